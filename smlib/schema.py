@@ -1,0 +1,362 @@
+"""The data model: the three tables every loader produces and every analysis reads.
+
+``interactions``  one row per message on any platform (columns in :data:`INTERACTION_COLUMNS`).
+``audience``      platform insights, aggregated: ``org, platform, date, dimension, value, count``.
+``profile``       the organisation: name, sector, home country, handles, KPI targets, business hours.
+
+A :class:`Dataset` bundles the three with a ``load_summary`` that says honestly what was read
+and what was skipped. :func:`validate_interactions` and :func:`validate_audience` check a frame
+against the model and raise :class:`smlib.DataError` naming the column and what is wrong;
+:func:`conform_interactions` fills optional columns and sets dtypes (loaders call it last).
+
+Example
+-------
+>>> import pandas as pd, smlib
+>>> df = pd.DataFrame({"org": ["x"], "platform": ["x"], "message_id": ["1"],
+...                    "created_at": [pd.Timestamp("2026-01-05 09:00", tz="UTC")],
+...                    "author_id": ["a"], "author_is_org": [False], "kind": ["comment"],
+...                    "text": ["hello"]})
+>>> ok = smlib.schema.conform_interactions(df)
+>>> smlib.schema.validate_interactions(ok)
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+
+from .errors import DataError
+
+PLATFORMS = ("x", "facebook", "instagram", "linkedin", "tiktok", "youtube", "reddit", "mastodon",
+             "blog", "reviews", "other")
+"""Known platform codes (lower case). Loaders map source names onto these."""
+
+KINDS = ("post", "comment", "reply", "mention", "review", "message")
+"""What a message is: the business's own ``post``; a follower's ``comment`` under a post; a
+``reply`` in a conversation; a ``mention`` of the organisation elsewhere; a ``review``; a
+private ``message`` (DM)."""
+
+AUDIENCE_DIMENSIONS = ("followers", "age_band", "country", "region", "gender")
+AGE_BANDS = ("13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+# name -> (kind, required, meaning). kind is one of str, category, datetime, bool, int, Int.
+INTERACTION_COLUMNS: dict[str, tuple[str, bool, str]] = {
+    "org": ("category", True, "organisation slug"),
+    "platform": ("category", True, "x, facebook, instagram, linkedin, tiktok, youtube, reddit, …"),
+    "message_id": ("str", True, "unique within (platform)"),
+    "parent_id": ("str", False, "the message this one replies to, or NA"),
+    "thread_id": ("str", False, "the first message of the conversation"),
+    "created_at": ("datetime", True, "when it was posted, UTC"),
+    "author_id": ("str", True, "who posted (pseudonymise for display)"),
+    "author_name": ("str", False, "display name or handle"),
+    "author_is_org": ("bool", True, "posted by the organisation itself"),
+    "kind": ("category", True, "post, comment, reply, mention, review, message"),
+    "text": ("str", True, "the message"),
+    "likes": ("int", False, "likes / reactions (0 when unknown)"),
+    "shares": ("int", False, "shares / retweets / boosts (0 when unknown)"),
+    "replies": ("int", False, "number of replies (0 when unknown)"),
+    "reach": ("Int", False, "impressions or views, NA when unknown"),
+    "author_followers": ("Int", False, "the author's audience size, NA when unknown"),
+    "location": ("str", False, "country or UK region where the source gives it"),
+    "age_band": ("str", False, "age band where the source gives it"),
+    "language": ("str", False, "language code where the source gives it"),
+}
+INTERACTION_REQUIRED = tuple(c for c, (_, req, _) in INTERACTION_COLUMNS.items() if req)
+
+AUDIENCE_COLUMNS: dict[str, tuple[str, bool, str]] = {
+    "org": ("category", True, "organisation slug"),
+    "platform": ("category", True, "platform code"),
+    "date": ("datetime", True, "the day the figure is for (UTC midnight)"),
+    "dimension": ("category", True, "followers | age_band | country | region | gender"),
+    "value": ("str", True, "e.g. '18-24', 'GB', 'Scotland'; 'total' for followers"),
+    "count": ("int", True, "people in that group on that day"),
+}
+
+KPI_TARGETS = {
+    "first_response_median_minutes": "median minutes to the first reply to a customer (lower is better)",
+    "answered_share": "share of customer messages that get a reply, 0-1 (higher is better)",
+    "negative_share_max": "largest acceptable share of negative customer messages, 0-1",
+    "follower_growth_pct": "follower growth over the monitoring period, per cent",
+    "engagement_rate": "(likes + shares + replies) / followers per business post, 0-1",
+}
+"""KPI target names a profile may set (others are allowed and reported as given)."""
+
+
+def _fmt_examples(values: pd.Series, n: int = 3) -> str:
+    return ", ".join(repr(v) for v in values.head(n).tolist())
+
+
+def _check_columns(df: pd.DataFrame, spec: Mapping[str, tuple[str, bool, str]], table: str,
+                   source: str | None) -> None:
+    if not isinstance(df, pd.DataFrame):
+        raise DataError(f"the {table} table must be a pandas DataFrame, got {type(df).__name__}",
+                        source=source)
+    missing = [c for c, (_, req, _) in spec.items() if req and c not in df.columns]
+    if missing:
+        raise DataError(
+            f"the {table} table is missing required column(s) {missing}; "
+            f"columns found: {list(map(str, df.columns))}", source=source, field=missing[0])
+    for col, (kind, req, meaning) in spec.items():
+        if col not in df.columns:
+            continue
+        s = df[col]
+        if kind == "datetime":
+            if not isinstance(s.dtype, pd.DatetimeTZDtype) or str(s.dtype.tz) != "UTC":
+                raise DataError(f"column '{col}' must hold UTC datetimes (datetime64[ns, UTC]), "
+                                f"got dtype {s.dtype}", source=source, field=col)
+            bad = s.isna()
+        elif kind == "bool":
+            if s.dtype != bool:
+                raise DataError(f"column '{col}' must be True/False (bool), got dtype {s.dtype}; "
+                                f"examples: {_fmt_examples(s)}", source=source, field=col)
+            continue
+        elif kind in ("int", "Int"):
+            if not pd.api.types.is_integer_dtype(s.dtype):
+                raise DataError(f"column '{col}' must hold whole numbers, got dtype {s.dtype}; "
+                                f"examples: {_fmt_examples(s)}", source=source, field=col)
+            if kind == "int" and s.isna().any():
+                raise DataError(f"column '{col}' must have no missing values (use 0 when unknown); "
+                                f"{int(s.isna().sum())} missing", source=source, field=col)
+            if (s.dropna() < 0).any():
+                raise DataError(f"column '{col}' must not be negative; "
+                                f"{int((s.dropna() < 0).sum())} negative value(s)",
+                                source=source, field=col)
+            continue
+        else:
+            bad = s.isna() if req else pd.Series(False, index=s.index)
+        if req and bad.any():
+            first = int(bad.to_numpy().nonzero()[0][0])
+            raise DataError(f"required column '{col}' ({meaning}) has {int(bad.sum())} missing "
+                            f"value(s), first at row {first}", source=source, field=col)
+
+
+def validate_interactions(df: pd.DataFrame, source: str | None = None) -> None:
+    """Check an interactions frame against the model; raise :class:`DataError` if it breaks it.
+
+    Checks: required columns present, dtypes (UTC datetimes, bools, whole numbers), no missing
+    required values, known ``kind`` values, and ``message_id`` unique within each platform.
+    """
+    _check_columns(df, INTERACTION_COLUMNS, "interactions", source)
+    kinds = set(map(str, pd.unique(df["kind"].dropna())))
+    unknown = sorted(kinds - set(KINDS))
+    if unknown:
+        raise DataError(f"column 'kind' has unknown value(s) {unknown}; expected one of {list(KINDS)}",
+                        source=source, field="kind")
+    dup = df.duplicated(["platform", "message_id"], keep=False)
+    if dup.any():
+        ex = df.loc[dup, "message_id"].head(3).tolist()
+        raise DataError(f"column 'message_id' must be unique within a platform; {int(dup.sum())} rows "
+                        f"share an id (e.g. {ex})", source=source, field="message_id")
+
+
+def validate_audience(df: pd.DataFrame, source: str | None = None) -> None:
+    """Check an audience frame against the model; raise :class:`DataError` if it breaks it."""
+    _check_columns(df, AUDIENCE_COLUMNS, "audience", source)
+    dims = set(map(str, pd.unique(df["dimension"].dropna())))
+    unknown = sorted(dims - set(AUDIENCE_DIMENSIONS))
+    if unknown:
+        raise DataError(f"column 'dimension' has unknown value(s) {unknown}; expected one of "
+                        f"{list(AUDIENCE_DIMENSIONS)}", source=source, field="dimension")
+
+
+def conform_interactions(df: pd.DataFrame, org: str | None = None) -> pd.DataFrame:
+    """Return a copy with every model column present, in model order, with model dtypes.
+
+    Missing optional columns are filled (NA, or 0 for counts; ``thread_id`` defaults to the
+    message's own id). Extra columns are kept after the model columns. Does not validate.
+    """
+    out = df.copy()
+    n = len(out)
+    if org is not None and "org" not in out.columns:
+        out["org"] = org
+    for col, (kind, _req, _m) in INTERACTION_COLUMNS.items():
+        if col not in out.columns:
+            if kind == "int":
+                out[col] = 0
+            elif kind == "bool":
+                out[col] = False
+            elif col == "thread_id" and "message_id" in out.columns:
+                out[col] = out["message_id"]
+            else:
+                out[col] = pd.Series([pd.NA] * n, index=out.index, dtype="object")
+        s = out[col]
+        if kind == "category":
+            out[col] = s.astype("category")
+        elif kind == "datetime":
+            if not isinstance(s.dtype, pd.DatetimeTZDtype):
+                s = pd.to_datetime(s, utc=True)
+            out[col] = s.dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
+        elif kind == "bool":
+            out[col] = s.fillna(False).astype(bool)
+        elif kind == "int":
+            out[col] = pd.to_numeric(s, errors="coerce").fillna(0).astype("int64")
+        elif kind == "Int":
+            out[col] = pd.to_numeric(s, errors="coerce").astype("Int64")
+        else:  # str: keep NA as NA, everything else as python str
+            out[col] = s.astype("object").where(s.notna(), None).map(
+                lambda v: v if v is None or isinstance(v, str) else str(v))
+    ordered = list(INTERACTION_COLUMNS) + [c for c in out.columns if c not in INTERACTION_COLUMNS]
+    return out[ordered].reset_index(drop=True)
+
+
+def empty_interactions(org: str = "") -> pd.DataFrame:
+    """A zero-row interactions frame with the model's columns and dtypes."""
+    base = pd.DataFrame({c: pd.Series([], dtype="object") for c in INTERACTION_COLUMNS})
+    base["created_at"] = pd.Series([], dtype="datetime64[ns, UTC]")
+    return conform_interactions(base, org=org or None)
+
+
+def empty_audience() -> pd.DataFrame:
+    """A zero-row audience frame with the model's columns and dtypes."""
+    return pd.DataFrame({
+        "org": pd.Series([], dtype="category"), "platform": pd.Series([], dtype="category"),
+        "date": pd.Series([], dtype="datetime64[ns, UTC]"),
+        "dimension": pd.Series([], dtype="category"), "value": pd.Series([], dtype="object"),
+        "count": pd.Series([], dtype="int64")})
+
+
+@dataclass(frozen=True)
+class Profile:
+    """An organisation: who it is, where it posts, what it aims for, when it is open.
+
+    ``business_hours`` maps ``timezone`` to an IANA zone and each weekday (``mon`` … ``sun``)
+    to ``"HH:MM-HH:MM"`` or ``"closed"``. ``kpi_targets`` uses the names in :data:`KPI_TARGETS`.
+    """
+
+    slug: str
+    name: str
+    sector: str = ""
+    home_country: str = "GB"
+    handles: dict[str, str] = field(default_factory=dict)
+    kpi_targets: dict[str, float] = field(default_factory=dict)
+    business_hours: dict[str, str] = field(default_factory=lambda: {
+        "timezone": "Europe/London", **{d: "09:00-17:00" for d in WEEKDAYS[:5]},
+        "sat": "closed", "sun": "closed"})
+    description: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def platforms(self) -> list[str]:
+        return list(self.handles)
+
+    def opening_hours(self) -> dict[str, tuple[int, int] | None]:
+        """Weekday -> (open minute, close minute) in local time, or None when closed."""
+        out: dict[str, tuple[int, int] | None] = {}
+        for d in WEEKDAYS:
+            spec = str(self.business_hours.get(d, "closed")).strip().lower()
+            if spec in ("closed", "", "none"):
+                out[d] = None
+                continue
+            try:
+                a, b = spec.split("-")
+                ha, ma = map(int, a.split(":"))
+                hb, mb = map(int, b.split(":"))
+            except ValueError:
+                raise DataError(f"business hours for '{d}' must look like '09:00-17:00' or "
+                                f"'closed', got {spec!r}", source=f"profile {self.slug}",
+                                field=f"business_hours.{d}") from None
+            out[d] = (ha * 60 + ma, hb * 60 + mb if (hb, mb) != (0, 0) else 24 * 60)
+        return out
+
+    @property
+    def timezone(self) -> str:
+        return str(self.business_hours.get("timezone", "Europe/London"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"slug": self.slug, "name": self.name, "sector": self.sector,
+                "home_country": self.home_country, "handles": dict(self.handles),
+                "kpi_targets": dict(self.kpi_targets), "business_hours": dict(self.business_hours),
+                "description": self.description, **self.extra}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], source: str | None = None) -> "Profile":
+        """Build and check a profile from a mapping (e.g. a parsed TOML file)."""
+        d = dict(d)
+        for key in ("slug", "name"):
+            if not d.get(key):
+                raise DataError(f"profile needs a non-empty '{key}'", source=source, field=key)
+        known = {"slug", "name", "sector", "home_country", "handles", "kpi_targets",
+                 "business_hours", "description"}
+        handles = {str(k).lower(): str(v) for k, v in dict(d.get("handles") or {}).items()}
+        targets = {}
+        for k, v in dict(d.get("kpi_targets") or {}).items():
+            try:
+                targets[str(k)] = float(v)
+            except (TypeError, ValueError):
+                raise DataError(f"KPI target '{k}' must be a number, got {v!r}", source=source,
+                                field=f"kpi_targets.{k}") from None
+        prof = cls(slug=str(d["slug"]), name=str(d["name"]), sector=str(d.get("sector", "")),
+                   home_country=str(d.get("home_country", "GB")), handles=handles,
+                   kpi_targets=targets,
+                   business_hours=dict(d.get("business_hours") or cls.__dataclass_fields__[
+                       "business_hours"].default_factory()),
+                   description=str(d.get("description", "")),
+                   extra={k: v for k, v in d.items() if k not in known})
+        prof.opening_hours()  # raises DataError on malformed hours
+        return prof
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> "Profile":
+        path = Path(path)
+        try:
+            with open(path, "rb") as fh:
+                data = tomllib.load(fh)
+        except FileNotFoundError:
+            raise DataError("profile file not found", source=str(path)) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise DataError(f"profile is not valid TOML ({exc})", source=str(path)) from None
+        return cls.from_dict(data, source=str(path))
+
+
+def new_load_summary(source: str, rows_in: int = 0) -> dict[str, Any]:
+    """A fresh ``load_summary`` dict: nothing kept or skipped yet."""
+    return {"source": source, "rows_in": rows_in, "rows_kept": 0, "rows_skipped": 0, "reasons": {}}
+
+
+@dataclass
+class Dataset:
+    """What every loader returns: the three tables and an honest record of the load.
+
+    ``load_summary`` has ``source``, ``rows_in``, ``rows_kept``, ``rows_skipped`` and
+    ``reasons`` (reason -> rows skipped for it); ``rows_kept + rows_skipped == rows_in``.
+    """
+
+    interactions: pd.DataFrame
+    audience: pd.DataFrame = field(default_factory=empty_audience)
+    profile: Profile | None = None
+    load_summary: dict[str, Any] = field(default_factory=lambda: new_load_summary("memory"))
+
+    @property
+    def org(self) -> str:
+        if self.profile is not None:
+            return self.profile.slug
+        orgs = pd.unique(self.interactions["org"].dropna()) if len(self.interactions) else []
+        return str(orgs[0]) if len(orgs) else ""
+
+    def validate(self) -> "Dataset":
+        """Validate both tables and the summary's arithmetic; return self for chaining."""
+        src = str(self.load_summary.get("source", ""))
+        validate_interactions(self.interactions, source=src)
+        validate_audience(self.audience, source=src)
+        s = self.load_summary
+        if s.get("rows_kept", 0) + s.get("rows_skipped", 0) != s.get("rows_in", 0):
+            raise DataError(f"load summary does not add up: kept {s.get('rows_kept')} + skipped "
+                            f"{s.get('rows_skipped')} != read {s.get('rows_in')}", source=src)
+        return self
+
+    def replace(self, **changes: Any) -> "Dataset":
+        """A new Dataset with some parts replaced (the original is untouched)."""
+        d = {"interactions": self.interactions, "audience": self.audience,
+             "profile": self.profile, "load_summary": dict(self.load_summary)}
+        d.update(changes)
+        return Dataset(**d)
+
+    def __repr__(self) -> str:
+        s = self.load_summary
+        return (f"Dataset(org={self.org!r}, interactions={len(self.interactions)} rows, "
+                f"audience={len(self.audience)} rows, kept {s.get('rows_kept')} of "
+                f"{s.get('rows_in')} from {s.get('source')!r})")
