@@ -24,6 +24,7 @@ _EXPORTS: dict[str, str] = {
     "validate_interactions": "schema", "validate_audience": "schema",
     # sample data
     "list_organisations": "sample", "load_sample": "sample", "load_profile": "sample",
+    "load_org": "sample", "add_response_times": "threads",
     "generate_sample": "generate",
     # loading real exports
     "load": "loaders",
@@ -44,7 +45,8 @@ _EXPORTS: dict[str, str] = {
 
 _SUBMODULES = {"schema", "sample", "generate", "loaders", "sentiment", "themes", "metrics",
                "summary", "priority", "crisis", "security", "tools", "report", "privacy",
-               "hours", "paths", "checks", "pipeline", "charts", "errors", "cli", "widgets"}
+               "hours", "paths", "checks", "pipeline", "charts", "errors", "cli", "widgets",
+               "threads"}
 
 __all__ = ["DataError", *_EXPORTS]
 
