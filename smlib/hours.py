@@ -65,6 +65,6 @@ def is_open(times: pd.Series, profile: Profile) -> pd.Series:
     """True where the organisation is open at that moment (local business hours)."""
     t = pd.to_datetime(times, utc=True).dt.tz_convert(profile.timezone)
     opens, lengths, _b, _w = _week_table(profile)
-    d = t.dt.dayofweek.to_numpy()
+    d = t.dt.day_of_week.to_numpy()
     mod = (t.dt.hour * 60 + t.dt.minute).to_numpy()
     return pd.Series((mod >= opens[d]) & (mod < opens[d] + lengths[d]), index=times.index)

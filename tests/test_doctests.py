@@ -1,0 +1,11 @@
+"""The examples in the foundation modules' docstrings run and give what they say."""
+import doctest
+import importlib
+
+import pytest
+
+
+@pytest.mark.parametrize("module", ["smlib.schema", "smlib.hours", "smlib.privacy", "smlib.threads"])
+def test_docstring_examples(module):
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0

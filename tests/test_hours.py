@@ -1,0 +1,47 @@
+"""Business-minute arithmetic against a brute-force minute-by-minute count."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smlib.hours import business_minutes_between, is_open
+from smlib.schema import Profile
+
+CAFE = Profile(slug="c", name="Cafe", business_hours={
+    "timezone": "Europe/London", "mon": "07:00-18:00", "tue": "07:00-18:00", "wed": "07:00-18:00",
+    "thu": "07:00-18:00", "fri": "07:00-21:30", "sat": "08:00-16:00", "sun": "closed"})
+
+
+def brute_force(start: pd.Timestamp, end: pd.Timestamp, profile: Profile) -> int:
+    minutes = pd.date_range(start, end, freq="min", inclusive="left")
+    return int(is_open(pd.Series(minutes), profile).sum())
+
+
+def test_matches_brute_force_on_random_pairs():
+    rng = np.random.default_rng(7)
+    base = pd.Timestamp("2026-03-20", tz="UTC")  # spans the UK clock change on 29 March
+    starts = base + pd.to_timedelta(rng.integers(0, 20 * 24 * 60, 40), unit="min")
+    ends = starts + pd.to_timedelta(rng.integers(0, 5 * 24 * 60, 40), unit="min")
+    got = business_minutes_between(pd.Series(starts), pd.Series(ends), CAFE)
+    want = [brute_force(s, e, CAFE) for s, e in zip(starts, ends)]
+    assert got.round().astype(int).tolist() == want
+
+
+def test_weekend_gap_counts_only_open_time():
+    fri_17 = pd.Series(pd.to_datetime(["2026-01-09 17:00"], utc=True))
+    mon_10 = pd.Series(pd.to_datetime(["2026-01-12 10:00"], utc=True))
+    # Fri 17:00-21:30 (270) + Sat 08:00-16:00 (480) + Sun 0 + Mon 07:00-10:00 (180)
+    assert business_minutes_between(fri_17, mon_10, CAFE).iloc[0] == 270 + 480 + 180
+
+
+def test_missing_end_gives_nan():
+    s = pd.Series(pd.to_datetime(["2026-01-09 17:00"], utc=True))
+    e = pd.Series([pd.NaT], dtype="datetime64[ns, UTC]")
+    assert np.isnan(business_minutes_between(s, e, CAFE).iloc[0])
+
+
+def test_is_open_respects_local_time():
+    # 07:30 UTC in July is 08:30 in London: open on a Monday; 06:30 UTC is 07:30 BST: also open
+    t = pd.Series(pd.to_datetime(["2026-07-06 05:30", "2026-07-06 06:30", "2026-07-12 12:00"], utc=True))
+    assert is_open(t, CAFE).tolist() == [False, True, False]

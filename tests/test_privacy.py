@@ -1,0 +1,48 @@
+"""Pseudonyms, inert links, HTML escaping and formula-safe CSV."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from smlib.privacy import escape_html, inert_urls, neutralise_cell, pseudonym, pseudonymise, safe_csv
+
+
+def frame():
+    return pd.DataFrame({
+        "author_id": ["111", "brand", "222", "111"], "author_name": ["jo_bloggs", "AcmeHelp", "sam", "jo_bloggs"],
+        "author_is_org": [False, True, False, False],
+        "text": ["@AcmeHelp my order?", "@jo_bloggs sorry!", "cc @jo_bloggs", "again"]})
+
+
+def test_customers_pseudonymised_org_kept():
+    out = pseudonymise(frame())
+    assert out.loc[1, "author_name"] == "AcmeHelp"
+    assert out.loc[0, "author_id"] == out.loc[3, "author_id"] != "111"
+    assert "jo_bloggs" not in " ".join(out["text"]) and "jo_bloggs" not in set(out["author_name"])
+    assert "@AcmeHelp" in out.loc[0, "text"]
+    assert out.loc[1, "text"] == "@" + pseudonym("jo_bloggs") + " sorry!"
+    assert frame().loc[0, "author_id"] == "111"  # input untouched
+
+
+def test_pseudonym_stable_and_salted():
+    assert pseudonym("x") == pseudonym("x") != pseudonym("x", salt="other")
+
+
+def test_urls_made_inert():
+    t = inert_urls("claim at https://brightmart-refunds.co.uk/claim?id=1 or bit.ly/abc")
+    assert "https://" not in t and "brightmart-refunds.co.uk" not in t and "bit.ly" not in t
+    assert "hxxps://brightmart-refunds[.]co[.]uk/claim?id=1" in t and "bit[.]ly/abc" in t
+
+
+def test_escape_html():
+    assert escape_html('<script>alert("x")</script>') == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
+    assert escape_html(None) == ""
+
+
+def test_formulas_neutralised_numbers_untouched():
+    df = pd.DataFrame({"text": ["=1+1", "+44 7700", "-x", "@SUM(A1)", "fine"], "n": [-1, 2, 3, 4, 5]})
+    back = pd.read_csv(io.StringIO(safe_csv(df)), dtype=str)
+    assert back["text"].tolist() == ["'=1+1", "'+44 7700", "'-x", "'@SUM(A1)", "fine"]
+    assert back["n"].tolist() == ["-1", "2", "3", "4", "5"]
+    assert neutralise_cell(5) == 5

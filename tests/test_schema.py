@@ -1,0 +1,93 @@
+"""The data model rejects bad frames with messages naming the column and the problem."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import smlib
+from smlib.schema import (Dataset, Profile, conform_interactions, empty_audience, empty_interactions,
+                          new_load_summary, validate_audience, validate_interactions)
+
+
+def good_frame(n: int = 3) -> pd.DataFrame:
+    return conform_interactions(pd.DataFrame({
+        "org": "acme", "platform": ["x"] * n, "message_id": [str(i) for i in range(n)],
+        "created_at": pd.date_range("2026-01-05", periods=n, freq="h", tz="UTC"),
+        "author_id": [f"a{i}" for i in range(n)], "author_is_org": [False] * n,
+        "kind": ["comment"] * n, "text": [f"message {i}" for i in range(n)]}))
+
+
+def test_conformed_frame_is_valid_and_ordered():
+    f = good_frame()
+    validate_interactions(f)
+    assert list(f.columns[: len(smlib.schema.INTERACTION_COLUMNS)]) == list(smlib.schema.INTERACTION_COLUMNS)
+    assert f["likes"].dtype == "int64" and f["reach"].dtype == "Int64"
+    assert (f["thread_id"] == f["message_id"]).all()  # defaults to own id
+
+
+def test_empty_tables_are_valid():
+    validate_interactions(empty_interactions("acme"))
+    validate_audience(empty_audience())
+
+
+@pytest.mark.parametrize("mutate, column, words", [
+    (lambda f: f.drop(columns=["text"]), "text", "missing required column"),
+    (lambda f: f.assign(created_at=f["created_at"].astype(str)), "created_at", "UTC datetimes"),
+    (lambda f: f.assign(created_at=f["created_at"].dt.tz_convert("Europe/London")), "created_at", "UTC"),
+    (lambda f: f.assign(author_is_org=["yes", "no", "no"]), "author_is_org", "bool"),
+    (lambda f: f.assign(likes=[1.5, 2.0, 0.0]), "likes", "whole numbers"),
+    (lambda f: f.assign(likes=[-1, 0, 0]), "likes", "negative"),
+    (lambda f: f.assign(kind=["comment", "tweet", "comment"]), "kind", "unknown value"),
+    (lambda f: f.assign(message_id=["1", "1", "2"]), "message_id", "unique"),
+    (lambda f: f.assign(text=["a", None, "c"]), "text", "missing value"),
+])
+def test_validation_names_column_and_problem(mutate, column, words):
+    with pytest.raises(smlib.DataError) as err:
+        validate_interactions(mutate(good_frame()), source="file.csv")
+    msg = str(err.value)
+    assert column in msg and words in msg and "file.csv" in msg
+    assert err.value.field == column
+
+
+def test_not_a_frame():
+    with pytest.raises(smlib.DataError, match="DataFrame"):
+        validate_interactions([1, 2, 3])
+
+
+def test_same_id_on_two_platforms_is_fine():
+    f = good_frame(2).assign(platform=pd.Categorical(["x", "facebook"]), message_id=["1", "1"])
+    validate_interactions(f)
+
+
+def test_audience_rejects_unknown_dimension():
+    a = pd.DataFrame({"org": ["o"], "platform": ["x"], "date": pd.to_datetime(["2026-01-01"], utc=True),
+                      "dimension": ["star_sign"], "value": ["leo"], "count": [3]})
+    with pytest.raises(smlib.DataError, match="dimension"):
+        validate_audience(a)
+
+
+def test_dataset_summary_must_add_up():
+    ds = Dataset(good_frame(), load_summary={**new_load_summary("f"), "rows_in": 5, "rows_kept": 3,
+                                             "rows_skipped": 1})
+    with pytest.raises(smlib.DataError, match="does not add up"):
+        ds.validate()
+    ok = ds.replace(load_summary={**ds.load_summary, "rows_skipped": 2})
+    assert ok.validate() is ok and ds.load_summary["rows_skipped"] == 1
+
+
+def test_profile_parses_hours_and_rejects_bad_ones(tmp_path):
+    p = Profile.from_dict({"slug": "a", "name": "A", "business_hours": {"mon": "08:30-20:00", "sun": "closed"}})
+    assert p.opening_hours()["mon"] == (510, 1200) and p.opening_hours()["sun"] is None
+    with pytest.raises(smlib.DataError, match="business_hours.tue"):
+        Profile.from_dict({"slug": "a", "name": "A", "business_hours": {"tue": "9 till 5"}})
+    with pytest.raises(smlib.DataError, match="kpi_targets.answered_share"):
+        Profile.from_dict({"slug": "a", "name": "A", "kpi_targets": {"answered_share": "most"}})
+    bad = tmp_path / "p.toml"
+    bad.write_text("slug = [", encoding="utf-8")
+    with pytest.raises(smlib.DataError, match="p.toml"):
+        Profile.from_toml(bad)
+
+
+def test_dataerror_is_exported_and_a_valueerror():
+    assert issubclass(smlib.DataError, ValueError)
+    assert "DataError" in smlib.__all__
