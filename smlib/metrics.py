@@ -1,0 +1,831 @@
+"""P3 monitoring figures: what happened between an organisation and its followers on chosen days.
+
+Unit 3 P3 asks learners to monitor an organisation's social media over five days (not
+necessarily consecutive), across platforms, and summarise it. Teaching content 2.1 lists what to
+look at: number of users, their location and age group, complaints and negative comments,
+themes, stakeholder feedback. :func:`monitor` computes all of them, plus volume, engagement and
+customer care, as small tables a learner can read and a report can print.
+
+* :func:`default_days` - the default monitoring days: the last ``n`` days that had any message.
+* :func:`monitor` - every figure for the chosen days (see its docstring for every key/column).
+* :func:`compare_periods` - the same headline figures for the previous period of equal length,
+  the change, and progress against the organisation's KPI targets.
+
+Days are calendar days in the organisation's time zone (``profile.business_hours.timezone``;
+UTC when there is no profile). Audience figures (followers, countries, regions, age bands) come
+from platform insights in ``dataset.audience``; real exports usually have none, and then those
+tables hold one row whose ``note`` says "not available from this source" (never a crash).
+
+Example
+-------
+>>> import smlib                                                   # doctest: +SKIP
+>>> ds = smlib.load_sample("northway-rail")                        # doctest: +SKIP
+>>> res = smlib.monitor(ds, days=["2026-10-26", "2026-10-28"])     # doctest: +SKIP
+>>> res["headline"]["users"], res["customer_care"].head()          # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import tomllib
+from functools import lru_cache
+from typing import Any, Iterable
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError
+from .paths import data_file
+from .schema import AGE_BANDS, Dataset, Profile
+
+NOT_AVAILABLE = "not available from this source"
+ALL = "all"
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Places that count as "national" for a UK organisation when a message gives its location.
+UK_PLACES = frozenset(s.lower() for s in (
+    "GB", "UK", "United Kingdom", "Great Britain", "Britain", "England", "Scotland", "Wales",
+    "Northern Ireland", "London", "South East", "South West", "East of England", "East Midlands",
+    "West Midlands", "Yorkshire and the Humber", "Yorkshire", "North East", "North West",
+    "Yorkshire and The Humber", "East", "Midlands"))
+
+# KPI target name -> (headline key, direction): "higher"/"lower" is better, "max" = upper limit.
+KPI_MAP = {
+    "first_response_median_minutes": ("first_response_median_minutes", "lower"),
+    "answered_share": ("answered_share", "higher"),
+    "negative_share_max": ("negative_share", "max"),
+    "follower_growth_pct": ("follower_growth_pct", "higher"),
+    "engagement_rate": ("engagement_rate", "higher"),
+}
+
+# Headline figures compared between periods, with a plain-English label.
+COMPARED = {
+    "messages": "messages in total",
+    "customer_messages": "messages from the public",
+    "business_messages": "messages by the business",
+    "users": "people who interacted",
+    "new_users": "new people (not seen before)",
+    "follower_growth_pct": "follower growth (%)",
+    "engagement_rate": "engagement rate per business post",
+    "negative": "complaints and negative comments",
+    "negative_share": "share of messages that are negative",
+    "questions": "questions",
+    "suggestions": "suggestions",
+    "praise": "praise",
+    "answered_share": "share of customer messages answered",
+    "first_response_median_minutes": "median minutes to first reply",
+    "first_response_p90_minutes": "minutes within which 90% were answered",
+    "first_response_median_business_minutes": "median business-hours minutes to first reply",
+    "waiting": "messages still waiting for a reply",
+}
+
+
+# ----------------------------------------------------------------------------- small helpers
+def available(table: pd.DataFrame) -> bool:
+    """False for a placeholder table that says its figures are not available from this source."""
+    return "note" not in table.columns
+
+
+def _na_table(columns: Iterable[str], why: str) -> pd.DataFrame:
+    row: dict[str, Any] = {c: pd.NA for c in columns}
+    row["note"] = f"{NOT_AVAILABLE} ({why})"
+    return pd.DataFrame([row])
+
+
+def _share(part: float, whole: float) -> float:
+    return round(float(part) / float(whole), 4) if whole else float("nan")
+
+
+def _num(v: Any) -> Any:
+    """A plain JSON-friendly value: python int/float/str/bool, None for missing."""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, (np.bool_, bool)):
+        return bool(v)
+    if isinstance(v, (np.integer, int)):
+        return int(v)
+    if isinstance(v, (np.floating, float)):
+        return None if math.isnan(float(v)) else float(v)
+    if isinstance(v, (dt.date, pd.Timestamp)):
+        return v.isoformat()
+    return v if isinstance(v, str) else str(v)
+
+
+@lru_cache(maxsize=1)
+def _keywords() -> dict[str, Any]:
+    path = data_file("monitoring_keywords.toml")
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise DataError("keyword file not found", source=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"keyword file is not valid TOML ({exc})", source=str(path)) from None
+    need = {"questions": "question_starts", "suggestions": "phrases", "praise": "phrases",
+            "negative": "words"}
+    for table, key in need.items():
+        vals = data.get(table, {}).get(key)
+        if not isinstance(vals, list) or not vals or not all(isinstance(v, str) and v.strip()
+                                                            for v in vals):
+            raise DataError(f"[{table}] {key} must be a non-empty list of words or phrases",
+                            source=str(path), field=f"{table}.{key}")
+    return data
+
+
+def _phrase_regex(phrases: Iterable[str]) -> re.Pattern:
+    alts = sorted({p.strip().lower() for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def _text(frame: pd.DataFrame) -> pd.Series:
+    return frame["text"].astype("object").where(frame["text"].notna(), "").astype(str)
+
+
+# ----------------------------------------------------------------------------- days & platforms
+def _tz(dataset: Dataset) -> str:
+    return dataset.profile.timezone if dataset.profile is not None else "UTC"
+
+
+def _local(frame: pd.DataFrame, tz: str) -> pd.Series:
+    return frame["created_at"].dt.tz_convert(tz)
+
+
+def _parse_days(days: Any) -> list[dt.date]:
+    if isinstance(days, (str, dt.date)):
+        days = [days]
+    try:
+        items = list(days)
+    except TypeError:
+        raise DataError(f"days must be a list of dates like ['2026-10-26', '2026-10-28'], "
+                        f"got {days!r}", field="days") from None
+    out = []
+    for d in items:
+        if isinstance(d, dt.datetime):  # includes pandas Timestamp
+            out.append(d.date())
+        elif isinstance(d, dt.date):
+            out.append(d)
+        elif isinstance(d, str):
+            try:
+                out.append(dt.date.fromisoformat(d.strip()))
+            except ValueError:
+                raise DataError(f"monitoring day {d!r} is not a date; write it as 'YYYY-MM-DD', "
+                                f"e.g. '2026-10-28'", field="days") from None
+        else:
+            raise DataError(f"monitoring day {d!r} is not a date; write it as 'YYYY-MM-DD'",
+                            field="days")
+    if not out:
+        raise DataError("days is empty: give at least one monitoring day, or None for the "
+                        "default (the last five days with activity)", field="days")
+    return sorted(set(out))
+
+
+def _parse_platforms(platforms: Any, frame: pd.DataFrame) -> list[str]:
+    present = sorted(map(str, pd.unique(frame["platform"].astype(str))))
+    if platforms is None:
+        return present
+    if isinstance(platforms, str):
+        platforms = [platforms]
+    want = [str(p).strip().lower() for p in platforms]
+    if not want:
+        raise DataError(f"platforms is empty: give some of {present}, or None for all",
+                        field="platforms")
+    unknown = [p for p in want if p not in present]
+    if unknown:
+        raise DataError(f"platform(s) {unknown} have no messages in this data; "
+                        f"choose from {present}", field="platforms")
+    return sorted(set(want))
+
+
+def _check_dataset(dataset: Any) -> Dataset:
+    if not isinstance(dataset, Dataset):
+        raise DataError(f"expected a smlib Dataset (from smlib.load_org / load_sample / load), "
+                        f"got {type(dataset).__name__}")
+    needed = {"platform", "created_at", "author_id", "author_is_org", "kind", "text"}
+    missing = sorted(needed - set(dataset.interactions.columns))
+    if missing:
+        raise DataError(f"the interactions table is missing column(s) {missing}",
+                        source=str(dataset.load_summary.get("source", "")), field=missing[0])
+    return dataset
+
+
+def activity_days(dataset: Dataset, platforms: Any = None) -> list[dt.date]:
+    """Every local calendar day that has at least one message (on the chosen platforms)."""
+    ds = _check_dataset(dataset)
+    f = ds.interactions
+    plats = _parse_platforms(platforms, f)
+    f = f[f["platform"].astype(str).isin(plats)]
+    return sorted(set(_local(f, _tz(ds)).dt.date.dropna()))
+
+
+def default_days(dataset: Dataset, n: int = 5, platforms: Any = None) -> list[dt.date]:
+    """The default monitoring days: the last ``n`` days that had any message.
+
+    "Had any message" means at least one interaction (by anyone, on the chosen platforms) on
+    that calendar day in the organisation's time zone. Days without activity are skipped, so
+    the result need not be consecutive, as P3 allows.
+
+    >>> default_days(ds)            # doctest: +SKIP
+    [datetime.date(2026, 10, 28), ..., datetime.date(2026, 11, 1)]
+    """
+    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 1:
+        raise DataError(f"n (number of monitoring days) must be a whole number of at least 1, "
+                        f"got {n!r}", field="n")
+    days = activity_days(dataset, platforms)
+    if not days:
+        raise DataError("there are no messages to monitor in this data",
+                        source=str(dataset.load_summary.get("source", "")))
+    return days[-int(n):]
+
+
+def previous_days(dataset: Dataset, days: Any = None, platforms: Any = None) -> list[dt.date]:
+    """The comparison period: as many days with activity as ``days``, just before the first.
+
+    May return fewer days (or none) when the data starts soon before the monitoring period.
+    """
+    chosen = default_days(dataset, platforms=platforms) if days is None else _parse_days(days)
+    before = [d for d in activity_days(dataset, platforms) if d < chosen[0]]
+    return before[-len(chosen):] if before else []
+
+
+# ----------------------------------------------------------------------------- enrichment
+def _with_sentiment(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Add ``sentiment_label`` when absent: smlib.add_sentiment if it exists, else keywords."""
+    if "sentiment_label" in frame.columns:
+        return frame, "sentiment_label column already in the data"
+    try:
+        from .sentiment import add_sentiment  # written in parallel; may not exist yet
+    except (ImportError, AttributeError):
+        add_sentiment = None
+    if add_sentiment is not None:
+        return add_sentiment(frame), "smlib.add_sentiment (VADER with customer-service rules)"
+    kw = _keywords()
+    neg = _text(frame).str.contains(_phrase_regex(kw["negative"]["words"]))
+    pos = _text(frame).str.contains(_phrase_regex(kw["praise"]["phrases"]))
+    out = frame.copy()
+    out["sentiment_label"] = np.where(neg, "negative", np.where(pos, "positive", "neutral"))
+    return out, "keyword fallback (data/monitoring_keywords.toml [negative] words)"
+
+
+def _with_themes(frame: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
+    if "themes" in frame.columns:
+        return frame, "themes column already in the data"
+    try:
+        from .themes import add_themes  # written in parallel; may not exist yet
+    except (ImportError, AttributeError):
+        return frame, None
+    return add_themes(frame), "smlib.add_themes (keyword lists in data/)"
+
+
+def _theme_lists(s: pd.Series) -> pd.Series:
+    def split(v: Any) -> list[str]:
+        if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+            return []
+        if isinstance(v, str):
+            return [t.strip() for t in re.split(r"[;,|]", v) if t.strip()]
+        try:
+            return [str(t).strip() for t in v if str(t).strip()]
+        except TypeError:
+            return [str(v)]
+    return s.map(split)
+
+
+def _examples(frame: pd.DataFrame, n: int = 3, keep: Iterable[str] = ()) -> pd.DataFrame:
+    """Example messages safe to show learners: pseudonymous authors, inert links.
+
+    ``keep``: the organisation's own handles, left readable where the text mentions them.
+    """
+    from .privacy import inert_urls, pseudonymise
+    cols = ["_day", "platform", "author_id", "author_name", "author_is_org", "text"]
+    ex = pseudonymise(frame[cols].head(n), keep=keep)
+    return pd.DataFrame({"day": ex["_day"].to_numpy(),
+                         "platform": ex["platform"].astype(str).to_numpy(),
+                         "author": ex["author_id"].astype(str).to_numpy(),
+                         "text": ex["text"].map(inert_urls).to_numpy()})
+
+
+# ----------------------------------------------------------------------------- audience
+def _audience(dataset: Dataset, plats: list[str], dimension: str) -> pd.DataFrame:
+    a = dataset.audience
+    if a is None or not len(a):
+        return a.iloc[0:0] if a is not None else pd.DataFrame()
+    a = a[(a["dimension"].astype(str) == dimension) & a["platform"].astype(str).isin(plats)]
+    return a.assign(platform=a["platform"].astype(str), value=a["value"].astype(str),
+                    _day=a["date"].dt.tz_convert("UTC").dt.date)
+
+
+def _latest_on_or_before(a: pd.DataFrame, day: dt.date,
+                         fallback_until: dt.date | None = None) -> pd.DataFrame:
+    """Per platform, the audience rows of the latest date on or before ``day``.
+
+    A platform with no figures by then uses its earliest date on or before ``fallback_until``
+    (when given), else its earliest date of all; figures from after that are never used.
+    """
+    parts = []
+    for _plat, g in a.groupby("platform", sort=True):
+        dates = sorted(set(g["_day"]))
+        before = [d for d in dates if d <= day]
+        if before:
+            pick = before[-1]
+        elif fallback_until is not None:
+            later = [d for d in dates if d <= fallback_until]
+            if not later:
+                continue
+            pick = later[0]
+        else:
+            pick = dates[0]
+        parts.append(g[g["_day"] == pick])
+    return pd.concat(parts) if parts else a.iloc[0:0]
+
+
+def _breakdown(dataset: Dataset, plats: list[str], dimension: str, day: dt.date, name: str,
+               home: str | None = None) -> pd.DataFrame:
+    a = _audience(dataset, plats, dimension)
+    cols = (["platform", name, "people", "share"] + (["national"] if home is not None else [])
+            + ["as_of"])
+    if not len(a):
+        return _na_table(cols, f"no {dimension.replace('_', ' ')} figures in the audience insights")
+    a = _latest_on_or_before(a, day)
+    g = a.groupby(["platform", "value"], sort=True).agg(count=("count", "sum"),
+                                                        as_of=("_day", "first")).reset_index()
+    g["share"] = g.groupby("platform")["count"].transform(lambda c: (c / c.sum()).round(4))
+    g = g.rename(columns={"value": name, "count": "people"})
+    if dimension == "age_band":
+        order = {b: i for i, b in enumerate(AGE_BANDS)}
+        g = g.assign(_o=g[name].map(lambda v: order.get(v, 99))).sort_values(
+            ["platform", "_o"]).drop(columns="_o")
+    else:
+        g = g.sort_values(["platform", "people"], ascending=[True, False])
+    if home is not None:
+        g["national"] = g[name].str.upper() == home.upper()
+    g["people"] = g["people"].astype(int)
+    return g[cols].reset_index(drop=True)
+
+
+def _followers(dataset: Dataset, plats: list[str], days: list[dt.date]) -> pd.DataFrame:
+    cols = ["platform", "followers_start", "followers_end", "change", "change_pct",
+            "start_date", "end_date"]
+    a = _audience(dataset, plats, "followers")
+    if not len(a):
+        return _na_table(cols, "no follower counts in the audience insights")
+    start = _latest_on_or_before(a, days[0], fallback_until=days[-1]).groupby("platform").agg(
+        followers_start=("count", "sum"), start_date=("_day", "first"))
+    end = _latest_on_or_before(a, days[-1], fallback_until=days[-1]).groupby("platform").agg(
+        followers_end=("count", "sum"), end_date=("_day", "first"))
+    t = start.join(end, how="inner").reset_index()
+    if not len(t):
+        return _na_table(cols, "no follower counts in the audience insights up to these days")
+    t["change"] = t["followers_end"] - t["followers_start"]
+    t["change_pct"] = (100 * t["change"] / t["followers_start"].where(t["followers_start"] > 0)
+                       ).astype(float).round(2)
+    total = {"platform": ALL, "followers_start": int(t["followers_start"].sum()),
+             "followers_end": int(t["followers_end"].sum()),
+             "start_date": min(t["start_date"]), "end_date": max(t["end_date"])}
+    total["change"] = total["followers_end"] - total["followers_start"]
+    total["change_pct"] = (round(100 * total["change"] / total["followers_start"], 2)
+                           if total["followers_start"] else float("nan"))
+    t = pd.concat([t, pd.DataFrame([total])], ignore_index=True)
+    for c in ("followers_start", "followers_end", "change"):
+        t[c] = t[c].astype(int)
+    return t[cols]
+
+
+# ----------------------------------------------------------------------------- the monitor
+def _prepare(dataset: Dataset, platforms: Any) -> tuple[pd.DataFrame, list[str], str]:
+    from .threads import add_response_times
+    ds = _check_dataset(dataset)
+    f = ds.interactions
+    plats = _parse_platforms(platforms, f)
+    f = f[f["platform"].astype(str).isin(plats)]
+    f = add_response_times(f, ds.profile)
+    tz = _tz(ds)
+    local = _local(f, tz)
+    f = f.assign(_day=local.dt.date, _hour=local.dt.hour, _platform=f["platform"].astype(str))
+    return f, plats, tz
+
+
+def _q(s: pd.Series, q: float) -> float:
+    s = s.dropna()
+    return round(float(s.quantile(q)), 1) if len(s) else float("nan")
+
+
+def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[str, Any]:
+    """Every P3 figure (teaching content 2.1) for the chosen monitoring days and platforms.
+
+    ``days``: dates or ``'YYYY-MM-DD'`` strings, need not be consecutive; ``None`` gives
+    :func:`default_days` (the last five days with activity). ``platforms``: platform codes or
+    ``None`` for all. Raises :class:`smlib.DataError` for unusable arguments or when none of
+    the days has any message.
+
+    "Customer" / "follower" messages are all messages not written by the organisation.
+    Returned keys (each table is a new DataFrame; ``platform == "all"`` rows are totals):
+
+    ``meta`` dict: org, name, days (ISO strings), platforms, timezone, sentiment_method,
+        themes_method, not_available (tables without data), quiet_days (chosen days with no
+        message), answered_by (ISO time: replies after this do not count as answered).
+    ``headline`` dict of plain JSON types (for metrics.json): messages, business_messages,
+        customer_messages, business_posts, users, new_users, returning_users, followers_end,
+        follower_change, follower_growth_pct, national_share, engagement_rate, negative,
+        negative_share, questions, suggestions, praise, answered_share,
+        first_response_median_minutes, first_response_p90_minutes,
+        first_response_median_business_minutes, first_response_p90_business_minutes, waiting,
+        busiest_day, busiest_day_messages, busiest_hour, busiest_hour_messages, busiest_platform,
+        top_theme, sentiment_method (None where not available).
+    ``users``: platform, users (unique authors of customer messages), new_users,
+        returning_users (author seen in the data before the first monitoring day), messages.
+    ``followers``: platform, followers_start (insights on the first day or latest before),
+        followers_end (same for the last day), change, change_pct, start_date, end_date.
+    ``location``: platform, country, people, share (of that platform's audience), national.
+    ``location_summary``: source (a platform's audience, or "messages"), national,
+        international, national_share.
+    ``regions``: platform, region, people, share (UK regions from audience insights).
+    ``message_locations``: location, messages, users, national (where messages give one).
+    ``age``: platform, age_band, people, share (from audience insights).
+    ``message_ages``: age_band, messages, users (where messages give one).
+    ``daily``: day, weekday, messages, by_business, by_followers, users, negative, top_platform,
+        top_platform_messages.
+    ``volume_by_day``: day, platform, by_business, by_followers, total.
+    ``volume_by_platform``: platform, by_business, by_followers, total, share (of all messages).
+    ``busiest_hours``: hour (0-23 local), by_business, by_followers, total.
+    ``engagement``: platform, posts (business posts, kind "post"), likes, shares, replies,
+        interactions (likes + shares + replies), interactions_per_post, followers,
+        engagement_rate (interactions per post / followers), followers_source.
+    ``complaints``: platform, customer_messages, negative, negative_share.
+    ``complaints_by_day``: day, customer_messages, negative, negative_share.
+    ``complaint_examples``: day, platform, author (pseudonym), text (links made inert).
+    ``themes``: theme, messages, share (of customer messages), negative, example.
+    ``feedback``: type (question / suggestion / praise), messages, share, example.
+    ``feedback_examples``: type, day, platform, author, text (up to three of each type).
+    ``customer_care``: platform, customer_messages, answered (reply by ``answered_by``),
+        answered_share, waiting, median_minutes, p90_minutes, median_hours, p90_hours,
+        median_business_minutes, p90_business_minutes (business-hours needs a profile).
+
+    A table whose data the source lacks is one row with a ``note`` column saying
+    "not available from this source (why)"; :func:`available` tells them apart.
+    """
+    ds = _check_dataset(dataset)
+    f, plats, tz = _prepare(ds, platforms)
+    chosen = default_days(ds, platforms=platforms) if days is None else _parse_days(days)
+    w = f[f["_day"].isin(chosen)]
+    if not len(w):
+        have = sorted(set(f["_day"]))
+        span = f"{have[0]} to {have[-1]}" if have else "no days"
+        raise DataError(f"none of the monitoring days {[d.isoformat() for d in chosen]} has any "
+                        f"message; this data covers {span}", field="days")
+    w, sentiment_method = _with_sentiment(w)
+    is_org = w["author_is_org"].astype(bool)
+    cust = w[~is_org]
+    cust, themes_method = _with_themes(cust)
+    profile: Profile | None = ds.profile
+    home = profile.home_country if profile is not None else "GB"
+    keep = _org_handles(ds, w)
+    res: dict[str, Any] = {}
+    not_available: list[str] = []
+
+    # --- users -----------------------------------------------------------------------------
+    earlier = set(f.loc[(f["_day"] < chosen[0]) & ~f["author_is_org"].astype(bool), "author_id"])
+    rows = []
+    for plat, g in [(p, cust[cust["_platform"] == p]) for p in plats] + [(ALL, cust)]:
+        people = set(g["author_id"].dropna())
+        ret = len(people & earlier)
+        rows.append({"platform": plat, "users": len(people), "new_users": len(people) - ret,
+                     "returning_users": ret, "messages": len(g)})
+    res["users"] = pd.DataFrame(rows)
+    res["followers"] = _followers(ds, plats, chosen)
+
+    # --- location and age ------------------------------------------------------------------
+    res["location"] = _breakdown(ds, plats, "country", chosen[-1], "country", home=home)
+    res["regions"] = _breakdown(ds, plats, "region", chosen[-1], "region")
+    res["age"] = _breakdown(ds, plats, "age_band", chosen[-1], "age_band")
+    loc = cust[cust["location"].notna()] if "location" in cust else cust.iloc[0:0]
+    if len(loc):
+        locs = loc["location"].astype(str).str.strip()
+        ml = (pd.DataFrame({"location": locs, "author_id": loc["author_id"]})
+              .groupby("location").agg(messages=("author_id", "size"),
+                                       users=("author_id", "nunique")).reset_index()
+              .sort_values(["messages", "location"], ascending=[False, True]))
+        ml["national"] = ml["location"].map(lambda v: _is_national(v, home))
+        res["message_locations"] = ml.reset_index(drop=True)
+    else:
+        res["message_locations"] = _na_table(["location", "messages", "users", "national"],
+                                             "messages carry no location")
+    summ = []
+    if available(res["location"]):
+        for plat, g in res["location"].groupby("platform", sort=True):
+            nat = int(g.loc[g["national"], "people"].sum())
+            intl = int(g.loc[~g["national"], "people"].sum())
+            summ.append({"source": plat, "national": nat, "international": intl,
+                         "national_share": _share(nat, nat + intl)})
+        nat = sum(r["national"] for r in summ)
+        intl = sum(r["international"] for r in summ)
+        summ.append({"source": ALL, "national": nat, "international": intl,
+                     "national_share": _share(nat, nat + intl)})
+    if available(res["message_locations"]):
+        ml = res["message_locations"]
+        nat = int(ml.loc[ml["national"], "messages"].sum())
+        intl = int(ml.loc[~ml["national"], "messages"].sum())
+        summ.append({"source": "messages", "national": nat, "international": intl,
+                     "national_share": _share(nat, nat + intl)})
+    res["location_summary"] = (pd.DataFrame(summ) if summ else _na_table(
+        ["source", "national", "international", "national_share"],
+        "no audience countries and no message locations"))
+    ages = cust[cust["age_band"].notna()] if "age_band" in cust else cust.iloc[0:0]
+    if len(ages):
+        ma = (pd.DataFrame({"age_band": ages["age_band"].astype(str), "author_id": ages["author_id"]})
+              .groupby("age_band").agg(messages=("author_id", "size"),
+                                       users=("author_id", "nunique")).reset_index())
+        res["message_ages"] = ma
+    else:
+        res["message_ages"] = _na_table(["age_band", "messages", "users"], "messages carry no age band")
+
+    # --- volume ----------------------------------------------------------------------------
+    vol = (pd.DataFrame({"day": w["_day"], "platform": w["_platform"],
+                         "by_business": is_org.astype(int), "by_followers": (~is_org).astype(int)})
+           .groupby(["day", "platform"], sort=True)[["by_business", "by_followers"]].sum()
+           .reset_index())
+    vol["total"] = vol["by_business"] + vol["by_followers"]
+    res["volume_by_day"] = vol
+    vp = vol.groupby("platform", sort=True)[["by_business", "by_followers", "total"]].sum().reset_index()
+    vp["share"] = (vp["total"] / vp["total"].sum()).round(4)
+    res["volume_by_platform"] = vp.sort_values(["total", "platform"], ascending=[False, True]
+                                               ).reset_index(drop=True)
+    bh = pd.DataFrame({"hour": range(24)})
+    bh["by_business"] = bh["hour"].map(w.loc[is_org, "_hour"].value_counts()).fillna(0).astype(int)
+    bh["by_followers"] = bh["hour"].map(w.loc[~is_org, "_hour"].value_counts()).fillna(0).astype(int)
+    bh["total"] = bh["by_business"] + bh["by_followers"]
+    res["busiest_hours"] = bh
+
+    # --- engagement ------------------------------------------------------------------------
+    posts = w[is_org & (w["kind"].astype(str) == "post")]
+    fol = res["followers"]
+    rows = []
+    for plat in plats:
+        g = posts[posts["_platform"] == plat]
+        followers, source = None, None
+        if available(fol) and plat in set(fol["platform"]):
+            followers, source = int(fol.loc[fol["platform"] == plat, "followers_end"].iloc[0]), "audience"
+        elif "author_followers" in g and g["author_followers"].notna().any():
+            followers = int(g["author_followers"].dropna().iloc[-1])
+            source = "post author_followers"
+        inter = int(g["likes"].sum() + g["shares"].sum() + g["replies"].sum())
+        per_post = round(inter / len(g), 2) if len(g) else float("nan")
+        rows.append({"platform": plat, "posts": len(g), "likes": int(g["likes"].sum()),
+                     "shares": int(g["shares"].sum()), "replies": int(g["replies"].sum()),
+                     "interactions": inter, "interactions_per_post": per_post,
+                     "followers": followers,
+                     "engagement_rate": (round(inter / len(g) / followers, 5)
+                                         if len(g) and followers else float("nan")),
+                     "followers_source": source})
+    eng = pd.DataFrame(rows)
+    # overall: mean over posts of interactions / followers of the post's platform
+    known = eng[eng["followers"].notna() & (eng["posts"] > 0)]
+    rate_all = (round(float((known["interactions"] / known["followers"].astype(float)).sum()
+                            / known["posts"].sum()), 5) if len(known) else float("nan"))
+    tot = {"platform": ALL, "posts": int(eng["posts"].sum()), "likes": int(eng["likes"].sum()),
+           "shares": int(eng["shares"].sum()), "replies": int(eng["replies"].sum()),
+           "interactions": int(eng["interactions"].sum()),
+           "interactions_per_post": (round(eng["interactions"].sum() / eng["posts"].sum(), 2)
+                                     if eng["posts"].sum() else float("nan")),
+           "followers": int(known["followers"].sum()) if len(known) else None,
+           "engagement_rate": rate_all, "followers_source": None}
+    eng = pd.concat([eng, pd.DataFrame([tot])], ignore_index=True)
+    eng["followers"] = eng["followers"].astype("Int64")
+    res["engagement"] = eng
+
+    # --- complaints and negative comments --------------------------------------------------
+    neg = cust["sentiment_label"].astype(str) == "negative"
+    rows = []
+    for plat in plats + [ALL]:
+        m = (cust["_platform"] == plat) if plat != ALL else pd.Series(True, index=cust.index)
+        n_c, n_n = int(m.sum()), int((m & neg).sum())
+        rows.append({"platform": plat, "customer_messages": n_c, "negative": n_n,
+                     "negative_share": _share(n_n, n_c)})
+    res["complaints"] = pd.DataFrame(rows)
+    cb = []
+    for d in chosen:
+        m = cust["_day"] == d
+        cb.append({"day": d, "customer_messages": int(m.sum()), "negative": int((m & neg).sum()),
+                   "negative_share": _share(int((m & neg).sum()), int(m.sum()))})
+    res["complaints_by_day"] = pd.DataFrame(cb)
+    negs = cust[neg]
+    if "sentiment" in negs.columns:
+        negs = negs.sort_values("sentiment", kind="stable")
+    res["complaint_examples"] = _examples(negs, 5, keep)
+
+    # --- themes ----------------------------------------------------------------------------
+    if themes_method is None:
+        res["themes"] = _na_table(["theme", "messages", "share", "negative", "example"],
+                                  "the themes module (smlib.add_themes) is not installed yet")
+    else:
+        lists = _theme_lists(cust["themes"])
+        ex = pd.DataFrame({"theme": lists, "negative": neg, "row": range(len(cust))}).explode("theme")
+        ex = ex[ex["theme"].notna()]
+        if len(ex):
+            t = ex.groupby("theme").agg(messages=("row", "nunique"), negative=("negative", "sum"),
+                                        first=("row", "min")).reset_index()
+            t["share"] = t["messages"].map(lambda n: _share(n, len(cust)))
+            safe = _examples(cust.iloc[t["first"].tolist()], len(t), keep)
+            t["example"] = safe["text"].to_numpy()
+            t["negative"] = t["negative"].astype(int)
+            res["themes"] = (t.sort_values(["messages", "theme"], ascending=[False, True])
+                             [["theme", "messages", "share", "negative", "example"]]
+                             .reset_index(drop=True))
+        else:
+            res["themes"] = pd.DataFrame({"theme": [], "messages": [], "share": [], "negative": [],
+                                          "example": []})
+
+    # --- stakeholder feedback --------------------------------------------------------------
+    kw = _keywords()
+    text = _text(cust)
+    starts = tuple(s.lower() for s in kw["questions"]["question_starts"])
+    lead = text.str.strip().str.lower().str.extract(r"^(?:@\w+\s+)*([\w']+)", expand=False)
+    is_q = text.str.contains("?", regex=False) | lead.isin(starts)
+    is_s = text.str.contains(_phrase_regex(kw["suggestions"]["phrases"]))
+    is_p = text.str.contains(_phrase_regex(kw["praise"]["phrases"])) & ~neg
+    fb, fbe = [], []
+    for kind, mask in (("question", is_q), ("suggestion", is_s), ("praise", is_p)):
+        sel = cust[mask]
+        ex = _examples(sel, 3, keep)
+        fb.append({"type": kind, "messages": int(mask.sum()), "share": _share(int(mask.sum()), len(cust)),
+                   "example": ex["text"].iloc[0] if len(ex) else None})
+        fbe.append(ex.assign(type=kind))
+    res["feedback"] = pd.DataFrame(fb)
+    res["feedback_examples"] = pd.concat(fbe, ignore_index=True)[["type", "day", "platform",
+                                                                  "author", "text"]]
+
+    # --- customer care ---------------------------------------------------------------------
+    cutoff = (pd.Timestamp(chosen[-1] + dt.timedelta(days=1)).tz_localize(tz).tz_convert("UTC"))
+    answered = cust["first_response_at"].notna() & (cust["first_response_at"] < cutoff)
+    rows = []
+    for plat in plats + [ALL]:
+        m = (cust["_platform"] == plat) if plat != ALL else pd.Series(True, index=cust.index)
+        a = m & answered
+        mins = cust.loc[a, "response_minutes"]
+        bmins = cust.loc[a, "response_business_minutes"]
+        med, p90 = _q(mins, 0.5), _q(mins, 0.9)
+        rows.append({"platform": plat, "customer_messages": int(m.sum()), "answered": int(a.sum()),
+                     "answered_share": _share(int(a.sum()), int(m.sum())),
+                     "waiting": int(m.sum() - a.sum()), "median_minutes": med, "p90_minutes": p90,
+                     "median_hours": round(med / 60, 1), "p90_hours": round(p90 / 60, 1),
+                     "median_business_minutes": _q(bmins, 0.5),
+                     "p90_business_minutes": _q(bmins, 0.9)})
+    res["customer_care"] = pd.DataFrame(rows)
+
+    # --- daily story -----------------------------------------------------------------------
+    rows = []
+    for d in chosen:
+        g = w[w["_day"] == d]
+        gc = cust[cust["_day"] == d]
+        by_p = g["_platform"].value_counts()
+        top = sorted(by_p.items(), key=lambda kv: (-kv[1], kv[0]))[0] if len(by_p) else (None, 0)
+        rows.append({"day": d, "weekday": WEEKDAY_NAMES[d.weekday()], "messages": len(g),
+                     "by_business": int(g["author_is_org"].astype(bool).sum()),
+                     "by_followers": len(gc), "users": int(gc["author_id"].nunique()),
+                     "negative": int((gc["sentiment_label"].astype(str) == "negative").sum()),
+                     "top_platform": top[0], "top_platform_messages": int(top[1])})
+    res["daily"] = pd.DataFrame(rows)
+
+    for k in ("followers", "location", "regions", "age", "message_locations", "message_ages",
+              "themes", "location_summary"):
+        if not available(res[k]):
+            not_available.append(k)
+    if not available(res["followers"]) and not eng["followers"].notna().any():
+        not_available.append("engagement_rate")
+
+    res["meta"] = {
+        "org": ds.org, "name": profile.name if profile is not None else ds.org,
+        "days": [d.isoformat() for d in chosen], "platforms": plats, "timezone": tz,
+        "sentiment_method": sentiment_method, "themes_method": themes_method,
+        "not_available": not_available,
+        "quiet_days": [d.isoformat() for d in chosen if d not in set(w["_day"])],
+        "answered_by": cutoff.isoformat(), "source": str(ds.load_summary.get("source", "")),
+    }
+    res["headline"] = _headline(res)
+    order = ["meta", "headline", "users", "followers", "location", "location_summary", "regions",
+             "message_locations", "age", "message_ages", "daily", "volume_by_day",
+             "volume_by_platform", "busiest_hours", "engagement", "complaints",
+             "complaints_by_day", "complaint_examples", "themes", "feedback", "feedback_examples",
+             "customer_care"]
+    return {k: res[k] for k in order}
+
+
+def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
+    """The organisation's own handles and names (kept readable in example texts)."""
+    names = set(ds.profile.handles.values()) if ds.profile is not None else set()
+    org_rows = frame[frame["author_is_org"].astype(bool)]
+    for col in ("author_id", "author_name"):
+        if col in org_rows:
+            names |= set(map(str, org_rows[col].dropna()))
+    return sorted(n for n in names if " " not in n)
+
+
+def _is_national(place: str, home: str) -> bool:
+    p = str(place).strip().lower()
+    if p == home.lower():
+        return True
+    return home.upper() == "GB" and p in UK_PLACES
+
+
+def _row(table: pd.DataFrame, key: str, value: str) -> dict[str, Any]:
+    """One row of a table as a dict, keeping each column's own type."""
+    return table[table[key] == value].to_dict("records")[0]
+
+
+def _headline(res: dict[str, Any]) -> dict[str, Any]:
+    u = _row(res["users"], "platform", ALL)
+    cc = _row(res["customer_care"], "platform", ALL)
+    co = _row(res["complaints"], "platform", ALL)
+    fb = dict(zip(res["feedback"]["type"], res["feedback"]["messages"]))
+    daily = res["daily"]
+    h: dict[str, Any] = {
+        "org": res["meta"]["org"], "days": res["meta"]["days"],
+        "platforms": res["meta"]["platforms"],
+        "messages": int(daily["messages"].sum()),
+        "business_messages": int(daily["by_business"].sum()),
+        "customer_messages": int(daily["by_followers"].sum()),
+        "business_posts": _row(res["engagement"], "platform", ALL)["posts"],
+        "users": u["users"], "new_users": u["new_users"], "returning_users": u["returning_users"],
+        "followers_end": None, "follower_change": None, "follower_growth_pct": None,
+        "national_share": None,
+        "engagement_rate": _row(res["engagement"], "platform", ALL)["engagement_rate"],
+        "negative": co["negative"], "negative_share": co["negative_share"],
+        "questions": fb["question"], "suggestions": fb["suggestion"], "praise": fb["praise"],
+        "answered_share": cc["answered_share"],
+        "first_response_median_minutes": cc["median_minutes"],
+        "first_response_p90_minutes": cc["p90_minutes"],
+        "first_response_median_business_minutes": cc["median_business_minutes"],
+        "first_response_p90_business_minutes": cc["p90_business_minutes"],
+        "waiting": cc["waiting"],
+    }
+    if available(res["followers"]):
+        f = _row(res["followers"], "platform", ALL)
+        h.update(followers_end=f["followers_end"], follower_change=f["change"],
+                 follower_growth_pct=f["change_pct"])
+    ls = res["location_summary"]
+    if available(ls):
+        src = ALL if ALL in set(ls["source"]) else "messages"
+        h["national_share"] = _row(ls, "source", src)["national_share"]
+    busy = daily.sort_values(["messages", "day"], ascending=[False, True]).iloc[0]
+    h["busiest_day"], h["busiest_day_messages"] = busy["day"], busy["messages"]
+    bh = res["busiest_hours"].sort_values(["by_followers", "hour"], ascending=[False, True]).iloc[0]
+    h["busiest_hour"], h["busiest_hour_messages"] = bh["hour"], bh["by_followers"]
+    vp = res["volume_by_platform"]
+    h["busiest_platform"] = vp["platform"].iloc[0] if len(vp) else None
+    th = res["themes"]
+    h["top_theme"] = th["theme"].iloc[0] if available(th) and len(th) else None
+    h["sentiment_method"] = res["meta"]["sentiment_method"]
+    return {k: (_num(v) if not isinstance(v, list) else v) for k, v in h.items()}
+
+
+# ----------------------------------------------------------------------------- comparison
+def _kpi_status(value: Any, target: float | None, direction: str) -> str:
+    if target is None:
+        return "no target"
+    if value is None:
+        return "no data"
+    ok = value <= target if direction in ("lower", "max") else value >= target
+    return "met" if ok else "not met"
+
+
+def compare_periods(dataset: Dataset, days: Any = None, platforms: Any = None) -> pd.DataFrame:
+    """Headline figures now vs the previous period of equal length, and KPI progress.
+
+    The previous period is the same number of days with activity immediately before the first
+    monitoring day (see :func:`previous_days`). Columns: figure, meaning, this_period,
+    previous_period, change (this - previous), target (from ``profile.kpi_targets``),
+    better_when (higher / lower / at most), status (met / not met / no target / no data).
+    ``DataFrame.attrs`` holds ``days`` and ``previous_days`` (ISO strings).
+
+    >>> smlib.compare_periods(ds).set_index("figure").loc["answered_share"]   # doctest: +SKIP
+    """
+    ds = _check_dataset(dataset)
+    now = monitor(ds, days=days, platforms=platforms)
+    prev_days = previous_days(ds, now["meta"]["days"], platforms)
+    prev = monitor(ds, days=prev_days, platforms=platforms)["headline"] if prev_days else {}
+    targets = dict(ds.profile.kpi_targets) if ds.profile is not None else {}
+    by_key = {v[0]: (k, v[1]) for k, v in KPI_MAP.items()}
+    rows = []
+    for key, meaning in COMPARED.items():
+        a, b = now["headline"].get(key), prev.get(key)
+        kpi, direction = by_key.get(key, (None, None))
+        target = targets.get(kpi) if kpi else None
+        rows.append({
+            "figure": key, "meaning": meaning, "this_period": a, "previous_period": b,
+            "change": (round(a - b, 4) if a is not None and b is not None else None),
+            "target": target,
+            "better_when": {"lower": "lower", "higher": "higher", "max": "at most"}.get(direction, ""),
+            "status": _kpi_status(a, target, direction or "higher"),
+        })
+    # KPI targets the profile sets that the monitor does not measure are still listed honestly
+    for kpi, target in targets.items():
+        if kpi not in KPI_MAP:
+            rows.append({"figure": kpi, "meaning": "target set in the profile; not measured here",
+                         "this_period": None, "previous_period": None, "change": None,
+                         "target": target, "better_when": "", "status": "no data"})
+    out = pd.DataFrame(rows)
+    for c in ("this_period", "previous_period", "change", "target"):
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+    out.attrs["days"] = now["meta"]["days"]
+    out.attrs["previous_days"] = [d.isoformat() for d in prev_days]
+    return out
