@@ -1,0 +1,523 @@
+"""Sentiment for customer-service messages: VADER plus a customer-service layer, explainable.
+
+Plain VADER (a general-purpose social-media lexicon) misses most complaints: "my flight was
+delayed 3 hours and nobody told us" has almost no negative word in its lexicon, and "please
+help, thanks" reads as praise. smlib keeps VADER's method (word scores, boosters, negation,
+"but", capitals, "!") and adds, in this order:
+
+1. **Clean-up** – HTML entities, links and @handles removed; short forms expanded
+   ("doesn't" → "does not"); hashtags split into words (``#NeverAgain`` → "never again");
+   a known data-damage pattern ("Cancelled Flightled" → "cancelled") undone.
+2. **Customer-service lexicon** – words, phrases and emoji from ``data/sentiment_lexicon.csv``
+   (tutors can edit it): delays, cancellations, waiting, "still no reply", lost items,
+   refunds, faults, "on hold", broken promises, "never again", and reassurance such as
+   "no problems" or "couldn't be happier". Requests ("please", "help") are not praise.
+3. **Sarcasm cues** – "love waiting…", "thanks for losing…", "great job… not".
+4. **Polite words do not cancel a complaint** – "thanks"/"appreciate" count for nothing in a
+   message that also contains a complaint, and a question signed off "thanks" is an enquiry.
+5. **Long texts** (reviews, e-mails) are scored sentence by sentence and averaged, so one
+   gushing or furious sentence does not saturate the whole text.
+6. **Neutral band** – scores between ``NEGATIVE_BELOW`` and ``POSITIVE_FROM`` are neutral.
+
+Columns added by :func:`add_sentiment`: ``sentiment`` (−1…1), ``sentiment_label``
+(negative / neutral / positive), ``sentiment_rules`` (which rules fired, plain English, ``; ``
+joined) and ``sentiment_corrected`` (True where a learner's correction replaced the label).
+
+Example
+-------
+>>> import pandas as pd, smlib
+>>> df = pd.DataFrame({"text": ["Still no reply after 3 days", "No problems at all, thanks!"]})
+>>> smlib.add_sentiment(df)["sentiment_label"].tolist()
+['negative', 'positive']
+>>> smlib.explain_sentiment("Love waiting on hold for an hour")[["what", "effect"]]  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import csv
+import html
+import math
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+from vaderSentiment.vaderSentiment import (BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText,
+                                           normalize)
+
+from .errors import DataError
+from .paths import data_file
+
+LABELS = ("negative", "neutral", "positive")
+NEGATIVE_BELOW = -0.05
+"""Scores at or below this are negative (VADER's own recommended cut-off)."""
+POSITIVE_FROM = 0.05
+"""Scores at or above this are positive (VADER's own recommended cut-off)."""
+COMPLAINT_CUE = -1.0
+"""A word scoring this or lower marks the message as a complaint (for the politeness rule)."""
+LONG_TEXT_CHARS = 320
+LONG_TEXT_SENTENCES = 4
+PARALLEL_FROM = 50_000
+"""Use a process pool when there are at least this many *unique* texts to score."""
+
+POLITE = frozenset({"thanks", "thank", "thx", "ty", "appreciate", "appreciated", "cheers",
+                    "grateful", "welcome", "kind", "lovely", "great"})
+# "kind", "lovely", "great" count as polite only in the fixed openers below
+_POLITE_OPENERS = re.compile(r"\b(?:thanks|thank you|cheers)\b")
+_POSITIVE_SARCASM = (r"love|loving|loved|enjoy|enjoying|enjoyed|adore|great|nice|fantastic|"
+                     r"brilliant|wonderful|awesome|fun|amazing|perfect|excellent")
+_SARCASM_WAIT = re.compile(
+    rf"\b(?:i |just |really |so |absolutely )*(?:{_POSITIVE_SARCASM})\s+"
+    r"(?:(?:it|when|that|how|being|sitting|spending|having|getting|the)\s+){0,3}"
+    r"(?:waiting|wait|waits|on hold|stuck|delayed|delays|sat|sitting|queuing|queueing|"
+    r"stranded|cancel\w*|ignored|lost)\b")
+_SARCASM_THANKS = re.compile(
+    r"\b(?:thanks|thank you|cheers)\s+(?:so much\s+|a lot\s+)?for\s+(?:the\s+)?"
+    r"(?:delay\w*|wait\w*|los(?:ing|t)|cancel\w*|ruin\w*|wast\w*|ignor\w*|leaving|keeping me|"
+    r"making me wait|breaking|charging|overcharging|nothing)\b")
+_SARCASM_NOT = re.compile(r"(?:\.\.\.|…|,| -)\s*not[.!]*\s*$|#not\b|\bnot!+\s*$")
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-Z0-9\"'])|\n+")
+_NUMBER_WORDS = ("a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 "fifteen|twenty|thirty|forty|fifty|sixty|several|few|\\d+(?:\\.\\d+)?\\+?")
+_CONTRACTIONS = [
+    (re.compile(r"\bwon[’']?t\b", re.I), "will not"),
+    (re.compile(r"\bcan[’']t\b|\bcannot\b|\bcant\b", re.I), "can not"),
+    (re.compile(r"\bshan[’']?t\b", re.I), "shall not"),
+    (re.compile(r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)n[’']?t\b",
+                re.I), r"\1 not"),
+    (re.compile(r"\bain[’']?t\b", re.I), "is not"),
+]
+# CrowdFlower's find-and-replace damaged the public airline tweets ("cancel" -> "Cancelled Flight",
+# "late" -> "Late Flight"); undoing it is plain text repair, useful for any such export.
+_DAMAGE = [(re.compile(r"Cancelled Flight"), "cancel"), (re.compile(r"Late Flight"), "late")]
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    term: str
+    score: float
+    comment: str
+    line: int
+
+
+def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
+    """Read the tutor-editable lexicon CSV (``term,score,comment``; ``#`` lines are comments).
+
+    Raises :class:`smlib.DataError` naming the file and line for a bad score or a missing term.
+    """
+    path = Path(path) if path is not None else data_file("sentiment_lexicon.csv")
+    if not path.is_file():
+        raise DataError("sentiment lexicon file not found", source=str(path))
+    entries: list[LexiconEntry] = []
+    seen: dict[str, int] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [(i, ln) for i, ln in enumerate(fh, start=1) if ln.strip() and not ln.startswith("#")]
+    reader = csv.reader([ln for _, ln in lines])
+    header_done = False
+    for (lineno, _), row in zip(lines, reader):
+        if not header_done:
+            if [c.strip().lower() for c in row[:2]] != ["term", "score"]:
+                raise DataError("the first non-comment line must be the header 'term,score,comment'",
+                                source=str(path), row=lineno)
+            header_done = True
+            continue
+        term = row[0].strip().lower() if row else ""
+        if not term:
+            raise DataError("empty term", source=str(path), row=lineno, field="term")
+        try:
+            score = float(row[1])
+        except (IndexError, ValueError):
+            raise DataError(f"score for {term!r} must be a number between -4 and 4, got "
+                            f"{row[1] if len(row) > 1 else 'nothing'!r}", source=str(path),
+                            row=lineno, field="score") from None
+        if not -4.0 <= score <= 4.0:
+            raise DataError(f"score for {term!r} must be between -4 and 4, got {score}",
+                            source=str(path), row=lineno, field="score")
+        if term in seen:
+            raise DataError(f"term {term!r} is listed twice (first on line {seen[term]})",
+                            source=str(path), row=lineno, field="term")
+        seen[term] = lineno
+        entries.append(LexiconEntry(term, score, row[2].strip() if len(row) > 2 else "", lineno))
+    return entries
+
+
+def _term_regex(term: str) -> str:
+    """Regex for one lexicon term: words, ``*`` stems, ``<n>`` numbers, anything else literal."""
+    parts = []
+    for word in term.split():
+        if word == "<n>":
+            parts.append(f"(?:{_NUMBER_WORDS})")
+        elif word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"\w*")
+        else:
+            parts.append(re.escape(word))
+    body = r"\s+".join(parts)
+    if re.match(r"\w", term):
+        body = r"(?<![\w'])" + body
+    if re.search(r"[\w*]$", term) or term.endswith(">"):
+        body = body + r"(?![\w'])"
+    return body
+
+
+@dataclass
+class _Layer:
+    """The compiled customer-service layer (built once per process)."""
+    words: dict[str, float]
+    comments: dict[str, str]
+    phrases: list[tuple[re.Pattern, str, float, str]]   # regex, token, score, comment
+    phrase_re: re.Pattern | None
+    token_info: dict[str, tuple[str, str]] = field(default_factory=dict)   # token -> (term, comment)
+    squashed: dict[str, str] = field(default_factory=dict)  # "neveragain" -> "never again"
+
+
+def _build_layer(entries: Iterable[LexiconEntry]) -> _Layer:
+    words: dict[str, float] = {}
+    comments: dict[str, str] = {}
+    phrases = []
+    info = {}
+    squashed = {}
+    for i, e in enumerate(entries):
+        if re.fullmatch(r"[a-z]+(?:'[a-z]+)?", e.term):
+            words[e.term] = e.score
+            comments[e.term] = e.comment
+            continue
+        token = f"smlibterm{i}x"
+        phrases.append((re.compile(_term_regex(e.term)), token, e.score, e.comment))
+        info[token] = (e.term, e.comment)
+        if " " in e.term and "<" not in e.term and "*" not in e.term:
+            squashed[e.term.replace(" ", "")] = e.term
+    # longest terms first so "still no reply" beats "no reply"
+    order = sorted(range(len(phrases)), key=lambda k: -len(info[phrases[k][1]][0]))
+    phrases = [phrases[k] for k in order]
+    big = re.compile("|".join(f"({p[0].pattern})" for p in phrases)) if phrases else None
+    return _Layer(words, comments, phrases, big, info, squashed)
+
+
+class _CSAnalyzer(SentimentIntensityAnalyzer):
+    """VADER with the customer-service layer; :meth:`score` returns the score and the reasons."""
+
+    def __init__(self, entries: Sequence[LexiconEntry]):
+        super().__init__()
+        self.layer = _build_layer(entries)
+        self.vader_lexicon = dict(self.lexicon)
+        self.lexicon.update(self.layer.words)
+        for _, token, score, _ in self.layer.phrases:
+            self.lexicon[token] = score
+        # groups in the big regex are numbered in the sorted phrase order
+        self._group_token = {k + 1: p[1] for k, p in enumerate(self.layer.phrases)}
+
+    # ---- text preparation
+    def prepare(self, text: str) -> tuple[str, list[str]]:
+        """Clean and normalise text; replace lexicon phrases by tokens. Returns (text, notes)."""
+        notes: list[str] = []
+        t = html.unescape(text)
+        for pat, rep in _DAMAGE:
+            if pat.search(t):
+                t = pat.sub(rep, t)
+                notes.append("repaired damaged text ('Cancelled Flight'/'Late Flight')")
+        t = _URL.sub(" ", t)
+        t = _HANDLE.sub(" ", t)
+        t = t.replace("’", "'")
+
+        def _tag(m: re.Match) -> str:
+            raw = m.group(1)
+            low = raw.lower()
+            if low in self.layer.squashed:
+                return self.layer.squashed[low]
+            return " ".join(_CAMEL.split(raw))
+        if "#" in t:
+            t2 = _HASHTAG.sub(_tag, t) if not _SARCASM_NOT.search(t.lower()) else t
+            if t2 != t:
+                notes.append("hashtags read as words")
+            t = t2
+        for pat, rep in _CONTRACTIONS:
+            t = pat.sub(rep, t)
+        return t, notes
+
+    def _phrases_to_tokens(self, t: str) -> str:
+        if self.layer.phrase_re is None:
+            return t
+        low = t.lower()
+        if len(low) != len(t):
+            t = low
+        out, last = [], 0
+        for m in self.layer.phrase_re.finditer(low):
+            token = self._group_token[m.lastindex] if m.lastindex else None
+            if token is None:
+                continue
+            out.append(t[last:m.start()])
+            out.append(f" {token} ")
+            last = m.end()
+        out.append(t[last:])
+        return "".join(out)
+
+    # ---- VADER core, keeping per-word valences so they can be explained
+    def _valences(self, text: str) -> tuple[list[str], list[float]]:
+        text_no_emoji = []
+        prev_space = True
+        for ch in text:
+            if ch in self.emojis:
+                if not prev_space:
+                    text_no_emoji.append(" ")
+                text_no_emoji.append(self.emojis[ch])
+                prev_space = False
+            else:
+                text_no_emoji.append(ch)
+                prev_space = ch == " "
+        text = "".join(text_no_emoji).strip()
+        st = SentiText(text)
+        words = st.words_and_emoticons
+        sentiments: list[float] = []
+        for i, item in enumerate(words):
+            low = item.lower()
+            if low in BOOSTER_DICT or (low == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, st, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return words, sentiments
+
+    def score_sentence(self, text: str, rules: list[str]) -> tuple[float, list[tuple[str, float, str]]]:
+        """Score one sentence. Returns (compound, [(word, valence, why), ...])."""
+        low = text.lower()
+        sarcasm = []
+        if _SARCASM_WAIT.search(low):
+            sarcasm.append("sarcasm: praising a wait or failure ('love waiting…')")
+        if _SARCASM_THANKS.search(low):
+            sarcasm.append("sarcasm: thanking for a failure ('thanks for losing…')")
+        trailing_not = bool(_SARCASM_NOT.search(low))
+        if trailing_not:
+            text = _SARCASM_NOT.sub("", low).rstrip(" .,")
+        tokens_text = self._phrases_to_tokens(text)
+        words, vals = self._valences(tokens_text)
+        vals = [float(v) for v in vals]
+        detail: list[tuple[str, float, str]] = []
+        lows = [w.lower() for w in words]
+        for w, v in zip(lows, vals):
+            if w in self.layer.token_info:
+                term, comment = self.layer.token_info[w]
+                detail.append([term, v, f"customer-service phrase: {comment}"])
+            elif w in self.layer.words:
+                detail.append([w, v, f"customer-service word: {self.layer.comments[w]}"])
+            else:
+                detail.append([w, v, "VADER word" if v else ""])
+        if sarcasm or trailing_not:
+            flipped = False
+            for d in detail:
+                if d[1] > 0 and (trailing_not or re.fullmatch(_POSITIVE_SARCASM, d[0]) or d[0] in POLITE):
+                    d[1] = -abs(d[1])
+                    d[2] = "sarcasm: positive word used ironically"
+                    flipped = True
+            if trailing_not and flipped:
+                sarcasm.append("sarcasm: '… not' after praise")
+            if not flipped and sarcasm:
+                detail.append(["(sarcasm cue)", -1.5, sarcasm[0]])
+            rules.extend(sarcasm if (flipped or sarcasm) else [])
+        complaint = any(d[1] <= COMPLAINT_CUE for d in detail)
+        polite_pos = [d for d in detail if d[1] > 0 and d[0] in POLITE and d[0] not in ("kind", "lovely", "great")]
+        if polite_pos:
+            other_pos = [d for d in detail if d[1] > 0 and d not in polite_pos]
+            if complaint:
+                for d in polite_pos:
+                    d[1] = 0.0
+                    d[2] = "polite word ignored: the message contains a complaint"
+                rules.append("polite words do not cancel a complaint")
+            elif "?" in text and not other_pos:
+                for d in polite_pos:
+                    d[1] = 0.0
+                    d[2] = "polite sign-off on a question: an enquiry, not praise"
+                rules.append("a question signed off 'thanks' is an enquiry")
+        vals = [d[1] for d in detail]
+        compound = self.score_valence(vals, text)["compound"] if vals else 0.0
+        return float(compound), [(d[0], round(float(d[1]), 3), d[2]) for d in detail if d[1] != 0]
+
+    def score(self, text: object) -> tuple[float, str, list[tuple[str, float, str]]]:
+        """(compound −1…1, rules text, contributing words) for one message."""
+        if not isinstance(text, str) or not text.strip():
+            return 0.0, "no text", []
+        t, rules = self.prepare(text)
+        sentences = [s for s in _SENTENCE.split(t) if s and s.strip()]
+        if len(t) > LONG_TEXT_CHARS or len(sentences) >= LONG_TEXT_SENTENCES:
+            scores, details = [], []
+            for s in sentences:
+                c, d = self.score_sentence(s, rules)
+                scores.append(c)
+                details.extend(d)
+            weights = [1.0 + abs(c) for c in scores]
+            compound = sum(c * w for c, w in zip(scores, weights)) / sum(weights) if scores else 0.0
+            rules.append(f"long text: {len(scores)} sentences scored one by one and averaged")
+        else:
+            compound, details = self.score_sentence(t, rules)
+        if any("customer-service" in d[2] for d in details):
+            rules.insert(0, "customer-service words: " + ", ".join(
+                dict.fromkeys(d[0] for d in details if "customer-service" in d[2])))
+        seen = list(dict.fromkeys(rules))
+        return round(float(compound), 4), "; ".join(seen), details
+
+
+@lru_cache(maxsize=4)
+def _analyzer(lexicon_path: str | None = None) -> _CSAnalyzer:
+    return _CSAnalyzer(read_lexicon(lexicon_path))
+
+
+def label_for(score: float) -> str:
+    """negative / neutral / positive for a score, using the neutral band."""
+    if score <= NEGATIVE_BELOW:
+        return "negative"
+    if score >= POSITIVE_FROM:
+        return "positive"
+    return "neutral"
+
+
+def _score_chunk(args: tuple[list[str], str | None]) -> tuple[list[float], list[str]]:
+    texts, lex = args
+    an = _analyzer(lex)
+    out_s, out_r = [], []
+    for t in texts:
+        s, r, _ = an.score(t)
+        out_s.append(s)
+        out_r.append(r)
+    return out_s, out_r
+
+
+def score_texts(texts: Sequence[str] | pd.Series, lexicon: str | Path | None = None,
+                workers: int | None = None) -> pd.DataFrame:
+    """Score many texts fast: each unique text once, two processes for very large inputs.
+
+    Returns a frame aligned with ``texts`` with ``sentiment``, ``sentiment_label``,
+    ``sentiment_rules``.
+    """
+    s = pd.Series(texts, dtype="object") if not isinstance(texts, pd.Series) else texts.astype("object")
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    uniq = [u if isinstance(u, str) else "" for u in uniques]
+    lex = str(lexicon) if lexicon is not None else None
+    n = len(uniq)
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if n >= PARALLEL_FROM and workers > 1:
+        size = math.ceil(n / (workers * 4))
+        chunks = [(uniq[i:i + size], lex) for i in range(0, n, size)]
+        scores, rules = [], []
+        with ProcessPoolExecutor(max_workers=workers) as ex:
+            for sc, ru in ex.map(_score_chunk, chunks):
+                scores.extend(sc)
+                rules.extend(ru)
+    else:
+        scores, rules = _score_chunk((uniq, lex))
+    scores_a = np.asarray(scores + [0.0], dtype=float)
+    rules_a = np.asarray(rules + ["no text"], dtype=object)
+    idx = np.where(codes < 0, n, codes)
+    sc = scores_a[idx]
+    labels = np.where(sc <= NEGATIVE_BELOW, "negative", np.where(sc >= POSITIVE_FROM, "positive", "neutral"))
+    return pd.DataFrame({"sentiment": sc, "sentiment_label": labels, "sentiment_rules": rules_a[idx]},
+                        index=s.index)
+
+
+def _read_corrections(corrections: pd.DataFrame | str | Path) -> pd.DataFrame:
+    source = None
+    if isinstance(corrections, (str, Path)):
+        source = str(corrections)
+        if not Path(corrections).is_file():
+            raise DataError("corrections file not found", source=source)
+        corrections = pd.read_csv(corrections, dtype=str, comment="#", skip_blank_lines=True)
+    if not isinstance(corrections, pd.DataFrame):
+        raise DataError(f"corrections must be a DataFrame or a CSV path, got {type(corrections).__name__}")
+    need = ["platform", "message_id", "sentiment_label"]
+    missing = [c for c in need if c not in corrections.columns]
+    if missing:
+        raise DataError(f"corrections are missing column(s) {missing}; expected {need}",
+                        source=source, field=missing[0])
+    c = corrections[need].astype("object").copy()
+    c["sentiment_label"] = c["sentiment_label"].map(lambda v: v.strip().lower() if isinstance(v, str) else v)
+    bad = ~c["sentiment_label"].isin(LABELS)
+    if bad.any():
+        i = int(np.flatnonzero(bad.to_numpy())[0])
+        raise DataError(f"sentiment_label must be one of {list(LABELS)}, got "
+                        f"{corrections['sentiment_label'].iloc[i]!r}", source=source, row=i + 1,
+                        field="sentiment_label")
+    c["platform"] = c["platform"].astype(str).str.strip().str.lower()
+    c["message_id"] = c["message_id"].astype(str).str.strip()
+    return c.drop_duplicates(["platform", "message_id"], keep="last")
+
+
+def add_sentiment(frame: pd.DataFrame, corrections: pd.DataFrame | str | Path | None = None,
+                  text_col: str = "text", lexicon: str | Path | None = None) -> pd.DataFrame:
+    """Return a copy of ``frame`` with ``sentiment``, ``sentiment_label``, ``sentiment_rules``,
+    ``sentiment_corrected``.
+
+    ``corrections``: a frame or CSV path with ``platform, message_id, sentiment_label`` — a
+    learner's verdict wins over the machine's (as in commercial tools). The count of corrections
+    applied and not matched is in ``result.attrs["sentiment_corrections"]``.
+
+    >>> import pandas as pd
+    >>> add_sentiment(pd.DataFrame({"text": ["Love waiting on hold for an hour"]}))["sentiment_label"][0]
+    'negative'
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(f"add_sentiment needs a DataFrame, got {type(frame).__name__}")
+    if text_col not in frame.columns:
+        raise DataError(f"add_sentiment needs a '{text_col}' column; columns found: "
+                        f"{list(map(str, frame.columns))}", field=text_col)
+    scored = score_texts(frame[text_col], lexicon=lexicon)
+    out = frame.copy()
+    out["sentiment"] = scored["sentiment"].to_numpy()
+    out["sentiment_label"] = scored["sentiment_label"].to_numpy()
+    out["sentiment_rules"] = scored["sentiment_rules"].to_numpy()
+    out["sentiment_corrected"] = False
+    if corrections is not None:
+        c = _read_corrections(corrections)
+        if not {"platform", "message_id"} <= set(out.columns):
+            raise DataError("corrections need 'platform' and 'message_id' columns in the frame",
+                            field="message_id")
+        key = out["platform"].astype(str).str.lower() + "\x1f" + out["message_id"].astype(str)
+        ckey = c["platform"] + "\x1f" + c["message_id"]
+        lookup = dict(zip(ckey, c["sentiment_label"]))
+        new = key.map(lookup)
+        hit = new.notna().to_numpy()
+        out.loc[hit, "sentiment_label"] = new[hit].to_numpy()
+        out.loc[hit, "sentiment_corrected"] = True
+        out.loc[hit, "sentiment_rules"] = "corrected by a person"
+        matched = int(pd.Series(ckey).isin(set(key)).sum())
+        out.attrs["sentiment_corrections"] = {"applied": int(hit.sum()), "given": len(c),
+                                              "unmatched": len(c) - matched}
+    out["sentiment_label"] = pd.Categorical(out["sentiment_label"], categories=list(LABELS))
+    return out
+
+
+def explain_sentiment(text: str, lexicon: str | Path | None = None) -> pd.DataFrame:
+    """Which words and rules moved the score of one message, in plain English.
+
+    Returns a frame with ``what`` (word, phrase or rule), ``effect`` (its valence on VADER's
+    −4…+4 scale; negative pushes towards negative) and ``why``. ``attrs`` holds the final
+    ``score``, ``label`` and the cleaned ``text``.
+
+    >>> explain_sentiment("no reply after 3 days").attrs["label"]
+    'negative'
+    """
+    an = _analyzer(str(lexicon) if lexicon is not None else None)
+    score, rules, details = an.score(text)
+    rows = [{"what": w, "effect": v, "why": why} for w, v, why in details]
+    for r in rules.split("; ") if rules else []:
+        if not r.startswith("customer-service words"):
+            rows.append({"what": "(rule)", "effect": float("nan"), "why": r})
+    out = pd.DataFrame(rows, columns=["what", "effect", "why"])
+    out.attrs.update(score=score, label=label_for(score),
+                     text=an.prepare(text)[0] if isinstance(text, str) else "")
+    return out
+
+
+def vader_scores(texts: Iterable[str]) -> list[float]:
+    """Plain VADER compound scores (the baseline smlib is compared with)."""
+    an = SentimentIntensityAnalyzer()
+    return [an.polarity_scores(t if isinstance(t, str) else "")["compound"] for t in texts]
