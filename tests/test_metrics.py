@@ -1,0 +1,369 @@
+"""P3 monitor figures checked against independent plain-Python calculations on a hand-made dataset.
+
+The expected values are computed here from the raw rows in ``_monitor_data`` with loops and
+``statistics``/``numpy`` - never by calling smlib - so a wrong groupby, filter or join fails.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import tomllib
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import _monitor_data as md
+import smlib
+from smlib.metrics import KPI_MAP, available
+from smlib.paths import data_file
+
+DAYS = [dt.date.fromisoformat(d) for d in md.MONITOR_DAYS]
+FIRST = DAYS[0]
+
+
+def _rows(platforms=None, days=DAYS):
+    """ROWS as dicts, on the chosen days/platforms (UTC == local time in November)."""
+    keys = ["id", "platform", "parent", "created", "author", "is_org", "kind", "text", "likes",
+            "shares", "replies", "location", "label"]
+    out = []
+    for r in md.ROWS:
+        d = dict(zip(keys, r))
+        d["ts"] = dt.datetime.fromisoformat(d["created"])
+        d["day"] = d["ts"].date()
+        if (platforms is None or d["platform"] in platforms) and (days is None or d["day"] in days):
+            out.append(d)
+    return out
+
+
+def _customer(rows):
+    return [r for r in rows if not r["is_org"]]
+
+
+def _table_row(table, key, value):
+    return table[table[key] == value].to_dict("records")[0]
+
+
+@pytest.fixture(scope="module")
+def res():
+    return smlib.monitor(md.dataset())
+
+
+# ------------------------------------------------------------------------------ days
+def test_default_days_are_the_last_five_days_with_activity():
+    active = sorted({r["day"] for r in _rows(days=None)})
+    assert smlib.default_days(md.dataset()) == active[-5:]
+    assert smlib.default_days(md.dataset(), n=2) == active[-2:]
+    assert smlib.default_days(md.dataset(), platforms=["facebook"]) == sorted(
+        {r["day"] for r in _rows(platforms={"facebook"}, days=None)})[-5:]
+
+
+def test_days_accept_strings_dates_and_timestamps_in_any_order():
+    ds = md.dataset()
+    a = smlib.monitor(ds, days=["2026-11-09", "2026-11-02"])
+    b = smlib.monitor(ds, days=[dt.date(2026, 11, 2), pd.Timestamp("2026-11-09")])
+    assert a["meta"]["days"] == b["meta"]["days"] == ["2026-11-02", "2026-11-09"]
+    assert a["headline"] == b["headline"]
+    assert a["headline"]["messages"] == len(_rows(days={dt.date(2026, 11, 2), dt.date(2026, 11, 9)}))
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"days": ["2026-13-01"]}, "YYYY-MM-DD"),
+    ({"days": []}, "at least one"),
+    ({"days": ["2025-01-01"]}, "covers"),
+    ({"platforms": ["myspace"]}, "choose from"),
+])
+def test_bad_arguments_raise_clear_dataerror(kwargs, words):
+    with pytest.raises(smlib.DataError, match=words):
+        smlib.monitor(md.dataset(), **kwargs)
+
+
+def test_not_a_dataset_is_a_dataerror():
+    with pytest.raises(smlib.DataError, match="Dataset"):
+        smlib.monitor(md.interactions())
+
+
+def test_input_is_not_mutated():
+    ds = md.dataset()
+    before = ds.interactions.copy()
+    aud = ds.audience.copy()
+    smlib.monitor(ds)
+    pd.testing.assert_frame_equal(ds.interactions, before)
+    pd.testing.assert_frame_equal(ds.audience, aud)
+
+
+# ------------------------------------------------------------------------------ users
+def test_users_new_and_returning(res):
+    seen_before = {r["author"] for r in _customer(_rows(days=None)) if r["day"] < FIRST}
+    for plat in ["x", "facebook", "all"]:
+        cust = _customer(_rows(platforms=None if plat == "all" else {plat}))
+        people = {r["author"] for r in cust}
+        row = _table_row(res["users"], "platform", plat)
+        assert row["users"] == len(people)
+        assert row["returning_users"] == len(people & seen_before)
+        assert row["new_users"] == len(people - seen_before)
+        assert row["messages"] == len(cust)
+    assert res["headline"]["users"] == len({r["author"] for r in _customer(_rows())})
+
+
+def test_followers_change_per_platform(res):
+    def count(plat, day):
+        vals = [(d, c) for p, d, dim, v, c in md.AUDIENCE
+                if p == plat and dim == "followers" and dt.date.fromisoformat(d) <= day]
+        return max(vals)[1] if vals else None
+    f = res["followers"]
+    for plat in ["x", "facebook"]:
+        start = count(plat, DAYS[0])
+        end = count(plat, DAYS[-1])
+        row = _table_row(f, "platform", plat)
+        assert (row["followers_start"], row["followers_end"], row["change"]) == (start, end, end - start)
+        assert row["change_pct"] == pytest.approx(100 * (end - start) / start, abs=0.01)
+    total = _table_row(f, "platform", "all")
+    assert total["followers_end"] == count("x", DAYS[-1]) + count("facebook", DAYS[-1])
+    assert res["headline"]["follower_change"] == total["change"]
+
+
+# ------------------------------------------------------------------------------ location & age
+def test_location_national_share_from_audience(res):
+    nat = sum(c for p, d, dim, v, c in md.AUDIENCE if dim == "country" and v == "GB")
+    allc = sum(c for p, d, dim, v, c in md.AUDIENCE if dim == "country")
+    summary = res["location_summary"]
+    assert _table_row(summary, "source", "all")["national_share"] == pytest.approx(nat / allc, abs=1e-4)
+    x = res["location"][res["location"]["platform"] == "x"]
+    assert dict(zip(x["country"], x["people"])) == {v: c for p, d, dim, v, c in md.AUDIENCE
+                                                    if p == "x" and dim == "country"}
+    assert x["share"].sum() == pytest.approx(1, abs=1e-3)
+
+
+def test_message_locations_count_customer_messages_that_give_one(res):
+    locs = Counter(r["location"] for r in _customer(_rows()) if r["location"])
+    ml = res["message_locations"]
+    assert dict(zip(ml["location"], ml["messages"])) == dict(locs)
+    national = {"Scotland", "London", "North East"}  # UK places; US and France are not
+    assert set(ml.loc[ml["national"], "location"]) == national & set(locs)
+
+
+def test_regions_and_age_bands(res):
+    age = res["age"]
+    fb = age[age["platform"] == "facebook"]
+    want = {v: c for p, d, dim, v, c in md.AUDIENCE if p == "facebook" and dim == "age_band"}
+    assert dict(zip(fb["age_band"], fb["people"])) == want
+    assert list(age[age["platform"] == "x"]["age_band"]) == ["18-24", "25-34"]  # band order
+    reg = res["regions"]
+    assert _table_row(reg, "region", "Scotland")["share"] == pytest.approx(300 / 800, abs=1e-4)
+
+
+# ------------------------------------------------------------------------------ volume
+def test_volume_per_day_platform_and_author_type(res):
+    rows = _rows()
+    vol = res["volume_by_day"]
+    for (day, plat), n in Counter((r["day"], r["platform"]) for r in rows).items():
+        row = vol[(vol["day"] == day) & (vol["platform"] == plat)].iloc[0]
+        assert row["total"] == n
+        assert row["by_business"] == sum(1 for r in rows if r["day"] == day and
+                                         r["platform"] == plat and r["is_org"])
+    assert vol["total"].sum() == len(rows)
+    daily = res["daily"]
+    assert list(daily["messages"]) == [sum(1 for r in rows if r["day"] == d) for d in DAYS]
+    assert list(daily["users"]) == [len({r["author"] for r in _customer(rows) if r["day"] == d})
+                                    for d in DAYS]
+
+
+def test_busiest_hour_of_followers(res):
+    hours = Counter(r["ts"].hour for r in _customer(_rows()))
+    top = sorted(hours.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    assert (res["headline"]["busiest_hour"], res["headline"]["busiest_hour_messages"]) == top
+    assert res["busiest_hours"]["by_followers"].sum() == len(_customer(_rows()))
+
+
+# ------------------------------------------------------------------------------ engagement
+def test_engagement_rate_is_interactions_per_post_over_followers(res):
+    followers_end = {"x": 1050, "facebook": 490}
+    posts = [r for r in _rows() if r["is_org"] and r["kind"] == "post"]
+    per_post = [(r["likes"] + r["shares"] + r["replies"]) / followers_end[r["platform"]] for r in posts]
+    assert res["headline"]["engagement_rate"] == pytest.approx(np.mean(per_post), abs=1e-5)
+    x = _table_row(res["engagement"], "platform", "x")
+    xp = [r for r in posts if r["platform"] == "x"]
+    assert x["posts"] == len(xp)
+    assert x["interactions"] == sum(r["likes"] + r["shares"] + r["replies"] for r in xp)
+    assert x["engagement_rate"] == pytest.approx(x["interactions"] / len(xp) / 1050, abs=1e-5)
+
+
+# ------------------------------------------------------------------------------ complaints
+def test_negative_count_and_share_use_the_given_labels(res):
+    cust = _customer(_rows())
+    neg = [r for r in cust if r["label"] == "negative"]
+    assert res["meta"]["sentiment_method"].startswith("sentiment_label column")
+    assert (res["headline"]["negative"], res["headline"]["negative_share"]) == (
+        len(neg), round(len(neg) / len(cust), 4))
+    by_day = res["complaints_by_day"]
+    assert list(by_day["negative"]) == [sum(1 for r in neg if r["day"] == d) for d in DAYS]
+    assert len(res["complaint_examples"]) == len(neg)
+    assert not res["complaint_examples"]["author"].isin([r["author"] for r in cust]).any()
+
+
+def test_keyword_fallback_when_no_sentiment_module(monkeypatch):
+    monkeypatch.setitem(sys.modules, "smlib.sentiment", None)  # import now fails
+    r = smlib.monitor(md.dataset(with_labels=False))
+    assert r["meta"]["sentiment_method"].startswith("keyword fallback")
+    words = tomllib.loads(data_file("monitoring_keywords.toml").read_text("utf-8"))["negative"]["words"]
+    import re
+    def negative(text):
+        low = text.lower()
+        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in words)
+    assert r["headline"]["negative"] == sum(negative(x["text"]) for x in _customer(_rows()))
+
+
+def test_sentiment_module_is_used_when_present_and_labels_absent():
+    pytest.importorskip("smlib.sentiment")
+    r = smlib.monitor(md.dataset(with_labels=False))
+    assert r["meta"]["sentiment_method"].startswith("smlib.add_sentiment")
+
+
+# ------------------------------------------------------------------------------ feedback
+def test_questions_suggestions_praise(res):
+    kw = tomllib.loads(data_file("monitoring_keywords.toml").read_text("utf-8"))
+    starts = set(kw["questions"]["question_starts"])
+    cust = _customer(_rows())
+
+    def first_word(t):
+        words = [w for w in t.lower().split() if not w.startswith("@")]
+        return words[0].strip(",.!") if words else ""
+    questions = [r for r in cust if "?" in r["text"] or first_word(r["text"]) in starts]
+    suggestions = [r for r in cust if any(p in r["text"].lower() for p in kw["suggestions"]["phrases"])]
+    fb = dict(zip(res["feedback"]["type"], res["feedback"]["messages"]))
+    assert fb["question"] == len(questions) == 2       # "How do I..?" and "@tiny when does..."
+    assert fb["suggestion"] == len(suggestions) == 1   # "You should add oat milk"
+    praise = [r for r in cust if r["label"] != "negative" and
+              any(p in r["text"].lower() for p in ("thank", "great", "brilliant"))]
+    assert fb["praise"] == len(praise) == 2
+
+
+# ------------------------------------------------------------------------------ customer care
+def _business_minutes(a: dt.datetime, b: dt.datetime) -> int:
+    """Brute force: count each open minute (Mon-Fri 09:00-17:00, GMT in November)."""
+    n, t = 0, a
+    while t < b:
+        if t.weekday() < 5 and 9 * 60 <= t.hour * 60 + t.minute < 17 * 60:
+            n += 1
+        t += dt.timedelta(minutes=1)
+    return n
+
+
+def _answers(days=DAYS):
+    """customer id -> (created, first org reply) by direct reply or later DM in the thread."""
+    allrows = _rows(days=None)
+    cutoff = dt.datetime.combine(max(days) + dt.timedelta(days=1), dt.time())
+    out = {}
+    for c in _customer(_rows(days=set(days))):
+        replies = [o["ts"] for o in allrows if o["is_org"] and o["platform"] == c["platform"]
+                   and o["ts"] >= c["ts"] and (o["parent"] == c["id"] or
+                                               (c["kind"] == "message" == o["kind"] and o["parent"] == c["id"]))]
+        first = min(replies) if replies else None
+        out[c["id"]] = (c, first if first is not None and first < cutoff else None)
+    return out
+
+
+def test_customer_care_answered_share_and_response_times(res):
+    ans = _answers()
+    got = [(c, f) for c, f in ans.values() if f is not None]
+    minutes = [(f - c["ts"]).total_seconds() / 60 for c, f in got]
+    bmins = [_business_minutes(c["ts"], f) for c, f in got]
+    cc = _table_row(res["customer_care"], "platform", "all")
+    assert cc["customer_messages"] == len(ans)
+    assert cc["answered"] == len(got)
+    assert cc["waiting"] == len(ans) - len(got)
+    assert cc["answered_share"] == round(len(got) / len(ans), 4)
+    assert cc["median_minutes"] == pytest.approx(np.median(minutes), abs=0.05)
+    assert cc["p90_minutes"] == pytest.approx(np.percentile(minutes, 90), abs=0.05)
+    assert cc["median_business_minutes"] == pytest.approx(np.median(bmins), abs=0.05)
+    assert cc["p90_business_minutes"] == pytest.approx(np.percentile(bmins, 90), abs=0.05)
+    fb = _table_row(res["customer_care"], "platform", "facebook")
+    assert fb["answered"] == sum(1 for c, f in got if c["platform"] == "facebook")
+
+
+def test_reply_after_the_last_monitoring_day_does_not_count():
+    day = [dt.date(2026, 11, 2)]
+    r = smlib.monitor(md.dataset(), days=["2026-11-02"])
+    ans = _answers(day)  # the Facebook question is answered on 3 Nov: still waiting on the 2nd
+    cc = _table_row(r["customer_care"], "platform", "all")
+    assert cc["answered"] == sum(f is not None for _c, f in ans.values()) == 1
+    assert cc["waiting"] == 2
+
+
+# ------------------------------------------------------------------------------ platforms & gaps
+def test_platform_filter_limits_every_figure():
+    r = smlib.monitor(md.dataset(), days=md.MONITOR_DAYS, platforms=["facebook"])
+    fb = _rows(platforms={"facebook"})
+    assert r["meta"]["platforms"] == ["facebook"]
+    assert r["headline"]["messages"] == len(fb)
+    assert set(r["volume_by_day"]["platform"]) == {"facebook"}
+    assert r["headline"]["followers_end"] == 490
+
+
+def test_missing_audience_says_not_available_and_never_crashes():
+    r = smlib.monitor(md.dataset(with_audience=False))
+    for key in ("followers", "location", "regions", "age"):
+        assert not available(r[key])
+        assert "not available from this source" in r[key]["note"].iloc[0]
+        assert key in r["meta"]["not_available"]
+    assert r["headline"]["followers_end"] is None
+    assert r["headline"]["engagement_rate"] is None
+    # messages still give a national share (4 UK places of 6 located messages)
+    locs = [x["location"] for x in _customer(_rows()) if x["location"]]
+    assert r["headline"]["national_share"] == round(
+        sum(loc in {"Scotland", "London", "North East"} for loc in locs) / len(locs), 4)
+
+
+def test_headline_is_plain_json_and_matches_tables(res):
+    h = res["headline"]
+    json.dumps(h)  # plain types only
+    assert all(isinstance(v, (int, float, str, bool, list, type(None))) for v in h.values())
+    assert h["messages"] == res["volume_by_platform"]["total"].sum()
+    assert h["answered_share"] == _table_row(res["customer_care"], "platform", "all")["answered_share"]
+
+
+def test_themes_counted_from_a_themes_column():
+    ds = md.dataset()
+    inter = ds.interactions.copy()
+    tags = {"c1": ["delays"], "c7": ["delays"], "c3": ["food; drink"], "c8": ["refunds"],
+            "f1": ["refunds"]}
+    inter["themes"] = inter["message_id"].map(lambda m: tags.get(m, []))
+    r = smlib.monitor(ds.replace(interactions=inter))
+    t = r["themes"].set_index("theme")
+    in_window = {r_["id"] for r_ in _customer(_rows())}
+    want = Counter(th for mid, ths in tags.items() if mid in in_window for th in ths)
+    assert t.loc["delays", "messages"] == want["delays"] == 2
+    assert t.loc["refunds", "messages"] == want["refunds"]
+    assert r["headline"]["top_theme"] == "delays"
+
+
+# ------------------------------------------------------------------------------ comparison
+def test_compare_periods_previous_window_and_kpis():
+    ds = md.dataset()
+    cmp = smlib.compare_periods(ds)
+    active = sorted({r["day"] for r in _rows(days=None)})
+    prev = [d for d in active if d < FIRST][-5:]
+    assert cmp.attrs["previous_days"] == [d.isoformat() for d in prev]
+    row = cmp.set_index("figure")
+    assert row.loc["messages", "previous_period"] == len(_rows(days=set(prev)))
+    assert row.loc["messages", "change"] == len(_rows()) - len(_rows(days=set(prev)))
+    now = smlib.monitor(ds)["headline"]
+    for kpi, target in md.PROFILE.kpi_targets.items():
+        key, direction = KPI_MAP[kpi]
+        v = now[key]
+        ok = v <= target if direction in ("lower", "max") else v >= target
+        assert row.loc[key, "status"] == ("met" if ok else "not met")
+        assert row.loc[key, "target"] == target
+    assert row.loc["messages", "status"] == "no target"
+
+
+def test_keyword_file_is_valid():
+    data = tomllib.loads(data_file("monitoring_keywords.toml").read_text("utf-8"))
+    for table, key in [("questions", "question_starts"), ("suggestions", "phrases"),
+                       ("praise", "phrases"), ("negative", "words")]:
+        vals = data[table][key]
+        assert vals and all(isinstance(v, str) and v == v.strip() and v for v in vals)
+        assert all(v == v.lower() for v in vals), f"{table}.{key} should be lower case"
