@@ -1,0 +1,439 @@
+"""One HTML report per organisation: run the report notebook with papermill, export, index.
+
+This is the product's main job (``smlib report --all --out reports``). For each organisation
+(a bundled sample slug, or a path to exported data) it:
+
+1. runs ``notebooks/report.ipynb`` with papermill in its own worker process and its own working
+   folder (a hidden staging folder next to the final one), passing ``org``, ``days``,
+   ``out_dir`` and ``show_handles``; the notebook itself writes ``metrics.json`` (headline
+   figures, :func:`write_metrics`) and ``action_queue.csv`` (:func:`write_action_queue`);
+2. renders the executed notebook to ``report.html`` without code (:mod:`smlib.htmlexport`);
+3. swaps the finished staging folder into ``<out>/<slug>/`` with ``os.replace``, so an
+   interrupted run never leaves a half-written report that looks complete. A failed
+   organisation gets ``FAILED.txt`` (the failing cell's error) and ``report.failed.ipynb``
+   instead — no ``report.html`` and no ``metrics.json``;
+4. writes ``<out>/index.html`` listing every organisation in the folder with its headline KPIs.
+
+Example
+-------
+>>> import smlib
+>>> summary = smlib.build_reports(["northway-rail"], "reports", workers=1)    # doctest: +SKIP
+>>> summary["succeeded"], summary["failed"]                                   # doctest: +SKIP
+(['northway-rail'], [])
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import math
+import os
+import re
+import secrets
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+from urllib.parse import quote
+
+from .errors import DataError
+from .htmlexport import atomic_write_text, export_html
+from .paths import REPO_DIR
+
+REPORT_NOTEBOOK = REPO_DIR / "notebooks" / "report.ipynb"
+"""The notebook every organisation's report is made from (built from notebooks/src/report.py)."""
+
+HTML_NAME, NOTEBOOK_NAME, METRICS_NAME, QUEUE_NAME = (
+    "report.html", "report.ipynb", "metrics.json", "action_queue.csv")
+FAILED_NAME, FAILED_NOTEBOOK_NAME = "FAILED.txt", "report.failed.ipynb"
+
+INDEX_KPIS: tuple[str, ...] = (
+    "customer_messages", "messages", "unique_users", "first_response_median_minutes",
+    "answered_share", "negative_share", "needs_action", "urgent", "engagement_rate",
+    "follower_growth_pct")
+"""Headline keys shown in ``index.html`` when present, in this order (others are in metrics.json)."""
+
+_SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# ── inputs ────────────────────────────────────────────────────────────────────────────────
+def org_slug(org: str | os.PathLike) -> str:
+    """The folder name for an organisation: the slug itself, or a slug made from a file name.
+
+    >>> org_slug("northway-rail")
+    'northway-rail'
+    >>> org_slug("/exports/My Café (2025).csv")
+    'my-caf-2025'
+    """
+    text = str(org)
+    looks_like_path = (os.sep in text or "/" in text or Path(text).suffix != "" or Path(text).exists())
+    base = Path(text).stem if looks_like_path else text
+    slug = re.sub(r"[^a-z0-9_]+", "-", base.lower()).strip("-_")
+    if not slug:
+        raise DataError(f"cannot make a report folder name from {text!r}; give a sample "
+                        "organisation slug (see `smlib orgs`) or a path to an export", field="org")
+    return slug
+
+
+def parse_days(days: str | Sequence[str] | None) -> list[str] | None:
+    """``"2026-01-05,2026-01-07"`` (or a list) -> checked ``["2026-01-05", "2026-01-07"]``; None stays None."""
+    if days is None:
+        return None
+    items = [d.strip() for d in (days.split(",") if isinstance(days, str) else map(str, days))]
+    items = [d for d in items if d]
+    if not items:
+        return None
+    for d in items:
+        if not _DAY.match(d):
+            raise DataError(f"monitoring day {d!r} must look like YYYY-MM-DD (e.g. 2026-01-05)",
+                            field="days")
+        try:
+            dt.date.fromisoformat(d)
+        except ValueError:
+            raise DataError(f"monitoring day {d!r} is not a real date", field="days") from None
+    return items
+
+
+def _org_argument(org: str | os.PathLike) -> str:
+    """Pass paths to the kernel as absolute paths (it runs in another folder); slugs unchanged."""
+    text = str(org)
+    p = Path(text).expanduser()
+    if p.exists():
+        return str(p.resolve())
+    return text
+
+
+# ── written from inside the notebook ─────────────────────────────────────────────────────
+def _jsonable(value: Any) -> Any:
+    """Numbers, strings, lists and dicts only; numpy/pandas scalars unwrapped; NaN -> None."""
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            value = value.item()
+        except (ValueError, TypeError):
+            pass
+    if isinstance(value, (dt.datetime, dt.date)) or type(value).__name__ == "Timestamp":
+        return value.isoformat()
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else round(value, 4)
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    try:
+        import pandas as pd
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def write_metrics(result: Mapping[str, Any], path: str | os.PathLike | None, **extra: Any) -> dict:
+    """Write the headline figures as JSON (atomically) for the batch index; return what was written.
+
+    ``result`` is what :func:`smlib.monitor` returns (its ``headline`` dict is used) or any
+    mapping of figures. ``extra`` adds fields such as ``org``, ``name``, ``days``. With
+    ``path=None`` nothing is written (a tutor running the notebook by hand).
+    """
+    headline = result.get("headline", result) if isinstance(result, Mapping) else {}
+    data = {"headline": _jsonable(dict(headline)), **_jsonable(extra),
+            "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    if path is not None:
+        p = Path(path)
+        if p.is_dir() or p.suffix == "":
+            p = p / METRICS_NAME
+        atomic_write_text(p, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    return data
+
+
+def write_action_queue(frame, path: str | os.PathLike | None) -> str:
+    """Write the action queue as formula-safe CSV (atomically); return the CSV text.
+
+    Cells starting with ``=``, ``+``, ``-``, ``@`` are neutralised by :func:`smlib.privacy.safe_csv`
+    so a spreadsheet shows them as text instead of running them.
+    """
+    from .privacy import safe_csv
+    text = safe_csv(frame)
+    if path is not None:
+        p = Path(path)
+        if p.is_dir() or p.suffix == "":
+            p = p / QUEUE_NAME
+        atomic_write_text(p, text)
+    return text
+
+
+def message_table(frame, columns: Sequence[str] | None = None, max_rows: int = 15,
+                  show_handles: bool = False, keep: Iterable[str] = ()):
+    """Display-ready HTML table of messages: handles pseudonymised, links inert, text escaped.
+
+    Use this (not ``Styler`` or hand-made HTML) wherever message text reaches a report: a
+    message such as ``<script>…</script>`` shows as text. Returns an ``IPython.display.HTML``.
+    """
+    from IPython.display import HTML
+
+    from .privacy import inert_urls, pseudonymise
+    view = frame if show_handles else pseudonymise(frame, keep=keep)
+    if columns is not None:
+        view = view[[c for c in columns if c in view.columns]]
+    view = view.head(max_rows).copy()
+    if "text" in view.columns:
+        view["text"] = view["text"].map(inert_urls)
+    for col in view.columns:
+        if str(view[col].dtype).startswith("datetime64"):
+            view[col] = view[col].dt.strftime("%a %d %b %H:%M")
+    return HTML(view.to_html(index=False, escape=True, na_rep="", border=0,
+                             classes="smlib-table", render_links=False))
+
+
+# ── the batch ─────────────────────────────────────────────────────────────────────────────
+def _finish(job, ok: bool) -> dict[str, Any]:
+    """Worker-side step after papermill: export HTML (or FAILED.txt), then swap into place."""
+    staging, final = Path(job.cwd), Path(job.meta["final"])
+    out: dict[str, Any] = {}
+    metrics = staging / METRICS_NAME
+    if ok and not metrics.exists():
+        ok = False
+        out["error"] = (f"the notebook finished but wrote no {METRICS_NAME} "
+                        "(it must call smlib.report.write_metrics(..., out_dir))")
+    if ok:
+        try:
+            export_html(staging / NOTEBOOK_NAME, staging / HTML_NAME, title=job.meta.get("title"))
+            out["metrics"] = json.loads(metrics.read_text(encoding="utf-8"))
+        except Exception as exc:  # noqa: BLE001
+            from .batch import describe_error
+            ok = False
+            out["error"] = f"HTML export failed: {describe_error(exc)[0]}"
+    if not ok:
+        for name in (METRICS_NAME, QUEUE_NAME, HTML_NAME):
+            (staging / name).unlink(missing_ok=True)
+        nb = staging / NOTEBOOK_NAME
+        if nb.exists():
+            os.replace(nb, staging / FAILED_NOTEBOOK_NAME)
+    _swap_into_place(staging, final)
+    return out
+
+
+def _write_failed(folder: Path, org: str, error: str, cell: Any) -> None:
+    lines = [f"The report for {org!r} FAILED, so there is no report.html here.",
+             f"Error: {error}"]
+    if cell is not None:
+        lines.append(f"It happened in the cell with execution count {cell} "
+                     f"(open {FAILED_NOTEBOOK_NAME} in JupyterLab to see it).")
+    lines.append(f"Time: {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}")
+    atomic_write_text(folder / FAILED_NAME, "\n".join(lines) + "\n")
+
+
+def _swap_into_place(staging: Path, final: Path) -> None:
+    """Replace ``final`` by ``staging`` (both in the same folder) without a half-written state."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".old-{final.name}-{secrets.token_hex(4)}")
+        os.replace(final, old)
+    os.replace(staging, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "reports",
+                  days: str | Sequence[str] | None = None, workers: int | None = None,
+                  show_handles: bool = False, notebook: str | os.PathLike | None = None,
+                  progress: bool = True) -> dict[str, Any]:
+    """Build one report per organisation in parallel processes; return a summary dict.
+
+    Summary keys: ``succeeded`` (slugs), ``failed`` (list of ``{"slug", "org", "error",
+    "cell"}``), ``results`` (per-org dicts with ``seconds``), ``index`` (path of index.html),
+    ``out`` and ``seconds`` (wall time). A failing organisation never stops the others.
+    """
+    from .batch import Job, run_jobs
+
+    orgs = [str(o) for o in orgs]
+    if not orgs:
+        raise DataError("no organisations to report on; give --org ORG or --all", field="org")
+    day_list = parse_days(days)
+    nb_path = Path(notebook) if notebook is not None else REPORT_NOTEBOOK
+    if not nb_path.exists():
+        raise DataError("report notebook not found (build it with "
+                        "`python scripts/build_notebooks.py notebooks/src/report.py`)",
+                        source=str(nb_path))
+    out_dir = Path(out).expanduser().resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    jobs, seen = [], set()
+    for org in orgs:
+        slug = base = org_slug(org)
+        n = 2
+        while slug in seen:
+            slug, n = f"{base}-{n}", n + 1
+        seen.add(slug)
+        staging = out_dir / f".staging-{slug}-{secrets.token_hex(4)}"
+        staging.mkdir()
+        jobs.append(Job(
+            key=slug, notebook=str(nb_path), output=str(staging / NOTEBOOK_NAME), cwd=str(staging),
+            parameters={"org": _org_argument(org), "days": day_list, "out_dir": str(staging),
+                        "show_handles": bool(show_handles)},
+            after=_finish, meta={"final": str(out_dir / slug), "org": org,
+                                 "title": f"Social media monitoring report: {slug}"}))
+
+    start = time.perf_counter()
+    results = run_jobs(jobs, workers=workers, progress=progress)
+    wall = round(time.perf_counter() - start, 2)
+
+    failed = []
+    for job, res in zip(jobs, results):
+        res["slug"], res["org"] = job.key, job.meta["org"]
+        if not res["ok"]:
+            err = res.get("error") or "unknown error"
+            failed.append({"slug": job.key, "org": job.meta["org"], "error": err,
+                           "cell": res.get("cell")})
+            final = Path(job.meta["final"])
+            if not final.exists():  # the worker died before the swap
+                final.mkdir(parents=True, exist_ok=True)
+                shutil.rmtree(job.cwd, ignore_errors=True)
+            for name in (HTML_NAME, METRICS_NAME, QUEUE_NAME):
+                (final / name).unlink(missing_ok=True)
+            _write_failed(final, job.meta["org"], err, res.get("cell"))
+    index = write_index(out_dir)
+    return {"out": str(out_dir), "succeeded": [r["slug"] for r in results if r["ok"]],
+            "failed": failed, "results": results, "index": str(index), "seconds": wall,
+            "workers": max(1, min(int(workers or os.cpu_count() or 1), len(jobs)))}
+
+
+# ── index.html ────────────────────────────────────────────────────────────────────────────
+def _fmt(key: str, value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if key.endswith("_share") or key.endswith("_rate"):
+            return f"{value:.0%}" if key.endswith("_share") else f"{value:.2%}"
+        return f"{value:,.1f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _label(key: str) -> str:
+    return key.replace("_", " ").replace("pct", "%").capitalize()
+
+
+def collect_index_rows(out: str | os.PathLike) -> list[dict[str, Any]]:
+    """One row per organisation folder in ``out``: ``slug``, ``status`` (ok/failed), metrics or error."""
+    rows = []
+    for folder in sorted(p for p in Path(out).iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        metrics, failed = folder / METRICS_NAME, folder / FAILED_NAME
+        if metrics.exists() and (folder / HTML_NAME).exists():
+            try:
+                data = json.loads(metrics.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError) as exc:
+                rows.append({"slug": folder.name, "status": "failed",
+                             "error": f"unreadable {METRICS_NAME}: {exc}"})
+                continue
+            rows.append({"slug": folder.name, "status": "ok", **data})
+        elif failed.exists():
+            text = failed.read_text(encoding="utf-8", errors="replace").splitlines()
+            err = next((ln[len("Error: "):] for ln in text if ln.startswith("Error: ")), "failed")
+            rows.append({"slug": folder.name, "status": "failed", "error": err})
+    return rows
+
+
+def render_index(rows: list[dict[str, Any]], title: str = "Social media monitoring reports") -> str:
+    """The index page as HTML: every value escaped, links only to files inside the folder."""
+    e = html.escape
+    kpis = [k for k in INDEX_KPIS if any(k in (r.get("headline") or {}) for r in rows)]
+    if not kpis:  # fall back to whatever numeric headline figures exist
+        seen: list[str] = []
+        for r in rows:
+            for k, v in (r.get("headline") or {}).items():
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and k not in seen:
+                    seen.append(k)
+        kpis = seen[:6]
+    head = "".join(f"<th>{e(_label(k))}</th>" for k in kpis)
+    body = []
+    for r in rows:
+        slug = r["slug"]
+        if r["status"] == "ok":
+            name = r.get("name") or slug
+            days = r.get("days") or []
+            days_txt = ", ".join(map(str, days)) if isinstance(days, list) else str(days)
+            cells = "".join(f"<td>{e(_fmt(k, (r.get('headline') or {}).get(k)))}</td>" for k in kpis)
+            body.append(
+                f'<tr><td><a href="{e(quote(slug))}/{HTML_NAME}">{e(str(name))}</a>'
+                f'<div class="sub">{e(str(r.get("sector") or ""))}</div></td>'
+                f"<td>{e(days_txt)}</td>{cells}"
+                f'<td><a href="{e(quote(slug))}/{QUEUE_NAME}">CSV</a> · '
+                f'<a href="{e(quote(slug))}/{METRICS_NAME}">JSON</a></td></tr>')
+        else:
+            body.append(f'<tr class="failed"><td>{e(slug)}</td>'
+                        f'<td colspan="{len(kpis) + 2}">FAILED: {e(str(r.get("error", "")))} '
+                        f'(see <a href="{e(quote(slug))}/{FAILED_NAME}">{FAILED_NAME}</a>)</td></tr>')
+    n_ok = sum(r["status"] == "ok" for r in rows)
+    when = dt.datetime.now(dt.timezone.utc).strftime("%d %b %Y %H:%M UTC")
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(title)}</title>
+<style>
+ body {{ font-family: system-ui, "Segoe UI", Arial, sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }}
+ h1 {{ color: #1f4e79; border-bottom: 3px solid #1f4e79; padding-bottom: .3rem; }}
+ table {{ border-collapse: collapse; width: 100%; font-size: .95rem; }}
+ th, td {{ border-bottom: 1px solid #d8dee4; padding: .45rem .6rem; text-align: left; vertical-align: top; }}
+ th {{ background: #eef3f8; }}
+ td .sub {{ color: #666; font-size: .8rem; }}
+ tr.failed td {{ background: #fdecea; color: #8a1c12; }}
+ p.note {{ color: #555; }}
+</style></head>
+<body>
+<h1>{e(title)}</h1>
+<p class="note">{n_ok} of {len(rows)} organisation report(s) ready. Click a name to open its report
+(it works offline). Figures are for the monitoring days shown; customer handles are pseudonymised
+unless the report was built with <code>--show-handles</code>. Built {e(when)}.</p>
+<table>
+<thead><tr><th>Organisation</th><th>Monitoring days</th>{head}<th>Data</th></tr></thead>
+<tbody>
+{chr(10).join(body)}
+</tbody></table>
+</body></html>
+"""
+
+
+def write_index(out: str | os.PathLike) -> Path:
+    """Write ``<out>/index.html`` atomically from what is in the folder; return its path."""
+    out = Path(out)
+    return atomic_write_text(out / "index.html", render_index(collect_index_rows(out)))
+
+
+# ── CLI ───────────────────────────────────────────────────────────────────────────────────
+def format_summary(summary: Mapping[str, Any]) -> str:
+    """Plain-text end-of-run summary: what succeeded, what failed and why."""
+    lines = [f"Reports in {summary['out']} ({summary['seconds']:.1f} s, {summary['workers']} worker(s))"]
+    by_slug = {r["slug"]: r for r in summary["results"]}
+    if summary["succeeded"]:
+        lines.append(f"Succeeded ({len(summary['succeeded'])}):")
+        for slug in summary["succeeded"]:
+            lines.append(f"  ✓ {slug:24} {by_slug[slug].get('seconds', 0):6.1f} s  "
+                         f"{slug}/{HTML_NAME}")
+    if summary["failed"]:
+        lines.append(f"Failed ({len(summary['failed'])}):")
+        for f in summary["failed"]:
+            where = f" (cell {f['cell']})" if f.get("cell") is not None else ""
+            lines.append(f"  ✗ {f['slug']:24} {f['error']}{where}")
+    lines.append(f"Index: {summary['index']}")
+    return "\n".join(lines)
+
+
+def run_cli(args) -> int:
+    """``smlib report``: build the reports, print the summary, exit 1 if any organisation failed."""
+    if getattr(args, "all", False):
+        from .sample import list_organisations
+        orgs = list_organisations()
+    else:
+        orgs = list(args.org or [])
+    summary = build_reports(orgs, out=args.out, days=args.days, workers=args.workers,
+                            show_handles=getattr(args, "show_handles", False))
+    print(format_summary(summary), file=sys.stdout)
+    return 1 if summary["failed"] else 0

@@ -1,0 +1,243 @@
+"""The report batch machinery, proved with tiny fixture notebooks in tests/data/report/.
+
+These run real papermill kernels in worker processes (a few seconds each), independent of the
+analyses: ``minimal.ipynb`` (a chart, a table of hostile messages, metrics, action queue),
+``broken.ipynb`` (writes metrics.json, then fails for orgs named ``broken*``) and
+``no_parameters.ipynb`` (no parameters cell: papermill injects them at the top).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import smlib
+from smlib import report as rpt
+from smlib.errors import DataError
+from smlib.htmlexport import atomic_write_bytes, atomic_write_text
+
+FIX = Path(__file__).parent / "data" / "report"
+pytestmark = pytest.mark.slow
+
+
+def _files(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+def _leftovers(out: Path) -> list[str]:
+    return [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+# ── batch behaviour ──────────────────────────────────────────────────────────────────────
+@pytest.fixture(scope="module")
+def mixed_run(tmp_path_factory):
+    """One batch with two good orgs and one failing org, on two worker processes."""
+    out = tmp_path_factory.mktemp("mixed")
+    summary = smlib.build_reports(["good-a", "broken-b", "good-c"], out, workers=2,
+                                  notebook=FIX / "broken.ipynb", progress=False)
+    return out, summary
+
+
+def test_failing_org_does_not_stop_the_others(mixed_run):
+    out, summary = mixed_run
+    assert summary["succeeded"] == ["good-a", "good-c"]
+    assert [f["slug"] for f in summary["failed"]] == ["broken-b"]
+    # the failing cell's own error, not a generic papermill message
+    assert summary["failed"][0]["error"] == "ValueError: deliberate failure for broken-b"
+    assert summary["failed"][0]["cell"] == 4  # parameters, injected, metrics, then the failing cell
+
+
+def test_failed_org_leaves_no_complete_looking_report(mixed_run):
+    out, _ = mixed_run
+    files = _files(out / "broken-b")
+    # the notebook wrote metrics.json before failing: it must not survive
+    assert "report.html" not in files and "metrics.json" not in files
+    assert {"FAILED.txt", "report.failed.ipynb", "kernel.log"} <= files
+    assert "deliberate failure for broken-b" in (out / "broken-b" / "FAILED.txt").read_text()
+    for good in ("good-a", "good-c"):
+        assert {"report.html", "report.ipynb", "metrics.json"} <= _files(out / good)
+        assert "kernel.log" not in _files(out / good)
+    assert _leftovers(out) == []  # no staging folders or temp files left behind
+
+
+def test_summary_text_names_successes_and_failure_reason(mixed_run):
+    _, summary = mixed_run
+    text = rpt.format_summary(summary)
+    assert re.search(r"Succeeded \(2\)", text) and re.search(r"Failed \(1\)", text)
+    assert "broken-b" in text and "deliberate failure for broken-b" in text
+
+
+def test_index_lists_every_org_with_status(mixed_run):
+    out, _ = mixed_run
+    page = (out / "index.html").read_text()
+    assert 'href="good-a/report.html"' in page and 'href="good-c/report.html"' in page
+    assert 'href="broken-b/report.html"' not in page
+    assert "FAILED: ValueError: deliberate failure for broken-b" in page
+    assert "2 of 3 organisation report(s) ready" in page
+
+
+def test_rerun_that_fails_replaces_an_old_good_report(tmp_path):
+    ok = smlib.build_reports(["broken-x"], tmp_path, workers=1,
+                             notebook=FIX / "no_parameters.ipynb", progress=False)
+    assert ok["succeeded"] == ["broken-x"]
+    assert (tmp_path / "broken-x" / "report.html").exists()
+    bad = smlib.build_reports(["broken-x"], tmp_path, workers=1,
+                              notebook=FIX / "broken.ipynb", progress=False)
+    assert bad["succeeded"] == [] and len(bad["failed"]) == 1
+    files = _files(tmp_path / "broken-x")
+    assert "report.html" not in files and "metrics.json" not in files and "FAILED.txt" in files
+    assert _leftovers(tmp_path) == []
+
+
+def test_each_run_has_its_own_working_folder_and_parameters(tmp_path):
+    summary = smlib.build_reports(["one", "two"], tmp_path, workers=2,
+                                  notebook=FIX / "no_parameters.ipynb", days="2026-01-05,2026-01-07",
+                                  progress=False)
+    assert summary["succeeded"] == ["one", "two"]
+    for slug in ("one", "two"):
+        nb = nbformat.read(tmp_path / slug / "report.ipynb", as_version=4)
+        injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert len(injected) == 1
+        src = injected[0].source
+        assert f'org = "{slug}"' in src and "2026-01-07" in src
+        # out_dir pointed at the run's own (staging) folder, which became <out>/<slug>
+        metrics = json.loads((tmp_path / slug / "metrics.json").read_text())
+        assert metrics["org"] == slug and metrics["headline"] == {"messages": 3}
+
+
+def test_html_has_no_code_and_no_parameter_cells(tmp_path):
+    smlib.build_reports(["param-org"], tmp_path, workers=1, notebook=FIX / "no_parameters.ipynb",
+                        progress=False)
+    page = (tmp_path / "param-org" / "report.html").read_text()
+    assert "Report for param-org" in page          # the output is there
+    assert "write_metrics" not in page              # the code is not
+    assert 'org = "param-org"' not in page          # nor the injected parameters
+
+
+def test_minimal_report_outputs_are_safe(tmp_path):
+    summary = smlib.build_reports(["alpha"], tmp_path, workers=1, notebook=FIX / "minimal.ipynb",
+                                  progress=False)
+    assert summary["succeeded"] == ["alpha"]
+    folder = tmp_path / "alpha"
+    page = (folder / "report.html").read_text()
+    # message text escaped, links inert, handles pseudonymised
+    assert "&lt;script&gt;window.__pwned = 1" in page
+    assert "<script>window.__pwned" not in page
+    assert "&lt;img src=x onerror=" in page and "<img src=x" not in page
+    assert "hxxps://bad[.]example[.]com/x" in page and "https://bad.example.com" not in page
+    assert "cust1" not in page and smlib.privacy.pseudonym("cust1") in page
+    # offline: plotly.js embedded, nothing loaded from a CDN
+    assert "window.Plotly = Plotly" in page or "Plotly.newPlot" in page
+    assert not re.findall(r'<script[^>]+src="https?://', page)
+    # the CSV neutralises formulas
+    rows = list(csv.DictReader(io.StringIO((folder / "action_queue.csv").read_text())))
+    assert rows[2]["text"].startswith("'=HYPERLINK")
+    assert rows[0]["text"].startswith("<script>")  # CSV keeps text as text
+
+
+def test_show_handles_opt_out(tmp_path):
+    smlib.build_reports(["alpha"], tmp_path, workers=1, notebook=FIX / "minimal.ipynb",
+                        show_handles=True, progress=False)
+    page = (tmp_path / "alpha" / "report.html").read_text()
+    assert ">cust1<" in page
+
+
+def test_cli_exit_code_and_summary(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(rpt, "REPORT_NOTEBOOK", FIX / "broken.ipynb")
+    code = smlib.cli.main(["report", "--org", "fine", "--org", "broken-z", "--out", str(tmp_path),
+                           "--workers", "2"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "Failed (1)" in out and "ValueError: deliberate failure for broken-z" in out
+    code = smlib.cli.main(["report", "--org", "fine", "--out", str(tmp_path), "--workers", "1"])
+    assert code == 0
+
+
+# ── pieces without kernels ───────────────────────────────────────────────────────────────
+@pytest.mark.parametrize("org, slug", [
+    ("northway-rail", "northway-rail"),
+    ("/tmp/exports/My Café (2025).csv", "my-caf-2025"),
+    ("exports/brightmart_x.json", "brightmart_x"),
+])
+def test_org_slug(org, slug):
+    assert rpt.org_slug(org) == slug
+
+
+def test_org_slug_rejects_empty():
+    with pytest.raises(DataError, match="folder name"):
+        rpt.org_slug("///")
+
+
+def test_duplicate_slugs_get_their_own_folders(tmp_path):
+    a, b = tmp_path / "a" / "same.csv", tmp_path / "b" / "same.csv"
+    for p in (a, b):
+        p.parent.mkdir()
+        p.write_text("x")
+    summary = smlib.build_reports([a, b], tmp_path / "out", workers=1,
+                                  notebook=FIX / "no_parameters.ipynb", progress=False)
+    assert summary["succeeded"] == ["same", "same-2"]
+    nb = nbformat.read(tmp_path / "out" / "same-2" / "report.ipynb", as_version=4)
+    assert str(b) in nb.cells[0].source  # paths reach the kernel as absolute paths
+
+
+def test_parse_days():
+    assert rpt.parse_days(None) is None
+    assert rpt.parse_days(" 2026-01-05, 2026-01-07 ") == ["2026-01-05", "2026-01-07"]
+    with pytest.raises(DataError, match="YYYY-MM-DD"):
+        rpt.parse_days("5/1/2026")
+    with pytest.raises(DataError, match="not a real date"):
+        rpt.parse_days("2026-02-30")
+
+
+def test_missing_notebook_is_a_clear_error(tmp_path):
+    with pytest.raises(DataError, match="report notebook not found"):
+        smlib.build_reports(["a"], tmp_path, notebook=tmp_path / "nope.ipynb", progress=False)
+
+
+def test_write_metrics_json_safe(tmp_path):
+    import numpy as np
+    import pandas as pd
+    data = rpt.write_metrics({"headline": {"n": np.int64(5), "share": np.float64(0.123456),
+                                           "median": float("nan"), "when": pd.Timestamp("2026-01-05")}},
+                             tmp_path, org="x", days=["2026-01-05"])
+    on_disk = json.loads((tmp_path / "metrics.json").read_text())
+    assert on_disk["headline"] == {"n": 5, "share": 0.1235, "median": None,
+                                   "when": "2026-01-05T00:00:00"}
+    assert on_disk["days"] == ["2026-01-05"] and on_disk == data
+    assert rpt.write_metrics({"a": 1}, None)["headline"] == {"a": 1}  # plain mapping, no file
+
+
+def test_write_action_queue_neutralises_formulas(tmp_path):
+    import pandas as pd
+    frame = pd.DataFrame({"text": ["=1+1", "+44 7700", "-2", "@SUM(A1)", "fine"], "priority": [1, 2, 3, 4, 5]})
+    rpt.write_action_queue(frame, tmp_path / "q.csv")
+    rows = list(csv.DictReader(open(tmp_path / "q.csv")))
+    assert [r["text"] for r in rows] == ["'=1+1", "'+44 7700", "'-2", "'@SUM(A1)", "fine"]
+    assert [r["priority"] for r in rows] == ["1", "2", "3", "4", "5"]
+
+
+def test_index_escapes_everything(tmp_path):
+    rows = [{"slug": "a b", "status": "ok", "name": "<script>alert(1)</script>",
+             "sector": "<img src=x onerror=alert(2)>", "days": ["<b>d</b>"],
+             "headline": {"messages": 10, "answered_share": 0.25}},
+            {"slug": "bad", "status": "failed", "error": "<script>x</script>"}]
+    page = rpt.render_index(rows)
+    assert "<script>" not in page and "<img" not in page and "<b>d" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href="a%20b/report.html"' in page
+    assert "25%" in page and ">10<" in page
+
+
+def test_atomic_write_keeps_old_file_when_interrupted(tmp_path):
+    target = tmp_path / "report.html"
+    atomic_write_text(target, "old complete report")
+
+    with pytest.raises(TypeError):
+        atomic_write_bytes(target, object())  # fails mid-write
+    assert target.read_text() == "old complete report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temp file left
