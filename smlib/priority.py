@@ -1,0 +1,643 @@
+"""M2: sort every message into posted-by-business / needs action / no action, and rank it.
+
+Unit 3 M2 asks learners to "prioritise any activity that requires action and give reasons for
+choosing the activity assigned the highest and lowest priority". :func:`prioritise` does the
+sorting and the scoring so learners can check their own thinking, and it shows its working:
+every point of a score comes with a reason in plain English, and the reasons add up to the
+score. :func:`explain_extremes` writes the M2 paragraph about the highest and lowest.
+
+The rules and their points live in ``data/priority_rules.toml`` (a tutor may edit them); the
+standard replies live in ``data/responses.toml``. Nothing is ever sent: ``suggested_response``
+is a template for a person to edit.
+
+Example
+-------
+>>> import pandas as pd
+>>> from smlib.schema import conform_interactions
+>>> f = conform_interactions(pd.DataFrame({
+...     "org": "o", "platform": "x", "message_id": ["1", "2"],
+...     "created_at": pd.to_datetime(["2026-01-05 10:00", "2026-01-05 11:00"], utc=True),
+...     "author_id": ["a", "b"], "author_is_org": [False, False], "kind": ["mention", "mention"],
+...     "text": ["There is smoke coming out of the lift!", "nice weather today"]}))
+>>> p = prioritise(f)
+>>> p[["category", "priority", "urgent"]].values.tolist()
+[['needs_action', 42, True], ['no_action', 0, False]]
+>>> p["reasons"].iloc[0]
+['+40 reports a safety hazard or someone being hurt (smoke)', '+2 waiting 1 h without a reply']
+"""
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError
+from .paths import data_file
+from .privacy import inert_urls, pseudonym, pseudonymise
+from .schema import Dataset, Profile
+
+CATEGORIES = ("posted_by_business", "needs_action", "no_action")
+TEXT_FACTORS = ("safety", "distress", "legal", "security", "complaint", "question", "praise")
+"""Factors about what a message says, strongest first (also the order reasons are listed in)."""
+URGENT_PREFIX = "flagged urgent: "
+PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram",
+                  "linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube",
+                  "reddit": "Reddit", "mastodon": "Mastodon", "blog": "a blog",
+                  "reviews": "a review site", "other": "another site"}
+
+_REQUIRED_FACTORS = {
+    "safety": ("points", "reason", "words"), "distress": ("points", "reason", "words"),
+    "legal": ("points", "reason", "words"), "complaint": ("points", "reason", "words"),
+    "complaint_strength": ("points", "reason"), "question": ("points", "reason", "words"),
+    "praise": ("points", "reason", "words"), "security": ("points", "reason"),
+    "spam": ("reason", "words"), "waiting": ("points_per_hour", "max_points", "reason"),
+    "repeat_contact": ("points_per_message", "max_points", "window_hours", "reason"),
+    "reach": ("reason", "followers_tiers", "shares_tiers", "reach_tiers"),
+    "spike": ("points", "reason"),
+}
+
+
+# ----------------------------------------------------------------------------- configuration
+def load_priority_rules(path: str | Path | None = None) -> dict[str, Any]:
+    """Read and check the priority rules (default ``data/priority_rules.toml``).
+
+    Raises :class:`smlib.DataError` naming the file and the field when something is missing
+    or of the wrong type, so a tutor who edits the file knows what to fix.
+    """
+    p = Path(path) if path is not None else data_file("priority_rules.toml")
+    try:
+        with open(p, "rb") as fh:
+            rules = tomllib.load(fh)
+    except FileNotFoundError:
+        raise DataError("priority rules file not found", source=str(p)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise DataError(f"priority rules are not valid TOML: {e}", source=str(p)) from None
+    check_priority_rules(rules, source=str(p))
+    return rules
+
+
+def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priority rules") -> None:
+    """Raise :class:`DataError` if ``rules`` lacks a factor or a field, or has a wrong type."""
+    factors = rules.get("factors")
+    if not isinstance(factors, Mapping):
+        raise DataError("needs a [factors] section", source=source, field="factors")
+    for name, needed in _REQUIRED_FACTORS.items():
+        f = factors.get(name)
+        if not isinstance(f, Mapping):
+            raise DataError(f"needs a [factors.{name}] section", source=source, field=f"factors.{name}")
+        for key in needed:
+            if key not in f:
+                raise DataError(f"[factors.{name}] needs '{key}'", source=source,
+                                field=f"factors.{name}.{key}")
+            v = f[key]
+            if key in ("points", "points_per_hour", "max_points", "points_per_message", "window_hours"):
+                if not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0:
+                    raise DataError(f"'{key}' must be a number of 0 or more, got {v!r}",
+                                    source=source, field=f"factors.{name}.{key}")
+            elif key == "reason":
+                if not isinstance(v, str) or not v.strip():
+                    raise DataError("'reason' must be some plain-English words", source=source,
+                                    field=f"factors.{name}.reason")
+            elif key == "words":
+                if not isinstance(v, list) or not all(isinstance(w, str) and w.strip() for w in v):
+                    raise DataError("'words' must be a list of words or phrases in quotes",
+                                    source=source, field=f"factors.{name}.words")
+            elif key.endswith("_tiers"):
+                ok = isinstance(v, list) and all(
+                    isinstance(t, list) and len(t) == 2 and all(isinstance(x, (int, float)) for x in t)
+                    for t in v)
+                if not ok:
+                    raise DataError(f"'{key}' must be a list of [at least, points] pairs, e.g. "
+                                    f"[[1000, 2], [10000, 5]]", source=source,
+                                    field=f"factors.{name}.{key}")
+        for key in ("patterns",):
+            for pat in f.get(key, []) or []:
+                try:
+                    re.compile(pat)
+                except re.error as e:
+                    raise DataError(f"pattern {pat!r} is not a valid regular expression: {e}",
+                                    source=source, field=f"factors.{name}.patterns") from None
+    scale = rules.get("scale", {})
+    lo, hi = scale.get("min", 0), scale.get("max", 100)
+    if not (isinstance(lo, int) and isinstance(hi, int) and lo < hi):
+        raise DataError("[scale] min and max must be whole numbers with min < max", source=source,
+                        field="scale")
+    sec = rules.get("security")
+    if sec is not None:
+        for key in ("shorteners", "risky_tlds", "lure_words", "request_words", "secret_words",
+                    "malware_extensions", "malware_words", "impostor_words"):
+            v = sec.get(key)
+            if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
+                raise DataError(f"[security] needs '{key}' as a list of words in quotes",
+                                source=source, field=f"security.{key}")
+
+
+def load_responses(path: str | Path | None = None) -> dict[str, Any]:
+    """Read the standard-response templates (default ``data/responses.toml``)."""
+    p = Path(path) if path is not None else data_file("responses.toml")
+    try:
+        with open(p, "rb") as fh:
+            d = tomllib.load(fh)
+    except FileNotFoundError:
+        raise DataError("standard responses file not found", source=str(p)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise DataError(f"standard responses are not valid TOML: {e}", source=str(p)) from None
+    sits = d.get("situations")
+    if not isinstance(sits, Mapping) or "default" not in sits:
+        raise DataError("needs [situations.*] sections including [situations.default]",
+                        source=str(p), field="situations")
+    for name, s in sits.items():
+        if not isinstance(s, Mapping) or not isinstance(s.get("text"), str) or not s["text"].strip():
+            raise DataError("each situation needs a 'text'", source=str(p), field=f"situations.{name}.text")
+        try:
+            s["text"].format(org="o", platform="p", private="x", sign_off="s")
+        except (KeyError, IndexError, ValueError) as e:
+            raise DataError(f"template uses an unknown placeholder {e}; allowed: {{org}}, "
+                            f"{{platform}}, {{private}}, {{sign_off}}", source=str(p),
+                            field=f"situations.{name}.text") from None
+    return d
+
+
+# ----------------------------------------------------------------------------- helpers
+def words_regex(words: list[str]) -> re.Pattern | None:
+    """One case-insensitive regex for a word list (whole words; a trailing ``*`` allows any ending)."""
+    parts = []
+    for w in words:
+        w = str(w).strip().lower()
+        if not w:
+            continue
+        star = w.endswith("*")
+        core = re.escape(w.rstrip("*")).replace(r"\ ", r"\s+")
+        end = r"\w*" if star else r"(?!\w)"
+        parts.append(r"(?<!\w)" + core + end)
+    if not parts:
+        return None
+    return re.compile("|".join(sorted(parts, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _matches(texts: pd.Series, factor: Mapping[str, Any]) -> pd.Series:
+    """For each text: the distinct trigger words found (lower case, in order), as a list."""
+    rx = words_regex(list(factor.get("words", [])))
+    pats = [re.compile(p, re.IGNORECASE) for p in factor.get("patterns", []) or []]
+
+    def find(t: object) -> list[str]:
+        if not isinstance(t, str) or not t:
+            return []
+        found = [m.group(0).lower() for m in rx.finditer(t)] if rx else []
+        for p in pats:
+            found += [m.group(0).lower() for m in p.finditer(t)]
+        return list(dict.fromkeys(re.sub(r"\s+", " ", f) for f in found))
+
+    return texts.map(find)
+
+
+def format_wait(minutes: float) -> str:
+    """Minutes as words: ``190`` -> ``'3 h 10 min'``, ``2900`` -> ``'2 days 0 h 20 min'``, ``2880`` -> ``'2 days 0 h'``."""
+    if minutes is None or (isinstance(minutes, float) and math.isnan(minutes)):
+        return "an unknown time"
+    m = int(round(max(0.0, float(minutes))))
+    d, rem = divmod(m, 24 * 60)
+    h, mm = divmod(rem, 60)
+    if d:
+        return f"{d} day{'s' if d != 1 else ''} {h} h" + (f" {mm} min" if mm else "")
+    if h:
+        return f"{h} h {mm} min" if mm else f"{h} h"
+    return f"{mm} min"
+
+
+def _points(p: int) -> str:
+    return f"+{p}" if p > 0 else (f"−{-p}" if p < 0 else "0")
+
+
+def reason_points(reason: str) -> int:
+    """The points at the start of a reason string: ``'+40 reports…'`` -> 40, ``'−5 …'`` -> -5."""
+    m = re.match(r"^\s*([+−-]?)(\d+)\b", str(reason))
+    if not m:
+        raise ValueError(f"reason does not start with its points: {reason!r}")
+    sign = -1 if m.group(1) in ("-", "−") else 1
+    return sign * int(m.group(2))
+
+
+def _evidence(found: list[str], n: int = 3) -> str:
+    return f" ({', '.join(found[:n])})" if found else ""
+
+
+def _get_sentiment(frame: pd.DataFrame, notes: list[str]) -> tuple[pd.DataFrame, pd.Series]:
+    """Sentiment −1…1 per row: the frame's own column, else smlib.add_sentiment, else VADER."""
+    if "sentiment" in frame.columns:
+        notes.append("sentiment: taken from the frame's 'sentiment' column")
+        return frame, pd.to_numeric(frame["sentiment"], errors="coerce").fillna(0.0)
+    try:
+        from .sentiment import add_sentiment
+        out = add_sentiment(frame)
+        notes.append("sentiment: worked out with smlib.add_sentiment")
+        return out, pd.to_numeric(out["sentiment"], errors="coerce").fillna(0.0)
+    except (ImportError, AttributeError) as e:
+        pass
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        an = SentimentIntensityAnalyzer()
+        s = frame["text"].map(lambda t: an.polarity_scores(t)["compound"] if isinstance(t, str) else 0.0)
+        notes.append("sentiment: smlib.add_sentiment is not available, so the VADER word list "
+                     "was used directly")
+        return frame, s.astype(float)
+    except ImportError:
+        notes.append("sentiment: no sentiment tool available; complaint strength not scored")
+        return frame, pd.Series(0.0, index=frame.index)
+
+
+def _handled(frame: pd.DataFrame, profile: Profile | None, now: pd.Timestamp,
+             notes: list[str]) -> tuple[pd.Series, pd.Series]:
+    """(answered by the business by ``now``, time of that first reply) per row."""
+    if "answered" in frame.columns and "first_response_at" in frame.columns:
+        ans, first = frame["answered"], frame["first_response_at"]
+        notes.append("handled: from the frame's 'answered' column")
+    else:
+        try:
+            from .threads import add_response_times
+            t = add_response_times(frame, profile)
+            ans, first = t["answered"], t["first_response_at"]
+            notes.append("handled: replies found with smlib.add_response_times")
+        except (ImportError, KeyError) as e:
+            notes.append(f"handled: could not look for replies ({e}); nothing marked handled")
+            return (pd.Series(False, index=frame.index),
+                    pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns, UTC]"))
+    first = pd.to_datetime(first, utc=True)
+    ans = ans.fillna(False).astype(bool) & first.notna() & (first <= now)
+    return ans, first
+
+
+def _repeat_counts(frame: pd.DataFrame, customer: pd.Series, window_hours: float) -> pd.Series:
+    """How many messages the same customer sent on the same platform in the window up to each one."""
+    out = pd.Series(0, index=frame.index, dtype="int64")
+    if "author_id" not in frame:
+        return out
+    sub = frame.loc[customer & frame["author_id"].notna(), ["platform", "author_id", "created_at"]]
+    if sub.empty:
+        return out
+    win = np.int64(window_hours * 3600 * 1e9)
+    keys = sub["platform"].astype(str) + "\x00" + sub["author_id"].astype(str)
+    for _, g in sub.groupby(keys, sort=False):
+        if len(g) == 1:
+            out.loc[g.index] = 1
+            continue
+        t = g["created_at"].astype("int64").to_numpy()
+        order = np.argsort(t, kind="stable")
+        ts = t[order]
+        lo = np.searchsorted(ts, ts - win, side="left")
+        counts = np.arange(len(ts)) - lo + 1
+        res = np.empty(len(ts), dtype=np.int64)
+        res[order] = counts
+        out.loc[g.index] = res
+    return out
+
+
+def _tier(value: Any, tiers: list[list[float]]) -> int:
+    if value is None or pd.isna(value):
+        return 0
+    pts = 0
+    for at_least, p in sorted(tiers):
+        if float(value) >= at_least:
+            pts = int(p)
+    return pts
+
+
+def _spike_labels(frame: pd.DataFrame, sentiment: pd.Series, profile: Profile | None,
+                  notes: list[str]) -> pd.Series:
+    """For each row, a label of the negative spike it falls in ('' when none)."""
+    try:
+        from .crisis import spike_labels
+    except ImportError:
+        notes.append("spike: crisis detection not available; spikes not scored")
+        return pd.Series("", index=frame.index)
+    try:
+        labels = spike_labels(frame.assign(sentiment=sentiment), profile=profile)
+        notes.append("spike: negative-message spikes from smlib.detect_crisis (hourly and daily)")
+        return labels
+    except DataError as e:
+        notes.append(f"spike: crisis detection could not run ({e}); spikes not scored")
+        return pd.Series("", index=frame.index)
+
+
+def _org_name(frame: pd.DataFrame, profile: Profile | None) -> str:
+    if profile is not None and profile.name:
+        return profile.name
+    if "author_is_org" in frame and frame["author_is_org"].any() and "author_name" in frame:
+        names = frame.loc[frame["author_is_org"].astype(bool), "author_name"].dropna()
+        if len(names):
+            return str(names.iloc[0])
+    return "the team"
+
+
+# ----------------------------------------------------------------------------- main
+def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
+               now: pd.Timestamp | str | None = None,
+               rules: Mapping[str, Any] | str | Path | None = None) -> pd.DataFrame:
+    """Categorise and score every message; return a new frame with the M2 columns added.
+
+    Added columns:
+
+    * ``category`` – ``posted_by_business``, ``needs_action`` or ``no_action``;
+    * ``priority`` – 0–100 (whole number); only ``needs_action`` messages score above 0;
+    * ``reasons`` – list of plain-English reasons, each starting with its points
+      ("+40 reports a safety hazard…"); they always add up to ``priority``;
+    * ``urgent`` and ``urgent_reason`` – the sentence a learner can copy into M2;
+    * ``suggested_response`` – a standard reply from ``data/responses.toml`` (never sent);
+    * ``handled`` – the business has already replied (then the message needs no action, and
+      its reason says what it would otherwise have scored).
+
+    ``now`` is the moment waiting times are measured to; it defaults to the newest message in
+    the frame so results are the same every time. ``profile`` (or a :class:`Dataset`'s own)
+    gives the organisation's name and opening hours (waits then count open hours only).
+    ``frame.attrs['priority_notes']`` says which tools were used (e.g. if sentiment fell back
+    to VADER).
+    """
+    if isinstance(frame, Dataset):
+        profile = profile or frame.profile
+        frame = frame.interactions
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(f"prioritise needs an interactions DataFrame, got {type(frame).__name__}")
+    missing = [c for c in ("text", "created_at", "author_is_org") if c not in frame.columns]
+    if missing:
+        raise DataError(f"prioritise needs column(s) {missing}; columns found: {list(frame.columns)}",
+                        field=missing[0])
+    if rules is None or isinstance(rules, (str, Path)):
+        rules = load_priority_rules(rules)
+    else:
+        check_priority_rules(rules)
+    F = rules["factors"]
+    lo, hi = int(rules.get("scale", {}).get("min", 0)), int(rules.get("scale", {}).get("max", 100))
+    urgent_at = rules.get("scale", {}).get("urgent_threshold", hi + 1)
+    responses = load_responses()
+
+    notes: list[str] = []
+    base = frame.copy()
+    created = pd.to_datetime(base["created_at"], utc=True)
+    if created.isna().any():
+        raise DataError(f"{int(created.isna().sum())} message(s) have no 'created_at' time",
+                        field="created_at")
+    if now is None:
+        now_ts = created.max() if len(created) else pd.Timestamp.now(tz="UTC")
+    else:
+        now_ts = pd.Timestamp(now)
+        now_ts = now_ts.tz_localize("UTC") if now_ts.tzinfo is None else now_ts.tz_convert("UTC")
+
+    out, sentiment = _get_sentiment(base, notes)
+    text = out["text"].astype("object").where(out["text"].notna(), "")
+    is_org = out["author_is_org"].fillna(False).astype(bool)
+    customer = ~is_org
+    kind = out["kind"].astype(str) if "kind" in out else pd.Series("", index=out.index)
+    platform = out["platform"].astype(str) if "platform" in out else pd.Series("other", index=out.index)
+    answered, first_reply = _handled(out, profile, now_ts, notes)
+    answered = answered & customer
+
+    # --- what the message says
+    found = {name: _matches(text, F[name]) for name in ("safety", "distress", "legal", "complaint",
+                                                        "question", "praise", "spam")}
+    hit = {k: v.map(bool) for k, v in found.items()}
+    if F["question"].get("question_mark", True):
+        hit["question"] = hit["question"] | text.str.contains("?", regex=False)
+    neg_cut = F["complaint"].get("sentiment_at_or_below")
+    if neg_cut is not None:
+        hit["complaint"] = hit["complaint"] | (sentiment <= float(neg_cut))
+    serious = hit["safety"] | hit["distress"] | hit["legal"] | hit["complaint"]
+    pos_cut = F["praise"].get("sentiment_at_or_above")
+    praise = hit["praise"] | ((sentiment >= float(pos_cut)) if pos_cut is not None else False)
+    is_review = kind.eq("review")
+    if F["praise"].get("reviews_always", True):
+        praise = praise | is_review
+    hit["praise"] = praise & ~serious  # "great, another delay" is a complaint, not praise
+
+    try:
+        from .security import security_flags
+        sec = security_flags(out, profile, rules)
+        notes.append("security: checked with smlib.find_security_risks")
+    except ImportError:
+        sec = pd.Series([[]] * len(out), index=out.index, dtype=object)
+        notes.append("security: smlib.security not available; security risks not scored")
+    hit["security"] = sec.map(bool)
+    spam_only = hit["spam"] & ~(hit["safety"] | hit["distress"] | hit["legal"] | hit["security"])
+
+    action = (hit["safety"] | hit["distress"] | hit["legal"] | hit["security"] | hit["complaint"]
+              | hit["question"] | hit["praise"]) & ~spam_only
+
+    # --- who and when
+    wait_end = pd.Series(now_ts, index=out.index).where(~answered, first_reply)
+    wait_wall = ((wait_end - created) / pd.Timedelta(minutes=1)).clip(lower=0)
+    if profile is not None:
+        from .hours import business_minutes_between
+        wait_bus = business_minutes_between(created, wait_end, profile).clip(lower=0)
+        wait_hours = wait_bus / 60.0
+    else:
+        wait_bus = pd.Series(np.nan, index=out.index)
+        wait_hours = wait_wall / 60.0
+    repeat = _repeat_counts(out.assign(created_at=created), customer, float(F["repeat_contact"]["window_hours"]))
+    spikes = _spike_labels(out.assign(created_at=created), sentiment, profile, notes)
+
+    org_name = _org_name(out, profile)
+    sign_off = str(responses.get("sign_off", "")).format(org=org_name)
+    sits = responses["situations"]
+
+    categories, priorities, reasons_col, urgent_col, urgent_reason_col, responses_col = [], [], [], [], [], []
+    for i in out.index:
+        if is_org[i]:
+            categories.append("posted_by_business")
+            priorities.append(0)
+            reasons_col.append(["0 posted by the business itself: no action needed"])
+            urgent_col.append(False)
+            urgent_reason_col.append("")
+            responses_col.append("")
+            continue
+        reasons: list[str] = []
+        urgent_bits: list[str] = []
+        situation = None
+        for name in TEXT_FACTORS:
+            if not hit[name][i]:
+                continue
+            f = F[name]
+            pts = int(f["points"])
+            if name == "security":
+                detail = f" – {sec[i][0]}" if sec[i] else ""
+            elif name == "complaint" and not found["complaint"][i]:
+                detail = f" (negative tone: sentiment {sentiment[i]:+.2f})"
+            elif name == "question" and not found["question"][i]:
+                detail = " (question mark)"
+            elif name == "praise" and not found["praise"][i]:
+                detail = " (a review)" if is_review[i] else f" (positive tone: sentiment {sentiment[i]:+.2f})"
+            else:
+                detail = _evidence(found[name][i])
+            reasons.append(f"{_points(pts)} {f['reason']}{detail}")
+            if f.get("urgent"):
+                urgent_bits.append(f["reason"])
+            if situation is None and f.get("situation"):
+                situation = f["situation"]
+            if name == "complaint" and sentiment[i] < 0:
+                sp = int(round(float(F["complaint_strength"]["points"]) * min(1.0, -sentiment[i])))
+                if sp:
+                    reasons.append(f"{_points(sp)} " + F["complaint_strength"]["reason"].format(
+                        sentiment=sentiment[i]))
+        wf = F["waiting"]
+        wp = int(min(float(wf["max_points"]), math.floor(float(wf["points_per_hour"]) * wait_hours[i])))
+        waited = format_wait(wait_wall[i])
+        if profile is not None:
+            waited_note = f" ({format_wait(wait_bus[i])} of it in opening hours)"
+        else:
+            waited_note = ""
+        if wp > 0:
+            reasons.append(f"{_points(wp)} " + wf["reason"].format(waited=waited) + waited_note)
+        rf = F["repeat_contact"]
+        if repeat[i] > 1:
+            rp = int(min(float(rf["max_points"]), float(rf["points_per_message"]) * (repeat[i] - 1)))
+            if rp:
+                reasons.append(f"{_points(rp)} " + rf["reason"].format(count=int(repeat[i])))
+        reach_opts = []
+        for col, tiers, label in (("author_followers", "followers_tiers", "followers"),
+                                  ("shares", "shares_tiers", "shares"), ("reach", "reach_tiers", "views")):
+            if col in out:
+                v = out.at[i, col]
+                p = _tier(v, F["reach"][tiers])
+                if p:
+                    reach_opts.append((p, f"{int(v):,} {label}"))
+        if reach_opts:
+            p, what = max(reach_opts, key=lambda t: t[0])
+            reasons.append(f"{_points(p)} " + F["reach"]["reason"].format(what=what))
+        if spikes[i] and hit["complaint"][i]:
+            sp = int(F["spike"]["points"])
+            if sp:
+                reasons.append(f"{_points(sp)} " + F["spike"]["reason"].format(period=spikes[i]))
+        total = sum(reason_points(r) for r in reasons)
+        if total > hi:
+            reasons.append(f"{_points(hi - total)} capped at the {hi}-point maximum")
+        elif total < lo:
+            reasons.append(f"{_points(lo - total)} raised to the {lo}-point minimum")
+        score = min(hi, max(lo, total))
+
+        where = PLATFORM_NAMES.get(platform[i], platform[i])
+        if answered[i]:
+            categories.append("no_action")
+            priorities.append(0)
+            reasons_col.append([f"0 already answered by {org_name} after {format_wait(wait_wall[i])}: "
+                                f"handled (it would otherwise score {score})"])
+            urgent_col.append(False)
+            urgent_reason_col.append("")
+            responses_col.append("")
+            continue
+        if spam_only[i]:
+            categories.append("no_action")
+            priorities.append(0)
+            reasons_col.append([f"0 {F['spam']['reason']}{_evidence(found['spam'][i])}"])
+            urgent_col.append(False)
+            urgent_reason_col.append("")
+            responses_col.append("")
+            continue
+        if not action[i]:
+            categories.append("no_action")
+            priorities.append(0)
+            reasons_col.append(["0 no complaint, question, request, praise or risk found: "
+                                "no action needed"])
+            urgent_col.append(False)
+            urgent_reason_col.append("")
+            responses_col.append("")
+            continue
+        categories.append("needs_action")
+        priorities.append(int(score))
+        reasons_col.append(reasons)
+        is_urgent = bool(urgent_bits) or score >= urgent_at
+        urgent_col.append(is_urgent)
+        if is_urgent:
+            why = " and ".join(urgent_bits) if urgent_bits else f"a high priority score ({score}/{hi})"
+            urgent_reason_col.append(f"{URGENT_PREFIX}{why} on {where}; waiting {waited}{waited_note}")
+        else:
+            urgent_reason_col.append("")
+        if situation == "praise" and is_review[i] and not found["praise"][i] and sentiment[i] < float(pos_cut or 0.5):
+            situation = "review"
+        if situation == "complaint" and spikes[i]:
+            situation = "spike"
+        tpl = sits.get(situation or "default", sits["default"])["text"]
+        private = "reply here" if kind[i] == "message" else "send us a private message"
+        responses_col.append(" ".join(tpl.format(org=org_name, platform=where, private=private,
+                                                 sign_off=sign_off).split()))
+
+    out["category"] = pd.Categorical(categories, categories=list(CATEGORIES))
+    out["priority"] = pd.Series(priorities, index=out.index, dtype="int64")
+    out["reasons"] = pd.Series(reasons_col, index=out.index, dtype=object)
+    out["urgent"] = pd.Series(urgent_col, index=out.index, dtype=bool)
+    out["urgent_reason"] = pd.Series(urgent_reason_col, index=out.index, dtype=object)
+    out["suggested_response"] = pd.Series(responses_col, index=out.index, dtype=object)
+    out["handled"] = answered.astype(bool)
+    out.attrs["priority_notes"] = notes
+    out.attrs["priority_now"] = now_ts
+    return out
+
+
+def priority_queue(prioritised: pd.DataFrame, n: int | None = None, pseudonymised: bool = True,
+                   keep: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The messages that need action, highest priority first (ties: longest waiting first).
+
+    Customers are pseudonymised and links made inert unless ``pseudonymised=False``.
+    """
+    q = prioritised[prioritised["category"].astype(str) == "needs_action"]
+    q = q.sort_values(["priority", "created_at", "message_id"], ascending=[False, True, True],
+                      kind="stable")
+    if n is not None:
+        q = q.head(n)
+    if pseudonymised:
+        q = pseudonymise(q, keep=keep)
+        q = q.assign(text=q["text"].map(inert_urls))
+    return q.reset_index(drop=True)
+
+
+def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Pick the highest- and lowest-priority messages that need action and say why (M2).
+
+    Returns ``{"highest": [...], "lowest": [...], "text": "..."}``: each item is a dict with
+    ``message_id, platform, author`` (pseudonym), ``text`` (links inert), ``priority``,
+    ``reasons``; ``text`` is a plain-English paragraph a learner can learn from. Ties are broken
+    by waiting time (for the highest, the one waiting longest; for the lowest, the newest).
+    """
+    need = ["category", "priority", "reasons", "created_at", "text"]
+    missing = [c for c in need if c not in prioritised.columns]
+    if missing:
+        raise DataError(f"explain_extremes needs the output of smlib.prioritise (missing {missing})",
+                        field=missing[0])
+    q = prioritised[prioritised["category"].astype(str) == "needs_action"]
+    if q.empty:
+        return {"highest": [], "lowest": [], "text": "No message needs action, so there is no "
+                "highest or lowest priority to explain."}
+    q = pseudonymise(q, keep=keep)
+    top = q.sort_values(["priority", "created_at", "message_id"], ascending=[False, True, True],
+                        kind="stable").head(n)
+    bottom = q.sort_values(["priority", "created_at", "message_id"], ascending=[True, False, True],
+                           kind="stable").head(n)
+
+    def item(r: pd.Series) -> dict[str, Any]:
+        return {"message_id": r.get("message_id"), "platform": r.get("platform"),
+                "author": r.get("author_id"), "created_at": r.get("created_at"),
+                "text": inert_urls(str(r["text"])), "priority": int(r["priority"]),
+                "reasons": list(r["reasons"]), "urgent": bool(r.get("urgent", False))}
+
+    hi_items = [item(r) for _, r in top.iterrows()]
+    lo_items = [item(r) for _, r in bottom.iterrows()]
+
+    def para(label: str, it: dict[str, Any]) -> str:
+        where = PLATFORM_NAMES.get(str(it["platform"]), str(it["platform"]))
+        short = it["text"] if len(it["text"]) <= 160 else it["text"][:157] + "…"
+        why = "; ".join(r for r in it["reasons"])
+        return (f"{label}: {it['priority']}/100 – {it['author']} on {where}: \"{short}\". "
+                f"Why: {why}.")
+
+    lines = [para("Highest priority", it) for it in hi_items]
+    lines += [para("Lowest priority", it) for it in lo_items]
+    if hi_items and lo_items:
+        h, l = hi_items[0], lo_items[0]
+        lines.append(
+            f"The highest scores {h['priority'] - l['priority']} points more than the lowest, "
+            f"because {h['reasons'][0].split(' ', 1)[1]}"
+            + (" and it is urgent" if h["urgent"] else "")
+            + f"; the lowest still needs action ({l['reasons'][0].split(' ', 1)[1]}) but can wait.")
+    return {"highest": hi_items, "lowest": lo_items, "text": "\n".join(lines)}

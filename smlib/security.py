@@ -1,0 +1,284 @@
+"""Security risks in an organisation's social-media activity: things to report, never to click.
+
+Unit 3 (1.2) asks learners to recognise malware, spyware, Trojans and viruses, and the
+National Occupational Standard asks them to identify and report cyber-security risks. This
+module flags four kinds of risk in the messages:
+
+* **scam or phishing links** – a web address that imitates the organisation's (a lookalike
+  domain), hides where it goes (a link shortener), uses a throwaway ending such as ``.xyz``
+  together with bait, or comes with bait such as "claim your refund" or "verify your account";
+* **fake accounts** – a handle or name that looks like the organisation's but is not one of
+  its real accounts ("BrightMart_Help" when the real one is "BrightMart");
+* **requests for secrets** – asking people to send passwords, PINs, card numbers or codes;
+* **malware lures** – "download this .apk", "install this app to claim".
+
+Every word list lives in ``data/priority_rules.toml`` (section ``[security]``), so a tutor can
+edit it. Links in the output are made inert (``hxxps://bad[.]example``) so nobody clicks them.
+
+Example
+-------
+>>> import pandas as pd
+>>> from smlib.schema import conform_interactions, Profile
+>>> f = conform_interactions(pd.DataFrame({
+...     "org": "shop", "platform": "x", "message_id": ["1"],
+...     "created_at": pd.to_datetime(["2026-01-05 10:00"], utc=True),
+...     "author_id": ["ShopHelpDesk"], "author_name": ["ShopHelpDesk"], "author_is_org": [False],
+...     "kind": ["reply"], "text": ["Claim your refund at https://shop-refunds.xyz/claim"]}))
+>>> risks = find_security_risks(f, Profile(slug="shop", name="Shop", handles={"x": "Shop"}))
+>>> risks["risk_types"].iloc[0]
+['scam or phishing link', 'fake account']
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from typing import Any, Iterable
+
+import pandas as pd
+
+from .privacy import inert_urls, pseudonym
+from .schema import Dataset, Profile
+
+RISK_TYPES = ("scam or phishing link", "fake account", "asks for passwords or card details",
+              "malware lure")
+
+_URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_BARE = re.compile(r"(?<![@\w.])((?:[a-z0-9-]+\.)+[a-z]{2,12})(/[^\s<>\"']*)?", re.IGNORECASE)
+_LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s",
+                       "@": "a", "!": "i", "|": "l"})
+_NEGATION = re.compile(r"\b(never|don't|dont|do not|won't|wont|will not|not|no one will)\b[^.!?]{0,30}$",
+                       re.IGNORECASE)
+# common file-name endings that are also words in ordinary sentences are only checked in links
+_COMMON_TLDS = {"com", "net", "org", "uk", "co", "io", "gov", "ac", "edu", "me", "ly", "app"}
+
+
+def _norm_handle(text: object) -> str:
+    """Lower-case, undo look-alike characters (0→o, 1→l, rn→m) and keep letters/digits only."""
+    s = str(text or "").lower().lstrip("@").translate(_LEET).replace("rn", "m")
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+def _words_regex(words: Iterable[str]) -> re.Pattern | None:
+    from .priority import words_regex
+    return words_regex(list(words))
+
+
+@lru_cache(maxsize=8)
+def _compiled(rules_key: int, rules_items: tuple) -> dict[str, Any]:
+    rules = dict(rules_items)
+    req = "|".join(re.escape(w) for w in rules["request_words"])
+    sec = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                   sorted(rules["secret_words"], key=len, reverse=True))
+    return {
+        "lure": _words_regex(rules["lure_words"]),
+        "malware": _words_regex(rules["malware_words"]),
+        "secret": re.compile(rf"\b(?:{req})\b(?:\W+\w+){{0,4}}?\W+(?:your|ur|yer)\b"
+                             rf"(?:\W+\w+){{0,2}}?\W+(?:{sec})\b", re.IGNORECASE),
+        "ext": re.compile(r"\.(" + "|".join(map(re.escape, rules["malware_extensions"])) + r")(?:[?#/]|$)",
+                          re.IGNORECASE),
+        "shorteners": {s.lower() for s in rules["shorteners"]},
+        "risky_tlds": {t.lower().lstrip(".") for t in rules["risky_tlds"]},
+        "impostor": sorted({_norm_handle(w) for w in rules["impostor_words"]}, key=len, reverse=True),
+        "similarity": float(rules.get("lookalike_similarity", 0.85)),
+    }
+
+
+def _security_rules(rules: dict | None = None) -> dict[str, Any]:
+    from .priority import load_priority_rules
+    r = rules if rules is not None else load_priority_rules()
+    sec = r.get("security", r)
+    items = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(sec.items()))
+    return _compiled(hash(items), items)
+
+
+def _hosts(text: str) -> list[tuple[str, str]]:
+    """(host, whole link) for every web address in the text, scheme or not."""
+    out = []
+    seen = set()
+    for m in _URL.finditer(text):
+        link = m.group(0).rstrip(".,;:!?)")
+        rest = link.split("://", 1)[-1]
+        host = rest.split("/", 1)[0].split("?", 1)[0].lower()
+        out.append((host, link))
+        seen.add(host)
+    for m in _BARE.finditer(_URL.sub(" ", text)):
+        host = m.group(1).lower()
+        tld = host.rsplit(".", 1)[-1]
+        if host in seen or re.fullmatch(r"[\d.]+", host):
+            continue
+        # bare words like "e.g" or "a.m" are not links: need a known-looking ending
+        if len(tld) < 2 or (tld not in _COMMON_TLDS and "/" not in (m.group(2) or "")
+                            and len(host.split(".")) < 2):
+            continue
+        out.append((host, m.group(0)))
+    return out
+
+
+def _registrable(host: str) -> str:
+    """The name part a person registers: 'www.brightmart-refunds.co.uk' -> 'brightmart-refunds'."""
+    parts = host.lower().removeprefix("www.").split(".")
+    if len(parts) >= 3 and parts[-2] in ("co", "org", "gov", "ac", "com", "net") and len(parts[-1]) == 2:
+        return parts[-3]
+    return parts[-2] if len(parts) >= 2 else parts[0]
+
+
+def _official(frame: pd.DataFrame, profile: Profile | None) -> tuple[set[str], set[str], set[str], str]:
+    """The organisation's real handles (raw, lower), brand tokens (normalised), real domains, display name."""
+    handles: set[str] = set()
+    name = ""
+    domains: set[str] = set()
+    if profile is not None:
+        handles |= {str(h).lower().lstrip("@") for h in profile.handles.values() if h}
+        name = profile.name
+        for key in ("website", "websites", "domain", "domains"):
+            v = profile.extra.get(key)
+            for item in ([v] if isinstance(v, str) else list(v or [])):
+                host = re.sub(r"^[a-z]+://", "", str(item).lower()).split("/")[0].removeprefix("www.")
+                if host:
+                    domains.add(host)
+    if "author_is_org" in frame:
+        org_rows = frame[frame["author_is_org"].astype(bool)]
+        for col in ("author_id", "author_name"):
+            if col in org_rows:
+                handles |= {str(h).lower().lstrip("@") for h in org_rows[col].dropna().unique()}
+        if not name and "author_name" in org_rows and len(org_rows):
+            name = str(org_rows["author_name"].dropna().iloc[0]) if org_rows["author_name"].notna().any() else ""
+    tokens = {_norm_handle(h) for h in handles} | ({_norm_handle(name)} if name else set())
+    tokens = {t for t in tokens if len(t) >= 4}
+    return handles, tokens, domains, name or "the organisation"
+
+
+def _is_brand_like(value: str, tokens: set[str], impostor: list[str], similarity: float) -> str | None:
+    """Why a handle/domain label looks like the brand (None if it does not)."""
+    n = _norm_handle(value)
+    if not n or not tokens:
+        return None
+    for t in tokens:
+        if n == t:
+            return "is spelt like the real one with different characters"
+        if t in n:
+            rest = n.replace(t, "", 1)
+            rest_wo = rest
+            for w in impostor:
+                rest_wo = rest_wo.replace(w, "")
+            if not re.sub(r"\d", "", rest_wo):
+                return "adds words like 'help' or 'support' to the real name"
+        if len(n) >= 4 and difflib.SequenceMatcher(None, n, t).ratio() >= similarity:
+            return "is a near copy of the real name"
+    return None
+
+
+def _message_risks(text: str, author: tuple[str, str], is_org: bool, handles: set[str],
+                   tokens: set[str], domains: set[str], org_name: str,
+                   c: dict[str, Any]) -> list[tuple[str, str]]:
+    """[(risk type, plain-English reason)] for one message."""
+    risks: list[tuple[str, str]] = []
+    text = text if isinstance(text, str) else ""
+    links = _hosts(text)
+    lure = c["lure"].search(text) if c["lure"] else None
+    link_reasons = []
+    for host, link in links:
+        bare = host.removeprefix("www.")
+        if bare in c["shorteners"] or any(bare.endswith("." + s) for s in c["shorteners"]):
+            link_reasons.append(f"a shortened link ({inert_urls(bare)}) hides where it really goes")
+            continue
+        official = bare in domains or any(bare.endswith("." + d) for d in domains)
+        label = _registrable(bare)
+        why = None if official else _is_brand_like(label, tokens, c["impostor"], c["similarity"])
+        if why:
+            link_reasons.append(f"the web address {inert_urls(bare)} pretends to be {org_name}'s "
+                                f"but is not its real website")
+            continue
+        tld = bare.rsplit(".", 1)[-1]
+        if tld in c["risky_tlds"] and lure:
+            link_reasons.append(f"a link to a throwaway-style web address ({inert_urls(bare)}) "
+                                f"with bait ('{lure.group(0)}')")
+            continue
+        if lure and not official:
+            link_reasons.append(f"a link with bait ('{lure.group(0)}') to {inert_urls(bare)}")
+    if link_reasons:
+        risks.append(("scam or phishing link", "; ".join(dict.fromkeys(link_reasons))))
+
+    if not is_org:
+        for value in dict.fromkeys(v for v in author if v):
+            if str(value).lower().lstrip("@") in handles:
+                continue
+            why = _is_brand_like(value, tokens, c["impostor"], c["similarity"])
+            if why:
+                risks.append(("fake account", f"looks like a fake {org_name} account: the name "
+                                              f"'{value}' {why}, but it is not one of "
+                                              f"{org_name}'s real accounts"))
+                break
+
+    m = c["secret"].search(text)
+    if m and not _NEGATION.search(text[:m.start()]):
+        risks.append(("asks for passwords or card details",
+                      f"asks people to hand over secret details ('{m.group(0).strip()}'): "
+                      f"real organisations never ask for these"))
+
+    ext = next((link for _h, link in links if c["ext"].search(link.split("?")[0])), None)
+    mw = c["malware"].search(text) if c["malware"] else None
+    if ext:
+        risks.append(("malware lure", f"a link to a file that installs software "
+                                      f"({inert_urls(ext)}): it could be malware"))
+    elif mw:
+        risks.append(("malware lure", f"tells people to install or download something "
+                                      f"('{mw.group(0)}'): it could be malware"))
+    return risks
+
+
+def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
+                        rules: dict | None = None) -> pd.DataFrame:
+    """One row per message that carries a security risk, with the reason in plain words.
+
+    ``frame`` is an interactions table (or a :class:`Dataset`, whose profile is then used).
+    Columns: ``org, platform, message_id, created_at, author`` (the account as shown: a fake
+    account keeps its name so it can be reported; customers are pseudonymised),
+    ``risk_types`` (list), ``reasons`` (list), ``reason`` (one sentence), ``text_inert`` (links
+    defanged), ``action``. The organisation's own posts are checked for links too.
+    """
+    if isinstance(frame, Dataset):
+        profile = profile or frame.profile
+        frame = frame.interactions
+    c = _security_rules(rules)
+    handles, tokens, domains, org_name = _official(frame, profile)
+    rows = []
+    is_org = frame["author_is_org"].astype(bool) if "author_is_org" in frame else pd.Series(False, index=frame.index)
+    ids = frame["author_id"] if "author_id" in frame else pd.Series(None, index=frame.index)
+    names = frame["author_name"] if "author_name" in frame else pd.Series(None, index=frame.index)
+    for idx, text in frame["text"].items():
+        aid, aname = ids.get(idx), names.get(idx)
+        author = (str(aname) if isinstance(aname, str) else "", str(aid) if isinstance(aid, str) else "")
+        risks = _message_risks(text, author, bool(is_org.get(idx)), handles, tokens, domains,
+                               org_name, c)
+        if not risks:
+            continue
+        row = frame.loc[idx]
+        fake = any(t == "fake account" for t, _ in risks)
+        shown = (author[0] or author[1]) if (fake or bool(is_org.get(idx))) else pseudonym(author[1] or author[0])
+        types = list(dict.fromkeys(t for t, _ in risks))
+        reasons = [r for _, r in risks]
+        rows.append({
+            "org": row.get("org"), "platform": row.get("platform"), "message_id": row.get("message_id"),
+            "created_at": row.get("created_at"), "author": shown, "risk_types": types,
+            "reasons": reasons, "reason": "; ".join(reasons),
+            "text_inert": inert_urls(text) if isinstance(text, str) else "",
+            "action": ("Report it to the platform and to your manager; warn customers not to "
+                       "click; never click the link yourself."),
+        })
+    cols = ["org", "platform", "message_id", "created_at", "author", "risk_types", "reasons",
+            "reason", "text_inert", "action"]
+    out = pd.DataFrame(rows, columns=cols)
+    if len(out):
+        out = out.sort_values(["created_at", "message_id"], kind="stable").reset_index(drop=True)
+    return out
+
+
+def security_flags(frame: pd.DataFrame, profile: Profile | None = None,
+                   rules: dict | None = None) -> pd.Series:
+    """For each row of ``frame`` (same index): the list of risk reasons (empty list when none)."""
+    found = find_security_risks(frame, profile, rules)
+    by_id = {(str(p), str(m)): r for p, m, r in zip(found["platform"], found["message_id"], found["reasons"])}
+    return pd.Series([by_id.get((str(p), str(m)), []) for p, m in
+                      zip(frame["platform"], frame["message_id"])], index=frame.index, dtype=object)

@@ -1,0 +1,266 @@
+"""smlib.prioritise / explain_extremes on small hand-made cases (M2)."""
+from __future__ import annotations
+
+import copy
+import math
+
+import pandas as pd
+import pytest
+
+import smlib
+from smlib.priority import (load_priority_rules, load_responses, priority_queue, reason_points,
+                            format_wait)
+from smlib.schema import Profile, conform_interactions
+
+T0 = pd.Timestamp("2026-01-05 09:00", tz="UTC")  # a Monday
+
+
+def make(rows: list[dict]) -> pd.DataFrame:
+    """Rows with sensible defaults; each dict may set any interactions column."""
+    base = []
+    for i, r in enumerate(rows):
+        d = {"org": "shop", "platform": "x", "message_id": str(i + 1), "created_at": T0,
+             "author_id": f"cust{i + 1}", "author_name": f"cust{i + 1}", "author_is_org": False,
+             "kind": "mention", "text": ""}
+        d.update(r)
+        base.append(d)
+    return conform_interactions(pd.DataFrame(base))
+
+
+PROFILE = Profile(slug="shop", name="ShopCo", handles={"x": "ShopCo", "facebook": "ShopCo"})
+
+SAFETY = "There are exposed wires hanging by the tills, a child nearly touched them"
+COMPLAINT = "My order arrived broken and the refund still hasn't come. Really disappointed."
+QUESTION = "What time do you open on Sunday?"
+PRAISE = "Lovely staff in the Leeds shop today, thank you"
+CHAT = "Watching the football tonight with my mates"
+
+
+def by_text(p: pd.DataFrame) -> dict[str, pd.Series]:
+    return {r["text"]: r for _, r in p.iterrows()}
+
+
+def test_ordering_safety_complaint_question_praise_chat():
+    f = make([{"text": t} for t in (CHAT, PRAISE, QUESTION, COMPLAINT, SAFETY)]
+             + [{"text": "ok", "created_at": T0 + pd.Timedelta(hours=2), "author_id": "x9"}])
+    p = by_text(smlib.prioritise(f))
+    s, c, q, pr, ch = (p[t]["priority"] for t in (SAFETY, COMPLAINT, QUESTION, PRAISE, CHAT))
+    assert s > c > q > pr > ch == 0
+    assert [p[t]["category"] for t in (SAFETY, COMPLAINT, QUESTION, PRAISE)] == ["needs_action"] * 4
+    assert p[CHAT]["category"] == "no_action"
+    assert p[SAFETY]["urgent"] and not p[COMPLAINT]["urgent"] and not p[CHAT]["urgent"]
+
+
+def test_reasons_add_up_to_priority_everywhere_including_the_cap():
+    everything = ("I will call my solicitor: my disabled mum slipped on broken glass and is hurt, "
+                  "this is disgusting and nobody answers. When will someone call me? "
+                  "Also your 'support' asked me to DM your password")
+    f = make([{"text": everything, "author_followers": 250_000, "shares": 2_000},
+              {"text": COMPLAINT}, {"text": QUESTION}, {"text": CHAT},
+              {"text": "later", "created_at": T0 + pd.Timedelta(days=2)}])
+    p = smlib.prioritise(f)
+    for _, r in p.iterrows():
+        assert sum(reason_points(x) for x in r["reasons"]) == r["priority"], r["reasons"]
+        assert 0 <= r["priority"] <= 100
+    top = p.iloc[0]
+    assert top["priority"] == 100
+    raw = sum(reason_points(x) for x in top["reasons"] if "capped" not in x)
+    assert raw > 100
+    assert any(x.startswith("−") and "capped at the 100-point maximum" in x for x in top["reasons"])
+
+
+def test_points_match_rules_file_independently():
+    rules = load_priority_rules()
+    F = rules["factors"]
+    # question at T0, now = T0 + 3 h 10 min -> waiting points floor(per_hour * 3.1667)
+    f = make([{"text": "Do you sell gift wrap"},
+              {"text": "x", "created_at": T0 + pd.Timedelta(minutes=190), "author_id": "z"}])
+    r = smlib.prioritise(f).iloc[0]
+    wait_pts = min(F["waiting"]["max_points"], math.floor(F["waiting"]["points_per_hour"] * 190 / 60))
+    assert r["priority"] == F["question"]["points"] + wait_pts
+    assert f"+{wait_pts} waiting 3 h 10 min without a reply" in r["reasons"]
+
+
+def test_waiting_counts_business_hours_with_a_profile():
+    fri = pd.Timestamp("2026-01-09 16:00", tz="UTC")   # Friday 16:00 (London = UTC in January)
+    mon = pd.Timestamp("2026-01-12 10:00", tz="UTC")   # Monday 10:00 -> 2 open hours
+    f = make([{"text": "Do you sell gift wrap", "created_at": fri}])
+    p = smlib.prioritise(f, profile=PROFILE, now=mon).iloc[0]
+    per_hour = load_priority_rules()["factors"]["waiting"]["points_per_hour"]
+    waiting = [x for x in p["reasons"] if "waiting" in x]
+    assert waiting == [f"+{int(per_hour * 2)} waiting 2 days 18 h without a reply "
+                       f"(2 h of it in opening hours)"]
+    no_profile = smlib.prioritise(f, now=mon).iloc[0]
+    assert no_profile["priority"] > p["priority"]  # 66 wall-clock hours score more (until the cap)
+
+
+def test_now_defaults_to_last_message_not_the_clock():
+    f = make([{"text": QUESTION}, {"text": "hi", "created_at": T0 + pd.Timedelta(hours=1)}])
+    a = smlib.prioritise(f)
+    b = smlib.prioritise(f, now=T0 + pd.Timedelta(hours=1))
+    assert a["priority"].tolist() == b["priority"].tolist()
+    later = smlib.prioritise(f, now=T0 + pd.Timedelta(hours=5))
+    assert later["priority"].iloc[0] > a["priority"].iloc[0]
+
+
+def test_urgent_reason_is_a_copyable_sentence():
+    f = make([{"text": SAFETY, "platform": "facebook"},
+              {"text": "x", "created_at": T0 + pd.Timedelta(minutes=190), "author_id": "z"}])
+    r = smlib.prioritise(f).iloc[0]
+    assert r["urgent_reason"] == ("flagged urgent: reports a safety hazard or someone being hurt "
+                                  "on Facebook; waiting 3 h 10 min")
+
+
+def test_business_posts_and_answered_messages():
+    f = make([
+        {"text": COMPLAINT, "message_id": "c1"},
+        {"text": "So sorry, please DM us", "message_id": "r1", "parent_id": "c1", "author_id": "ShopCo",
+         "author_name": "ShopCo", "author_is_org": True, "kind": "reply",
+         "created_at": T0 + pd.Timedelta(minutes=30)},
+        {"text": COMPLAINT, "message_id": "c2", "author_id": "other"},
+    ])
+    p = smlib.prioritise(f).set_index("message_id")
+    assert p.loc["r1", "category"] == "posted_by_business" and p.loc["r1", "priority"] == 0
+    assert p.loc["c1", "handled"] and p.loc["c1", "category"] == "no_action"
+    assert p.loc["c1", "priority"] == 0 and "already answered" in p.loc["c1", "reasons"][0]
+    assert "30 min" in p.loc["c1", "reasons"][0]
+    assert not p.loc["c2", "handled"] and p.loc["c2", "category"] == "needs_action"
+    assert p.loc["c1", "suggested_response"] == "" and p.loc["c2", "suggested_response"]
+
+
+def test_reply_after_now_does_not_count_as_handled():
+    f = make([{"text": COMPLAINT, "message_id": "c1"},
+              {"text": "Sorry!", "message_id": "r1", "parent_id": "c1", "author_id": "ShopCo",
+               "author_is_org": True, "kind": "reply", "created_at": T0 + pd.Timedelta(hours=3)}])
+    p = smlib.prioritise(f, now=T0 + pd.Timedelta(hours=1)).set_index("message_id")
+    assert not p.loc["c1", "handled"] and p.loc["c1", "category"] == "needs_action"
+
+
+def test_repeat_contact_and_reach():
+    rules = load_priority_rules()["factors"]
+    f = make([{"text": QUESTION, "author_id": "same", "created_at": T0 + pd.Timedelta(hours=h)}
+              for h in (0, 1, 2)] + [{"text": QUESTION, "author_id": "big", "author_followers": 12_000,
+                                      "created_at": T0 + pd.Timedelta(hours=2)}])
+    p = smlib.prioritise(f)
+    third, big = p.iloc[2], p.iloc[3]
+    rp = min(rules["repeat_contact"]["max_points"], 2 * rules["repeat_contact"]["points_per_message"])
+    assert f"+{rp} has contacted the business 3 times (repeat contact)" in third["reasons"]
+    assert not any("repeat" in x for x in p.iloc[0]["reasons"])
+    assert any(x.startswith("+5 ") and "12,000 followers" in x for x in big["reasons"])
+    # repeat contact outside the window does not count
+    far = make([{"text": QUESTION, "author_id": "same"},
+                {"text": QUESTION, "author_id": "same", "created_at": T0 + pd.Timedelta(days=5)}])
+    assert not any("repeat" in x for x in smlib.prioritise(far).iloc[1]["reasons"])
+
+
+def test_spam_needs_no_action_but_scam_needs_reporting():
+    f = make([{"text": "follow back for follow! check my profile"},
+              {"text": "Claim your refund now: https://shopco-refunds.xyz/claim", "author_id": "ShopCo_Help",
+               "author_name": "ShopCo_Help"}])
+    p = smlib.prioritise(f, profile=PROFILE)
+    assert p.iloc[0]["category"] == "no_action" and "spam" in p.iloc[0]["reasons"][0]
+    scam = p.iloc[1]
+    assert scam["category"] == "needs_action" and scam["urgent"]
+    assert any("scam" in x for x in scam["reasons"])
+    assert "NOT an official ShopCo account" in scam["suggested_response"]
+
+
+def test_sarcastic_praise_words_in_a_complaint_are_not_praise():
+    f = make([{"text": "Great, another delay. Thanks a lot, awful service"}])
+    r = smlib.prioritise(f).iloc[0]
+    assert any("complaint" in x for x in r["reasons"])
+    assert not any("praise" in x for x in r["reasons"])
+
+
+def test_reviews_are_thanked():
+    f = make([{"text": "Visited on Saturday.", "kind": "review", "platform": "reviews"}])
+    r = smlib.prioritise(f, profile=PROFILE).iloc[0]
+    assert r["category"] == "needs_action"
+    assert "review" in r["suggested_response"].lower() and "ShopCo" in r["suggested_response"]
+
+
+def test_suggested_response_fits_the_situation():
+    f = make([{"text": t} for t in (SAFETY, COMPLAINT, QUESTION, PRAISE)]
+             + [{"text": QUESTION, "kind": "message", "author_id": "dm"}])
+    p = smlib.prioritise(f, profile=PROFILE)
+    sits = load_responses()["situations"]
+    first_words = {k: " ".join(v["text"].split()[:5]) for k, v in sits.items()}
+    for i, sit in enumerate(["safety", "complaint", "question", "praise"]):
+        assert p.iloc[i]["suggested_response"].startswith(first_words[sit]), sit
+        assert "{" not in p.iloc[i]["suggested_response"]
+    assert "send us a private message" in p.iloc[2]["suggested_response"]
+    assert "reply here" in p.iloc[4]["suggested_response"]
+
+
+def test_explain_extremes_picks_from_needs_action_and_pseudonymises():
+    f = make([{"text": t, "author_id": f"real_handle_{i}"} for i, t in
+              enumerate((CHAT, PRAISE, QUESTION, SAFETY))]
+             + [{"text": "x", "author_id": "y", "created_at": T0 + pd.Timedelta(hours=1)}])
+    p = smlib.prioritise(f)
+    ex = smlib.explain_extremes(p)
+    assert ex["highest"][0]["text"] == SAFETY
+    assert ex["lowest"][0]["text"] == PRAISE     # the chat needs no action, so it is not "lowest"
+    assert ex["highest"][0]["author"].startswith("user-")
+    assert "real_handle" not in ex["text"]
+    assert "Highest priority" in ex["text"] and "Lowest priority" in ex["text"]
+    assert "safety hazard" in ex["text"]
+
+
+def test_priority_queue_sorted_and_inert():
+    f = make([{"text": QUESTION + " see https://example.com/x"}, {"text": SAFETY}, {"text": CHAT}])
+    q = priority_queue(smlib.prioritise(f))
+    assert q["priority"].is_monotonic_decreasing and len(q) == 2
+    assert "hxxps://example[.]com" in q.iloc[1]["text"]
+
+
+def test_input_not_mutated_and_columns_added():
+    f = make([{"text": COMPLAINT}])
+    before = f.copy()
+    p = smlib.prioritise(f)
+    pd.testing.assert_frame_equal(f, before)
+    for col in ("category", "priority", "reasons", "urgent", "urgent_reason", "suggested_response",
+                "handled"):
+        assert col in p.columns
+    assert p.attrs["priority_notes"]
+
+
+def test_weights_come_from_the_rules():
+    rules = copy.deepcopy(load_priority_rules())
+    rules["factors"]["question"]["points"] = 60
+    f = make([{"text": QUESTION}, {"text": COMPLAINT}])
+    default = smlib.prioritise(f)
+    changed = smlib.prioritise(f, rules=rules)
+    assert default["priority"].iloc[0] < default["priority"].iloc[1]
+    assert changed["priority"].iloc[0] > changed["priority"].iloc[1]
+
+
+def test_bad_rules_and_bad_input_give_clear_errors(tmp_path):
+    bad = tmp_path / "rules.toml"
+    bad.write_text('[factors.safety]\npoints = "lots"\nreason = "x"\nwords = ["fire"]\n')
+    with pytest.raises(smlib.DataError, match=r"factors\.(safety\.points|distress)"):
+        load_priority_rules(bad)
+    rules = copy.deepcopy(load_priority_rules())
+    rules["factors"]["safety"]["points"] = "lots"
+    with pytest.raises(smlib.DataError, match=r"factors\.safety\.points"):
+        smlib.prioritise(make([{"text": "x"}]), rules=rules)
+    with pytest.raises(smlib.DataError, match="text"):
+        smlib.prioritise(pd.DataFrame({"created_at": [T0], "author_is_org": [False]}))
+
+
+def test_data_files_are_valid():
+    rules = load_priority_rules()
+    for name, f in rules["factors"].items():
+        assert f["reason"].strip(), name
+    resp = load_responses()
+    sits = resp["situations"]
+    assert len(sits) >= 4                      # OSM007: at least four standard responses
+    assert len({s["text"] for s in sits.values()}) == len(sits)
+    for name in ("safety", "distress", "legal", "complaint", "question", "praise", "security"):
+        assert name in sits
+
+
+def test_format_wait():
+    assert format_wait(190) == "3 h 10 min"
+    assert format_wait(45) == "45 min"
+    assert format_wait(120) == "2 h"
+    assert format_wait(60 * 24 + 5) == "1 day 0 h 5 min"
