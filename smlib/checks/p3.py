@@ -1,0 +1,222 @@
+"""P3 checks: monitor five days of activity across platforms and describe it.
+
+Expected values come from :func:`smlib.monitor` on the practice organisation, for the monitoring
+days :func:`smlib.default_days` gives and the two platforms :attr:`Context.platforms` picks.
+Common wrong answers (counting messages instead of people, counting the business's own posts,
+counting outside the five days, mixing platforms) get their own feedback.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pandas as pd
+
+from ..privacy import pseudonym
+from ._answers import (age_band, as_number, clean_text, count_sentences, has_any, is_whole,
+                       mentions_platform)
+from ._context import Context
+from ._core import Verdict, task
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def monitored(ctx: Context) -> dict[str, Any]:
+    """``smlib.monitor`` for the context's days and two platforms (cached on the context)."""
+    cache = ctx.__dict__.setdefault("_p3_monitor", {})
+    if "res" not in cache:
+        from ..metrics import monitor
+        cache["res"] = monitor(ctx.ds, days=ctx.days, platforms=ctx.platforms)
+    return cache["res"]
+
+
+def _count(value: Any) -> float | None:
+    n = as_number(value)
+    return n if n is not None and is_whole(n) and n >= 0 else None
+
+
+def _users_feedback(n: float, plat: str, ctx: Context, right: set[int]) -> str | None:
+    """None when right, else what is wrong with the count for one platform."""
+    if int(n) in right:
+        return None
+    f, w = ctx.frame, ctx.window
+    on = w[w["platform"].astype(str) == plat]
+    cust = on[~on["author_is_org"].astype(bool)]
+    all_cust = f[(f["platform"].astype(str) == plat) & ~f["author_is_org"].astype(bool)]
+    every_platform = ctx.customers
+    if n == len(cust):
+        return "counts every message, not every person"
+    if n == on["author_id"].nunique():
+        return "includes the business's own account"
+    if n == all_cust["author_id"].nunique():
+        return "counts people from outside the five monitoring days"
+    if n == every_platform["author_id"].nunique() or n == len(every_platform):
+        return "counts people on every platform, not just this one"
+    if n == len(on):
+        return "counts every message, including the business's own, not every person"
+    return "is not the number of different people yet"
+
+
+@task("p3.users", "P3 task 1 (number of users on two platforms)", ("users_1", "users_2"))
+def users(users_1: Any, users_2: Any, ctx: Context) -> Verdict:
+    a, b = _count(users_1), _count(users_2)
+    if a is None or b is None:
+        return Verdict.no("each answer should be a whole number (a count of people).")
+    table = monitored(ctx)["users"]
+    right = []
+    for plat in ctx.platforms:
+        n = int(table.loc[table["platform"] == plat, "users"].iloc[0])
+        cust = ctx.customers[ctx.customers["platform"].astype(str) == plat]
+        # learners may count the pseudonymised table; its codes could (rarely) collide
+        right.append({n, cust["author_id"].map(pseudonym).nunique()})
+    if int(a) in right[0] and int(b) in right[1]:
+        return Verdict.yes("those are the numbers of different people on each platform.")
+    if int(a) in right[1] and int(b) in right[0]:
+        return Verdict.no("your two numbers are the wrong way round.")
+    problems = []
+    for i, (n, plat) in enumerate(zip((a, b), ctx.platforms), start=1):
+        why = _users_feedback(n, plat, ctx, right[i - 1])
+        if why:
+            problems.append(f"your number for platform {i} {why}")
+    return Verdict.no("; ".join(problems) + ".")
+
+
+def _read_day(value: Any, days: list[dt.date]) -> tuple[dt.date | None, str]:
+    """(date, problem). Accepts dates, timestamps, 'YYYY-MM-DD', '5 Nov 2026', or a weekday name."""
+    if isinstance(value, dt.datetime):
+        return value.date(), ""
+    if isinstance(value, dt.date):
+        return value, ""
+    text = clean_text(value).lower()
+    if not text or as_number(value) is not None:
+        return None, "write the day as a date in quotes, for example \"2026-01-31\"."
+    names = [w for w in WEEKDAYS if re.search(rf"\b{w[:3]}", text)]
+    if len(names) == 1 and not re.search(r"\d", text):
+        matches = [d for d in days if WEEKDAYS[d.weekday()] == names[0]]
+        if len(matches) == 1:
+            return matches[0], ""
+        if not matches:
+            return None, "none of the five monitoring days falls on that day of the week."
+        return None, "more than one monitoring day falls on that day of the week; give the date."
+    try:
+        ts = pd.Timestamp(text)
+    except (ValueError, TypeError):
+        try:
+            ts = pd.to_datetime(text, dayfirst=True)
+        except (ValueError, TypeError):
+            return None, "I can't read that as a date. Write it like \"2026-01-31\"."
+    return ts.date(), ""
+
+
+@task("p3.busiest_day", "P3 task 2 (busiest day for customers)", ("busiest_day",))
+def busiest_day(busiest_day: Any, ctx: Context) -> Verdict:
+    daily = monitored(ctx)["daily"]
+    days = [pd.Timestamp(d).date() for d in daily["day"]]
+    day, problem = _read_day(busiest_day, days)
+    if day is None:
+        return Verdict.no(problem)
+    if day not in days:
+        return Verdict.no("that day is not one of the five monitoring days.")
+    cust = dict(zip(days, daily["by_followers"]))
+    total = dict(zip(days, daily["messages"]))
+    if cust[day] == max(cust.values()):
+        return Verdict.yes("that day had the most messages from customers.")
+    if total[day] == max(total.values()):
+        return Verdict.no("on your day the total is highest only because the business's own "
+                          "messages are counted too.")
+    return Verdict.no("another monitoring day had more messages from customers.")
+
+
+def _labels(frame: pd.DataFrame) -> pd.Series:
+    if "sentiment_label" in frame.columns:
+        return frame["sentiment_label"].astype(str)
+    from ..sentiment import add_sentiment
+    return add_sentiment(frame)["sentiment_label"].astype(str)
+
+
+@task("p3.negative", "P3 task 3 (complaints and negative comments)", ("n_negative",))
+def negative(n_negative: Any, ctx: Context) -> Verdict:
+    x = as_number(n_negative)
+    if x is None:
+        return Verdict.no("your answer should be a whole number (a count of messages).")
+    comp = monitored(ctx)["complaints"]
+    right = int(comp.loc[comp["platform"] == "all", "negative"].iloc[0])
+    if not is_whole(x) or (0 < x < 1 and right >= 1):
+        return Verdict.no("your answer looks like a share or a percentage; the task asks how many "
+                          "messages.")
+    if int(x) == right:
+        return Verdict.yes("that is how many customer messages were negative in the five days.")
+    plats = set(ctx.platforms)
+    w, f = ctx.window, ctx.frame
+    w_on, f_on = w[w["platform"].astype(str).isin(plats)], f[f["platform"].astype(str).isin(plats)]
+    lw, lf = _labels(w_on), _labels(f_on)
+    is_org_w, is_org_f = w_on["author_is_org"].astype(bool), f_on["author_is_org"].astype(bool)
+    if x == int((lw == "negative").sum()):
+        return Verdict.no("your count includes messages the business wrote itself.")
+    if x == int(((lf == "negative") & ~is_org_f).sum()) or x == int((lf == "negative").sum()):
+        return Verdict.no("your count includes messages from outside the five monitoring days.")
+    if x == int((~is_org_w).sum()):
+        return Verdict.no("your count includes every customer message, not only the negative ones.")
+    if x == int(((lw == "positive") & ~is_org_w).sum()):
+        return Verdict.no("your count is of the positive messages, not the negative ones.")
+    all_w = ctx.customers
+    if x == int((_labels(all_w) == "negative").sum()) and len(all_w) != len(w_on[~is_org_w]):
+        return Verdict.no("your count includes platforms other than the two in this task.")
+    return Verdict.no("that is not the number of negative customer messages yet.")
+
+
+@task("p3.age", "P3 task 4 (largest age group)", ("largest_age_group",))
+def age(largest_age_group: Any, ctx: Context) -> Verdict:
+    band = age_band(largest_age_group)
+    if band is None:
+        return Verdict.no("write an age group the way the chart labels them (in quotes).")
+    table = monitored(ctx)["age"]
+    if "note" in table.columns:
+        return Verdict.no("this organisation has no age information — tell your tutor.")
+    plat = ctx.platforms[0]
+    mine = table[table["platform"] == plat]
+    if band not in set(mine["age_band"].astype(str)):
+        return Verdict.no("that age group is not in the chart for this platform.")
+    people = mine.set_index(mine["age_band"].astype(str))["people"]
+    if people[band] == people.max():
+        return Verdict.yes("that is the largest age group among this platform's followers.")
+    other = table[table["platform"] == ctx.platforms[1]]
+    if len(other):
+        op = other.set_index(other["age_band"].astype(str))["people"]
+        if band in op.index and op[band] == op.max():
+            return Verdict.no("that is the largest group on the other platform, not this one.")
+    return Verdict.no("another age group is bigger on this platform.")
+
+
+FEEDBACK_WORDS = ("complain", "complaint", "negative", "unhappy", "angry", "question", "asked",
+                  "asking", "suggest", "praise", "positive", "thank", "happy", "review", "problem",
+                  "issue", "feedback", "comment", "talked about", "theme", "topic", "delay", "refund")
+WHO_WORDS = ("user", "people", "person", "customer", "follower", "age", "aged", "year old",
+             "young", "older", "national", "international", "uk", "country", "countries",
+             "region", "local", "location", "audience")
+
+
+@task("p3.summary", "P3 task 5 (descriptive summary)", ("my_summary",))
+def summary(my_summary: Any, ctx: Context) -> Verdict:
+    text = clean_text(my_summary)
+    missing = []
+    if count_sentences(my_summary) < 3:
+        missing.append("it is shorter than three sentences")
+    named = [p for p in sorted(set(ctx.frame["platform"].astype(str))) if mentions_platform(text, p)]
+    if len(named) < 2:
+        missing.append("it does not name the platforms the activity was on")
+    if not re.search(r"\d", text):
+        missing.append("it has no figures from your monitoring")
+    if not has_any(text, WHO_WORDS):
+        missing.append("it does not say who the users are")
+    themes = monitored(ctx).get("themes")
+    theme_words: tuple[str, ...] = ()
+    if isinstance(themes, pd.DataFrame) and "theme" in themes.columns:
+        theme_words = tuple(str(t).lower() for t in themes["theme"].dropna())
+    if not (has_any(text, FEEDBACK_WORDS) or has_any(text, theme_words)):
+        missing.append("it does not say what people talked about or how they felt")
+    if missing:
+        return Verdict.no("this is not yet a full descriptive summary: " + "; ".join(missing) + ".")
+    return Verdict.yes("your summary describes the activity: the platforms, the users, figures "
+                       "and what people talked about.")

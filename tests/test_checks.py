@@ -1,0 +1,243 @@
+"""Unit tests of the exercise check functions (smlib.checks) on a small hand-made dataset.
+
+Expected values are worked out here with plain Python over ROWS (independently of smlib).
+Every test of a wrong answer also checks that the feedback never contains the expected value.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smlib.checks import DONE, NOT_STARTED, NOT_YET, TASKS, Context, judge
+from smlib.checks._answers import age_band, as_number, is_blank, platform_code
+from smlib.schema import Dataset, Profile, conform_interactions, new_load_summary
+
+PROFILE = Profile(slug="hand", name="Hand Groomers", sector="dog grooming",
+                  handles={"instagram": "@hand", "facebook": "Hand Groomers", "x": "@hand"})
+
+# November 2026: London time == UTC. Activity on every day 2-8 Nov; the default five
+# monitoring days are 4, 5, 6, 7, 8 Nov.
+# id, platform, created (UTC), author, is_org, kind, text, sentiment label
+ROWS = [
+    # before the monitoring days
+    ("i0", "instagram", "2026-11-02 10:00", "biz", True, "post", "Max after his bath", "positive"),
+    ("i01", "instagram", "2026-11-02 11:00", "g", False, "comment", "So cute", "positive"),
+    ("i02", "instagram", "2026-11-03 11:00", "h", False, "comment", "aww", "neutral"),
+    ("f0", "facebook", "2026-11-02 12:00", "Hand Groomers", True, "post", "Open late today", "neutral"),
+    ("f01", "facebook", "2026-11-02 13:00", "p", False, "comment", "great", "positive"),
+    ("f02", "facebook", "2026-11-03 13:00", "q", False, "comment", "bad", "negative"),
+    ("f03", "facebook", "2026-11-03 14:00", "r", False, "comment", "awful", "negative"),
+    # monitoring days: instagram, customers a a a b f f f (7 messages, 3 people)
+    ("i1", "instagram", "2026-11-04 09:00", "biz", True, "post", "Bath day", "neutral"),
+    ("i2", "instagram", "2026-11-04 18:00", "a", False, "comment", "My dog came home with a cut on his ear", "negative"),
+    ("i3", "instagram", "2026-11-04 18:30", "b", False, "comment", "Love this", "positive"),
+    ("i4", "instagram", "2026-11-05 18:10", "a", False, "comment", "Still waiting for an answer", "negative"),
+    ("i5", "instagram", "2026-11-06 18:10", "a", False, "comment", "Hello?", "neutral"),
+    ("i6", "instagram", "2026-11-06 18:20", "f", False, "comment", "cute", "positive"),
+    ("i7", "instagram", "2026-11-07 18:20", "f", False, "comment", "lovely", "positive"),
+    ("i8", "instagram", "2026-11-08 18:20", "f", False, "comment", "nice", "positive"),
+    # facebook, customers c c c d m n (6 messages, 4 people)
+    ("f1", "facebook", "2026-11-05 12:00", "Hand Groomers", True, "post", "Open on Saturday", "neutral"),
+    ("f2", "facebook", "2026-11-05 18:20", "c", False, "comment", "Do you clip nails?", "neutral"),
+    ("f3", "facebook", "2026-11-06 18:40", "d", False, "review", "Terrible service", "negative"),
+    ("f4", "facebook", "2026-11-06 19:50", "c", False, "comment", "Thanks", "positive"),
+    ("f5", "facebook", "2026-11-06 20:50", "c", False, "comment", "ok", "neutral"),
+    ("f6", "facebook", "2026-11-07 18:50", "m", False, "comment", "meh", "neutral"),
+    ("f7", "facebook", "2026-11-08 18:50", "n", False, "comment", "Rude staff", "negative"),
+    # x, customers e s t (3 messages, 3 people)
+    ("x1", "x", "2026-11-06 18:00", "e", False, "mention", "@hand great job", "positive"),
+    ("x2", "x", "2026-11-06 18:05", "s", False, "mention", "@hand hi", "neutral"),
+    ("x3", "x", "2026-11-08 17:00", "t", False, "mention", "@hand slow replies", "negative"),
+    ("x4", "x", "2026-11-08 17:30", "biz", True, "reply", "Sorry, looking now", "neutral"),
+]
+DAYS = ["2026-11-04", "2026-11-05", "2026-11-06", "2026-11-07", "2026-11-08"]
+COLUMNS = ("message_id", "platform", "created_at", "author_id", "author_is_org", "kind", "text",
+           "sentiment_label")
+
+
+def make_dataset() -> Dataset:
+    df = pd.DataFrame([dict(zip(COLUMNS, r)) for r in ROWS])
+    df["org"] = "hand"
+    df["created_at"] = pd.to_datetime(df["created_at"], utc=True)
+    inter = conform_interactions(df)
+    summ = new_load_summary("hand-made", len(inter))
+    summ["rows_kept"] = len(inter)
+    aud = pd.DataFrame({
+        "org": "hand", "platform": ["instagram", "instagram", "instagram", "facebook", "facebook"],
+        "date": pd.to_datetime(["2026-11-08"] * 5, utc=True),
+        "dimension": "age_band", "value": ["18-24", "25-34", "35-44", "35-44", "45-54"],
+        "count": [30, 50, 20, 10, 40]})
+    for c in ("org", "platform", "dimension"):
+        aud[c] = aud[c].astype("category")
+    aud["date"] = aud["date"].astype("datetime64[ns, UTC]")
+    return Dataset(interactions=inter, audience=aud, profile=PROFILE, load_summary=summ)
+
+
+@pytest.fixture(scope="module")
+def ctx() -> Context:
+    return Context(org="hand", ds=make_dataset(), days_given=DAYS)
+
+
+# ---------------------------------------------------------------- plain-Python expectations
+def in_window(r) -> bool:
+    return r[2][:10] in DAYS
+
+
+N_ROWS = len(ROWS)
+N_BUSINESS = sum(1 for r in ROWS if r[4])
+
+
+def users(platform: str, window: bool = True, with_org: bool = False) -> int:
+    return len({r[3] for r in ROWS if r[1] == platform and (in_window(r) or not window)
+                and (with_org or not r[4])})
+
+
+def no_leak(fb, *expected) -> None:
+    """The feedback message never contains an expected value."""
+    for e in expected:
+        s = str(e)
+        if re.fullmatch(r"\d+", s):
+            assert not re.search(rf"(?<!\d){s}(?!\d)", fb.message), (fb.message, s)
+        else:
+            assert s.lower() not in fb.message.lower(), (fb.message, s)
+
+
+def test_hand_made_values_are_distinct():
+    """Guard: wrong answers we test for must not collide with the right one."""
+    assert len({users("instagram"), users("instagram", with_org=True), users("instagram", window=False),
+                sum(1 for r in ROWS if r[1] == "instagram" and in_window(r) and not r[4])}) == 4
+    assert N_ROWS not in (N_BUSINESS, N_ROWS - N_BUSINESS, len(COLUMNS))
+
+
+# ---------------------------------------------------------------- answer readers
+@pytest.mark.parametrize("value, expected", [
+    (42, 42.0), (np.int64(42), 42.0), (" 42 ", 42.0), ("1,234", 1234.0), ("12%", 12.0),
+    (np.float32(0.5), 0.5), (True, None), ("forty", None), (None, None), (float("nan"), None)])
+def test_as_number(value, expected):
+    assert as_number(value) == expected
+
+
+@pytest.mark.parametrize("value", [None, ..., "", "  ", "...", "YOUR ANSWER HERE",
+                                   "\nYOUR ANSWER HERE\n", {1: ..., 2: ...}, [], [...]])
+def test_blank_answers(value):
+    assert is_blank(value)
+
+
+@pytest.mark.parametrize("value", [0, "x", {1: "no action", 2: ...}, ["Klout"], np.int64(0)])
+def test_not_blank(value):
+    assert not is_blank(value)
+
+
+def test_platform_and_age_spellings():
+    assert [platform_code(v) for v in ("Twitter", " X ", "Insta", "IG", "Face book", "tik tok")] == \
+        ["x", "x", "instagram", "instagram", "facebook", "tiktok"]
+    assert platform_code("myspace") is None
+    assert [age_band(v) for v in ("25 to 34", "25 – 34", "25-34 year olds", "65 +", "65 and over")] == \
+        ["25-34", "25-34", "25-34", "65+", "65+"]
+
+
+# ---------------------------------------------------------------- the framework
+def test_every_task_says_not_started_for_blank_answers(ctx):
+    for key, t in TASKS.items():
+        for blank in (..., None, "   "):
+            fb = judge(key, *([blank] * len(t.answers)), ctx=ctx)
+            assert fb.status == NOT_STARTED, (key, fb)
+            assert "Not yet done" in str(fb) and "Traceback" not in str(fb)
+
+
+def test_unknown_org_is_refused_without_loading_anything():
+    fb = judge("warmup.rows", 3, org="northway-rail")
+    assert fb.status == NOT_YET and "practice organisations" in fb.message
+
+
+def test_a_judge_that_crashes_gives_a_friendly_message(ctx):
+    broken = Context(org="hand", ds=Dataset(interactions=pd.DataFrame({"x": [1]})), days_given=DAYS)
+    fb = judge("warmup.rows", 3, ctx=broken)
+    assert fb.status == NOT_YET and "could not read" in fb.message
+
+
+def test_check_reads_answers_from_the_callers_namespace(monkeypatch, ctx):
+    import smlib.checks._context as c
+    monkeypatch.setattr(c, "context_for", lambda org: ctx)
+    from smlib.checks import check
+    ns = {"check": check, "org": "tidy-paws"}
+    exec("fb = check('warmup.rows')", ns)
+    assert ns["fb"].status == NOT_STARTED and "'n_messages'" in ns["fb"].message
+    ns["n_messages"] = N_ROWS
+    exec("fb = check('warmup.rows')", ns)
+    assert ns["fb"].status == DONE, ns["fb"]
+
+
+def test_feedback_display():
+    from smlib.checks import Feedback
+    ok = Feedback("k", "Task", DONE, "well done.")
+    assert str(ok).startswith("✓") and "<b>✓</b>" in ok._repr_html_()
+    bad = Feedback("k", "Task", NOT_YET, "a <b> tag")
+    assert "&lt;b&gt;" in bad._repr_html_()
+
+
+# ---------------------------------------------------------------- warm-up
+def test_warmup_rows(ctx):
+    assert judge("warmup.rows", N_ROWS, ctx=ctx).ok
+    assert judge("warmup.rows", np.int64(N_ROWS), ctx=ctx).ok
+    assert judge("warmup.rows", f" {N_ROWS} ", ctx=ctx).ok
+    fb = judge("warmup.rows", len(ctx.ds.interactions.columns), ctx=ctx)
+    assert fb.status == NOT_YET and "columns" in fb.message
+    no_leak(fb, N_ROWS)
+    fb = judge("warmup.rows", N_ROWS - 1, ctx=ctx)
+    assert "out by one" in fb.message
+    no_leak(fb, N_ROWS)
+    fb = judge("warmup.rows", "lots", ctx=ctx)
+    assert "whole number" in fb.message
+
+
+def test_warmup_business(ctx):
+    assert judge("warmup.business", N_BUSINESS, ctx=ctx).ok
+    fb = judge("warmup.business", N_ROWS - N_BUSINESS, ctx=ctx)
+    assert not fb.ok and "customers" in fb.message
+    no_leak(fb, N_BUSINESS)
+    posts = sum(1 for r in ROWS if r[4] and r[5] == "post")
+    assert posts != N_BUSINESS
+    fb = judge("warmup.business", posts, ctx=ctx)
+    assert not fb.ok and "one kind of message" in fb.message
+    no_leak(fb, N_BUSINESS)
+
+
+def test_warmup_platform(ctx):
+    counts = pd.Series([r[1] for r in ROWS]).value_counts()
+    best = counts.idxmax()
+    assert counts["instagram"] == counts["facebook"] == counts.max()  # a tie: either is right
+    for spelling in ("instagram", " Instagram ", "INSTA", "ig", "Facebook"):
+        assert judge("warmup.platform", spelling, ctx=ctx).ok, spelling
+    fb = judge("warmup.platform", "twitter", ctx=ctx)
+    assert not fb.ok and "another platform" in fb.message
+    no_leak(fb, best)
+    assert "not a number" in judge("warmup.platform", 12, ctx=ctx).message
+    assert "no messages on that platform" in judge("warmup.platform", "tiktok", ctx=ctx).message
+    assert "recognise" in judge("warmup.platform", "myspace", ctx=ctx).message
+
+
+def test_warmup_hour(ctx):
+    hours = pd.Series([int(r[2][11:13]) for r in ROWS]).value_counts()
+    best = int(hours.idxmax())
+    assert best == 18 and (hours == hours.max()).sum() == 1
+    for v in (18, np.int64(18), "18", "18:00", "6pm", "6 pm"):
+        assert judge("warmup.hour", v, ctx=ctx).ok, v
+    fb = judge("warmup.hour", 6, ctx=ctx)
+    assert not fb.ok and "24-hour" in fb.message
+    no_leak(fb, best)
+    fb = judge("warmup.hour", 10, ctx=ctx)
+    assert not fb.ok and "not the tallest" in fb.message
+    no_leak(fb, best)
+    assert "0 to 23" in judge("warmup.hour", "teatime", ctx=ctx).message
+
+
+def test_warmup_row(ctx):
+    assert judge("warmup.row", "Each row is one message posted on a platform.", ctx=ctx).ok
+    assert judge("warmup.row", "a single comment or review by someone", ctx=ctx).ok
+    fb = judge("warmup.row", "Each row is one customer of the business.", ctx=ctx)
+    assert not fb.ok and "not a person" in fb.message
+    assert "own words" in judge("warmup.row", "msg", ctx=ctx).message
