@@ -1,0 +1,383 @@
+"""Tests for smlib.tools: the catalogue schema, the visibility rule, coverage, view-through and D1.
+
+Figures are checked against independent hand counts on small hand-made datasets: each message
+row carries hand-written labels saying which test tool should see it, and the expected shares
+are worked out from those labels with plain Python, not with smlib's rule.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import smlib
+from smlib.errors import DataError
+from smlib.schema import PLATFORMS, Dataset, conform_interactions
+from smlib import tools as T
+
+CATALOGUE = Path(smlib.paths.data_file("tools.toml"))
+TODAY = dt.date.today()
+
+# --------------------------------------------------------------------------- the real catalogue
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict:
+    with open(CATALOGUE, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def test_catalogue_loads_with_the_unit_tools_and_current_alternatives():
+    cat = smlib.load_tool_catalogue()
+    ids = set(cat["id"])
+    for needed in ("hootsuite", "klout", "social-mention", "tweetreach", "meta-business-suite",
+                   "x-analytics", "linkedin-analytics", "tiktok-analytics", "youtube-studio",
+                   "sprout-social", "brandwatch", "brand24", "talkwalker", "buffer",
+                   "google-alerts"):
+        assert needed in ids, f"{needed} missing from data/tools.toml"
+    assert cat["id"].is_unique
+
+
+def test_every_fact_is_dated_and_sourced(raw):
+    """Independent of the loader: walk the TOML and check each fact by hand."""
+    sources = raw["sources"]
+    for t in raw["tools"]:
+        for name in T.FACTS:
+            fact = t[name]
+            assert isinstance(fact, dict), (t["id"], name)
+            assert isinstance(fact["checked"], dt.date), (t["id"], name)
+            assert fact["checked"] <= TODAY, (t["id"], name, "checked in the future")
+            assert fact["source"] in sources, (t["id"], name, fact["source"])
+        assert isinstance(t["cost"]["as_of"], dt.date), t["id"]
+        assert t["ease_of_use"]["basis"].strip(), t["id"]
+    for sid, s in sources.items():
+        if s["kind"] == "web":
+            assert re.match(r"https?://[^\s]+$", s["url"]), sid
+
+
+def test_statuses_platforms_measures_from_the_allowed_sets(raw):
+    for t in raw["tools"]:
+        assert t["status"]["value"] in ("available", "closed", "unverified"), t["id"]
+        assert set(t["platforms"]["value"]) <= set(PLATFORMS), t["id"]
+        assert set(t["measures"]["value"]) <= set(T.MEASURES), t["id"]
+        assert set(t["scope"]["value"]) <= {"own_accounts", "listening"}, t["id"]
+
+
+def test_honest_statuses_klout_closed_social_mention_and_tweetreach_unverified():
+    cat = smlib.load_tool_catalogue().set_index("id")
+    assert cat.loc["klout", "status"] == "closed"
+    assert cat.loc["klout", "status_since"] == dt.date(2018, 5, 25)
+    assert cat.loc["social-mention", "status"] == "unverified"
+    assert cat.loc["tweetreach", "status"] == "unverified"
+    # a tool whose facts are mostly unconfirmed says so
+    assert "status" in cat.loc["social-mention", "unverified_facts"]
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "tools.toml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def _break(tmp_path: Path, old: str, new: str) -> Path:
+    text = CATALOGUE.read_text(encoding="utf-8")
+    assert old in text, old
+    return _write(tmp_path, text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize("old,new,tool,field", [
+    ('status = { value = "available", checked = 2026-11-23, source = "hootsuite-plans-2026" }',
+     'status = { value = "available", source = "hootsuite-plans-2026" }', "hootsuite", "status"),
+    ('status = { value = "available", checked = 2026-11-23, source = "hootsuite-plans-2026" }',
+     'status = { value = "maybe", checked = 2026-11-23, source = "hootsuite-plans-2026" }',
+     "hootsuite", "status"),
+    ('status = { value = "available", checked = 2026-11-23, source = "hootsuite-plans-2026" }',
+     'status = { value = "available", checked = 2026-11-23, source = "my-memory" }',
+     "hootsuite", "status"),
+    ('platforms = { value = ["tiktok"]', 'platforms = { value = ["tiktokk"]', "tiktok-analytics",
+     "platforms"),
+    ('status = { value = "closed", since = 2018-05-25,', 'status = { value = "closed",', "klout",
+     "status"),
+    ('ease_of_use = { value = 5, basis = "Very simple screens; built for one person."',
+     'ease_of_use = { value = 7, basis = "Very simple screens; built for one person."', "buffer",
+     "ease_of_use"),
+])
+def test_bad_entries_raise_dataerror_naming_tool_and_field(tmp_path, old, new, tool, field):
+    p = _break(tmp_path, old, new)
+    with pytest.raises(DataError) as ei:
+        smlib.load_tool_catalogue(p)
+    assert f"'{tool}'" in str(ei.value)
+    assert ei.value.field == field
+
+
+def test_missing_fact_and_bad_weight_are_reported(tmp_path):
+    p = _break(tmp_path, 'free_tier = { value = false, checked = 2026-11-23, source = '
+                         '"hootsuite-plans-2026", note = "Four paid plans listed; no free plan '
+                         '(trial only)." }\n', "")
+    with pytest.raises(DataError, match="hootsuite.*free_tier"):
+        smlib.load_tool_catalogue(p)
+    p = _break(tmp_path, "weights = { coverage = 3,", "weights = { coverage = -3,")
+    with pytest.raises(DataError, match="coverage"):
+        smlib.load_tool_catalogue(p)
+
+
+# --------------------------------------------------------------------------- a hand-made world
+
+MINI = '''
+[scoring]
+weights = { coverage = 1, measures = 1, alerts = 1, cost = 1, ease = 1 }
+[sources.unverified]
+kind = "unverified"
+title = "test"
+[sources.judgement]
+kind = "judgement"
+title = "test"
+'''
+
+
+def _tool(tid, status, platforms, scope, measures, alerts, band, ease, extra_scope="",
+          since=""):
+    d = "2026-01-01"
+    return f'''
+[[tools]]
+id = "{tid}"
+name = "{tid.title()}"
+summary = "test tool"
+status = {{ value = "{status}", {since} checked = {d}, source = "unverified" }}
+platforms = {{ value = {platforms!r}, checked = {d}, source = "unverified" }}
+scope = {{ value = {scope!r}, {extra_scope} checked = {d}, source = "unverified" }}
+measures = {{ value = {measures!r}, checked = {d}, source = "unverified" }}
+alerts = {{ value = {str(alerts).lower()}, checked = {d}, source = "unverified" }}
+reports = {{ value = [], checked = {d}, source = "unverified" }}
+history_days = {{ value = "unknown", checked = {d}, source = "unverified" }}
+cost = {{ value = "{band}", band = "{band}", as_of = {d}, checked = {d}, source = "unverified" }}
+free_tier = {{ value = false, checked = {d}, source = "unverified" }}
+ease_of_use = {{ value = {ease}, basis = "test", checked = {d}, source = "judgement" }}
+'''.replace("'", '"')
+
+
+# Each message: platform, kind, by org, category, urgent, and HAND-WRITTEN labels saying whether
+# tool "own" (own_accounts on x+facebook), "listen" (listening on x, blog, reviews) and "mixed"
+# (own_accounts on facebook, listening only on x, no DMs) should see it.
+ROWS = [
+    # platform   kind       org    category              urgent own    listen mixed
+    ("x",        "post",    True,  "posted_by_business", False, True,  True,  True),
+    ("x",        "reply",   False, "needs_action",       False, True,  True,  True),
+    ("x",        "mention", False, "needs_action",       True,  False, True,  True),
+    ("x",        "message", False, "needs_action",       True,  True,  False, False),
+    ("x",        "post",    False, "no_action",          False, False, True,  True),
+    ("facebook", "post",    True,  "posted_by_business", False, True,  False, True),
+    ("facebook", "comment", False, "needs_action",       False, True,  False, True),
+    ("facebook", "message", False, "needs_action",       True,  True,  False, False),
+    ("facebook", "mention", False, "no_action",          False, False, False, False),
+    ("instagram", "comment", False, "needs_action",      False, False, False, False),
+    ("reviews",  "review",  False, "needs_action",       True,  False, True,  False),
+    ("blog",     "comment", False, "no_action",          False, False, True,  False),
+]
+LABEL = {"own": 5, "listen": 6, "mixed": 7}
+
+
+def _frame() -> pd.DataFrame:
+    df = pd.DataFrame(ROWS, columns=["platform", "kind", "author_is_org", "category", "urgent",
+                                     "own", "listen", "mixed"])
+    n = len(df)
+    df["org"] = "test-org"
+    df["message_id"] = [str(i) for i in range(n)]
+    # two days: rows 0-7 on 5 Jan, rows 8-11 on 6 Jan
+    df["created_at"] = pd.to_datetime(["2026-01-05 10:00"] * 8 + ["2026-01-06 11:00"] * 4,
+                                      utc=True)
+    df["author_id"] = ["org" if o else f"c{i}" for i, o in enumerate(df["author_is_org"])]
+    df["text"] = "hello"
+    return conform_interactions(df.drop(columns=["own", "listen", "mixed"]))
+
+
+@pytest.fixture()
+def world(tmp_path) -> Path:
+    text = MINI + _tool("own", "available", ["x", "facebook"], ["own_accounts"],
+                        ["number_of_users", "location", "age_group", "feedback"], False, "free", 4)
+    text += _tool("listen", "available", ["x", "blog", "reviews"], ["listening"],
+                  ["number_of_users", "complaints_sentiment", "themes", "feedback"], True,
+                  "medium", 3)
+    text += _tool("mixed", "available", ["x", "facebook"], ["own_accounts", "listening"],
+                  ["number_of_users"], False, "high", 2,
+                  extra_scope='listening_platforms = ["x"], exclude_kinds = ["message"],')
+    return _write(tmp_path, text)
+
+
+def _hand_shares(label: str, rows=ROWS):
+    col = LABEL[label]
+    seen = [r[col] for r in rows]
+    need = [r[3] == "needs_action" for r in rows]
+    urg = [r[4] for r in rows]
+    s_all = sum(seen) / len(rows)
+    s_need = sum(a and b for a, b in zip(seen, need)) / sum(need)
+    s_urg = sum(a and b for a, b in zip(seen, urg)) / sum(urg)
+    return s_all, s_need, s_urg
+
+
+@pytest.mark.parametrize("tool", ["own", "listen", "mixed"])
+def test_visibility_rule_matches_hand_labels(world, tool):
+    cat = smlib.load_tool_catalogue(world).set_index("id")
+    mask = T.visible_mask(_frame(), cat.loc[tool])
+    assert mask.tolist() == [r[LABEL[tool]] for r in ROWS]
+
+
+@pytest.mark.parametrize("tool", ["own", "listen", "mixed"])
+def test_coverage_matches_independent_count(world, tool):
+    cov = smlib.tool_coverage(_frame(), catalogue=world).set_index("id")
+    s_all, s_need, s_urg = _hand_shares(tool)
+    assert cov.loc[tool, "share_seen"] == pytest.approx(s_all)
+    assert cov.loc[tool, "share_action"] == pytest.approx(s_need)
+    assert cov.loc[tool, "share_urgent"] == pytest.approx(s_urg)
+    assert cov.loc[tool, "coverage"] == pytest.approx((s_all + s_need + s_urg) / 3)
+    # per platform: share of that platform's messages, by hand
+    for p in {r[0] for r in ROWS}:
+        on_p = [r for r in ROWS if r[0] == p]
+        assert cov.loc[tool, f"share_{p}"] == pytest.approx(
+            sum(r[LABEL[tool]] for r in on_p) / len(on_p)), p
+
+
+def test_coverage_on_chosen_days_only(world):
+    cov = smlib.tool_coverage(_frame(), days=["2026-01-06"], catalogue=world).set_index("id")
+    rows = ROWS[8:]
+    assert cov.loc["listen", "messages_total"] == len(rows)
+    assert cov.loc["listen", "messages_seen"] == sum(r[LABEL["listen"]] for r in rows)
+
+
+def test_coverage_works_out_categories_when_missing_and_does_not_mutate(world):
+    f = _frame()
+    bare = f.drop(columns=["category", "urgent"])
+    before = bare.copy()
+    cov = smlib.tool_coverage(bare, catalogue=world)
+    pd.testing.assert_frame_equal(bare, before)
+    assert cov["share_seen"].notna().all()
+    # either prioritise ran (shares are numbers) or the note says why not
+    note = cov.attrs["note"]
+    assert ("prioritise" in note) and (cov["share_action"].notna().all()
+                                       or "not available" in note)
+
+
+def test_score_matches_hand_calculation(world):
+    cov = smlib.tool_coverage(_frame(), catalogue=world)
+    w = {"coverage": 2, "measures": 1, "alerts": 0, "cost": 1, "ease": 3}
+    scores = T.score_tools(cov, w).set_index("id")
+    s_all, s_need, s_urg = _hand_shares("own")
+    cov_own = (s_all + s_need + s_urg) / 3
+    hand = 100 * (2 * cov_own + 1 * 4 / 6 + 0 * 0 + 1 * 1.0 + 3 * (4 - 1) / 4) / 7
+    assert scores.loc["own", "total"] == pytest.approx(hand)
+
+
+# --------------------------------------------------------------------------- D1
+
+
+def _ds() -> Dataset:
+    return Dataset(interactions=_frame())
+
+
+def test_changing_weights_changes_the_recommendation(world):
+    cheap = smlib.recommend_tool(_ds(), days=["2026-01-05", "2026-01-06"],
+                                 weights={"coverage": 0, "measures": 0, "alerts": 0, "cost": 5,
+                                          "ease": 0}, catalogue=world)
+    seeing = smlib.recommend_tool(_ds(), days=["2026-01-05", "2026-01-06"],
+                                  weights={"coverage": 5, "measures": 0, "alerts": 5, "cost": 0,
+                                           "ease": 0}, catalogue=world)
+    assert cheap.recommended == "own"          # the only free tool
+    assert seeing.recommended == "listen"      # sees most and alerts
+    assert cheap.recommended != seeing.recommended
+    assert cheap.reasons and "Own" == cheap.recommended_name
+
+
+def test_closed_and_unverified_tools_are_never_recommended_even_when_favoured(tmp_path):
+    best = ["number_of_users", "location", "age_group", "complaints_sentiment", "themes",
+            "feedback"]
+    text = MINI + _tool("ghost", "closed", ["x", "facebook", "blog", "reviews", "instagram"],
+                        ["own_accounts", "listening"], best, True, "free", 5,
+                        since="since = 2018-05-25,")
+    text += _tool("maybe", "unverified", ["x", "facebook", "blog", "reviews", "instagram"],
+                  ["own_accounts", "listening"], best, True, "free", 5)
+    text += _tool("plain", "available", ["x"], ["own_accounts"], [], False, "high", 1)
+    p = _write(tmp_path, text)
+    for w in ({"coverage": 5, "measures": 5, "alerts": 5, "cost": 5, "ease": 5},
+              {"coverage": 0, "measures": 0, "alerts": 0, "cost": 1, "ease": 0},
+              {"coverage": 0, "measures": 0, "alerts": 0, "cost": 0, "ease": 1}):
+        rec = smlib.recommend_tool(_ds(), weights=w, catalogue=p)
+        assert rec.recommended == "plain"
+        assert rec.scores.iloc[0]["id"] in ("ghost", "maybe")   # it really was favoured
+        assert {"ghost", "maybe"} <= set(rec.excluded["id"])
+        assert rec.runner_up is None
+        assert "plain" not in set(rec.sensitivity["winner"]) - {"plain"}
+        assert set(rec.sensitivity["winner"]) == {"plain"}
+
+
+def test_sensitivity_agrees_with_recomputed_scores(world):
+    w = {"coverage": 2, "measures": 2, "alerts": 1, "cost": 2, "ease": 1}
+    rec = smlib.recommend_tool(_ds(), weights=w, catalogue=world)
+    cov = rec.coverage
+    for _, r in rec.sensitivity.iterrows():
+        w2 = dict(w)
+        w2[r["criterion"]] = w[r["criterion"]] * (0.5 if r["change"] == "50% lower" else 1.5)
+        s = T.score_tools(cov, w2).sort_values(["total", "id"], ascending=[False, True])
+        assert s.iloc[0]["id"] == r["winner"]
+        assert r["changed"] == (r["winner"] != rec.recommended)
+    for _, f in rec.flips.iterrows():
+        w2 = dict(w)
+        w2[f["criterion"]] = w[f["criterion"]] * f["multiplier"]
+        s = T.score_tools(cov, w2).sort_values(["total", "id"], ascending=[False, True])
+        assert s.iloc[0]["id"] == f["new_winner"] != rec.recommended
+        # one step closer to the current weights does not flip it
+        step = 0.05 if f["direction"] == "lower" else -0.05
+        w3 = dict(w)
+        w3[f["criterion"]] = w[f["criterion"]] * (f["multiplier"] + step)
+        s3 = T.score_tools(cov, w3).sort_values(["total", "id"], ascending=[False, True])
+        assert s3.iloc[0]["id"] == rec.recommended
+
+
+def test_runner_up_reasons_mention_scores(world):
+    rec = smlib.recommend_tool(_ds(), catalogue=world)
+    assert rec.runner_up is not None and rec.runner_up != rec.recommended
+    assert f"{rec.scores.set_index('id').loc[rec.runner_up, 'total']:.1f}" in \
+        rec.runner_up_reasons[0]
+    assert rec.recommended_name in rec.text()
+
+
+def test_bad_weights_raise_dataerror(world):
+    with pytest.raises(DataError, match="cost"):
+        smlib.recommend_tool(_ds(), weights={"cost": -1}, catalogue=world)
+    with pytest.raises(DataError, match="unknown weight"):
+        smlib.recommend_tool(_ds(), weights={"price": 1}, catalogue=world)
+    with pytest.raises(DataError, match="above 0"):
+        smlib.recommend_tool(_ds(), weights={c: 0 for c in T.CRITERIA}, catalogue=world)
+
+
+def test_unknown_tool_is_a_dataerror(world):
+    with pytest.raises(DataError, match="unknown tool"):
+        smlib.view_through_tool(_ds(), "myspace", catalogue=world)
+
+
+# --------------------------------------------------------------------------- view through
+
+
+def test_view_through_blanks_missing_measures_and_counts_what_it_misses(world):
+    days = ["2026-01-05", "2026-01-06"]
+    v = smlib.view_through_tool(_ds(), "own", days=days, catalogue=world)
+    hand_seen = sum(r[LABEL["own"]] for r in ROWS)
+    assert int(v.missed["seen"].sum()) == hand_seen
+    assert int(v.missed["missed"].sum()) == len(ROWS) - hand_seen
+    tab = v.table.set_index("figure")
+    assert tab.loc["messages", "full"] == len(ROWS)
+    assert tab.loc["messages", "through_tool"] == hand_seen
+    # "own" gives no complaints/sentiment or themes: those figures are blank
+    for fig, row in tab.iterrows():
+        if row["measure"] in ("complaints_sentiment", "themes"):
+            assert not row["shown"] and row["through_tool"] is None, fig
+    assert "negative_share" in tab.index and not tab.loc["negative_share", "shown"]
+
+
+def test_headline_measure_uses_whole_words():
+    assert T.headline_measure("engagement_rate") is None      # 'age' inside a word is not age
+    assert T.headline_measure("top_age_group") == "age_group"
+    assert T.headline_measure("users") == "number_of_users"
