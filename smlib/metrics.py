@@ -278,6 +278,17 @@ def _with_themes(frame: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     return add_themes(frame), "smlib.add_themes (keyword lists in data/)"
 
 
+def _theme_labels() -> Any:
+    """Theme key -> readable label (from the themes file when the module is there)."""
+    labels: dict[str, str] = {}
+    try:
+        from .themes import read_themes
+        labels = {t.key: t.label for t in read_themes()}
+    except (ImportError, AttributeError, DataError):
+        pass
+    return lambda k: labels.get(k, str(k).replace("_", " "))
+
+
 def _theme_lists(s: pd.Series) -> pd.Series:
     def split(v: Any) -> list[str]:
         if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
@@ -436,12 +447,14 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         returning_users (author seen in the data before the first monitoring day), messages.
     ``followers``: platform, followers_start (insights on the first day or latest before),
         followers_end (same for the last day), change, change_pct, start_date, end_date.
-    ``location``: platform, country, people, share (of that platform's audience), national.
-    ``location_summary``: source (a platform's audience, or "messages"), national,
-        international, national_share.
-    ``regions``: platform, region, people, share (UK regions from audience insights).
+    ``location``: platform, country, people, share (of that platform's audience), national,
+        as_of (the insights date used: the latest on or before the last monitoring day).
+    ``location_summary``: source (a platform's audience, "all" platforms' audience, or
+        "messages" that give a location), national, international, national_share,
+        international_share.
+    ``regions``: platform, region, people, share, as_of (UK regions from audience insights).
     ``message_locations``: location, messages, users, national (where messages give one).
-    ``age``: platform, age_band, people, share (from audience insights).
+    ``age``: platform, age_band, people, share, as_of (from audience insights).
     ``message_ages``: age_band, messages, users (where messages give one).
     ``daily``: day, weekday, messages, by_business, by_followers, users, negative, top_platform,
         top_platform_messages.
@@ -454,7 +467,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     ``complaints``: platform, customer_messages, negative, negative_share.
     ``complaints_by_day``: day, customer_messages, negative, negative_share.
     ``complaint_examples``: day, platform, author (pseudonym), text (links made inert).
-    ``themes``: theme, messages, share (of customer messages), negative, example.
+    ``themes``: theme (key), label (readable name), messages, share (of customer messages),
+        negative (how many of them are negative), example.
     ``feedback``: type (question / suggestion / praise), messages, share, example.
     ``feedback_examples``: type, day, platform, author, text (up to three of each type).
     ``customer_care``: platform, customer_messages, answered (reply by ``answered_by``),
@@ -515,20 +529,16 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         for plat, g in res["location"].groupby("platform", sort=True):
             nat = int(g.loc[g["national"], "people"].sum())
             intl = int(g.loc[~g["national"], "people"].sum())
-            summ.append({"source": plat, "national": nat, "international": intl,
-                         "national_share": _share(nat, nat + intl)})
-        nat = sum(r["national"] for r in summ)
-        intl = sum(r["international"] for r in summ)
-        summ.append({"source": ALL, "national": nat, "international": intl,
-                     "national_share": _share(nat, nat + intl)})
+            summ.append(_nat_row(plat, nat, intl))
+        summ.append(_nat_row(ALL, sum(r["national"] for r in summ),
+                             sum(r["international"] for r in summ)))
     if available(res["message_locations"]):
         ml = res["message_locations"]
         nat = int(ml.loc[ml["national"], "messages"].sum())
         intl = int(ml.loc[~ml["national"], "messages"].sum())
-        summ.append({"source": "messages", "national": nat, "international": intl,
-                     "national_share": _share(nat, nat + intl)})
+        summ.append(_nat_row("messages", nat, intl))
     res["location_summary"] = (pd.DataFrame(summ) if summ else _na_table(
-        ["source", "national", "international", "national_share"],
+        ["source", "national", "international", "national_share", "international_share"],
         "no audience countries and no message locations"))
     ages = cust[cust["age_band"].notna()] if "age_band" in cust else cust.iloc[0:0]
     if len(ages):
@@ -615,7 +625,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
 
     # --- themes ----------------------------------------------------------------------------
     if themes_method is None:
-        res["themes"] = _na_table(["theme", "messages", "share", "negative", "example"],
+        res["themes"] = _na_table(["theme", "label", "messages", "share", "negative", "example"],
                                   "the themes module (smlib.add_themes) is not installed yet")
     else:
         lists = _theme_lists(cust["themes"])
@@ -628,12 +638,13 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
             safe = _examples(cust.iloc[t["first"].tolist()], len(t), keep)
             t["example"] = safe["text"].to_numpy()
             t["negative"] = t["negative"].astype(int)
+            t["label"] = t["theme"].map(_theme_labels())
             res["themes"] = (t.sort_values(["messages", "theme"], ascending=[False, True])
-                             [["theme", "messages", "share", "negative", "example"]]
+                             [["theme", "label", "messages", "share", "negative", "example"]]
                              .reset_index(drop=True))
         else:
-            res["themes"] = pd.DataFrame({"theme": [], "messages": [], "share": [], "negative": [],
-                                          "example": []})
+            res["themes"] = pd.DataFrame({"theme": [], "label": [], "messages": [], "share": [],
+                                          "negative": [], "example": []})
 
     # --- stakeholder feedback --------------------------------------------------------------
     kw = _keywords()
@@ -708,6 +719,11 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
              "complaints_by_day", "complaint_examples", "themes", "feedback", "feedback_examples",
              "customer_care"]
     return {k: res[k] for k in order}
+
+
+def _nat_row(source: str, nat: int, intl: int) -> dict[str, Any]:
+    return {"source": source, "national": nat, "international": intl,
+            "national_share": _share(nat, nat + intl), "international_share": _share(intl, nat + intl)}
 
 
 def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:

@@ -1,0 +1,326 @@
+"""A descriptive summary of the monitoring period in plain English (Unit 3 P3).
+
+P3 ends with "produce a descriptive summary of the activity". :func:`describe_activity` writes
+the paragraphs a learner would write from the monitor's tables: what happened each day and on
+which platform, who the users are, what they talked about, how well the business answered, and
+what stands out. Every figure in the text is read from a table in the :func:`smlib.monitor`
+result (or the :func:`smlib.compare_periods` table when given), so a learner can point to where
+each number comes from.
+
+The text is plain (no HTML). Quoted example messages are written by the public: escape the text
+(``smlib.privacy.escape_html``) before putting it into HTML.
+
+Example
+-------
+>>> import smlib                                        # doctest: +SKIP
+>>> print(smlib.describe_activity(smlib.load_sample("northway-rail")))   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import pandas as pd
+
+from .metrics import ALL, available, monitor
+from .schema import Dataset
+
+PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram",
+                  "linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube",
+                  "reddit": "Reddit", "mastodon": "Mastodon", "blog": "the blog",
+                  "reviews": "review sites", "other": "other sites"}
+COUNTRY_NAMES = {"GB": "the UK", "UK": "the UK", "US": "the USA", "IE": "Ireland",
+                 "FR": "France", "DE": "Germany", "ES": "Spain", "IT": "Italy", "NL": "the Netherlands",
+                 "PL": "Poland", "IN": "India", "AU": "Australia", "CA": "Canada"}
+
+
+def platform_name(code: str) -> str:
+    """How a platform code reads in a sentence ('x' -> 'X', 'reviews' -> 'review sites')."""
+    return PLATFORM_NAMES.get(str(code), str(code))
+
+
+def _int(n: Any) -> str:
+    return f"{int(n):,}"
+
+
+def _pct(share: Any) -> str:
+    """A 0-1 share as a percentage: whole numbers from 10% up, one decimal below."""
+    p = 100 * float(share)
+    return f"{round(p)}%" if p >= 10 or p == 0 else f"{round(p, 1)}%"
+
+
+def _day(d: Any) -> str:
+    d = d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d))
+    return f"{d.strftime('%A')} {d.day} {d.strftime('%B')}"
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{_int(n)} {one if int(n) == 1 else (many or one + 's')}"
+
+
+def _listing(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _missing(v: Any) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _minutes(m: float, h: float) -> str:
+    if m < 120:
+        return _plural(round(m), "minute")
+    return f"{_int(round(m))} minutes (about {h} hours)"
+
+
+def _quote(text: Any, limit: int = 90) -> str:
+    t = " ".join(str(text).split())
+    return "“" + (t if len(t) <= limit else t[: limit - 1].rstrip() + "…") + "”"
+
+
+def _row(table: pd.DataFrame, key: str, value: Any) -> dict[str, Any] | None:
+    rows = table[table[key] == value].to_dict("records") if key in table else []
+    return rows[0] if rows else None
+
+
+def describe_activity(result_or_dataset: dict[str, Any] | Dataset, days: Any = None,
+                      platforms: Any = None, comparison: pd.DataFrame | None = None) -> str:
+    """Plain-English paragraphs describing the monitoring period, for a P3 summary.
+
+    ``result_or_dataset`` is a :func:`smlib.monitor` result, or a Dataset (then ``days`` and
+    ``platforms`` are passed to ``monitor``). Give ``comparison`` (from
+    :func:`smlib.compare_periods`) to add a paragraph on the change since the previous period
+    and the KPI targets. Paragraphs are separated by blank lines.
+    """
+    res = (monitor(result_or_dataset, days=days, platforms=platforms)
+           if isinstance(result_or_dataset, Dataset) else result_or_dataset)
+    meta, h = res["meta"], res["headline"]
+    name = meta["name"]
+    paras = [
+        _overview(res, name),
+        _each_day(res),
+        _platforms(res),
+        _who(res, name),
+        _talk(res),
+        _care(res, name),
+        _stands_out(res, name),
+    ]
+    if comparison is not None:
+        paras.append(_comparison(comparison))
+    del h
+    return "\n\n".join(p for p in paras if p)
+
+
+def _overview(res: dict[str, Any], name: str) -> str:
+    meta, h = res["meta"], res["headline"]
+    days = meta["days"]
+    plats = [platform_name(p) for p in meta["platforms"]]
+    s = (f"We monitored {name} on {_plural(len(days), 'day')} "
+         f"({_listing([_day(d) for d in days])}) across {_plural(len(plats), 'platform')}: "
+         f"{_listing(plats)}. ")
+    s += (f"There were {_plural(h['messages'], 'message')} in total: "
+          f"{_int(h['business_messages'])} written by {name} itself and "
+          f"{_int(h['customer_messages'])} from the public. ")
+    s += (f"{_plural(h['users'], 'different person', 'different people')} wrote to or about "
+          f"{name}; {_int(h['new_users'])} of them were new (we had not seen them before the first "
+          f"monitoring day) and {_int(h['returning_users'])} had been in touch before.")
+    return s
+
+
+def _each_day(res: dict[str, Any]) -> str:
+    out = []
+    for r in res["daily"].to_dict("records"):
+        if r["messages"] == 0:
+            out.append(f"On {_day(r['day'])} there were no messages at all.")
+            continue
+        most = "most of them" if 2 * r["top_platform_messages"] > r["messages"] else "the most"
+        s = (f"On {_day(r['day'])} there were {_plural(r['messages'], 'message')}, {most} "
+             f"on {platform_name(r['top_platform'])} ({_int(r['top_platform_messages'])}). "
+             f"{_plural(r['users'], 'person', 'people')} from the public sent "
+             f"{_plural(r['by_followers'], 'message')} and the business sent {_int(r['by_business'])}")
+        if r["negative"]:
+            s += (f"; {_int(r['negative'])} of the public's messages "
+                  f"{'was' if r['negative'] == 1 else 'were'} negative.")
+        else:
+            s += "; none of the public's messages were negative."
+        out.append(s)
+    return " ".join(out)
+
+
+def _platforms(res: dict[str, Any]) -> str:
+    vp = res["volume_by_platform"]
+    if not len(vp):
+        return ""
+    top = vp.iloc[0]
+    s = (f"{platform_name(top['platform'])} was the busiest platform with "
+         f"{_plural(top['total'], 'message')} ({_pct(top['share'])} of everything).")
+    rest = [f"{platform_name(r['platform'])} {_int(r['total'])}" for r in vp.iloc[1:].to_dict("records")]
+    if rest:
+        s += f" The others: {_listing(rest)}."
+    bh = res["busiest_hours"]
+    hb = res["headline"]
+    if hb["busiest_hour_messages"]:
+        s += (f" The public wrote most between {hb['busiest_hour']:02d}:00 and "
+              f"{(hb['busiest_hour'] + 1) % 24:02d}:00 ({_plural(hb['busiest_hour_messages'], 'message')}).")
+    del bh
+    return s
+
+
+def _who(res: dict[str, Any], name: str) -> str:
+    parts = []
+    fol = res["followers"]
+    if available(fol):
+        t = _row(fol, "platform", ALL)
+        direction = "more" if t["change"] >= 0 else "fewer"
+        pct = "" if _missing(t["change_pct"]) else (
+            f" ({'up' if t['change'] >= 0 else 'down'} {abs(t['change_pct'])}%)")
+        parts.append(f"At the end of the period {name} had {_int(t['followers_end'])} followers "
+                     f"across these platforms, {_int(abs(t['change']))} {direction} than on the first "
+                     f"day{pct}.")
+        big = fol[fol["platform"] != ALL].sort_values("change", ascending=False)
+        if len(big) > 1:
+            b = big.iloc[0]
+            parts.append(f"{platform_name(b['platform'])} grew most ({'+' if b['change'] >= 0 else ''}"
+                         f"{_int(b['change'])}).")
+    ls = res["location_summary"]
+    loc = res["location"]
+    if available(loc):
+        t = _row(ls, "source", ALL)
+        intl = loc[~loc["national"].astype(bool)].sort_values("people", ascending=False)
+        home = loc[loc["national"].astype(bool)]["country"]
+        home_name = COUNTRY_NAMES.get(str(home.iloc[0]), str(home.iloc[0])) if len(home) else "the home country"
+        s = (f"{_pct(t['national_share'])} of the audience is in {home_name} (national) and "
+             f"{_pct(t['international_share'])} abroad (international)")
+        if len(intl):
+            r = intl.iloc[0]
+            s += (f"; the largest group abroad is in {COUNTRY_NAMES.get(r['country'], r['country'])} "
+                  f"({_int(r['people'])} people on {platform_name(r['platform'])}).")
+        else:
+            s += "."
+        parts.append(s)
+    m = _row(ls, "source", "messages") if available(ls) else None
+    if m:
+        parts.append(f"Of the {_int(m['national'] + m['international'])} messages that said where "
+                     f"they came from, {_int(m['national'])} ({_pct(m['national_share'])}) were "
+                     f"national.")
+    age = res["age"]
+    if available(age):
+        bits = []
+        for plat, g in age.groupby("platform", sort=True):
+            top = g.sort_values("people", ascending=False).iloc[0]
+            bits.append(f"{top['age_band']} on {platform_name(plat)} ({_pct(top['share'])})")
+        parts.append(f"The largest age group is {_listing(bits)}.")
+    if not available(fol) and not available(age):
+        parts.append("This data has no audience insights, so followers, locations and age groups "
+                     "are not available from this source; a learner would read them from each "
+                     "platform's insights page.")
+    return " ".join(parts)
+
+
+def _talk(res: dict[str, Any]) -> str:
+    h = res["headline"]
+    parts = []
+    co = _row(res["complaints"], "platform", ALL)
+    if co["customer_messages"]:
+        parts.append(f"{_int(co['negative'])} of the {_int(co['customer_messages'])} messages from the "
+                     f"public ({_pct(co['negative_share'])}) were complaints or negative comments.")
+        ex = res["complaint_examples"]
+        if len(ex):
+            parts.append(f"For example, on {platform_name(ex['platform'].iloc[0])}: {_quote(ex['text'].iloc[0])}.")
+    th = res["themes"]
+    if available(th) and len(th):
+        bits = [f"{str(r['label']).lower()} ({_int(r['messages'])})" for r in th.head(3).to_dict("records")]
+        parts.append(f"The most common themes were: {'; '.join(bits)}.")
+    elif not available(th):
+        parts.append("Themes were not worked out for this data.")
+    parts.append(f"Stakeholder feedback: {_plural(h['questions'], 'question')}, "
+                 f"{_plural(h['suggestions'], 'suggestion')} and {_int(h['praise'])} "
+                 f"{'message' if h['praise'] == 1 else 'messages'} of praise.")
+    fb = res["feedback"]
+    sug = _row(fb, "type", "suggestion")
+    if sug and not _missing(sug["example"]):
+        parts.append(f"One suggestion was {_quote(sug['example'])}.")
+    return " ".join(parts)
+
+
+def _care(res: dict[str, Any], name: str) -> str:
+    cc = _row(res["customer_care"], "platform", ALL)
+    if not cc["customer_messages"]:
+        return ""
+    s = (f"{name} answered {_int(cc['answered'])} of the {_int(cc['customer_messages'])} messages "
+         f"from the public ({_pct(cc['answered_share'])}) by the end of the last day.")
+    if cc["answered"]:
+        s += (f" Half of the replies came within {_minutes(cc['median_minutes'], cc['median_hours'])}"
+              f" and nine in ten within {_minutes(cc['p90_minutes'], cc['p90_hours'])}.")
+        if not _missing(cc["median_business_minutes"]):
+            s += (f" Counting only opening hours, the median wait was "
+                  f"{_plural(round(cc['median_business_minutes']), 'minute')}.")
+    if cc["waiting"]:
+        s += f" {_plural(cc['waiting'], 'message was', 'messages were')} still waiting for a reply."
+    return s
+
+
+def _stands_out(res: dict[str, Any], name: str) -> str:
+    h = res["headline"]
+    parts = []
+    daily = res["daily"]
+    parts.append(f"What stands out: the busiest day was {_day(h['busiest_day'])} with "
+                 f"{_plural(h['busiest_day_messages'], 'message')}.")
+    cbd = res["complaints_by_day"]
+    if cbd["negative"].sum():
+        worst = cbd.sort_values(["negative", "day"], ascending=[False, True]).iloc[0]
+        parts.append(f"The most negative day was {_day(worst['day'])} with "
+                     f"{_plural(worst['negative'], 'negative message')} "
+                     f"({_pct(worst['negative_share'])} of that day's messages from the public).")
+    eng = _row(res["engagement"], "platform", ALL)
+    if eng["posts"]:
+        s = (f"{_possessive(name)} {_plural(eng['posts'], 'post')} got {_int(eng['interactions'])} likes, shares "
+             f"and replies, {eng['interactions_per_post']} per post on average")
+        if not _missing(eng["engagement_rate"]):
+            s += f" (an engagement rate of {_pct(eng['engagement_rate'])} of followers per post)"
+        parts.append(s + ".")
+    cc = _row(res["customer_care"], "platform", ALL)
+    plats = res["customer_care"][res["customer_care"]["platform"] != ALL]
+    plats = plats[plats["customer_messages"] > 0]
+    if len(plats) > 1:
+        worst = plats.sort_values(["answered_share", "platform"]).iloc[0]
+        parts.append(f"Customers were least likely to get a reply on "
+                     f"{platform_name(worst['platform'])} ({_pct(worst['answered_share'])} answered).")
+    quiet = res["meta"].get("quiet_days") or []
+    if quiet:
+        parts.append(f"There was no activity on {_listing([_day(d) for d in quiet])}.")
+    del daily, cc
+    return " ".join(parts)
+
+
+def _comparison(cmp: pd.DataFrame) -> str:
+    prev = cmp.attrs.get("previous_days") or []
+    if not prev:
+        return "There is no earlier data to compare with, so progress cannot be measured yet."
+    rows = cmp.set_index("figure")
+    parts = [f"Compared with the previous {_plural(len(prev), 'day')} with activity "
+             f"({_day(prev[0])} to {_day(prev[-1])}):"]
+    for key, what in (("messages", "messages"), ("negative", "negative messages"),
+                      ("users", "people")):
+        if key in rows.index and not _missing(rows.loc[key, "previous_period"]):
+            a, b = rows.loc[key, "this_period"], rows.loc[key, "previous_period"]
+            parts.append(f"{what} went from {_int(b)} to {_int(a)};")
+    kpis = cmp[cmp["status"].isin(["met", "not met"])]
+    if len(kpis):
+        met = kpis[kpis["status"] == "met"]["meaning"].tolist()
+        missed = kpis[kpis["status"] == "not met"]["meaning"].tolist()
+        bits = []
+        if met:
+            bits.append(f"targets met: {_listing(met)}")
+        if missed:
+            bits.append(f"targets not met: {_listing(missed)}")
+        parts.append("; ".join(bits) + ".")
+    else:
+        parts[-1] = parts[-1].rstrip(";") + "."
+    return " ".join(parts)
