@@ -81,6 +81,7 @@ _SARCASM_THANKS = re.compile(
     r"making me wait|breaking|charging|overcharging|nothing)\b")
 _SARCASM_NOT = re.compile(r"(?:\.\.\.|…|,| -)\s*not[.!]*\s*$|#not\b|\bnot!+\s*$")
 
+_CANDIDATE = re.compile(r"[\w']+|[^\w\s]")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _HASHTAG = re.compile(r"#(\w+)")
@@ -110,6 +111,41 @@ class LexiconEntry:
     score: float
     comment: str
     line: int
+
+
+def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """Normalise a message for matching: entities, links, @handles, hashtags, short forms.
+
+    Returns the cleaned text and notes on what was changed. Case is kept (VADER uses capitals).
+
+    >>> clean_text("@shop #NeverAgain &amp; it doesn't work http://x.co")[0]
+    '  Never Again & it does not work  '
+    """
+    if not isinstance(text, str):
+        return "", []
+    notes: list[str] = []
+    t = html.unescape(text)
+    for pat, rep in _DAMAGE:
+        if pat.search(t):
+            t = pat.sub(rep, t)
+            notes.append("repaired damaged text ('Cancelled Flight'/'Late Flight')")
+    t = _URL.sub(" ", t)
+    t = _HANDLE.sub(" ", t)
+    t = t.replace("’", "'")
+    if "#" in t and not _SARCASM_NOT.search(t.lower()):
+        def _tag(m: re.Match) -> str:
+            raw = m.group(1)
+            low = raw.lower()
+            if squashed and low in squashed:
+                return squashed[low]
+            return " ".join(_CAMEL.split(raw))
+        t2 = _HASHTAG.sub(_tag, t)
+        if t2 != t:
+            notes.append("hashtags read as words")
+        t = t2
+    for pat, rep in _CONTRACTIONS:
+        t = pat.sub(rep, t)
+    return t, notes
 
 
 def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
@@ -177,7 +213,8 @@ class _Layer:
     words: dict[str, float]
     comments: dict[str, str]
     phrases: list[tuple[re.Pattern, str, float, str]]   # regex, token, score, comment
-    phrase_re: re.Pattern | None
+    first_map: dict[str, list]          # first word (or first symbol) -> candidate phrases
+    stem_list: list                      # (stem, candidate) for terms starting "word*"
     token_info: dict[str, tuple[str, str]] = field(default_factory=dict)   # token -> (term, comment)
     squashed: dict[str, str] = field(default_factory=dict)  # "neveragain" -> "never again"
 
@@ -201,8 +238,18 @@ def _build_layer(entries: Iterable[LexiconEntry]) -> _Layer:
     # longest terms first so "still no reply" beats "no reply"
     order = sorted(range(len(phrases)), key=lambda k: -len(info[phrases[k][1]][0]))
     phrases = [phrases[k] for k in order]
-    big = re.compile("|".join(f"({p[0].pattern})" for p in phrases)) if phrases else None
-    return _Layer(words, comments, phrases, big, info, squashed)
+    first_map: dict[str, list] = {}
+    stem_list: list = []
+    for rx, token, _, _ in phrases:
+        term = info[token][0]
+        head = term.split()[0]
+        cand = (rx, token, len(term))
+        if head.endswith("*"):
+            stem_list.append((head[:-1], cand))
+        else:
+            key = head if re.match(r"\w", head) else head[0]
+            first_map.setdefault(key, []).append(cand)
+    return _Layer(words, comments, phrases, first_map, stem_list, info, squashed)
 
 
 class _CSAnalyzer(SentimentIntensityAnalyzer):
@@ -215,51 +262,38 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         self.lexicon.update(self.layer.words)
         for _, token, score, _ in self.layer.phrases:
             self.lexicon[token] = score
-        # groups in the big regex are numbered in the sorted phrase order
-        self._group_token = {k + 1: p[1] for k, p in enumerate(self.layer.phrases)}
 
     # ---- text preparation
     def prepare(self, text: str) -> tuple[str, list[str]]:
-        """Clean and normalise text; replace lexicon phrases by tokens. Returns (text, notes)."""
-        notes: list[str] = []
-        t = html.unescape(text)
-        for pat, rep in _DAMAGE:
-            if pat.search(t):
-                t = pat.sub(rep, t)
-                notes.append("repaired damaged text ('Cancelled Flight'/'Late Flight')")
-        t = _URL.sub(" ", t)
-        t = _HANDLE.sub(" ", t)
-        t = t.replace("’", "'")
-
-        def _tag(m: re.Match) -> str:
-            raw = m.group(1)
-            low = raw.lower()
-            if low in self.layer.squashed:
-                return self.layer.squashed[low]
-            return " ".join(_CAMEL.split(raw))
-        if "#" in t:
-            t2 = _HASHTAG.sub(_tag, t) if not _SARCASM_NOT.search(t.lower()) else t
-            if t2 != t:
-                notes.append("hashtags read as words")
-            t = t2
-        for pat, rep in _CONTRACTIONS:
-            t = pat.sub(rep, t)
-        return t, notes
+        """Clean and normalise text (see :func:`clean_text`). Returns (text, notes)."""
+        return clean_text(text, self.layer.squashed)
 
     def _phrases_to_tokens(self, t: str) -> str:
-        if self.layer.phrase_re is None:
-            return t
+        """Replace lexicon phrases (longest first) by single tokens that carry their score."""
         low = t.lower()
         if len(low) != len(t):
             t = low
         out, last = [], 0
-        for m in self.layer.phrase_re.finditer(low):
-            token = self._group_token[m.lastindex] if m.lastindex else None
-            if token is None:
+        first, stems = self.layer.first_map, self.layer.stem_list
+        for m in _CANDIDATE.finditer(low):
+            start = m.start()
+            if start < last:
                 continue
-            out.append(t[last:m.start()])
-            out.append(f" {token} ")
-            last = m.end()
+            w = m.group(0)
+            cands = first.get(w)
+            if stems:
+                extra = [c for st, c in stems if w.startswith(st)]
+                if extra:
+                    cands = sorted((cands or []) + extra, key=lambda c: -c[2])
+            if not cands:
+                continue
+            for rx, token, _ in cands:
+                mm = rx.match(low, start)
+                if mm:
+                    out.append(t[last:start])
+                    out.append(f" {token} ")
+                    last = mm.end()
+                    break
         out.append(t[last:])
         return "".join(out)
 

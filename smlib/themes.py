@@ -1,0 +1,328 @@
+"""Themes: what customers talk about — tagged from an editable keyword file, and discovered.
+
+:func:`add_themes` tags each message with customer-service themes listed in
+``data/themes.toml`` (delays and cancellations, getting a reply, staff attitude, price and
+refunds, faults, delivery, booking/website/app, queues, comfort, cleanliness, safety, lost
+property, praise). Tutors can add themes or words there; nothing is hidden in code.
+
+:func:`discover_themes` finds what the list does *not* know: the words and two-word phrases
+most typical of negative messages compared with the rest (log-odds with an informative
+Dirichlet prior, Monroe et al. 2008), each with real example messages, pseudonymised.
+
+Columns added by :func:`add_themes`:
+
+* ``themes`` — a Python list of theme keys, e.g. ``["delays", "contact"]`` (``[]`` if none).
+  Lists are easy in pandas (``df.explode("themes")``); for a CSV use ``"|".join``.
+* ``primary_theme`` — the theme with most keyword matches (ties: the theme listed first in the
+  file), or ``"none"``.
+
+Example
+-------
+>>> import pandas as pd, smlib
+>>> df = pd.DataFrame({"text": ["Train cancelled again and no reply from customer services"]})
+>>> smlib.add_themes(df)["themes"][0]
+['delays', 'contact', 'staff']
+"""
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError
+from .paths import data_file
+from .sentiment import _term_regex, clean_text
+
+NO_THEME = "none"
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    label: str
+    keywords: tuple[str, ...]
+    pattern: re.Pattern
+
+
+def read_themes(path: str | Path | None = None) -> list[Theme]:
+    """Read and check the theme file; raise :class:`smlib.DataError` naming theme and field."""
+    path = Path(path) if path is not None else data_file("themes.toml")
+    if not path.is_file():
+        raise DataError("theme keyword file not found", source=str(path))
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"theme file is not valid TOML: {exc}", source=str(path)) from None
+    return _themes_from_dict(raw, str(path))
+
+
+def _themes_from_dict(raw: dict, source: str | None = None) -> list[Theme]:
+    out = []
+    if not raw:
+        raise DataError("no themes defined", source=source)
+    for key, spec in raw.items():
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            raise DataError(f"theme key {key!r} must be lower case letters, digits or _", source=source,
+                            field=key)
+        if not isinstance(spec, dict):
+            raise DataError(f"theme {key!r} must be a table with label and keywords", source=source, field=key)
+        label = spec.get("label")
+        kws = spec.get("keywords")
+        if not isinstance(label, str) or not label.strip():
+            raise DataError(f"theme {key!r} needs a label (text)", source=source, field=f"{key}.label")
+        if not isinstance(kws, list) or not kws or not all(isinstance(k, str) and k.strip() for k in kws):
+            raise DataError(f"theme {key!r} needs keywords: a list of words or phrases", source=source,
+                            field=f"{key}.keywords")
+        kws_l = tuple(dict.fromkeys(k.strip().lower() for k in kws))
+        out.append(Theme(key, label.strip(), kws_l, _keywords_regex(kws_l)))
+    return out
+
+
+def _keywords_regex(keywords: Iterable[str]) -> re.Pattern:
+    """One regex for a keyword list; word boundaries factored out of the alternation (speed)."""
+    plain, other = [], []
+    for k in sorted(keywords, key=len, reverse=True):
+        full = _term_regex(k)
+        if full.startswith(r"(?<![\w'])") and full.endswith(r"(?![\w'])"):
+            plain.append(full[len(r"(?<![\w'])"):-len(r"(?![\w'])")])
+        else:
+            other.append(full)
+    parts = ([r"(?<![\w'])(?:" + "|".join(plain) + r")(?![\w'])"] if plain else []) + other
+    return re.compile("|".join(parts))
+
+
+@lru_cache(maxsize=4)
+def _cached_themes(path: str | None) -> tuple[Theme, ...]:
+    return tuple(read_themes(path))
+
+
+def _resolve(themes) -> tuple[Theme, ...]:
+    if themes is None or isinstance(themes, (str, Path)):
+        return _cached_themes(str(themes) if themes is not None else None)
+    if isinstance(themes, dict):
+        return tuple(_themes_from_dict(themes, "themes argument"))
+    if isinstance(themes, (list, tuple)) and all(isinstance(t, Theme) for t in themes):
+        return tuple(themes)
+    raise DataError("themes must be None (the bundled file), a path to a TOML file, or a dict "
+                    "{key: {'label': ..., 'keywords': [...]}}")
+
+
+def theme_labels(themes=None) -> dict[str, str]:
+    """``{key: label}`` in file order, e.g. ``{"delays": "Delays and cancellations", ...}``."""
+    return {t.key: t.label for t in _resolve(themes)}
+
+
+def match_themes(text: str, themes=None) -> dict[str, list[str]]:
+    """Which keywords of which theme a text matches: ``{theme: [matched words]}``."""
+    low = clean_text(text)[0].lower()
+    return {t.key: [m.group(0) for m in t.pattern.finditer(low)] for t in _resolve(themes)
+            if t.pattern.search(low)}
+
+
+def add_themes(frame: pd.DataFrame, themes=None, text_col: str = "text") -> pd.DataFrame:
+    """Return a copy of ``frame`` with ``themes`` (list of keys) and ``primary_theme``.
+
+    ``themes``: None for ``data/themes.toml``, a path to another TOML file, or a dict.
+    If ``sentiment_label`` is present, "praise" is not given to negative messages.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(f"add_themes needs a DataFrame, got {type(frame).__name__}")
+    if text_col not in frame.columns:
+        raise DataError(f"add_themes needs a '{text_col}' column; columns found: "
+                        f"{list(map(str, frame.columns))}", field=text_col)
+    ths = _resolve(themes)
+    codes, uniques = pd.factorize(frame[text_col].astype("object"), use_na_sentinel=True)
+    index = _first_word_index(ths)
+    tags, prim = [], []
+    for u in uniques:
+        low = clean_text(u)[0].lower() if isinstance(u, str) else ""
+        cand = _candidates(low, index)
+        counts = [(len(ths[k].pattern.findall(low)), k, ths[k].key) for k in sorted(cand)]
+        hit = [c for c in counts if c[0] > 0]
+        tags.append([c[2] for c in hit])
+        prim.append(max(hit, key=lambda c: (c[0], -c[1]))[2] if hit else NO_THEME)
+    tags.append([])
+    prim.append(NO_THEME)
+    idx = np.where(codes < 0, len(uniques), codes)
+    theme_lists = [list(tags[i]) for i in idx]
+    primary = [prim[i] for i in idx]
+    out = frame.copy()
+    if "sentiment_label" in out.columns and any(t.key == "praise" for t in ths):
+        neg = (out["sentiment_label"].astype("object") == "negative").to_numpy()
+        for i in np.flatnonzero(neg):
+            if "praise" in theme_lists[i]:
+                theme_lists[i] = [t for t in theme_lists[i] if t != "praise"]
+                if primary[i] == "praise":
+                    primary[i] = _primary_without(clean_text(frame[text_col].iloc[i])[0].lower(), ths)
+    out["themes"] = pd.Series(theme_lists, index=out.index, dtype="object")
+    out["primary_theme"] = pd.Series(primary, index=out.index, dtype="object")
+    return out
+
+
+_TOKEN = re.compile(r"[\w'£$]+|[^\w\s]")
+
+
+@lru_cache(maxsize=8)
+def _first_word_index(ths: tuple[Theme, ...]) -> tuple[dict[str, set[int]], re.Pattern | None, dict[str, set[int]]]:
+    """Index of each keyword's first word, so only themes that can match are tried (speed)."""
+    exact: dict[str, set[int]] = {}
+    stems: dict[str, set[int]] = {}
+    for k, t in enumerate(ths):
+        for kw in t.keywords:
+            head = kw.split()[0]
+            is_stem = bool(re.fullmatch(r"[\w']+\*", head))
+            if not is_stem and head != "<n>":
+                head = (_TOKEN.findall(head.rstrip("*")) or [head])[0]
+            if is_stem:
+                stems.setdefault(head[:-1], set()).add(k)
+            elif head.startswith(("£", "$")) or head == "<n>":
+                exact.setdefault(head[0], set()).add(k)
+            else:
+                exact.setdefault(head, set()).add(k)
+    stem_re = re.compile("|".join(sorted(map(re.escape, stems), key=len, reverse=True))) if stems else None
+    return exact, stem_re, stems
+
+
+def _candidates(low: str, index) -> set[int]:
+    exact, stem_re, stems = index
+    out: set[int] = set()
+    for tok in set(_TOKEN.findall(low)):
+        hit = exact.get(tok)
+        if hit:
+            out |= hit
+        if tok[0] in "£$" and tok[0] in exact:
+            out |= exact[tok[0]]
+        if stem_re is not None:
+            m = stem_re.match(tok)
+            if m:
+                # every stem that is a prefix of the token
+                for st, ks in stems.items():
+                    if tok.startswith(st):
+                        out |= ks
+    if any(ch.isdigit() for ch in low) and "<n>" in exact:
+        out |= exact["<n>"]
+    return out
+
+
+def _primary_without(low: str, ths: Iterable[Theme], skip: str = "praise") -> str:
+    best = NO_THEME, 0
+    for t in ths:
+        if t.key == skip:
+            continue
+        n = len(t.pattern.findall(low))
+        if n > best[1]:
+            best = t.key, n
+    return best[0]
+
+
+# --------------------------------------------------------------------------- discovery
+
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours ourselves out over own
+same she should so some such than that the their theirs them themselves then there these they this
+those through to too under until up very was we were what when where which while who whom why will
+with would you your yours yourself yourselves get got im ive dont cant also us let one would will
+still via amp rt u ur yes hi hello hey ok okay thanks thank please pls would like know need want
+today yesterday tomorrow day days time just really even back going go gone make made
+""".split())
+_WORD = re.compile(r"[a-z][a-z']+")
+
+
+def _terms(low: str) -> set[str]:
+    words = [w.strip("'") for w in _WORD.findall(low)]
+    words = [w for w in words if len(w) > 2 or w in {"ok"}]
+    keep = [w for w in words if w not in STOPWORDS]
+    grams = set(keep)
+    for a, b in zip(words, words[1:]):
+        if a not in STOPWORDS and b not in STOPWORDS:
+            grams.add(f"{a} {b}")
+    return grams
+
+
+def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, examples: int = 2,
+                    themes=None, text_col: str = "text", customers_only: bool = True) -> pd.DataFrame:
+    """Words and phrases typical of negative messages, with pseudonymised example messages.
+
+    Compares negative messages with all other messages in ``frame`` (filter it to the days you
+    monitor first). For each word or two-word phrase used in at least ``min_count`` negative
+    messages it computes a log-odds z-score (how much more typical it is of complaints than of
+    the rest, allowing for how common it is), and says which known theme, if any, already
+    covers it (``known_theme`` empty = something the theme file does not know yet).
+
+    Columns: ``term, negative_messages, other_messages, z, known_theme, examples``.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(f"discover_themes needs a DataFrame, got {type(frame).__name__}")
+    if text_col not in frame.columns:
+        raise DataError(f"discover_themes needs a '{text_col}' column", field=text_col)
+    df = frame
+    if customers_only and "author_is_org" in df.columns:
+        df = df[~df["author_is_org"].astype(bool)]
+    if "sentiment_label" not in df.columns:
+        from .sentiment import add_sentiment
+        df = add_sentiment(df, text_col=text_col)
+    cols = ["term", "negative_messages", "other_messages", "z", "known_theme", "examples"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    lows = [clean_text(t)[0].lower() if isinstance(t, str) else "" for t in df[text_col]]
+    neg = (df["sentiment_label"].astype("object") == "negative").to_numpy()
+    doc_terms = [_terms(t) for t in lows]
+    cn, co = Counter(), Counter()
+    for terms, is_neg in zip(doc_terms, neg):
+        (cn if is_neg else co).update(terms)
+    n_neg, n_oth = int(neg.sum()), int((~neg).sum())
+    if n_neg == 0:
+        return pd.DataFrame(columns=cols)
+    total = cn + co
+    # informative Dirichlet prior scaled to a modest strength
+    a0 = 10.0 * len(total)
+    tot_all = sum(total.values())
+    rows = []
+    nn, no = sum(cn.values()), sum(co.values())
+    for term, k in cn.items():
+        if k < min_count:
+            continue
+        prior = a0 * total[term] / tot_all
+        y1, y2 = k, co.get(term, 0)
+        l1 = math.log((y1 + prior) / (nn + a0 - y1 - prior))
+        l2 = math.log((y2 + prior) / (no + a0 - y2 - prior))
+        var = 1.0 / (y1 + prior) + 1.0 / (y2 + prior)
+        rows.append((term, y1, y2, (l1 - l2) / math.sqrt(var)))
+    rows.sort(key=lambda r: -r[3])
+    # drop a single word when a phrase containing it ranks higher and explains it
+    picked: list[tuple] = []
+    for r in rows:
+        if len(picked) >= top:
+            break
+        if any(r[0] in p[0].split() and p[1] >= 0.8 * r[1] for p in picked if " " in p[0]):
+            continue
+        picked.append(r)
+    ths = _resolve(themes)
+    from .privacy import inert_urls, pseudonymise
+    shown = pseudonymise(df[[c for c in (text_col, "author_id", "author_name", "author_is_org")
+                             if c in df.columns]].rename(columns={text_col: "text"}))
+    texts = shown["text"].tolist()
+    out = []
+    for term, y1, y2, z in picked:
+        known = next((t.key for t in ths if t.pattern.search(term)), "")
+        pat = re.compile(r"\b" + re.escape(term).replace(r"\ ", r"\s+") + r"\b")
+        ex = []
+        for i in np.flatnonzero(neg):
+            if pat.search(lows[i]):
+                ex.append(inert_urls(str(texts[i]))[:200])
+                if len(ex) >= examples:
+                    break
+        out.append({"term": term, "negative_messages": y1, "other_messages": y2, "z": round(z, 2),
+                    "known_theme": known, "examples": ex})
+    return pd.DataFrame(out, columns=cols)
