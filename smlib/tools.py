@@ -988,7 +988,7 @@ def plot_coverage(coverage: pd.DataFrame, ax: Any = None, title: str | None = No
     ax.set_xlabel("Share of the organisation's messages the tool would show (%)")
     ax.set_ylabel("Monitoring tool")
     ax.set_title(title or "How much of the organisation's activity each tool would see")
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False)
     return ax
 
 
@@ -1012,7 +1012,8 @@ def plot_scores(rec: Recommendation, ax: Any = None) -> Any:
     ax.set_xlabel("Score out of 100 (each colour = points from one criterion)")
     ax.set_ylabel("Monitoring tool")
     ax.set_title("Tool scores with the current weights")
-    ax.legend(loc="lower right", fontsize="small")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False,
+              fontsize="small")
     return ax
 
 
@@ -1055,3 +1056,52 @@ def weight_sliders(dataset: Dataset | pd.DataFrame, days: Any = None,
     redraw()
     return widgets.VBox([widgets.HTML("<b>Change the weights (how much each criterion "
                                       "matters)</b>"), *sliders.values(), out])
+
+
+KEY_FIGURES = ("messages", "customer_messages", "users", "followers_end", "national_share",
+               "top_age_group", "negative", "negative_share", "top_theme", "questions",
+               "answered_share", "waiting")
+"""P3 headline figures shown side by side in :func:`compare_views` (those present are used)."""
+
+
+def compare_views(dataset: Dataset, tools: Iterable[str], days: Any = None,
+                  catalogue: pd.DataFrame | str | Path | None = None,
+                  figures: Iterable[str] | None = None) -> pd.DataFrame:
+    """One table: the full P3 figures beside what each of ``tools`` would have shown.
+
+    Rows are figures (``KEY_FIGURES`` by default), columns ``full picture`` and one per tool;
+    a blank (None) means the tool does not give that measure at all.
+    """
+    views = [view_through_tool(dataset, t, days=days, catalogue=catalogue) for t in tools]
+    want = list(figures) if figures is not None else list(KEY_FIGURES)
+    base = views[0].table.set_index("figure") if views else pd.DataFrame()
+    rows = [f for f in want if f in base.index]
+    out = pd.DataFrame({"full picture": base.loc[rows, "full"]})
+    for v in views:
+        out[v.name] = v.table.set_index("figure").loc[rows, "through_tool"]
+    out.index.name = "figure"
+    return out
+
+
+def plot_platform_coverage(coverage: pd.DataFrame, ax: Any = None) -> Any:
+    """Heat map: share of each platform's messages (columns) that each tool (rows) would see."""
+    import matplotlib.pyplot as plt
+
+    plats = coverage.attrs.get("platforms") or sorted(
+        c[len("share_"):] for c in coverage.columns
+        if c.startswith("share_") and c not in ("share_seen", "share_action", "share_urgent"))
+    grid = 100 * coverage[[f"share_{p}" for p in plats]].astype(float).fillna(0).to_numpy()
+    if ax is None:
+        _fig, ax = plt.subplots(figsize=(1.1 * len(plats) + 3.5, 0.4 * len(coverage) + 1.5))
+    im = ax.imshow(grid, cmap="Blues", vmin=0, vmax=100, aspect="auto")
+    ax.set_xticks(range(len(plats)), plats)
+    ax.set_yticks(range(len(coverage)), coverage["name"])
+    for i in range(grid.shape[0]):
+        for j in range(grid.shape[1]):
+            ax.text(j, i, f"{grid[i, j]:.0f}", ha="center", va="center", fontsize=8,
+                    color="white" if grid[i, j] > 60 else "black")
+    ax.set_xlabel("Platform")
+    ax.set_ylabel("Monitoring tool")
+    ax.set_title("Share of each platform's messages the tool would see (%)")
+    ax.figure.colorbar(im, ax=ax, label="% of that platform's messages")
+    return ax
