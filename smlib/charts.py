@@ -1,0 +1,283 @@
+"""P3 charts from a :func:`smlib.monitor` result: matplotlib (static) or plotly (interactive).
+
+Every chart has a title and labelled axes, as the unit's teaching voice asks. Each function
+takes the monitor result and ``interactive=False`` (a matplotlib Figure, for printed reports
+and PNGs) or ``interactive=True`` (a plotly Figure a learner can hover over and zoom).
+When the data has no figures for a chart (e.g. no audience insights in a real export) the chart
+still appears, saying "not available from this source", so a notebook never breaks.
+
+matplotlib and plotly are imported inside the functions, so ``import smlib`` stays light.
+
+Example
+-------
+>>> res = smlib.monitor(smlib.load_sample("northway-rail"))            # doctest: +SKIP
+>>> smlib.charts.volume_by_day(res);                                    # doctest: +SKIP
+>>> smlib.charts.volume_by_day(res, interactive=True).show()            # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import pandas as pd
+
+from .metrics import ALL, NOT_AVAILABLE, available
+from .summary import _possessive, platform_name
+
+# colour-blind-safe palette (Okabe-Ito), one colour per series
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+NEG_COLOURS = ["#D55E00", "#A6CEE3"]  # negative (vermillion), not negative (light blue)
+CARE_COLOURS = ["#009E73", "#D55E00"]  # answered (green), still waiting (vermillion)
+
+
+def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, title: str,
+          xlabel: str, ylabel: str, stacked: bool = False, horizontal: bool = False,
+          interactive: bool = False, percent: bool = False, note: str | None = None,
+          colors: Sequence[str] | None = None, whole: bool = True) -> Any:
+    """Grouped or stacked bars; the one drawing routine behind every chart here.
+
+    ``whole``: the values are counts, so the value axis gets whole-number ticks.
+    """
+    cats = [str(c) for c in categories]
+    colors = list(colors) if colors else PALETTE
+    if interactive:
+        import plotly.graph_objects as go
+        fig = go.Figure()
+        for i, (name, vals) in enumerate(series.items()):
+            vals = [100 * v for v in vals] if percent else list(vals)
+            kw = dict(y=cats, x=vals, orientation="h") if horizontal else dict(x=cats, y=vals)
+            fig.add_trace(go.Bar(name=name, marker_color=colors[i % len(colors)], **kw))
+        fig.update_layout(title=title, barmode="stack" if stacked else "group",
+                          xaxis_title=xlabel if not horizontal else ylabel,
+                          yaxis_title=ylabel if not horizontal else xlabel,
+                          template="plotly_white", legend_title_text="", height=420)
+        if horizontal:
+            fig.update_yaxes(autorange="reversed")
+        if note:
+            fig.add_annotation(text=note, showarrow=False, xref="paper", yref="paper",
+                               x=0.5, y=0.5, font=dict(size=14))
+        return fig
+    import matplotlib.pyplot as plt
+    import numpy as np
+    fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
+    n = max(len(series), 1)
+    pos = np.arange(len(cats))
+    width = 0.8 if stacked else 0.8 / n
+    bottom = np.zeros(len(cats))
+    for i, (name, vals) in enumerate(series.items()):
+        v = np.asarray([100 * x for x in vals] if percent else list(vals), dtype=float)
+        offset = 0 if stacked else (i - (n - 1) / 2) * width
+        kw = dict(label=name, color=colors[i % len(colors)])
+        if horizontal:
+            ax.barh(pos + offset, v, height=width, left=bottom if stacked else None, **kw)
+        else:
+            ax.bar(pos + offset, v, width=width, bottom=bottom if stacked else None, **kw)
+        if stacked:
+            bottom = bottom + v
+    if horizontal:
+        ax.set_yticks(pos, cats)
+        ax.invert_yaxis()
+        ax.set_xlabel(ylabel)
+        ax.set_ylabel(xlabel)
+    else:
+        crowded = sum(len(c) + 2 for c in cats) > 70
+        ax.set_xticks(pos, cats, rotation=30 if crowded else 0, ha="right" if crowded else "center")
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    if whole and not percent:
+        from matplotlib.ticker import MaxNLocator
+        (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
+    if len(series) > 1:
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    if note:
+        ax.text(0.5, 0.5, note, transform=ax.transAxes, ha="center", va="center", wrap=True)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def _unavailable(title: str, xlabel: str, ylabel: str, table: pd.DataFrame,
+                 interactive: bool) -> Any:
+    note = str(table["note"].iloc[0]) if "note" in table else NOT_AVAILABLE
+    return _bars([], {}, title=title, xlabel=xlabel, ylabel=ylabel, interactive=interactive,
+                 note=note.replace(" (", "\n("))
+
+
+def _org(res: dict[str, Any]) -> str:
+    return res["meta"]["name"]
+
+
+def _day_label(d: Any) -> str:
+    d = pd.Timestamp(d)
+    return f"{d.strftime('%a')} {d.day} {d.strftime('%b')}"
+
+
+def volume_by_day(res: dict[str, Any], interactive: bool = False) -> Any:
+    """Messages per monitoring day, stacked by platform (P3: volume over the five days)."""
+    v = res["volume_by_day"]
+    days = res["daily"]["day"].tolist()
+    plats = sorted(set(v["platform"]))
+    series = {platform_name(p): [int(v[(v["day"] == d) & (v["platform"] == p)]["total"].sum())
+                                 for d in days] for p in plats}
+    return _bars([_day_label(d) for d in days], series, stacked=True, interactive=interactive,
+                 title=f"{_org(res)}: messages per day, by platform",
+                 xlabel="Monitoring day", ylabel="Number of messages")
+
+
+def business_vs_followers(res: dict[str, Any], interactive: bool = False) -> Any:
+    """Messages per platform written by the business and by the public."""
+    v = res["volume_by_platform"]
+    return _bars([platform_name(p) for p in v["platform"]],
+                 {f"by {_org(res)}": v["by_business"].tolist(),
+                  "by the public": v["by_followers"].tolist()},
+                 interactive=interactive, title=f"Who wrote the messages on each platform",
+                 xlabel="Platform", ylabel="Number of messages")
+
+
+def busiest_hours(res: dict[str, Any], interactive: bool = False) -> Any:
+    """Messages from the public by hour of the day (local time)."""
+    b = res["busiest_hours"]
+    return _bars([f"{h:02d}" for h in b["hour"]], {"messages from the public": b["by_followers"].tolist()},
+                 interactive=interactive, title="When the public writes: messages by hour of day",
+                 xlabel=f"Hour of the day ({res['meta']['timezone']} time)", ylabel="Number of messages")
+
+
+def users(res: dict[str, Any], interactive: bool = False) -> Any:
+    """New and returning users per platform (P3: number of users)."""
+    u = res["users"]
+    u = u[u["platform"] != ALL]
+    return _bars([platform_name(p) for p in u["platform"]],
+                 {"new": u["new_users"].tolist(), "returning": u["returning_users"].tolist()},
+                 stacked=True, interactive=interactive,
+                 title="People who interacted, new and returning, per platform",
+                 xlabel="Platform", ylabel="Number of people")
+
+
+def followers(res: dict[str, Any], interactive: bool = False) -> Any:
+    """Followers at the start and end of the monitoring period, per platform."""
+    f = res["followers"]
+    title, xl, yl = "Followers at the start and end of the period", "Platform", "Followers"
+    if not available(f):
+        return _unavailable(title, xl, yl, f, interactive)
+    f = f[f["platform"] != ALL]
+    return _bars([platform_name(p) for p in f["platform"]],
+                 {"first day": f["followers_start"].tolist(), "last day": f["followers_end"].tolist()},
+                 title=title, xlabel=xl, ylabel=yl, interactive=interactive)
+
+
+def location(res: dict[str, Any], interactive: bool = False) -> Any:
+    """National vs international share of each platform's audience (P3: location of users)."""
+    s = res["location_summary"]
+    title, xl, yl = "Where the audience is: national vs international", "Source", "Share of people (%)"
+    if not available(s):
+        return _unavailable(title, xl, yl, s, interactive)
+    s = s[s["source"] != ALL]
+    names = [platform_name(p) if p != "messages" else "messages with a location" for p in s["source"]]
+    return _bars(names, {"national": s["national_share"].tolist(),
+                         "international": s["international_share"].tolist()},
+                 stacked=True, percent=True, title=title, xlabel=xl, ylabel=yl,
+                 interactive=interactive)
+
+
+def regions(res: dict[str, Any], interactive: bool = False) -> Any:
+    """People per UK region, all platforms together (from audience insights)."""
+    r = res["regions"]
+    title, xl, yl = "Where in the UK the audience lives", "Region", "Number of people"
+    if not available(r):
+        return _unavailable(title, xl, yl, r, interactive)
+    g = r.groupby("region")["people"].sum().sort_values(ascending=False)
+    return _bars(g.index.tolist(), {"people": g.tolist()}, horizontal=True, title=title,
+                 xlabel=xl, ylabel=yl, interactive=interactive)
+
+
+def age_groups(res: dict[str, Any], interactive: bool = False) -> Any:
+    """Share of each platform's audience in each age band (P3: age group of users)."""
+    a = res["age"]
+    title, xl, yl = "Age groups of the audience on each platform", "Age band", "Share of the platform's audience (%)"
+    if not available(a):
+        return _unavailable(title, xl, yl, a, interactive)
+    bands = list(dict.fromkeys(a["age_band"]))
+    from .schema import AGE_BANDS
+    bands = [b for b in AGE_BANDS if b in bands] + [b for b in bands if b not in AGE_BANDS]
+    series = {platform_name(p): [float(g.loc[g["age_band"] == b, "share"].sum()) for b in bands]
+              for p, g in a.groupby("platform", sort=True)}
+    return _bars(bands, series, percent=True, title=title, xlabel=xl, ylabel=yl,
+                 interactive=interactive)
+
+
+def complaints(res: dict[str, Any], interactive: bool = False) -> Any:
+    """Negative messages (complaints and negative comments) per monitoring day."""
+    c = res["complaints_by_day"]
+    return _bars([_day_label(d) for d in c["day"]],
+                 {"negative": c["negative"].tolist(),
+                  "not negative": (c["customer_messages"] - c["negative"]).tolist()},
+                 stacked=True, interactive=interactive, colors=NEG_COLOURS,
+                 title="Complaints and negative comments per day",
+                 xlabel="Monitoring day", ylabel="Messages from the public")
+
+
+def themes(res: dict[str, Any], interactive: bool = False, top: int = 10) -> Any:
+    """The most common themes in the public's messages, with how many were negative."""
+    t = res["themes"]
+    title, xl, yl = "What people talked about: the most common themes", "Theme", "Number of messages"
+    if not available(t):
+        return _unavailable(title, xl, yl, t, interactive)
+    t = t.head(top)
+    return _bars(t["label"].tolist(), {"negative": t["negative"].tolist(),
+                                       "not negative": (t["messages"] - t["negative"]).tolist()},
+                 stacked=True, horizontal=True, title=title, xlabel=xl, ylabel=yl,
+                 interactive=interactive, colors=NEG_COLOURS)
+
+
+def feedback(res: dict[str, Any], interactive: bool = False) -> Any:
+    """Stakeholder feedback: questions, suggestions and praise."""
+    f = res["feedback"]
+    return _bars([t.capitalize() for t in f["type"]], {"messages": f["messages"].tolist()},
+                 interactive=interactive, title="Stakeholder feedback from the public",
+                 xlabel="Type of feedback", ylabel="Number of messages")
+
+
+def engagement(res: dict[str, Any], interactive: bool = False) -> Any:
+    """Likes, shares and replies per business post, by platform."""
+    e = res["engagement"]
+    e = e[(e["platform"] != ALL) & (e["posts"] > 0)]
+    per = lambda col: (e[col] / e["posts"]).round(1).tolist()  # noqa: E731
+    return _bars([platform_name(p) for p in e["platform"]],
+                 {"likes": per("likes"), "shares": per("shares"), "replies": per("replies")},
+                 stacked=True, interactive=interactive,
+                 title=f"Engagement with {_possessive(_org(res))} posts",
+                 xlabel="Platform", ylabel="Average per post", whole=False)
+
+
+def response_times(res: dict[str, Any], interactive: bool = False) -> Any:
+    """Median and 90th-percentile minutes to the first reply, per platform (customer care)."""
+    c = res["customer_care"]
+    c = c[(c["platform"] != ALL) & (c["answered"] > 0)]
+    return _bars([platform_name(p) for p in c["platform"]],
+                 {"half answered within": (c["median_minutes"] / 60).round(2).tolist(),
+                  "90% answered within": (c["p90_minutes"] / 60).round(2).tolist()},
+                 interactive=interactive, title="How long customers waited for a first reply",
+                 xlabel="Platform", ylabel="Hours (wall clock)", whole=False)
+
+
+def answered(res: dict[str, Any], interactive: bool = False) -> Any:
+    """Customer messages answered and still waiting, per platform."""
+    c = res["customer_care"]
+    c = c[c["platform"] != ALL]
+    return _bars([platform_name(p) for p in c["platform"]],
+                 {"answered": c["answered"].tolist(), "still waiting": c["waiting"].tolist()},
+                 stacked=True, interactive=interactive, colors=CARE_COLOURS,
+                 title="Customer messages answered by the end of the period",
+                 xlabel="Platform", ylabel="Messages from the public")
+
+
+CHARTS = {"volume_by_day": volume_by_day, "business_vs_followers": business_vs_followers,
+          "busiest_hours": busiest_hours, "users": users, "followers": followers,
+          "location": location, "regions": regions, "age_groups": age_groups,
+          "complaints": complaints, "themes": themes, "feedback": feedback,
+          "engagement": engagement, "response_times": response_times, "answered": answered}
+"""Every P3 chart by name, in the order a report shows them."""
+
+
+def all_charts(res: dict[str, Any], interactive: bool = False) -> dict[str, Any]:
+    """Every chart in :data:`CHARTS` for one monitor result (name -> figure)."""
+    return {name: fn(res, interactive=interactive) for name, fn in CHARTS.items()}

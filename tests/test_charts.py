@@ -1,0 +1,77 @@
+"""P3 charts: titled, labelled, drawing the monitor's numbers, and safe when data is missing."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+import _monitor_data as md
+import smlib
+from smlib import charts
+
+
+@pytest.fixture(scope="module")
+def res():
+    return smlib.monitor(md.dataset())
+
+
+@pytest.fixture(scope="module")
+def res_no_audience():
+    return smlib.monitor(md.dataset(with_audience=False))
+
+
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+def test_static_chart_has_title_and_axis_labels(name, res):
+    fig = charts.CHARTS[name](res)
+    try:
+        ax = fig.axes[0]
+        assert ax.get_title().strip()
+        assert ax.get_xlabel().strip() and ax.get_ylabel().strip()
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+def test_interactive_chart_has_title_and_axis_labels(name, res_no_audience):
+    fig = charts.CHARTS[name](res_no_audience, interactive=True)
+    assert fig.layout.title.text
+    assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+
+
+def test_volume_bars_add_up_to_the_messages_per_day(res):
+    fig = charts.volume_by_day(res)
+    try:
+        heights = np.zeros(len(res["daily"]))
+        for container in fig.axes[0].containers:
+            heights += [b.get_height() for b in container]
+        assert heights.tolist() == res["daily"]["messages"].tolist()
+    finally:
+        plt.close(fig)
+
+
+def test_interactive_bars_match_the_table(res):
+    fig = charts.answered(res, interactive=True)
+    cc = res["customer_care"][res["customer_care"]["platform"] != "all"]
+    by_name = {t.name: list(t.y) for t in fig.data}
+    assert by_name["answered"] == cc["answered"].tolist()
+    assert by_name["still waiting"] == cc["waiting"].tolist()
+
+
+def test_missing_audience_chart_says_not_available(res_no_audience):
+    fig = charts.followers(res_no_audience)
+    try:
+        texts = [t.get_text() for t in fig.axes[0].texts]
+        assert any("not available from this source" in t for t in texts)
+    finally:
+        plt.close(fig)
+    pfig = charts.age_groups(res_no_audience, interactive=True)
+    assert "not available" in pfig.layout.annotations[0].text
+
+
+def test_import_smlib_does_not_import_plotting_libraries():
+    import subprocess
+    import sys
+    code = ("import sys, smlib; smlib.monitor; smlib.describe_activity; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'plotly', 'ipywidgets')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
