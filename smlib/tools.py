@@ -307,7 +307,8 @@ def load_tool_catalogue(path: str | Path | None = None) -> pd.DataFrame:
             "alerts": bool(f["alerts"]["value"]), "reports": tuple(f["reports"]["value"]),
             "history_days": f["history_days"]["value"],
             "cost": f["cost"]["value"], "cost_band": f["cost"]["band"],
-            "cost_as_of": f["cost"]["as_of"], "free_tier": bool(f["free_tier"]["value"]),
+            "cost_as_of": f["cost"]["as_of"], "cost_source": f["cost"]["source"],
+            "free_tier": bool(f["free_tier"]["value"]),
             "ease_of_use": int(f["ease_of_use"]["value"]),
             "ease_basis": f["ease_of_use"]["basis"],
             "unverified_facts": tuple(n for n in FACTS if f[n]["source"] == "unverified"),
@@ -537,6 +538,7 @@ def tool_coverage(dataset_or_frame: Dataset | pd.DataFrame, days: Any = None,
             r[f"share_{p}"] = _share(int(seen[on_p].sum()), int(on_p.sum()))
         r.update(measures=tool["measures"], measures_count=len(tool["measures"]),
                  alerts=bool(tool["alerts"]), cost=tool.get("cost", ""),
+                 cost_as_of=tool.get("cost_as_of"), cost_source=tool.get("cost_source", ""),
                  cost_band=tool["cost_band"], free_tier=bool(tool.get("free_tier", False)),
                  ease_of_use=int(tool["ease_of_use"]))
         rows.append(r)
@@ -615,15 +617,17 @@ def _basic_headline(ds: Dataset, days: Any) -> dict[str, Any]:
 
 
 def _resolve_days(ds: Dataset, days: Any) -> Any:
-    """Monitoring days for a Dataset: as given, else smlib.default_days (last 5 active days)."""
-    if days is not None:
+    """Monitoring days for a Dataset: a list as given; None or a number N = the last 5 (or N)
+    days with activity (smlib.default_days, as in P3)."""
+    if days is not None and not (isinstance(days, (int, np.integer)) and not isinstance(days, bool)):
         return days
+    n = 5 if days is None else int(days)
     try:
         default_days = getattr(importlib.import_module("smlib.metrics"), "default_days")
     except (ImportError, AttributeError):
-        return 5
+        return n
     try:
-        return list(default_days(ds, 5))
+        return list(default_days(ds, n))
     except DataError:
         return None
 
@@ -723,7 +727,7 @@ def view_through_tool(dataset: Dataset, tool: str, days: Any = None,
     through, _ = _headline(tool_ds, days, platforms)
     rows = []
     for key, full_val in full.items():
-        if key in ("days", "platforms"):
+        if key in ("days", "platforms", "sentiment_method"):   # settings, not figures
             continue
         measure = headline_measure(key)
         shown = measure is None or measure in tuple(t["measures"])
@@ -801,8 +805,33 @@ def _reasons_for(tool: pd.Series, cov: pd.Series, weights: Mapping[str, float]) 
                + (f" ({', '.join(ms)})." if ms else "."))
     out.append("It can alert you straight away to urgent items." if cov["alerts"]
                else "It cannot alert you to urgent items, so someone must check it often.")
-    out.append(f"Cost: {cov['cost']} (band: {cov['cost_band']}).")
+    as_of = cov.get("cost_as_of")
+    dated = as_of is not None and not pd.isna(as_of) and cov.get("cost_source") != "unverified"
+    out.append(f"Cost: {cov['cost']}" + (f" (price as of {as_of})" if dated else "") + ".")
     out.append(f"Ease of use {int(cov['ease_of_use'])}/5.")
+    return out
+
+
+def _cautions(tool: pd.Series, frame: pd.DataFrame) -> list[str]:
+    """What the recommended tool cannot do, from the organisation's own data (honest D1)."""
+    out = []
+    kinds = set(frame["kind"].astype(str)) if len(frame) else set()
+    plats = set(frame["platform"].astype(str)) if len(frame) else set()
+    scope = tuple(tool["scope"])
+    if "message" in kinds and ("own_accounts" not in scope
+                               or "message" in tuple(tool.get("exclude_kinds", ()) or ())):
+        out.append("It never sees private messages (DMs), so DMs must be checked in each app.")
+    if {"mention", "review"} & kinds and "listening" not in scope:
+        out.append("It does not find mentions or reviews posted elsewhere.")
+    missing_p = sorted(plats - set(tool["platforms"]))
+    if missing_p:
+        out.append("It does not cover " + ", ".join(missing_p) + ".")
+    missing_m = [MEASURE_LABELS[m] for m in MEASURES if m not in tuple(tool["measures"])]
+    if missing_m:
+        out.append("It cannot tell you: " + ", ".join(missing_m) + ".")
+    if tool.get("unverified_facts"):
+        out.append(f"{len(tool['unverified_facts'])} of its facts in the catalogue are not "
+                   f"confirmed by a source: check them before relying on this.")
     return out
 
 
@@ -835,6 +864,7 @@ class Recommendation:
     weights: dict[str, float]
     reasons: list[str]
     runner_up_reasons: list[str]
+    cautions: list[str]
     sensitivity: pd.DataFrame     # criterion, change, weight, winner, changed
     flips: pd.DataFrame           # criterion, direction, multiplier, new_winner
     excluded: pd.DataFrame        # tools never recommended and why
@@ -846,6 +876,9 @@ class Recommendation:
             return "No tool in the catalogue is available to recommend."
         lines = [f"Recommended tool: {self.recommended_name}."]
         lines += [f"- {r}" for r in self.reasons]
+        if self.cautions:
+            lines.append("But be aware:")
+            lines += [f"- {c}" for c in self.cautions]
         if self.runner_up:
             lines.append(f"Runner-up: {self.runner_up_name}.")
             lines += [f"- {r}" for r in self.runner_up_reasons]
@@ -854,8 +887,10 @@ class Recommendation:
             lines.append("Moving any single weight up or down by half does not change the choice.")
         else:
             for _, r in changed.iterrows():
-                lines.append(f"If the weight for {CRITERION_LABELS[r['criterion']]} were "
-                             f"{r['change']}, the choice would become {r['winner_name']}.")
+                c = r["criterion"]
+                label = c if CRITERION_LABELS[c] == c else f"{c} ({CRITERION_LABELS[c]})"
+                lines.append(f"If the weight for {label} were {r['change']}, the choice would "
+                             f"become {r['winner_name']}.")
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -930,6 +965,9 @@ def recommend_tool(dataset: Dataset | pd.DataFrame, days: Any = None,
             reasons.append(f"{top['name']} scored higher ({top['total']:.1f}) but is "
                            f"{top['status']}, so it cannot be recommended.")
     lost = _why_lost(sc_i.loc[best], sc_i.loc[second], w) if best and second else []
+    frame, profile, ds_ = _split(dataset)
+    sel = select_days(frame, _resolve_days(ds_, days) if ds_ is not None else days, profile)
+    cautions = _cautions(cat.set_index("id").loc[best], sel) if best else []
     sens, flips = _sensitivity(cov, w, settings.band_scores, eligible, best, names)
     exc = scores.loc[~scores["eligible"], ["id", "name", "status", "total"]].copy()
     exc["why"] = exc["status"].map({
@@ -938,6 +976,7 @@ def recommend_tool(dataset: Dataset | pd.DataFrame, days: Any = None,
     return Recommendation(recommended=best, recommended_name=names.get(best),
                           runner_up=second, runner_up_name=names.get(second), scores=scores,
                           coverage=cov, weights=w, reasons=reasons, runner_up_reasons=lost,
+                          cautions=cautions,
                           sensitivity=sens, flips=flips, excluded=exc.reset_index(drop=True),
                           note=cov.attrs.get("note", ""))
 
