@@ -336,6 +336,17 @@ def test_sensitivity_agrees_with_recomputed_scores(world):
         assert s3.iloc[0]["id"] == rec.recommended
 
 
+def test_cautions_name_what_the_choice_cannot_do(world):
+    rec = smlib.recommend_tool(_ds(), weights={"coverage": 5, "measures": 0, "alerts": 5,
+                                               "cost": 0, "ease": 0}, catalogue=world)
+    assert rec.recommended == "listen"
+    text = " ".join(rec.cautions)
+    assert "private messages" in text                  # the data has DMs; listening never sees them
+    assert "facebook" in text and "instagram" in text  # platforms it does not cover
+    assert "age group" in text                         # a 2.1 measure it does not give
+    assert "But be aware" in rec.text()
+
+
 def test_runner_up_reasons_mention_scores(world):
     rec = smlib.recommend_tool(_ds(), catalogue=world)
     assert rec.runner_up is not None and rec.runner_up != rec.recommended
