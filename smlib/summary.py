@@ -139,9 +139,15 @@ def _each_day(res: dict[str, Any]) -> str:
         if r["messages"] == 0:
             out.append(f"On {_day(r['day'])} there were no messages at all.")
             continue
-        most = "most of them" if 2 * r["top_platform_messages"] > r["messages"] else "the most"
-        s = (f"On {_day(r['day'])} there were {_plural(r['messages'], 'message')}, {most} "
-             f"on {platform_name(r['top_platform'])} ({_int(r['top_platform_messages'])}). "
+        if r["top_platform_messages"] == r["messages"]:
+            where = (f"on {platform_name(r['top_platform'])}" if r["messages"] == 1 else
+                     f"all of them on {platform_name(r['top_platform'])}")
+        else:
+            most = "most of them" if 2 * r["top_platform_messages"] > r["messages"] else "the most"
+            where = (f"{most} on {platform_name(r['top_platform'])} "
+                     f"({_int(r['top_platform_messages'])})")
+        verb = "was" if r["messages"] == 1 else "were"
+        s = (f"On {_day(r['day'])} there {verb} {_plural(r['messages'], 'message')}, {where}. "
              f"{_plural(r['users'], 'person', 'people')} from the public sent "
              f"{_plural(r['by_followers'], 'message')} and the business sent {_int(r['by_business'])}")
         if r["negative"]:

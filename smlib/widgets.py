@@ -17,11 +17,12 @@ from .summary import platform_name
 
 
 def monitor_controls(org: str = "northway-rail", days: Any = None, platforms: Any = None,
-                     chart: str = "volume_by_day") -> Any:
+                     chart: str = "volume_by_day", dataset: Any = None) -> Any:
     """A box of controls (organisation, days, platforms, chart) and an output that redraws.
 
     Returns an ``ipywidgets.VBox``; display it as the last line of a cell. Nothing is drawn
     until the tutor presses "Show", so running the cell in a batch costs almost nothing.
+    ``dataset``: the already-loaded Dataset for ``org`` (saves loading it twice).
     """
     import ipywidgets as w
     from IPython.display import display
@@ -30,9 +31,9 @@ def monitor_controls(org: str = "northway-rail", days: Any = None, platforms: An
     from .sample import list_organisations, load_org
     from .summary import describe_activity
 
-    cache: dict[str, Any] = {}
+    cache: dict[str, Any] = {} if dataset is None else {org: dataset}
 
-    def dataset(name: str) -> Any:
+    def get(name: str) -> Any:
         if name not in cache:
             cache[name] = load_org(name)
         return cache[name]
@@ -48,7 +49,7 @@ def monitor_controls(org: str = "northway-rail", days: Any = None, platforms: An
     out = w.Output()
 
     def fill(name: str, want_days: Any = None, want_plats: Any = None) -> None:
-        ds = dataset(name)
+        ds = get(name)
         all_days = activity_days(ds)
         days_w.options = [(d.strftime("%a %d %b %Y"), d) for d in all_days]
         chosen = default_days(ds) if want_days is None else [
@@ -64,7 +65,7 @@ def monitor_controls(org: str = "northway-rail", days: Any = None, platforms: An
             if not days_w.value or not plat_w.value:
                 print("Choose at least one day and one platform.")
                 return
-            res = monitor(dataset(org_w.value), days=list(days_w.value), platforms=list(plat_w.value))
+            res = monitor(get(org_w.value), days=list(days_w.value), platforms=list(plat_w.value))
             h = res["headline"]
             print(f"{res['meta']['name']}: {h['messages']} messages, {h['users']} people, "
                   f"{h['negative']} negative, answered {h['answered_share']:.0%}")

@@ -367,3 +367,24 @@ def test_keyword_file_is_valid():
         vals = data[table][key]
         assert vals and all(isinstance(v, str) and v == v.strip() and v for v in vals)
         assert all(v == v.lower() for v in vals), f"{table}.{key} should be lower case"
+
+
+# ------------------------------------------------------------------------------ real export
+@pytest.mark.realdata
+def test_real_export_figures_match_the_raw_csv(realdata):
+    """On the real twcs export: counts on the default days vs a direct reading of the CSV."""
+    path = realdata / "twcs" / "twcs_head5000.csv"
+    ds = smlib.load(path)
+    r = smlib.monitor(ds)
+    raw = pd.read_csv(path, lineterminator="\n")  # two texts hold a bare CR
+    when = pd.to_datetime(raw["created_at"], format="%a %b %d %H:%M:%S %z %Y", utc=True)
+    active = sorted(set(when.dt.date))
+    assert r["meta"]["days"] == [d.isoformat() for d in active[-5:]]
+    on = raw[when.dt.date.isin(active[-5:])]
+    inbound = on[on["inbound"].astype(str) == "True"]
+    assert r["headline"]["messages"] == len(on)
+    assert r["headline"]["customer_messages"] == len(inbound)
+    assert r["headline"]["users"] == inbound["author_id"].astype(str).nunique()
+    # real exports have no audience insights: placeholders, never a crash
+    assert {"followers", "age", "location"} <= set(r["meta"]["not_available"])
+    json.dumps(r["headline"])

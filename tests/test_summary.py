@@ -115,3 +115,10 @@ def test_every_number_is_traceable_on_the_sample(slug):
     except (AttributeError, ImportError, smlib.DataError, FileNotFoundError) as exc:
         pytest.skip(f"sample not available yet: {exc}")
     _check(smlib.monitor(ds), smlib.compare_periods(ds))
+
+
+@pytest.mark.realdata
+def test_every_number_is_traceable_on_a_real_export(realdata):
+    ds = smlib.load(realdata / "twcs" / "twcs_head5000.csv")
+    text = _check(smlib.monitor(ds), smlib.compare_periods(ds))
+    assert "not available from this source" in text  # real exports carry no audience insights

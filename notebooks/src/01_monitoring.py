@@ -1,0 +1,284 @@
+# %% [markdown]
+# # 01 · Monitoring an organisation's social media (P3)
+#
+# Unit 3 **P3** asks you to *monitor the social media interaction between an organisation and
+# its followers over five days, across different platforms, and produce a descriptive summary
+# of the activity*. The five days do not have to be next to each other.
+#
+# Teaching content 2.1 says what to look at. This notebook has one short section for each:
+#
+# 1. **number of users** · 2. **location of users** · 3. **age group of users** ·
+# 4. **how much activity** (volume) · 5. **engagement** · 6. **complaints and negative comments** ·
+# 7. **themes** · 8. **stakeholder feedback** · 9. **customer care** (how fast the business replies)
+#
+# and ends with a **descriptive summary** (the thing you hand in for P3) and a comparison with
+# the days before. Every number comes from `smlib.monitor`, which you can also call yourself.
+
+# %% tags=["parameters"]
+org = "northway-rail"   # a sample organisation, or a path to exported data
+days = None             # None = the last 5 days with activity; or a list like ["2026-10-26", "2026-10-28"]
+platforms = None        # None = every platform; or a list like ["x", "facebook"]
+
+# %%
+import pandas as pd
+import plotly.io as pio
+
+import smlib
+from smlib import charts
+
+pio.renderers.default = "plotly_mimetype+notebook"   # interactive charts that also work in HTML
+pd.set_option("display.max_colwidth", 90)
+pd.set_option("display.width", 160)
+
+ds = smlib.load_org(org)
+res = smlib.monitor(ds, days=days, platforms=platforms)
+h = res["headline"]
+name = res["meta"]["name"]
+
+# %% tags=["nbval-check-output"]
+print(f"Organisation: {name}")
+print("Monitoring days:", ", ".join(res["meta"]["days"]))
+print("Platforms:", ", ".join(res["meta"]["platforms"]))
+print(f"Messages on those days: {h['messages']} ({h['business_messages']} by {name}, "
+      f"{h['customer_messages']} from the public)")
+
+# %% [markdown]
+# `res` is a dictionary of small tables. `res["headline"]` holds the key numbers, and the other
+# keys hold one table each (try `res.keys()` and `res["users"]`). Days are counted in the
+# organisation's own time zone.
+#
+# ## 1. Number of users (P3, 2.1)
+#
+# A **user** here is a different person (a different account) who wrote to or about the
+# organisation. **New** users had not written before the first monitoring day; **returning**
+# users had. **Followers** are people who follow the account; the platforms report them in
+# their *insights* pages.
+
+# %% tags=["nbval-check-output"]
+print(f"Different people who wrote: {h['users']}")
+print(f"  new (first time we saw them): {h['new_users']}")
+print(f"  returning (seen before the first day): {h['returning_users']}")
+if h["followers_end"] is not None:
+    print(f"Followers on the last day, all platforms: {h['followers_end']} "
+          f"(change since the first day: {h['follower_change']:+d}, {h['follower_growth_pct']:+.2f}%)")
+else:
+    print("Followers: not available from this source (no audience insights)")
+
+# %%
+res["users"]
+
+# %%
+charts.users(res);
+
+# %%
+charts.followers(res);
+
+# %% [markdown]
+# ## 2. Location of users (P3, 2.1)
+#
+# **National** means in the organisation's home country (here the UK); **international** means
+# anywhere else. Platforms tell the business where its followers live (audience insights); a
+# few messages also say where they were sent from.
+
+# %% tags=["nbval-check-output"]
+if h["national_share"] is not None:
+    print(f"Share of users who are national: {h['national_share']:.0%} "
+          f"(so {1 - h['national_share']:.0%} are international)")
+else:
+    print("Location: not available from this source")
+
+# %%
+charts.location(res);
+
+# %%
+charts.regions(res);
+
+# %%
+res["location"].head(10)
+
+# %% [markdown]
+# ## 3. Age group of users (P3, 2.1)
+#
+# Each bar is the **share** of a platform's followers in one age band: 40% means 40 in every
+# 100 followers. Different platforms often have very different ages - useful when the business
+# decides where to post what.
+
+# %% tags=["nbval-check-output"]
+age = res["age"]
+if smlib.metrics.available(age):
+    for plat, g in age.groupby("platform", sort=True):
+        top = g.sort_values("people", ascending=False).iloc[0]
+        print(f"Largest age group on {plat}: {top['age_band']} ({top['share']:.0%} of followers)")
+else:
+    print("Age groups: not available from this source")
+
+# %%
+charts.age_groups(res);
+
+# %% [markdown]
+# ## 4. How much activity? (volume)
+#
+# How many messages were there each day, on which platform, and who wrote them: the business
+# itself or the public? The busiest hours tell the business when to have staff ready.
+
+# %% tags=["nbval-check-output"]
+print(f"Busiest day: {h['busiest_day']} with {h['busiest_day_messages']} messages")
+print(f"Busiest platform: {h['busiest_platform']}")
+print(f"Busiest hour for the public: {h['busiest_hour']:02d}:00-{(h['busiest_hour'] + 1) % 24:02d}:00 "
+      f"({h['busiest_hour_messages']} messages)")
+
+# %%
+res["daily"]
+
+# %%
+charts.volume_by_day(res, interactive=True)
+
+# %%
+charts.business_vs_followers(res);
+
+# %%
+charts.busiest_hours(res);
+
+# %% [markdown]
+# ## 5. Engagement
+#
+# **Engagement** is how much people react to the business's own posts: likes, shares and
+# replies. The **engagement rate** divides the reactions a post gets by the number of followers:
+# 0.02 (2%) means 2 reactions for every 100 followers.
+
+# %% tags=["nbval-check-output"]
+print(f"Posts by {name}: {h['business_posts']}")
+e = res["engagement"].set_index("platform").loc["all"]
+print(f"Likes + shares + replies per post: {e['interactions_per_post']}")
+if h["engagement_rate"] is not None:
+    print(f"Engagement rate per post: {h['engagement_rate']:.2%} of followers")
+else:
+    print("Engagement rate: not available (no follower numbers in this source)")
+
+# %%
+charts.engagement(res);
+
+# %% [markdown]
+# ## 6. Complaints and negative comments (P3, 2.1)
+#
+# A computer reads each message and scores it as negative, neutral or positive (this is called
+# **sentiment analysis**; notebook 02 shows how it works and where it goes wrong). Here a
+# **complaint or negative comment** is any message from the public scored *negative*.
+# Always read some of them yourself: the computer makes mistakes, especially with sarcasm.
+
+# %% tags=["nbval-check-output"]
+print(f"Negative messages from the public: {h['negative']} of {h['customer_messages']} "
+      f"({h['negative_share']:.0%})")
+print("Method:", res["meta"]["sentiment_method"])
+
+# %%
+charts.complaints(res);
+
+# %%
+res["complaint_examples"]
+
+# %% [markdown]
+# Names are replaced by **pseudonyms** (`user-…`) to protect people's privacy, and web links
+# are made unclickable (`hxxps://…`) in case they are scams.
+#
+# ## 7. Themes (P3, 2.1)
+#
+# A **theme** is what a message is about (delays, refunds, staff…). Themes come from keyword
+# lists in `data/themes.toml` that your tutor can edit. One message can have several themes.
+
+# %% tags=["nbval-check-output"]
+th = res["themes"]
+if smlib.metrics.available(th):
+    for r in th.head(5).itertuples():
+        print(f"{r.label}: {r.messages} messages ({r.negative} negative)")
+else:
+    print("Themes: not available")
+
+# %%
+charts.themes(res, interactive=True)
+
+# %% [markdown]
+# ## 8. Stakeholder feedback (P3, 2.1)
+#
+# **Stakeholders** are people with an interest in the organisation: customers, the local
+# community, staff. Their feedback comes as **questions** (they need an answer), **suggestions**
+# (ideas to improve) and **praise** (worth a thank-you). The words used to spot them are in
+# `data/monitoring_keywords.toml`.
+
+# %% tags=["nbval-check-output"]
+print(f"Questions: {h['questions']}")
+print(f"Suggestions: {h['suggestions']}")
+print(f"Praise: {h['praise']}")
+
+# %%
+charts.feedback(res);
+
+# %%
+res["feedback_examples"]
+
+# %% [markdown]
+# ## 9. Customer care: did the business reply, and how fast?
+#
+# A message counts as **answered** when the business replied to it by the end of the last
+# monitoring day. The **median** reply time is the middle one: half of the replies were faster.
+# The **90th percentile** means 9 in every 10 replies were faster than that. **Business hours**
+# only counts the time the business was open.
+
+# %% tags=["nbval-check-output"]
+print(f"Messages from the public answered: {h['answered_share']:.0%}")
+print(f"Median time to first reply: {h['first_response_median_minutes']} minutes")
+print(f"9 in 10 replies within: {h['first_response_p90_minutes']} minutes")
+print(f"Median in business hours only: {h['first_response_median_business_minutes']} minutes")
+print(f"Still waiting for a reply: {h['waiting']}")
+
+# %%
+res["customer_care"]
+
+# %%
+charts.answered(res);
+
+# %%
+charts.response_times(res);
+
+# %% [markdown]
+# ## 10. Descriptive summary (P3)
+#
+# This is the kind of summary P3 asks for, written from the tables above: every number in it
+# appears in one of them. Use it as a model - write your own in your words, and add what
+# *you* noticed when you read the messages.
+
+# %% tags=["nbval-check-output"]
+cmp = smlib.compare_periods(ds, days=days, platforms=platforms)
+print(smlib.describe_activity(res, comparison=cmp))
+
+# %% [markdown]
+# ## 11. Compared with the days before, and the organisation's targets
+#
+# Monitoring is most useful when you compare **periods**: are things getting better? The
+# previous period is the same number of active days just before the first monitoring day.
+# **Targets** (KPIs, key performance indicators) are set by the organisation in its profile.
+
+# %%
+cmp
+
+# %% tags=["nbval-check-output"]
+print("Previous period:", ", ".join(cmp.attrs["previous_days"]) or "none in the data")
+for r in cmp[cmp["status"] != "no target"].itertuples():
+    print(f"{r.meaning}: {r.status}")
+
+# %% [markdown]
+# ## For tutors: explore live
+#
+# Run the cell below in JupyterLab to get controls: choose an organisation, days and
+# platforms, press **Show**, and the figures, a chart and the summary are redrawn. (The rest
+# of this notebook does not depend on it.)
+
+# %%
+smlib.widgets.monitor_controls(org, days=res["meta"]["days"], platforms=platforms, dataset=ds)
+
+# %% [markdown]
+# ## What next?
+#
+# * Notebook **02** shows how the complaints and themes are found, and where the computer is wrong.
+# * Notebook **03** sorts every message into *posted by the business*, *needs action* and
+#   *no action*, and ranks what needs action first (M2).
