@@ -142,6 +142,34 @@ def evaluate_twcs(shared: Path) -> dict | None:
     return res
 
 
+def load_twcs_labelled(shared: Path) -> pd.DataFrame | None:
+    """The hand-labelled twcs tweets (ids and labels in evaluation/twcs_labels.csv, text from ../shared)."""
+    p = Path(shared) / "realdata" / "twcs" / "twcs_random5000.csv"
+    lab_path = Path(__file__).resolve().parent / "twcs_labels.csv"
+    if not p.is_file() or not lab_path.is_file():
+        return None
+    d = pd.read_csv(p, dtype=str, lineterminator="\n")
+    d.columns = [c.strip() for c in d.columns]
+    labels = pd.read_csv(lab_path, dtype=str, comment="#")
+    out = labels.merge(d[["tweet_id", "text"]], on="tweet_id", how="left")
+    out["text"] = out["text"].fillna("").str.replace("\r", " ")
+    return out
+
+
+def evaluate_twcs_labelled(shared: Path) -> dict | None:
+    """Plain VADER vs smlib on the hand-labelled customer-support tweets, per split (dev / test)."""
+    d = load_twcs_labelled(shared)
+    if d is None:
+        return None
+    d["vader_pred"] = vader_labels(vader_scores(d["text"]))
+    d["smlib_pred"] = score_texts(d["text"])["sentiment_label"].to_numpy()
+    res = {"frame": d}
+    for split, g in d.groupby("split"):
+        res[split] = {"n": len(g), "vader": metrics(g["label"], g["vader_pred"]),
+                      "smlib": metrics(g["label"], g["smlib_pred"])}
+    return res
+
+
 def _fmt_side_by_side(r: dict) -> str:
     rows = [("accuracy", "accuracy"), ("macro-F1", "macro_f1")]
     for lab in LABELS:
@@ -176,7 +204,18 @@ def report(shared: Path | None = None) -> str:
            _fmt_confusion(r["smlib_confusion"], "smlib"), ""]
     met = {k: r["smlib"][k] >= t for k, t in TARGETS.items()}
     out.append("Targets met: " + ", ".join(f"{k} {'yes' if ok else 'NO'}" for k, ok in met.items()))
-    tw = evaluate_twcs(Path(shared) if shared else shared_dir())
+    sh = Path(shared) if shared else shared_dir()
+    lab = evaluate_twcs_labelled(sh)
+    if lab:
+        out += ["", "## Customer-support tweets, hand-labelled (twcs, one annotator)", "",
+                "| split | n | measure | plain VADER | smlib |", "|---|---:|---|---:|---:|"]
+        for split in ("dev", "test"):
+            if split in lab:
+                r2 = lab[split]
+                for key in ("accuracy", "macro_f1", "negative_precision", "negative_recall"):
+                    out.append(f"| {split} | {r2['n']} | {key.replace('_', ' ')} | {r2['vader'][key]:.3f} | "
+                               f"{r2['smlib'][key]:.3f} |")
+    tw = evaluate_twcs(sh)
     if tw:
         out += ["", f"## Customer-support tweets, proxy check ({tw['n_inbound']:,} inbound customer tweets, "
                 f"{tw['n_outbound']:,} outbound brand replies; no human labels)", "",

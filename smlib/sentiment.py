@@ -59,15 +59,19 @@ POSITIVE_FROM = 0.05
 """Scores at or above this are positive (VADER's own recommended cut-off)."""
 COMPLAINT_CUE = -1.0
 """A word scoring this or lower marks the message as a complaint (for the politeness rule)."""
+QUESTION_KEEPS = 2.5
+"""In a question, positive words weaker than this count for nothing ("is it any good?")."""
+APOLOGY_FACTOR = 0.3
+"""In an apology sentence ("sorry for the delay"), negative words count this much."""
 LONG_TEXT_CHARS = 320
 LONG_TEXT_SENTENCES = 4
 PARALLEL_FROM = 50_000
 """Use a process pool when there are at least this many *unique* texts to score."""
 
-POLITE = frozenset({"thanks", "thank", "thx", "ty", "appreciate", "appreciated", "cheers",
-                    "grateful", "welcome", "kind", "lovely", "great"})
-# "kind", "lovely", "great" count as polite only in the fixed openers below
-_POLITE_OPENERS = re.compile(r"\b(?:thanks|thank you|cheers)\b")
+POLITE_WORDS = frozenset({"thanks", "thank", "thx", "ty", "appreciate", "appreciated", "cheers",
+                          "grateful", "welcome"})
+"""Politeness that does not count as praise inside a complaint or an enquiry."""
+POLITE = POLITE_WORDS
 _POSITIVE_SARCASM = (r"love|loving|loved|enjoy|enjoying|enjoyed|adore|great|nice|fantastic|"
                      r"brilliant|wonderful|awesome|fun|amazing|perfect|excellent")
 _SARCASM_WAIT = re.compile(
@@ -79,9 +83,25 @@ _SARCASM_THANKS = re.compile(
     r"\b(?:thanks|thank you|cheers)\s+(?:so much\s+|a lot\s+)?for\s+(?:the\s+)?"
     r"(?:delay\w*|wait\w*|los(?:ing|t)|cancel\w*|ruin\w*|wast\w*|ignor\w*|leaving|keeping me|"
     r"making me wait|breaking|charging|overcharging|nothing)\b")
-_SARCASM_NOT = re.compile(r"(?:\.\.\.|…|,| -)\s*not[.!]*\s*$|#not\b|\bnot!+\s*$")
+_SARCASM_NOT = re.compile(r"(?:\.\.\.|…|,| -|[\"'”])\s*not[.!]*\s*$|#not\b|\bnot!+\s*$")
+_LOVE_WHEN = re.compile(r"\b(?:love|loving|gotta love|got to love|have to love)\s+(?:it\s+)?(?:when|how)\b")
+_APOLOGY = re.compile(r"\b(?:sorry (?:to hear|for|about|that|you)|(?:we|i) apologi[sz]e|apologies (?:for|about)|"
+                      r"(?:we are|we're) (?:so |very |really )?sorry)\b")
+_CANT_EXCEPT = (r"wait|believe|thank|complain|fault|recommend|be happier|be better|praise|stop|get enough|"
+                r"say enough|live without|miss")
+_CODE_CUES = [
+    (re.compile(rf"\b(?:can not|could not|unable to|not able to|will not let me)\s+(?!(?:{_CANT_EXCEPT})\b)\w+"),
+     "inability: 'can't …' reports something not working", -1.2),
+    (re.compile(r"^\s*(?:so\s+|but\s+|and\s+|hey\s+|seriously\s+)?why\b(?!\s+not\b).*\?\s*$"),
+     "'why …?': challenging the company", -1.0),
+    (re.compile(r"\bwhat am i (?:supposed|meant) to do\b|\bwhat(?: is|'s) going on\b|\bwhat the (?:hell|heck)\b"),
+     "exasperation: 'what is going on?'", -1.5),
+]
 
 _CANDIDATE = re.compile(r"[\w']+|[^\w\s]")
+_HOWEVER = re.compile(r"(?:^|(?<=[.,;!?]))\s*\b(?:however|although|though|yet(?!\s+again))\b,?", re.IGNORECASE)
+_STARTS_BUT = re.compile(r"\s*but\b", re.IGNORECASE)
+_GLUED = re.compile(r"([.,!?;:]+)(?=[A-Za-z])")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _HASHTAG = re.compile(r"#(\w+)")
@@ -139,12 +159,15 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
             if squashed and low in squashed:
                 return squashed[low]
             return " ".join(_CAMEL.split(raw))
-        t2 = _HASHTAG.sub(_tag, t)
+        t2 = _HASHTAG.sub(lambda m: " " + _tag(m) + " ", t)
         if t2 != t:
             notes.append("hashtags read as words")
         t = t2
     for pat, rep in _CONTRACTIONS:
         t = pat.sub(rep, t)
+    t = _GLUED.sub(r"\1 ", t)
+    # VADER weighs the words after "but" more; "however" and "although" contrast the same way
+    t = _HOWEVER.sub(" But ", t)
     return t, notes
 
 
@@ -323,9 +346,9 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         sentiments = self._but_check(words, sentiments)
         return words, sentiments
 
-    def score_sentence(self, text: str, rules: list[str]) -> tuple[float, list[tuple[str, float, str]]]:
-        """Score one sentence. Returns (compound, [(word, valence, why), ...])."""
-        low = text.lower()
+    def _sentence_details(self, sentence: str, rules: list[str]) -> list[list]:
+        """Per-word [word, valence, why] for one sentence, with sarcasm, question and apology rules."""
+        low = sentence.lower()
         sarcasm = []
         if _SARCASM_WAIT.search(low):
             sarcasm.append("sarcasm: praising a wait or failure ('love waiting…')")
@@ -333,13 +356,11 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             sarcasm.append("sarcasm: thanking for a failure ('thanks for losing…')")
         trailing_not = bool(_SARCASM_NOT.search(low))
         if trailing_not:
-            text = _SARCASM_NOT.sub("", low).rstrip(" .,")
-        tokens_text = self._phrases_to_tokens(text)
-        words, vals = self._valences(tokens_text)
-        vals = [float(v) for v in vals]
-        detail: list[tuple[str, float, str]] = []
-        lows = [w.lower() for w in words]
-        for w, v in zip(lows, vals):
+            sentence = _SARCASM_NOT.sub("", low).rstrip(" .,")
+        words, vals = self._valences(self._phrases_to_tokens(sentence))
+        detail: list[list] = []
+        for w, v in zip((x.lower() for x in words), vals):
+            v = float(v)
             if w in self.layer.token_info:
                 term, comment = self.layer.token_info[w]
                 detail.append([term, v, f"customer-service phrase: {comment}"])
@@ -347,6 +368,13 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 detail.append([w, v, f"customer-service word: {self.layer.comments[w]}"])
             else:
                 detail.append([w, v, "VADER word" if v else ""])
+        for rx, why, val in _CODE_CUES:
+            m = rx.search(low)
+            if m:
+                detail.append([m.group(0).strip(), val, why])
+                rules.append(why.split(":")[0])
+        if _LOVE_WHEN.search(low) and any(d[1] <= COMPLAINT_CUE for d in detail):
+            sarcasm.append("sarcasm: 'love it when…' about a problem")
         if sarcasm or trailing_not:
             flipped = False
             for d in detail:
@@ -358,21 +386,55 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 sarcasm.append("sarcasm: '… not' after praise")
             if not flipped and sarcasm:
                 detail.append(["(sarcasm cue)", -1.5, sarcasm[0]])
-            rules.extend(sarcasm if (flipped or sarcasm) else [])
+            rules.extend(sarcasm)
+        if sentence.rstrip().endswith("?"):
+            hit = False
+            for d in detail:
+                if 0 < d[1] < QUESTION_KEEPS and "sarcasm" not in d[2]:
+                    d[1] = 0.0
+                    d[2] = "in a question: a hope or enquiry, not praise"
+                    hit = True
+            if hit:
+                rules.append("positive words in a question are not praise")
+        if _APOLOGY.search(low):
+            hit = False
+            for d in detail:
+                if d[1] < 0:
+                    d[1] = round(d[1] * APOLOGY_FACTOR, 3)
+                    d[2] = "in an apology: names a problem but is not a complaint"
+                    hit = True
+            if hit:
+                rules.append("an apology is not a complaint")
+        return detail
+
+    def _polite_rule(self, detail: list[list], text: str, rules: list[str]) -> None:
         complaint = any(d[1] <= COMPLAINT_CUE for d in detail)
-        polite_pos = [d for d in detail if d[1] > 0 and d[0] in POLITE and d[0] not in ("kind", "lovely", "great")]
-        if polite_pos:
-            other_pos = [d for d in detail if d[1] > 0 and d not in polite_pos]
-            if complaint:
-                for d in polite_pos:
-                    d[1] = 0.0
-                    d[2] = "polite word ignored: the message contains a complaint"
-                rules.append("polite words do not cancel a complaint")
-            elif "?" in text and not other_pos:
-                for d in polite_pos:
-                    d[1] = 0.0
-                    d[2] = "polite sign-off on a question: an enquiry, not praise"
-                rules.append("a question signed off 'thanks' is an enquiry")
+        polite_pos = [d for d in detail if d[1] > 0 and d[0] in POLITE_WORDS]
+        if not polite_pos:
+            return
+        other_pos = [d for d in detail if d[1] > 0 and not any(d is p for p in polite_pos)]
+        if complaint:
+            for d in polite_pos:
+                d[1] = 0.0
+                d[2] = "polite word ignored: the message contains a complaint"
+            rules.append("polite words do not cancel a complaint")
+        elif "?" in text and not other_pos:
+            for d in polite_pos:
+                d[1] = 0.0
+                d[2] = "polite sign-off on a question: an enquiry, not praise"
+            rules.append("a question signed off 'thanks' is an enquiry")
+
+    def score_sentence(self, text: str, rules: list[str]) -> tuple[float, list[tuple[str, float, str]]]:
+        """Score a short text (sentence rules applied per sentence). Returns (compound, details)."""
+        detail: list[list] = []
+        for sent in _SENTENCE.split(text):
+            if sent and sent.strip():
+                if _STARTS_BUT.match(sent) and detail:
+                    # "… . But …": what came before counts half, as VADER does within a sentence
+                    for d in detail:
+                        d[1] *= 0.5
+                detail.extend(self._sentence_details(sent, rules))
+        self._polite_rule(detail, text, rules)
         vals = [d[1] for d in detail]
         compound = self.score_valence(vals, text)["compound"] if vals else 0.0
         return float(compound), [(d[0], round(float(d[1]), 3), d[2]) for d in detail if d[1] != 0]
@@ -382,11 +444,11 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         if not isinstance(text, str) or not text.strip():
             return 0.0, "no text", []
         t, rules = self.prepare(text)
-        sentences = [s for s in _SENTENCE.split(t) if s and s.strip()]
+        sentences = [x for x in _SENTENCE.split(t) if x and x.strip()]
         if len(t) > LONG_TEXT_CHARS or len(sentences) >= LONG_TEXT_SENTENCES:
             scores, details = [], []
-            for s in sentences:
-                c, d = self.score_sentence(s, rules)
+            for x in sentences:
+                c, d = self.score_sentence(x, rules)
                 scores.append(c)
                 details.extend(d)
             weights = [1.0 + abs(c) for c in scores]
@@ -394,11 +456,10 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             rules.append(f"long text: {len(scores)} sentences scored one by one and averaged")
         else:
             compound, details = self.score_sentence(t, rules)
-        if any("customer-service" in d[2] for d in details):
-            rules.insert(0, "customer-service words: " + ", ".join(
-                dict.fromkeys(d[0] for d in details if "customer-service" in d[2])))
-        seen = list(dict.fromkeys(rules))
-        return round(float(compound), 4), "; ".join(seen), details
+        cs = [d[0] for d in details if "customer-service" in d[2]]
+        if cs:
+            rules.insert(0, "customer-service words: " + ", ".join(dict.fromkeys(cs)))
+        return round(float(compound), 4), "; ".join(dict.fromkeys(rules)), details
 
 
 @lru_cache(maxsize=4)
