@@ -1,0 +1,149 @@
+"""The bundled sample: fictional UK organisations with four weeks of realistic activity.
+
+``data/organisations/<slug>.toml`` holds each profile; ``data/sample/<slug>/`` holds
+``interactions.csv`` and ``audience.csv`` (and ``truth.csv``, the generator's ground truth for
+evaluating classifiers, which analyses never read). The files are produced by
+:mod:`smlib.generate` (``smlib generate-sample``) and committed, so notebooks load instantly.
+
+Example
+-------
+>>> import smlib
+>>> smlib.list_organisations()[:2]
+['bean-and-leaf', 'brightmart']
+>>> ds = smlib.load_sample("northway-rail")
+>>> ds.load_summary["rows_skipped"]
+0
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataError
+from .paths import data_dir
+from .schema import (INTERACTION_COLUMNS, Dataset, Profile, conform_interactions,
+                     new_load_summary)
+
+_INT_COLS = [c for c, (k, _r, _m) in INTERACTION_COLUMNS.items() if k == "int"]
+_NULLABLE_INT_COLS = [c for c, (k, _r, _m) in INTERACTION_COLUMNS.items() if k == "Int"] + ["rating"]
+
+
+def _profiles_dir() -> Path:
+    return data_dir() / "organisations"
+
+
+def _profile_files() -> dict[str, Path]:
+    folder = _profiles_dir()
+    return {f.stem: f for f in sorted(folder.glob("*.toml"))} if folder.is_dir() else {}
+
+
+def list_organisations(include_practice: bool = False) -> list[str]:
+    """Slugs of the bundled sample organisations, sorted.
+
+    The six assessment organisations by default; ``include_practice=True`` adds the practice
+    organisations used by the learner exercises (their profile says ``practice = true``).
+
+    >>> "northway-rail" in list_organisations()
+    True
+    """
+    out = []
+    for slug, path in _profile_files().items():
+        prof = Profile.from_toml(path)
+        if include_practice or not prof.extra.get("practice", False):
+            out.append(prof.slug)
+    return sorted(out)
+
+
+def _unknown(org: str) -> DataError:
+    known = list_organisations(include_practice=True)
+    return DataError(f"unknown sample organisation {org!r}; known organisations: {', '.join(known)}",
+                     source=str(data_dir() / "sample"))
+
+
+def load_profile(slug: str) -> Profile:
+    """The profile of a sample organisation, read from ``data/organisations/<slug>.toml``."""
+    path = _profile_files().get(str(slug))
+    if path is None:
+        raise _unknown(str(slug))
+    return Profile.from_toml(path)
+
+
+def _read_csv(path: Path, dtypes: dict[str, str]) -> pd.DataFrame:
+    if not path.is_file():
+        raise DataError("sample file not found; regenerate it with `smlib generate-sample`",
+                        source=str(path))
+    # everything as text first, so texts such as "NA" or "None" stay texts
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values={c: [""] for c in dtypes},
+                       encoding="utf-8")
+
+
+def load_sample(org: str) -> Dataset:
+    """Load one bundled sample organisation as a validated :class:`Dataset`.
+
+    Raises :class:`DataError` listing the known organisations when ``org`` is not one of them.
+
+    >>> ds = load_sample("kelby-council")
+    >>> ds.profile.name
+    'Kelby Borough Council'
+    """
+    prof = load_profile(org)
+    folder = data_dir() / "sample" / prof.slug
+    inter_path = folder / "interactions.csv"
+    raw = _read_csv(inter_path, {c: "str" for c in INTERACTION_COLUMNS if c != "text"})
+    for c in _INT_COLS:
+        if c in raw:
+            raw[c] = pd.to_numeric(raw[c]).astype("int64")
+    for c in _NULLABLE_INT_COLS:
+        if c in raw:
+            raw[c] = pd.to_numeric(raw[c]).astype("Int64")
+    raw["author_is_org"] = raw["author_is_org"].map({"True": True, "False": False})
+    if raw["author_is_org"].isna().any():
+        raise DataError("column 'author_is_org' must be True or False", source=str(inter_path),
+                        field="author_is_org")
+    raw["created_at"] = pd.to_datetime(raw["created_at"], format="%Y-%m-%dT%H:%M:%SZ", utc=True)
+    inter = conform_interactions(raw)
+
+    aud_path = folder / "audience.csv"
+    a = _read_csv(aud_path, {"org": "str", "platform": "str", "dimension": "str", "value": "str"})
+    aud = pd.DataFrame({
+        "org": a["org"].astype("category"), "platform": a["platform"].astype("category"),
+        "date": pd.to_datetime(a["date"], format="%Y-%m-%d", utc=True).astype("datetime64[ns, UTC]"),
+        "dimension": a["dimension"].astype("category"), "value": a["value"].astype("object"),
+        "count": pd.to_numeric(a["count"]).astype("int64")})
+    summary = new_load_summary(str(folder), len(inter))
+    summary["rows_kept"] = len(inter)
+    return Dataset(interactions=inter, audience=aud, profile=prof, load_summary=summary).validate()
+
+
+def load_truth(org: str) -> pd.DataFrame:
+    """The generator's ground truth for a sample organisation (for evaluating classifiers only).
+
+    Columns: ``platform, message_id, intent, event, sarcastic``. Analyses must never use it.
+    """
+    prof = load_profile(org)
+    path = data_dir() / "sample" / prof.slug / "truth.csv"
+    t = _read_csv(path, {"platform": "str", "message_id": "str"})
+    t["sarcastic"] = t["sarcastic"].map({"True": True, "False": False}).astype(bool)
+    return t
+
+
+def load_org(org: str) -> Dataset:
+    """A sample organisation by slug, or exported data from a path (what notebooks call).
+
+    ``org`` is tried as a bundled sample slug first, then as a file or folder to load with
+    :func:`smlib.load`.
+
+    >>> load_org("brightmart").profile.slug
+    'brightmart'
+    """
+    org = str(org)
+    if org in _profile_files():
+        return load_sample(org)
+    path = Path(org).expanduser()
+    if path.exists():
+        from .loaders import load  # imported here: the loaders are heavier and optional
+        return load(path)
+    known = ", ".join(list_organisations(include_practice=True))
+    raise DataError(f"{org!r} is neither a sample organisation ({known}) nor an existing file or "
+                    f"folder of exported data", source=org)
