@@ -237,8 +237,10 @@ def _get_sentiment(frame: pd.DataFrame, notes: list[str]) -> tuple[pd.DataFrame,
         out = add_sentiment(frame)
         notes.append("sentiment: worked out with smlib.add_sentiment")
         return out, pd.to_numeric(out["sentiment"], errors="coerce").fillna(0.0)
-    except (ImportError, AttributeError) as e:
+    except (ImportError, AttributeError):
         pass
+    except Exception as e:  # degrade gracefully, and say so
+        notes.append(f"sentiment: smlib.add_sentiment failed ({type(e).__name__}: {e})")
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
         an = SentimentIntensityAnalyzer()

@@ -49,8 +49,9 @@ _LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t
                        "@": "a", "!": "i", "|": "l"})
 _NEGATION = re.compile(r"\b(never|don't|dont|do not|won't|wont|will not|not|no one will)\b[^.!?]{0,30}$",
                        re.IGNORECASE)
-# common file-name endings that are also words in ordinary sentences are only checked in links
-_COMMON_TLDS = {"com", "net", "org", "uk", "co", "io", "gov", "ac", "edu", "me", "ly", "app"}
+# endings accepted for web addresses written without https:// (plus two-letter countries)
+_COMMON_TLDS = {"com", "net", "org", "uk", "co", "io", "gov", "ac", "edu", "me", "ly", "app", "biz",
+                "shop", "store", "xyz", "top", "info", "online", "site"}
 
 
 def _norm_handle(text: object) -> str:
@@ -92,26 +93,28 @@ def _security_rules(rules: dict | None = None) -> dict[str, Any]:
     return _compiled(hash(items), items)
 
 
-def _hosts(text: str) -> list[tuple[str, str]]:
-    """(host, whole link) for every web address in the text, scheme or not."""
+def _hosts(text: str, extra_tlds: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(host, whole link) for every web address in the text, with or without ``https://``.
+
+    Addresses without a scheme ("bad-site.xyz/claim") count only when they end in a known
+    ending (``.com``, ``.uk``, a two-letter country, or one in ``extra_tlds``), so ordinary
+    words joined by a full stop ("hello.there") are not mistaken for links.
+    """
     out = []
     seen = set()
     for m in _URL.finditer(text):
         link = m.group(0).rstrip(".,;:!?)")
         rest = link.split("://", 1)[-1]
-        host = rest.split("/", 1)[0].split("?", 1)[0].lower()
+        host = rest.split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].lower()
         out.append((host, link))
         seen.add(host)
+    known = _COMMON_TLDS | set(extra_tlds)
     for m in _BARE.finditer(_URL.sub(" ", text)):
         host = m.group(1).lower()
         tld = host.rsplit(".", 1)[-1]
-        if host in seen or re.fullmatch(r"[\d.]+", host):
+        if host in seen or not (tld in known or (len(tld) == 2 and len(host) > 5)):
             continue
-        # bare words like "e.g" or "a.m" are not links: need a known-looking ending
-        if len(tld) < 2 or (tld not in _COMMON_TLDS and "/" not in (m.group(2) or "")
-                            and len(host.split(".")) < 2):
-            continue
-        out.append((host, m.group(0)))
+        out.append((host, m.group(0).rstrip(".,;:!?)")))
     return out
 
 
@@ -124,7 +127,11 @@ def _registrable(host: str) -> str:
 
 
 def _official(frame: pd.DataFrame, profile: Profile | None) -> tuple[set[str], set[str], set[str], str]:
-    """The organisation's real handles (raw, lower), brand tokens (normalised), real domains, display name."""
+    """The organisation's real handles (raw, lower), brand tokens (normalised), real domains, display name.
+
+    Real domains are the profile's ``website``/``domains`` (if set) and every web address the
+    organisation itself posted in ``frame``.
+    """
     handles: set[str] = set()
     name = ""
     domains: set[str] = set()
@@ -144,6 +151,9 @@ def _official(frame: pd.DataFrame, profile: Profile | None) -> tuple[set[str], s
                 handles |= {str(h).lower().lstrip("@") for h in org_rows[col].dropna().unique()}
         if not name and "author_name" in org_rows and len(org_rows):
             name = str(org_rows["author_name"].dropna().iloc[0]) if org_rows["author_name"].notna().any() else ""
+    if "author_is_org" in frame and "text" in frame:
+        for t in frame.loc[frame["author_is_org"].astype(bool), "text"].dropna():
+            domains |= {h.removeprefix("www.") for h, _link in _hosts(str(t))}
     tokens = {_norm_handle(h) for h in handles} | ({_norm_handle(name)} if name else set())
     tokens = {t for t in tokens if len(t) >= 4}
     return handles, tokens, domains, name or "the organisation"
@@ -175,7 +185,7 @@ def _message_risks(text: str, author: tuple[str, str], is_org: bool, handles: se
     """[(risk type, plain-English reason)] for one message."""
     risks: list[tuple[str, str]] = []
     text = text if isinstance(text, str) else ""
-    links = _hosts(text)
+    links = _hosts(text, c["risky_tlds"])
     lure = c["lure"].search(text) if c["lure"] else None
     link_reasons = []
     for host, link in links:
@@ -185,12 +195,15 @@ def _message_risks(text: str, author: tuple[str, str], is_org: bool, handles: se
             continue
         official = bare in domains or any(bare.endswith("." + d) for d in domains)
         label = _registrable(bare)
+        tld = bare.rsplit(".", 1)[-1]
         why = None if official else _is_brand_like(label, tokens, c["impostor"], c["similarity"])
-        if why:
+        # the plain brand name (brightmart.com) may well be a real site we were not told about:
+        # only suspicious with a throwaway ending or bait
+        plain = re.sub(r"[^a-z0-9]", "", label) in tokens
+        if why and (not plain or tld in c["risky_tlds"] or lure):
             link_reasons.append(f"the web address {inert_urls(bare)} pretends to be {org_name}'s "
                                 f"but is not its real website")
             continue
-        tld = bare.rsplit(".", 1)[-1]
         if tld in c["risky_tlds"] and lure:
             link_reasons.append(f"a link to a throwaway-style web address ({inert_urls(bare)}) "
                                 f"with bait ('{lure.group(0)}')")

@@ -1,0 +1,171 @@
+"""smlib.detect_crisis on hand-made series: quiet when nothing happens, loud on a burst."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import smlib
+from smlib.crisis import plot_crisis, spike_labels
+from smlib.schema import conform_interactions
+
+START = pd.Timestamp("2026-03-02 00:00", tz="UTC")  # a Monday
+
+
+def frame_from_counts(neg: np.ndarray, pos: np.ndarray | None = None, freq: str = "h",
+                      followers: int | None = None) -> pd.DataFrame:
+    """Customer messages: neg[i] negative and pos[i] positive ones in bucket i, spread inside it."""
+    step = pd.Timedelta(hours=1) if freq == "h" else pd.Timedelta(days=1)
+    pos = np.zeros_like(neg) if pos is None else pos
+    rows = []
+    for i, (n, p) in enumerate(zip(neg, pos)):
+        for j in range(int(n) + int(p)):
+            rows.append({"created_at": START + i * step + step * (j + 0.5) / (n + p + 1),
+                         "sentiment": -0.7 if j < n else 0.6})
+    f = pd.DataFrame(rows)
+    f["org"], f["platform"], f["kind"], f["text"] = "o", "x", "mention", "msg"
+    f["message_id"] = [str(i) for i in range(len(f))]
+    f["author_id"] = [f"u{i}" for i in range(len(f))]
+    f["author_is_org"] = False
+    if followers is not None:
+        f["author_followers"] = followers
+    return conform_interactions(f)
+
+
+def test_flat_noise_raises_no_alarm():
+    rng = np.random.default_rng(0)
+    f = frame_from_counts(rng.poisson(3, 24 * 7), rng.poisson(5, 24 * 7))
+    for freq in ("h", "D"):
+        res = smlib.detect_crisis(f, freq=freq)
+        assert not res.alarm, res.summary
+        assert res.summary.startswith("No crisis warning")
+
+
+def test_false_alarms_are_rare_on_many_noise_series():
+    # 20 weeks of pure noise at 3 negative messages an hour: the rule promises < 1 in 1,000 by
+    # chance; allow for estimation error but not for a noisy detector.
+    alarms = hours = 0
+    for seed in range(20):
+        rng = np.random.default_rng(100 + seed)
+        res = smlib.detect_crisis(frame_from_counts(rng.poisson(3, 24 * 7)), freq="h")
+        alarms += int(res.series["alarm"].sum())
+        hours += int(res.series["threshold"].notna().sum())
+    assert alarms / hours < 0.004, (alarms, hours)
+
+
+def test_daily_rhythm_is_not_a_crisis():
+    rng = np.random.default_rng(1)
+    hours = np.arange(24 * 10) % 24
+    mu = np.where((hours >= 8) & (hours < 20), 6.0, 0.2)
+    f = frame_from_counts(rng.poisson(mu), rng.poisson(mu * 2))
+    res = smlib.detect_crisis(f, freq="h")
+    assert not res.alarm, res.summary
+    # the plain "last 24 hours median" would have alarmed on ordinary afternoons here
+    neg = res.series["negative"]
+    naive = neg.shift(1).rolling(24, min_periods=6).median()
+    assert ((neg >= 5) & (neg > naive + 3 * np.sqrt(naive.clip(lower=1)))).any()
+
+
+def test_five_fold_burst_is_found_and_measured():
+    rng = np.random.default_rng(2)
+    neg = rng.poisson(3, 24 * 7)
+    burst = [24 * 5 + 9, 24 * 5 + 10, 24 * 5 + 11]   # Saturday 09:00-12:00
+    neg[burst] = 15                                    # five times the normal 3 an hour
+    f = frame_from_counts(neg, followers=1000)
+    res = smlib.detect_crisis(f, freq="h")
+    assert res.alarm and len(res.periods) == 1
+    p = res.periods.iloc[0]
+    assert p["start"] <= pd.Timestamp("2026-03-07 09:00") and p["end"] >= pd.Timestamp("2026-03-07 12:00")
+    assert p["end"] - p["start"] <= pd.Timedelta(hours=5)
+    local = f["created_at"].dt.tz_localize(None)
+    inside = (local >= p["start"]) & (local < p["end"]) & (f["sentiment"] < 0)
+    assert p["negative_messages"] == int(inside.sum())
+    assert p["people"] == int(inside.sum())                   # one message per person here
+    assert p["potential_reach_followers"] == 1000 * int(inside.sum())
+    assert "Crisis warning" in res.summary
+
+
+def test_daily_burst_found():
+    rng = np.random.default_rng(3)
+    neg = rng.poisson(40, 21)
+    neg[15] = 200
+    res = smlib.detect_crisis(frame_from_counts(neg, freq="D"), freq="D")
+    assert res.alarm and res.periods.iloc[0]["start"] == pd.Timestamp("2026-03-17")
+    assert len(res.periods) == 1
+
+
+def test_small_bursts_below_min_count_do_not_alarm():
+    neg = np.zeros(48, dtype=int)
+    pos = np.ones(48, dtype=int)
+    neg[30] = 4          # from nothing to four: notable, but not a crisis
+    assert not smlib.detect_crisis(frame_from_counts(neg, pos), freq="h").alarm
+    neg[30] = 9
+    assert smlib.detect_crisis(frame_from_counts(neg, pos), freq="h").alarm
+
+
+def test_only_negative_messages_count():
+    rng = np.random.default_rng(4)
+    pos = rng.poisson(3, 24 * 5)
+    pos[24 * 4 + 10] = 40                # a burst of praise
+    f = frame_from_counts(rng.poisson(2, 24 * 5), pos)
+    assert not smlib.detect_crisis(f, freq="h").alarm
+
+
+def test_response_during_and_outside_crisis():
+    neg = np.full(48, 2)
+    neg[30] = 20
+    f = frame_from_counts(neg)
+    cust = f[f["sentiment"] < 0]
+    # the business replies to every customer: 10 min outside the burst hour, 120 min inside it
+    replies = []
+    for _, r in cust.iterrows():
+        hour = int((r["created_at"] - START) / pd.Timedelta(hours=1))
+        delay = 120 if hour == 30 else 10
+        replies.append({"created_at": r["created_at"] + pd.Timedelta(minutes=delay),
+                        "parent_id": r["message_id"], "message_id": "r" + r["message_id"]})
+    rep = pd.DataFrame(replies)
+    rep["org"], rep["platform"], rep["kind"], rep["text"] = "o", "x", "reply", "sorry"
+    rep["author_id"], rep["author_is_org"] = "org", True
+    both = conform_interactions(pd.concat([f, rep], ignore_index=True))
+    res = smlib.detect_crisis(both, freq="h")
+    p = res.periods.iloc[0]
+    assert p["median_response_minutes"] == pytest.approx(120)
+    assert p["outside_median_response_minutes"] == pytest.approx(10)
+    assert p["answered_share"] == 1.0
+    assert "2 h" in res.summary and "10 min" in res.summary
+
+
+def test_spike_labels_mark_rows_in_the_period():
+    neg = np.full(48, 2)
+    neg[30] = 20
+    f = frame_from_counts(neg)
+    labels = spike_labels(f)
+    hour = ((f["created_at"] - START) / pd.Timedelta(hours=1)).astype(int)
+    assert (labels[hour == 30] != "").all()
+    assert (labels[hour < 29] == "").all()
+
+
+def test_labels_use_sentiment_label_when_present():
+    neg = np.full(48, 2)
+    neg[30] = 20
+    f = frame_from_counts(neg)
+    f["sentiment_label"] = "neutral"     # a learner/other tool says nothing is negative
+    assert not smlib.detect_crisis(f.drop(columns="sentiment"), freq="h").alarm
+
+
+def test_bad_input():
+    with pytest.raises(smlib.DataError, match="freq"):
+        smlib.detect_crisis(frame_from_counts(np.ones(5, dtype=int)), freq="week")
+    with pytest.raises(smlib.DataError, match="created_at"):
+        smlib.detect_crisis(pd.DataFrame({"text": ["x"]}))
+    empty = frame_from_counts(np.zeros(3, dtype=int))
+    assert not smlib.detect_crisis(empty).alarm
+
+
+def test_plot_has_title_and_labels():
+    import matplotlib
+    matplotlib.use("Agg")
+    neg = np.full(48, 2)
+    neg[30] = 20
+    ax = plot_crisis(smlib.detect_crisis(frame_from_counts(neg), freq="h"))
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()

@@ -1,0 +1,128 @@
+"""smlib.find_security_risks on hand-made messages: what must be flagged, and what must not."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import smlib
+from smlib.schema import Profile, conform_interactions
+
+T0 = pd.Timestamp("2026-03-02 10:00", tz="UTC")
+PROFILE = Profile(slug="brightmart", name="BrightMart",
+                  handles={"x": "@BrightMartUK", "facebook": "BrightMart", "instagram": "@brightmart_uk"})
+
+
+def make(rows: list[dict]) -> pd.DataFrame:
+    base = []
+    for i, r in enumerate(rows):
+        d = {"org": "brightmart", "platform": "x", "message_id": str(i + 1),
+             "created_at": T0 + pd.Timedelta(minutes=i), "author_id": f"c{i}", "author_name": f"c{i}",
+             "author_is_org": False, "kind": "reply", "text": ""}
+        d.update(r)
+        base.append(d)
+    return conform_interactions(pd.DataFrame(base))
+
+
+def risks_for(rows, profile=PROFILE) -> dict[str, list[str]]:
+    found = smlib.find_security_risks(make(rows), profile)
+    return dict(zip(found["message_id"], found["risk_types"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Claim your refund here: https://brightmart-refunds.xyz/claim",
+    "Get your voucher at http://br1ghtmart.com/voucher",              # look-alike characters
+    "You've won a £500 gift card! Claim now at bit.ly/3xYzAbc",        # shortener + bait
+    "Verify your account or it will be suspended: https://secure-login-check.top/verify",
+    "Congratulations, you have won! Tap the link: www.prize-centre.win/go",
+])
+def test_scam_links_are_flagged(text):
+    r = risks_for([{"text": text}])
+    assert r.get("1") and "scam or phishing link" in r["1"]
+
+
+def test_links_shown_inert_with_reason():
+    found = smlib.find_security_risks(make([{"text": "Claim your refund: https://brightmart-refunds.xyz/claim"}]),
+                                      PROFILE)
+    row = found.iloc[0]
+    assert "https://" not in row["text_inert"] and "brightmart-refunds[.]xyz" in row["text_inert"]
+    assert "://brightmart-refunds.xyz" not in row["reason"]
+    assert "pretends to be BrightMart's" in row["reason"]
+    assert "never click" in row["action"]
+
+
+@pytest.mark.parametrize("handle", ["BrightMart_Help", "BrightMartSupport", "BrlghtMartUK",
+                                    "Br1ghtMart", "brightmart.uk.care"])
+def test_impersonating_accounts_are_flagged(handle):
+    found = smlib.find_security_risks(
+        make([{"text": "Please DM us and we'll sort this", "author_id": handle, "author_name": handle}]),
+        PROFILE)
+    assert len(found) == 1 and found.iloc[0]["risk_types"] == ["fake account"]
+    assert found.iloc[0]["reason"].startswith("looks like a fake BrightMart account")
+    assert found.iloc[0]["author"] == handle          # kept so it can be reported
+
+
+@pytest.mark.parametrize("text", [
+    "To process your refund please DM us your card number and the 3 digit security code",
+    "Send us your password and we'll unlock the account",
+    "Reply with your PIN to confirm",
+    "Please confirm your online banking login details in a DM",
+])
+def test_requests_for_secrets_are_flagged(text):
+    r = risks_for([{"text": text}])
+    assert r.get("1") == ["asks for passwords or card details"]
+
+
+@pytest.mark.parametrize("text", [
+    "Download our app to claim your reward: https://bm-rewards.example.net/BrightMart.apk",
+    "Install this app to claim your voucher, enable unknown sources first",
+    "Run this file to fix your order: http://files.example.org/fix_order.exe",
+])
+def test_malware_lures_are_flagged(text):
+    r = risks_for([{"text": text}])
+    assert r.get("1") and "malware lure" in r["1"]
+
+
+@pytest.mark.parametrize("text", [
+    "I forgot my password and can't log in to my account, help!",
+    "We will never ask for your password or PIN.",
+    "Where is my order? I ordered a kettle on Monday",
+    "Loved the new range at https://www.brightmart.co.uk/kettles",   # the real site is posted by the org
+    "Does the £5 voucher work online too?",
+    "hello.there is my favourite film quote",
+    "Got my delivery, cheers! bbc.co.uk said you'd be busy",
+    "",
+])
+def test_ordinary_messages_are_not_flagged(text):
+    rows = [{"text": "New kettles are in! https://www.brightmart.co.uk/kettles", "author_is_org": True,
+             "author_id": "BrightMartUK", "author_name": "BrightMartUK", "kind": "post"},
+            {"text": text}]
+    assert risks_for(rows) == {}
+
+
+def test_real_accounts_and_customers_are_not_fake():
+    rows = [{"text": "Hi", "author_id": "BrightMartUK", "author_name": "@BrightMartUK", "author_is_org": True},
+            {"text": "Hi", "author_id": "brightmart_uk", "author_name": "brightmart_uk", "author_is_org": True,
+             "platform": "instagram"},
+            {"text": "Hi", "author_id": "sarah_jones", "author_name": "Sarah Jones"},
+            {"text": "Hi", "author_id": "martin_bright", "author_name": "Martin Bright"}]
+    assert risks_for(rows) == {}
+
+
+def test_without_profile_the_org_is_learnt_from_its_own_posts():
+    rows = [{"text": "Hello", "author_id": "NorthwayRail", "author_name": "NorthwayRail", "author_is_org": True},
+            {"text": "DM us your card details for a refund", "author_id": "NorthwayRail_Refunds",
+             "author_name": "NorthwayRail_Refunds"}]
+    found = smlib.find_security_risks(make(rows))
+    assert found["message_id"].tolist() == ["2"]
+    assert found.iloc[0]["risk_types"] == ["fake account", "asks for passwords or card details"]
+
+
+def test_customer_authors_pseudonymised_in_output():
+    found = smlib.find_security_risks(make([{"text": "Send us your password", "author_id": "jane99",
+                                             "author_name": "Jane"}]), PROFILE)
+    assert found.iloc[0]["author"].startswith("user-")
+
+
+def test_empty_result_has_columns():
+    found = smlib.find_security_risks(make([{"text": "hi"}]), PROFILE)
+    assert found.empty and {"reason", "text_inert", "risk_types"} <= set(found.columns)
