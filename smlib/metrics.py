@@ -43,13 +43,6 @@ NOT_AVAILABLE = "not available from this source"
 ALL = "all"
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-# Places that count as "national" for a UK organisation when a message gives its location.
-UK_PLACES = frozenset(s.lower() for s in (
-    "GB", "UK", "United Kingdom", "Great Britain", "Britain", "England", "Scotland", "Wales",
-    "Northern Ireland", "London", "South East", "South West", "East of England", "East Midlands",
-    "West Midlands", "Yorkshire and the Humber", "Yorkshire", "North East", "North West",
-    "Yorkshire and The Humber", "East", "Midlands"))
-
 # KPI target name -> (headline key, direction): "higher"/"lower" is better, "max" = upper limit.
 KPI_MAP = {
     "first_response_median_minutes": ("first_response_median_minutes", "lower"),
@@ -450,10 +443,12 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     ``location``: platform, country, people, share (of that platform's audience), national,
         as_of (the insights date used: the latest on or before the last monitoring day).
     ``location_summary``: source (a platform's audience, "all" platforms' audience, or
-        "messages" that give a location), national, international, national_share,
-        international_share.
+        "messages" that give a location), national, international, unknown (message locations
+        we cannot place, e.g. "up north"), national_share and international_share (of those
+        placed).
     ``regions``: platform, region, people, share, as_of (UK regions from audience insights).
-    ``message_locations``: location, messages, users, national (where messages give one).
+    ``message_locations``: location (as written), messages, users, area (national /
+        international / unknown, from data/places.toml), national (bool).
     ``age``: platform, age_band, people, share, as_of (from audience insights).
     ``message_ages``: age_band, messages, users (where messages give one).
     ``daily``: day, weekday, messages, by_business, by_followers, users, negative, top_platform,
@@ -519,10 +514,11 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
               .groupby("location").agg(messages=("author_id", "size"),
                                        users=("author_id", "nunique")).reset_index()
               .sort_values(["messages", "location"], ascending=[False, True]))
-        ml["national"] = ml["location"].map(lambda v: _is_national(v, home))
+        ml["area"] = ml["location"].map(lambda v: place_area(v, home))
+        ml["national"] = ml["area"] == "national"
         res["message_locations"] = ml.reset_index(drop=True)
     else:
-        res["message_locations"] = _na_table(["location", "messages", "users", "national"],
+        res["message_locations"] = _na_table(["location", "messages", "users", "area", "national"],
                                              "messages carry no location")
     summ = []
     if available(res["location"]):
@@ -534,11 +530,13 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
                              sum(r["international"] for r in summ)))
     if available(res["message_locations"]):
         ml = res["message_locations"]
-        nat = int(ml.loc[ml["national"], "messages"].sum())
-        intl = int(ml.loc[~ml["national"], "messages"].sum())
-        summ.append(_nat_row("messages", nat, intl))
+        nat = int(ml.loc[ml["area"] == "national", "messages"].sum())
+        intl = int(ml.loc[ml["area"] == "international", "messages"].sum())
+        summ.append(_nat_row("messages", nat, intl,
+                             int(ml.loc[ml["area"] == "unknown", "messages"].sum())))
     res["location_summary"] = (pd.DataFrame(summ) if summ else _na_table(
-        ["source", "national", "international", "national_share", "international_share"],
+        ["source", "national", "international", "unknown", "national_share",
+         "international_share"],
         "no audience countries and no message locations"))
     ages = cust[cust["age_band"].notna()] if "age_band" in cust else cust.iloc[0:0]
     if len(ages):
@@ -629,13 +627,19 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
                                   "the themes module (smlib.add_themes) is not installed yet")
     else:
         lists = _theme_lists(cust["themes"])
-        ex = pd.DataFrame({"theme": lists, "negative": neg, "row": range(len(cust))}).explode("theme")
+        ex = pd.DataFrame({"theme": lists, "negative": neg.to_numpy(),
+                           "row": range(len(cust))}).explode("theme")
         ex = ex[ex["theme"].notna()]
         if len(ex):
             t = ex.groupby("theme").agg(messages=("row", "nunique"), negative=("negative", "sum"),
                                         first=("row", "min")).reset_index()
+            # example: a negative message for mostly-negative themes, else a non-negative one
+            for i, r in t.iterrows():
+                g = ex[ex["theme"] == r["theme"]]
+                want = g[g["negative"] == (2 * r["negative"] > r["messages"])]
+                t.loc[i, "first"] = int((want if len(want) else g)["row"].iloc[0])
             t["share"] = t["messages"].map(lambda n: _share(n, len(cust)))
-            safe = _examples(cust.iloc[t["first"].tolist()], len(t), keep)
+            safe = _examples(cust.iloc[t["first"].astype(int).tolist()], len(t), keep)
             t["example"] = safe["text"].to_numpy()
             t["negative"] = t["negative"].astype(int)
             t["label"] = t["theme"].map(_theme_labels())
@@ -655,8 +659,12 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     is_s = text.str.contains(_phrase_regex(kw["suggestions"]["phrases"]))
     is_p = text.str.contains(_phrase_regex(kw["praise"]["phrases"])) & ~neg
     fb, fbe = [], []
+    label = cust["sentiment_label"].astype(str)
+    typical = {"question": text.str.contains("?", regex=False), "suggestion": is_s,
+               "praise": label == "positive"}
     for kind, mask in (("question", is_q), ("suggestion", is_s), ("praise", is_p)):
-        sel = cust[mask]
+        # examples: the clearest cases first (a "?" for questions, positive praise)
+        sel = pd.concat([cust[mask & typical[kind]], cust[mask & ~typical[kind]]])
         ex = _examples(sel, 3, keep)
         fb.append({"type": kind, "messages": int(mask.sum()), "share": _share(int(mask.sum()), len(cust)),
                    "example": ex["text"].iloc[0] if len(ex) else None})
@@ -721,8 +729,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     return {k: res[k] for k in order}
 
 
-def _nat_row(source: str, nat: int, intl: int) -> dict[str, Any]:
-    return {"source": source, "national": nat, "international": intl,
+def _nat_row(source: str, nat: int, intl: int, unknown: int = 0) -> dict[str, Any]:
+    return {"source": source, "national": nat, "international": intl, "unknown": unknown,
             "national_share": _share(nat, nat + intl), "international_share": _share(intl, nat + intl)}
 
 
@@ -736,11 +744,53 @@ def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
     return sorted(n for n in names if " " not in n)
 
 
-def _is_national(place: str, home: str) -> bool:
-    p = str(place).strip().lower()
-    if p == home.lower():
-        return True
-    return home.upper() == "GB" and p in UK_PLACES
+@lru_cache(maxsize=1)
+def _places() -> dict[str, Any]:
+    path = data_file("places.toml")
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise DataError("place list not found", source=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"place list is not valid TOML ({exc})", source=str(path)) from None
+    national = {str(code).upper(): {p.strip().lower() for p in v.get("places", [])}
+                for code, v in dict(data.get("national", {})).items()}
+    intl = {p.strip().lower() for p in data.get("international", {}).get("places", [])}
+    if not national or not intl:
+        raise DataError("the place list needs [national.XX] places and [international] places",
+                        source=str(path))
+    return {"national": national, "international": intl}
+
+
+_PLACE_CLEAN = re.compile(r"[^\w\s.'-]+", re.UNICODE)
+
+
+def place_area(location: Any, home: str = "GB") -> str:
+    """'national', 'international' or 'unknown' for a free-text location (data/places.toml).
+
+    >>> place_area("Leeds, England"), place_area("Paris, France"), place_area("up north")
+    ('national', 'international', 'unknown')
+    """
+    if location is None or (isinstance(location, float) and math.isnan(location)):
+        return "unknown"
+    places = _places()
+    home_names = places["national"].get(home.upper(), set()) | {home.lower()}
+    text = str(location).lower()
+    parts = [text] + re.split(r",|\||/| - ", text)
+    found = set()
+    for part in parts:
+        p = " ".join(_PLACE_CLEAN.sub(" ", part).split())
+        p = p[4:] if p.startswith("the ") else p
+        if not p:
+            continue
+        if p in places["international"]:
+            found.add("international")
+        elif p in home_names:
+            found.add("national")
+    if "international" in found:
+        return "international"
+    return "national" if found else "unknown"
 
 
 def _row(table: pd.DataFrame, key: str, value: str) -> dict[str, Any]:

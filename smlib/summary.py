@@ -47,7 +47,9 @@ def _int(n: Any) -> str:
 def _pct(share: Any) -> str:
     """A 0-1 share as a percentage: whole numbers from 10% up, one decimal below."""
     p = 100 * float(share)
-    return f"{round(p)}%" if p >= 10 or p == 0 else f"{round(p, 1)}%"
+    if p >= 10 or round(p, 1) == round(p):
+        return f"{round(p)}%"
+    return f"{round(p, 1)}%"
 
 
 def _day(d: Any) -> str:
@@ -75,8 +77,8 @@ def _possessive(name: str) -> str:
 
 def _minutes(m: float, h: float) -> str:
     if m < 120:
-        return _plural(round(m), "minute")
-    return f"{_int(round(m))} minutes (about {h} hours)"
+        return f"{m:g} minute" + ("" if m == 1 else "s")
+    return f"{m:g} minutes (about {h:g} hours)"
 
 
 def _quote(text: Any, limit: int = 90) -> str:
@@ -212,9 +214,16 @@ def _who(res: dict[str, Any], name: str) -> str:
         parts.append(s)
     m = _row(ls, "source", "messages") if available(ls) else None
     if m:
-        parts.append(f"Of the {_int(m['national'] + m['international'])} messages that said where "
-                     f"they came from, {_int(m['national'])} ({_pct(m['national_share'])}) were "
-                     f"national.")
+        placed = m["national"] + m["international"]
+        s = (f"{_plural(placed + m['unknown'], 'message')} from the public said where the writer "
+             f"is")
+        if placed:
+            s += (f"; of the {_int(placed)} we could place, {_int(m['national'])} "
+                  f"({_pct(m['national_share'])}) were national and {_int(m['international'])} "
+                  f"international")
+        if m["unknown"]:
+            s += f" ({_int(m['unknown'])} could not be placed)"
+        parts.append(s + ".")
     age = res["age"]
     if available(age):
         bits = []
@@ -266,7 +275,7 @@ def _care(res: dict[str, Any], name: str) -> str:
               f" and nine in ten within {_minutes(cc['p90_minutes'], cc['p90_hours'])}.")
         if not _missing(cc["median_business_minutes"]):
             s += (f" Counting only opening hours, the median wait was "
-                  f"{_plural(round(cc['median_business_minutes']), 'minute')}.")
+                  f"{_minutes(cc['median_business_minutes'], cc['median_business_minutes'] / 60)}.")
     if cc["waiting"]:
         s += f" {_plural(cc['waiting'], 'message was', 'messages were')} still waiting for a reply."
     return s

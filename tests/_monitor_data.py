@@ -36,7 +36,7 @@ ROWS = [
     ("c3", "facebook", "p2", "2026-11-03 12:30", "zed", False, "comment", "You should add oat milk", 0, 0, 0, "France", "neutral"),
     ("c4", "x", None, "2026-11-03 18:05", "dave", False, "mention", "@tiny the toilet is broken and dirty", 0, 4, 0, None, "negative"),
     # Thu 5 Nov (4 Nov is quiet)
-    ("c5", "x", None, "2026-11-05 18:20", "erin", False, "mention", "@tiny when does the 9am leave", 0, 0, 0, None, "neutral"),
+    ("c5", "x", None, "2026-11-05 18:20", "erin", False, "mention", "@tiny when does the 9am leave", 0, 0, 0, "up north", "neutral"),
     ("r5", "x", "c5", "2026-11-05 18:30", "tiny", True, "reply", "Platform 2, on time.", 0, 0, 0, None, "neutral"),
     ("m1", "x", None, "2026-11-05 19:00", "bob", False, "message", "Lost my bag on the 18:00", 0, 0, 0, None, "negative"),
     # Fri 6 Nov

@@ -141,8 +141,24 @@ def test_message_locations_count_customer_messages_that_give_one(res):
     locs = Counter(r["location"] for r in _customer(_rows()) if r["location"])
     ml = res["message_locations"]
     assert dict(zip(ml["location"], ml["messages"])) == dict(locs)
-    national = {"Scotland", "London", "North East"}  # UK places; US and France are not
-    assert set(ml.loc[ml["national"], "location"]) == national & set(locs)
+    area = {"Scotland": "national", "London": "national", "North East": "national",
+            "US": "international", "France": "international", "up north": "unknown"}
+    assert dict(zip(ml["location"], ml["area"])) == {k: area[k] for k in locs}
+    m = _table_row(res["location_summary"], "source", "messages")
+    n = {a: sum(c for loc, c in locs.items() if area[loc] == a) for a in set(area.values())}
+    assert (m["national"], m["international"], m["unknown"]) == (
+        n["national"], n["international"], n["unknown"])
+    assert m["national_share"] == round(n["national"] / (n["national"] + n["international"]), 4)
+
+
+@pytest.mark.parametrize("text, area", [
+    ("Leeds, England", "national"), ("she/her | Leeds", "national"), ("Yorkshire 🌹", "national"),
+    ("Kelby, Lancs", "national"), ("Dublin, Ireland", "international"), ("New York", "international"),
+    ("London, Ontario", "international"), ("up north", "unknown"), ("🌍", "unknown"), (None, "unknown"),
+])
+def test_place_area(text, area):
+    from smlib.metrics import place_area
+    assert place_area(text) == area
 
 
 def test_regions_and_age_bands(res):
@@ -311,8 +327,8 @@ def test_missing_audience_says_not_available_and_never_crashes():
         assert key in r["meta"]["not_available"]
     assert r["headline"]["followers_end"] is None
     assert r["headline"]["engagement_rate"] is None
-    # messages still give a national share (4 UK places of 6 located messages)
-    locs = [x["location"] for x in _customer(_rows()) if x["location"]]
+    # messages still give a national share (UK places among the placed message locations)
+    locs = [x["location"] for x in _customer(_rows()) if x["location"] and x["location"] != "up north"]
     assert r["headline"]["national_share"] == round(
         sum(loc in {"Scotland", "London", "North East"} for loc in locs) / len(locs), 4)
 
@@ -388,3 +404,12 @@ def test_real_export_figures_match_the_raw_csv(realdata):
     # real exports have no audience insights: placeholders, never a crash
     assert {"followers", "age", "location"} <= set(r["meta"]["not_available"])
     json.dumps(r["headline"])
+
+
+def test_places_file_is_valid():
+    data = tomllib.loads(data_file("places.toml").read_text("utf-8"))
+    nat = data["national"]["GB"]["places"]
+    intl = data["international"]["places"]
+    for vals in (nat, intl):
+        assert vals and all(isinstance(v, str) and v == v.strip().lower() and v for v in vals)
+    assert not set(nat) & set(intl), "a place cannot be both national and international"

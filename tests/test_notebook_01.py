@@ -1,0 +1,104 @@
+"""Notebook 01 (P3 monitoring) under papermill: every sample organisation and a real export.
+
+Each run's printed figures are compared with smlib.monitor computed here, in the test process,
+so the notebook is checked for the right numbers, not only for running.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import smlib
+
+ROOT = Path(__file__).resolve().parent.parent
+NB = ROOT / "notebooks" / "01_monitoring.ipynb"
+SRC = ROOT / "notebooks" / "src" / "01_monitoring.py"
+SAMPLE_ORGS = ["northway-rail", "brightmart", "bean-and-leaf", "riverside-leisure",
+               "hopewell-trust", "kelby-council"]
+
+
+def _stdout(nb: nbformat.NotebookNode) -> str:
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stdout":
+                parts.append(out["text"])
+    return "".join(parts)
+
+
+def _run(tmp_path: Path, **params) -> str:
+    pm = pytest.importorskip("papermill")
+    out = tmp_path / "out.ipynb"
+    pm.execute_notebook(str(NB), str(out), parameters=params, kernel_name="python3",
+                        progress_bar=False, cwd=str(tmp_path))
+    return _stdout(nbformat.read(out, as_version=4))
+
+
+def _expected_lines(ds, days=None, platforms=None) -> list[str]:
+    res = smlib.monitor(ds, days=days, platforms=platforms)
+    h = res["headline"]
+    name = res["meta"]["name"]
+    cmp = smlib.compare_periods(ds, days=days, platforms=platforms)
+    return [
+        f"Organisation: {name}",
+        "Monitoring days: " + ", ".join(res["meta"]["days"]),
+        f"Messages on those days: {h['messages']} ({h['business_messages']} by {name}, "
+        f"{h['customer_messages']} from the public)",
+        f"Different people who wrote: {h['users']}",
+        f"Negative messages from the public: {h['negative']} of {h['customer_messages']}",
+        f"Questions: {h['questions']}",
+        f"Still waiting for a reply: {h['waiting']}",
+        smlib.describe_activity(res, comparison=cmp),
+    ]
+
+
+def test_committed_notebook_matches_its_source_and_is_checkable():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "scripts" / "build_notebooks.py")
+    bn = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bn)
+    want = [c.source for c in bn.percent_to_notebook(SRC.read_text("utf-8")).cells]
+    nb = nbformat.read(NB, as_version=4)
+    assert [c.source for c in nb.cells] == want, "run scripts/build_notebooks.py notebooks/src/01_monitoring.py"
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    tags = [t for c in nb.cells for t in c.metadata.get("tags", [])]
+    assert "parameters" in tags
+    checked = [c for c in nb.cells if "nbval-check-output" in c.metadata.get("tags", [])]
+    assert len(checked) >= 8
+    # nbval only compares cells with a stored count and output
+    assert all(c.execution_count and c.outputs for c in checked)
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    assert re.search(r'^org = "', params.source, re.M) and re.search(r"^days = None", params.source, re.M)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("org", SAMPLE_ORGS)
+def test_notebook_runs_for_every_sample_org_with_the_right_figures(org, tmp_path):
+    if org not in smlib.list_organisations():
+        pytest.skip(f"{org} is not in the sample")
+    text = _run(tmp_path, org=org)
+    for line in _expected_lines(smlib.load_sample(org)):
+        assert line in text, f"notebook output is missing: {line[:200]}"
+
+
+@pytest.mark.slow
+def test_notebook_runs_with_chosen_days_and_platforms(tmp_path):
+    ds = smlib.load_sample("northway-rail")
+    days = [d.isoformat() for d in smlib.default_days(ds, 7)][::2]   # four days, not consecutive
+    plats = sorted(set(ds.interactions["platform"].astype(str)))[:2]
+    text = _run(tmp_path, org="northway-rail", days=days, platforms=plats)
+    for line in _expected_lines(ds, days=days, platforms=plats):
+        assert line in text, f"notebook output is missing: {line[:200]}"
+
+
+@pytest.mark.slow
+@pytest.mark.realdata
+def test_notebook_runs_on_a_real_export(realdata, tmp_path):
+    path = realdata / "twcs" / "twcs_head5000.csv"
+    text = _run(tmp_path, org=str(path))
+    for line in _expected_lines(smlib.load_org(str(path))):
+        assert line in text, f"notebook output is missing: {line[:200]}"
+    assert "Followers: not available from this source" in text
