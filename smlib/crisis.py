@@ -51,8 +51,8 @@ import pandas as pd
 from .errors import DataError
 from .schema import Dataset, Profile
 
-DEFAULTS = {"h": {"window": 24, "min_periods": 6, "min_count": 5, "gap": 1},
-            "D": {"window": 7, "min_periods": 3, "min_count": 10, "gap": 0}}
+DEFAULTS = {"h": {"window": 24, "min_periods": 24, "min_count": 5, "gap": 1},
+            "D": {"window": 7, "min_periods": 7, "min_count": 10, "gap": 0}}
 ALPHA = 0.001
 """Chance level for an alarm: a count that normal activity would reach less than 1 time in 1,000."""
 NEGATIVE_AT_OR_BELOW = -0.05

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 import tomllib
 from pathlib import Path
 from typing import Any, Mapping
@@ -166,18 +167,22 @@ def load_responses(path: str | Path | None = None) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- helpers
 def words_regex(words: list[str]) -> re.Pattern | None:
     """One case-insensitive regex for a word list (whole words; a trailing ``*`` allows any ending)."""
+    return _words_regex_cached(tuple(str(w) for w in words))
+
+
+@lru_cache(maxsize=64)
+def _words_regex_cached(words: tuple[str, ...]) -> re.Pattern | None:
     parts = []
     for w in words:
-        w = str(w).strip().lower()
+        w = w.strip().lower()
         if not w:
             continue
-        star = w.endswith("*")
         core = re.escape(w.rstrip("*")).replace(r"\ ", r"\s+")
-        end = r"\w*" if star else r"(?!\w)"
-        parts.append(r"(?<!\w)" + core + end)
+        parts.append(core + (r"\w*" if w.endswith("*") else ""))
     if not parts:
         return None
-    return re.compile("|".join(sorted(parts, key=len, reverse=True)), re.IGNORECASE)
+    alts = "|".join(sorted(set(parts), key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)", re.IGNORECASE)
 
 
 def _matches(texts: pd.Series, factor: Mapping[str, Any]) -> pd.Series:
