@@ -48,7 +48,7 @@ _TEMPLATE = r"""{%- extends 'lab/index.html.j2' -%}
   .jp-RenderedHTMLCommon table { font-size: 0.85rem; border-collapse: collapse; }
   .jp-RenderedHTMLCommon th { background: #eef3f8; }
   .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { vertical-align: top; max-width: 28rem; }
-  .jp-RenderedHTMLCommon table.smlib-table td { text-align: left; }
+  .jp-RenderedHTMLCommon table.smlib-table td, .jp-RenderedHTMLCommon table.smlib-table th { text-align: left; }
   .jp-OutputArea-output pre { font-size: 0.9rem; white-space: pre-wrap; }
   .jp-InputPrompt, .jp-OutputPrompt { display: none; }
   @media print { body.jp-Notebook { max-width: none; padding: 0; } h2 { page-break-before: always; } }

@@ -40,6 +40,7 @@ from urllib.parse import quote
 from .errors import DataError
 from .htmlexport import atomic_write_text, export_html
 from .paths import REPO_DIR
+from .reportview import message_table  # noqa: F401  (re-exported for report notebooks)
 
 REPORT_NOTEBOOK = REPO_DIR / "notebooks" / "report.ipynb"
 """The notebook every organisation's report is made from (built from notebooks/src/report.py)."""
@@ -48,11 +49,13 @@ HTML_NAME, NOTEBOOK_NAME, METRICS_NAME, QUEUE_NAME = (
     "report.html", "report.ipynb", "metrics.json", "action_queue.csv")
 FAILED_NAME, FAILED_NOTEBOOK_NAME = "FAILED.txt", "report.failed.ipynb"
 
-INDEX_KPIS: tuple[str, ...] = (
-    "customer_messages", "messages", "unique_users", "first_response_median_minutes",
-    "answered_share", "negative_share", "needs_action", "urgent", "engagement_rate",
-    "follower_growth_pct")
-"""Headline keys shown in ``index.html`` when present, in this order (others are in metrics.json)."""
+INDEX_KPIS: dict[str, str] = {
+    "messages": "Messages", "customer_messages": "From customers", "users": "Users",
+    "unique_users": "Users", "negative_share": "Negative", "answered_share": "Answered",
+    "first_response_median_minutes": "Median first reply", "needs_action": "Need action",
+    "urgent": "Urgent", "crisis_alarm": "Crisis alarm", "recommended_tool": "Recommended tool"}
+"""Headline keys shown in ``index.html`` when present, in this order, with their column headings
+(every other figure is in each organisation's metrics.json)."""
 
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -164,29 +167,6 @@ def write_action_queue(frame, path: str | os.PathLike | None) -> str:
             p = p / QUEUE_NAME
         atomic_write_text(p, text)
     return text
-
-
-def message_table(frame, columns: Sequence[str] | None = None, max_rows: int = 15,
-                  show_handles: bool = False, keep: Iterable[str] = ()):
-    """Display-ready HTML table of messages: handles pseudonymised, links inert, text escaped.
-
-    Use this (not ``Styler`` or hand-made HTML) wherever message text reaches a report: a
-    message such as ``<script>…</script>`` shows as text. Returns an ``IPython.display.HTML``.
-    """
-    from IPython.display import HTML
-
-    from .privacy import inert_urls, pseudonymise
-    view = frame if show_handles else pseudonymise(frame, keep=keep)
-    if columns is not None:
-        view = view[[c for c in columns if c in view.columns]]
-    view = view.head(max_rows).copy()
-    if "text" in view.columns:
-        view["text"] = view["text"].map(inert_urls)
-    for col in view.columns:
-        if str(view[col].dtype).startswith("datetime64"):
-            view[col] = view[col].dt.strftime("%a %d %b %H:%M")
-    return HTML(view.to_html(index=False, escape=True, na_rep="", border=0,
-                             classes="smlib-table", render_links=False))
 
 
 # ── the batch ─────────────────────────────────────────────────────────────────────────────
@@ -308,6 +288,9 @@ def _fmt(key: str, value: Any) -> str:
         return "–"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if key.endswith("_minutes") and isinstance(value, (int, float)):
+        from .priority import format_wait
+        return format_wait(float(value))
     if isinstance(value, float):
         if key.endswith("_share") or key.endswith("_rate"):
             return f"{value:.0%}" if key.endswith("_share") else f"{value:.2%}"
@@ -318,7 +301,7 @@ def _fmt(key: str, value: Any) -> str:
 
 
 def _label(key: str) -> str:
-    return key.replace("_", " ").replace("pct", "%").capitalize()
+    return INDEX_KPIS.get(key) or key.replace("_", " ").replace("pct", "%").capitalize()
 
 
 def collect_index_rows(out: str | os.PathLike) -> list[dict[str, Any]]:

@@ -1,0 +1,185 @@
+"""Building blocks that make the report notebook read like a hand-out, safely.
+
+Every helper returns an ``IPython.display.HTML`` (or a plotly figure) whose text is escaped:
+organisation names, theme names and message text can come from the public, so nothing here
+ever puts raw text into HTML. Tables of messages go through :func:`message_table`, which also
+pseudonymises customers (unless ``show_handles``) and makes links inert.
+
+Example
+-------
+>>> from smlib.reportview import kpi_cards, paragraph
+>>> kpi_cards([("Messages", "1,204", "all platforms")])        # doctest: +SKIP
+>>> paragraph("A <b> stays text")                              # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from .privacy import escape_html as _e
+
+CHART_HEIGHT = 380
+COLOURS = {"posted_by_business": "#1f4e79", "needs_action": "#c0392b", "no_action": "#95a5a6",
+           "negative": "#c0392b", "neutral": "#95a5a6", "positive": "#27ae60",
+           "Posted by the business": "#1f4e79", "Needs action": "#c0392b", "No action": "#95a5a6",
+           "Negative": "#c0392b", "Neutral": "#95a5a6", "Positive": "#27ae60",
+           "by_business": "#1f4e79", "by_followers": "#e67e22"}
+LABELS = {"posted_by_business": "Posted by the business", "needs_action": "Needs action",
+          "no_action": "No action", "negative": "Negative", "neutral": "Neutral",
+          "positive": "Positive"}
+"""How category and sentiment codes read in charts and tables."""
+
+
+def _html(markup: str):
+    from IPython.display import HTML
+    return HTML(markup)
+
+
+def heading(text: str, sub: str | None = None):
+    """A title block: big escaped heading and an optional escaped sub-line."""
+    sub_html = f'<p style="color:#555;margin-top:-.4rem">{_e(sub)}</p>' if sub else ""
+    return _html(f'<h1 style="color:#1f4e79;border-bottom:3px solid #1f4e79">{_e(text)}</h1>{sub_html}')
+
+
+def _block(text: str, style: str) -> str:
+    """One block of lines: runs of ``- item`` lines become a bullet list, other lines a paragraph."""
+    out, para, items = [], [], []
+
+    def flush():
+        if para:
+            out.append(f"<p{style}>{'<br>'.join(_e(x) for x in para)}</p>")
+            para.clear()
+        if items:
+            out.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in items) + "</ul>")
+            items.clear()
+
+    for line in text.splitlines():
+        if line.startswith("- "):
+            if para:
+                flush()
+            items.append(line[2:])
+        elif line.strip():
+            if items:
+                flush()
+            para.append(line)
+    flush()
+    return "".join(out)
+
+
+def paragraph(text: str, note: bool = False):
+    """Plain text as escaped HTML: blank lines split paragraphs, ``- `` lines become bullets."""
+    style = ' style="color:#555;font-size:.9rem"' if note else ""
+    parts = [p for p in str(text).split("\n\n") if p.strip()]
+    return _html("".join(_block(p, style) for p in parts))
+
+
+def bullets(items: Iterable[str]):
+    """An escaped bullet list."""
+    return _html("<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>")
+
+
+def kpi_cards(cards: Sequence[tuple[str, str, str]]):
+    """A row of KPI boxes: ``(label, value, explanation)`` each, all escaped."""
+    box = ("display:inline-block;vertical-align:top;width:10.5rem;margin:0 .6rem .6rem 0;"
+           "padding:.6rem .7rem;border:1px solid #c9d3dd;border-radius:6px;background:#f6f9fc")
+    html = "".join(
+        f'<div style="{box}"><div style="font-size:.8rem;color:#555">{_e(label)}</div>'
+        f'<div style="font-size:1.5rem;font-weight:600;color:#1f4e79">{_e(value)}</div>'
+        f'<div style="font-size:.75rem;color:#666">{_e(expl)}</div></div>'
+        for label, value, expl in cards)
+    return _html(f"<div>{html}</div>")
+
+
+def fmt_number(value: Any, kind: str = "int") -> str:
+    """Format a figure for people: ``kind`` is int, pct (0-1 share), minutes, float; None -> 'n/a'."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "n/a"
+    if kind == "pct":
+        return f"{float(value):.0%}"
+    if kind == "pct2":
+        return f"{float(value):.2%}"
+    if kind == "minutes":
+        from .priority import format_wait
+        return format_wait(float(value))
+    if kind == "float":
+        return f"{float(value):,.1f}"
+    if isinstance(value, (int, float)):
+        return f"{int(round(float(value))):,}"
+    return str(value)
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, (list, tuple)):
+        return "; ".join(map(str, v))
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return v
+
+
+def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None = None,
+          max_rows: int = 20, percent: Iterable[str] = (), decimals: int = 1,
+          note: str | None = None):
+    """A readable, escaped table: chosen columns renamed, shares as %, lists joined, no index.
+
+    ``columns`` maps column -> heading (or lists columns to keep). Values are escaped by
+    ``DataFrame.to_html(escape=True)``.
+    """
+    view = frame.copy()
+    if columns is not None:
+        mapping = dict(columns) if isinstance(columns, Mapping) else {c: c for c in columns}
+        mapping = {k: v for k, v in mapping.items() if k in view.columns}
+        view = view[list(mapping)].rename(columns=mapping)
+        percent = [mapping.get(p, p) for p in percent]
+    more = len(view) - max_rows
+    view = view.head(max_rows)
+    for col in view.columns:
+        s = view[col]
+        if col in set(percent):
+            view[col] = s.map(lambda v: "" if v is None or pd.isna(v) else f"{float(v):.0%}")
+        elif pd.api.types.is_float_dtype(s.dtype):
+            view[col] = s.map(lambda v: "" if pd.isna(v) else f"{v:,.{decimals}f}")
+        elif str(s.dtype).startswith("datetime64"):
+            view[col] = s.dt.strftime("%a %d %b %H:%M")
+        elif pd.api.types.is_bool_dtype(s.dtype):
+            view[col] = s.map({True: "yes", False: "no"})
+        elif not pd.api.types.is_numeric_dtype(s.dtype):
+            view[col] = s.map(_cell)
+    html = view.to_html(index=False, escape=True, na_rep="", border=0, classes="smlib-table",
+                        render_links=False)
+    extra = f'<p style="color:#555;font-size:.85rem">… and {more} more rows (all are in the CSV).</p>' if more > 0 else ""
+    if note:
+        extra += f'<p style="color:#555;font-size:.85rem">{_e(note)}</p>'
+    return _html(html + extra)
+
+
+def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max_rows: int = 15,
+                  show_handles: bool = False, keep: Iterable[str] = (),
+                  headings: Mapping[str, str] | None = None, percent: Iterable[str] = ()):
+    """Display-ready table of messages: handles pseudonymised, links inert, text escaped.
+
+    Use this (not ``Styler`` or hand-made HTML) wherever message text reaches a report: a
+    message such as ``<script>…</script>`` shows as text.
+    """
+    from .privacy import inert_urls, pseudonymise
+    view = frame
+    if not show_handles and {"author_id", "author_is_org"} <= set(view.columns):
+        view = pseudonymise(view, keep=keep)
+    if columns is not None:
+        view = view[[c for c in columns if c in view.columns]]
+    view = view.copy()
+    for col in ("text", "text_inert"):
+        if col in view.columns:
+            view[col] = view[col].map(inert_urls)
+    if "platform" in view.columns:
+        from .summary import platform_name
+        view["platform"] = view["platform"].map(lambda p: platform_name(str(p)) if isinstance(p, str) else p)
+    return table(view, columns=headings or list(view.columns), max_rows=max_rows, percent=percent)
+
+
+def style_figure(fig, title: str, x: str, y: str, height: int = CHART_HEIGHT, legend: str | None = None):
+    """Give a plotly figure the report's look: title, axis labels, white background."""
+    fig.update_layout(title=title, xaxis_title=x, yaxis_title=y, template="simple_white",
+                      height=height, margin=dict(l=60, r=20, t=60, b=50),
+                      legend_title_text=legend or "", font=dict(size=13))
+    return fig
