@@ -46,8 +46,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
-from vaderSentiment.vaderSentiment import (BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText,
-                                           normalize)
+from vaderSentiment.vaderSentiment import (BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer,
+                                           SentiText)
 
 from .errors import DataError
 from .paths import data_file
@@ -60,7 +60,12 @@ POSITIVE_FROM = 0.05
 COMPLAINT_CUE = -1.0
 """A word scoring this or lower marks the message as a complaint (for the politeness rule)."""
 QUESTION_KEEPS = 2.5
-"""In a question, positive words weaker than this count for nothing ("is it any good?")."""
+"""In a message that asks something, positive words weaker than this (outside the question) count
+for nothing ("Is it open on Sunday? Thanks 🙂"); inside the question sentence no positive word counts."""
+ENQUIRY_KEEPS = -2.0
+ENQUIRY_FACTOR = 0.2
+"""In a question that starts like one ("Can I get a refund if my train is cancelled?"), negative
+words milder than ``ENQUIRY_KEEPS`` count ``ENQUIRY_FACTOR`` as much."""
 APOLOGY_FACTOR = 0.3
 """In an apology sentence ("sorry for the delay"), negative words count this much."""
 LONG_TEXT_CHARS = 320
@@ -84,7 +89,18 @@ _SARCASM_THANKS = re.compile(
     r"(?:delay\w*|wait\w*|los(?:ing|t)|cancel\w*|ruin\w*|wast\w*|ignor\w*|leaving|keeping me|"
     r"making me wait|breaking|charging|overcharging|nothing)\b")
 _SARCASM_NOT = re.compile(r"(?:\.\.\.|…|,| -|[\"'”])\s*not[.!]*\s*$|#not\b|\bnot!+\s*$")
-_LOVE_WHEN = re.compile(r"\b(?:love|loving|gotta love|got to love|have to love)\s+(?:it\s+)?(?:when|how)\b")
+_LOVE_WHEN = re.compile(r"\b(?:love|loving|gotta love|got to love|have to love|amazing|funny|great|brilliant|"
+                        r"nice|lovely)\s+(?:it\s+|that\s+)?(?:when|how)\b")
+_OH_GREAT = re.compile(r"(?:^|[.!?,]\s*)(?:oh|ah|wow)[,!.]*\s+(?:great|brilliant|wonderful|fantastic|lovely|"
+                       r"perfect|good|nice|joy|super|marvellous|marvelous|amazing|fab|cheers|thanks)\b")
+IRONY_EMOJI = frozenset({"🙄", "🙃", "🤡", "😒"})
+_ASKS = re.compile(r"^\W*(?:(?:hi|hello|hey|morning|evening|afternoon|quick question|sorry)\b[^?]*?[,:.!]\s*)?"
+                   r"(?:can|could|may|is|are|was|were|do|does|did|will|would|should|have|has|when|where|"
+                   r"how|what|which|who|whose|whom)\b")
+_WHY = re.compile(r"^\W*(?:so\s+|but\s+|and\s+|hey\s+|seriously\s+)?why\b")
+_IRONY = re.compile(r"\bnothing says\b.*\blike\b|\boh wait\b|\bsome kind of record\b|\bfor the privilege of\b|"
+                    r"\bwhat a surprise\b|\bwho would have thought\b|\bshock horror\b|\bliving the dream\b|"
+                    r"\bnever fails? to disappoint\b|\bonly took\b|\breally needed that\b|\banother day,? another\b")
 _APOLOGY = re.compile(r"\b(?:sorry (?:to hear|for|about|that|you)|(?:we|i) apologi[sz]e|apologies (?:for|about)|"
                       r"(?:we are|we're) (?:so |very |really )?sorry)\b")
 _CANT_EXCEPT = (r"wait|believe|thank|complain|fault|recommend|be happier|be better|praise|stop|get enough|"
@@ -101,12 +117,15 @@ _CODE_CUES = [
 _CANDIDATE = re.compile(r"[\w']+|[^\w\s]")
 _HOWEVER = re.compile(r"(?:^|(?<=[.,;!?]))\s*\b(?:however|although|though|yet(?!\s+again))\b,?", re.IGNORECASE)
 _STARTS_BUT = re.compile(r"\s*but\b", re.IGNORECASE)
+NEGATE_WORDS = frozenset(NEGATE) | {"no"}
+_NEG_SKIP = frozenset({"be", "been", "being", "was", "is", "are", "were", "get", "got", "ever", "even",
+                       "so", "too", "very", "at", "all", "a", "the", "really"})
 _GLUED = re.compile(r"([.,!?;:]+)(?=[A-Za-z])")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _HASHTAG = re.compile(r"#(\w+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-Z0-9\"'])|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-Z0-9\"'£$€(\[])|\n+")
 _NUMBER_WORDS = ("a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                  "fifteen|twenty|thirty|forty|fifty|sixty|several|few|\\d+(?:\\.\\d+)?\\+?")
 _CONTRACTIONS = [
@@ -270,7 +289,7 @@ def _build_layer(entries: Iterable[LexiconEntry]) -> _Layer:
         if head.endswith("*"):
             stem_list.append((head[:-1], cand))
         else:
-            key = head if re.match(r"\w", head) else head[0]
+            key = (_CANDIDATE.findall(head) or [head])[0]
             first_map.setdefault(key, []).append(cand)
     return _Layer(words, comments, phrases, first_map, stem_list, info, squashed)
 
@@ -359,12 +378,21 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             sentence = _SARCASM_NOT.sub("", low).rstrip(" .,")
         words, vals = self._valences(self._phrases_to_tokens(sentence))
         detail: list[list] = []
-        for w, v in zip((x.lower() for x in words), vals):
+        lows = [x.lower() for x in words]
+        for i, (w, v) in enumerate(zip(lows, vals)):
             v = float(v)
+            base = self.lexicon.get(w, 0.0)
             if w in self.layer.token_info:
                 term, comment = self.layer.token_info[w]
+                if not re.match(r"\w", term):
+                    # an emoji is not in the scope of "not"/"never"/"nothing" ("nothing happened 😡")
+                    v = base
+                elif base < 0 < v and not _negated_nearby(lows, i):
+                    v = base
                 detail.append([term, v, f"customer-service phrase: {comment}"])
             elif w in self.layer.words:
+                if base < 0 < v and not _negated_nearby(lows, i):
+                    v = base
                 detail.append([w, v, f"customer-service word: {self.layer.comments[w]}"])
             else:
                 detail.append([w, v, "VADER word" if v else ""])
@@ -373,8 +401,6 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             if m:
                 detail.append([m.group(0).strip(), val, why])
                 rules.append(why.split(":")[0])
-        if _LOVE_WHEN.search(low) and any(d[1] <= COMPLAINT_CUE for d in detail):
-            sarcasm.append("sarcasm: 'love it when…' about a problem")
         if sarcasm or trailing_not:
             flipped = False
             for d in detail:
@@ -390,12 +416,21 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         if sentence.rstrip().endswith("?"):
             hit = False
             for d in detail:
-                if 0 < d[1] < QUESTION_KEEPS and "sarcasm" not in d[2]:
+                if d[1] > 0 and "sarcasm" not in d[2]:
                     d[1] = 0.0
                     d[2] = "in a question: a hope or enquiry, not praise"
                     hit = True
             if hit:
                 rules.append("positive words in a question are not praise")
+            if _ASKS.match(low) and not _WHY.match(low):
+                hit = False
+                for d in detail:
+                    if ENQUIRY_KEEPS < d[1] < 0 and "sarcasm" not in d[2]:
+                        d[1] = round(d[1] * ENQUIRY_FACTOR, 3)
+                        d[2] = "in a question: asking about a problem is an enquiry"
+                        hit = True
+                if hit:
+                    rules.append("a question about a problem is an enquiry, not a complaint")
         if _APOLOGY.search(low):
             hit = False
             for d in detail:
@@ -409,6 +444,20 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
 
     def _polite_rule(self, detail: list[list], text: str, rules: list[str]) -> None:
         complaint = any(d[1] <= COMPLAINT_CUE for d in detail)
+        if complaint:
+            emo = [d for d in detail if d[1] > 0 and d[0] and not re.match(r"[\w:;=(]", d[0])]
+            for d in emo:
+                d[1] = 0.0
+                d[2] = "happy emoji in a complaint: probably ironic"
+            if emo:
+                rules.append("happy emoji do not cancel a complaint")
+        if "?" in text and not complaint:
+            weak = [d for d in detail if 0 < d[1] < QUESTION_KEEPS]
+            if weak and not any(d[1] >= QUESTION_KEEPS for d in detail):
+                for d in weak:
+                    d[1] = 0.0
+                    d[2] = "in an enquiry: friendliness, not praise"
+                rules.append("a question with friendly words is an enquiry")
         polite_pos = [d for d in detail if d[1] > 0 and d[0] in POLITE_WORDS]
         if not polite_pos:
             return
@@ -418,7 +467,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 d[1] = 0.0
                 d[2] = "polite word ignored: the message contains a complaint"
             rules.append("polite words do not cancel a complaint")
-        elif "?" in text and not other_pos:
+        elif "?" in text and not any(d[1] >= QUESTION_KEEPS for d in other_pos):
             for d in polite_pos:
                 d[1] = 0.0
                 d[2] = "polite sign-off on a question: an enquiry, not praise"
@@ -434,6 +483,26 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                     for d in detail:
                         d[1] *= 0.5
                 detail.extend(self._sentence_details(sent, rules))
+        low = text.lower()
+        complaint = any(d[1] <= COMPLAINT_CUE for d in detail)
+        m = _IRONY.search(low)
+        why = f"sarcasm: '{m.group(0).strip()[:30]}' is ironic" if m else ""
+        if not m and complaint:
+            m = _LOVE_WHEN.search(low) or _OH_GREAT.search(low)
+            why = f"sarcasm: '{m.group(0).strip(' ,.!?')[:30]}…' about a problem" if m else ""
+        if not m and any(d[1] < 0 and d[0] in IRONY_EMOJI for d in detail):
+            m = True
+            why = "sarcasm: praise with an eye-roll / upside-down / clown emoji"
+        if m:
+            flipped = False
+            for d in detail:
+                if d[1] > 0:
+                    d[1] = -abs(d[1])
+                    d[2] = "sarcasm: positive word used ironically"
+                    flipped = True
+            if not flipped:
+                detail.append(["(sarcasm cue)", -1.5, why])
+            rules.append(why)
         self._polite_rule(detail, text, rules)
         vals = [d[1] for d in detail]
         compound = self.score_valence(vals, text)["compound"] if vals else 0.0
@@ -465,6 +534,16 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
 @lru_cache(maxsize=4)
 def _analyzer(lexicon_path: str | None = None) -> _CSAnalyzer:
     return _CSAnalyzer(read_lexicon(lexicon_path))
+
+
+def _negated_nearby(words: list[str], i: int) -> bool:
+    """A negation right before word i ("not delayed", "wasn't ever late", "no longer broken")."""
+    j = i - 1
+    skipped = 0
+    while j >= 0 and words[j] in _NEG_SKIP and skipped < 2:
+        j -= 1
+        skipped += 1
+    return j >= 0 and (words[j] in NEGATE_WORDS or words[j].endswith("n't"))
 
 
 def label_for(score: float) -> str:

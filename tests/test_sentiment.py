@@ -1,0 +1,266 @@
+"""smlib.sentiment: every customer-service rule has a case it fixes and a case it must not break.
+
+"Fixes" cases are checked against plain VADER where VADER gets them wrong, so a test fails if
+the rule stops working; "must not break" cases guard the opposite mistake.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+import smlib
+from smlib import DataError
+from smlib import sentiment as S
+
+VADER = SentimentIntensityAnalyzer()
+
+
+def label(text: str) -> str:
+    return smlib.explain_sentiment(text).attrs["label"]
+
+
+def score(text: str) -> float:
+    return smlib.explain_sentiment(text).attrs["score"]
+
+
+def vader_label(text: str) -> str:
+    c = VADER.polarity_scores(text)["compound"]
+    return "positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral"
+
+
+# (rule, text smlib must get right, expected label, VADER is wrong on it?)
+FIXES = [
+    ("domain: waiting", "Still waiting for my refund", "negative", True),
+    ("domain: no reply", "no reply after 3 days", "negative", False),
+    ("domain: delay + nobody told", "my train was delayed 3 hours and nobody told us", "negative", False),
+    ("domain: fault", "The app doesn't work", "negative", True),
+    ("domain: on hold", "on hold for 40 minutes", "negative", True),
+    ("domain: broken promise", "You promised a call back and nothing", "negative", True),
+    ("domain: never again", "never again", "negative", True),
+    ("domain: joke", "what a joke", "negative", True),
+    ("domain: reassurance", "could not be happier with the staff", "positive", True),
+    ("domain: can't fault", "can't fault the staff", "positive", False),
+    ("requests are not praise", "please help my bag is lost", "negative", True),
+    ("polite words do not cancel a complaint", "thanks but my parcel still hasn't arrived", "negative", True),
+    ("question signed off thanks", "what time do you open on Sunday? thanks", "neutral", True),
+    ("friendly question", "Is the sauna open during half term? Would be good to know 🙂", "neutral", True),
+    ("sarcasm: love waiting", "Love waiting on hold for an hour", "negative", True),
+    ("sarcasm: thanks for nothing", "thanks for nothing", "negative", True),
+    ("sarcasm: thanks for losing", "Thanks for losing my bag", "negative", True),
+    ("sarcasm: ... not", "great job... not", "negative", True),
+    ("sarcasm: oh brilliant", "Oh brilliant, the 17:39 cancelled AGAIN", "negative", True),
+    ("sarcasm: irony emoji", "Great to see my council tax being spent on such lovely dark streets 🙄", "negative", True),
+    ("sarcasm: nothing says", "Nothing says great service like a two hour queue", "negative", False),
+    ("sarcasm: oh wait", "Love the new water feature. Oh wait, it's a pothole", "negative", True),
+    ("emoji", "My order hasn't arrived 😡", "negative", False),
+    ("emoji not negated", "I've done that twice and nothing happened 😡", "negative", True),
+    ("emoji not negated (👎)", "They did the same to me and never replied 👎", "negative", True),
+    ("happy emoji in a complaint", "only 50 minutes late today 👏👏", "negative", True),
+    ("hashtag", "#NeverAgain", "negative", True),
+    ("hashtag glued to a word", "2nd time trying to switch#CS sucks", "negative", False),
+    ("inability", "I can't log in to my account", "negative", True),
+    ("why-challenge", "why is it always freezing on this train??", "negative", False),
+    ("exasperation", "what am I supposed to do with this information?", "negative", True),
+    ("contrast across sentences", "I love the app. I was impressed. However I do have a problem with streaming.",
+     "neutral", True),
+    ("expect better", "asked for oat milk and got cow's milk. Expect better tbh", "negative", True),
+    ("data damage repaired", "@airline Cancelled Flightled again, 3rd time", "negative", False),
+]
+
+MUST_NOT_BREAK = [
+    ("negation: no problems", "no problems at all", "positive"),
+    ("negation: never liked", "never liked it", "negative"),
+    ("negation of a domain word", "my train wasn't delayed today", "positive"),
+    ("no delays", "no delays today, well done", "positive"),
+    ("praise stays praise", "Thanks for the quick reply!", "positive"),
+    ("praise with help", "Thank you so much, you were a great help", "positive"),
+    ("strong praise in a question", "Brilliant service today! Can I book the same driver again?", "positive"),
+    ("love stays love", "Love the new autumn menu", "positive"),
+    ("thanks for everything", "thanks for everything", "positive"),
+    ("great job", "great job!", "positive"),
+    ("oh brilliant, genuine", "Oh brilliant, thank you so much!", "positive"),
+    ("happy emoji in praise", "Great service 🙂", "positive"),
+    ("not every 'not' is sarcasm", "I am not happy", "negative"),
+    ("can't wait", "can't wait to travel with you again", "positive"),
+    ("why not", "Why not try the new menu", "neutral"),
+    ("plain question", "can I bring my dog?", "neutral"),
+    ("problem report stays a complaint", "My discount code isn't working, can you help?", "negative"),
+    ("sorry but", "sorry but this is unacceptable", "negative"),
+    ("damage repair harmless", "my flight was cancelled", "negative"),
+    ("hashtag praise", "#legends", "positive"),
+    ("handle is not a word", "@HappyDays my parcel never arrived", "negative"),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected,vader_wrong", FIXES, ids=[f[0] for f in FIXES])
+def test_rule_fixes_case(rule, text, expected, vader_wrong):
+    assert label(text) == expected, smlib.explain_sentiment(text)
+    if vader_wrong:
+        assert vader_label(text) != expected, f"plain VADER already gets this right: {text!r}"
+
+
+@pytest.mark.parametrize("rule,text,expected", MUST_NOT_BREAK, ids=[m[0] for m in MUST_NOT_BREAK])
+def test_rule_does_not_break(rule, text, expected):
+    assert label(text) == expected, smlib.explain_sentiment(text)
+
+
+def test_hashtags_and_damage_are_read_as_words():
+    assert "sucks" in set(smlib.explain_sentiment("2nd time trying to switch#CS sucks")["what"])
+    assert "cancel*" in set(smlib.explain_sentiment("Cancelled Flightled again")["what"])
+    assert S.clean_text("Late Flightr than ever")[0].lower().startswith("later")
+
+
+def test_apology_is_milder_than_the_complaint_it_names():
+    apology = score("We're sorry for the delay to your train")
+    complaint = score("Delay to your train")
+    assert complaint < apology <= 0
+    assert label("sorry but this is unacceptable") == "negative"
+
+
+def test_enquiry_about_a_problem_is_milder_than_the_statement():
+    q = score("Can I get a refund if my train is cancelled?")
+    st = score("My train is cancelled and I want a refund.")
+    assert st < q
+    assert abs(q) < abs(st)
+
+
+def test_long_text_is_scored_sentence_by_sentence():
+    review = ("I travel with you every week. The staff at the station are always friendly and helpful. "
+              "The coffee on board is lovely and the seats are comfortable. The trains are clean. "
+              "One morning the train was a bit late. Overall I really recommend this service.")
+    ex = smlib.explain_sentiment(review)
+    assert any("long text" in w for w in ex["why"])
+    assert ex.attrs["label"] == "positive"
+    # averaged, so not saturated at 1 as plain VADER is on long texts
+    assert ex.attrs["score"] < VADER.polarity_scores(review)["compound"]
+    assert not any("long text" in w for w in smlib.explain_sentiment("Late again.")["why"])
+
+
+def test_labels_follow_the_neutral_band():
+    texts = [t for _, t, *_ in FIXES + MUST_NOT_BREAK] + ["", "ok", "fine"]
+    out = smlib.add_sentiment(pd.DataFrame({"text": texts}))
+    for s, lab in zip(out["sentiment"], out["sentiment_label"]):
+        assert lab == S.label_for(s)
+        assert -1.0 <= s <= 1.0
+    assert S.label_for(S.NEGATIVE_BELOW) == "negative"
+    assert S.label_for(S.POSITIVE_FROM) == "positive"
+    assert S.label_for(0.0) == "neutral"
+
+
+def test_explain_matches_add_sentiment_and_names_the_words():
+    text = "Love waiting on hold for an hour"
+    ex = smlib.explain_sentiment(text)
+    row = smlib.add_sentiment(pd.DataFrame({"text": [text]})).iloc[0]
+    assert ex.attrs["score"] == pytest.approx(row["sentiment"])
+    assert ex.attrs["label"] == row["sentiment_label"]
+    assert {"on hold", "waiting", "love"} <= set(ex["what"])
+    assert (ex.loc[ex["what"] == "love", "effect"] < 0).all()   # flipped by the sarcasm rule
+    assert "sarcasm" in row["sentiment_rules"]
+
+
+def test_add_sentiment_columns_no_mutation_and_duplicates():
+    df = pd.DataFrame({"text": ["late again", "late again", None, "great staff", ""],
+                       "platform": ["x"] * 5, "message_id": list("abcde")})
+    before = df.copy()
+    out = smlib.add_sentiment(df)
+    pd.testing.assert_frame_equal(df, before)
+    assert {"sentiment", "sentiment_label", "sentiment_rules", "sentiment_corrected"} <= set(out.columns)
+    assert list(out.index) == list(df.index)
+    assert out["sentiment"].iloc[0] == out["sentiment"].iloc[1]
+    assert out["sentiment_label"].iloc[2] == "neutral" and out["sentiment"].iloc[2] == 0.0
+    assert out["sentiment_label"].iloc[4] == "neutral"
+    # each unique text scored exactly as on its own
+    for t, s in zip(df["text"], out["sentiment"]):
+        if isinstance(t, str) and t:
+            assert s == pytest.approx(score(t))
+    assert not out["sentiment_corrected"].any()
+
+
+def test_parallel_path_equals_serial(monkeypatch):
+    texts = [f"my train was {k} minutes late" if k % 3 else f"thanks for the help number {k}" for k in range(60)]
+    serial = S.score_texts(texts, workers=1)
+    monkeypatch.setattr(S, "PARALLEL_FROM", 10)
+    parallel = S.score_texts(texts, workers=2)
+    pd.testing.assert_frame_equal(serial, parallel)
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(DataError, match="'text' column"):
+        smlib.add_sentiment(pd.DataFrame({"body": ["x"]}))
+    with pytest.raises(DataError, match="DataFrame"):
+        smlib.add_sentiment(["not a frame"])
+
+
+# ------------------------------------------------------------------ corrections
+
+def _frame():
+    return pd.DataFrame({"platform": ["x", "x", "facebook"], "message_id": ["1", "2", "1"],
+                         "text": ["Great service, thanks!", "late again", "ok"]})
+
+
+def test_corrections_win_and_are_flagged(tmp_path):
+    corr = pd.DataFrame({"platform": ["x", "facebook", "x"], "message_id": ["1", "1", "99"],
+                         "sentiment_label": ["Negative", "positive", "neutral"]})
+    out = smlib.add_sentiment(_frame(), corrections=corr)
+    assert out["sentiment_label"].tolist() == ["negative", "negative", "positive"]
+    assert out["sentiment_corrected"].tolist() == [True, False, True]
+    assert out.attrs["sentiment_corrections"] == {"applied": 2, "given": 3, "unmatched": 1}
+    path = tmp_path / "corr.csv"
+    corr.to_csv(path, index=False)
+    out2 = smlib.add_sentiment(_frame(), corrections=path)
+    assert out2["sentiment_label"].tolist() == out["sentiment_label"].tolist()
+
+
+def test_bundled_corrections_template_is_valid(repo):
+    p = repo / "data" / "sentiment_corrections.csv"
+    out = smlib.add_sentiment(_frame(), corrections=p)
+    assert out.attrs["sentiment_corrections"]["given"] == 0
+
+
+def test_bad_corrections_name_row_and_field(tmp_path):
+    bad = pd.DataFrame({"platform": ["x", "x"], "message_id": ["1", "2"], "sentiment_label": ["negative", "angry"]})
+    with pytest.raises(DataError) as e:
+        smlib.add_sentiment(_frame(), corrections=bad)
+    assert e.value.row == 2 and e.value.field == "sentiment_label" and "angry" in str(e.value)
+    with pytest.raises(DataError, match="missing column"):
+        smlib.add_sentiment(_frame(), corrections=pd.DataFrame({"message_id": ["1"]}))
+    with pytest.raises(DataError, match="not found"):
+        smlib.add_sentiment(_frame(), corrections=tmp_path / "nope.csv")
+
+
+# ------------------------------------------------------------------ the lexicon file
+
+def test_bundled_lexicon_is_valid():
+    entries = S.read_lexicon()
+    assert len(entries) > 100
+    terms = [e.term for e in entries]
+    assert len(terms) == len(set(terms))
+    assert all(-4 <= e.score <= 4 and e.comment for e in entries)
+
+
+def test_tutor_can_add_words(tmp_path):
+    lex = tmp_path / "lex.csv"
+    lex.write_text("# my words\nterm,score,comment\nbrilliant,-3.0,sarcastic in our class\n"
+                   "bang on time,2.5,praise\n", encoding="utf-8")
+    df = pd.DataFrame({"text": ["brilliant", "the train was bang on time"]})
+    assert smlib.add_sentiment(df)["sentiment_label"].tolist()[0] == "positive"
+    custom = smlib.add_sentiment(df, lexicon=lex)
+    assert custom["sentiment_label"].tolist() == ["negative", "positive"]
+
+
+@pytest.mark.parametrize("body,field", [
+    ("term,score,comment\nlate,very,bad\n", "score"),
+    ("term,score,comment\nlate,-9,too big\n", "score"),
+    ("term,score,comment\n,-1,empty\n", "term"),
+    ("term,score,comment\nlate,-1,a\nlate,-2,b\n", "term"),
+    ("word,value\nlate,-1\n", None),
+])
+def test_bad_lexicon_names_line(tmp_path, body, field):
+    p = tmp_path / "bad.csv"
+    p.write_text("# comment line\n" + body, encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        S.read_lexicon(p)
+    assert e.value.row is not None and e.value.row >= 2
+    if field:
+        assert e.value.field == field
