@@ -854,19 +854,21 @@ def _kpi_status(value: Any, target: float | None, direction: str) -> str:
     return "met" if ok else "not met"
 
 
-def compare_periods(dataset: Dataset, days: Any = None, platforms: Any = None) -> pd.DataFrame:
+def compare_periods(dataset: Dataset, days: Any = None, platforms: Any = None,
+                    current: dict[str, Any] | None = None) -> pd.DataFrame:
     """Headline figures now vs the previous period of equal length, and KPI progress.
 
     The previous period is the same number of days with activity immediately before the first
     monitoring day (see :func:`previous_days`). Columns: figure, meaning, this_period,
     previous_period, change (this - previous), target (from ``profile.kpi_targets``),
     better_when (higher / lower / at most), status (met / not met / no target / no data).
-    ``DataFrame.attrs`` holds ``days`` and ``previous_days`` (ISO strings).
+    ``DataFrame.attrs`` holds ``days`` and ``previous_days`` (ISO strings). ``current``: the
+    :func:`monitor` result for the same days and platforms, if already computed (saves time).
 
     >>> smlib.compare_periods(ds).set_index("figure").loc["answered_share"]   # doctest: +SKIP
     """
     ds = _check_dataset(dataset)
-    now = monitor(ds, days=days, platforms=platforms)
+    now = current if current is not None else monitor(ds, days=days, platforms=platforms)
     prev_days = previous_days(ds, now["meta"]["days"], platforms)
     prev = monitor(ds, days=prev_days, platforms=platforms)["headline"] if prev_days else {}
     targets = dict(ds.profile.kpi_targets) if ds.profile is not None else {}

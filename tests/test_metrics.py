@@ -413,3 +413,11 @@ def test_places_file_is_valid():
     for vals in (nat, intl):
         assert vals and all(isinstance(v, str) and v == v.strip().lower() and v for v in vals)
     assert not set(nat) & set(intl), "a place cannot be both national and international"
+
+
+def test_compare_periods_reuses_a_given_monitor_result():
+    ds = md.dataset()
+    a = smlib.compare_periods(ds)
+    b = smlib.compare_periods(ds, current=smlib.monitor(ds))
+    pd.testing.assert_frame_equal(a, b)
+    assert a.attrs == b.attrs

@@ -13,6 +13,9 @@
 #
 # and ends with a **descriptive summary** (the thing you hand in for P3) and a comparison with
 # the days before. Every number comes from `smlib.monitor`, which you can also call yourself.
+#
+# Some charts are **interactive**: hover over a bar to see its exact number, drag to zoom,
+# double-click to zoom back out. The others are pictures you can copy into your report.
 
 # %% tags=["parameters"]
 org = "northway-rail"   # a sample organisation, or a path to exported data
@@ -59,7 +62,7 @@ print(f"Different people who wrote: {h['users']}")
 print(f"  new (first time we saw them): {h['new_users']}")
 print(f"  returning (seen before the first day): {h['returning_users']}")
 if h["followers_end"] is not None:
-    print(f"Followers on the last day, all platforms: {h['followers_end']} "
+    print(f"Followers on the last day, all platforms: {h['followers_end']:,} "
           f"(change since the first day: {h['follower_change']:+d}, {h['follower_growth_pct']:+.2f}%)")
 else:
     print("Followers: not available from this source (no audience insights)")
@@ -71,7 +74,7 @@ res["users"]
 charts.users(res);
 
 # %%
-charts.followers(res);
+charts.followers(res, interactive=True)
 
 # %% [markdown]
 # ## 2. Location of users (P3, 2.1)
@@ -91,7 +94,7 @@ else:
 charts.location(res);
 
 # %%
-charts.regions(res);
+charts.regions(res, interactive=True)
 
 # %%
 res["location"].head(10)
@@ -134,10 +137,10 @@ res["daily"]
 charts.volume_by_day(res, interactive=True)
 
 # %%
-charts.business_vs_followers(res);
+charts.business_vs_followers(res, interactive=True)
 
 # %%
-charts.busiest_hours(res);
+charts.busiest_hours(res, interactive=True)
 
 # %% [markdown]
 # ## 5. Engagement
@@ -156,7 +159,7 @@ else:
     print("Engagement rate: not available (no follower numbers in this source)")
 
 # %%
-charts.engagement(res);
+charts.engagement(res, interactive=True)
 
 # %% [markdown]
 # ## 6. Complaints and negative comments (P3, 2.1)
@@ -211,7 +214,7 @@ print(f"Suggestions: {h['suggestions']}")
 print(f"Praise: {h['praise']}")
 
 # %%
-charts.feedback(res);
+charts.feedback(res, interactive=True)
 
 # %%
 res["feedback_examples"]
@@ -238,7 +241,7 @@ res["customer_care"]
 charts.answered(res);
 
 # %%
-charts.response_times(res);
+charts.response_times(res, interactive=True)
 
 # %% [markdown]
 # ## 10. Descriptive summary (P3)
@@ -248,7 +251,7 @@ charts.response_times(res);
 # *you* noticed when you read the messages.
 
 # %% tags=["nbval-check-output"]
-cmp = smlib.compare_periods(ds, days=days, platforms=platforms)
+cmp = smlib.compare_periods(ds, days=days, platforms=platforms, current=res)
 print(smlib.describe_activity(res, comparison=cmp))
 
 # %% [markdown]
