@@ -299,7 +299,7 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
         l2 = math.log((y2 + prior) / (no + a0 - y2 - prior))
         var = 1.0 / (y1 + prior) + 1.0 / (y2 + prior)
         rows.append((term, y1, y2, (l1 - l2) / math.sqrt(var)))
-    rows.sort(key=lambda r: -r[3])
+    rows.sort(key=lambda r: (-round(r[3], 9), -(" " in r[0]), r[0]))
     # drop a single word when a phrase containing it ranks higher and explains it
     picked: list[tuple] = []
     for r in rows:

@@ -1,0 +1,183 @@
+"""smlib.themes: the keyword file, tagging on hand-made messages, and discovery of new themes."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+import smlib
+from smlib import DataError
+from smlib import themes as T
+from smlib.sentiment import clean_text
+
+
+def test_bundled_theme_file_is_valid():
+    ths = T.read_themes()
+    keys = [t.key for t in ths]
+    assert len(keys) == len(set(keys)) >= 10
+    for needed in ("delays", "staff", "price_refunds", "faults", "delivery", "booking_online",
+                   "cleanliness", "safety", "lost_property", "praise"):
+        assert needed in keys
+    for t in ths:
+        assert t.label and t.keywords
+        assert all(k == k.lower() for k in t.keywords)
+
+
+# each message written to hit one theme and only that one
+ONE_THEME = [
+    ("My 08:15 was cancelled", "delays"),
+    ("The driver was really rude to my mum", "staff"),
+    ("I want my money back for the broken kettle", None),  # two themes, checked below
+    ("Still no reply to my e-mail", "contact"),
+    ("The toilets were filthy", None),
+    ("Where is my parcel? Tracking says nothing", "delivery"),
+    ("Your website keeps logging me out", "booking_online"),
+    ("Left my wallet on the bus", "lost_property"),
+    ("Someone tried to scam me pretending to be you", "safety"),
+    ("Thank you, brilliant afternoon", "praise"),
+]
+
+
+@pytest.mark.parametrize("text,theme", [x for x in ONE_THEME if x[1]])
+def test_single_theme_messages(text, theme):
+    out = smlib.add_themes(pd.DataFrame({"text": [text]}))
+    assert out["themes"][0] == [theme]
+    assert out["primary_theme"][0] == theme
+
+
+def test_messages_with_two_themes():
+    out = smlib.add_themes(pd.DataFrame({"text": ["I want my money back for the broken kettle",
+                                                  "The toilets were filthy"]}))
+    assert out["themes"][0] == ["price_refunds", "faults"]
+    assert out["themes"][1] == ["comfort", "cleanliness"]
+
+
+def test_several_themes_and_primary_by_count_then_file_order():
+    ths = {"a": {"label": "A", "keywords": ["late"]},
+           "b": {"label": "B", "keywords": ["refund*", "money back"]}}
+    df = pd.DataFrame({"text": ["late, refund please, I want my money back", "late and refund", "nothing here", None]})
+    out = smlib.add_themes(df, themes=ths)
+    assert out["themes"].tolist() == [["a", "b"], ["a", "b"], [], []]
+    assert out["primary_theme"].tolist() == ["b", "a", "none", "none"]
+
+
+def test_whole_words_stems_numbers_and_short_forms():
+    ths = {"x": {"label": "X", "keywords": ["cancel*", "for <n> hours", "does not work", "app"]}}
+    hit = lambda t: smlib.add_themes(pd.DataFrame({"text": [t]}), themes=ths)["themes"][0] == ["x"]
+    assert hit("it got cancelled") and hit("waited for 3 hours") and hit("waited for two hours")
+    assert hit("it doesn't work") and hit("the app")
+    assert not hit("happy days")
+    assert not hit("it was uncancelled")   # stems match from the start of a word only
+    assert not hit("my apple")
+
+
+def test_praise_is_not_given_to_negative_messages():
+    df = pd.DataFrame({"text": ["Thanks for nothing, the train was late", "Thanks, brilliant service"]})
+    out = smlib.add_themes(smlib.add_sentiment(df))
+    assert "praise" not in out["themes"][0] and "delays" in out["themes"][0]
+    assert out["primary_theme"][0] == "delays"
+    assert "praise" in out["themes"][1]
+
+
+def test_add_themes_does_not_mutate_and_keeps_index():
+    df = pd.DataFrame({"text": ["late", "rude staff"]}, index=[10, 20])
+    before = df.copy()
+    out = smlib.add_themes(df)
+    pd.testing.assert_frame_equal(df, before)
+    assert list(out.index) == [10, 20]
+
+
+def test_fast_index_agrees_with_plain_regex_search():
+    texts = ["Train cancelled again and no reply from customer services", "e-mail sent, no answer",
+             "£20 for a sandwich!", "waited for 3 hours at the desk", "wi-fi is down", "the app crashed",
+             "my suitcase is missing", "Great staff, thank you", "queueing for ages", "", "refunds?"]
+    out = smlib.add_themes(pd.DataFrame({"text": texts}))
+    ths = T.read_themes()
+    for t, tags in zip(texts, out["themes"]):
+        low = clean_text(t)[0].lower()
+        assert tags == [th.key for th in ths if th.pattern.search(low)], t
+
+
+@pytest.mark.parametrize("bad,field", [
+    ({"Bad Key": {"label": "x", "keywords": ["a"]}}, "Bad Key"),
+    ({"a": {"keywords": ["a"]}}, "a.label"),
+    ({"a": {"label": "A", "keywords": []}}, "a.keywords"),
+    ({"a": {"label": "A", "keywords": "late"}}, "a.keywords"),
+])
+def test_bad_theme_definitions_are_clear_errors(bad, field):
+    with pytest.raises(DataError) as e:
+        smlib.add_themes(pd.DataFrame({"text": ["x"]}), themes=bad)
+    assert e.value.field == field
+
+
+def test_bad_theme_file(tmp_path):
+    p = tmp_path / "t.toml"
+    p.write_text("[a\nlabel=1", encoding="utf-8")
+    with pytest.raises(DataError, match="not valid TOML"):
+        T.read_themes(p)
+
+
+# ------------------------------------------------------------------ discovery
+
+def _window():
+    neg = [f"@cust{i} the zorbing ball burst again, awful http://bad.example.com/x" for i in range(4)] + \
+          ["the lift is broken, awful", "awful parking, broken barrier"]
+    oth = ["lovely day at the park", "is the zorbing open on sunday?", "great lift service", "thanks team"] * 2
+    df = pd.DataFrame({"text": neg + oth, "author_id": [f"u{i}" for i in range(len(neg) + len(oth))],
+                       "author_is_org": False})
+    return smlib.add_sentiment(df)
+
+
+def test_discover_themes_ranks_terms_typical_of_complaints():
+    df = _window()
+    assert (df["sentiment_label"][:6] == "negative").all()
+    out = smlib.discover_themes(df, top=10, min_count=3)
+    assert list(out.columns) == ["term", "negative_messages", "other_messages", "z", "known_theme", "examples"]
+    assert out["z"].is_monotonic_decreasing
+    row = out.set_index("term").loc["zorbing ball"]
+    assert row["negative_messages"] == 4 and row["other_messages"] == 0
+    assert row["known_theme"] == ""
+    # "zorbing" alone is explained by the higher-ranked phrase and is not repeated
+    assert "zorbing" not in set(out["term"])
+    awful = out.set_index("term").loc["awful"]
+    assert awful["negative_messages"] == 6
+
+
+def test_discover_themes_z_matches_hand_calculation():
+    df = _window()
+    out = smlib.discover_themes(df, top=50, min_count=1).set_index("term")
+    # independent re-computation for "awful" from document counts
+    neg = df["sentiment_label"] == "negative"
+    docs = [T._terms(clean_text(t)[0].lower()) for t in df["text"]]
+    cn = Counter(w for d, n in zip(docs, neg) if n for w in d)
+    co = Counter(w for d, n in zip(docs, neg) if not n for w in d)
+    tot = cn + co
+    a0, N = 10.0 * len(tot), sum(tot.values())
+    pr = a0 * tot["awful"] / N
+    nn, no = sum(cn.values()), sum(co.values())
+    d = math.log((cn["awful"] + pr) / (nn + a0 - cn["awful"] - pr)) - math.log((co["awful"] + pr) / (no + a0 - co["awful"] - pr))
+    z = d / math.sqrt(1 / (cn["awful"] + pr) + 1 / (co["awful"] + pr))
+    assert out.loc["awful", "z"] == pytest.approx(round(z, 2))
+
+
+def test_discover_themes_examples_are_pseudonymised_and_inert():
+    out = smlib.discover_themes(_window(), top=10, min_count=3)
+    ex = [e for lst in out["examples"] for e in lst]
+    assert ex
+    assert not any(re.search(r"@cust\d", e) for e in ex)
+    assert any("@user-" in e for e in ex)
+    assert not any("http://" in e or "bad.example.com" in e for e in ex)
+
+
+def test_discover_themes_known_theme_and_empty_cases():
+    df = smlib.add_sentiment(pd.DataFrame({"text": ["train cancelled, awful"] * 3 + ["nice"] * 3}))
+    out = smlib.discover_themes(df, min_count=2)
+    rows = out[out["term"].str.contains("cancelled")]
+    assert len(rows) and (rows["known_theme"] == "delays").all()
+    none_neg = smlib.add_sentiment(pd.DataFrame({"text": ["nice", "lovely"]}))
+    assert smlib.discover_themes(none_neg).empty
+    with pytest.raises(DataError):
+        smlib.discover_themes(pd.DataFrame({"body": ["x"]}))
