@@ -176,12 +176,14 @@ def _sample_config(p: Profile) -> dict[str, Any]:
     return {"text": text, "interactions": int(cfg.get("interactions", 2000)),
             "weekend_factor": float(cfg.get("weekend_factor", 1.0)),
             "reply_speed": float(cfg.get("reply_speed", 1.0)), "events": events,
+            "after_hours": float(cfg.get("after_hours_replies", 0.35)),
             "crisis_day": cfg.get("crisis_day"), "recall_day": cfg.get("recall_day"),
             "platform_share": share, "followers": followers, "intent_mix": mix}
 
 
 def _org_code(slug: str) -> int:
-    return zlib.crc32(slug.encode()) & 0x7
+    """A number from the slug that keeps message ids of different organisations apart."""
+    return zlib.crc32(slug.encode()) % 1021
 
 
 # --------------------------------------------------------------------------------------------
@@ -197,7 +199,7 @@ class _Clock:
         local = utc.tz_convert(self.tz)
         self.offset = ((local.tz_localize(None) - utc.tz_localize(None)) / pd.Timedelta(minutes=1)
                        ).to_numpy()
-        dow = local.dayofweek.to_numpy()
+        dow = local.day_of_week.to_numpy()
         mod = (local.hour * 60 + local.minute).to_numpy()
         hours = profile.opening_hours()
         opens = np.array([hours[d][0] if hours[d] else 0 for d in ("mon", "tue", "wed", "thu", "fri",
@@ -338,15 +340,10 @@ class _Writer:
         self.org = profile.name
 
     def fill(self, s: str, **extra) -> str:
+        """Fill the ``{slots}`` of a pool line with random choices (only the slots it uses)."""
         if "{" not in s:
             return s
-        r, slots = self.r, self.S["slots"]
-        vals = {"org": self.org, "place": r.choice(slots["place"]), "item": r.choice(slots["item"]),
-                "staff": r.choice(slots["staff"]), "n": r.randrange(2, 10),
-                "time": f"{r.choice([6, 7, 7, 8, 8, 9, 12, 16, 17, 17, 18, 19, 21]):02d}:{r.randrange(0, 60):02d}",
-                "first": r.choice(T.FIRST_NAMES), "month": r.choice(T.MONTHS), "short": self.S["short"]}
-        vals.update(extra)
-        return s.format(**vals)
+        return s.format_map(_Slots(self, extra))
 
     def style(self, text: str, intent: str, platform: str, sarcastic: bool) -> str:
         r = self.r
@@ -420,6 +417,35 @@ def _sentences(s: str) -> str:
     return re.sub(r"([.!?] )([a-z])", lambda m: m.group(1) + m.group(2).upper(), s)
 
 
+class _Slots(dict):
+    """Slot values made on demand, so filling a line costs only the slots it names."""
+
+    def __init__(self, writer: "_Writer", extra: dict):
+        super().__init__(extra)
+        self.w = writer
+
+    def __missing__(self, key: str) -> Any:
+        r, slots = self.w.r, self.w.S["slots"]
+        if key in slots:
+            v = r.choice(slots[key])
+        elif key == "org":
+            v = self.w.org
+        elif key == "n":
+            v = r.randrange(2, 10)
+        elif key == "time":
+            v = f"{r.choice([6, 7, 7, 8, 8, 9, 12, 16, 17, 17, 18, 19, 21]):02d}:{r.randrange(0, 60):02d}"
+        elif key == "first":
+            v = r.choice(T.FIRST_NAMES)
+        elif key == "month":
+            v = r.choice(T.MONTHS)
+        elif key == "short":
+            v = self.w.S["short"]
+        else:
+            raise KeyError(key)
+        self[key] = v
+        return v
+
+
 def _cap(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
@@ -428,13 +454,13 @@ def _cap(s: str) -> str:
 # one organisation
 
 def _reply_delays(rng, clock: _Clock, t: np.ndarray, speed: float, urgent: np.ndarray,
-                  swamped: np.ndarray) -> np.ndarray:
+                  swamped: np.ndarray, after_hours: float = 0.35) -> np.ndarray:
     """When the organisation replies to messages posted at ``t`` (minutes since START).
 
     Most replies come within minutes of the message while the team is on duty; a minority wait
     in a backlog for hours; outside business hours the clock stops until the team is back,
-    except for an occasional out-of-hours check. Urgent messages are fast; a swamped team
-    (crisis) is slow.
+    except for the share ``after_hours`` picked up by someone checking in the evening or at the
+    weekend. Urgent messages are fast; a swamped team (crisis) is slow.
     """
     n = len(t)
     slow = rng.random(n) < 0.12
@@ -442,9 +468,9 @@ def _reply_delays(rng, clock: _Clock, t: np.ndarray, speed: float, urgent: np.nd
     base = np.where(urgent, _lognormal(rng, 5, 0.7, n), base)
     base = np.where(swamped & ~urgent, _lognormal(rng, 45 * speed, 1.1, n), base)
     out = clock.add_business(t, base)
-    after_hours = ~clock.is_open(t)
-    quick = after_hours & ((rng.random(n) < 0.35) | urgent)
-    out = np.where(quick, t + _lognormal(rng, 25, 0.8, n), out)
+    closed = ~clock.is_open(t)
+    quick = closed & ((rng.random(n) < after_hours) | urgent)
+    out = np.where(quick, t + _lognormal(rng, 30, 0.9, n), out)
     return out + rng.random(n) * 0.9
 
 
@@ -467,7 +493,7 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
     speed = cfg["reply_speed"]
 
     # ---- daily volume: weekday/weekend, a little day-to-day noise
-    dow = (np.arange(DAYS) + START.dayofweek) % 7
+    dow = (np.arange(DAYS) + START.day_of_week) % 7
     day_w = np.where(dow >= 5, cfg["weekend_factor"], 1.0) * rng.lognormal(0, 0.15, DAYS)
     wk, we = HOURS.get(cfg["text"], HOURS["default"])
     hw_week = np.asarray(wk, float)
@@ -478,15 +504,19 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
         weekend = dow[day] >= 5
         hours = np.where(weekend, rng.choice(24, size=n, p=hw_end / hw_end.sum()),
                          rng.choice(24, size=n, p=hw_week / hw_week.sum()))
-        return clock.from_local(day.astype(float), hours * 60 + rng.random(n) * 60)
+        t = clock.from_local(day.astype(float), hours * 60 + rng.random(n) * 60)
+        return np.abs(t)   # local midnight on the first day is 23:00 UTC the day before
 
-    # ---- business posts
+    # ---- business posts: fewer on days the team is off (scheduled posts only)
+    open_days = np.array([profile.opening_hours()[d] is not None
+                          for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")])
+    post_day_w = np.where(open_days[dow], 1.0, 0.3) * np.where(dow >= 5, min(1.0, cfg["weekend_factor"]), 1.0)
     for p in cfg["platform_share"]:
         rate = POST_RATE.get(p, 0.5)
         if rate <= 0:
             continue
         k = max(3, int(rng.poisson(rate * DAYS * scale)))
-        day = rng.choice(DAYS, size=k)
+        day = rng.choice(DAYS, size=k, p=post_day_w / post_day_w.sum())
         hour = rng.choice(24, size=k, p=POST_HOURS / POST_HOURS.sum())
         t = clock.from_local(day.astype(float), hour * 60 + rng.random(k) * 60)
         rows.add(p, "post", t, -1, -1, None, "business_post", "none")
@@ -517,10 +547,10 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
     post_t = np.array(rows.t)
 
     # reach: views of each post, from the platform's followers
-    # ---- how many ordinary customer messages: rows per customer message is about 1.85
+    # ---- how many ordinary customer messages: each brings about one more row (replies etc.)
     n_posts = len(rows.t)
-    n_cust = max(60, int((target - n_posts) / 1.87 / (1.0 + 0.2 * ("crisis" in cfg["events"])
-                                                         + 0.12 * ("recall" in cfg["events"]))))
+    n_cust = max(60, int((target - n_posts) / 2.0 / (1.0 + 0.2 * ("crisis" in cfg["events"])
+                                                        + 0.12 * ("recall" in cfg["events"]))))
     authors = _Authors(rng, r, max(40, int(n_cust * 0.8)))
     n_auth = len(authors.name)
 
@@ -561,7 +591,18 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
         pick = cand[rng.choice(len(cand), size=int(m.sum()), p=weights / weights.sum())]
         parent[m] = pick
         # a comment arrives a while after the post; evenings pull a little later
-        t[m] = post_t[pick] + _lognormal(rng, 75, 1.3, int(m.sum()))
+        # a comment arrives a while after the post: some soon, many when people scroll in
+        # the evening (that day or the next), following the customers' daily rhythm
+        k = int(m.sum())
+        soon = post_t[pick] + _lognormal(rng, 45, 1.2, k)
+        pday = np.floor((post_t[pick] + clock.offset[np.clip(post_t[pick].astype(int), 0, clock.n - 1)])
+                        / 1440) + (rng.random(k) < 0.3)
+        weekend = dow[np.clip(pday.astype(int), 0, DAYS - 1)] >= 5
+        hrs = np.where(weekend, rng.choice(24, size=k, p=hw_end / hw_end.sum()),
+                       rng.choice(24, size=k, p=hw_week / hw_week.sum()))
+        later = clock.from_local(pday, hrs * 60 + rng.random(k) * 60)
+        use_later = (rng.random(k) < 0.6) & (later > post_t[pick] + 5)
+        t[m] = np.where(use_later, later, soon)
     keep = t < PERIOD_MINUTES
     plat, kind, intent, sarcastic, t, parent = (a[keep] for a in (plat, kind, intent, sarcastic, t, parent))
     n_cust = len(t)
@@ -596,7 +637,7 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
     def random_time(lo_day=0, hi_day=DAYS):
         d = rng.integers(lo_day, hi_day)
         h = rng.choice(24, p=hw_week / hw_week.sum())
-        return float(clock.from_local(np.array([float(d)]), np.array([h * 60 + rng.random() * 60]))[0])
+        return abs(float(clock.from_local(np.array([float(d)]), np.array([h * 60 + rng.random() * 60]))[0]))
 
     def posts_on(p):
         return posts_idx[(post_plat == p) & (post_t < PERIOD_MINUTES - 200)]
@@ -735,7 +776,7 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
     answered = cust & (rng.random(n_now) < p_ans)
     urgent = np.isin(I, ["safety", "distress"])
     swamped = E == "crisis"
-    rt = _reply_delays(rng, clock, TT, speed, urgent, swamped)
+    rt = _reply_delays(rng, clock, TT, speed, urgent, swamped, cfg["after_hours"])
     answered &= rt < PERIOD_MINUTES
     src = np.nonzero(answered)[0]
     org_kind = np.where(K[src] == "message", "message", "reply")
@@ -759,7 +800,8 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
                       text=[W.style(p[1], p[0], rows.platform[i], False) for p, i in zip(picks, fu_src)])
     fu_int = np.array([p[0] for p in picks], dtype=object)
     fu_ans = np.isin(fu_int, ["complaint", "question"]) & (rng.random(len(fu_idx)) < 0.6)
-    fu_rt = _reply_delays(rng, clock, fu_t, speed * 1.5, np.zeros(len(fu_t), bool), np.zeros(len(fu_t), bool))
+    fu_rt = _reply_delays(rng, clock, fu_t, speed * 1.5, np.zeros(len(fu_t), bool), np.zeros(len(fu_t), bool),
+                          cfg["after_hours"])
     fu_ans &= fu_rt < PERIOD_MINUTES
     rows.add([rows.platform[i] for i in fu_idx[fu_ans]],
              ["message" if rows.kind[i] == "message" else "reply" for i in fu_idx[fu_ans]], fu_rt[fu_ans],
@@ -769,10 +811,10 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
     # other customers joining public complaints; many for the influencer
     public = cust & np.isin(I, ["complaint"]) & np.isin(K, ["mention", "comment"]) & (np.arange(n_now) < n_now)
     n_pile = np.where(public, rng.poisson(0.12, n_now), 0)
-    n_pile[infl_row] = int(rng.integers(14, 30))
+    n_pile[infl_row] = int(rng.integers(12, 20))
     for i in np.nonzero(n_pile)[0]:
         k = int(n_pile[i])
-        tt = TT[i] + _lognormal(rng, 50, 1.3, k)
+        tt = TT[i] + _lognormal(rng, 50 if i != infl_row else 240, 1.3, k)
         tt = tt[tt < PERIOD_MINUTES]
         rows.add(P[i], "reply", tt, list(rng.integers(0, n_auth, len(tt))), int(i), rows.thread[i],
                  "complaint", E[i] if E[i] != "none" else "none", False,
@@ -834,43 +876,37 @@ def _finish(profile, cfg, rows: _Rows, authors: _Authors, W: _Writer, rng, r, co
         else:
             texts[i] = W.customer(I[i], P[i], K[i], bool(rows.sarcastic[i]))
 
-    # authors
-    author_id = np.empty(n, dtype=object)
-    author_name = np.empty(n, dtype=object)
-    followers = np.full(n, -1, dtype=np.int64)
-    location = np.empty(n, dtype=object)
+    # authors (vectorised: look up each row's author in the author table)
     handle_plat = np.isin(P, ["x", "instagram", "tiktok"])
-    for i in range(n):
-        p = P[i]
-        if A[i] < 0:
-            author_id[i] = profile.handles.get(p, profile.name)
-            author_name[i] = profile.name
-            followers[i] = org_followers.get(p, np.zeros(DAYS, int))[day[i]] if p in org_followers else -1
-            location[i] = None
-            continue
-        a = A[i]
-        if handle_plat[i]:
-            author_id[i] = authors.handle[a]
-            author_name[i] = authors.name[a]
-        else:
-            author_id[i] = (str(100_004_000_000_000 + a * 8 + code) if p == "facebook"
-                            else f"{p}:{100000 + a * 8 + code}")
-            author_name[i] = authors.name[a] if p != "reviews" else _short_name(authors.name[a])
-        followers[i] = authors.followers[a] if p not in ("facebook", "reviews", "blog") else -1
-        location[i] = authors.location[a] if p == "x" else None
-    # special authors (spam, scam, influencer) keep their recognisable handle on every platform
-    special = (A >= authors.n_plain) & ~is_org & ~handle_plat
-    for i in np.nonzero(special)[0]:
-        author_id[i] = authors.handle[A[i]]
-        author_name[i] = authors.name[A[i]]
-        followers[i] = authors.followers[A[i]]
+    Ac = np.where(is_org, 0, A)
+    handles = np.array(authors.handle, dtype=object)[Ac]
+    names = np.array(authors.name, dtype=object)[Ac]
+    num = (100_000 + Ac.astype(np.int64) * 1021 + code).astype(str).astype(object)
+    plain_id = np.where(P == "facebook", (100_004_000_000_000 + Ac.astype(np.int64) * 1021 + code)
+                        .astype(str).astype(object), P.astype(object) + ":" + num)
+    special = Ac >= authors.n_plain     # spam, scam, influencer: same handle on every platform
+    author_id = np.where(handle_plat | special, handles, plain_id)
+    short = np.array([_short_name(x) for x in authors.name], dtype=object)[Ac]
+    author_name = np.where((P == "reviews") & ~special, short, names)
+    followers = np.where(np.isin(P, ["facebook", "reviews", "blog"]) & ~special, -1,
+                         authors.followers[Ac]).astype(np.int64)
+    location = np.where(P == "x", np.array(authors.location, dtype=object)[Ac], None)
+    for p in np.unique(P[is_org]):
+        m = is_org & (P == p)
+        author_id[m] = profile.handles.get(p, profile.name)
+        author_name[m] = profile.name
+        followers[m] = org_followers[p][day[m]] if p in org_followers else -1
+        location[m] = None
 
     # engagement
     likes = np.zeros(n, np.int64)
     shares = np.zeros(n, np.int64)
     reach = np.full(n, -1, np.int64)
     post = K == "post"
-    fol = np.array([org_followers.get(p, np.full(DAYS, 500))[d] for p, d in zip(P, day)])
+    fol = np.full(n, 500, dtype=np.int64)
+    for p, series in org_followers.items():
+        m = P == p
+        fol[m] = series[day[m]]
     reach_rate = {"x": 0.06, "facebook": 0.12, "instagram": 0.18, "tiktok": 0.6, "youtube": 0.35,
                   "linkedin": 0.1, "blog": 0.05}
     rr = np.array([reach_rate.get(p, 0.1) for p in P])
@@ -942,10 +978,10 @@ def _make_ids(P: np.ndarray, t: np.ndarray, code: int, slug: str) -> np.ndarray:
         m = np.nonzero(P == p)[0]
         seq = np.arange(len(m), dtype=np.int64)
         if p == "x":
-            snow = ((created_ms[m] - 1288834974657) << 22) | (code << 19) | (seq & 0x7FFFF)
+            snow = ((created_ms[m] - 1288834974657) << 22) | (code << 12) | (seq & 0xFFF)
             out[m] = snow.astype(str)
         elif p == "facebook":
-            page = 100_000_000_000_000 + code * 7_919_191
+            page = 100_000_000_000_000 + code * 7_919
             out[m] = [f"{page}_{10**15 + code * 10**12 + s}" for s in seq]
         elif p == "instagram":
             out[m] = (17_841_400_000_000_000 + code * 10**12 + seq).astype(str)
@@ -1054,6 +1090,12 @@ def generate_frames(n_interactions: int | None = None, seed: int = DEFAULT_SEED,
     unknown = [o for o in orgs if o not in profiles]
     if unknown:
         raise DataError(f"unknown organisation(s) {unknown}; known: {sorted(profiles)}")
+    codes = {}
+    for o in profiles:
+        codes.setdefault(_org_code(o), []).append(o)
+    clash = [v for v in codes.values() if len(v) > 1]
+    if clash:
+        raise DataError(f"organisation slugs {clash[0]} would share message ids; rename one of them")
     sizes = {o: _sample_config(profiles[o])["interactions"] for o in orgs}
     out = {}
     for o in orgs:
