@@ -1,0 +1,76 @@
+"""Benchmark: ``smlib.load`` on a 1M-row CSV against a plain ``pandas.read_csv`` of the same file.
+
+Both are timed in the same run, interleaved, a few times each; the medians are compared.
+Target (issue 3): load ≤ 1.5 × read_csv. Results go in docs/loading.md.
+
+    .venv/bin/python benchmarks/bench_load.py            # 1,000,000 rows, 3 repeats
+    .venv/bin/python benchmarks/bench_load.py --rows 200000 --repeats 5
+
+The file is synthesised with numpy (a fixed seed): id, created_at (ISO 8601 UTC), author,
+platform, text (a few words chosen at random), likes — the columns a tool export would have.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+WORDS = np.array("the order was late again thanks for the quick reply my parcel never came great "
+                 "service love this app is broken please help refund still waiting where is it".split())
+
+
+def make_csv(path: Path, rows: int, seed: int = 3) -> None:
+    rng = np.random.default_rng(seed)
+    start = np.datetime64("2026-01-05T00:00:00")
+    secs = np.sort(rng.integers(0, 5 * 86400, rows))
+    n_words = rng.integers(3, 18, rows)
+    words = WORDS[rng.integers(0, len(WORDS), (rows, 18))]
+    text = [" ".join(w[:k]) for w, k in zip(words, n_words)]
+    df = pd.DataFrame({
+        "id": np.arange(1, rows + 1).astype(str),
+        "created_at": pd.to_datetime(start + secs.astype("timedelta64[s]")).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "author": np.char.add("user", rng.integers(0, rows // 5 + 1, rows).astype(str)),
+        "platform": rng.choice(["x", "facebook", "instagram"], rows),
+        "text": text,
+        "likes": rng.integers(0, 50, rows),
+    })
+    df.to_csv(path, index=False)
+
+
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args()
+    import smlib
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.csv"
+        make_csv(path, args.rows)
+        size_mb = path.stat().st_size / 1e6
+        base, ours = [], []
+        ds = smlib.load(path)  # warm-up (imports, page cache)
+        assert ds.load_summary["rows_kept"] == args.rows, ds.load_summary
+        for _ in range(args.repeats):
+            base.append(timed(lambda: pd.read_csv(path)))
+            ours.append(timed(lambda: smlib.load(path)))
+        b, o = statistics.median(base), statistics.median(ours)
+        print(f"rows: {args.rows:,}  file: {size_mb:.1f} MB  repeats: {args.repeats}")
+        print(f"pandas.read_csv   median {b:.2f} s   (all: {', '.join(f'{x:.2f}' for x in base)})")
+        print(f"smlib.load        median {o:.2f} s   (all: {', '.join(f'{x:.2f}' for x in ours)})")
+        print(f"ratio load / read_csv: {o / b:.2f}  (target ≤ 1.5)")
+
+
+if __name__ == "__main__":
+    main()

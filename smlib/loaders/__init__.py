@@ -1,0 +1,219 @@
+"""Load exported social-media data into the canonical tables: ``smlib.load(path, ...)``.
+
+One module per source format; the format is detected from the file's content (first bytes,
+JSON shape, CSV headers), not its name. Every format ends in the same shared step
+(:func:`smlib.loaders._rows.finish`) that counts unusable rows under named reasons, so
+``load_summary["rows_kept"] + load_summary["rows_skipped"] == load_summary["rows_in"]``.
+
+=================  ===========================================================================
+format             what it reads
+=================  ===========================================================================
+twitter_archive    X/Twitter archive ``tweets.js`` / legacy ``tweet.js``
+facebook           Facebook "Download your information" JSON (posts, comments, reactions)
+instagram          Instagram data download JSON (posts/media, comments)
+youtube            YouTube Data API ``commentThreads`` / ``comments`` responses
+reddit             Reddit JSON (comments page with nested replies, ``morechildren``)
+mastodon           Mastodon archive ``outbox.json``
+twcs               Customer Support on Twitter CSV (Kaggle, thoughtvector)
+airline            Twitter US Airline Sentiment ``Tweets.csv``
+csv                any CSV / text table, with ``columns=`` or guessed headers
+excel              any .xlsx/.xls sheet, with ``columns=`` or guessed headers
+=================  ===========================================================================
+
+Example
+-------
+>>> import smlib
+>>> ds = smlib.load("exports/tweets.js", org_handles=["mybrand"])          # doctest: +SKIP
+>>> ds.load_summary["rows_kept"], ds.load_summary["reasons"]                 # doctest: +SKIP
+(515, {})
+>>> smlib.load("my_sheet.csv", columns={"text": "Message", "created_at": "Sent"})  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..errors import DataError
+from ..schema import Dataset, Profile, empty_audience
+from . import airline, facebook, instagram, mastodon, reddit, tabular, twcs, twitter_archive, youtube
+from ._csv import read_delimited, read_excel, read_header
+from ._options import Options, slug
+from ._rows import Tracker, finish, norm_platform
+from ._source import open_source, parse_json
+
+JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
+                "reddit": reddit, "facebook": facebook, "instagram": instagram}
+"""JSON formats, in the order they are tried (most specific shape first)."""
+TABLE_FORMATS = {"twcs": twcs, "airline": airline}
+FORMATS = ("auto", *JSON_FORMATS, *TABLE_FORMATS, "csv", "excel")
+ALIASES = {"x": "twitter_archive", "twitter": "twitter_archive", "tweets.js": "twitter_archive",
+           "x_archive": "twitter_archive", "tabular": "csv", "generic": "csv", "xlsx": "excel",
+           "xls": "excel", "outbox": "mastodon", "fb": "facebook", "ig": "instagram"}
+
+__all__ = ["load", "detect_format", "FORMATS"]
+
+
+def _check_format(fmt: Any) -> str:
+    f = str(fmt or "auto").strip().lower()
+    f = ALIASES.get(f, f)
+    if f not in FORMATS:
+        raise DataError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}", field="format")
+    return f
+
+
+def _profile_for(org: str | None) -> Profile | None:
+    """The sample organisation's profile when ``org`` names one, else None (never raises)."""
+    if not org:
+        return None
+    try:
+        from .. import sample  # optional at load time
+        return sample.load_profile(org)
+    except Exception:  # no such module or organisation, or a bad profile file: loading still works
+        return None
+
+
+def _as_list(handles: Any) -> list[str]:
+    if handles is None:
+        return []
+    if isinstance(handles, str):
+        return [h for h in (x.strip() for x in handles.split(",")) if h]
+    try:
+        return [str(h).strip() for h in handles if str(h).strip()]
+    except TypeError:
+        raise DataError(f"org_handles= must be a list of handles, got {type(handles).__name__}",
+                        field="org_handles") from None
+
+
+def _as_map(columns: Any) -> dict[str, str] | None:
+    if columns is None:
+        return None
+    if not isinstance(columns, Mapping):
+        raise DataError(f"columns= must be a dict like {{'text': 'Message'}}, got {type(columns).__name__}",
+                        field="columns")
+    return dict(columns)
+
+
+def detect_format(path: str | Path, encoding: str | None = None) -> str:
+    """The format smlib would use for ``path`` (from its content), e.g. ``'twcs'``."""
+    src = open_source(path, encoding)
+    kind = src.kind()
+    if kind in ("excel", "zip"):
+        return "excel"
+    if kind == "json":
+        obj = parse_json(src)
+        return _json_module(obj, src.name)[0]
+    headers = read_header(src)
+    return next((n for n, m in TABLE_FORMATS.items() if m.detect(headers)), "csv")
+
+
+def _json_module(obj: Any, source: str) -> tuple[str, Any]:
+    for name, mod in JSON_FORMATS.items():
+        if mod.detect(obj):
+            return name, mod
+    if isinstance(obj, dict):
+        shape = f"an object with keys {list(obj)[:12]}"
+    elif isinstance(obj, list):
+        inner = list(obj[0])[:12] if obj and isinstance(obj[0], dict) else type(obj[0]).__name__ if obj else "nothing"
+        shape = f"a list of {len(obj)} item(s) ({'keys ' + str(inner) if isinstance(inner, list) else inner})"
+    else:
+        shape = f"a single {type(obj).__name__}"
+    raise DataError(f"this JSON is not an export smlib knows: it holds {shape}. Expected an X archive "
+                    "tweets.js, Facebook or Instagram export JSON, YouTube commentThreads, Reddit "
+                    "comments JSON or Mastodon outbox.json (or a CSV with columns=)", source=source)
+
+
+def load(path: str | Path, org: str | None = None, format: str = "auto",
+         columns: Mapping[str, str] | None = None, platform: str | None = None,
+         encoding: str | None = None, org_handles: Iterable[str] | str | None = None) -> Dataset:
+    """Read an exported file into a :class:`smlib.Dataset` in the canonical schema.
+
+    ``org``: the organisation slug for every row (a sample slug also brings its profile and
+    handles); when omitted it comes from the file (the brand in twcs, the airline, the archive
+    owner). ``format``: ``"auto"`` (detect from content) or one of :data:`FORMATS`.
+    ``columns``: ``{model_field: source_column}`` for CSV/Excel. ``platform``: the platform code
+    for every row (e.g. ``"facebook"`` for a CSV). ``encoding``: force a text encoding.
+    ``org_handles``: the organisation's own handles, so its messages get ``author_is_org``.
+
+    Raises :class:`smlib.DataError` (only) when the file cannot be used.
+    """
+    fmt = _check_format(format)
+    if platform is not None and not str(platform).strip():
+        platform = None
+    src = open_source(path, encoding)
+    tracker = Tracker(src.name)
+    profile = _profile_for(org)
+    handles = _as_list(org_handles) + (list(profile.handles.values()) if profile else [])
+    opts = Options(path=src.path, tracker=tracker, org=org, platform=platform, handles=handles,
+                   columns=columns)
+    kind = src.kind()
+    try:
+        if columns is not None and fmt == "auto":
+            fmt = "excel" if kind in ("excel", "zip") else "csv"
+        if fmt in JSON_FORMATS or (fmt == "auto" and kind == "json"):
+            if kind != "json":
+                raise DataError(f"format {fmt!r} expects a JSON export, but this file does not start like "
+                                "JSON", source=src.name)
+            obj = parse_json(src)
+            if fmt == "auto":
+                fmt, mod = _json_module(obj, src.name)
+            else:
+                mod = JSON_FORMATS[fmt]
+                if not mod.detect(obj):
+                    raise DataError(f"this JSON does not have the {fmt} shape (see docs/loading.md); "
+                                    "try format='auto'", source=src.name)
+            frame = mod.parse(obj, opts)
+            default_platform = mod.PLATFORM
+        else:
+            if kind == "json" and fmt in ("csv", "twcs", "airline"):
+                raise DataError(f"format {fmt!r} expects a CSV table, but this file is JSON", source=src.name)
+            mapping = None
+            if kind in ("excel", "zip"):
+                df = read_excel(src)
+                if fmt == "auto":
+                    fmt = "excel"
+            else:
+                headers = read_header(src)
+                if fmt == "auto":
+                    fmt = next((n for n, m in TABLE_FORMATS.items() if m.detect(headers)), "csv")
+                usecols = text_cols = None
+                if fmt in ("csv", "excel") and len(set(headers)) == len(headers):
+                    mapping = tabular.resolve_columns(headers, _as_map(columns), src.name)
+                    usecols = list(dict.fromkeys(mapping.values()))
+                    text_cols = {h for f_, h in mapping.items() if f_ not in tabular.NUMERIC_FIELDS}
+                df, _ = read_delimited(src, usecols=usecols, text_cols=text_cols)
+            tracker.warnings.extend(src.warnings)
+            if len(df.columns) == 0:
+                raise DataError("no columns found; expected a header row", source=src.name)
+            if len(df) == 0:
+                raise DataError(f"the file has a header ({list(df.columns)[:12]}) but no rows of data",
+                                source=src.name)
+            headers = [str(c) for c in df.columns]
+            if fmt == "auto":
+                fmt = next((n for n, m in TABLE_FORMATS.items() if m.detect(headers)), "csv")
+            if fmt in TABLE_FORMATS:
+                mod = TABLE_FORMATS[fmt]
+                if not mod.detect(headers):
+                    raise DataError(f"this table does not have the {fmt} columns {sorted(mod.REQUIRED)}; "
+                                    f"headers found: {headers}", source=src.name)
+                frame = mod.parse(df, opts)
+                default_platform = mod.PLATFORM
+            else:
+                frame = tabular.parse(df, opts, mapping)
+                default_platform = ""  # from a 'platform' column, else 'other'
+        if fmt in JSON_FORMATS:
+            tracker.warnings.extend(src.warnings)
+        plat = norm_platform(platform) if platform else default_platform
+        if plat == "" and "platform" not in frame.columns:
+            plat = "other"
+        org_value = org or ("" if "org" in frame.columns else slug(opts.natural_org or src.path.stem))
+        interactions, summary = finish(frame, tracker, org=org_value, platform=plat, org_handles=handles,
+                                       fmt=fmt, encoding=src.encoding)
+    except DataError:
+        raise
+    except RecursionError:
+        raise DataError("the data are nested too deeply to read", source=src.name) from None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError) as exc:
+        # a shape we did not foresee: say so plainly rather than show a deep traceback
+        raise DataError(f"could not read this file as {fmt!r} ({type(exc).__name__}: {exc}); check it "
+                        "is an unchanged export, or pass format=/columns=", source=src.name) from None
+    return Dataset(interactions=interactions, audience=empty_audience(), profile=profile, load_summary=summary)

@@ -1,0 +1,118 @@
+"""Read a delimited text file into a frame of strings, whatever its dialect.
+
+Handles: BOM, CRLF, quoted newlines, and the twcs quirk of a **bare CR inside unquoted text**
+(which makes default parsers split one row into several). Detected from the bytes, not the name:
+when a file has CR characters that are not part of CRLF, CRLF is first turned into LF and the
+file is read with LF as the only line end, so a lone CR stays inside its field. A file with CR but no LF at all (old Mac
+style) is read with CR line ends. Delimiter: comma, or ; / tab / | when the header says so.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+
+import pandas as pd
+
+from ..errors import DataError
+from ._source import Source
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > 0 else ","
+
+
+def read_header(src: Source) -> list[str]:
+    """Column names from the first line (for format detection)."""
+    text = src.head_text(65536)
+    first = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", 1)[0]
+    try:
+        return next(csv.reader([first], delimiter=_delimiter(first)))
+    except (csv.Error, StopIteration):
+        return [first]
+
+
+def read_delimited(src: Source, usecols: list[str] | None = None,
+                   text_cols: set[str] | None = None) -> tuple[pd.DataFrame, str]:
+    """Columns as Python strings (an empty cell is ``""``). Returns (frame, delimiter).
+
+    ``usecols`` reads only those columns (faster on wide exports); then only ``text_cols`` are
+    forced to text and the others (counts) are left to pandas' number parsing."""
+    data = src.data
+    lineterminator = None
+    notes = []
+    if b"\r" in data:
+        if b"\n" not in data:
+            lineterminator = "\r"
+        else:
+            n_cr = data.count(b"\r")
+            n_crlf = data.count(b"\r\n")
+            if n_cr != n_crlf:
+                notes.append(f"{n_cr - n_crlf} bare carriage return(s) (CR) found inside text; "
+                             "they were kept in the text, not treated as line ends")
+                data = data.replace(b"\r\n", b"\n")
+                lineterminator = "\n"
+    first = src.head_text(65536).replace("\r\n", "\n").split("\n", 1)[0]
+    delim = _delimiter(first)
+    enc = src.encoding if src.encoding != "utf-8-sig" else "utf-8-sig"
+    # object dtype and no NA guessing: fastest, and a message that says "NA" or "None" stays text
+    dtype: object = object
+    if usecols is not None:
+        dtype = {c: object for c in usecols if text_cols is None or c in text_cols}
+    kwargs = dict(sep=delim, dtype=dtype, usecols=usecols, na_filter=False, encoding=enc,
+                  encoding_errors="replace", engine="c", lineterminator=lineterminator)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            df = pd.read_csv(io.BytesIO(data), **kwargs)
+    except pd.errors.EmptyDataError:
+        raise DataError("the file has no header row; expected a header line naming the columns "
+                        "(e.g. text,created_at,author_id)", source=src.name) from None
+    except pd.errors.ParserError as exc:
+        msg = str(exc).split("\n")[0]
+        raise DataError(f"this CSV cannot be read ({msg}); expected one header line and the same number "
+                        "of fields on every row (quote text that contains the separator)",
+                        source=src.name) from None
+    except (UnicodeError, ValueError) as exc:
+        raise DataError(f"this CSV cannot be read ({exc}); try encoding='cp1252' or 'utf-8'",
+                        source=src.name) from None
+    df.columns = [str(c).lstrip("\ufeff").strip() for c in df.columns]
+    src.warnings.extend(notes)
+    return df, delim
+
+
+def _cell_text(v: object) -> str:
+    """One Excel cell as text. Whole numbers lose their '.0'; numbers of 16+ digits are shown
+    as Excel rounded them (``5.70306E+17``) so the id check can report them: Excel keeps only
+    15 significant digits, so such an id is already damaged in the workbook."""
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, (int, float)):
+        if abs(v) >= 1e15:
+            return f"{float(v):.5E}".replace("E+0", "E+")
+        if float(v).is_integer():
+            return str(int(v))
+        return repr(float(v))
+    if isinstance(v, pd.Timestamp):
+        return v.isoformat(sep=" ")
+    return str(v)
+
+
+def read_excel(src: Source) -> pd.DataFrame:
+    """First sheet of an .xlsx/.xls workbook, every cell as text (see :func:`_cell_text`)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            df = pd.read_excel(io.BytesIO(src.data), dtype=object, sheet_name=0)
+    except ImportError as exc:
+        raise DataError(f"reading Excel needs an extra package ({exc}); save the sheet as CSV instead",
+                        source=src.name) from None
+    except Exception as exc:  # openpyxl/xlrd raise many types for damaged workbooks
+        raise DataError(f"this Excel workbook cannot be read ({type(exc).__name__}: {exc}); "
+                        "save the sheet as CSV and load that", source=src.name) from None
+    df.columns = [str(c).strip() for c in df.columns]
+    return pd.DataFrame({c: [_cell_text(v) for v in df[c]] for c in df.columns}, dtype=object)

@@ -1,0 +1,41 @@
+"""What every format parser is given: the user's choices and where to count skipped rows."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from ._rows import Tracker, norm_handle
+
+
+@dataclass
+class Options:
+    path: Path
+    tracker: Tracker
+    org: str | None = None
+    platform: str | None = None
+    handles: list[str] = field(default_factory=list)
+    columns: Mapping[str, str] | None = None
+    natural_org: str | None = None   # set by a parser when the file itself names the organisation
+
+    @property
+    def source(self) -> str:
+        return str(self.path)
+
+    def owner(self, found: str | None = None) -> str:
+        """The archive owner's handle: ``org_handles[0]``, else what the file says, else ``org``."""
+        if self.handles:
+            return self.handles[0].strip()
+        if found:
+            return found
+        return self.org or "archive-owner"
+
+    def is_handle(self, value: Any) -> bool:
+        return bool(self.handles) and norm_handle(value) in {norm_handle(h) for h in self.handles}
+
+
+def slug(value: Any) -> str:
+    """'Virgin America' -> 'virgin-america'."""
+    import re
+    s = re.sub(r"[^a-z0-9]+", "-", str(value).strip().lower()).strip("-")
+    return s or "unknown"

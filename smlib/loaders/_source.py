@@ -1,0 +1,155 @@
+"""Open the user's file safely: check it exists, is a file, is not empty or binary junk, and
+decode it (UTF-8 with or without BOM, UTF-16 with BOM, else cp1252/Latin-1 with a warning).
+
+Every problem becomes a :class:`smlib.DataError` naming the file and saying what was expected.
+"""
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError
+
+_EXPECTED = ("a CSV or Excel file, or a platform export (X tweets.js, Facebook/Instagram JSON, "
+             "YouTube commentThreads JSON, Reddit JSON, Mastodon outbox.json)")
+
+
+@dataclass
+class Source:
+    path: Path
+    data: bytes
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def kind(self) -> str:
+        """'excel', 'json', 'csv' from the first bytes (not the name)."""
+        head = self.data[:8]
+        if head.startswith(b"PK\x03\x04"):
+            return "zip"
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            return "excel"
+        text = self.head_text().lstrip()
+        if text.startswith(("{", "[")) or text.startswith("window.YTD."):
+            return "json"
+        return "csv"
+
+    def head_text(self, n: int = 4096) -> str:
+        return self.data[:n].decode(self.encoding, errors="replace").lstrip("\ufeff")
+
+    def text(self) -> str:
+        return self.data.decode(self.encoding, errors="replace").lstrip("\ufeff")
+
+
+def open_source(path: Any, encoding: str | None = None) -> Source:
+    """Read ``path`` into a :class:`Source`, or raise :class:`DataError` saying why not."""
+    if path is None or (isinstance(path, str) and not path.strip()):
+        raise DataError(f"no file given; expected a path to {_EXPECTED}")
+    try:
+        p = Path(path).expanduser()
+    except TypeError:
+        raise DataError(f"expected a file path (text or pathlib.Path), got {type(path).__name__}") from None
+    if not p.exists():
+        near = sorted(q.name for q in p.parent.glob("*"))[:8] if p.parent.is_dir() else []
+        hint = f"; files in {p.parent}: {near}" if near else ""
+        raise DataError(f"file not found{hint}", source=str(p))
+    if p.is_dir():
+        inside = sorted(str(q.relative_to(p)) for q in p.rglob("*")
+                        if q.is_file() and q.suffix.lower() in {".csv", ".json", ".js", ".xlsx", ".xls"})[:8]
+        hint = f" Files here that smlib can read: {inside}" if inside else ""
+        raise DataError(f"this is a folder; pass one file inside it, e.g. {_EXPECTED}.{hint}", source=str(p))
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise DataError(f"cannot read the file ({exc.strerror or exc})", source=str(p)) from None
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        raise DataError(f"the file is empty; expected {_EXPECTED}", source=str(p))
+    src = Source(p, data)
+    src.encoding = _choose_encoding(src, encoding)
+    if src.kind() == "zip":
+        _reject_zip(src)
+        src.encoding = "binary"
+        return src
+    if src.kind() == "excel":
+        src.encoding = "binary"
+        return src
+    _reject_binary(src)
+    return src
+
+
+def _choose_encoding(src: Source, forced: str | None) -> str:
+    data = src.data
+    if forced:
+        try:
+            "".encode(forced)
+        except LookupError:
+            raise DataError(f"unknown encoding {forced!r}; try 'utf-8', 'utf-8-sig', 'cp1252' or 'latin-1'",
+                            source=src.name, field="encoding") from None
+        return forced
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "binary"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
+    for enc in ("cp1252", "latin-1"):
+        try:
+            data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        line = data[:bad_at].count(b"\n") + 1
+        src.warnings.append(f"the file is not UTF-8 (first odd byte on line {line}); read it as {enc}")
+        return enc
+    return "latin-1"  # unreachable: latin-1 decodes any bytes
+
+
+def _reject_binary(src: Source) -> None:
+    head = src.data[:4096]
+    if src.encoding == "utf-16":
+        return
+    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
+    if b"\x00" in head or ctrl > max(2, len(head) // 50):
+        raise DataError(f"this looks like binary data, not text; expected {_EXPECTED}", source=src.name)
+
+
+def _reject_zip(src: Source) -> None:
+    import io
+    try:
+        names = zipfile.ZipFile(io.BytesIO(src.data)).namelist()
+    except zipfile.BadZipFile:
+        raise DataError(f"the file starts like a zip archive but is damaged; expected {_EXPECTED}",
+                        source=src.name) from None
+    if any(n.startswith("xl/") for n in names):
+        return  # an .xlsx workbook
+    useful = [n for n in names if n.lower().endswith((".json", ".js", ".csv"))][:8]
+    raise DataError("this is a zip archive (a platform download?): unzip it and pass one file inside, "
+                    f"e.g. {useful or names[:8]}", source=src.name)
+
+
+def parse_json(src: Source) -> Any:
+    """Parse JSON, or an X archive ``window.YTD.x.part0 = [...]`` script; DataError when broken."""
+    text = src.text()
+    stripped = text.lstrip()
+    if stripped.startswith("window.YTD."):
+        eq = stripped.find("=")
+        stripped = stripped[eq + 1:] if eq >= 0 else stripped
+        stripped = stripped.strip().rstrip(";")
+    try:
+        return json.loads(stripped)
+    except json.JSONDecodeError as exc:
+        where = "it ends too early (truncated?)" if exc.pos >= len(stripped.rstrip()) - 1 else exc.msg
+        raise DataError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {where}; "
+                        "expected a complete JSON export file", source=src.name) from None
+    except RecursionError:
+        raise DataError("JSON nested too deeply to read", source=src.name) from None

@@ -1,0 +1,88 @@
+"""Text clean-up shared by the loaders: Facebook/Instagram mojibake, HTML → plain text.
+
+Why: platform exports are not plain text. Facebook and Instagram write UTF-8 bytes as if each
+byte were a Latin-1 character (``"Mobiloverf\\u00c3\\u00b8rsler"``); Mastodon and YouTube give
+HTML; Twitter-style text keeps ``&amp;`` entities.
+
+>>> fix_mojibake("Mobiloverf\\u00c3\\u00b8rsler")
+'Mobiloverførsler'
+>>> fix_mojibake("café")          # already right: left alone (does not round-trip)
+'café'
+>>> html_to_text('<p>Hi <span class="h-card"><a href="x">@<span>mcg</span></a></span></p><p>Bye&amp;co</p>')
+'Hi @mcg\\nBye&co'
+"""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+import pandas as pd
+
+_BREAKS = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+
+
+def fix_mojibake(s: str) -> str:
+    """Undo UTF-8-read-as-Latin-1 escaping, only when the string round-trips exactly."""
+    if not isinstance(s, str) or s.isascii():
+        return s
+    try:
+        fixed = s.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return s
+    return fixed
+
+
+def fix_mojibake_deep(obj: Any) -> Any:
+    """Apply :func:`fix_mojibake` to every string inside nested lists/dicts (keys too)."""
+    if isinstance(obj, str):
+        return fix_mojibake(obj)
+    if isinstance(obj, list):
+        return [fix_mojibake_deep(v) for v in obj]
+    if isinstance(obj, dict):
+        return {fix_mojibake(k): fix_mojibake_deep(v) for k, v in obj.items()}
+    return obj
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BREAKS and tag != "br":
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_to_text(s: Any) -> str:
+    """Plain text from an HTML fragment: tags dropped, ``<br>``/``</p>`` → newline, entities decoded."""
+    if s is None or (isinstance(s, float) and pd.isna(s)):
+        return ""
+    s = str(s)
+    if "<" not in s:
+        return clean_text(html.unescape(s))
+    p = _TextOnly()
+    p.feed(s)
+    p.close()
+    return clean_text("".join(p.parts))
+
+
+def clean_text(s: str) -> str:
+    """Strip stray BOMs/zero-width no-break spaces, normalise line ends, trim blank edges."""
+    s = s.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+    s = re.sub(r"\n{3,}", "\n\n", s)
+    return s.strip()
+
+
+def unescape_entities(s: pd.Series) -> pd.Series:
+    """Vectorised decode of the three entities Twitter escapes (``&lt; &gt; &amp;``)."""
+    return (s.str.replace("&lt;", "<", regex=False).str.replace("&gt;", ">", regex=False)
+            .str.replace("&amp;", "&", regex=False))

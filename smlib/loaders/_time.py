@@ -1,0 +1,135 @@
+"""Timestamps in every form the sources use → UTC ``datetime64[ns, UTC]``; unparseable → NaT.
+
+Handled: epoch seconds or milliseconds (numbers or digit strings, e.g. Facebook ``1354805114``,
+Reddit ``1366044279.0``), ISO 8601 (``2022-11-08T03:07:14Z``, ``2016-07-01T10:22:56.000Z``),
+Twitter's ``Tue Oct 31 22:10:47 +0000 2017``, ``2015-02-24 11:35:52 -0800``, and day/month
+dates from spreadsheets (``05/01/2026 09:30``: day first, as in the UK, unless the data show
+otherwise). Times without a zone are taken as UTC (a warning says so).
+
+One format is chosen from a sample and applied to the whole column at once (fast); rows it
+fails on get a second, slower mixed-format pass.
+
+>>> to_utc(pd.Series(["Tue Oct 31 22:10:47 +0000 2017", "1354805114", "rubbish"]))[0].tolist()
+[Timestamp('2017-10-31 22:10:47+0000', tz='UTC'), Timestamp('2012-12-06 14:45:14+0000', tz='UTC'), NaT]
+"""
+from __future__ import annotations
+
+import re
+import warnings
+
+import numpy as np
+import pandas as pd
+
+_TWITTER = "%a %b %d %H:%M:%S %z %Y"
+_RE_EPOCH = re.compile(r"^\s*-?\d{9,13}(\.\d+)?\s*$")
+_RE_TWITTER = re.compile(r"^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} [+-]\d{4} \d{4}$")
+_RE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
+_RE_SLASH = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})")
+_NAIVE_TZ = re.compile(r"(Z|[+-]\d{2}:?\d{2}|UTC|GMT)\s*$")
+
+
+def _epoch(values: pd.Series) -> pd.Series:
+    num = pd.to_numeric(values, errors="coerce")
+    # seconds up to year ~5000 are < 1e11; bigger numbers are milliseconds
+    ms = num.abs() >= 1e11
+    secs = num.where(~ms, num / 1000.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return pd.to_datetime(secs, unit="s", utc=True, errors="coerce")
+
+
+def _parse(values: pd.Series, kind: str, dayfirst: bool) -> pd.Series:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if kind == "epoch":
+            return _epoch(values)
+        if kind == "twitter":
+            return pd.to_datetime(values, format=_TWITTER, utc=True, errors="coerce")
+        if kind == "iso":
+            return pd.to_datetime(values, format="ISO8601", utc=True, errors="coerce")
+        # mixed: day-first applies only to slash/dot dates (05/01/2026), never to ISO ones
+        slash = values.str.match(_RE_SLASH).fillna(False).astype(bool)
+        out = pd.to_datetime(values.where(~slash), format="mixed", dayfirst=False, utc=True, errors="coerce")
+        if slash.any():
+            out[slash] = pd.to_datetime(values[slash], format="mixed", dayfirst=dayfirst, utc=True,
+                                        errors="coerce")
+        return out
+
+
+def _kind_of(sample: list[str]) -> str:
+    votes = {"epoch": 0, "twitter": 0, "iso": 0}
+    for v in sample:
+        if _RE_EPOCH.match(v):
+            votes["epoch"] += 1
+        elif _RE_TWITTER.match(v):
+            votes["twitter"] += 1
+        elif _RE_ISO.match(v):
+            votes["iso"] += 1
+    best = max(votes, key=votes.get)
+    return best if votes[best] >= max(1, len(sample) // 2) else "mixed"
+
+
+def _dayfirst(sample: list[str]) -> tuple[bool, bool]:
+    """(dayfirst, ambiguous) from slash dates: a first field > 12 means day first, a second > 12
+    means month first; with no evidence assume day first (UK) and call it ambiguous."""
+    first_big = second_big = False
+    for v in sample:
+        m = _RE_SLASH.match(v)
+        if m:
+            first_big |= int(m.group(1)) > 12
+            second_big |= int(m.group(2)) > 12
+    if second_big and not first_big:
+        return False, False
+    return True, not first_big
+
+
+def to_utc(values: pd.Series, warn: list[str] | None = None) -> tuple[pd.Series, pd.Series]:
+    """Parse ``values`` into UTC datetimes. Returns ``(datetimes, blank)``: NaT marks a failure,
+    ``blank`` says which of those were empty in the source (missing rather than unparseable).
+    Notes for the user (naive times, ambiguous day/month order) are appended to ``warn``."""
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        return values.dt.tz_convert("UTC"), values.isna()
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        if warn is not None and values.notna().any():
+            warn.append("dates had no time zone; they were taken as UTC")
+        return values.dt.tz_localize("UTC"), values.isna()
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        out = _epoch(values)
+        return out, values.isna()
+    s = values if values.dtype == "str" else values.astype("str")
+    v = s.to_numpy(dtype=object)
+    blank = pd.Series(pd.isna(v) | (v == ""), index=s.index)
+    if blank.all():
+        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]"), blank
+    picks = v[np.linspace(0, len(v) - 1, min(400, len(v))).astype(int)]
+    sample = [str(x).strip() for x in picks if isinstance(x, str) and x.strip()][:200] or \
+        [str(x).strip() for x in s[~blank].head(1000) if str(x).strip()][:200]
+    kind = _kind_of(sample)
+    dayfirst, ambiguous = _dayfirst(sample)
+    out = _parse(s, kind, dayfirst)
+    failed = out.isna() & ~blank
+    if failed.any():
+        # second pass, only on the rows the fast format missed (spaces trimmed)
+        rest = s[failed].str.strip()
+        spaces = (rest == "").to_numpy(dtype=bool, na_value=True)
+        if spaces.any():  # white space only: missing, not unparseable
+            blank = blank.copy()
+            blank[rest.index[spaces]] = True
+            failed = failed & ~blank
+            rest = rest[~spaces]
+        out = out.copy()
+        for other in ("iso", "twitter", "epoch", "mixed"):
+            if other == kind or rest.empty:
+                continue
+            again = _parse(rest, other, dayfirst)
+            ok = again.notna()
+            out[rest.index[ok.to_numpy()]] = again[ok]
+            rest = rest[~ok.to_numpy()]
+    if warn is not None:
+        if kind == "mixed" and ambiguous and any(_RE_SLASH.match(x) for x in sample):
+            warn.append("dates like 05/01/2026 were read day first (UK order: 5 January); "
+                        "pass a column of ISO dates (2026-01-05) if that is wrong")
+        tz_sample = [v for v in sample if not _RE_EPOCH.match(v)]
+        if tz_sample and kind in ("iso", "mixed") and not any(_NAIVE_TZ.search(v) for v in tz_sample):
+            warn.append("dates had no time zone; they were taken as UTC")
+    return out.astype("datetime64[ns, UTC]"), blank

@@ -1,0 +1,95 @@
+"""Facebook "Download your information" JSON: posts (``your_posts_1.json``: a list of
+``{timestamp, data[{post}], attachments, title}``), comments (``{"comments_v2": [...]}``,
+``group_comments_v2``) and reactions (``reactions_v2``), also when several are joined in a list.
+
+Facebook writes UTF-8 bytes as Latin-1 code points; every string is repaired with
+``s.encode("latin-1").decode("utf-8")`` when (and only when) that round-trips.
+
+Mapping: post text (``data[].post``; else the shared link's URL) → text, kind ``post``; comment
+``data[].comment.comment`` → text, ``author`` → author, kind ``comment``; ``timestamp`` (epoch
+seconds) → created_at. The export has no ids, so message_id is ``fb-<k>-<section>-<n>``.
+All items are the archive owner's own activity, so ``author_is_org`` is True.
+Skipped and counted: reactions (a like is not a message), comments whose text the export left
+out (only a title such as "X commented on Y's post"): ``no text``. Photo posts without text are
+kept with empty text.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ._options import Options
+from ._text import clean_text, fix_mojibake_deep
+
+PLATFORM = "facebook"
+COMMENT_KEYS = ("comments_v2", "group_comments_v2", "comments")
+REACTION_KEYS = ("reactions_v2", "reactions")
+POST_KEYS = ("status_updates_v2", "posts", "your_posts", "wall_posts_sent_to_you", "other_people_posts")
+
+
+def _is_item(x: Any) -> bool:
+    return isinstance(x, dict) and "timestamp" in x and ("data" in x or "title" in x or "attachments" in x)
+
+
+def _sections(obj: Any) -> list[tuple[str, list]] | None:
+    if isinstance(obj, dict):
+        secs = [(k, v) for k, v in obj.items() if isinstance(v, list) and (
+            k in COMMENT_KEYS + REACTION_KEYS + POST_KEYS or k.endswith("_v2"))]
+        return secs or None
+    if isinstance(obj, list) and obj:
+        if all(_is_item(x) for x in obj[:20]):
+            return [("posts", obj)]
+        secs = []
+        for x in obj:
+            s = _sections(x) if isinstance(x, dict) else None
+            if not s:
+                return None
+            secs.extend(s)
+        return secs
+    return None
+
+
+def detect(obj: Any) -> bool:
+    secs = _sections(obj)
+    return bool(secs) and all(all(_is_item(x) for x in items[:5]) for _, items in secs)
+
+
+def parse(obj: Any, opts: Options) -> pd.DataFrame:
+    obj = fix_mojibake_deep(obj)
+    owner = opts.owner()
+    rows = []
+    n_in = 0
+    for k, (section, items) in enumerate(_sections(obj) or []):
+        for i, it in enumerate(items):
+            n_in += 1
+            where = f"{section}[{i}]"
+            if section in REACTION_KEYS or section.startswith("reactions"):
+                opts.tracker.skip("reaction (not a message)", 1, [where])
+                continue
+            if not isinstance(it, dict):
+                opts.tracker.skip("not a Facebook item", 1, [where])
+                continue
+            data = [d for d in it.get("data") or [] if isinstance(d, dict)]
+            atts = [a for att in it.get("attachments") or [] if isinstance(att, dict)
+                    for a in att.get("data") or [] if isinstance(a, dict)]
+            if section in COMMENT_KEYS or "comment" in section:
+                c = next((d["comment"] for d in data if isinstance(d.get("comment"), dict)), {})
+                rows.append({"_row": where, "message_id": f"fb-{k}-{section}-{i}",
+                             "created_at": c.get("timestamp", it.get("timestamp")),
+                             "author_id": c.get("author") or owner, "author_name": c.get("author") or owner,
+                             "author_is_org": True, "kind": "comment", "text": clean_text(c.get("comment") or ""),
+                             "_has_media": bool(atts)})
+            else:
+                text = "\n".join(str(d["post"]) for d in data if d.get("post"))
+                if not text:
+                    urls = [a["external_context"].get("url") for a in atts
+                            if isinstance(a.get("external_context"), dict)]
+                    text = "\n".join(u for u in urls if u)
+                rows.append({"_row": where, "message_id": f"fb-{k}-{section}-{i}",
+                             "created_at": it.get("timestamp"), "author_id": owner, "author_name": owner,
+                             "author_is_org": True, "kind": "post", "text": clean_text(text),
+                             "_has_media": any("media" in a for a in atts)})
+    opts.tracker.rows_in = n_in
+    opts.natural_org = owner
+    return pd.DataFrame(rows)

@@ -1,0 +1,126 @@
+"""Instagram data download JSON: posts/media (a list of ``{media[{uri, creation_timestamp,
+title}], title, creation_timestamp}``, plus ``ig_igtv_media``/``ig_stories`` entries) and
+comments (``{"comments_media_comments": [{title, string_list_data[{value, timestamp}]}]}``, and
+the newer ``[{string_map_data: {Comment, Media Owner, Time}}]`` layout).
+
+Text is repaired like Facebook's (Latin-1-escaped UTF-8). Mapping: caption (the post's
+``title``, else its first media item's) → text, kind ``post``, kept with empty text because it is a
+photo/video; a comment's ``value``/``Comment`` → text, kind ``comment``; ``creation_timestamp``/
+``timestamp`` → created_at; message_id is the first media ``uri`` (posts) or ``ig-comment-<n>``.
+All items are the archive owner's own activity: ``author_is_org`` True.
+Skipped and counted: the profile picture entry (not a message).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ._options import Options
+from ._text import clean_text, fix_mojibake_deep
+
+PLATFORM = "instagram"
+POST_LIST_KEYS = ("ig_igtv_media", "ig_stories", "ig_reels_media", "ig_posts")
+SKIP_KEYS = ("ig_profile_picture",)
+COMMENT_KEYS = ("comments_media_comments", "comments_reels_comments", "comments_live_comments",
+                "media_comments")
+
+
+def _is_post(x: Any) -> bool:
+    return isinstance(x, dict) and isinstance(x.get("media"), list)
+
+
+def _is_new_comment(x: Any) -> bool:
+    return isinstance(x, dict) and isinstance(x.get("string_map_data"), dict)
+
+
+def detect(obj: Any) -> bool:
+    if isinstance(obj, dict):
+        return any(k in obj for k in COMMENT_KEYS + POST_LIST_KEYS)
+    if isinstance(obj, list) and obj:
+        ok = 0
+        for x in obj[:50]:
+            if _is_post(x) or _is_new_comment(x):
+                ok += 1
+            elif not (isinstance(x, dict) and any(k in x for k in POST_LIST_KEYS + SKIP_KEYS)):
+                return False
+        return ok > 0 or any(isinstance(x, dict) and any(k in x for k in POST_LIST_KEYS) for x in obj)
+    return False
+
+
+def _post_row(p: dict, where: str, owner: str) -> dict:
+    media = [m for m in p.get("media") or [] if isinstance(m, dict)]
+    caption = p.get("title") or next((m.get("title") for m in media if m.get("title")), "")
+    when = p.get("creation_timestamp") or next((m.get("creation_timestamp") for m in media
+                                                if m.get("creation_timestamp")), None)
+    mid = next((m.get("uri") for m in media if m.get("uri")), None) or f"ig-post-{where}"
+    return {"_row": where, "message_id": mid, "created_at": when, "author_id": owner, "author_name": owner,
+            "author_is_org": True, "kind": "post", "text": clean_text(caption or ""), "_has_media": bool(media)}
+
+
+def parse(obj: Any, opts: Options) -> pd.DataFrame:
+    obj = fix_mojibake_deep(obj)
+    owner = opts.owner()
+    rows: list[dict] = []
+    n_in = 0
+
+    def comments(items: list, section: str) -> None:
+        nonlocal n_in
+        for i, c in enumerate(items):
+            where = f"{section}[{i}]"
+            if _is_new_comment(c):
+                n_in += 1
+                sm = c["string_map_data"]
+                rows.append({"_row": where, "message_id": f"ig-comment-{section}-{i}",
+                             "created_at": (sm.get("Time") or {}).get("timestamp"),
+                             "author_id": owner, "author_name": owner, "author_is_org": True,
+                             "kind": "comment", "text": (sm.get("Comment") or {}).get("value") or ""})
+                continue
+            sl = c.get("string_list_data") if isinstance(c, dict) else None
+            if not isinstance(sl, list) or not sl:
+                n_in += 1
+                opts.tracker.skip("not an Instagram comment", 1, [where])
+                continue
+            for j, s in enumerate(sl):
+                n_in += 1
+                rows.append({"_row": f"{where}[{j}]", "message_id": f"ig-comment-{section}-{i}-{j}",
+                             "created_at": s.get("timestamp"), "author_id": owner, "author_name": owner,
+                             "author_is_org": True, "kind": "comment", "text": s.get("value") or ""})
+
+    if isinstance(obj, dict):
+        for key, items in obj.items():
+            if key in COMMENT_KEYS and isinstance(items, list):
+                comments(items, key)
+            elif key in POST_LIST_KEYS and isinstance(items, list):
+                for i, p in enumerate(items):
+                    n_in += 1
+                    if _is_post(p):
+                        rows.append(_post_row(p, f"{key}[{i}]", owner))
+                    else:
+                        opts.tracker.skip("not an Instagram post", 1, [f"{key}[{i}]"])
+    else:
+        new_comments = [x for x in obj if _is_new_comment(x)]
+        if new_comments:
+            comments(new_comments, "comments")
+        for i, x in enumerate(obj):
+            if _is_new_comment(x):
+                continue
+            if _is_post(x):
+                n_in += 1
+                rows.append(_post_row(x, f"[{i}]", owner))
+                continue
+            for key, items in (x.items() if isinstance(x, dict) else []):
+                for j, p in enumerate(items if isinstance(items, list) else [items]):
+                    n_in += 1
+                    where = f"[{i}].{key}[{j}]"
+                    if key in SKIP_KEYS:
+                        opts.tracker.skip("profile picture (not a message)", 1, [where])
+                    elif _is_post(p):
+                        rows.append(_post_row(p, where, owner))
+                    elif isinstance(p, dict) and p.get("uri") and key in POST_LIST_KEYS:
+                        rows.append(_post_row({"media": [p]}, where, owner))
+                    else:
+                        opts.tracker.skip("not an Instagram post", 1, [where])
+    opts.tracker.rows_in = n_in
+    opts.natural_org = owner
+    return pd.DataFrame(rows)

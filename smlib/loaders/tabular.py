@@ -1,0 +1,181 @@
+"""Any CSV or Excel sheet: map its columns onto the model, given or guessed.
+
+``columns={model_field: source_column}`` says which column holds what, e.g.
+``{"text": "Message", "created_at": "Date sent", "author_id": "From"}``. ``text`` is needed;
+``created_at`` is needed too (monitoring is about *when*). Without ``columns``, obvious headers
+are guessed (case, spaces and punctuation ignored):
+
+========================  ======================================================================
+model field               headers recognised
+========================  ======================================================================
+text                      text, message, body, content, comment, post, tweet, full_text, caption
+created_at                created_at, date, datetime, timestamp, time, created, posted, published…
+message_id                message_id, id, tweet_id, post_id, comment_id
+parent_id                 parent_id, in_reply_to, reply_to, in_response_to_tweet_id
+author_id                 author_id, author, user, username, handle, screen_name, from, sender
+author_name               author_name, name, display_name, user_name
+platform                  platform, network, channel, social_network, site
+kind                      kind, type, message_type (values must be post, comment, reply, …)
+likes / shares / replies  likes, reactions, favorites / shares, retweets, reposts / replies, comments_count
+reach                     reach, impressions, views
+author_followers          followers, followers_count, author_followers
+location / language       location, country, region / language, lang
+author_is_org             author_is_org, is_org, from_business, is_business (True/False)
+========================  ======================================================================
+
+Rows with no ``message_id`` column get ids ``row-N`` (N = the data row, 1 = first row under the
+header). Unknown ``kind`` values become ``comment`` (or ``post``/``reply`` for the organisation)
+and are reported in the warnings.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DataError
+from ..schema import INTERACTION_COLUMNS, KINDS
+from ._options import Options
+from ._rows import any_contains, as_str, clean_ids
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "message", "message_text", "body", "content", "comment", "comment_text", "post",
+             "post_text", "tweet", "tweet_text", "full_text", "caption", "status", "review", "review_text"),
+    "created_at": ("created_at", "date", "datetime", "date_time", "timestamp", "time", "created",
+                   "created_time", "posted", "posted_at", "post_date", "published", "published_at",
+                   "publish_time", "sent", "sent_at", "date_sent", "tweet_created"),
+    "message_id": ("message_id", "id", "tweet_id", "post_id", "comment_id", "status_id", "review_id"),
+    "parent_id": ("parent_id", "in_reply_to", "reply_to", "in_reply_to_id", "in_response_to_tweet_id",
+                  "in_reply_to_status_id", "parent"),
+    "thread_id": ("thread_id", "conversation_id", "thread"),
+    "author_id": ("author_id", "author", "user", "user_id", "username", "handle", "screen_name",
+                  "from", "sender", "account"),
+    "author_name": ("author_name", "name", "display_name", "user_name", "full_name"),
+    "platform": ("platform", "network", "channel", "social_network", "site", "source_platform"),
+    "kind": ("kind", "type", "message_type", "post_type"),
+    "likes": ("likes", "like_count", "reactions", "favorites", "favourites", "favorite_count"),
+    "shares": ("shares", "share_count", "retweets", "retweet_count", "reposts", "boosts"),
+    "replies": ("replies", "reply_count", "comments_count", "num_comments"),
+    "reach": ("reach", "impressions", "views", "view_count"),
+    "author_followers": ("author_followers", "followers", "followers_count", "follower_count"),
+    "location": ("location", "country", "region", "user_location"),
+    "language": ("language", "lang"),
+    "age_band": ("age_band", "age_group", "age"),
+    "author_is_org": ("author_is_org", "is_org", "from_business", "is_business", "by_business", "is_brand"),
+    "org": ("org", "organisation", "organization", "brand", "company"),
+}
+_TRUE = {"true", "1", "yes", "y", "t"}
+_FALSE = {"false", "0", "no", "n", "f", ""}
+
+
+def _key(h: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", str(h).strip().lower()).strip("_")
+
+
+def guess_columns(headers: list[str]) -> dict[str, str]:
+    """{model_field: header} for the headers that obviously match (first synonym wins)."""
+    by_key: dict[str, str] = {}
+    for h in headers:
+        by_key.setdefault(_key(h), h)
+    found: dict[str, str] = {}
+    used: set[str] = set()
+    for fld, names in SYNONYMS.items():
+        for n in names:
+            h = by_key.get(n)
+            if h is not None and h not in used:
+                found[fld] = h
+                used.add(h)
+                break
+    return found
+
+
+def _hint(headers: list[str]) -> str:
+    return (f"headers found: {headers}. Tell smlib which column is which, e.g. smlib.load(path, "
+            "columns={'text': '<column with the message>', 'created_at': '<column with the date>'})")
+
+
+def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: str) -> dict[str, str]:
+    """Check a user column map (or guess one) and return {model_field: header}."""
+    if columns is not None:
+        if not isinstance(columns, dict):
+            raise DataError(f"columns= must be a dict like {{'text': 'Message'}}, got {type(columns).__name__}",
+                            source=source, field="columns")
+        known = set(INTERACTION_COLUMNS) | {"org"}
+        bad_keys = [k for k in columns if k not in known]
+        if bad_keys:
+            raise DataError(f"columns= has unknown model field(s) {bad_keys}; the fields are "
+                            f"{sorted(known)}", source=source, field="columns")
+        by_key = {_key(h): h for h in headers}
+        mapping = {}
+        for fld, col in columns.items():
+            if col in headers:
+                mapping[fld] = col
+            elif _key(col) in by_key:
+                mapping[fld] = by_key[_key(col)]
+            else:
+                raise DataError(f"columns= maps '{fld}' to column {col!r}, which is not in the file; "
+                                f"headers found: {headers}", source=source, field=str(col))
+        guessed = guess_columns([h for h in headers if h not in mapping.values()])
+        for fld, h in guessed.items():
+            mapping.setdefault(fld, h)
+    else:
+        mapping = guess_columns(headers)
+    missing = [f for f in ("text", "created_at") if f not in mapping]
+    if missing:
+        what = " and ".join(f"'{m}' ({INTERACTION_COLUMNS[m][2]})" for m in missing)
+        raise DataError(f"cannot tell which column holds {what}; {_hint(headers)}", source=source,
+                        field=missing[0])
+    return mapping
+
+
+NUMERIC_FIELDS = ("likes", "shares", "replies", "reach", "author_followers")
+
+
+def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None) -> pd.DataFrame:
+    """Map the columns of ``df`` (as :func:`resolve_columns` says) onto the model."""
+    headers = [str(c) for c in df.columns]
+    if mapping is None:
+        mapping = resolve_columns(headers, dict(opts.columns) if opts.columns is not None else None, opts.source)
+    opts.tracker.rows_in = len(df)
+    out = pd.DataFrame({"_row": np.arange(1, len(df) + 1)}, index=df.index)
+    for fld, col in mapping.items():
+        out[fld] = df[col]
+    for fld in ("message_id", "parent_id", "thread_id"):
+        if fld in out.columns:
+            out[fld] = clean_ids(out[fld])
+    for fld in NUMERIC_FIELDS:
+        if fld in out.columns:
+            col = out[fld]
+            if not pd.api.types.is_numeric_dtype(col.dtype):
+                col = as_str(col)
+                if any_contains(col, (",",)):
+                    col = col.str.replace(",", "", regex=False)  # 1,234
+            num = pd.to_numeric(col, errors="coerce")
+            bad = int((num.isna() & out[fld].notna()).sum() + (num < 0).sum())
+            if bad:
+                opts.tracker.warnings.append(f"{bad} value(s) in column '{mapping[fld]}' are not whole "
+                                             f"numbers ≥ 0; read as unknown")
+            out[fld] = num.where(num >= 0).round()
+    if "author_is_org" in out.columns:
+        v = out["author_is_org"].astype("str").str.strip().str.lower().fillna("")
+        odd = ~v.isin(_TRUE | _FALSE)
+        if odd.any():
+            opts.tracker.warnings.append(f"{int(odd.sum())} value(s) in column '{mapping['author_is_org']}'"
+                                         " are not True/False; read as False")
+        out["author_is_org"] = v.isin(_TRUE).to_numpy()
+    if "kind" in out.columns:
+        k = out["kind"].astype("str").str.strip().str.lower()
+        k = k.replace({"dm": "message", "direct message": "message", "private message": "message",
+                       "status": "post", "tweet": "post", "retweet": "post", "quote": "post"})
+        odd = k.notna() & ~k.isin(KINDS)
+        if odd.any():
+            opts.tracker.warnings.append(f"{int(odd.sum())} value(s) in column '{mapping['kind']}' are not "
+                                         f"one of {list(KINDS)} (e.g. {k[odd].iloc[0]!r}); guessed instead")
+        out["kind"] = k.where(~odd & k.notna(), None)
+        if out["kind"].isna().all():
+            out = out.drop(columns="kind")
+    if "org" in out.columns and not opts.org:
+        out["org"] = out["org"].astype("str").str.strip()
+    opts.tracker.info["columns_used"] = dict(mapping)
+    return out.reset_index(drop=True)

@@ -1,0 +1,122 @@
+"""Customer Support on Twitter (thoughtvector/Kaggle "twcs") CSVs, recognised by their headers.
+
+Columns: ``tweet_id, author_id, inbound, created_at, text, response_tweet_id,
+in_response_to_tweet_id`` (plus, in re-saved copies, an unnamed pandas index and ``index``).
+
+Mapping: tweet_id → message_id; in_response_to_tweet_id (``"3.0"`` → ``"3"``) → parent_id;
+author_id → author_id and author_name; text (``&amp;`` decoded) → text; the number of ids in
+``response_tweet_id`` → replies; platform ``x``.
+
+``author_is_org``: ``inbound`` False (the brand's own tweets) — or, when ``org_handles`` or a
+profile give handles, exactly the tweets by those handles.
+
+``org`` (when ``org=`` is not given): a brand tweet belongs to its author (lower-cased, e.g.
+``spotifycares``). A customer tweet belongs to the brand it talks to, taken in this order:
+(1) its first @mention of a brand that tweets in this file, (2) the brand that replied to it,
+(3) the brand it replies to, (4) its first @mention that is not a number (twcs replaced every
+customer handle with a number, so a word handle is a brand), else ``unknown``.
+
+``kind``: brand tweets are ``reply`` (with a parent) or ``post``; customer tweets are ``reply``
+(with a parent) or ``mention`` (starting a conversation).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._options import Options
+from ._rows import clean_ids
+from ._text import unescape_entities
+
+REQUIRED = {"tweet_id", "author_id", "inbound", "created_at", "text"}
+PLATFORM = "x"
+
+
+def detect(columns: list[str]) -> bool:
+    return REQUIRED <= {c.strip().lower() for c in columns}
+
+
+def _bool(s: pd.Series) -> pd.Series:
+    v = s.astype("str").str.strip().str.lower()
+    return v.map({"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False})
+
+
+def _ids(s: pd.Series) -> pd.Series:
+    return clean_ids(s)
+
+
+def parse(df: pd.DataFrame, opts: Options) -> pd.DataFrame:
+    df = df.rename(columns={c: c.strip().lower() for c in df.columns})
+    opts.tracker.rows_in = len(df)
+    inbound = _bool(df["inbound"])
+    if inbound.isna().any():
+        bad = df.loc[inbound.isna(), "inbound"].head(3).tolist()
+        opts.tracker.warnings.append(
+            f"{int(inbound.isna().sum())} row(s) have an 'inbound' value that is not True/False "
+            f"(e.g. {bad}); they were treated as customer tweets")
+    author = df["author_id"].astype("str").str.strip()
+    if opts.handles:
+        is_org = author.str.lstrip("@").str.lower().isin({h.strip().lstrip("@").lower() for h in opts.handles})
+    else:
+        is_org = inbound.eq(False)
+    is_org = is_org.fillna(False).astype(bool)
+    parent = _ids(df["in_response_to_tweet_id"]) if "in_response_to_tweet_id" in df.columns else \
+        pd.Series(pd.NA, index=df.index, dtype="string")
+    text = unescape_entities(df["text"].astype("str")).str.replace("\r", "\n", regex=False)
+    has_parent = parent.notna() & (parent != "")
+    kind = np.where(has_parent, "reply", np.where(is_org, "post", "mention"))
+    out = pd.DataFrame({
+        "_row": np.arange(1, len(df) + 1),
+        "message_id": _ids(df["tweet_id"]),
+        "parent_id": parent,
+        "created_at": df["created_at"],
+        "author_id": author,
+        "author_name": author,
+        "author_is_org": is_org.to_numpy(),
+        "kind": kind,
+        "text": text,
+    })
+    if "response_tweet_id" in df.columns:
+        resp = df["response_tweet_id"].astype("str").str.strip()
+        out["replies"] = (resp.str.count(",") + 1).where(resp.notna() & (resp != ""), 0).astype("int64").to_numpy()
+        replied_by = resp
+    else:
+        replied_by = None
+    if not opts.org:
+        out["org"] = _brand_of_each(out, replied_by).to_numpy()
+    return out
+
+
+def _brand_of_each(f: pd.DataFrame, replied_by: pd.Series | None) -> pd.Series:
+    """The brand each tweet belongs to (see module docstring), lower-cased."""
+    author_lc = f["author_id"].str.lower()
+    is_org = f["author_is_org"].astype(bool)
+    brands = set(author_lc[is_org].dropna())
+    org = pd.Series(pd.NA, index=f.index, dtype="string")
+    org[is_org] = author_lc[is_org]
+    todo = org.isna()
+    author_by_id = pd.Series(author_lc.to_numpy(), index=f["message_id"].to_numpy())
+    author_by_id = author_by_id[~author_by_id.index.duplicated()]
+    mentions = f.loc[todo, "text"].str.extractall(r"@(\w+)")[0].str.lower()
+    if brands and len(mentions):
+        m = mentions[mentions.isin(brands)]
+        first = m.groupby(level=0).first()
+        org[first.index] = first
+    todo = org.isna()
+    if replied_by is not None and todo.any() and brands:
+        r = replied_by[todo].dropna().str.split(",").explode().str.strip()
+        r = r.map(author_by_id)
+        r = r[r.isin(brands)].groupby(level=0).first()
+        org[r.index] = r
+    todo = org.isna()
+    if todo.any() and brands:
+        p = f.loc[todo, "parent_id"].map(author_by_id)
+        p = p[p.isin(brands)]
+        org[p.index] = p
+    todo = org.isna()
+    if todo.any() and len(mentions):
+        m = mentions[mentions.index.get_level_values(0).isin(org.index[todo])]
+        m = m[~m.str.fullmatch(r"\d+")]
+        first = m.groupby(level=0).first()
+        org[first.index] = first
+    return org.fillna("unknown")

@@ -1,0 +1,75 @@
+"""X/Twitter "Download an archive" ``tweets.js`` (``window.YTD.tweets.part0 = [...]``) and the
+older ``tweet.js`` (``window.YTD.tweet.part0``). Every number in it is a string.
+
+Mapping per tweet: id_str → message_id; in_reply_to_status_id_str → parent_id (kind ``reply``,
+else ``post``); created_at (``Thu Oct 06 21:49:02 +0000 2022``) → created_at; full_text (or text;
+``&amp;`` decoded) → text; favorite_count → likes; retweet_count → shares; lang → language.
+All tweets are the archive owner's, so ``author_is_org`` is True. The owner's handle comes from
+``org_handles[0]``, else ``account.js`` next to the file, else ``org``.
+Tweets with photos/videos (``entities.media``) are kept even with empty text.
+"""
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+import pandas as pd
+
+from ._options import Options
+
+PLATFORM = "x"
+
+
+def _tweets(obj: Any) -> list | None:
+    if isinstance(obj, list) and obj and all(isinstance(x, dict) for x in obj[:20]):
+        first = obj[0]
+        t = first.get("tweet", first)
+        if isinstance(t, dict) and "id_str" in t and ("full_text" in t or "text" in t) and "created_at" in t:
+            return obj
+    return None
+
+
+def detect(obj: Any) -> bool:
+    return _tweets(obj) is not None
+
+
+def _owner_from_account_js(opts: Options) -> str | None:
+    acc = opts.path.parent / "account.js"
+    try:
+        text = acc.read_text(encoding="utf-8")
+        data = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
+        return data[0]["account"]["username"]
+    except Exception:  # optional helper file: any problem just means "not known"
+        return None
+
+
+def parse(obj: Any, opts: Options) -> pd.DataFrame:
+    owner = opts.owner(_owner_from_account_js(opts))
+    rows = []
+    for i, item in enumerate(obj):
+        t = item.get("tweet", item) if isinstance(item, dict) else None
+        if not isinstance(t, dict):
+            opts.tracker.skip("not a tweet object", 1, [i])
+            continue
+        ents = t.get("extended_entities") or t.get("entities") or {}
+        rows.append({
+            "_row": i,
+            "message_id": t.get("id_str") or t.get("id"),
+            "parent_id": t.get("in_reply_to_status_id_str") or t.get("in_reply_to_status_id"),
+            "created_at": t.get("created_at"),
+            "author_id": owner,
+            "author_name": owner,
+            "author_is_org": True,
+            "text": html.unescape(t.get("full_text") or t.get("text") or ""),
+            "likes": t.get("favorite_count"),
+            "shares": t.get("retweet_count"),
+            "language": t.get("lang"),
+            "_has_media": bool(isinstance(ents, dict) and ents.get("media")),
+        })
+    opts.tracker.rows_in = len(obj)
+    f = pd.DataFrame(rows)
+    if len(f):
+        f["kind"] = f["parent_id"].notna().map({True: "reply", False: "post"})
+    opts.natural_org = owner
+    return f

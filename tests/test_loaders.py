@@ -1,0 +1,419 @@
+"""smlib.load on small hand-made files: every format, the shared rules, and the bad-input corpus.
+
+Expected figures come from reading the fixtures by eye (they are a few lines each, in
+tests/data/loaders/good/) or from an independent calculation in the test, never from smlib.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import smlib
+from smlib import DataError
+from smlib.loaders import FORMATS, detect_format
+from smlib.loaders._rows import conform
+from smlib.loaders._text import fix_mojibake, html_to_text
+from smlib.loaders._time import to_utc
+from smlib.schema import conform_interactions
+
+HERE = Path(__file__).parent / "data" / "loaders"
+GOOD = HERE / "good"
+BAD = HERE / "bad"
+
+
+def check_summary(ds: smlib.Dataset) -> dict:
+    """The invariants every successful load must keep."""
+    s = ds.load_summary
+    assert s["rows_kept"] + s["rows_skipped"] == s["rows_in"]
+    assert s["rows_skipped"] == sum(s["reasons"].values())
+    assert len(ds.interactions) == s["rows_kept"]
+    ds.validate()
+    return s
+
+
+def utc(s: str) -> pd.Timestamp:
+    return pd.Timestamp(s, tz="UTC")
+
+
+# ---------------------------------------------------------------- helpers
+
+def test_fix_mojibake_only_when_it_round_trips():
+    assert fix_mojibake("Mobiloverf\u00c3\u00b8rsler") == "Mobiloverførsler"
+    assert fix_mojibake("f\u00e2\u0080\u00a6 my foot") == "f… my foot"
+    assert fix_mojibake("café") == "café"          # real Latin-1 text: not valid UTF-8 bytes
+    assert fix_mojibake("Zoë 😀") == "Zoë 😀"       # outside Latin-1: cannot be mojibake
+    assert fix_mojibake("plain") == "plain"
+
+
+def test_html_to_text_mastodon_and_youtube_shapes():
+    mast = ('<p><span class="h-card"><a href="https://s/@mcg" class="u-url mention">@<span>mcg</span></a>'
+            '</span> see <a href="https://d.io/x"><span class="invisible">https://</span><span class='
+            '"ellipsis">d.io/</span><span class="invisible">x</span></a></p><p>bye &amp; thanks</p>')
+    assert html_to_text(mast) == "@mcg see https://d.io/x\nbye & thanks"
+    assert html_to_text("Line one<br />Line &lt;3\ufeff") == "Line one\nLine <3"
+    assert html_to_text(None) == ""
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Tue Oct 31 22:10:47 +0000 2017", "2017-10-31 22:10:47"),
+    ("2015-02-24 11:35:52 -0800", "2015-02-24 19:35:52"),
+    ("2022-11-08T03:07:14Z", "2022-11-08 03:07:14"),
+    ("2016-07-01T10:22:56.000Z", "2016-07-01 10:22:56"),
+    ("1354805114", "2012-12-06 14:45:14"),
+    ("1366044279.0", "2013-04-15 16:44:39"),
+    ("1354805114000", "2012-12-06 14:45:14"),   # milliseconds
+])
+def test_to_utc_single_formats(raw, expected):
+    out, blank = to_utc(pd.Series([raw, raw]))
+    assert out.tolist() == [utc(expected)] * 2
+    assert not blank.any()
+
+
+def test_to_utc_mixed_blank_and_bad():
+    warn: list[str] = []
+    out, blank = to_utc(pd.Series(["2026-01-05T09:00:00Z", "", "   ", "soon", "1767603600"]), warn)
+    assert out[0] == utc("2026-01-05 09:00") and out[4] == utc("2026-01-05 09:00")
+    assert out[[1, 2, 3]].isna().all()
+    assert blank.tolist() == [False, True, True, False, False]
+
+
+def test_to_utc_uk_day_first_and_warning():
+    warn: list[str] = []
+    out, _ = to_utc(pd.Series(["05/01/2026 09:30", "06/01/2026 10:00"]), warn)
+    assert out.tolist() == [utc("2026-01-05 09:30"), utc("2026-01-06 10:00")]
+    assert any("day first" in w for w in warn)
+    warn = []
+    out, _ = to_utc(pd.Series(["01/13/2026 09:30", "01/05/2026 10:00"]), warn)  # US order, visible
+    assert out.tolist() == [utc("2026-01-13 09:30"), utc("2026-01-05 10:00")]
+
+
+def test_fast_conform_matches_schema_conform():
+    f = pd.DataFrame({"org": "o", "platform": "x", "message_id": ["1", "2", "3"],
+                      "parent_id": [None, "1", None], "created_at": pd.to_datetime(
+                          ["2026-01-05", "2026-01-06", "2026-01-07"], utc=True),
+                      "author_id": ["a", "b", "c"], "author_is_org": [True, False, False],
+                      "kind": ["post", "reply", "comment"], "text": ["x", "", "z"],
+                      "likes": [1, None, 3], "reach": [None, 5, None], "extra": [1, 2, 3]})
+    pd.testing.assert_frame_equal(conform(f), conform_interactions(f))
+    g = f.assign(author_id=[1, 2, 3])  # numbers in a text column: falls back, same result
+    pd.testing.assert_frame_equal(conform(g), conform_interactions(g))
+
+
+# ---------------------------------------------------------------- formats
+
+def test_generic_csv_cp1252_crlf_guessed_columns_and_skips():
+    ds = smlib.load(GOOD / "generic_cp1252_crlf.csv", org_handles=["cafenova"], platform="instagram")
+    s = check_summary(ds)
+    assert s["format"] == "csv" and s["encoding"] == "cp1252"
+    assert s["rows_in"] == 6 and s["rows_kept"] == 3
+    assert s["reasons"] == {"no text": 1, "unparseable date": 1, "duplicate message_id": 1}
+    assert s["columns_used"]["text"] == "Message" and s["columns_used"]["created_at"] == "Sent"
+    f = ds.interactions.set_index("message_id")
+    assert f.loc["m1", "text"] == "Thanks for visiting! Café open till 5"   # cp1252 é decoded
+    assert f.loc["m2", "text"] == "Cold coffee, again – not happy"          # cp1252 en dash
+    assert f.loc["m3", "text"] == "Line one\nline two"                      # quoted CRLF newline
+    assert f.loc["m2", "created_at"] == utc("2026-01-05 10:15")             # first m2 kept
+    assert f.loc["m3", "created_at"] == utc("2026-01-13 11:00")             # day first
+    assert f["author_is_org"].tolist() == [True, False, False]              # '@CafeNova' matched
+    assert set(f["platform"].astype(str)) == {"instagram"}
+    assert f["likes"].tolist() == [3, 0, 1]
+    assert any("not UTF-8" in w for w in s["warnings"])
+
+
+def test_generic_bom_iso_platform_column_and_generated_ids():
+    ds = smlib.load(GOOD / "generic_bom_iso.csv")
+    check_summary(ds)
+    f = ds.interactions
+    assert f["message_id"].tolist() == ["row-1", "row-2"]
+    assert f["platform"].astype(str).tolist() == ["x", "facebook"]   # Twitter→x, FB→facebook
+    assert f["created_at"].tolist() == [utc("2026-01-05 09:00"), utc("2026-01-05 09:00")]
+    assert f["org"].astype(str).tolist() == ["generic-bom-iso"] * 2   # from the file name
+
+
+def test_columns_map_is_used_and_checked(tmp_path):
+    p = tmp_path / "export.csv"
+    p.write_text("Body,When,Who,Ref\nhello,2026-01-05 09:00,ann,7\nbye,2026-01-05 10:00,bob,8\n")
+    ds = smlib.load(p, columns={"text": "Body", "created_at": "When", "author_id": "Who",
+                                "message_id": "Ref"}, org="my-org")
+    check_summary(ds)
+    assert ds.interactions["message_id"].tolist() == ["7", "8"]
+    assert ds.interactions["author_id"].tolist() == ["ann", "bob"]
+    assert ds.interactions["org"].astype(str).tolist() == ["my-org"] * 2
+    with pytest.raises(DataError) as e:
+        smlib.load(p, columns={"text": "Message", "created_at": "When"})
+    assert "Message" in str(e.value) and "Body" in str(e.value) and "export.csv" in str(e.value)
+    with pytest.raises(DataError) as e:
+        smlib.load(p, columns={"txt": "Body"})
+    assert "txt" in str(e.value)
+
+
+def test_twcs_bare_cr_threads_orgs_and_flags():
+    ds = smlib.load(GOOD / "twcs_bare_cr.csv")
+    s = check_summary(ds)
+    assert s["format"] == "twcs" and s["rows_kept"] == 6
+    f = ds.interactions.set_index("message_id")
+    assert f.loc["3", "text"] == "@BrandCare my parcel\n\nnever came"   # bare CRs kept inside
+    assert f.loc["1", "text"] == "@100 Sorry! DM us & we will help"     # &amp; decoded
+    assert f.loc["1", "parent_id"] == "3" and f.loc["2", "parent_id"] == "1"   # '3.0' → '3'
+    assert f.loc["2", "thread_id"] == "3"                                # root of 3 → 1 → 2
+    assert f["author_is_org"].to_dict() == {"1": True, "2": False, "3": False, "4": False,
+                                            "5": True, "6": False}
+    assert f["org"].astype(str).to_dict() == {
+        "1": "brandcare", "2": "brandcare", "3": "brandcare",
+        "4": "otherhelp",    # first @mention that is a brand tweeting in the file
+        "5": "otherhelp", "6": "thirdbrand"}   # no brand tweets: first non-numeric @mention
+    assert f["kind"].astype(str).to_dict() == {"1": "reply", "2": "reply", "3": "mention",
+                                               "4": "mention", "5": "reply", "6": "mention"}
+    assert f.loc["3", "replies"] == 1
+    assert any("bare carriage return" in w for w in s["warnings"])
+
+
+def test_twcs_handles_override_inbound():
+    ds = smlib.load(GOOD / "twcs_bare_cr.csv", org_handles=["@brandcare"], org="brandcare")
+    f = ds.interactions.set_index("message_id")
+    assert f["author_is_org"].sum() == 1 and f.loc["1", "author_is_org"]
+    assert set(f["org"].astype(str)) == {"brandcare"}
+
+
+def test_x_archive_strings_media_and_bad_date():
+    ds = smlib.load(GOOD / "tweets.js", org_handles=["cafenova"])
+    s = check_summary(ds)
+    assert s["format"] == "twitter_archive" and s["reasons"] == {"unparseable date": 1}
+    f = ds.interactions.set_index("message_id")
+    assert f.loc["10", "text"] == "New menu today & more" and f.loc["10", "likes"] == 4
+    assert f.loc["10", "shares"] == 1 and f.loc["10", "kind"] == "post"
+    assert f.loc["11", "kind"] == "reply" and f.loc["11", "parent_id"] == "9"
+    assert f.loc["12", "text"] == ""            # a photo with no words is kept
+    assert f["author_is_org"].all() and set(f["author_id"]) == {"cafenova"}
+
+
+def test_youtube_threads_replies_and_channel_owner():
+    ds = smlib.load(GOOD / "youtube_threads.json")
+    s = check_summary(ds)
+    f = ds.interactions.set_index("message_id")
+    assert f.loc["C1", "text"] == "Love it\n<3"                      # textOriginal preferred
+    assert f.loc["C2", "text"] == "Sound is awful"                   # HTML textDisplay cleaned
+    assert f.loc["C1.r1", "parent_id"] == "C1" and f.loc["C1.r1", "kind"] == "reply"
+    assert f.loc["C1.r1", "thread_id"] == "T1"
+    assert f["author_is_org"].to_dict() == {"C1": False, "C1.r1": True, "C2": False}
+    assert f.loc["C1", "likes"] == 5 and f.loc["C1", "replies"] == 2
+    assert any("1 repl" in w for w in s["warnings"])                # 2 counted, 1 included
+
+
+def test_reddit_nesting_more_and_deleted():
+    ds = smlib.load(GOOD / "reddit_thread.json", org_handles=["u_b"])
+    s = check_summary(ds)
+    assert s["rows_in"] == 5
+    assert s["reasons"] == {"deleted or removed comment": 1, "'more' stub (comments Reddit did not send)": 1}
+    f = ds.interactions.set_index("message_id")
+    assert f["kind"].astype(str).to_dict() == {"t3_p": "post", "t1_a": "comment", "t1_b": "reply"}
+    assert f.loc["t1_b", "parent_id"] == "t1_a" and f.loc["t1_b", "thread_id"] == "t3_p"
+    assert f.loc["t1_b", "likes"] == 0           # score -2 → 0 (likes cannot be negative)
+    assert f.loc["t3_p", "text"] == "Is the app down?\n\nCan't log in"
+    assert f["author_is_org"].to_dict() == {"t3_p": False, "t1_a": False, "t1_b": True}
+    assert set(f["org"].astype(str)) == {"r-brandsub"}
+
+
+def test_mastodon_outbox_html_cw_boosts():
+    ds = smlib.load(GOOD / "outbox.json")
+    s = check_summary(ds)
+    assert s["rows_in"] == 3 and s["reasons"] == {"boost of another post (text not in the archive)": 1}
+    f = ds.interactions
+    assert f["text"].tolist() == ["Open today https://x.example\nCome & see", "[CW: food] @cust sorry!"]
+    assert f["kind"].astype(str).tolist() == ["post", "reply"]
+    assert f["parent_id"].tolist()[1] == "https://other.example/users/cust/statuses/7"
+    assert set(f["author_id"]) == {"@brand@m.example"} and f["author_is_org"].all()
+    assert f["language"].tolist() == ["en", "en"]
+
+
+def test_facebook_mojibake_reactions_and_textless_comment():
+    ds = smlib.load(GOOD / "facebook_comments.json")
+    s = check_summary(ds)
+    assert s["reasons"] == {"reaction (not a message)": 1, "no text": 1}
+    assert ds.interactions["text"].tolist() == ["Mobiloverførsler virker ikke"]
+    assert ds.interactions["created_at"].tolist() == [utc("2026-01-05 10:00")]
+
+
+def test_instagram_new_comment_layout():
+    ds = smlib.load(GOOD / "instagram_post_comments_1.json")
+    check_summary(ds)
+    assert ds.interactions["text"].tolist() == ["Café looks great", "second"]
+    assert ds.interactions["kind"].astype(str).tolist() == ["comment", "comment"]
+
+
+def test_excel_mangled_ids_in_csv_are_reported_and_kept():
+    ds = smlib.load(GOOD / "excel_mangled_ids.csv")
+    s = check_summary(ds)
+    assert s["rows_kept"] == 3                          # not merged as false duplicates
+    assert s["repairs"] == {"message_id mangled by Excel (replaced by row number)": 2}
+    assert any("5.70306E+17" in w for w in s["warnings"])
+    assert ds.interactions["message_id"].tolist() == ["row-1", "row-2", "570306133677760999"]
+
+
+def test_excel_workbook_with_mangled_ids(tmp_path):
+    p = tmp_path / "export.xlsx"
+    pd.DataFrame({"id": [5.70306133677760e17, 5.70306133677761e17, 12.0],
+                  "message": ["a", "b", "c"],
+                  "date": pd.to_datetime(["2026-01-05 09:00", "2026-01-05 10:00", "2026-01-06 11:00"])}
+                 ).to_excel(p, index=False)
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["format"] == "excel" and s["rows_kept"] == 3
+    assert sum(s["repairs"].values()) == 2
+    assert ds.interactions["created_at"].tolist()[2] == utc("2026-01-06 11:00")
+    assert ds.interactions["message_id"].tolist()[2] == "12"
+
+
+def test_utf16_and_old_mac_line_ends(tmp_path):
+    p = tmp_path / "u16.csv"
+    p.write_bytes("text,date\nZoë said hi,2026-01-05\n".encode("utf-16"))
+    assert smlib.load(p).interactions["text"].tolist() == ["Zoë said hi"]
+    q = tmp_path / "mac.csv"
+    q.write_bytes(b"text,date\rone,2026-01-05\rtwo,2026-01-06\r")
+    assert smlib.load(q).interactions["text"].tolist() == ["one", "two"]
+
+
+def test_quoted_bare_cr_is_not_a_line_end(tmp_path):
+    p = tmp_path / "q.csv"
+    p.write_bytes(b'text,date\r\n"a\rb",2026-01-05\r\nc,2026-01-06\r\n')
+    ds = smlib.load(p)
+    assert ds.interactions["text"].tolist() == ["a\nb", "c"]   # kept in the field, as a newline
+
+
+def test_detect_format_from_content_not_name(tmp_path):
+    p = tmp_path / "renamed.txt"
+    p.write_bytes((GOOD / "twcs_bare_cr.csv").read_bytes())
+    assert detect_format(p) == "twcs"
+    q = tmp_path / "data.csv"
+    q.write_bytes((GOOD / "outbox.json").read_bytes())
+    assert detect_format(q) == "mastodon"
+    assert smlib.load(q).load_summary["format"] == "mastodon"
+
+
+def test_forcing_a_format():
+    ds = smlib.load(GOOD / "twcs_bare_cr.csv", format="csv")   # generic mapping of the same file
+    assert ds.load_summary["format"] == "csv"
+    assert ds.interactions["text"].str.contains("@").all()
+    with pytest.raises(DataError) as e:
+        smlib.load(GOOD / "twcs_bare_cr.csv", format="tiktok_magic")
+    for name in ("twcs", "mastodon", "csv", "auto"):
+        assert name in str(e.value)
+    with pytest.raises(DataError) as e:
+        smlib.load(GOOD / "twcs_bare_cr.csv", format="mastodon")
+    assert "JSON" in str(e.value)
+    with pytest.raises(DataError):
+        smlib.load(GOOD / "outbox.json", format="youtube")
+
+
+def test_sample_org_brings_profile_and_handles(tmp_path):
+    orgs = getattr(smlib, "list_organisations", None)
+    try:
+        org = orgs()[0]
+        prof = smlib.load_profile(org)
+    except Exception:
+        pytest.skip("sample organisations not available yet")
+    handle = next(iter(prof.handles.values()))
+    p = tmp_path / "x.csv"
+    p.write_text(f"text,date,author\nhello,2026-01-05,{handle}\nhi,2026-01-05,someone\n")
+    ds = smlib.load(p, org=org)
+    assert ds.profile is not None and ds.profile.slug == org
+    assert ds.interactions["author_is_org"].tolist() == [True, False]
+    ds2 = smlib.load(p, org="not-a-sample-org")
+    assert ds2.profile is None and not ds2.interactions["author_is_org"].any()
+
+
+# ---------------------------------------------------------------- bad input
+
+BAD_CASES = {
+    # name: (path or builder, expected words in the message or None for a successful load)
+    "missing file": (lambda d: d / "nope.csv", ["not found"]),
+    "a folder": (lambda d: d, ["folder"]),
+    "empty file": (lambda d: BAD / "empty.csv", ["empty"]),
+    "header only": (lambda d: BAD / "header_only.csv", ["header", "no rows"]),
+    "truncated JSON": (lambda d: BAD / "truncated.json", ["not valid JSON"]),
+    "truncated X archive": (lambda d: BAD / "truncated_tweets.js", ["truncated"]),
+    "unrelated JSON": (lambda d: BAD / "unrelated.json", ["keys", "name", "Expected"]),
+    "unrelated JSON list": (lambda d: BAD / "unrelated_list.json", ["list of 3"]),
+    "unrelated CSV": (lambda d: BAD / "unrelated.csv", ["product", "price", "columns="]),
+    "binary junk": (lambda d: BAD / "binary_junk.bin", ["binary"]),
+    "binary named csv": (lambda d: BAD / "binary_junk.csv", ["binary"]),
+    "ragged CSV": (lambda d: BAD / "ragged.csv", ["cannot be read"]),
+    "damaged zip": (lambda d: BAD / "fake.zip", ["zip"]),
+    "mastodon profile": (lambda d: BAD / "actor.json", ["outbox.json"]),
+    "latin-1 unknown headers": (lambda d: BAD / "latin1_no_dates.csv", ["texte", "auteur"]),
+    "bad dates": (lambda d: BAD / "bad_dates.csv", None),
+    "duplicate ids": (lambda d: BAD / "duplicate_ids.csv", None),
+    "None path": (lambda d: None, ["no file"]),
+    "number path": (lambda d: 42, ["file path", "int"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CASES))
+def test_bad_input_gives_only_dataerror_or_counted_load(case, tmp_path):
+    build, words = BAD_CASES[case]
+    path = build(tmp_path)
+    try:
+        ds = smlib.load(path)
+    except Exception as exc:  # noqa: BLE001 - the point is to see every type
+        assert type(exc) is DataError, f"{case}: {type(exc).__name__}: {exc}"
+        assert words is not None, f"{case} should load, got: {exc}"
+        msg = str(exc)
+        if path is not None and case not in ("number path",):
+            assert Path(path).name in msg, f"{case}: message does not name the file: {msg}"
+        for w in words:
+            assert w.lower() in msg.lower(), f"{case}: {w!r} not in {msg!r}"
+        return
+    assert words is None, f"{case} should fail but loaded {ds.load_summary}"
+    check_summary(ds)
+
+
+def test_bad_dates_and_duplicates_are_counted_with_rows():
+    s = smlib.load(BAD / "bad_dates.csv").load_summary
+    assert (s["rows_in"], s["rows_kept"]) == (4, 2)
+    assert s["reasons"] == {"missing date": 1, "unparseable date": 1}
+    assert s["examples"] == {"missing date": [3], "unparseable date": [2]}   # data rows
+    d = smlib.load(BAD / "duplicate_ids.csv")
+    assert d.load_summary["reasons"] == {"duplicate message_id": 2}
+    assert d.interactions["text"].tolist() == ["first", "other"]            # first copy kept
+
+
+def test_unexpected_shapes_inside_known_formats_stay_dataerror(tmp_path):
+    cases = {
+        "tweets.js": 'window.YTD.tweets.part0 = [{"tweet": {"id_str": "1", "full_text": "x", '
+                     '"created_at": "Mon Jan 05 09:00:00 +0000 2026", "favorite_count": {"a": 1}}}]',
+        "yt.json": json.dumps({"kind": "youtube#commentThreadListResponse", "items": [
+            {"kind": "youtube#commentThread", "snippet": {"topLevelComment": {"id": 5, "snippet": []}}}]}),
+        "outbox.json": json.dumps({"type": "OrderedCollection", "orderedItems": [
+            {"type": "Create", "object": {"id": "a", "content": 5, "published": None}}]}),
+        "reddit.json": json.dumps([{"kind": "Listing", "data": {"children": [{"kind": "t1", "data": {
+            "name": "t1_a", "body": "hi", "created_utc": "never", "score": "lots"}}]}}]),
+        "fb.json": json.dumps({"comments_v2": [{"timestamp": "x", "data": "oops", "title": 3}]}),
+    }
+    for name, text in cases.items():
+        p = tmp_path / name
+        p.write_text(text)
+        try:
+            ds = smlib.load(p)
+        except Exception as exc:  # noqa: BLE001
+            assert type(exc) is DataError, f"{name}: {type(exc).__name__}: {exc}"
+            assert name in str(exc)
+        else:
+            check_summary(ds)
+
+
+def test_format_names_are_listed():
+    assert {"twitter_archive", "facebook", "instagram", "youtube", "reddit", "mastodon", "twcs",
+            "airline", "csv", "excel", "auto"} == set(FORMATS)
+
+
+def test_input_is_not_changed_and_loading_runs_no_analysis():
+    before = (GOOD / "twcs_bare_cr.csv").read_bytes()
+    ds = smlib.load(GOOD / "twcs_bare_cr.csv")
+    assert (GOOD / "twcs_bare_cr.csv").read_bytes() == before
+    assert not {"sentiment", "priority", "themes", "category"} & set(ds.interactions.columns)
+    assert len(ds.audience) == 0 and list(ds.audience.columns)[:2] == ["org", "platform"]
+    assert np.issubdtype(ds.interactions["likes"].dtype, np.integer)
