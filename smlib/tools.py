@@ -812,9 +812,14 @@ def _reasons_for(tool: pd.Series, cov: pd.Series, weights: Mapping[str, float]) 
     return out
 
 
-def _cautions(tool: pd.Series, frame: pd.DataFrame) -> list[str]:
+def _cautions(tool: pd.Series, frame: pd.DataFrame, cov: pd.Series | None = None) -> list[str]:
     """What the recommended tool cannot do, from the organisation's own data (honest D1)."""
     out = []
+    if cov is not None and not pd.isna(cov.get("urgent_total")) and cov["urgent_total"]:
+        missed = int(cov["urgent_total"]) - int(cov["urgent_seen"])
+        if missed:
+            out.append(f"It would have missed {missed} of the {int(cov['urgent_total'])} urgent "
+                       f"message(s) on these days.")
     kinds = set(frame["kind"].astype(str)) if len(frame) else set()
     plats = set(frame["platform"].astype(str)) if len(frame) else set()
     scope = tuple(tool["scope"])
@@ -967,7 +972,7 @@ def recommend_tool(dataset: Dataset | pd.DataFrame, days: Any = None,
     lost = _why_lost(sc_i.loc[best], sc_i.loc[second], w) if best and second else []
     frame, profile, ds_ = _split(dataset)
     sel = select_days(frame, _resolve_days(ds_, days) if ds_ is not None else days, profile)
-    cautions = _cautions(cat.set_index("id").loc[best], sel) if best else []
+    cautions = _cautions(cat.set_index("id").loc[best], sel, cov_i.loc[best]) if best else []
     sens, flips = _sensitivity(cov, w, settings.band_scores, eligible, best, names)
     exc = scores.loc[~scores["eligible"], ["id", "name", "status", "total"]].copy()
     exc["why"] = exc["status"].map({
@@ -1004,6 +1009,20 @@ def catalogue_table(catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
         "Cost": cat["cost"], "Ease (1-5)": cat["ease_of_use"],
         "Unconfirmed facts": cat["unverified_facts"].map(len),
     })
+
+
+def coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
+    """Learner-friendly coverage: counts and whole percentages ("n/a" when there is nothing to
+    count, e.g. no urgent messages on those days)."""
+    def pct(v: Any) -> str:
+        return "n/a" if v is None or pd.isna(v) else f"{100 * float(v):.0f}%"
+
+    return pd.DataFrame({
+        "tool": coverage["name"], "status": coverage["status"],
+        "seen": coverage["messages_seen"], "of": coverage["messages_total"],
+        "% of all": coverage["share_seen"].map(pct),
+        "% needing action": coverage["share_action"].map(pct),
+        "% urgent": coverage["share_urgent"].map(pct)})
 
 
 def plot_coverage(coverage: pd.DataFrame, ax: Any = None, title: str | None = None) -> Any:

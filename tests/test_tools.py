@@ -440,3 +440,13 @@ def test_notebook_04_runs_under_papermill(repo, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "Recommended tool:" in text
     assert "Klout" in text
+
+
+def test_coverage_table_percentages_and_na(world):
+    f = _frame()
+    f["urgent"] = False                              # nothing urgent: shares cannot be worked out
+    cov = smlib.tool_coverage(f, catalogue=world)
+    tab = T.coverage_table(cov).set_index("tool")
+    s_all, _, _ = _hand_shares("listen")
+    assert tab.loc["Listen", "% of all"] == f"{100 * s_all:.0f}%"
+    assert set(tab["% urgent"]) == {"n/a"}
