@@ -5,7 +5,9 @@ for the format). In a source:
 
 * code between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` is the tutor's solution. In the
   learner version it becomes ``# YOUR ANSWER HERE`` plus a stub for every name the solution
-  assigns at its own level: ``name = ...``; a text answer becomes a triple-quoted placeholder;
+  assigns at its own level: ``name = ...``; a text answer (a string or f-string) becomes a
+  triple-quoted placeholder; names starting with ``_`` are the solution's own helpers and get
+  no stub;
   a dict with constant keys keeps its keys with ``...`` values (so learners see what to fill);
 * cells tagged ``tutor-only`` (notes, marking guidance) appear in the tutor version only;
 * check cells are tagged ``check`` and ``nbval-check-output``: in the tutor version their
@@ -64,7 +66,10 @@ def _stub_lines(block: list[str], indent: str) -> list[str]:
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             targets, value = [node.target.id], node.value
         for name in targets:
-            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            if name.startswith("_"):  # a helper of the tutor's solution: no stub
+                continue
+            if (isinstance(value, ast.Constant) and isinstance(value.value, str)) \
+                    or isinstance(value, ast.JoinedStr):
                 stubs[name] = [f'{indent}{name} = """', PLACEHOLDER, '"""']
             elif (isinstance(value, ast.Dict) and value.keys
                   and all(isinstance(k, ast.Constant) for k in value.keys)):

@@ -25,7 +25,7 @@ ROWS = [
     # before the monitoring days
     ("i0", "instagram", "2026-11-02 10:00", "biz", True, "post", "Max after his bath", "positive"),
     ("i01", "instagram", "2026-11-02 11:00", "g", False, "comment", "So cute", "positive"),
-    ("i02", "instagram", "2026-11-03 11:00", "h", False, "comment", "aww", "neutral"),
+    ("i02", "instagram", "2026-11-03 11:00", "h", False, "comment", "bad cut", "negative"),
     ("f0", "facebook", "2026-11-02 12:00", "Hand Groomers", True, "post", "Open late today", "neutral"),
     ("f01", "facebook", "2026-11-02 13:00", "p", False, "comment", "great", "positive"),
     ("f02", "facebook", "2026-11-03 13:00", "q", False, "comment", "bad", "negative"),
@@ -49,7 +49,7 @@ ROWS = [
     ("f7", "facebook", "2026-11-08 18:50", "n", False, "comment", "Rude staff", "negative"),
     # x, customers e s t (3 messages, 3 people)
     ("x1", "x", "2026-11-06 18:00", "e", False, "mention", "@hand great job", "positive"),
-    ("x2", "x", "2026-11-06 18:05", "s", False, "mention", "@hand hi", "neutral"),
+    ("x2", "x", "2026-11-06 18:05", "s", False, "mention", "@hand no reply again", "negative"),
     ("x3", "x", "2026-11-08 17:00", "t", False, "mention", "@hand slow replies", "negative"),
     ("x4", "x", "2026-11-08 17:30", "biz", True, "reply", "Sorry, looking now", "neutral"),
 ]
@@ -241,3 +241,126 @@ def test_warmup_row(ctx):
     fb = judge("warmup.row", "Each row is one customer of the business.", ctx=ctx)
     assert not fb.ok and "not a person" in fb.message
     assert "own words" in judge("warmup.row", "msg", ctx=ctx).message
+
+
+# ---------------------------------------------------------------- P3
+def customers(platforms, window=True):
+    return [r for r in ROWS if r[1] in platforms and not r[4] and (in_window(r) or not window)]
+
+
+def test_p3_platforms_are_the_two_busiest_for_customers(ctx):
+    counts = pd.Series([r[1] for r in customers({"instagram", "facebook", "x"})]).value_counts()
+    assert ctx.platforms == list(counts.index[:2]) == ["instagram", "facebook"]
+
+
+def test_p3_users_right(ctx):
+    a, b = users("instagram"), users("facebook")
+    assert (a, b) == (3, 4)
+    assert judge("p3.users", a, b, ctx=ctx).ok
+    assert judge("p3.users", np.int64(a), f" {b} ", ctx=ctx).ok
+    fb = judge("p3.users", b, a, ctx=ctx)
+    assert not fb.ok and "wrong way round" in fb.message
+
+
+@pytest.mark.parametrize("wrong, phrase", [
+    (lambda: len(customers({"instagram"})), "every message, not every person"),
+    (lambda: users("instagram", with_org=True), "business's own account"),
+    (lambda: users("instagram", window=False), "outside the five monitoring days"),
+    (lambda: len({r[3] for r in customers({"instagram", "facebook", "x"})}), "more than one platform"),
+])
+def test_p3_users_common_mistakes(ctx, wrong, phrase):
+    fb = judge("p3.users", wrong(), users("facebook"), ctx=ctx)
+    assert fb.status == NOT_YET and phrase in fb.message and "platform 1" in fb.message
+    assert "platform 2" not in fb.message
+    no_leak(fb, users("instagram"), users("facebook"))
+
+
+def test_p3_busiest_day(ctx):
+    per_day = pd.Series([r[2][:10] for r in customers({"instagram", "facebook"})]).value_counts()
+    best = per_day.idxmax()
+    assert best == "2026-11-06" and (per_day == per_day.max()).sum() == 1
+    for v in (best, "Friday", "fri", pd.Timestamp(best), pd.Timestamp(best).date(), "6/11/2026"):
+        assert judge("p3.busiest_day", v, ctx=ctx).ok, v
+    fb = judge("p3.busiest_day", "2026-11-03", ctx=ctx)
+    assert "not one of the five" in fb.message
+    fb = judge("p3.busiest_day", "2026-11-05", ctx=ctx)
+    assert not fb.ok and "another monitoring day" in fb.message
+    no_leak(fb, best, "friday")
+    assert "date" in judge("p3.busiest_day", 6, ctx=ctx).message
+    assert "none of the five" in judge("p3.busiest_day", "Tuesday", ctx=ctx).message
+
+
+def test_p3_busiest_day_counting_business_messages():
+    """A day that is busiest only because of the business's own posts gets its own message."""
+    rows = ROWS + [(f"b{i}", "instagram", f"2026-11-05 08:0{i}", "biz", True, "post", "x", "neutral")
+                   for i in range(6)]
+    df = pd.DataFrame([dict(zip(COLUMNS, r)) for r in rows]).assign(org="hand")
+    df["created_at"] = pd.to_datetime(df["created_at"], utc=True)
+    ds = make_dataset().replace(interactions=conform_interactions(df))
+    c = Context(org="hand", ds=ds, days_given=DAYS)
+    fb = judge("p3.busiest_day", "2026-11-05", ctx=c)
+    assert not fb.ok and "business's own messages" in fb.message
+
+
+def test_p3_negative(ctx):
+    two = customers({"instagram", "facebook"})
+    right = sum(1 for r in two if r[7] == "negative")
+    assert right == 4
+    assert judge("p3.negative", right, ctx=ctx).ok
+    cases = {
+        sum(1 for r in customers({"instagram", "facebook"}, window=False) if r[7] == "negative"):
+            "outside the five monitoring days",
+        len(two): "every customer message",
+        sum(1 for r in two if r[7] == "positive"): "positive",
+        sum(1 for r in customers({"instagram", "facebook", "x"}) if r[7] == "negative"):
+            "other than the two",
+    }
+    assert len(cases) == 4 and right not in cases
+    for wrong, phrase in cases.items():
+        fb = judge("p3.negative", wrong, ctx=ctx)
+        assert fb.status == NOT_YET and phrase in fb.message, (wrong, fb)
+        no_leak(fb, right)
+    fb = judge("p3.negative", 0.31, ctx=ctx)
+    assert "share or a percentage" in fb.message
+
+
+def test_p3_negative_counting_business_messages():
+    rows = ROWS + [("bneg", "facebook", "2026-11-06 09:00", "Hand Groomers", True, "reply",
+                    "Sorry, that is awful", "negative")]
+    df = pd.DataFrame([dict(zip(COLUMNS, r)) for r in rows]).assign(org="hand")
+    df["created_at"] = pd.to_datetime(df["created_at"], utc=True)
+    c = Context(org="hand", ds=make_dataset().replace(interactions=conform_interactions(df)),
+                days_given=DAYS)
+    fb = judge("p3.negative", 5, ctx=c)
+    assert not fb.ok and "business wrote itself" in fb.message
+
+
+def test_p3_age(ctx):
+    assert judge("p3.age", "25-34", ctx=ctx).ok
+    assert judge("p3.age", "25 to 34 year olds", ctx=ctx).ok
+    fb = judge("p3.age", "45-54", ctx=ctx)
+    assert not fb.ok and "other platform" in fb.message
+    no_leak(fb, "25-34")
+    fb = judge("p3.age", "18-24", ctx=ctx)
+    assert not fb.ok and "another age group" in fb.message
+    no_leak(fb, "25-34")
+    assert "not in the chart" in judge("p3.age", "65+", ctx=ctx).message
+    assert "labels" in judge("p3.age", "young people", ctx=ctx).message
+
+
+GOOD_SUMMARY = ("Over the five days 7 people wrote to Hand Groomers on Instagram and Facebook. "
+                "Most users are aged 25-34 on Instagram. Friday was the busiest day. "
+                "There were 4 complaints, mostly about rude staff, and one question about nails.")
+
+
+def test_p3_summary(ctx):
+    assert judge("p3.summary", GOOD_SUMMARY, ctx=ctx).ok
+    fb = judge("p3.summary", "It was busy. It was happy there. Lots of posts were made.", ctx=ctx)
+    assert not fb.ok
+    for phrase in ("name the platforms", "no figures", "who the users are"):
+        assert phrase in fb.message
+    fb = judge("p3.summary", "Instagram and Facebook had 13 messages from customers.", ctx=ctx)
+    assert "three sentences" in fb.message and "talked about" in fb.message
+    # grammar and spelling are never judged
+    sloppy = GOOD_SUMMARY.lower().replace("people", "ppl").replace(".", ".  ")
+    assert judge("p3.summary", sloppy, ctx=ctx).ok

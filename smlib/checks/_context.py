@@ -73,14 +73,14 @@ class Context:
 
     @cached_property
     def scored(self) -> pd.DataFrame:
-        """The monitoring-day messages with sentiment, response times and priorities added."""
-        from ..priority import prioritise
-        from ..sentiment import add_sentiment
-        from ..threads import add_response_times
+        """The monitoring-day messages after ``smlib.prioritise(ds)`` (as the M2 notebook does).
 
-        f = add_sentiment(self.ds.interactions)
-        f = add_response_times(f, self.ds.profile)
-        f = prioritise(f, profile=self.ds.profile)
+        The whole dataset is prioritised (so waiting times and repeat contacts see everything)
+        and then cut to the monitoring days.
+        """
+        from ..priority import prioritise
+
+        f = prioritise(self.ds)
         f["day"] = local_dates(f, self.tz)
         return f[f["day"].isin(self.days)].copy()
 

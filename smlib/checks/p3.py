@@ -22,6 +22,15 @@ from ._core import Verdict, task
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+def task_platforms(ds: Any, days: Any) -> list[str]:
+    """The two platforms of the P3 tasks: most customer messages on the monitoring days.
+
+    >>> task_platforms(smlib.load_sample("tidy-paws"), days)      # doctest: +SKIP
+    ['instagram', 'facebook']
+    """
+    return Context(org=ds.org, ds=ds, days_given=days).platforms
+
+
 def monitored(ctx: Context) -> dict[str, Any]:
     """``smlib.monitor`` for the context's days and two platforms (cached on the context)."""
     cache = ctx.__dict__.setdefault("_p3_monitor", {})
@@ -51,8 +60,9 @@ def _users_feedback(n: float, plat: str, ctx: Context, right: set[int]) -> str |
         return "includes the business's own account"
     if n == all_cust["author_id"].nunique():
         return "counts people from outside the five monitoring days"
-    if n == every_platform["author_id"].nunique() or n == len(every_platform):
-        return "counts people on every platform, not just this one"
+    both = every_platform[every_platform["platform"].astype(str).isin(ctx.platforms)]
+    if n in (every_platform["author_id"].nunique(), both["author_id"].nunique()):
+        return "counts people on more than one platform, not just this one"
     if n == len(on):
         return "counts every message, including the business's own, not every person"
     return "is not the number of different people yet"
@@ -90,7 +100,7 @@ def _read_day(value: Any, days: list[dt.date]) -> tuple[dt.date | None, str]:
         return value, ""
     text = clean_text(value).lower()
     if not text or as_number(value) is not None:
-        return None, "write the day as a date in quotes, for example \"2026-01-31\"."
+        return None, "write the day as a date in quotes, in the form \"YYYY-MM-DD\"."
     names = [w for w in WEEKDAYS if re.search(rf"\b{w[:3]}", text)]
     if len(names) == 1 and not re.search(r"\d", text):
         matches = [d for d in days if WEEKDAYS[d.weekday()] == names[0]]
@@ -99,13 +109,13 @@ def _read_day(value: Any, days: list[dt.date]) -> tuple[dt.date | None, str]:
         if not matches:
             return None, "none of the five monitoring days falls on that day of the week."
         return None, "more than one monitoring day falls on that day of the week; give the date."
-    try:
-        ts = pd.Timestamp(text)
+    try:  # ISO dates as they are; anything else the UK way round (day first)
+        iso = re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text)
+        ts = pd.Timestamp(text) if iso else pd.to_datetime(text, dayfirst=True)
     except (ValueError, TypeError):
-        try:
-            ts = pd.to_datetime(text, dayfirst=True)
-        except (ValueError, TypeError):
-            return None, "I can't read that as a date. Write it like \"2026-01-31\"."
+        return None, "I can't read that as a date. Write it in the form \"YYYY-MM-DD\"."
+    if pd.isna(ts):
+        return None, "I can't read that as a date. Write it in the form \"YYYY-MM-DD\"."
     return ts.date(), ""
 
 
@@ -174,18 +184,15 @@ def age(largest_age_group: Any, ctx: Context) -> Verdict:
     table = monitored(ctx)["age"]
     if "note" in table.columns:
         return Verdict.no("this organisation has no age information — tell your tutor.")
-    plat = ctx.platforms[0]
-    mine = table[table["platform"] == plat]
-    if band not in set(mine["age_band"].astype(str)):
-        return Verdict.no("that age group is not in the chart for this platform.")
+    mine, other = (table[table["platform"] == p] for p in ctx.platforms)
     people = mine.set_index(mine["age_band"].astype(str))["people"]
-    if people[band] == people.max():
+    if band in people.index and people[band] == people.max():
         return Verdict.yes("that is the largest age group among this platform's followers.")
-    other = table[table["platform"] == ctx.platforms[1]]
-    if len(other):
-        op = other.set_index(other["age_band"].astype(str))["people"]
-        if band in op.index and op[band] == op.max():
-            return Verdict.no("that is the largest group on the other platform, not this one.")
+    op = other.set_index(other["age_band"].astype(str))["people"]
+    if band in op.index and op[band] == op.max():
+        return Verdict.no("that is the largest group on the other platform, not this one.")
+    if band not in people.index:
+        return Verdict.no("that age group is not in the chart for this platform.")
     return Verdict.no("another age group is bigger on this platform.")
 
 

@@ -1,0 +1,108 @@
+"""D1 checks: recommend one online tool for the organisation and give reasons.
+
+D1 is the learner's own judgement, so there is no single right tool: the checks look for what
+the criterion needs — a tool that exists and is still available, that sees at least one of the
+organisation's platforms, and at least two reasons tied to the organisation's own data. The
+weights task compares with :func:`smlib.recommend_tool` run on the practice organisation.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._answers import clean_text, has_any, mentions_platform
+from ._context import Context
+from ._core import Verdict, task
+from .p4 import catalogue, coverage, tool_id
+
+COST_FIRST = {"cost": 10}
+"""The weights the D1 'what if cost matters most?' task asks learners to try."""
+
+REASON_TYPES: dict[str, tuple[str, ...]] = {
+    "what it sees": ("see", "sees", "cover", "coverage", "platform", "messages", "listen",
+                     "mention", "comments", "reviews", "dm", "direct message"),
+    "what it measures": ("sentiment", "complain", "negative", "age", "location", "user",
+                         "follower", "theme", "feedback", "measure", "report", "analytic",
+                         "insight", "track"),
+    "alerts": ("alert", "urgent", "notif", "straight away", "quickly", "real time", "real-time"),
+    "cost": ("free", "cost", "price", "£", "cheap", "afford", "budget", "money", "pay", "expensive"),
+    "ease of use": ("easy", "simple", "ease", "user friendly", "user-friendly", "quick to learn",
+                    "staff can use"),
+}
+
+
+def _tool_verdict(my_tool: Any, ctx: Context) -> tuple[str | None, str | None]:
+    """(tool id, problem) for the learner's chosen tool."""
+    cat = catalogue(ctx)
+    tid = tool_id(my_tool, cat)
+    if tid is None:
+        return None, "I can't find that tool in the catalogue; use a name from the table."
+    status = str(cat.set_index("id").loc[tid, "status"])
+    if status == "closed":
+        return tid, "that tool has closed down, so the organisation can't use it."
+    if status != "available":
+        return tid, ("nobody could confirm that tool is still available, so it is a risky "
+                     "recommendation; choose one that is available.")
+    covered = coverage(ctx).set_index("id").loc[tid, "platforms_covered"]
+    if not len(covered):
+        return tid, "that tool does not cover any platform the organisation uses."
+    return tid, None
+
+
+@task("d1.tool", "D1 task 1 (choose a tool)", ("my_tool",))
+def choose(my_tool: Any, ctx: Context) -> Verdict:
+    tid, problem = _tool_verdict(my_tool, ctx)
+    if problem:
+        return Verdict.no(problem)
+    return Verdict.yes("that tool is available and can see some of the organisation's activity. "
+                       "Now give your reasons.")
+
+
+@task("d1.reasons", "D1 task 2 (reasons for your choice)", ("my_tool", "my_reasons"))
+def reasons(my_tool: Any, my_reasons: Any, ctx: Context) -> Verdict:
+    tid, problem = _tool_verdict(my_tool, ctx)
+    if problem:
+        return Verdict.no("first choose a tool that passes task 1: " + problem)
+    text = clean_text(my_reasons)
+    kinds = [k for k, stems in REASON_TYPES.items() if has_any(text, stems)]
+    plats = sorted(set(ctx.frame["platform"].astype(str)))
+    named = [p for p in plats if mentions_platform(text, p)]
+    covered = set(coverage(ctx).set_index("id").loc[tid, "platforms_covered"])
+    missing = []
+    pieces = [p for p in re.split(r"[.!?\n;]+|\bbecause\b|\balso\b|\bas well\b", text) if
+              len(re.findall(r"[A-Za-z]+", p)) >= 3]
+    if len(kinds) < 2 or len(pieces) < 2:
+        missing.append("it gives fewer than two different reasons")
+    if not (named or re.search(r"\d", text)):
+        missing.append("the reasons are not tied to the organisation's own data (its platforms "
+                       "or your figures)")
+    wrong = [p for p in named if p not in covered and not has_any(text, ("not", "n't", "miss"))]
+    if wrong:
+        missing.append("one of your reasons relies on a platform your tool does not cover")
+    if missing:
+        return Verdict.no("this is not yet a justified recommendation: " + "; ".join(missing) + ".")
+    return Verdict.yes("you recommend an available tool and give reasons tied to the "
+                       "organisation's data.")
+
+
+@task("d1.weights", "D1 task 3 (what if cost matters most?)", ("cost_first_choice",))
+def weights(cost_first_choice: Any, ctx: Context) -> Verdict:
+    from ..tools import recommend_tool
+
+    cat = catalogue(ctx)
+    tid = tool_id(cost_first_choice, cat)
+    if tid is None:
+        return Verdict.no("I can't find that tool in the catalogue; use a name from the table.")
+    cache = ctx.__dict__.setdefault("_tools", {})
+    if "rec" not in cache:
+        cache["rec"] = (recommend_tool(ctx.ds, days=ctx.days, catalogue=cat),
+                        recommend_tool(ctx.ds, days=ctx.days, weights=COST_FIRST, catalogue=cat))
+    usual, cost_first = cache["rec"]
+    if tid == cost_first.recommended:
+        return Verdict.yes("that is the tool recommended when cost counts most.")
+    if str(cat.set_index("id").loc[tid, "status"]) != "available":
+        return Verdict.no("recommend_tool never recommends a tool that is closed or unverified.")
+    if tid == usual.recommended:
+        return Verdict.no("that is the tool recommended with the starting weights, not with "
+                          "the changed ones.")
+    return Verdict.no("that is not the tool recommend_tool picks with those weights.")

@@ -1,0 +1,201 @@
+"""P4 checks: describe how useful the online monitoring tools are for the organisation.
+
+Expected values come from the tools catalogue (:func:`smlib.load_tool_catalogue`, the tutor's
+``data/tools.toml``) and :func:`smlib.tool_coverage` on the practice organisation's monitoring
+days, so they follow the catalogue when a tutor updates it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from ._answers import as_number, clean_text, has_any, is_blank, mentions_platform, platform_code
+from ._context import Context
+from ._core import Verdict, task
+
+COVERAGE_TOOL = "meta-business-suite"
+"""The tool the P4 coverage tasks ask about (the notebook names it)."""
+
+LIMIT_WORDS = ("can't", "cannot", "can not", "doesn't", "does not", "don't", "do not", "only",
+               "miss", "not ", "but", "however", "although", "though", "expensive", "costly",
+               "closed", "no longer", "limited", "lack", "without", "unable", "weak", "downside",
+               "problem", "disadvantage")
+CAN_WORDS = ("see", "sees", "show", "track", "monitor", "measure", "count", "report", "alert",
+             "sentiment", "complaint", "age", "location", "user", "follower", "theme", "feedback",
+             "coverage", "cover", "free", "cost", "easy", "useful", "help", "tell", "find")
+CLOSED_WORDS = ("closed", "shut", "no longer", "doesn't exist", "does not exist",
+                "not available", "isn't available", "gone", "stopped", "discontinued", "2018")
+
+
+def catalogue(ctx: Context) -> pd.DataFrame:
+    cache = ctx.__dict__.setdefault("_tools", {})
+    if "cat" not in cache:
+        from ..tools import load_tool_catalogue
+        cache["cat"] = load_tool_catalogue()
+    return cache["cat"]
+
+
+def coverage(ctx: Context) -> pd.DataFrame:
+    """``smlib.tool_coverage`` for the practice organisation's monitoring days (cached)."""
+    cache = ctx.__dict__.setdefault("_tools", {})
+    if "cov" not in cache:
+        from ..tools import tool_coverage
+        cache["cov"] = tool_coverage(ctx.ds, days=ctx.days, catalogue=catalogue(ctx))
+    return cache["cov"]
+
+
+def _key(s: Any) -> str:
+    return re.sub(r"[^a-z0-9]", "", clean_text(s).lower())
+
+
+def tool_id(value: Any, cat: pd.DataFrame) -> str | None:
+    """The catalogue id for a learner's spelling of a tool ("Meta", "sprout social", "Brand 24")."""
+    k = _key(value)
+    if len(k) < 2:
+        return None
+    for _, r in cat.iterrows():
+        if k in (_key(r["id"]), _key(r["name"])):
+            return str(r["id"])
+    if len(k) >= 4:
+        hits = [str(r["id"]) for _, r in cat.iterrows()
+                if _key(r["name"]).startswith(k) or _key(r["id"]).startswith(k)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def tools_named(text: str, cat: pd.DataFrame) -> set[str]:
+    """Catalogue ids whose name (or first word, when it is distinctive) appears in free text."""
+    t = " " + re.sub(r"[^a-z0-9]+", " ", clean_text(text).lower()) + " "
+    found = set()
+    firsts: dict[str, list[str]] = {}
+    for _, r in cat.iterrows():
+        first = re.sub(r"[^a-z0-9]+", " ", str(r["name"]).lower()).split()[0]
+        firsts.setdefault(first, []).append(str(r["id"]))
+    for _, r in cat.iterrows():
+        name = " " + re.sub(r"[^a-z0-9]+", " ", str(r["name"]).lower()).strip() + " "
+        first = name.split()[0]
+        squashed = " " + _key(r["name"]) + " "
+        if (name in t or squashed in t or f" {str(r['id']).replace('-', ' ')} " in t
+                or (len(firsts[first]) == 1 and len(first) >= 4 and f" {first} " in t
+                    and platform_code(first) is None)):
+            found.add(str(r["id"]))
+    return found
+
+
+def _as_list(value: Any) -> list[Any]:
+    if isinstance(value, str):
+        parts = re.split(r"[,;\n]| and ", value)
+        return [p for p in parts if p.strip()]
+    if isinstance(value, (list, tuple, set, frozenset, pd.Series)):
+        return [v for v in value if not is_blank(v)]
+    return [value]
+
+
+@task("p4.closed", "P4 task 1 (tools that have closed)", ("closed_tools",))
+def closed(closed_tools: Any, ctx: Context) -> Verdict:
+    cat = catalogue(ctx)
+    status = dict(zip(cat["id"], cat["status"]))
+    ids, unknown = set(), []
+    for item in _as_list(closed_tools):
+        tid = tool_id(item, cat)
+        if tid is None:
+            unknown.append(clean_text(item))
+        else:
+            ids.add(tid)
+    if unknown:
+        return Verdict.no(f"I can't find {unknown[0]!r} in the tools catalogue; use the names "
+                          "in the table.")
+    want = {t for t, s in status.items() if s == "closed"}
+    problems = []
+    if any(status[t] == "available" for t in ids):
+        problems.append("your list includes a tool that is still available")
+    if any(status[t] == "unverified" for t in ids):
+        problems.append("your list includes a tool whose status is unverified, not known to "
+                        "be closed")
+    if want - ids:
+        problems.append("a closed tool is missing from your list")
+    if problems:
+        return Verdict.no("; ".join(problems) + ".")
+    return Verdict.yes("those are the tools in the catalogue that have closed down.")
+
+
+def _share(value: Any) -> float | None:
+    x = as_number(value)
+    if x is None:
+        return None
+    is_pct = isinstance(value, str) and "%" in value
+    return x / 100 if is_pct or x > 1 else x
+
+
+@task("p4.coverage", "P4 task 2 (how much one tool sees)", ("share_seen",))
+def share_seen(share_seen: Any, ctx: Context) -> Verdict:
+    x = as_number(share_seen)
+    if x is None:
+        return Verdict.no("your answer should be a number: a share between 0 and 1, or a percentage.")
+    cov = coverage(ctx).set_index("id")
+    row = cov.loc[COVERAGE_TOOL]
+    s = _share(share_seen)
+    close = lambda v: v is not None and not pd.isna(v) and abs(s - float(v)) <= 0.006  # noqa: E731
+    if close(row["share_seen"]):
+        return Verdict.yes("that is the share of the organisation's messages this tool would see.")
+    if x > 1 and abs(x - float(row["messages_seen"])) < 0.5:
+        return Verdict.no("that looks like a number of messages; the task asks for a share of "
+                          "all the messages.")
+    if close(row.get("share_action")):
+        return Verdict.no("that is the share of the messages needing action, not of all messages.")
+    if close(row.get("share_urgent")):
+        return Verdict.no("that is the share of the urgent messages, not of all messages.")
+    if any(close(row[c]) for c in row.index if str(c).startswith("share_")
+           and c not in ("share_seen", "share_action", "share_urgent")):
+        return Verdict.no("that is the share for one platform only, not for all the messages.")
+    if any(close(v) for t, v in cov["share_seen"].items() if t != COVERAGE_TOOL):
+        return Verdict.no("that is another tool's figure.")
+    return Verdict.no("that is not the share of messages this tool would see.")
+
+
+@task("p4.missed", "P4 task 3 (a platform the tool misses)", ("missed_platform",))
+def missed(missed_platform: Any, ctx: Context) -> Verdict:
+    cov = coverage(ctx).set_index("id")
+    org_platforms = list(cov.attrs.get("platforms") or sorted(set(ctx.window["platform"].astype(str))))
+    covered = set(cov.loc[COVERAGE_TOOL, "platforms_covered"])
+    gaps = [p for p in org_platforms if p not in covered]
+    text = clean_text(missed_platform).lower()
+    if not gaps:
+        if text in ("none", "no", "nothing", "no platform", "none of them"):
+            return Verdict.yes("this tool covers every platform the organisation uses.")
+        return Verdict.no("look again at which platforms the organisation uses.")
+    code = platform_code(missed_platform)
+    if code is None:
+        return Verdict.no("I don't recognise that platform name.")
+    if code in gaps:
+        return Verdict.yes("the tool can't see that platform, so it misses that activity.")
+    if code in covered:
+        return Verdict.no("that tool does cover that platform.")
+    return Verdict.no("the organisation has no messages on that platform in the monitoring days.")
+
+
+@task("p4.describe", "P4 task 4 (describe the usefulness of the tools)", ("my_description",))
+def describe(my_description: Any, ctx: Context) -> Verdict:
+    text = clean_text(my_description)
+    cat = catalogue(ctx)
+    named = tools_named(text, cat)
+    missing = []
+    if len(named) < 2:
+        missing.append("it does not name at least two tools from the catalogue")
+    if not has_any(text, CAN_WORDS):
+        missing.append("it does not say what the tools can do for the organisation")
+    if not has_any(text, LIMIT_WORDS):
+        missing.append("it does not say what the tools cannot do or where they fall short")
+    plats = sorted(set(ctx.frame["platform"].astype(str)))
+    if not (re.search(r"\d", text) or any(mentions_platform(text, p) for p in plats)):
+        missing.append("it is not linked to the organisation's own data (its platforms or "
+                       "your figures)")
+    closed_named = [t for t in named if cat.set_index("id").loc[t, "status"] == "closed"]
+    if closed_named and not has_any(text, CLOSED_WORDS):
+        missing.append("it describes a tool that has closed down as if it could still be used")
+    if missing:
+        return Verdict.no("this is not yet a description of usefulness: " + "; ".join(missing) + ".")
+    return Verdict.yes("you describe what the tools can and cannot do for this organisation.")

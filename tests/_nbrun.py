@@ -1,0 +1,37 @@
+"""Run a notebook under papermill once per test session (shared by the notebook tests).
+
+Kernel ``python3``, a fresh temporary working directory (papermill runs the kernel in the
+caller's cwd, so this catches notebooks that guess relative paths).
+"""
+from __future__ import annotations
+
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import nbformat
+
+
+@lru_cache(maxsize=None)
+def run_notebook(path: str, params: tuple[tuple[str, object], ...] = ()) -> nbformat.NotebookNode:
+    """The executed notebook; raises papermill's PapermillExecutionError when a cell fails."""
+    import papermill as pm
+
+    tmp = Path(tempfile.mkdtemp(prefix="nbrun-"))
+    out = tmp / Path(path).name
+    pm.execute_notebook(str(path), str(out), parameters=dict(params), kernel_name="python3",
+                        cwd=str(tmp), progress_bar=False, log_output=False)
+    return nbformat.read(out, as_version=4)
+
+
+def output_text(cell) -> str:
+    """All text a code cell showed (stdout and plain-text results)."""
+    parts = []
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "stream":
+            parts.append(o.get("text", ""))
+        elif "data" in o:
+            parts.append(o["data"].get("text/plain", ""))
+        elif o.get("output_type") == "error":
+            parts.append("\n".join(o.get("traceback", [])))
+    return "".join(parts)

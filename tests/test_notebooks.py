@@ -1,0 +1,83 @@
+"""Every committed notebook (notebooks/, exercises/, exercises/tutor/): generic checks.
+
+* the kernelspec is ``python3`` (papermill, nbval and JupyterLab all find it);
+* notebooks in notebooks/ and exercises/ have a cell tagged ``parameters`` (papermill);
+* stored outputs are deliberate: only cells tagged ``nbval-check-output`` keep outputs and an
+  execution count (nbval compares exactly those and skips the rest);
+* (slow) every notebook runs top to bottom under papermill with kernel ``python3`` in a fresh
+  temporary folder — this catches errors nbval lets through.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from _nbrun import run_notebook
+
+REPO = Path(__file__).resolve().parent.parent
+CHECK_TAG = "nbval-check-output"
+
+
+def committed_notebooks() -> list[Path]:
+    found = []
+    for folder in ("notebooks", "exercises"):
+        for p in sorted((REPO / folder).rglob("*.ipynb")):
+            rel = p.relative_to(REPO)
+            if any(part.startswith(".") or part in ("src", "_build", "learner_out")
+                   for part in rel.parts):
+                continue
+            found.append(p)
+    return found
+
+
+NOTEBOOKS = committed_notebooks()
+IDS = [str(p.relative_to(REPO)) for p in NOTEBOOKS]
+
+
+def test_there_are_notebooks_to_test():
+    assert any(p.parent.name == "exercises" for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_kernelspec_is_python3(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_parameterised_notebooks_have_a_parameters_cell(path):
+    nb = nbformat.read(path, as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) <= 1, "more than one cell tagged 'parameters'"
+    if path.parent.name in ("notebooks", "exercises"):
+        assert tagged, "no cell tagged 'parameters' (papermill needs one)"
+    if tagged:
+        assert tagged[0].cell_type == "code"
+        src = tagged[0].source
+        compile(src, "parameters", "exec")  # plain Python literals
+        assert "import" not in src, "keep the parameters cell to plain literals"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_stored_outputs_are_only_on_checked_cells(path):
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        checked = CHECK_TAG in cell.metadata.get("tags", [])
+        if checked and path.parent.name != "exercises":
+            assert cell.execution_count is not None and cell.outputs, \
+                f"cell {i} is tagged {CHECK_TAG} but has no stored output, so nbval skips it"
+        if not checked:
+            assert not cell.outputs and cell.execution_count is None, \
+                f"cell {i} stores an output but is not tagged {CHECK_TAG}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_runs_under_papermill(path):
+    nb = run_notebook(str(path))
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors
