@@ -364,3 +364,242 @@ def test_p3_summary(ctx):
     # grammar and spelling are never judged
     sloppy = GOOD_SUMMARY.lower().replace("people", "ppl").replace(".", ".  ")
     assert judge("p3.summary", sloppy, ctx=ctx).ok
+
+
+# ---------------------------------------------------------------- M2
+# The expected categories and priorities are smlib.prioritise's (tested in its own module);
+# these tests check what the feedback says for right and wrong answers.
+from smlib.checks import m2 as m2mod  # noqa: E402
+
+
+def _ten(ctx):
+    t = m2mod._picked(ctx)
+    return dict(zip(t["number"], t["category"].astype(str)))
+
+
+def test_m2_ten_messages_show_no_answers(ctx):
+    shown = m2mod.ten_messages(ctx=ctx)
+    assert list(shown.columns) == ["platform", "who", "kind", "text"]
+    assert len(shown) == min(10, len(ctx.scored))
+    assert not shown["who"].isin(["a", "b", "c", "d"]).any()  # customers are pseudonymised
+    assert set(shown.attrs["keys"]) == set(shown.index)
+
+
+def test_m2_categories(ctx):
+    want = _ten(ctx)
+    spoken = {BUS: "Posted by the business", ACT: "needs action ", NON: "No action"} \
+        if (BUS := "posted_by_business") and (ACT := "needs_action") and (NON := "no_action") else {}
+    right = {n: spoken[c] for n, c in want.items()}
+    assert judge("m2.categories", right, ctx=ctx).ok
+    assert judge("m2.categories", [right[n] for n in sorted(right)], ctx=ctx).ok
+    assert judge("m2.categories", {str(n): v for n, v in right.items()}, ctx=ctx).ok
+    # one business post put with "needs action"
+    n_bus = next(n for n, c in want.items() if c == BUS)
+    fb = judge("m2.categories", {**right, n_bus: "needs action"}, ctx=ctx)
+    assert not fb.ok and "wrote itself is not in its own group" in fb.message
+    assert "1 of" in fb.message and f"message {n_bus}" not in fb.message
+    # one message needing action marked as no action
+    n_act = next(n for n, c in want.items() if c == ACT)
+    fb = judge("m2.categories", {**right, n_act: "no action"}, ctx=ctx)
+    assert "should respond to is marked as needing no action" in fb.message
+    assert f"message {n_act}" not in fb.message
+    if NON in want.values():
+        n_non = next(n for n, c in want.items() if c == NON)
+        fb = judge("m2.categories", {**right, n_non: "action"}, ctx=ctx)
+        assert "needs no response is marked as needing action" in fb.message
+    fb = judge("m2.categories", {**right, n_act: "maybe"}, ctx=ctx)
+    assert "can't read the group" in fb.message
+    fb = judge("m2.categories", {**right, n_act: ...}, ctx=ctx)
+    assert "have no group yet" in fb.message
+    assert "dictionary" in judge("m2.categories", "needs action", ctx=ctx).message
+
+
+def _queue(ctx):
+    q = ctx.scored[ctx.scored["category"].astype(str) == "needs_action"]
+    return q.sort_values(["priority", "message_id"])
+
+
+def test_m2_highest_and_lowest(ctx):
+    q = _queue(ctx)
+    top, low = q.iloc[-1], q.iloc[0]
+    assert top["priority"] > low["priority"]
+    assert judge("m2.highest", top["message_id"], ctx=ctx).ok
+    assert judge("m2.highest", f" {top['message_id']} ", ctx=ctx).ok
+    assert judge("m2.lowest", low["message_id"], ctx=ctx).ok
+    fb = judge("m2.highest", low["message_id"], ctx=ctx)
+    assert not fb.ok and "higher priority" in fb.message
+    no_leak(fb, top["message_id"])
+    fb = judge("m2.lowest", top["message_id"], ctx=ctx)
+    assert not fb.ok and "lower priority" in fb.message
+    biz = ctx.scored[ctx.scored["category"].astype(str) == "posted_by_business"].iloc[0]
+    assert "posted by the business" in judge("m2.highest", biz["message_id"], ctx=ctx).message
+    none = ctx.scored[ctx.scored["category"].astype(str) == "no_action"].iloc[0]
+    assert "does not need action" in judge("m2.lowest", none["message_id"], ctx=ctx).message
+    assert "can't find" in judge("m2.highest", "nope", ctx=ctx).message
+
+
+def test_m2_why_highest_needs_the_factor_that_scored_it(ctx):
+    top = _queue(ctx).iloc[-1]
+    factors = m2mod.factors_of(top["reasons"])
+    assert factors and factors[0][1] > 0
+    main = factors[0][0]
+    good = f"It is the most important because it is a {main.replace('_', ' ')} " + \
+        " ".join(m2mod.FACTOR_WORDS[main][:2])
+    assert judge("m2.why_highest", top["message_id"], good, ctx=ctx).ok
+    present = {f[0] for f in factors}
+    other = next(k for k in ("legal", "security", "safety", "distress") if k not in present)
+    fb = judge("m2.why_highest", top["message_id"],
+               f"It is top because of {' and '.join(m2mod.FACTOR_WORDS[other][:3])}.", ctx=ctx)
+    assert not fb.ok and "did not make this message score highly" in fb.message
+    fb = judge("m2.why_highest", top["message_id"], "It is the top one on the list.", ctx=ctx)
+    assert not fb.ok and "does not say what made" in fb.message
+    low = _queue(ctx).iloc[0]
+    fb = judge("m2.why_highest", low["message_id"], good, ctx=ctx)
+    assert not fb.ok and "first find" in fb.message
+
+
+def test_m2_why_lowest(ctx):
+    low = _queue(ctx).iloc[0]
+    main = m2mod.factors_of(low["reasons"])[0][0]
+    text = f"It can wait: it is only about {m2mod.FACTOR_WORDS[main][0]} and nothing else."
+    assert judge("m2.why_lowest", low["message_id"], text, ctx=ctx).ok
+    fb = judge("m2.why_lowest", low["message_id"], "Because it is the bottom row.", ctx=ctx)
+    assert not fb.ok and "less important" in fb.message
+
+
+def test_m2_labels_are_read_kindly():
+    assert m2mod.read_label("Needs_Action") == "needs_action"
+    assert m2mod.read_label(" posted by the business ") == "posted_by_business"
+    assert m2mod.read_label("NO ACTION!") == "no_action"
+    assert m2mod.read_label("later") is None
+
+
+# ---------------------------------------------------------------- P4 and D1
+# Expected values come from the catalogue (data/tools.toml) and smlib.tool_coverage on the
+# hand-made data (instagram, facebook and x).
+from smlib.checks import p4 as p4mod  # noqa: E402
+
+
+def _cov(ctx):
+    return p4mod.coverage(ctx).set_index("id")
+
+
+def test_p4_tool_names_are_read_kindly(ctx):
+    cat = p4mod.catalogue(ctx)
+    assert p4mod.tool_id(" meta business suite ", cat) == "meta-business-suite"
+    assert p4mod.tool_id("Sprout", cat) == "sprout-social"
+    assert p4mod.tool_id("KLOUT", cat) == "klout"
+    assert p4mod.tool_id("Myspace", cat) is None
+    text = "Hootsuite is good but Meta Business Suite is free; YouTube is not used."
+    assert p4mod.tools_named(text, cat) == {"hootsuite", "meta-business-suite"}
+
+
+def test_p4_closed(ctx):
+    cat = p4mod.catalogue(ctx)
+    closed = list(cat.loc[cat["status"] == "closed", "name"])
+    available = cat.loc[cat["status"] == "available", "name"].iloc[0]
+    assert judge("p4.closed", closed, ctx=ctx).ok
+    assert judge("p4.closed", ", ".join(c.lower() for c in closed), ctx=ctx).ok
+    fb = judge("p4.closed", closed + [available], ctx=ctx)
+    assert not fb.ok and "still available" in fb.message
+    fb = judge("p4.closed", [available], ctx=ctx)
+    assert "missing from your list" in fb.message
+    for name in closed:
+        no_leak(fb, name)
+    if (cat["status"] == "unverified").any():
+        unv = cat.loc[cat["status"] == "unverified", "name"].iloc[0]
+        assert "unverified" in judge("p4.closed", closed + [unv], ctx=ctx).message
+    assert "can't find" in judge("p4.closed", ["Myspace"], ctx=ctx).message
+
+
+def test_p4_coverage_share(ctx):
+    row = _cov(ctx).loc[p4mod.COVERAGE_TOOL]
+    # independent count: Meta Business Suite sees only the organisation's own accounts on
+    # facebook and instagram: posts, comments, replies and DMs there (not mentions or reviews)
+    window = [r for r in ROWS if in_window(r)]
+    seen = [r for r in window if r[1] in ("facebook", "instagram")
+            and r[5] in ("post", "comment", "reply", "message")]
+    assert (row["messages_seen"], row["messages_total"]) == (len(seen), len(window))
+    share = len(seen) / len(window)
+    assert judge("p4.coverage", share, ctx=ctx).ok
+    assert judge("p4.coverage", f"{100 * share:.0f}%", ctx=ctx).ok
+    assert judge("p4.coverage", round(100 * share, 1), ctx=ctx).ok
+    fb = judge("p4.coverage", len(seen), ctx=ctx)
+    assert not fb.ok and "number of messages" in fb.message
+    no_leak(fb, f"{share:.2f}", f"{100 * share:.0f}")
+    insta = row["share_instagram"]
+    if abs(insta - share) > 0.01:
+        assert "one platform" in judge("p4.coverage", insta, ctx=ctx).message
+    assert "number" in judge("p4.coverage", "lots", ctx=ctx).message
+
+
+def test_p4_missed_platform(ctx):
+    assert judge("p4.missed", "Twitter", ctx=ctx).ok  # x is not covered by Meta Business Suite
+    fb = judge("p4.missed", "Instagram", ctx=ctx)
+    assert not fb.ok and "does cover" in fb.message
+    assert "no messages on that platform" in judge("p4.missed", "tiktok", ctx=ctx).message
+
+
+GOOD_P4 = ("Meta Business Suite is free and shows the age of followers on Instagram and Facebook, "
+           "but it cannot see X. Hootsuite can see 90% of messages and sends alerts, but it costs "
+           "money.")
+
+
+def test_p4_describe(ctx):
+    assert judge("p4.describe", GOOD_P4, ctx=ctx).ok
+    fb = judge("p4.describe", "Hootsuite is good. It is great for the business.", ctx=ctx)
+    assert not fb.ok
+    for phrase in ("at least two tools", "cannot do", "organisation's own data"):
+        assert phrase in fb.message
+    fb = judge("p4.describe", GOOD_P4 + " Klout would also be useful to see influence.", ctx=ctx)
+    assert "closed down as if" in fb.message
+    ok = judge("p4.describe", GOOD_P4 + " Klout closed in 2018 so it is not an option.", ctx=ctx)
+    assert ok.ok
+
+
+def test_d1_tool(ctx):
+    assert judge("d1.tool", "Hootsuite", ctx=ctx).ok
+    fb = judge("d1.tool", "Klout", ctx=ctx)
+    assert not fb.ok and "closed down" in fb.message
+    cat = p4mod.catalogue(ctx)
+    if (cat["status"] == "unverified").any():
+        unv = cat.loc[cat["status"] == "unverified", "name"].iloc[0]
+        assert "could confirm" in judge("d1.tool", unv, ctx=ctx).message
+    assert "does not cover any platform" in judge("d1.tool", "YouTube Studio", ctx=ctx).message
+    assert "can't find" in judge("d1.tool", "Myspace", ctx=ctx).message
+
+
+def test_d1_reasons(ctx):
+    good = ("Hootsuite sees Instagram, Facebook and X, which is where the customers are. "
+            "It also sends alerts so urgent complaints are answered quickly.")
+    assert judge("d1.reasons", "Hootsuite", good, ctx=ctx).ok
+    fb = judge("d1.reasons", "Hootsuite", "It is the best tool.", ctx=ctx)
+    assert not fb.ok and "fewer than two different reasons" in fb.message
+    assert "organisation's own data" in fb.message
+    fb = judge("d1.reasons", "Meta Business Suite",
+               "It sees our X account where most customers are. It is also free.", ctx=ctx)
+    assert not fb.ok and "does not cover" in fb.message
+    fb = judge("d1.reasons", "Klout", good, ctx=ctx)
+    assert not fb.ok and "closed down" in fb.message
+
+
+def test_d1_weights(ctx):
+    from smlib.checks.d1 import COST_FIRST
+    from smlib.tools import score_tools
+    cov = p4mod.coverage(ctx)
+    cat = p4mod.catalogue(ctx).set_index("id")
+
+    def best(weights):  # independent of recommend_tool: highest total among available tools
+        from smlib.tools import load_tool_settings
+        st = load_tool_settings()
+        sc = score_tools(cov, {**st.weights, **weights}, st.band_scores)
+        sc = sc[sc["status"] == "available"].sort_values(["total", "id"], ascending=[False, True])
+        return sc["id"].iloc[0]
+
+    usual, cost_first = best({}), best(COST_FIRST)
+    assert judge("d1.weights", cat.loc[cost_first, "name"], ctx=ctx).ok
+    if usual != cost_first:
+        fb = judge("d1.weights", cat.loc[usual, "name"], ctx=ctx)
+        assert not fb.ok and "starting weights" in fb.message
+        no_leak(fb, cat.loc[cost_first, "name"])
+    assert "never recommends" in judge("d1.weights", "Klout", ctx=ctx).message

@@ -116,16 +116,22 @@ def _picked(ctx: Context) -> pd.DataFrame:
     biz = s[(cat == BUSINESS) & (s["kind"].astype(str) == "post")]
     need = s[(cat == ACTION) & ~handled].sort_values(["priority", "message_id"],
                                                      ascending=[False, True], kind="stable")
-    none = s[(cat == NONE) & ~handled & ~s["author_is_org"].astype(bool)]
-    # clear cases only: nothing scored, not negative, not a question
+    none = s[(cat == NONE) & ~s["author_is_org"].astype(bool)]
+    # clear cases first: not yet answered, nothing scored, not negative, not a question
     zero = none["reasons"].map(lambda r: all(_points(x) == 0 for x in r)
                                if isinstance(r, (list, tuple)) else True)
     calm = (none["sentiment_label"].astype(str) != "negative" if "sentiment_label" in none.columns
             else pd.Series(True, index=none.index))
-    plain = none[zero & calm & ~none["text"].astype(str).str.contains("?", regex=False)]
-    none = plain if len(plain) >= 3 else none
-    parts = [_spread(biz, 3), _spread(need, 4), _spread(none, 3)]
-    ten = pd.concat(parts)
+    plain = zero & calm & ~none["text"].astype(str).str.contains("?", regex=False)
+    rank = (~handled[none.index]).astype(int) * 2 + plain.astype(int)
+    none = none.assign(_rank=rank).sort_values("_rank", ascending=False, kind="stable")
+    none = none[none["_rank"] == none["_rank"].max()] if (none["_rank"] == none["_rank"].max()).sum() >= 3 \
+        else none.head(max(3, int((none["_rank"] >= 2).sum())))
+    none = none.drop(columns="_rank").sort_values(["created_at", "message_id"], kind="stable")
+    ten = pd.concat([_spread(biz, 3), _spread(need, 4), _spread(none, 3)])
+    if len(ten) < 10:  # a small organisation: top up from whatever is left, needs-action first
+        rest = pd.concat([need, none, biz]).drop(ten.index, errors="ignore")
+        ten = pd.concat([ten, rest[~rest.index.duplicated()].head(10 - len(ten))])
     order = list(range(len(ten)))
     random.Random(f"{ctx.org}-m2-ten").shuffle(order)
     ten = ten.iloc[order].reset_index(drop=True)
