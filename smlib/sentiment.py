@@ -38,6 +38,7 @@ import html
 import math
 import os
 import re
+import string
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,8 +47,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
-from vaderSentiment.vaderSentiment import (BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer,
-                                           SentiText)
+from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGATE,
+                                           SentimentIntensityAnalyzer, SentiText)
 
 from .errors import DataError
 from .paths import data_file
@@ -70,6 +71,8 @@ APOLOGY_FACTOR = 0.3
 """In an apology sentence ("sorry for the delay"), negative words count this much."""
 LONG_TEXT_CHARS = 320
 LONG_TEXT_SENTENCES = 4
+SENTENCE_CACHE = 200_000
+"""Sentences remembered per process (brand replies and copied complaints repeat a lot)."""
 PARALLEL_FROM = 50_000
 """Use a process pool when there are at least this many *unique* texts to score."""
 
@@ -105,12 +108,13 @@ _APOLOGY = re.compile(r"\b(?:sorry (?:to hear|for|about|that|you)|(?:we|i) apolo
                       r"(?:we are|we're) (?:so |very |really )?sorry)\b")
 _CANT_EXCEPT = (r"wait|believe|thank|complain|fault|recommend|be happier|be better|praise|stop|get enough|"
                 r"say enough|live without|miss")
-_CODE_CUES = [
-    (re.compile(rf"\b(?:can not|could not|unable to|not able to|will not let me)\s+(?!(?:{_CANT_EXCEPT})\b)\w+"),
+_GATE_WAIT = re.compile(r"wait|hold|stuck|delay|sat\b|sitting|queu|strand|cancel|ignor|lost")
+_CODE_CUES = [   # (cheap substring gate, regex, why, valence)
+    (("not", "unable"), re.compile(rf"\b(?:can not|could not|unable to|not able to|will not let me)\s+(?!(?:{_CANT_EXCEPT})\b)\w+"),
      "inability: 'can't …' reports something not working", -1.2),
-    (re.compile(r"^\s*(?:so\s+|but\s+|and\s+|hey\s+|seriously\s+)?why\b(?!\s+not\b).*\?\s*$"),
+    (("why",), re.compile(r"^\s*(?:so\s+|but\s+|and\s+|hey\s+|seriously\s+)?why\b(?!\s+not\b).*\?\s*$"),
      "'why …?': challenging the company", -1.0),
-    (re.compile(r"\bwhat am i (?:supposed|meant) to do\b|\bwhat(?: is|'s) going on\b|\bwhat the (?:hell|heck)\b"),
+    (("what",), re.compile(r"\bwhat am i (?:supposed|meant) to do\b|\bwhat(?: is|'s) going on\b|\bwhat the (?:hell|heck)\b"),
      "exasperation: 'what is going on?'", -1.5),
 ]
 
@@ -118,8 +122,12 @@ _CANDIDATE = re.compile(r"[\w']+|[^\w\s]")
 _HOWEVER = re.compile(r"(?:^|(?<=[.,;!?]))\s*\b(?:however|although|though|yet(?!\s+again))\b,?", re.IGNORECASE)
 _STARTS_BUT = re.compile(r"\s*but\b", re.IGNORECASE)
 NEGATE_WORDS = frozenset(NEGATE) | {"no"}
+_NEGATE_SET = frozenset(NEGATE)
+_PUNCT = string.punctuation
 _NEG_SKIP = frozenset({"be", "been", "being", "was", "is", "are", "were", "get", "got", "ever", "even",
                        "so", "too", "very", "at", "all", "a", "the", "really"})
+_MAYBE_SHORT = re.compile(r"n'?t\b|\bcannot\b", re.IGNORECASE)
+_MAYBE_CONTRAST = re.compile(r"however|though|yet", re.IGNORECASE)
 _GLUED = re.compile(r"([.,!?;:]+)(?=[A-Za-z])")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
@@ -163,14 +171,18 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
     if not isinstance(text, str):
         return "", []
     notes: list[str] = []
-    t = html.unescape(text)
-    for pat, rep in _DAMAGE:
-        if pat.search(t):
-            t = pat.sub(rep, t)
-            notes.append("repaired damaged text ('Cancelled Flight'/'Late Flight')")
-    t = _URL.sub(" ", t)
-    t = _HANDLE.sub(" ", t)
-    t = t.replace("’", "'")
+    t = html.unescape(text) if "&" in text else text
+    if "Flight" in t:
+        for pat, rep in _DAMAGE:
+            if pat.search(t):
+                t = pat.sub(rep, t)
+                notes.append("repaired damaged text ('Cancelled Flight'/'Late Flight')")
+    if "http" in t or "www" in t or "WWW" in t or "HTTP" in t:
+        t = _URL.sub(" ", t)
+    if "@" in t:
+        t = _HANDLE.sub(" ", t)
+    if "’" in t:
+        t = t.replace("’", "'")
     if "#" in t and not _SARCASM_NOT.search(t.lower()):
         def _tag(m: re.Match) -> str:
             raw = m.group(1)
@@ -182,11 +194,13 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
         if t2 != t:
             notes.append("hashtags read as words")
         t = t2
-    for pat, rep in _CONTRACTIONS:
-        t = pat.sub(rep, t)
+    if _MAYBE_SHORT.search(t):
+        for pat, rep in _CONTRACTIONS:
+            t = pat.sub(rep, t)
     t = _GLUED.sub(r"\1 ", t)
     # VADER weighs the words after "but" more; "however" and "although" contrast the same way
-    t = _HOWEVER.sub(" But ", t)
+    if _MAYBE_CONTRAST.search(t):
+        t = _HOWEVER.sub(" But ", t)
     return t, notes
 
 
@@ -257,6 +271,10 @@ class _Layer:
     phrases: list[tuple[re.Pattern, str, float, str]]   # regex, token, score, comment
     first_map: dict[str, list]          # first word (or first symbol) -> candidate phrases
     stem_list: list                      # (stem, candidate) for terms starting "word*"
+    stem_heads: frozenset = frozenset()  # first three letters of every stem (quick gate)
+    short_stems: bool = False            # a stem shorter than 3 letters disables the gate
+    symbols: frozenset = frozenset()     # terms that are emoji / symbols (never negated)
+    head_re: re.Pattern | None = None    # where a phrase can start (built by the analyzer)
     token_info: dict[str, tuple[str, str]] = field(default_factory=dict)   # token -> (term, comment)
     squashed: dict[str, str] = field(default_factory=dict)  # "neveragain" -> "never again"
 
@@ -291,7 +309,10 @@ def _build_layer(entries: Iterable[LexiconEntry]) -> _Layer:
         else:
             key = (_CANDIDATE.findall(head) or [head])[0]
             first_map.setdefault(key, []).append(cand)
-    return _Layer(words, comments, phrases, first_map, stem_list, info, squashed)
+    return _Layer(words=words, comments=comments, phrases=phrases, first_map=first_map,
+                  stem_list=stem_list, stem_heads=frozenset(st[:3] for st, _ in stem_list),
+                  short_stems=any(len(st) < 3 for st, _ in stem_list), token_info=info, squashed=squashed)
+    # (every stem in the bundled lexicon has 3+ letters; shorter ones are checked in _phrases_to_tokens)
 
 
 class _CSAnalyzer(SentimentIntensityAnalyzer):
@@ -300,6 +321,16 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
     def __init__(self, entries: Sequence[LexiconEntry]):
         super().__init__()
         self.layer = _build_layer(entries)
+        self._cache: dict[str, tuple] = {}
+        heads = sorted({k for k in self.layer.first_map} | {st for st, _ in self.layer.stem_list},
+                       key=len, reverse=True)
+        # where a lexicon phrase can start: a whole head word, a stem prefix, or a symbol; found by
+        # one regex so that most words of a message are skipped at C speed
+        word_heads = [re.escape(h) for h in heads if re.fullmatch(r"[\w']+", h)]
+        other = [re.escape(h) for h in heads if not re.fullmatch(r"[\w']+", h)]
+        self.layer.head_re = re.compile(
+            r"(?<![\w'])(?:" + "|".join(word_heads) + r")[\w']*" + ("|" + "|".join(other) if other else ""))
+        self.layer.symbols = frozenset(t for t, _ in self.layer.token_info.values() if not re.match(r"\w", t))
         self.vader_lexicon = dict(self.lexicon)
         self.lexicon.update(self.layer.words)
         for _, token, score, _ in self.layer.phrases:
@@ -317,13 +348,13 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             t = low
         out, last = [], 0
         first, stems = self.layer.first_map, self.layer.stem_list
-        for m in _CANDIDATE.finditer(low):
+        for m in self.layer.head_re.finditer(low):
             start = m.start()
             if start < last:
                 continue
             w = m.group(0)
             cands = first.get(w)
-            if stems:
+            if stems and (w[:3] in self.layer.stem_heads or self.layer.short_stems):
                 extra = [c for st, c in stems if w.startswith(st)]
                 if extra:
                     cands = sorted((cands or []) + extra, key=lambda c: -c[2])
@@ -341,6 +372,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
 
     # ---- VADER core, keeping per-word valences so they can be explained
     def _valences(self, text: str) -> tuple[list[str], list[float]]:
+        if text.isascii():
+            return self._valences_clean(text.strip())
         text_no_emoji = []
         prev_space = True
         for ch in text:
@@ -352,7 +385,59 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             else:
                 text_no_emoji.append(ch)
                 prev_space = ch == " "
-        text = "".join(text_no_emoji).strip()
+        return self._valences_clean("".join(text_no_emoji).strip())
+
+    def _valences_clean(self, text: str) -> tuple[list[str], list[float]]:
+        """VADER's per-word valences (same results as VADER's loop, lower-casing each word once)."""
+        words = [w if len(w.strip(_PUNCT)) <= 2 else w.strip(_PUNCT) for w in text.split()]
+        lows = [w.lower() for w in words]
+        n = len(words)
+        caps = sum(1 for w in words if w.isupper())
+        is_cap_diff = 0 < n - caps < n
+        lex = self.lexicon
+        sentiments: list[float] = []
+        for i, item in enumerate(words):
+            low = lows[i]
+            if low in BOOSTER_DICT or (low == "kind" and i < n - 1 and lows[i + 1] == "of"):
+                sentiments.append(0)
+                continue
+            valence = 0
+            if low in lex:
+                valence = lex[low]
+                if low == "no" and i != n - 1 and lows[i + 1] in lex:
+                    valence = 0.0
+                if (i > 0 and lows[i - 1] == "no") or (i > 1 and lows[i - 2] == "no") or \
+                        (i > 2 and lows[i - 3] == "no" and lows[i - 1] in ("or", "nor")):
+                    valence = lex[low] * N_SCALAR
+                if is_cap_diff and item.isupper():
+                    valence = valence + C_INCR if valence > 0 else valence - C_INCR
+                for start_i in range(3):
+                    if i > start_i and lows[i - (start_i + 1)] not in lex:
+                        prev = words[i - (start_i + 1)]
+                        sc = 0.0
+                        pl = lows[i - (start_i + 1)]
+                        if pl in BOOSTER_DICT:
+                            sc = BOOSTER_DICT[pl]
+                            if valence < 0:
+                                sc *= -1
+                            if prev.isupper() and is_cap_diff:
+                                sc = sc + C_INCR if valence > 0 else sc - C_INCR
+                        if start_i == 1 and sc != 0:
+                            sc = sc * 0.95
+                        if start_i == 2 and sc != 0:
+                            sc = sc * 0.9
+                        valence = valence + sc
+                        valence = _neg_check(valence, lows, start_i, i)
+                        if start_i == 2:
+                            valence = self._special_idioms_check(valence, lows, i)
+                valence = self._least_check(valence, lows, i)
+            sentiments.append(valence)
+        if "but" in lows:
+            sentiments = self._but_check(lows, sentiments)
+        return words, sentiments
+
+    def _valences_reference(self, text: str) -> tuple[list[str], list[float]]:
+        """VADER's own per-word loop (used by tests to check :meth:`_valences_clean`)."""
         st = SentiText(text)
         words = st.words_and_emoticons
         sentiments: list[float] = []
@@ -369,35 +454,44 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         """Per-word [word, valence, why] for one sentence, with sarcasm, question and apology rules."""
         low = sentence.lower()
         sarcasm = []
-        if _SARCASM_WAIT.search(low):
+        if _GATE_WAIT.search(low) and _SARCASM_WAIT.search(low):
             sarcasm.append("sarcasm: praising a wait or failure ('love waiting…')")
-        if _SARCASM_THANKS.search(low):
+        if ("thank" in low or "cheers" in low) and _SARCASM_THANKS.search(low):
             sarcasm.append("sarcasm: thanking for a failure ('thanks for losing…')")
-        trailing_not = bool(_SARCASM_NOT.search(low))
+        trailing_not = "not" in low and bool(_SARCASM_NOT.search(low))
         if trailing_not:
             sentence = _SARCASM_NOT.sub("", low).rstrip(" .,")
         words, vals = self._valences(self._phrases_to_tokens(sentence))
         detail: list[list] = []
-        lows = [x.lower() for x in words]
-        for i, (w, v) in enumerate(zip(lows, vals)):
+        lows = None
+        info, cs_words = self.layer.token_info, self.layer.words
+        for i, v in enumerate(vals):
+            if not v:
+                continue          # words that score 0 do not move the compound score
+            w = words[i].lower()
             v = float(v)
-            base = self.lexicon.get(w, 0.0)
-            if w in self.layer.token_info:
-                term, comment = self.layer.token_info[w]
-                if not re.match(r"\w", term):
+            if w in info:
+                term, comment = info[w]
+                base = self.lexicon[w]
+                if term in self.layer.symbols:
                     # an emoji is not in the scope of "not"/"never"/"nothing" ("nothing happened 😡")
                     v = base
-                elif base < 0 < v and not _negated_nearby(lows, i):
-                    v = base
-                detail.append([term, v, f"customer-service phrase: {comment}"])
-            elif w in self.layer.words:
-                if base < 0 < v and not _negated_nearby(lows, i):
-                    v = base
-                detail.append([w, v, f"customer-service word: {self.layer.comments[w]}"])
+                elif base < 0 < v:
+                    lows = lows or [x.lower() for x in words]
+                    if not _negated_nearby(lows, i):
+                        v = base
+                detail.append([term, v, "customer-service phrase: " + comment])
+            elif w in cs_words:
+                base = cs_words[w]
+                if base < 0 < v:
+                    lows = lows or [x.lower() for x in words]
+                    if not _negated_nearby(lows, i):
+                        v = base
+                detail.append([w, v, "customer-service word: " + self.layer.comments[w]])
             else:
-                detail.append([w, v, "VADER word" if v else ""])
-        for rx, why, val in _CODE_CUES:
-            m = rx.search(low)
+                detail.append([w, v, "VADER word"])
+        for gate, rx, why, val in _CODE_CUES:
+            m = rx.search(low) if any(g in low for g in gate) else None
             if m:
                 detail.append([m.group(0).strip(), val, why])
                 rules.append(why.split(":")[0])
@@ -431,7 +525,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                         hit = True
                 if hit:
                     rules.append("a question about a problem is an enquiry, not a complaint")
-        if _APOLOGY.search(low):
+        if ("sorry" in low or "apolog" in low) and _APOLOGY.search(low):
             hit = False
             for d in detail:
                 if d[1] < 0:
@@ -441,6 +535,19 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             if hit:
                 rules.append("an apology is not a complaint")
         return detail
+
+    def _cached_details(self, sentence: str, rules: list[str]) -> list[list]:
+        """:meth:`_sentence_details`, remembered per sentence: copied replies and templates repeat."""
+        hit = self._cache.get(sentence)
+        if hit is None:
+            new_rules: list[str] = []
+            det = self._sentence_details(sentence, new_rules)
+            hit = (tuple(tuple(d) for d in det), tuple(new_rules))
+            if len(self._cache) >= SENTENCE_CACHE:
+                self._cache.clear()
+            self._cache[sentence] = hit
+        rules.extend(hit[1])
+        return [list(d) for d in hit[0]]
 
     def _polite_rule(self, detail: list[list], text: str, rules: list[str]) -> None:
         complaint = any(d[1] <= COMPLAINT_CUE for d in detail)
@@ -482,7 +589,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                     # "… . But …": what came before counts half, as VADER does within a sentence
                     for d in detail:
                         d[1] *= 0.5
-                detail.extend(self._sentence_details(sent, rules))
+                detail.extend(self._cached_details(sent, rules))
         low = text.lower()
         complaint = any(d[1] <= COMPLAINT_CUE for d in detail)
         m = _IRONY.search(low)
@@ -534,6 +641,32 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
 @lru_cache(maxsize=4)
 def _analyzer(lexicon_path: str | None = None) -> _CSAnalyzer:
     return _CSAnalyzer(read_lexicon(lexicon_path))
+
+
+def _is_neg(word: str) -> bool:
+    return word in _NEGATE_SET or "n't" in word
+
+
+def _neg_check(valence: float, lows: list[str], start_i: int, i: int) -> float:
+    """VADER's ``_negation_check`` on an already lower-cased word list."""
+    if start_i == 0:
+        if _is_neg(lows[i - 1]):
+            valence = valence * N_SCALAR
+    elif start_i == 1:
+        if lows[i - 2] == "never" and lows[i - 1] in ("so", "this"):
+            valence = valence * 1.25
+        elif lows[i - 2] == "without" and lows[i - 1] == "doubt":
+            pass
+        elif _is_neg(lows[i - 2]):
+            valence = valence * N_SCALAR
+    elif start_i == 2:
+        if (lows[i - 3] == "never" and lows[i - 2] in ("so", "this")) or lows[i - 1] in ("so", "this"):
+            valence = valence * 1.25
+        elif lows[i - 3] == "without" and (lows[i - 2] == "doubt" or lows[i - 1] == "doubt"):
+            pass
+        elif _is_neg(lows[i - 3]):
+            valence = valence * N_SCALAR
+    return valence
 
 
 def _negated_nearby(words: list[str], i: int) -> bool:

@@ -264,3 +264,17 @@ def test_bad_lexicon_names_line(tmp_path, body, field):
     assert e.value.row is not None and e.value.row >= 2
     if field:
         assert e.value.field == field
+
+
+def test_fast_vader_core_equals_vaders_own_loop():
+    """smlib re-implements VADER's per-word loop for speed; it must give VADER's exact valences."""
+    an = S._analyzer()
+    texts = ["The service was NOT good at all!!", "no no no problems", "kind of ok but really very bad",
+             "I never so loved this", "without doubt the best", "at least it was not the worst",
+             "EXTREMELY happy with the staff", "not bad, not great", "this is the shit", "no or nor good",
+             "cut the mustard", "I don't like it, but the food is AMAZING", "least good thing"]
+    for t in texts:
+        fast = an._valences_clean(t)
+        ref = an._valences_reference(t)
+        assert fast[0] == ref[0]
+        assert fast[1] == pytest.approx(ref[1]), t
