@@ -171,7 +171,7 @@ def location(res: dict[str, Any], interactive: bool = False) -> Any:
     if not available(s):
         return _unavailable(title, xl, yl, s, interactive)
     s = s[s["source"] != ALL]
-    names = [platform_name(p) if p != "messages" else "messages with a location" for p in s["source"]]
+    names = [platform_name(p) if p != "messages" else "messages" for p in s["source"]]
     return _bars(names, {"national": s["national_share"].tolist(),
                          "international": s["international_share"].tolist()},
                  stacked=True, percent=True, title=title, xlabel=xl, ylabel=yl,
