@@ -85,7 +85,8 @@ def kpi_cards(cards: Sequence[tuple[str, str, str]]):
            "padding:.6rem .7rem;border:1px solid #c9d3dd;border-radius:6px;background:#f6f9fc")
     html = "".join(
         f'<div style="{box}"><div style="font-size:.8rem;color:#555">{_e(label)}</div>'
-        f'<div style="font-size:1.5rem;font-weight:600;color:#1f4e79">{_e(value)}</div>'
+        f'<div style="font-size:{"1.5rem" if len(str(value)) <= 12 else "1.05rem"};font-weight:600;'
+        f'color:#1f4e79">{_e(value)}</div>'
         f'<div style="font-size:.75rem;color:#666">{_e(expl)}</div></div>'
         for label, value, expl in cards)
     return _html(f"<div>{html}</div>")

@@ -10,12 +10,15 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+SCREENS = Path(os.environ.get("SMLIB_SCREENSHOT_DIR", Path(tempfile.gettempdir()) / "smlib-screens"))
+"""Where the tests save screenshots for a person to look at."""
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
 _tried_install = False
@@ -43,8 +46,8 @@ def chromium_or_skip() -> str:
 
 @dataclass
 class PageReport:
-    plots: int = 0
-    plot_divs: int = 0
+    plots: int = 0          # charts plotly actually drew (a .js-plotly-plot with an SVG inside)
+    plot_divs: int = 0      # chart containers in the HTML
     pwned: object = None
     dialogs: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -79,7 +82,7 @@ def open_report(html: Path, screenshot: Path | None = None, chromium: str | None
             page.goto(html.resolve().as_uri(), wait_until="load", timeout=120_000)
             page.wait_for_timeout(1500)  # let plotly finish drawing
             rep.plot_divs = page.locator("div.plotly-graph-div").count()
-            rep.plots = page.locator(".js-plotly-plot .main-svg").count()
+            rep.plots = page.locator(".js-plotly-plot:has(.main-svg)").count()
             rep.pwned = page.evaluate("window.__pwned === undefined ? null : window.__pwned")
             rep.text = page.inner_text("body")
             if screenshot is not None:

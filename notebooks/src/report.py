@@ -11,6 +11,8 @@ out_dir = None
 show_handles = False
 
 # %%
+import os
+
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -29,7 +31,7 @@ pio.renderers.default = "plotly_mimetype+notebook"
 
 ds = smlib.load_org(org)
 profile = ds.profile
-name = profile.name if profile else str(org)
+name = profile.name if profile else (ds.org or str(org))
 keep = tuple(profile.handles.values()) if profile else ()
 monitor_days = list(days) if days else [d.isoformat() for d in smlib.default_days(ds, 5)]
 full = smlib.enrich(ds)                       # sentiment -> themes -> response times -> priority
@@ -55,7 +57,7 @@ rv.heading(f"{name}: social media monitoring report",
 summary = ds.load_summary
 rv.paragraph(
     f"Data: {summary.get('rows_kept', len(ds.interactions)):,} messages read from "
-    f"{summary.get('source', 'the sample')}"
+    f"{os.path.basename(str(summary.get('source', 'the sample')))}"
     + (f" ({summary.get('rows_skipped')} rows could not be used)" if summary.get("rows_skipped") else "")
     + f". {len(period):,} of them fall on the monitoring days. "
     + ("Customer handles are shown as pseudonyms." if not show_handles
@@ -402,7 +404,7 @@ needs = period[period["category"] == "needs_action"]
 headline = {**h, "needs_action": int(len(needs)), "urgent": int(period["urgent"].sum()),
             "crisis_alarm": bool(in_days), "crisis_periods_all_data": int(len(crisis.periods)), "security_risks": int(len(risks)),
             "recommended_tool": rec.recommended_name}
-write_metrics({"headline": headline}, out_dir, org=profile.slug if profile else str(org), name=name,
+write_metrics({"headline": headline}, out_dir, org=profile.slug if profile else ds.org, name=name,
               sector=profile.sector if profile else "", days=res["meta"]["days"],
               platforms=res["meta"]["platforms"], show_handles=bool(show_handles))
 queue_csv = queue.assign(reasons=queue["reasons"].map(

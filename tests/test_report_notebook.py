@@ -1,0 +1,184 @@
+"""The real report notebook, run by the batch for every sample organisation and a hostile export.
+
+One module-scoped batch (two worker processes) builds the six sample reports plus one from
+``tests/data/report/hostile_export.csv`` (a generic CSV export whose messages contain
+``<script>``, ``<img onerror>``, a ``javascript:`` link and spreadsheet formulas). The checks:
+
+* every report succeeds and its metrics.json agrees with figures computed here independently
+  from the raw CSV files (days, messages, messages from the public, people);
+* the action queue CSV has one row per message needing action, highest priority first, and no
+  cell a spreadsheet would run as a formula;
+* the HTML has no code, has each criterion's section, shows no customer handle, and, opened in
+  headless Chromium with the network off, draws its charts and runs no script from the messages.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+import smlib
+from smlib.report import REPORT_NOTEBOOK
+
+from browser import SCREENS, chromium_or_skip, open_report
+
+FIX = Path(__file__).parent / "data" / "report"
+HOSTILE_CSV = FIX / "hostile_export.csv"
+HOSTILE_TEXT = ("<script>window.__pwned = 1; alert('xss')</script>",
+                '<img src=x onerror="window.__pwned=2;alert(2)">',
+                '<a href="javascript:alert(3)">here</a>')
+FORMULA_START = ("=", "+", "-", "@")
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    orgs = [*smlib.list_organisations(), str(HOSTILE_CSV)]
+    summary = smlib.build_reports(orgs, out, workers=2, progress=False)
+    return out, summary
+
+
+def _raw(slug: str) -> tuple[pd.DataFrame, str]:
+    """The sample's interactions straight from CSV, and the organisation's time zone."""
+    frame = pd.read_csv(smlib.paths.data_file("sample", slug, "interactions.csv"), dtype=str)
+    prof = tomllib.loads(smlib.paths.data_file("organisations", f"{slug}.toml").read_text())
+    return frame, prof.get("business_hours", {}).get("timezone", "Europe/London")
+
+
+def _expected(slug: str) -> dict:
+    frame, tz = _raw(slug)
+    local_day = pd.to_datetime(frame["created_at"], utc=True).dt.tz_convert(tz).dt.date.astype(str)
+    days = sorted(set(local_day))[-5:]
+    on = frame[local_day.isin(days)]
+    cust = on[on["author_is_org"] != "True"]
+    return {"days": days, "messages": len(on), "customer_messages": len(cust),
+            "users": cust["author_id"].nunique(),
+            "customer_ids": set(cust["author_id"]), "customer_names": set(cust["author_name"].dropna())}
+
+
+def test_committed_notebook_is_built_from_its_source_and_parameterised():
+    nb = nbformat.read(REPORT_NOTEBOOK, as_version=4)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1
+    for name in ("org", "days", "out_dir", "show_handles"):
+        assert f"{name} = " in params[0].source
+    src = REPORT_NOTEBOOK.parent / "src" / "report.py"
+    sys.path.insert(0, str(REPORT_NOTEBOOK.parent.parent / "scripts"))
+    from build_notebooks import percent_to_notebook
+    want = [c.source for c in percent_to_notebook(src.read_text()).cells]
+    assert [c.source for c in nb.cells] == want, "notebooks/report.ipynb is stale: rebuild it"
+
+
+def test_every_report_succeeds(batch):
+    out, summary = batch
+    assert summary["failed"] == []
+    assert sorted(summary["succeeded"]) == sorted([*smlib.list_organisations(), "hostile_export"])
+    for slug in summary["succeeded"]:
+        assert {"report.html", "report.ipynb", "metrics.json", "action_queue.csv"} <= {
+            p.name for p in (out / slug).iterdir()}
+
+
+@pytest.mark.parametrize("slug", smlib.list_organisations())
+def test_metrics_match_an_independent_count(batch, slug):
+    out, _ = batch
+    m = json.loads((out / slug / "metrics.json").read_text())
+    exp = _expected(slug)
+    assert m["days"] == exp["days"]
+    h = m["headline"]
+    assert (h["messages"], h["customer_messages"], h["users"]) == (
+        exp["messages"], exp["customer_messages"], exp["users"])
+
+
+@pytest.mark.parametrize("slug", [*smlib.list_organisations(), "hostile_export"])
+def test_action_queue_is_ordered_complete_and_formula_safe(batch, slug):
+    out, _ = batch
+    m = json.loads((out / slug / "metrics.json").read_text())
+    with open(out / slug / "action_queue.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == m["headline"]["needs_action"] > 0
+    prios = [int(r["priority"]) for r in rows]
+    assert prios == sorted(prios, reverse=True)
+    risky = [v for r in rows for v in r.values() if isinstance(v, str) and v.startswith(FORMULA_START)]
+    assert risky == []
+
+
+def test_hostile_formulas_are_neutralised_not_dropped(batch):
+    out, _ = batch
+    text = (out / "hostile_export" / "action_queue.csv").read_text(encoding="utf-8")
+    raw = HOSTILE_CSV.read_text(encoding="utf-8")
+    if "+44 7700 900123" in text:  # the message needs action, so it is in the queue
+        assert "'+44 7700 900123" in text
+    assert "=HYPERLINK" not in text or "'=HYPERLINK" in text
+    assert "+44 7700 900123" in raw  # the fixture really contains it
+
+
+@pytest.mark.parametrize("slug", [*smlib.list_organisations(), "hostile_export"])
+def test_html_has_sections_and_no_code(batch, slug):
+    page = (Path(batch[0]) / slug / "report.html").read_text(encoding="utf-8")
+    for heading in ("P3 — What happened", "Themes and sentiment", "M2 — Sorting and prioritising",
+                    "P4 and D1 — Which monitoring tool?"):
+        assert heading in page
+    for code in ("smlib.load_org(", "import plotly", "write_metrics(", "out_dir = "):
+        assert code not in page
+
+
+@pytest.mark.parametrize("slug", smlib.list_organisations())
+def test_html_shows_no_customer_handles(batch, slug):
+    out, _ = batch
+    page = (out / slug / "report.html").read_text(encoding="utf-8")
+    exp = _expected(slug)
+    frame, _ = _raw(slug)
+    # fake accounts impersonating the organisation are named on purpose, so they can be reported
+    ds = smlib.load_org(slug)
+    fakes = set(smlib.find_security_risks(ds)["author"])
+    leaked = sorted(h for h in exp["customer_ids"] | {n for n in exp["customer_names"] if " " in n}
+                    if len(h) >= 6 and h not in fakes and h in page)
+    assert leaked == [], f"customer handles in the report: {leaked[:5]}"
+
+
+def test_hostile_text_is_escaped_in_html(batch):
+    page = (batch[0] / "hostile_export" / "report.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned" in page and "<script>window.__pwned" not in page
+    assert "<img src=x" not in page
+    assert '<a href="javascript:' not in page and "&lt;a href=" in page  # shown, not a live link
+    assert "customer1" not in page  # handles pseudonymised for a real export too
+
+
+@pytest.mark.parametrize("slug", [*smlib.list_organisations(), "hostile_export"])
+def test_report_in_headless_chromium(batch, slug):
+    chromium = chromium_or_skip()
+    rep = open_report(batch[0] / slug / "report.html", SCREENS / f"report-{slug}.png", chromium=chromium)
+    assert rep.plot_divs >= 5, "charts missing from the HTML"
+    assert rep.plots == rep.plot_divs, f"only {rep.plots} of {rep.plot_divs} charts were drawn"
+    assert rep.pwned is None and rep.dialogs == [], f"script from message text ran: {rep.dialogs}"
+    assert rep.blocked == [], f"the report reached for the network: {rep.blocked[:3]}"
+    assert rep.errors == [], f"JavaScript errors: {rep.errors[:3]}"
+    if slug == "hostile_export":
+        for text in HOSTILE_TEXT:
+            assert text in rep.text, f"{text!r} not shown as text"
+
+
+def test_index_lists_all_reports_with_kpis(batch):
+    out, summary = batch
+    page = (out / "index.html").read_text(encoding="utf-8")
+    for slug in summary["succeeded"]:
+        assert f'href="{slug}/report.html"' in page
+    assert "Need action" in page and "Recommended tool" in page
+    rep = open_report(out / "index.html", SCREENS / "index.png", chromium=chromium_or_skip())
+    assert f"{len(summary['succeeded'])} of {len(summary['succeeded'])} organisation report(s) ready" in rep.text
+
+
+def test_show_handles_opt_out_for_staff(tmp_path):
+    summary = smlib.build_reports([HOSTILE_CSV], tmp_path, workers=1, show_handles=True, progress=False)
+    assert summary["succeeded"] == ["hostile_export"]
+    page = (tmp_path / "hostile_export" / "report.html").read_text(encoding="utf-8")
+    ids = set(pd.read_csv(HOSTILE_CSV, dtype=str).query("author_is_org == 'false'")["author_id"])
+    assert any(f">{i}<" in page for i in ids)
