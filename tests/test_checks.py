@@ -603,3 +603,18 @@ def test_d1_weights(ctx):
         assert not fb.ok and "starting weights" in fb.message
         no_leak(fb, cat.loc[cost_first, "name"])
     assert "never recommends" in judge("d1.weights", "Klout", ctx=ctx).message
+
+
+# ---------------------------------------------------------------- robustness
+WEIRD = [pd.Series([1, 2]), pd.DataFrame({"a": [1]}), np.array([3, 4]), object(), {"x": 1},
+         [1, "a"], -5, 10**9, "🙂", b"bytes", pd.Timestamp("2020-01-01"), float("inf")]
+
+
+@pytest.mark.parametrize("key", sorted(TASKS))
+def test_any_kind_of_answer_gives_feedback_not_a_crash(ctx, key):
+    n = len(TASKS[key].answers)
+    for value in WEIRD:
+        fb = judge(key, *([value] * n), ctx=ctx)
+        assert fb.status in (NOT_YET, DONE), (key, value, fb)
+        assert fb.message and "Traceback" not in fb.message
+        assert "could not read" not in fb.message, (key, value, fb)

@@ -65,14 +65,14 @@ def as_number(value: Any) -> float | None:
             out = float(value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
             return None
-        return None if math.isnan(out) else out
+        return out if math.isfinite(out) else None
     if isinstance(value, str):
         s = value.strip().replace(",", "").replace("%", "").replace("£", "").strip()
         try:
             out = float(s)
         except ValueError:
             return None
-        return None if math.isnan(out) else out
+        return out if math.isfinite(out) else None
     return None
 
 
