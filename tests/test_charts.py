@@ -75,3 +75,22 @@ def test_import_smlib_does_not_import_plotting_libraries():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'plotly', 'ipywidgets')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_tutor_widget_defaults_and_redraw(capsys):
+    pytest.importorskip("ipywidgets")
+    if "northway-rail" not in smlib.list_organisations():
+        pytest.skip("sample not available")
+    from smlib.widgets import monitor_controls
+    box = monitor_controls("northway-rail")
+    (org_w, chart_w, show_w), (days_w, plat_w) = box.children[0].children, box.children[1].children
+    ds = smlib.load_sample("northway-rail")
+    assert list(days_w.value) == smlib.default_days(ds)
+    # a tutor picks two days and one platform, then presses Show
+    days_w.value = tuple(smlib.default_days(ds)[:2])
+    plat_w.value = ("x",)
+    show_w.click()
+    res = smlib.monitor(ds, days=list(days_w.value), platforms=["x"])
+    out = capsys.readouterr().out
+    assert f"{res['headline']['messages']} messages, {res['headline']['users']} people" in out
+    assert smlib.describe_activity(res) in out
