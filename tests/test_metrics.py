@@ -421,3 +421,66 @@ def test_compare_periods_reuses_a_given_monitor_result():
     b = smlib.compare_periods(ds, current=smlib.monitor(ds))
     pd.testing.assert_frame_equal(a, b)
     assert a.attrs == b.attrs
+
+
+# ------------------------------------------------------------------------------ the sample
+SAMPLE = ["northway-rail", "brightmart", "bean-and-leaf", "riverside-leisure", "hopewell-trust",
+          "kelby-council"]
+
+
+@pytest.mark.parametrize("slug", SAMPLE)
+def test_sample_figures_vs_raw_csv(slug, sample_dir):
+    """On each bundled organisation: figures vs the raw CSV files read with the csv module."""
+    import csv
+    from zoneinfo import ZoneInfo
+    if not (sample_dir / slug / "interactions.csv").exists():
+        pytest.skip(f"sample {slug} not generated")
+    ds = smlib.load_sample(slug)
+    tz = ZoneInfo(ds.profile.timezone)
+    with open(sample_dir / slug / "interactions.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        r["ts"] = dt.datetime.fromisoformat(r["created_at"].replace("Z", "+00:00"))
+        r["day"] = r["ts"].astimezone(tz).date()
+        r["org_row"] = r["author_is_org"] == "True"
+    days = sorted({r["day"] for r in rows})[-5:]
+    res = smlib.monitor(ds)
+    assert res["meta"]["days"] == [d.isoformat() for d in days]
+    win = [r for r in rows if r["day"] in days]
+    cust = [r for r in win if not r["org_row"]]
+    before = {r["author_id"] for r in rows if r["day"] < days[0] and not r["org_row"]}
+    h = res["headline"]
+    assert h["messages"] == len(win)
+    assert h["customer_messages"] == len(cust)
+    assert h["users"] == len({r["author_id"] for r in cust})
+    assert h["returning_users"] == len({r["author_id"] for r in cust} & before)
+    assert h["business_posts"] == sum(1 for r in win if r["org_row"] and r["kind"] == "post")
+    # answered by the end of the last day: a direct org reply, or a later org DM in the thread
+    cutoff = dt.datetime.combine(days[-1] + dt.timedelta(days=1), dt.time(), tz)
+    org_rows = [r for r in rows if r["org_row"]]
+    by_parent: dict = {}
+    by_thread: dict = {}
+    for o in org_rows:
+        by_parent.setdefault((o["platform"], o["parent_id"]), []).append(o["ts"])
+        if o["kind"] == "message":
+            by_thread.setdefault((o["platform"], o["thread_id"]), []).append(o["ts"])
+    waits = []
+    for c in cust:
+        cands = [t for t in by_parent.get((c["platform"], c["message_id"]), []) if t >= c["ts"]]
+        if c["kind"] == "message":
+            cands += [t for t in by_thread.get((c["platform"], c["thread_id"]), []) if t >= c["ts"]]
+        if cands and min(cands) < cutoff:
+            waits.append((min(cands) - c["ts"]).total_seconds() / 60)
+    assert h["answered_share"] == round(len(waits) / len(cust), 4)
+    assert h["waiting"] == len(cust) - len(waits)
+    assert h["first_response_median_minutes"] == pytest.approx(np.median(waits), abs=0.05)
+    assert h["first_response_p90_minutes"] == pytest.approx(np.percentile(waits, 90), abs=0.05)
+    # followers from the audience CSV: latest figure on or before the last day, all platforms
+    with open(sample_dir / slug / "audience.csv", newline="", encoding="utf-8") as fh:
+        aud = [a for a in csv.DictReader(fh) if a["dimension"] == "followers"]
+    end = {}
+    for a in aud:
+        d = dt.date.fromisoformat(a["date"][:10])
+        if d <= days[-1] and (a["platform"] not in end or d >= end[a["platform"]][0]):
+            end[a["platform"]] = (d, int(a["count"]))
+    assert h["followers_end"] == sum(c for _d, c in end.values())
