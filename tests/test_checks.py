@@ -618,3 +618,11 @@ def test_any_kind_of_answer_gives_feedback_not_a_crash(ctx, key):
         assert fb.status in (NOT_YET, DONE), (key, value, fb)
         assert fb.message and "Traceback" not in fb.message
         assert "could not read" not in fb.message, (key, value, fb)
+
+
+@pytest.mark.parametrize("module", ["smlib.checks", "smlib.checks._answers"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
