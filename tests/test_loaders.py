@@ -417,3 +417,43 @@ def test_input_is_not_changed_and_loading_runs_no_analysis():
     assert not {"sentiment", "priority", "themes", "category"} & set(ds.interactions.columns)
     assert len(ds.audience) == 0 and list(ds.audience.columns)[:2] == ["org", "platform"]
     assert np.issubdtype(ds.interactions["likes"].dtype, np.integer)
+
+
+def test_columns_are_independent_after_load():
+    """Editing one column of a loaded table must not change another (no shared arrays)."""
+    f = smlib.load(GOOD / "generic_bom_iso.csv").interactions
+    f.loc[0, "location"] = "GB"
+    f.loc[1, "likes"] = 7
+    assert f["age_band"].isna().all() and f["language"].isna().all()
+    assert f["shares"].tolist() == [0, 0] and f["replies"].tolist() == [0, 0]
+
+
+@pytest.mark.parametrize("name", ["twcs_bare_cr.csv", "generic_cp1252_crlf.csv", "tweets.js", "outbox.json",
+                                  "youtube_threads.json", "reddit_thread.json"])
+def test_no_two_columns_share_memory(name):
+    """Writing into one column of a freshly loaded table changes no other column."""
+    before = smlib.load(GOOD / name).interactions
+    for col in before.columns:
+        f = smlib.load(GOOD / name).interactions
+        f.loc[0, col] = before[col].iloc[1] if len(f) > 1 else before[col].iloc[0]
+        for other in f.columns:
+            if other != col:
+                pd.testing.assert_series_equal(f[other], before[other], obj=f"{col} -> {other}")
+
+
+def test_fast_conform_agrees_on_every_fixture(monkeypatch):
+    """The loader's conform step gives exactly what smlib.schema.conform_interactions gives."""
+    from smlib.loaders import _rows
+    seen = []
+    fast = _rows.conform
+
+    def both(df):
+        a = fast(df)
+        pd.testing.assert_frame_equal(a, conform_interactions(df))
+        seen.append(len(a))
+        return a
+
+    monkeypatch.setattr(_rows, "conform", both)
+    for p in sorted(GOOD.iterdir()):
+        smlib.load(p)
+    assert len(seen) == len(list(GOOD.iterdir()))

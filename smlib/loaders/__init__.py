@@ -175,12 +175,14 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 headers = read_header(src)
                 if fmt == "auto":
                     fmt = next((n for n, m in TABLE_FORMATS.items() if m.detect(headers)), "csv")
-                usecols = text_cols = None
+                usecols = text_cols = cat_cols = None
                 if fmt in ("csv", "excel") and len(set(headers)) == len(headers):
                     mapping = tabular.resolve_columns(headers, _as_map(columns), src.name)
                     usecols = list(dict.fromkeys(mapping.values()))
                     text_cols = {h for f_, h in mapping.items() if f_ not in tabular.NUMERIC_FIELDS}
-                df, _ = read_delimited(src, usecols=usecols, text_cols=text_cols)
+                    cat_cols = {h for f_, h in mapping.items() if f_ in ("platform", "org")} - \
+                        {h for f_, h in mapping.items() if f_ not in ("platform", "org")}
+                df, _ = read_delimited(src, usecols=usecols, text_cols=text_cols, category_cols=cat_cols)
             tracker.warnings.extend(src.warnings)
             if len(df.columns) == 0:
                 raise DataError("no columns found; expected a header row", source=src.name)

@@ -35,7 +35,8 @@ def read_header(src: Source) -> list[str]:
 
 
 def read_delimited(src: Source, usecols: list[str] | None = None,
-                   text_cols: set[str] | None = None) -> tuple[pd.DataFrame, str]:
+                   text_cols: set[str] | None = None,
+                   category_cols: set[str] | None = None) -> tuple[pd.DataFrame, str]:
     """Columns as Python strings (an empty cell is ``""``). Returns (frame, delimiter).
 
     ``usecols`` reads only those columns (faster on wide exports); then only ``text_cols`` are
@@ -61,6 +62,7 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     dtype: object = object
     if usecols is not None:
         dtype = {c: object for c in usecols if text_cols is None or c in text_cols}
+        dtype.update({c: "category" for c in category_cols or ()})  # few distinct values: parsed fast
     kwargs = dict(sep=delim, dtype=dtype, usecols=usecols, na_filter=False, encoding=enc,
                   encoding_errors="replace", engine="c", lineterminator=lineterminator)
     try:

@@ -99,48 +99,92 @@ def as_str(s: pd.Series) -> pd.Series:
     return s if s.dtype == "str" else s.astype("str")
 
 
-def any_contains(s: pd.Series, subs: tuple[str, ...], at: str = "any") -> bool:
-    """Quick whole-column test: does any value contain (``at="any"``), start with (``"start"``) or
-    end with (``"end"``) one of ``subs``? One C-speed scan of the joined column instead of a Python call per row; used to
-    skip per-row regex work that is almost never needed."""
-    vals = s.dropna().to_numpy(dtype=object)
-    try:
-        joined = "\x00" + "\x00".join(vals) + "\x00"
-    except TypeError:  # not all text: assume yes, the caller then checks row by row
-        return True
-    if at == "start":
-        return any("\x00" + x in joined for x in subs)
-    if at == "end":
-        return any(x + "\x00" in joined for x in subs)
-    return any(x in joined for x in subs)
+class Joined:
+    """A text column joined into one string (``\\x00`` between values), so that questions like
+    "does any value end in '.0'?" cost one C-speed scan instead of a Python call per row.
+    ``ok`` is False when the column holds something other than text (then ask row by row)."""
+
+    _WS_ONLY = re.compile(r"\x00[^\S\x00]+\x00")
+
+    def __init__(self, s: pd.Series) -> None:
+        vals = s.to_numpy(dtype=object)
+        self.all_text = pd.api.types.infer_dtype(vals, skipna=False) in ("string", "empty")
+        if not self.all_text:
+            vals = vals[~pd.isna(vals)]
+        try:
+            self.text = "\x00" + "\x00".join(vals) + "\x00"
+            self.ok = True
+        except TypeError:
+            self.text, self.ok = "", False
+
+    def contains(self, *subs: str) -> bool:
+        return not self.ok or any(x in self.text for x in subs)
+
+    def starts(self, *subs: str) -> bool:
+        return not self.ok or any("\x00" + x in self.text for x in subs)
+
+    def ends(self, *subs: str) -> bool:
+        return not self.ok or any(x + "\x00" in self.text for x in subs)
+
+    def any_white_only(self) -> bool:
+        return not self.ok or self._WS_ONLY.search(self.text) is not None
+
+
+def any_contains(s: pd.Series, subs: tuple[str, ...]) -> bool:
+    """Does any value of the text column contain one of ``subs``? (one scan, see :class:`Joined`)"""
+    return Joined(s).contains(*subs)
+
+
+_SPACE = (" ", "\t", "\n", "\r", "\xa0")
 
 
 def clean_ids(s: pd.Series) -> pd.Series:
     """Ids as text without surrounding spaces or a float tail (``'3.0'`` → ``'3'``, from pandas
-    re-saves). The regex runs only on rows that end in ``.0``, and only if any do."""
+    re-saves). Per-row work runs only when one scan of the column says some value needs it."""
+    j = Joined(s)
     s = as_str(s)
-    if any_contains(s, (" ", "\t", "\n", "\r"), "end") or any_contains(s, (" ", "\t", "\n", "\r"), "start"):
+    if j.starts(" ") or j.ends(" "):
         s = s.str.strip()
-    if any_contains(s, (".0",), "end"):
+    if j.ends(".0", ".0 "):
         tail = s.str.endswith(".0").fillna(False).astype(bool)
         s = s.where(~tail, s[tail].str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True))
     return s
 
 
-def _empty(s: pd.Series) -> np.ndarray:
-    """True where a value is missing or the empty string (no white-space test: cheap)."""
+def _missing(s: pd.Series, j: Joined | None = None) -> np.ndarray:
+    """True where a value is missing or the empty string (cheap: no white-space test)."""
     v = s.to_numpy(dtype=object)
-    return pd.isna(v) | (v == "")
+    out = v == ""
+    if j is None or not j.all_text:
+        out |= pd.isna(v)
+    return out
 
 
-def _blank(s: pd.Series) -> pd.Series:
+def _blank(s: pd.Series, j: Joined | None = None) -> np.ndarray:
     """True where a value is missing, empty or only white space."""
-    if pd.api.types.is_string_dtype(s.dtype) or s.dtype == object:
-        t = as_str(s)
-        out = t.isna().to_numpy() | (t == "").to_numpy(dtype=bool, na_value=True) | \
-            t.str.isspace().to_numpy(dtype=bool, na_value=False)
-        return pd.Series(out, index=s.index)
-    return s.isna()
+    if not (pd.api.types.is_string_dtype(s.dtype) or s.dtype == object):
+        return s.isna().to_numpy()
+    j = j or Joined(s)
+    out = _missing(s, j)
+    if j.any_white_only():
+        out |= as_str(s).str.isspace().to_numpy(dtype=bool, na_value=False)
+    return out
+
+
+def category(values: pd.Series | np.ndarray | str, n: int, mapper: Any = None) -> pd.Categorical:
+    """A categorical column built from its distinct values (fast for a few values over many rows);
+    the categories are the sorted distinct values, as ``astype("category")`` gives."""
+    if isinstance(values, str):
+        codes, uniq = np.zeros(n, dtype="int8"), [values]
+    else:
+        codes, uniq = pd.factorize(values, use_na_sentinel=False)
+        uniq = list(uniq)
+    if mapper is not None:
+        uniq = [mapper(u) for u in uniq]
+    cats = sorted(set(uniq))
+    where = {c: i for i, c in enumerate(cats)}
+    remap = np.array([where[u] for u in uniq], dtype="int32")
+    return pd.Categorical.from_codes(remap[codes], categories=pd.Index(cats, dtype="str"))
 
 
 def _thread_roots(ids: pd.Series, parents: pd.Series) -> pd.Series:
@@ -168,7 +212,7 @@ def repair_excel_ids(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
     for col in ("message_id", "parent_id"):
         if col not in out.columns or not (pd.api.types.is_string_dtype(out[col].dtype) or out[col].dtype == object):
             continue
-        if not any_contains(out[col], ("E+", "e+")):
+        if not Joined(out[col]).contains("E+", "e+"):
             continue
         txt = as_str(out[col])
         maybe = (txt.str.contains("E+", regex=False) | txt.str.contains("e+", regex=False)).fillna(False)
@@ -210,13 +254,16 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
             elif col == "thread_id":
                 s = df["message_id"]
             elif kind == "Int":
-                s = pd.Series(pd.arrays.IntegerArray(np.zeros(n, "int64"), np.ones(n, bool)), index=df.index)
+                out[col] = pd.Series(pd.arrays.IntegerArray(np.zeros(n, "int64"), np.ones(n, bool)),
+                                     index=df.index, copy=False)
+                continue
             else:
-                s = pd.Series(np.full(n, None, dtype=object), index=df.index)
+                out[col] = pd.Series(np.full(n, None, dtype=object), index=df.index, dtype=object, copy=False)
+                continue
         else:
             s = df[col]
         if kind == "category":
-            s = s.astype("category")
+            s = s.astype("category").copy()  # small (codes); keeps the result writable
         elif kind == "datetime":
             if not isinstance(s.dtype, pd.DatetimeTZDtype):
                 s = pd.to_datetime(s, utc=True)
@@ -229,18 +276,17 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
             s = pd.to_numeric(s, errors="coerce").astype("Int64")
         else:
             if n == 0 or (pd.isna(s.iloc[0]) and s.isna().all()):
-                s = pd.Series(np.full(n, None, dtype=object), index=df.index)
+                s = pd.Series(np.full(n, None, dtype=object), index=df.index, dtype=object, copy=False)
             elif s.dtype != "str":
-                o = s.astype("object").where(s.notna(), None)
-                if pd.api.types.infer_dtype(o, skipna=True) not in ("string", "empty"):
+                inferred = pd.api.types.infer_dtype(s.to_numpy(dtype=object), skipna=True)
+                if inferred not in ("string", "empty"):
                     return conform_interactions(df)
-                s = o.astype("str")
+                s = s.astype("str")
         out[col] = s
     extra = [c for c in df.columns if c not in INTERACTION_COLUMNS]
-    res = pd.DataFrame(out, index=df.index)
     for c in extra:
-        res[c] = df[c]
-    return res.reset_index(drop=True)
+        out[c] = df[c]
+    return pd.DataFrame(out, copy=False).reset_index(drop=True)
 
 
 def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
@@ -257,12 +303,15 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
     # 1. text
     if "text" not in f.columns:
         f = f.assign(text="")
-    text_blank = _blank(f["text"])
-    media = f["_has_media"].fillna(False).astype(bool) if "_has_media" in f.columns else False
-    f = tracker.drop(f, text_blank & ~np.asarray(media, dtype=bool), "no text")
+    jt = Joined(f["text"])
+    text_blank = _blank(f["text"], jt)
     if text_blank.any():
-        f = f.assign(text=f["text"].astype("object").where(~_blank(f["text"]), ""))
-    if any_contains(f["text"], ("\r",)):  # Windows / old-Mac line ends inside text → \n
+        media = f["_has_media"].fillna(False).to_numpy(dtype=bool) if "_has_media" in f.columns else False
+        f = tracker.drop(f, text_blank & ~media, "no text")
+        still = _blank(f["text"])
+        if still.any():
+            f = f.assign(text=f["text"].astype("object").where(~still, ""))
+    if jt.contains("\r"):  # Windows / old-Mac line ends inside text → \n
         f = f.assign(text=as_str(f["text"]).str.replace("\r\n", "\n", regex=False)
                      .str.replace("\r", "\n", regex=False))
     # 2. dates
@@ -271,66 +320,72 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
                         field="created_at")
     when, blank = to_utc(f["created_at"], tracker.warnings)
     f = f.assign(created_at=when)
-    f = tracker.drop(f, when.isna() & blank, "missing date")
-    f = tracker.drop(f, f["created_at"].isna(), "unparseable date")
+    bad_date = when.isna().to_numpy()
+    if bad_date.any():
+        f = tracker.drop(f, bad_date & blank.to_numpy(), "missing date")
+        f = tracker.drop(f, f["created_at"].isna().to_numpy(), "unparseable date")
     # 3. ids
     if "message_id" not in f.columns:
         f = f.assign(message_id="row-" + f["_row"].astype(str))
     f = repair_excel_ids(f, tracker)
-    f = tracker.drop(f, _empty(f["message_id"]), "missing message_id")
+    f = tracker.drop(f, _missing(f["message_id"]), "missing message_id")
     f = f.assign(message_id=as_str(f["message_id"]))
     # 4. duplicates (first kept)
-    f = tracker.drop(f, f["message_id"].duplicated(keep="first"), "duplicate message_id")
+    f = tracker.drop(f, f["message_id"].duplicated(keep="first").to_numpy(), "duplicate message_id")
+    n = len(f)
 
-    # derived columns
+    # derived columns (constant or few-valued columns are built as categories directly: fast)
     if "platform" in f.columns and platform == "":
-        vals = pd.unique(f["platform"].dropna())
-        f = f.assign(platform=f["platform"].map({v: norm_platform(v) for v in vals}).fillna("other"))
+        f = f.assign(platform=category(f["platform"], n, lambda v: "other" if pd.isna(v) or not str(v).strip()
+                                       else norm_platform(v)))
     else:
-        f = f.assign(platform=platform or "other")
+        f = f.assign(platform=category(platform or "other", n))
     if "org" not in f.columns or org:
-        f = f.assign(org=org or "unknown")
+        f = f.assign(org=category(org or "unknown", n))
     else:
-        f = f.assign(org=f["org"].astype("object").where(f["org"].notna(), "unknown"))
+        f = f.assign(org=category(f["org"], n, lambda v: "unknown" if pd.isna(v) or not str(v).strip()
+                                  else str(v).strip()))
     handles = {norm_handle(h) for h in org_handles if str(h).strip()}
-    is_org = f["author_is_org"].fillna(False).astype(bool) if "author_is_org" in f.columns else \
-        pd.Series(False, index=f.index)
+    is_org = f["author_is_org"].fillna(False).to_numpy(dtype=bool) if "author_is_org" in f.columns else \
+        np.zeros(n, dtype=bool)
     if handles:
         for col in ("author_id", "author_name"):
             if col in f.columns:
                 vals = pd.unique(f[col].dropna())
                 hits = [v for v in vals if norm_handle(v) in handles]
                 is_org = is_org | f[col].isin(hits).to_numpy()
-    f = f.assign(author_is_org=is_org.to_numpy())
+    f = f.assign(author_is_org=is_org)
     if "author_id" not in f.columns:
         f = f.assign(author_id="unknown")
-    no_author = _blank(f["author_id"])
+    no_author = _missing(f["author_id"])
     if no_author.any():
         f = f.assign(author_id=f["author_id"].astype("object").where(~no_author, "unknown"))
+    has_parent = np.zeros(n, dtype=bool)
     if "parent_id" in f.columns:
-        par = f["parent_id"].astype("object").where(~_blank(f["parent_id"]), None)
+        par_blank = _blank(f["parent_id"])
+        par = f["parent_id"].astype("object").where(~par_blank, None)
         f = f.assign(parent_id=par)
+        has_parent = ~par_blank
         if "thread_id" not in f.columns:
             f = f.assign(thread_id=_thread_roots(f["message_id"], par).to_numpy())
         if "replies" not in f.columns:
             counts = par.dropna().value_counts()
             f = f.assign(replies=f["message_id"].map(counts).fillna(0).astype("int64").to_numpy())
-    has_parent = f["parent_id"].notna().to_numpy() if "parent_id" in f.columns else np.zeros(len(f), bool)
-    default_kind = np.where(f["author_is_org"].to_numpy(), np.where(has_parent, "reply", "post"), "comment")
+    # kind: 0 post, 1 reply, 2 comment for rows the source did not label
+    default_codes = np.where(is_org, np.where(has_parent, 1, 0), 2).astype("int8")
+    names = np.array(["post", "reply", "comment"], dtype=object)
     if "kind" not in f.columns:
-        f = f.assign(kind=default_kind)
-    elif f["kind"].isna().any():
-        f = f.assign(kind=np.where(f["kind"].isna().to_numpy(), default_kind, f["kind"].astype(object)))
+        k = pd.Categorical.from_codes(default_codes, categories=pd.Index(names, dtype="str"))
+        f = f.assign(kind=k.remove_unused_categories().reorder_categories(
+            sorted(set(names[np.unique(default_codes)]))))
+    else:
+        k = f["kind"].astype("object")
+        f = f.assign(kind=category(k.where(k.notna(), pd.Series(names[default_codes], index=f.index)), n))
     f = f.drop(columns=[c for c in f.columns if c.startswith("_")])
-    for col in ("org", "platform", "kind"):  # constant columns: build the category directly (fast)
-        vals = pd.unique(f[col])
-        if len(vals) == 1 and not isinstance(f[col].dtype, pd.CategoricalDtype):
-            f[col] = pd.Categorical.from_codes(np.zeros(len(f), dtype="int8"),
-                                               categories=pd.Index(vals).astype("str"))
     out = conform(f)
     validate_interactions(out, source=tracker.source)
     summary = tracker.summary(len(out), format=fmt, encoding=encoding,
-                              platforms=sorted(map(str, pd.unique(out["platform"]))) if len(out) else [])
+                              platforms=sorted(map(str, out["platform"].cat.categories)) if len(out) else [])
     if len(out) == 0:
         tracker.warnings.append("no messages were kept: see 'reasons' for why each row was skipped")
         summary["warnings"] = list(dict.fromkeys(tracker.warnings))

@@ -68,7 +68,8 @@ def open_source(path: Any, encoding: str | None = None) -> Source:
         data = p.read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read the file ({exc.strerror or exc})", source=str(p)) from None
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+    blank = b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"
+    if not data[:65536].strip(blank) and not data.strip(blank):  # whole-file strip only if needed
         raise DataError(f"the file is empty; expected {_EXPECTED}", source=str(p))
     src = Source(p, data)
     src.encoding = _choose_encoding(src, encoding)

@@ -98,33 +98,30 @@ def to_utc(values: pd.Series, warn: list[str] | None = None) -> tuple[pd.Series,
         return out, values.isna()
     s = values if values.dtype == "str" else values.astype("str")
     v = s.to_numpy(dtype=object)
-    blank = pd.Series(pd.isna(v) | (v == ""), index=s.index)
-    if blank.all():
-        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]"), blank
-    picks = v[np.linspace(0, len(v) - 1, min(400, len(v))).astype(int)]
-    sample = [str(x).strip() for x in picks if isinstance(x, str) and x.strip()][:200] or \
-        [str(x).strip() for x in s[~blank].head(1000) if str(x).strip()][:200]
+    picks = v[np.linspace(0, len(v) - 1, min(400, len(v))).astype(int)] if len(v) else v
+    sample = [x.strip() for x in picks if isinstance(x, str) and x.strip()][:200]
+    if not sample:
+        sample = [str(x).strip() for x in s.dropna().head(5000) if str(x).strip()][:200]
     kind = _kind_of(sample)
     dayfirst, ambiguous = _dayfirst(sample)
     out = _parse(s, kind, dayfirst)
-    failed = out.isna() & ~blank
+    failed = out.isna().to_numpy()
+    blank = pd.Series(False, index=s.index)
     if failed.any():
-        # second pass, only on the rows the fast format missed (spaces trimmed)
+        # only the rows the fast format missed: blank ones are "missing"; the rest get a second
+        # pass in the other formats (spaces trimmed)
         rest = s[failed].str.strip()
-        spaces = (rest == "").to_numpy(dtype=bool, na_value=True)
-        if spaces.any():  # white space only: missing, not unparseable
-            blank = blank.copy()
-            blank[rest.index[spaces]] = True
-            failed = failed & ~blank
-            rest = rest[~spaces]
+        empty = rest.isna().to_numpy() | (rest == "").to_numpy(dtype=bool, na_value=True)
+        blank[rest.index[empty]] = True
+        rest = rest[~empty]
         out = out.copy()
         for other in ("iso", "twitter", "epoch", "mixed"):
             if other == kind or rest.empty:
                 continue
             again = _parse(rest, other, dayfirst)
-            ok = again.notna()
-            out[rest.index[ok.to_numpy()]] = again[ok]
-            rest = rest[~ok.to_numpy()]
+            ok = again.notna().to_numpy()
+            out[rest.index[ok]] = again[ok]
+            rest = rest[~ok]
     if warn is not None:
         if kind == "mixed" and ambiguous and any(_RE_SLASH.match(x) for x in sample):
             warn.append("dates like 05/01/2026 were read day first (UK order: 5 January); "
