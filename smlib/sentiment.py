@@ -92,8 +92,8 @@ _SARCASM_THANKS = re.compile(
     r"(?:delay\w*|wait\w*|los(?:ing|t)|cancel\w*|ruin\w*|wast\w*|ignor\w*|leaving|keeping me|"
     r"making me wait|breaking|charging|overcharging|nothing)\b")
 _SARCASM_NOT = re.compile(r"(?:\.\.\.|…|,| -|[\"'”])\s*not[.!]*\s*$|#not\b|\bnot!+\s*$")
-_LOVE_WHEN = re.compile(r"\b(?:love|loving|gotta love|got to love|have to love|amazing|funny|great|brilliant|"
-                        r"nice|lovely)\s+(?:it\s+|that\s+)?(?:when|how)\b")
+_LOVE_WHEN = re.compile(r"\b(?:(?:love|loving|gotta love|got to love|have to love)\s+(?:it\s+)?(?:when|how)|"
+                        r"(?:amazing|funny|great|brilliant|nice|lovely|wonderful)\s+how)\b")
 _OH_GREAT = re.compile(r"(?:^|[.!?,]\s*)(?:oh|ah|wow)[,!.]*\s+(?:great|brilliant|wonderful|fantastic|lovely|"
                        r"perfect|good|nice|joy|super|marvellous|marvelous|amazing|fab|cheers|thanks)\b")
 IRONY_EMOJI = frozenset({"🙄", "🙃", "🤡", "😒"})
@@ -504,9 +504,11 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                     flipped = True
             if trailing_not and flipped:
                 sarcasm.append("sarcasm: '… not' after praise")
-            if not flipped and sarcasm:
+            if not flipped and sarcasm and not any(d[1] < 0 for d in detail):
                 detail.append(["(sarcasm cue)", -1.5, sarcasm[0]])
-            rules.extend(sarcasm)
+                flipped = True
+            if flipped:
+                rules.extend(sarcasm)
         if sentence.rstrip().endswith("?"):
             hit = False
             for d in detail:
@@ -607,9 +609,11 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                     d[1] = -abs(d[1])
                     d[2] = "sarcasm: positive word used ironically"
                     flipped = True
-            if not flipped:
+            if not flipped and not any(d[1] < 0 for d in detail):
                 detail.append(["(sarcasm cue)", -1.5, why])
-            rules.append(why)
+                flipped = True
+            if flipped:
+                rules.append(why)
         self._polite_rule(detail, text, rules)
         vals = [d[1] for d in detail]
         compound = self.score_valence(vals, text)["compound"] if vals else 0.0

@@ -131,7 +131,8 @@ def add_themes(frame: pd.DataFrame, themes=None, text_col: str = "text") -> pd.D
     """Return a copy of ``frame`` with ``themes`` (list of keys) and ``primary_theme``.
 
     ``themes``: None for ``data/themes.toml``, a path to another TOML file, or a dict.
-    If ``sentiment_label`` is present, "praise" is not given to negative messages.
+    If ``sentiment_label`` is present, "praise" is only given to positive messages
+    ("thanks for nothing" and "Is it open on Sunday? Thanks" are not praise).
     """
     if not isinstance(frame, pd.DataFrame):
         raise DataError(f"add_themes needs a DataFrame, got {type(frame).__name__}")
@@ -156,7 +157,7 @@ def add_themes(frame: pd.DataFrame, themes=None, text_col: str = "text") -> pd.D
     primary = [prim[i] for i in idx]
     out = frame.copy()
     if "sentiment_label" in out.columns and any(t.key == "praise" for t in ths):
-        neg = (out["sentiment_label"].astype("object") == "negative").to_numpy()
+        neg = (out["sentiment_label"].astype("object") != "positive").to_numpy()
         for i in np.flatnonzero(neg):
             if "praise" in theme_lists[i]:
                 theme_lists[i] = [t for t in theme_lists[i] if t != "praise"]

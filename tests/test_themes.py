@@ -74,12 +74,18 @@ def test_whole_words_stems_numbers_and_short_forms():
     assert not hit("my apple")
 
 
-def test_praise_is_not_given_to_negative_messages():
-    df = pd.DataFrame({"text": ["Thanks for nothing, the train was late", "Thanks, brilliant service"]})
-    out = smlib.add_themes(smlib.add_sentiment(df))
+def test_praise_is_only_given_to_positive_messages():
+    df = pd.DataFrame({"text": ["Thanks for nothing, the train was late", "Thanks, brilliant service",
+                                "Is the cafe open on Sunday? Thanks"]})
+    scored = smlib.add_sentiment(df)
+    assert scored["sentiment_label"].tolist() == ["negative", "positive", "neutral"]
+    out = smlib.add_themes(scored)
     assert "praise" not in out["themes"][0] and "delays" in out["themes"][0]
     assert out["primary_theme"][0] == "delays"
     assert "praise" in out["themes"][1]
+    assert out["themes"][2] == [] and out["primary_theme"][2] == "none"
+    # without sentiment the keyword alone decides
+    assert "praise" in smlib.add_themes(df)["themes"][2]
 
 
 def test_add_themes_does_not_mutate_and_keeps_index():
