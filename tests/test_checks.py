@@ -626,3 +626,23 @@ def test_docstring_examples(module):
     import importlib
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_no_feedback_on_a_wrong_number_contains_the_right_one(ctx):
+    """Sweep wrong answers around each right number: the message never shows the right one."""
+    right = {"warmup.rows": N_ROWS, "warmup.business": N_BUSINESS, "warmup.hour": 18,
+             "p3.negative": 4}
+    for key, value in right.items():
+        for wrong in range(max(0, value - 6), value + 7):
+            if wrong == value:
+                continue
+            fb = judge(key, wrong, ctx=ctx)
+            assert fb.status == NOT_YET, (key, wrong)
+            no_leak(fb, value)
+    a, b = users("instagram"), users("facebook")
+    for wa in range(0, 12):
+        for wb in range(0, 12):
+            fb = judge("p3.users", wa, wb, ctx=ctx)
+            if (wa, wb) != (a, b):
+                assert fb.status == NOT_YET
+                no_leak(fb, a, b)
