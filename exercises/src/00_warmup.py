@@ -118,7 +118,7 @@ ax.bar(per_hour.index, per_hour.values, color="#3b6ea5")
 ax.set_title(f"Messages by hour of the day — {ds.profile.name}")
 ax.set_xlabel("Hour of the day (24-hour clock)")
 ax.set_ylabel("Number of messages")
-ax.set_xticks(range(0, 24, 2));
+ax.set_xticks(range(24));
 
 # %% [markdown]
 # ### Task 4
