@@ -206,3 +206,11 @@ def test_notebook_text_names_the_tool_and_weights_the_checks_use():
     assert name in p4
     d1 = "\n".join(c.source for c in mx.learner_notebook(SOURCES[4]).cells)
     assert str(COST_FIRST).replace("'", '"') in d1
+
+
+def test_handout_copies_only_learner_versions(tmp_path):
+    assert mx.main(["--handout", str(tmp_path / "out")]) == 0
+    copied = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert copied == sorted(f"{s.stem}.ipynb" for s in SOURCES)
+    for p in (tmp_path / "out").iterdir():
+        assert mx.BEGIN not in p.read_text(encoding="utf-8")
