@@ -102,3 +102,4 @@ def test_notebook_runs_on_a_real_export(realdata, tmp_path):
     for line in _expected_lines(smlib.load_org(str(path))):
         assert line in text, f"notebook output is missing: {line[:200]}"
     assert "Followers: not available from this source" in text
+    assert "Median in business hours only: not available" in text  # no profile, no opening hours

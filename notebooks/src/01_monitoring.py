@@ -18,9 +18,12 @@
 # double-click to zoom back out. The others are pictures you can copy into your report.
 
 # %% tags=["parameters"]
-org = "northway-rail"   # a sample organisation, or a path to exported data
-days = None             # None = the last 5 days with activity; or a list like ["2026-10-26", "2026-10-28"]
-platforms = None        # None = every platform; or a list like ["x", "facebook"]
+# org: a sample organisation, or a path to exported data
+# days: None = the last 5 days with activity; or a list such as ["2026-10-26", "2026-10-28"]
+# platforms: None = every platform; or a list such as ["x", "facebook"]
+org = "northway-rail"
+days = None
+platforms = None
 
 # %%
 import pandas as pd
@@ -152,7 +155,10 @@ charts.busiest_hours(res, interactive=True)
 # %% tags=["nbval-check-output"]
 print(f"Posts by {name}: {h['business_posts']}")
 e = res["engagement"].set_index("platform").loc["all"]
-print(f"Likes + shares + replies per post: {e['interactions_per_post']}")
+if h["business_posts"]:
+    print(f"Likes + shares + replies per post: {e['interactions_per_post']}")
+else:
+    print("Likes + shares + replies per post: no posts by the business in this data")
 if h["engagement_rate"] is not None:
     print(f"Engagement rate per post: {h['engagement_rate']:.2%} of followers")
 else:
@@ -231,7 +237,10 @@ res["feedback_examples"]
 print(f"Messages from the public answered: {h['answered_share']:.0%}")
 print(f"Median time to first reply: {h['first_response_median_minutes']} minutes")
 print(f"9 in 10 replies within: {h['first_response_p90_minutes']} minutes")
-print(f"Median in business hours only: {h['first_response_median_business_minutes']} minutes")
+if h["first_response_median_business_minutes"] is not None:
+    print(f"Median in business hours only: {h['first_response_median_business_minutes']} minutes")
+else:
+    print("Median in business hours only: not available (no opening hours for this source)")
 print(f"Still waiting for a reply: {h['waiting']}")
 
 # %%
