@@ -646,3 +646,13 @@ def test_no_feedback_on_a_wrong_number_contains_the_right_one(ctx):
             if (wa, wb) != (a, b):
                 assert fb.status == NOT_YET
                 no_leak(fb, a, b)
+
+
+def test_broken_settings_file_gives_a_message_not_a_traceback(monkeypatch):
+    import smlib.checks._core as core
+
+    def broken():
+        raise ValueError("bad toml")
+    monkeypatch.setattr(core, "settings", broken)
+    fb = judge("warmup.rows", 3)
+    assert fb.status == NOT_YET and "data/exercises.toml" in fb.message

@@ -15,7 +15,6 @@ import re
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from _nbrun import output_text, run_notebook

@@ -135,8 +135,14 @@ def judge(key: str, *values: Any, org: str | None = None, ctx: Any = None) -> Fe
     if missing:
         return _not_started(t, missing)
     if ctx is None:
-        org = org or default_org(t.exercise)
-        if org not in practice_orgs():
+        try:
+            org = org or default_org(t.exercise)
+            allowed = practice_orgs()
+        except Exception as exc:  # noqa: BLE001 - a broken settings file is the tutor's to fix
+            return Feedback(key, t.title, NOT_YET,
+                            f"the exercise settings (data/exercises.toml) could not be read "
+                            f"({type(exc).__name__}); tell your tutor.")
+        if org not in allowed:
             return Feedback(key, t.title, NOT_YET,
                             "these exercises only work with the practice organisations ("
                             + ", ".join(practice_orgs()) + "); set 'org' to one of them.")

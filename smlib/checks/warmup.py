@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pandas as pd
 
 from ._answers import as_number, clean_text, has_any, is_whole, platform_code
 from ._context import Context
