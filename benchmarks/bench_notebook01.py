@@ -16,6 +16,7 @@ cause. Results go in docs/monitoring.md.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 from pathlib import Path
@@ -74,10 +75,12 @@ def main() -> None:
     base_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import pandas")])
     base_nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     base, full = [], []
+    load0 = os.getloadavg()[0]
     for _ in range(args.repeats):
         base.append(run(nbformat.from_dict(base_nb)))
         full.append(run(with_org(args.org)))
-    print(f"organisation: {args.org}, repeats: {args.repeats}")
+    print(f"organisation: {args.org}, repeats: {args.repeats}, cores: {os.cpu_count()}, "
+          f"1-min load average at start/end: {load0:.1f}/{os.getloadavg()[0]:.1f}")
     print(f"| run | median s | min s | max s |\n|---|---|---|---|")
     for name, xs in (("baseline: fresh kernel + import pandas", base),
                      ("notebook 01, fresh kernel, all cells", full)):
