@@ -259,7 +259,12 @@ def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "r
                                  "title": f"Social media monitoring report: {slug}"}))
 
     start = time.perf_counter()
-    results = run_jobs(jobs, workers=workers, progress=progress)
+    try:
+        results = run_jobs(jobs, workers=workers, progress=progress)
+    except BaseException:  # e.g. Ctrl-C: leave no staging folders behind (finished ones are swapped in)
+        for job in jobs:
+            shutil.rmtree(job.cwd, ignore_errors=True)
+        raise
     wall = round(time.perf_counter() - start, 2)
 
     failed = []
@@ -298,6 +303,27 @@ def _fmt(key: str, value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+def days_text(days: Sequence[str]) -> str:
+    """Monitoring days in few words: ``28 Oct – 1 Nov 2026 (5 days)`` or ``2, 5 and 9 Nov 2026``.
+
+    >>> days_text(["2026-10-28", "2026-10-29", "2026-10-30"])
+    '28 Oct – 30 Oct 2026 (3 days)'
+    >>> days_text(["2026-11-02", "2026-11-05"])
+    '2 Nov, 5 Nov 2026'
+    """
+    try:
+        ds = sorted(dt.date.fromisoformat(str(d)) for d in days)
+    except ValueError:
+        return ", ".join(map(str, days))
+    if not ds:
+        return ""
+    fmt = lambda d: f"{d.day} {d.strftime('%b')}"  # noqa: E731
+    year = f" {ds[-1].year}"
+    if len(ds) > 2 and (ds[-1] - ds[0]).days == len(ds) - 1:
+        return f"{fmt(ds[0])} – {fmt(ds[-1])}{year} ({len(ds)} days)"
+    return ", ".join(fmt(d) for d in ds) + year
 
 
 def _label(key: str) -> str:
@@ -342,7 +368,7 @@ def render_index(rows: list[dict[str, Any]], title: str = "Social media monitori
         if r["status"] == "ok":
             name = r.get("name") or slug
             days = r.get("days") or []
-            days_txt = ", ".join(map(str, days)) if isinstance(days, list) else str(days)
+            days_txt = days_text(days) if isinstance(days, list) else str(days)
             cells = "".join(f"<td>{e(_fmt(k, (r.get('headline') or {}).get(k)))}</td>" for k in kpis)
             body.append(
                 f'<tr><td><a href="{e(quote(slug))}/{HTML_NAME}">{e(str(name))}</a>'

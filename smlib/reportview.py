@@ -142,6 +142,8 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None
             view[col] = s.map(lambda v: "" if pd.isna(v) else f"{v:,.{decimals}f}")
         elif str(s.dtype).startswith("datetime64"):
             view[col] = s.dt.strftime("%a %d %b %H:%M")
+        elif pd.api.types.is_integer_dtype(s.dtype):
+            view[col] = s.map(lambda v: "" if pd.isna(v) else f"{int(v):,}")
         elif pd.api.types.is_bool_dtype(s.dtype):
             view[col] = s.map({True: "yes", False: "no"})
         elif not pd.api.types.is_numeric_dtype(s.dtype):

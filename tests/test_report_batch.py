@@ -65,6 +65,17 @@ def test_failed_org_leaves_no_complete_looking_report(mixed_run):
     assert _leftovers(out) == []  # no staging folders or temp files left behind
 
 
+def test_kernel_that_dies_is_a_reported_failure(tmp_path):
+    summary = smlib.build_reports(["k1", "k2"], tmp_path, workers=2,
+                                  notebook=FIX / "kernel_dies.ipynb", progress=False)
+    assert summary["succeeded"] == []
+    assert [f["error"] for f in summary["failed"]] == ["DeadKernelError: Kernel died"] * 2
+    for slug in ("k1", "k2"):
+        files = _files(tmp_path / slug)
+        assert "metrics.json" not in files and "report.html" not in files and "FAILED.txt" in files
+    assert _leftovers(tmp_path) == []
+
+
 def test_summary_text_names_successes_and_failure_reason(mixed_run):
     _, summary = mixed_run
     text = rpt.format_summary(summary)

@@ -176,9 +176,18 @@ def test_index_lists_all_reports_with_kpis(batch):
     assert f"{len(summary['succeeded'])} of {len(summary['succeeded'])} organisation report(s) ready" in rep.text
 
 
-def test_show_handles_opt_out_for_staff(tmp_path):
-    summary = smlib.build_reports([HOSTILE_CSV], tmp_path, workers=1, show_handles=True, progress=False)
-    assert summary["succeeded"] == ["hostile_export"]
+def test_chosen_days_and_show_handles_for_staff(tmp_path):
+    """--days and --show-handles reach the notebook: figures for exactly those days, real handles."""
+    days = ["2026-03-03", "2026-03-05", "2026-03-09"]
+    summary = smlib.build_reports([HOSTILE_CSV], tmp_path, workers=1, days=",".join(days),
+                                  show_handles=True, progress=False)
+    assert summary["succeeded"] == ["hostile_export"], summary["failed"]
+    m = json.loads((tmp_path / "hostile_export" / "metrics.json").read_text())
+    raw = pd.read_csv(HOSTILE_CSV, dtype=str)
+    on = raw[raw["created_at"].str[:10].isin(days)]  # the export's times are UTC
+    assert m["days"] == days
+    assert m["headline"]["messages"] == len(on)
+    assert m["headline"]["customer_messages"] == int((on["author_is_org"] == "false").sum())
     page = (tmp_path / "hostile_export" / "report.html").read_text(encoding="utf-8")
-    ids = set(pd.read_csv(HOSTILE_CSV, dtype=str).query("author_is_org == 'false'")["author_id"])
+    ids = set(on.loc[on["author_is_org"] == "false", "author_id"])
     assert any(f">{i}<" in page for i in ids)
