@@ -462,6 +462,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     ``complaints``: platform, customer_messages, negative, negative_share.
     ``complaints_by_day``: day, customer_messages, negative, negative_share.
     ``complaint_examples``: day, platform, author (pseudonym), text (links made inert).
+    ``top_messages``: the public's five most shared messages (then most liked): day, platform,
+        author (pseudonym), shares, likes, author_followers, sentiment, text.
     ``themes``: theme (key), label (readable name), messages, share (of customer messages),
         negative (how many of them are negative), example.
     ``feedback``: type (question / suggestion / praise), messages, share, example.
@@ -621,6 +623,16 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         negs = negs.sort_values("sentiment", kind="stable")
     res["complaint_examples"] = _examples(negs, 5, keep)
 
+    # --- the public's most shared messages (an influential complaint spreads) --------------
+    top = cust[(cust["shares"] > 0) | (cust["likes"] > 0)].sort_values(
+        ["shares", "likes", "created_at"], ascending=[False, False, True], kind="stable").head(5)
+    ex = _examples(top, 5, keep)
+    res["top_messages"] = ex.assign(
+        shares=top["shares"].astype(int).to_numpy(), likes=top["likes"].astype(int).to_numpy(),
+        author_followers=top["author_followers"].astype("Int64").to_numpy(),
+        sentiment=top["sentiment_label"].astype(str).to_numpy())[
+        ["day", "platform", "author", "shares", "likes", "author_followers", "sentiment", "text"]]
+
     # --- themes ----------------------------------------------------------------------------
     if themes_method is None:
         res["themes"] = _na_table(["theme", "label", "messages", "share", "negative", "example"],
@@ -724,7 +736,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     order = ["meta", "headline", "users", "followers", "location", "location_summary", "regions",
              "message_locations", "age", "message_ages", "daily", "volume_by_day",
              "volume_by_platform", "busiest_hours", "engagement", "complaints",
-             "complaints_by_day", "complaint_examples", "themes", "feedback", "feedback_examples",
+             "complaints_by_day", "complaint_examples", "top_messages", "themes", "feedback", "feedback_examples",
              "customer_care"]
     return {k: res[k] for k in order}
 

@@ -300,6 +300,14 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
         if not _missing(eng["engagement_rate"]):
             s += f" (an engagement rate of {_pct(eng['engagement_rate'])} of followers per post)"
         parts.append(s + ".")
+    top = res.get("top_messages")
+    if top is not None and len(top) and top["shares"].iloc[0] > 0:
+        t = top.iloc[0]
+        mood = {"negative": "a negative message ", "positive": "a positive message "}.get(
+            t["sentiment"], "")
+        parts.append(f"The public's most shared message was {mood}on "
+                     f"{platform_name(t['platform'])} on {_day(t['day'])}, shared "
+                     f"{_plural(t['shares'], 'time')}: {_quote(t['text'])}.")
     cc = _row(res["customer_care"], "platform", ALL)
     plats = res["customer_care"][res["customer_care"]["platform"] != ALL]
     plats = plats[plats["customer_messages"] > 0]

@@ -484,3 +484,12 @@ def test_sample_figures_vs_raw_csv(slug, sample_dir):
         if d <= days[-1] and (a["platform"] not in end or d >= end[a["platform"]][0]):
             end[a["platform"]] = (d, int(a["count"]))
     assert h["followers_end"] == sum(c for _d, c in end.values())
+
+
+def test_top_messages_are_the_most_shared_customer_messages(res):
+    cust = [r for r in _customer(_rows()) if r["shares"] or r["likes"]]
+    want = sorted(cust, key=lambda r: (-r["shares"], -r["likes"], r["ts"]))[:5]
+    top = res["top_messages"]
+    assert top["shares"].tolist() == [r["shares"] for r in want]
+    assert top["likes"].tolist() == [r["likes"] for r in want]
+    assert top["text"].iloc[0] == "@tiny the toilet is broken and dirty"  # shared 4 times
