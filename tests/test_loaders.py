@@ -457,3 +457,37 @@ def test_fast_conform_agrees_on_every_fixture(monkeypatch):
     for p in sorted(GOOD.iterdir()):
         smlib.load(p)
     assert len(seen) == len(list(GOOD.iterdir()))
+
+
+def test_separate_date_and_time_columns_are_combined(tmp_path):
+    p = tmp_path / "tool_export.csv"
+    p.write_text("Date,Time,Network,Message,Likes\n"
+                 "05/01/2026,09:30,Facebook,\"Love it, thanks\",\"1,204\"\n"
+                 "13/01/2026,17:05,Instagram,Queue too long,0\n")
+    ds = smlib.load(p)
+    check_summary(ds)
+    f = ds.interactions
+    assert f["created_at"].tolist() == [utc("2026-01-05 09:30"), utc("2026-01-13 17:05")]
+    assert f["platform"].astype(str).tolist() == ["facebook", "instagram"]
+    assert f["likes"].tolist() == [1204, 0]                      # thousands separator
+    assert ds.load_summary["columns_used"]["_time"] == "Time"
+
+
+def test_excel_other_sheets_are_reported(tmp_path):
+    p = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(p) as w:
+        pd.DataFrame({"text": ["hi"], "date": ["2026-01-05 09:00"]}).to_excel(w, sheet_name="Posts", index=False)
+        pd.DataFrame({"x": [1]}).to_excel(w, sheet_name="Notes", index=False)
+    ds = smlib.load(p)
+    assert ds.interactions["text"].tolist() == ["hi"]
+    assert any("2 sheets" in w and "'Posts'" in w for w in ds.load_summary["warnings"])
+
+
+def test_damaged_workbook_is_a_dataerror(tmp_path):
+    good = tmp_path / "ok.xlsx"
+    pd.DataFrame({"text": ["hi"], "date": ["2026-01-05"]}).to_excel(good, index=False)
+    bad = tmp_path / "broken.xlsx"
+    bad.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 2])
+    with pytest.raises(DataError) as e:
+        smlib.load(bad)
+    assert "broken.xlsx" in str(e.value)

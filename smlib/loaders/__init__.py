@@ -184,6 +184,10 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                         {h for f_, h in mapping.items() if f_ not in ("platform", "org")}
                 df, _ = read_delimited(src, usecols=usecols, text_cols=text_cols, category_cols=cat_cols)
             tracker.warnings.extend(src.warnings)
+            tracker.may_have_cr = src.has_cr or src.encoding == "utf-16"
+            if kind not in ("excel", "zip") and src.encoding != "utf-16":
+                tracker.may_have_exp = b"E+" in src.data or b"e+" in src.data
+                tracker.no_nan = True   # read with na_filter=False: empty cells are "", never NaN
             if len(df.columns) == 0:
                 raise DataError("no columns found; expected a header row", source=src.name)
             if len(df) == 0:

@@ -82,6 +82,7 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
                         source=src.name) from None
     df.columns = [str(c).lstrip("\ufeff").strip() for c in df.columns]
     src.warnings.extend(notes)
+    src.has_cr = b"\r" in src.data
     return df, delim
 
 
@@ -109,7 +110,12 @@ def read_excel(src: Source) -> pd.DataFrame:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            df = pd.read_excel(io.BytesIO(src.data), dtype=object, sheet_name=0)
+            book = pd.ExcelFile(io.BytesIO(src.data))
+            sheets = list(book.sheet_names)
+            df = book.parse(sheets[0], dtype=object)
+            if len(sheets) > 1:
+                src.warnings.append(f"the workbook has {len(sheets)} sheets {sheets[:6]}; only the first, "
+                                    f"{sheets[0]!r}, was read (save another sheet on its own to load it)")
     except ImportError as exc:
         raise DataError(f"reading Excel needs an extra package ({exc}); save the sheet as CSV instead",
                         source=src.name) from None

@@ -47,6 +47,9 @@ class Tracker:
     warnings: list[str] = field(default_factory=list)
     repairs: Counter = field(default_factory=Counter)
     info: dict[str, Any] = field(default_factory=dict)
+    may_have_cr: bool = True   # False when the raw file has no CR byte at all (skip a text scan)
+    may_have_exp: bool = True  # False when the raw file has no 'E+'/'e+' at all (no Excel-rounded ids)
+    no_nan: bool = False       # True when text columns cannot hold NaN (CSV read without NA guessing)
 
     def skip(self, reason: str, n: int = 1, where: Iterable[Any] = ()) -> None:
         if n <= 0:
@@ -151,11 +154,11 @@ def clean_ids(s: pd.Series) -> pd.Series:
     return s
 
 
-def _missing(s: pd.Series, j: Joined | None = None) -> np.ndarray:
+def _missing(s: pd.Series, j: Joined | None = None, no_nan: bool = False) -> np.ndarray:
     """True where a value is missing or the empty string (cheap: no white-space test)."""
     v = s.to_numpy(dtype=object)
     out = v == ""
-    if j is None or not j.all_text:
+    if not no_nan and (j is None or not j.all_text):
         out |= pd.isna(v)
     return out
 
@@ -209,6 +212,8 @@ def repair_excel_ids(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
     row-based id (so rows are kept and not merged as false duplicates), drop broken reply links,
     and report it."""
     out = frame
+    if not tracker.may_have_exp:
+        return out
     for col in ("message_id", "parent_id"):
         if col not in out.columns or not (pd.api.types.is_string_dtype(out[col].dtype) or out[col].dtype == object):
             continue
@@ -303,15 +308,17 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
     # 1. text
     if "text" not in f.columns:
         f = f.assign(text="")
-    jt = Joined(f["text"])
-    text_blank = _blank(f["text"], jt)
+    nn = tracker.no_nan
+    text_blank = _missing(f["text"], no_nan=nn and f["text"].dtype == object)
+    if pd.api.types.is_string_dtype(f["text"].dtype) or f["text"].dtype == object:
+        text_blank |= as_str(f["text"]).str.isspace().to_numpy(dtype=bool, na_value=False)
     if text_blank.any():
         media = f["_has_media"].fillna(False).to_numpy(dtype=bool) if "_has_media" in f.columns else False
         f = tracker.drop(f, text_blank & ~media, "no text")
         still = _blank(f["text"])
         if still.any():
             f = f.assign(text=f["text"].astype("object").where(~still, ""))
-    if jt.contains("\r"):  # Windows / old-Mac line ends inside text → \n
+    if tracker.may_have_cr and any_contains(f["text"], ("\r",)):  # CRLF / CR inside text → \n
         f = f.assign(text=as_str(f["text"]).str.replace("\r\n", "\n", regex=False)
                      .str.replace("\r", "\n", regex=False))
     # 2. dates
@@ -328,7 +335,8 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
     if "message_id" not in f.columns:
         f = f.assign(message_id="row-" + f["_row"].astype(str))
     f = repair_excel_ids(f, tracker)
-    f = tracker.drop(f, _missing(f["message_id"]), "missing message_id")
+    f = tracker.drop(f, _missing(f["message_id"], no_nan=nn and f["message_id"].dtype == object),
+                     "missing message_id")
     f = f.assign(message_id=as_str(f["message_id"]))
     # 4. duplicates (first kept)
     f = tracker.drop(f, f["message_id"].duplicated(keep="first").to_numpy(), "duplicate message_id")
@@ -357,7 +365,7 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
     f = f.assign(author_is_org=is_org)
     if "author_id" not in f.columns:
         f = f.assign(author_id="unknown")
-    no_author = _missing(f["author_id"])
+    no_author = _missing(f["author_id"], no_nan=nn and f["author_id"].dtype == object)
     if no_author.any():
         f = f.assign(author_id=f["author_id"].astype("object").where(~no_author, "unknown"))
     has_parent = np.zeros(n, dtype=bool)

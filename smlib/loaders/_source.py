@@ -23,6 +23,7 @@ class Source:
     data: bytes
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    has_cr: bool = True   # set by the CSV reader: does the raw file contain any CR byte?
 
     @property
     def name(self) -> str:

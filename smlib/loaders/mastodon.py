@@ -75,5 +75,9 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         f["author_id"] = owner
         f["author_name"] = owner
     opts.tracker.rows_in = len(items)
+    total = obj.get("totalItems")
+    if isinstance(total, int) and total != len(items):
+        opts.tracker.warnings.append(f"the archive says totalItems = {total} but holds {len(items)} "
+                                     "activities; the activities actually present were counted")
     opts.natural_org = owner.lstrip("@").split("@")[0] if owner else None
     return f

@@ -23,7 +23,8 @@ location / language       location, country, region / language, lang
 author_is_org             author_is_org, is_org, from_business, is_business (True/False)
 ========================  ======================================================================
 
-Rows with no ``message_id`` column get ids ``row-N`` (N = the data row, 1 = first row under the
+A date-only column (``Date``) next to a time column (``Time``) is combined into one timestamp
+(``columns={"_time": "Hour"}`` names the time column yourself). Rows with no ``message_id`` column get ids ``row-N`` (N = the data row, 1 = first row under the
 header). Unknown ``kind`` values become ``comment`` (or ``post``/``reply`` for the organisation)
 and are reported in the warnings.
 """
@@ -95,13 +96,17 @@ def _hint(headers: list[str]) -> str:
             "columns={'text': '<column with the message>', 'created_at': '<column with the date>'})")
 
 
+_DATE_ONLY = {"date", "post_date", "date_sent", "sent_date", "day"}
+_TIME_ONLY = {"time", "post_time", "time_sent", "sent_time"}
+
+
 def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: str) -> dict[str, str]:
     """Check a user column map (or guess one) and return {model_field: header}."""
     if columns is not None:
         if not isinstance(columns, dict):
             raise DataError(f"columns= must be a dict like {{'text': 'Message'}}, got {type(columns).__name__}",
                             source=source, field="columns")
-        known = set(INTERACTION_COLUMNS) | {"org"}
+        known = set(INTERACTION_COLUMNS) | {"org", "_time"}
         bad_keys = [k for k in columns if k not in known]
         if bad_keys:
             raise DataError(f"columns= has unknown model field(s) {bad_keys}; the fields are "
@@ -121,6 +126,12 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
             mapping.setdefault(fld, h)
     else:
         mapping = guess_columns(headers)
+    # a separate time column next to a date-only column (common in tool exports): combine them
+    if "created_at" in mapping and _key(mapping["created_at"]) in _DATE_ONLY and "_time" not in mapping:
+        used = set(mapping.values())
+        t = next((h for h in headers if _key(h) in _TIME_ONLY and h not in used), None)
+        if t is not None:
+            mapping["_time"] = t
     missing = [f for f in ("text", "created_at") if f not in mapping]
     if missing:
         what = " and ".join(f"'{m}' ({INTERACTION_COLUMNS[m][2]})" for m in missing)
@@ -141,6 +152,9 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
     out = pd.DataFrame({"_row": np.arange(1, len(df) + 1)}, index=df.index)
     for fld, col in mapping.items():
         out[fld] = df[col]
+    if "_time" in out.columns:
+        d, t = as_str(out["created_at"]).str.strip(), as_str(out.pop("_time")).str.strip()
+        out["created_at"] = (d + " " + t.fillna("")).str.strip().where(d.notna() & (d != ""), d)
     for fld in ("message_id", "parent_id", "thread_id"):
         if fld in out.columns:
             out[fld] = clean_ids(out[fld])
