@@ -190,6 +190,14 @@ res["complaint_examples"]
 # Names are replaced by **pseudonyms** (`user-…`) to protect people's privacy, and web links
 # are made unclickable (`hxxps://…`) in case they are scams.
 #
+# Which messages from the public were **shared** most? A complaint that many people share can
+# grow into a crisis, so a monitor watches these closely (`author_followers` shows how many
+# people follow the writer).
+
+# %%
+res["top_messages"]
+
+# %% [markdown]
 # ## 7. Themes (P3, 2.1)
 #
 # A **theme** is what a message is about (delays, refunds, staff…). Themes come from keyword
@@ -292,5 +300,7 @@ smlib.widgets.monitor_controls(org, days=res["meta"]["days"], platforms=platform
 # ## What next?
 #
 # * Notebook **02** shows how the complaints and themes are found, and where the computer is wrong.
+# * Notebook **04** compares the online monitoring tools (P4, D1): which of these figures each
+#   tool would have shown you.
 # * Notebook **03** sorts every message into *posted by the business*, *needs action* and
 #   *no action*, and ranks what needs action first (M2).
