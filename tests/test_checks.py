@@ -66,10 +66,12 @@ def make_dataset() -> Dataset:
     summ = new_load_summary("hand-made", len(inter))
     summ["rows_kept"] = len(inter)
     aud = pd.DataFrame({
-        "org": "hand", "platform": ["instagram", "instagram", "instagram", "facebook", "facebook"],
-        "date": pd.to_datetime(["2026-11-08"] * 5, utc=True),
-        "dimension": "age_band", "value": ["18-24", "25-34", "35-44", "35-44", "45-54"],
-        "count": [30, 50, 20, 10, 40]})
+        "org": "hand", "platform": ["instagram"] * 3 + ["facebook"] * 2 + ["instagram"] * 3
+        + ["facebook"] * 2,
+        "date": pd.to_datetime(["2026-11-08"] * 10, utc=True),
+        "dimension": ["age_band"] * 5 + ["country"] * 5,
+        "value": ["18-24", "25-34", "35-44", "35-44", "45-54", "GB", "IE", "US", "GB", "FR"],
+        "count": [30, 50, 20, 10, 40, 80, 15, 5, 40, 10]})
     for c in ("org", "platform", "dimension"):
         aud[c] = aud[c].astype("category")
     aud["date"] = aud["date"].astype("datetime64[ns, UTC]")
@@ -346,6 +348,19 @@ def test_p3_age(ctx):
     no_leak(fb, "25-34")
     assert "not in the chart" in judge("p3.age", "65+", ctx=ctx).message
     assert "labels" in judge("p3.age", "young people", ctx=ctx).message
+
+
+def test_p3_location(ctx):
+    # instagram (platform 1): GB 80 (home), IE 15, US 5; facebook: GB 40, FR 10
+    assert judge("p3.location", 20, ctx=ctx).ok
+    assert judge("p3.location", "20", ctx=ctx).ok
+    cases = {80: "inside the home country", 100: "every follower", 10: "platform 2",
+             30: "both platforms"}
+    for wrong, phrase in cases.items():
+        fb = judge("p3.location", wrong, ctx=ctx)
+        assert fb.status == NOT_YET and phrase in fb.message, (wrong, fb)
+        no_leak(fb, 20)
+    assert "share or a percentage" in judge("p3.location", 0.2, ctx=ctx).message
 
 
 GOOD_SUMMARY = ("Over the five days 7 people wrote to Hand Groomers on Instagram and Facebook. "

@@ -6,8 +6,8 @@
 # produce a descriptive summary of the activity.*
 #
 # In this exercise you monitor a **practice organisation** on **two platforms** for **five
-# days**. You will count people, find the busiest day, count complaints, read an age chart, and
-# then write a short descriptive summary.
+# days**. You will count people, find the busiest day, count complaints, read an age chart and a
+# location chart, and then write a short descriptive summary.
 #
 # After each task, run the **check** cell. ✓ means your answer is right. Otherwise it tells you
 # what is not right yet — but never the answer.
@@ -159,6 +159,38 @@ from smlib.checks import check
 check("p3.age")
 
 # %% [markdown]
+# ## Location of users
+#
+# Platforms also report which **countries** followers are in. People in the organisation's
+# home country are **national**; everyone else is **international**.
+
+# %%
+places = result["location"]
+places_1 = places[places["platform"] == platforms[0]].sort_values("people", ascending=False)
+fig, ax = plt.subplots(figsize=(8, 3.5))
+ax.bar(places_1["country"].astype(str), places_1["people"],
+       color=["#3b6ea5" if n else "#e07b39" for n in places_1["national"]])
+ax.set_title(f"Followers by country on {platforms[0]} (blue = home country) — {ds.profile.name}")
+ax.set_xlabel("Country (two-letter code)")
+ax.set_ylabel("Number of followers");
+places_1[["country", "people", "national"]]
+
+# %% [markdown]
+# ### Task 5
+#
+# How many followers on **platform 1** are **international** (outside the home country)? Store
+# the number in `international_1`.
+
+# %%
+### BEGIN SOLUTION
+international_1 = int(places_1.loc[~places_1["national"].astype(bool), "people"].sum())
+### END SOLUTION
+
+# %% tags=["check", "nbval-check-output"]
+from smlib.checks import check
+check("p3.location")
+
+# %% [markdown]
 # ## Your descriptive summary
 #
 # Here are some more of the monitoring figures. Use them, and your answers above, to write
@@ -167,12 +199,10 @@ check("p3.age")
 # %%
 print(result["followers"][["platform", "followers_start", "followers_end", "change"]].to_string(index=False))
 print()
-print(result["location_summary"].to_string(index=False))
-print()
 print(result["feedback"][["type", "messages"]].to_string(index=False))
 
 # %% [markdown]
-# ### Task 5
+# ### Task 6
 #
 # Write a **descriptive summary** of the activity: at least three sentences between the triple
 # quotes in `my_summary`. A summary *describes* what happened. Think about what P3 asks you to
@@ -183,7 +213,8 @@ print(result["feedback"][["type", "messages"]].to_string(index=False))
 my_summary = f"""Over the five days {users_1 + users_2} people wrote to {ds.profile.name} on
 {platforms[0]} and {platforms[1]}: {users_1} on {platforms[0]} and {users_2} on {platforms[1]}.
 The busiest day for customers was {busiest_day}. Most followers on {platforms[0]} are aged
-{largest_age_group}. There were {n_negative} complaints and negative comments, and
+{largest_age_group}, and {international_1} of them live outside the home country. There were
+{n_negative} complaints and negative comments, and
 {int(result["feedback"].set_index("type").loc["question", "messages"])} questions."""
 ### END SOLUTION
 

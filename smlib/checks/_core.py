@@ -119,9 +119,8 @@ _MISSING = object()
 
 def _not_started(t: Task, missing: list[str]) -> Feedback:
     names = " and ".join(f"'{n}'" for n in missing)
-    where = ("in the cell above, run that cell" if len(missing) == 1
-             else "in the cells above, run them")
-    return Feedback(t.key, t.title, NOT_STARTED, f"fill in {names} {where}, then run this one again.")
+    return Feedback(t.key, t.title, NOT_STARTED,
+                    f"fill in {names} above and run that cell, then run this check again.")
 
 
 def judge(key: str, *values: Any, org: str | None = None, ctx: Any = None) -> Feedback:

@@ -196,6 +196,39 @@ def age(largest_age_group: Any, ctx: Context) -> Verdict:
     return Verdict.no("another age group is bigger on this platform.")
 
 
+@task("p3.location", "P3 task 5 (location of users)", ("international_1",))
+def location(international_1: Any, ctx: Context) -> Verdict:
+    x = as_number(international_1)
+    if x is None:
+        return Verdict.no("your answer should be a whole number (a count of people).")
+    table = monitored(ctx)["location"]
+    if "note" in table.columns:
+        return Verdict.no("this organisation has no location information — tell your tutor.")
+    counts = {}
+    for plat in ctx.platforms:
+        mine = table[table["platform"] == plat]
+        nat = mine["national"].astype(bool)
+        counts[plat] = (int(mine.loc[~nat, "people"].sum()), int(mine.loc[nat, "people"].sum()),
+                        int(mine["people"].sum()))
+    intl, nat, total = counts[ctx.platforms[0]]
+    if not is_whole(x) or (0 < x < 1):
+        return Verdict.no("your answer looks like a share or a percentage; the task asks how "
+                          "many people.")
+    if int(x) == intl:
+        return Verdict.yes("that is how many followers on platform 1 are outside the home country.")
+    if int(x) == nat:
+        return Verdict.no("your number counts the followers inside the home country, not outside it.")
+    if int(x) == total:
+        return Verdict.no("your number counts every follower on platform 1, not only those "
+                          "outside the home country.")
+    other = counts[ctx.platforms[1]]
+    if int(x) == other[0]:
+        return Verdict.no("that is the figure for platform 2, not platform 1.")
+    if int(x) == other[0] + intl:
+        return Verdict.no("your number adds both platforms together.")
+    return Verdict.no("that is not the number of followers outside the home country yet.")
+
+
 FEEDBACK_WORDS = ("complain", "complaint", "negative", "unhappy", "angry", "question", "asked",
                   "asking", "suggest", "praise", "positive", "thank", "happy", "review", "problem",
                   "issue", "feedback", "comment", "talked about", "theme", "topic", "delay", "refund")
@@ -204,7 +237,7 @@ WHO_WORDS = ("user", "people", "person", "customer", "follower", "age", "aged", 
              "region", "local", "location", "audience")
 
 
-@task("p3.summary", "P3 task 5 (descriptive summary)", ("my_summary",))
+@task("p3.summary", "P3 task 6 (descriptive summary)", ("my_summary",))
 def summary(my_summary: Any, ctx: Context) -> Verdict:
     text = clean_text(my_summary)
     missing = []
