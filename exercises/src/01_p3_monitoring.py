@@ -162,7 +162,8 @@ check("p3.age")
 # ## Location of users
 #
 # Platforms also report which **countries** followers are in. People in the organisation's
-# home country are **national**; everyone else is **international**.
+# home country are **national**; everyone else is **international**. Small bars are hard to
+# read, so the table under the chart gives the exact numbers.
 
 # %%
 places = result["location"]
@@ -170,7 +171,7 @@ places_1 = places[places["platform"] == platforms[0]].sort_values("people", asce
 fig, ax = plt.subplots(figsize=(8, 3.5))
 ax.bar(places_1["country"].astype(str), places_1["people"],
        color=["#3b6ea5" if n else "#e07b39" for n in places_1["national"]])
-ax.set_title(f"Followers by country on {platforms[0]} (blue = home country) — {ds.profile.name}")
+ax.set_title(f"Followers by country on {platforms[0]} (blue = home country)")
 ax.set_xlabel("Country (two-letter code)")
 ax.set_ylabel("Number of followers");
 places_1[["country", "people", "national"]]
