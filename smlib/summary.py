@@ -75,8 +75,8 @@ def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def _minutes(m: float, h: float) -> str:
-    if m < 120:
+def _minutes(m: float, h: float | None = None) -> str:
+    if m < 120 or h is None:
         return f"{m:g} minute" + ("" if m == 1 else "s")
     return f"{m:g} minutes (about {h:g} hours)"
 
@@ -185,17 +185,19 @@ def _who(res: dict[str, Any], name: str) -> str:
     fol = res["followers"]
     if available(fol):
         t = _row(fol, "platform", ALL)
-        direction = "more" if t["change"] >= 0 else "fewer"
-        pct = "" if _missing(t["change_pct"]) else (
-            f" ({'up' if t['change'] >= 0 else 'down'} {abs(t['change_pct'])}%)")
+        if t["change"] == 0:
+            change = "the same as on the first day"
+        else:
+            direction = "more" if t["change"] > 0 else "fewer"
+            pct = "" if _missing(t["change_pct"]) else (
+                f" ({'up' if t['change'] > 0 else 'down'} {abs(t['change_pct'])}%)")
+            change = f"{_int(abs(t['change']))} {direction} than on the first day{pct}"
         parts.append(f"At the end of the period {name} had {_int(t['followers_end'])} followers "
-                     f"across these platforms, {_int(abs(t['change']))} {direction} than on the first "
-                     f"day{pct}.")
+                     f"across these platforms, {change}.")
         big = fol[fol["platform"] != ALL].sort_values("change", ascending=False)
-        if len(big) > 1:
+        if len(big) > 1 and big.iloc[0]["change"] > 0:
             b = big.iloc[0]
-            parts.append(f"{platform_name(b['platform'])} grew most ({'+' if b['change'] >= 0 else ''}"
-                         f"{_int(b['change'])}).")
+            parts.append(f"{platform_name(b['platform'])} grew most (+{_int(b['change'])}).")
     ls = res["location_summary"]
     loc = res["location"]
     if available(loc):
@@ -270,12 +272,14 @@ def _care(res: dict[str, Any], name: str) -> str:
         return ""
     s = (f"{name} answered {_int(cc['answered'])} of the {_int(cc['customer_messages'])} messages "
          f"from the public ({_pct(cc['answered_share'])}) by the end of the last day.")
-    if cc["answered"]:
+    if cc["answered"] == 1:
+        s += f" The one reply came after {_minutes(cc['median_minutes'], cc['median_hours'])}."
+    elif cc["answered"]:
         s += (f" Half of the replies came within {_minutes(cc['median_minutes'], cc['median_hours'])}"
               f" and nine in ten within {_minutes(cc['p90_minutes'], cc['p90_hours'])}.")
         if not _missing(cc["median_business_minutes"]):
             s += (f" Counting only opening hours, the median wait was "
-                  f"{_minutes(cc['median_business_minutes'], cc['median_business_minutes'] / 60)}.")
+                  f"{_minutes(cc['median_business_minutes'])}.")
     if cc["waiting"]:
         s += f" {_plural(cc['waiting'], 'message was', 'messages were')} still waiting for a reply."
     return s

@@ -122,3 +122,13 @@ def test_every_number_is_traceable_on_a_real_export(realdata):
     ds = smlib.load(realdata / "twcs" / "twcs_head5000.csv")
     text = _check(smlib.monitor(ds), smlib.compare_periods(ds))
     assert "not available from this source" in text  # real exports carry no audience insights
+
+
+def test_quiet_day_and_single_reply_are_described_plainly():
+    res = smlib.monitor(md.dataset(), days=["2026-11-03", "2026-11-04", "2026-11-05"])
+    text = _check(res)
+    assert "On Wednesday 4 November there were no messages at all." in text
+    assert "There was no activity on Wednesday 4 November." in text
+    assert "The one reply came after 10 minutes." in text      # only c5 answered, after 10 min
+    assert "the same as on the first day" in text               # no follower figures in between
+    assert "grew most" not in text
