@@ -37,7 +37,7 @@ import pandas as pd
 
 from .errors import DataError
 from .paths import data_file
-from .schema import AGE_BANDS, Dataset, Profile
+from .schema import AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, conform_interactions
 
 NOT_AVAILABLE = "not available from this source"
 ALL = "all"
@@ -400,6 +400,9 @@ def _prepare(dataset: Dataset, platforms: Any) -> tuple[pd.DataFrame, list[str],
     from .threads import add_response_times
     ds = _check_dataset(dataset)
     f = ds.interactions
+    if any(c not in f.columns for c in INTERACTION_COLUMNS) or not isinstance(
+            f["created_at"].dtype, pd.DatetimeTZDtype):
+        f = conform_interactions(f)  # fill optional columns (counts 0, NA) and fix dtypes
     plats = _parse_platforms(platforms, f)
     f = f[f["platform"].astype(str).isin(plats)]
     f = add_response_times(f, ds.profile)

@@ -493,3 +493,14 @@ def test_top_messages_are_the_most_shared_customer_messages(res):
     assert top["shares"].tolist() == [r["shares"] for r in want]
     assert top["likes"].tolist() == [r["likes"] for r in want]
     assert top["text"].iloc[0] == "@tiny the toilet is broken and dirty"  # shared 4 times
+
+
+def test_minimal_frame_without_optional_columns_still_works():
+    full = md.interactions()
+    minimal = full[["org", "platform", "message_id", "parent_id", "created_at", "author_id",
+                    "author_is_org", "kind", "text", "sentiment_label"]].copy()
+    minimal["created_at"] = minimal["created_at"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")  # plain text
+    r = smlib.monitor(smlib.Dataset(interactions=minimal, profile=md.PROFILE), days=md.MONITOR_DAYS)
+    assert r["headline"]["messages"] == len(_rows())
+    assert r["headline"]["engagement_rate"] is None     # no likes/shares/replies, no followers
+    assert _table_row(r["engagement"], "platform", "all")["interactions"] == 0
