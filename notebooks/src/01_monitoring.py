@@ -77,6 +77,9 @@ res["users"]
 charts.users(res);
 
 # %%
+res["followers"]
+
+# %%
 charts.followers(res, interactive=True)
 
 # %% [markdown]
@@ -87,11 +90,17 @@ charts.followers(res, interactive=True)
 # few messages also say where they were sent from.
 
 # %% tags=["nbval-check-output"]
+loc = res["location_summary"]
 if h["national_share"] is not None:
-    print(f"Share of users who are national: {h['national_share']:.0%} "
+    source = "followers" if "all" in set(loc["source"]) else "people whose messages say where they are"
+    print(f"Share of {source} who are national: {h['national_share']:.0%} "
           f"(so {1 - h['national_share']:.0%} are international)")
 else:
     print("Location: not available from this source")
+if "messages" in set(loc.get("source", [])):
+    m = loc.set_index("source").loc["messages"]
+    print(f"Messages giving a place: {int(m['national'])} national, {int(m['international'])} international, "
+          f"{int(m['unknown'])} we could not place")
 
 # %%
 charts.location(res);
