@@ -5,6 +5,7 @@ Every problem becomes a :class:`smlib.DataError` naming the file and saying what
 """
 from __future__ import annotations
 
+import codecs
 import json
 import zipfile
 from dataclasses import dataclass, field
@@ -100,11 +101,16 @@ def _choose_encoding(src: Source, forced: str | None) -> str:
         return "utf-16"
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         return "binary"
-    try:
-        data.decode("utf-8")
+    if data.isascii():  # fast, no copy
+        return "utf-8"
+    dec = codecs.getincrementaldecoder("utf-8")()
+    step = 1 << 22
+    try:  # in 4 MB pieces: checks UTF-8 without holding a decoded copy of a big file
+        for i in range(0, len(data), step):
+            dec.decode(data[i:i + step], final=i + step >= len(data))
         return "utf-8"
     except UnicodeDecodeError as exc:
-        bad_at = exc.start
+        bad_at = i + max(0, exc.start)
     for enc in ("cp1252", "latin-1"):
         try:
             data.decode(enc)
