@@ -181,8 +181,10 @@ def _finish(job, ok: bool) -> dict[str, Any]:
                         "(it must call smlib.report.write_metrics(..., out_dir))")
     if ok:
         try:
-            export_html(staging / NOTEBOOK_NAME, staging / HTML_NAME, title=job.meta.get("title"))
             out["metrics"] = json.loads(metrics.read_text(encoding="utf-8"))
+            name = out["metrics"].get("name") or job.key
+            export_html(staging / NOTEBOOK_NAME, staging / HTML_NAME,
+                        title=f"{name}: social media monitoring report")
         except Exception as exc:  # noqa: BLE001
             from .batch import describe_error
             ok = False
@@ -255,8 +257,7 @@ def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "r
             key=slug, notebook=str(nb_path), output=str(staging / NOTEBOOK_NAME), cwd=str(staging),
             parameters={"org": _org_argument(org), "days": day_list, "out_dir": str(staging),
                         "show_handles": bool(show_handles)},
-            after=_finish, meta={"final": str(out_dir / slug), "org": org,
-                                 "title": f"Social media monitoring report: {slug}"}))
+            after=_finish, meta={"final": str(out_dir / slug), "org": org}))
 
     start = time.perf_counter()
     try:

@@ -55,13 +55,16 @@ rv.heading(f"{name}: social media monitoring report",
 
 # %%
 summary = ds.load_summary
+skipped = summary.get("rows_skipped") or 0
+reasons = "; ".join(f"{n} {why}" for why, n in (summary.get("reasons") or {}).items())
 rv.paragraph(
     f"Data: {summary.get('rows_kept', len(ds.interactions)):,} messages read from "
     f"{os.path.basename(str(summary.get('source', 'the sample')))}"
-    + (f" ({summary.get('rows_skipped')} rows could not be used)" if summary.get("rows_skipped") else "")
+    + (f" ({skipped:,} rows could not be used: {reasons})" if skipped else "")
     + f". {len(period):,} of them fall on the monitoring days. "
-    + ("Customer handles are shown as pseudonyms." if not show_handles
-       else "Customer handles are shown as written (staff copy: do not share)."),
+    + " ".join(f"Note: {w}." for w in summary.get("warnings") or [])
+    + (" Customer handles are shown as pseudonyms." if not show_handles
+       else " Customer handles are shown as written (staff copy: do not share)."),
     note=True)
 
 # %% [markdown]
