@@ -136,6 +136,7 @@ def test_mastodon_outbox(realdata):
     assert int((ds.interactions["kind"] == "reply").sum()) == n_replies == 422
     assert not ds.interactions["text"].str.contains("<span", regex=False).any()
     assert set(ds.interactions["author_id"]) == {"@dealingwith@indieweb.social"}
+    assert any("totalItems = 1557" in w and "1586" in w for w in s["warnings"])
 
 
 def _walk_reddit(node, out: Counter) -> None:

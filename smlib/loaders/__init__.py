@@ -147,6 +147,10 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                    columns=columns)
     kind = src.kind()
     try:
+        if columns is not None and kind == "json":
+            raise DataError("columns= is for CSV or Excel tables; this file is JSON, which smlib reads "
+                            "by its known export shapes (leave columns= out)", source=src.name,
+                            field="columns")
         if columns is not None and fmt == "auto":
             fmt = "excel" if kind in ("excel", "zip") else "csv"
         if fmt in JSON_FORMATS or (fmt == "auto" and kind == "json"):
