@@ -165,8 +165,8 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
 
     Returns the cleaned text and notes on what was changed. Case is kept (VADER uses capitals).
 
-    >>> clean_text("@shop #NeverAgain &amp; it doesn't work http://x.co")[0]
-    '  Never Again & it does not work  '
+    >>> " ".join(clean_text("@shop #NeverAgain &amp; it doesn't work http://x.co")[0].split())
+    'Never Again & it does not work'
     """
     if not isinstance(text, str):
         return "", []
@@ -275,6 +275,7 @@ class _Layer:
     short_stems: bool = False            # a stem shorter than 3 letters disables the gate
     symbols: frozenset = frozenset()     # terms that are emoji / symbols (never negated)
     head_re: re.Pattern | None = None    # where a phrase can start (built by the analyzer)
+    head_alt: dict = field(default_factory=dict)  # first word -> (one regex for its phrases, tokens)
     token_info: dict[str, tuple[str, str]] = field(default_factory=dict)   # token -> (term, comment)
     squashed: dict[str, str] = field(default_factory=dict)  # "neveragain" -> "never again"
 
@@ -330,6 +331,9 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         other = [re.escape(h) for h in heads if not re.fullmatch(r"[\w']+", h)]
         self.layer.head_re = re.compile(
             r"(?<![\w'])(?:" + "|".join(word_heads) + r")[\w']*" + ("|" + "|".join(other) if other else ""))
+        self.layer.head_alt = {
+            k: (re.compile("|".join(f"({rx.pattern})" for rx, _, _ in cands)), [tok for _, tok, _ in cands])
+            for k, cands in self.layer.first_map.items()}
         self.layer.symbols = frozenset(t for t, _ in self.layer.token_info.values() if not re.match(r"\w", t))
         self.vader_lexicon = dict(self.lexicon)
         self.lexicon.update(self.layer.words)
@@ -358,15 +362,23 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 extra = [c for st, c in stems if w.startswith(st)]
                 if extra:
                     cands = sorted((cands or []) + extra, key=lambda c: -c[2])
+                    for rx, token, _ in cands:
+                        mm = rx.match(low, start)
+                        if mm:
+                            out.append(t[last:start])
+                            out.append(f" {token} ")
+                            last = mm.end()
+                            break
+                    continue
             if not cands:
                 continue
-            for rx, token, _ in cands:
-                mm = rx.match(low, start)
-                if mm:
-                    out.append(t[last:start])
-                    out.append(f" {token} ")
-                    last = mm.end()
-                    break
+            # all phrases starting with this word in one regex; the first (longest) that fits wins
+            rx, tokens = self.layer.head_alt[w]
+            mm = rx.match(low, start)
+            if mm:
+                out.append(t[last:start])
+                out.append(f" {tokens[mm.lastindex - 1]} ")
+                last = mm.end()
         out.append(t[last:])
         return "".join(out)
 
@@ -616,7 +628,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 rules.append(why)
         self._polite_rule(detail, text, rules)
         vals = [d[1] for d in detail]
-        compound = self.score_valence(vals, text)["compound"] if vals else 0.0
+        compound = _compound(vals, text) if vals else 0.0
         return float(compound), [(d[0], round(float(d[1]), 3), d[2]) for d in detail if d[1] != 0]
 
     def score(self, text: object) -> tuple[float, str, list[tuple[str, float, str]]]:
@@ -645,6 +657,20 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
 @lru_cache(maxsize=4)
 def _analyzer(lexicon_path: str | None = None) -> _CSAnalyzer:
     return _CSAnalyzer(read_lexicon(lexicon_path))
+
+
+def _compound(vals: list[float], text: str) -> float:
+    """VADER's compound score (sum, "!"/"?" emphasis, normalised to −1…1), rounded as VADER does."""
+    total = float(sum(vals))
+    ep = min(text.count("!"), 4) * 0.292
+    qm = text.count("?")
+    qa = 0.0 if qm <= 1 else (qm * 0.18 if qm <= 3 else 0.96)
+    if total > 0:
+        total += ep + qa
+    elif total < 0:
+        total -= ep + qa
+    score = total / math.sqrt(total * total + 15)
+    return round(max(-1.0, min(1.0, score)), 4)
 
 
 def _is_neg(word: str) -> bool:

@@ -19,9 +19,9 @@ Columns added by :func:`add_themes`:
 Example
 -------
 >>> import pandas as pd, smlib
->>> df = pd.DataFrame({"text": ["Train cancelled again and no reply from customer services"]})
+>>> df = pd.DataFrame({"text": ["Train cancelled again and no reply from the call centre"]})
 >>> smlib.add_themes(df)["themes"][0]
-['delays', 'contact', 'staff']
+['delays', 'contact']
 """
 from __future__ import annotations
 

@@ -278,3 +278,18 @@ def test_fast_vader_core_equals_vaders_own_loop():
         ref = an._valences_reference(t)
         assert fast[0] == ref[0]
         assert fast[1] == pytest.approx(ref[1]), t
+
+
+@pytest.mark.parametrize("module", ["smlib.sentiment", "smlib.themes"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_compound_equals_vaders():
+    an = S._analyzer()
+    for vals, text in [([1.5, -0.3], "good!!"), ([-2.0], "bad??"), ([0.5, 0.5], "ok????"), ([-1.0, 1.0], "x"),
+                       ([3.1, 2.0, 1.0], "great!!!!!!")]:
+        assert S._compound(vals, text) == pytest.approx(an.score_valence(vals, text)["compound"])
