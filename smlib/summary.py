@@ -102,8 +102,7 @@ def describe_activity(result_or_dataset: dict[str, Any] | Dataset, days: Any = N
     """
     res = (monitor(result_or_dataset, days=days, platforms=platforms)
            if isinstance(result_or_dataset, Dataset) else result_or_dataset)
-    meta, h = res["meta"], res["headline"]
-    name = meta["name"]
+    name = res["meta"]["name"]
     paras = [
         _overview(res, name),
         _each_day(res),
@@ -115,7 +114,6 @@ def describe_activity(result_or_dataset: dict[str, Any] | Dataset, days: Any = N
     ]
     if comparison is not None:
         paras.append(_comparison(comparison))
-    del h
     return "\n\n".join(p for p in paras if p)
 
 
@@ -171,12 +169,10 @@ def _platforms(res: dict[str, Any]) -> str:
     rest = [f"{platform_name(r['platform'])} {_int(r['total'])}" for r in vp.iloc[1:].to_dict("records")]
     if rest:
         s += f" The others: {_listing(rest)}."
-    bh = res["busiest_hours"]
     hb = res["headline"]
     if hb["busiest_hour_messages"]:
         s += (f" The public wrote most between {hb['busiest_hour']:02d}:00 and "
               f"{(hb['busiest_hour'] + 1) % 24:02d}:00 ({_plural(hb['busiest_hour_messages'], 'message')}).")
-    del bh
     return s
 
 
@@ -288,7 +284,6 @@ def _care(res: dict[str, Any], name: str) -> str:
 def _stands_out(res: dict[str, Any], name: str) -> str:
     h = res["headline"]
     parts = []
-    daily = res["daily"]
     parts.append(f"What stands out: the busiest day was {_day(h['busiest_day'])} with "
                  f"{_plural(h['busiest_day_messages'], 'message')}.")
     cbd = res["complaints_by_day"]
@@ -312,7 +307,6 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
         parts.append(f"The public's most shared message was {mood}on "
                      f"{platform_name(t['platform'])} on {_day(t['day'])}, shared "
                      f"{_plural(t['shares'], 'time')}: {_quote(t['text'])}.")
-    cc = _row(res["customer_care"], "platform", ALL)
     plats = res["customer_care"][res["customer_care"]["platform"] != ALL]
     plats = plats[plats["customer_messages"] > 0]
     if len(plats) > 1:
@@ -322,7 +316,6 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
     quiet = res["meta"].get("quiet_days") or []
     if quiet:
         parts.append(f"There was no activity on {_listing([_day(d) for d in quiet])}.")
-    del daily, cc
     return " ".join(parts)
 
 
