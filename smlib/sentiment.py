@@ -73,6 +73,8 @@ LONG_TEXT_CHARS = 320
 LONG_TEXT_SENTENCES = 4
 SENTENCE_CACHE = 200_000
 """Sentences remembered per process (brand replies and copied complaints repeat a lot)."""
+TEXT_CACHE = 200_000
+"""Whole messages remembered per process: notebooks score the same frame in several analyses."""
 PARALLEL_FROM = 50_000
 """Use a process pool when there are at least this many *unique* texts to score."""
 
@@ -136,14 +138,16 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-Z0-9\"'£$€(\[])|\n+")
 _NUMBER_WORDS = ("a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                  "fifteen|twenty|thirty|forty|fifty|sixty|several|few|\\d+(?:\\.\\d+)?\\+?")
-_CONTRACTIONS = [
-    (re.compile(r"\bwon[’']?t\b", re.I), "will not"),
-    (re.compile(r"\bcan[’']t\b|\bcannot\b|\bcant\b", re.I), "can not"),
-    (re.compile(r"\bshan[’']?t\b", re.I), "shall not"),
-    (re.compile(r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)n[’']?t\b",
-                re.I), r"\1 not"),
-    (re.compile(r"\bain[’']?t\b", re.I), "is not"),
-]
+_CONTRACTION = re.compile(
+    r"\b(?:(won)[’']?t|(ca)n[’']t|(can)not|(ca)nt|(sha)n[’']?t|"
+    r"(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)n[’']?t|(ai)n[’']?t)\b",
+    re.IGNORECASE)
+_CONTRACTION_BASE = {"won": "will", "ca": "can", "can": "can", "sha": "shall", "ai": "is"}
+
+
+def _expand(m: re.Match) -> str:
+    word = next(g for g in m.groups() if g)
+    return _CONTRACTION_BASE.get(word.lower(), word) + " not"
 # CrowdFlower's find-and-replace damaged the public airline tweets ("cancel" -> "Cancelled Flight",
 # "late" -> "Late Flight"); undoing it is plain text repair, useful for any such export.
 _DAMAGE = [(re.compile(r"Cancelled Flight"), "cancel"), (re.compile(r"Late Flight"), "late")]
@@ -195,8 +199,7 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
             notes.append("hashtags read as words")
         t = t2
     if _MAYBE_SHORT.search(t):
-        for pat, rep in _CONTRACTIONS:
-            t = pat.sub(rep, t)
+        t = _CONTRACTION.sub(_expand, t)
     t = _GLUED.sub(r"\1 ", t)
     # VADER weighs the words after "but" more; "however" and "although" contrast the same way
     if _MAYBE_CONTRAST.search(t):
@@ -323,6 +326,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         super().__init__()
         self.layer = _build_layer(entries)
         self._cache: dict[str, tuple] = {}
+        self._texts: dict[str, tuple[float, str]] = {}   # whole messages already scored
         heads = sorted({k for k in self.layer.first_map} | {st for st, _ in self.layer.stem_list},
                        key=len, reverse=True)
         # where a lexicon phrase can start: a whole head word, a stem prefix, or a symbol; found by
@@ -594,16 +598,18 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 d[2] = "polite sign-off on a question: an enquiry, not praise"
             rules.append("a question signed off 'thanks' is an enquiry")
 
-    def score_sentence(self, text: str, rules: list[str]) -> tuple[float, list[tuple[str, float, str]]]:
+    def score_sentence(self, text: str, rules: list[str], sentences: list[str] | None = None,
+                       explain: bool = True) -> tuple[float, list]:
         """Score a short text (sentence rules applied per sentence). Returns (compound, details)."""
         detail: list[list] = []
-        for sent in _SENTENCE.split(text):
-            if sent and sent.strip():
-                if _STARTS_BUT.match(sent) and detail:
-                    # "… . But …": what came before counts half, as VADER does within a sentence
-                    for d in detail:
-                        d[1] *= 0.5
-                detail.extend(self._cached_details(sent, rules))
+        if sentences is None:
+            sentences = [x for x in _SENTENCE.split(text) if x and x.strip()]
+        for sent in sentences:
+            if _STARTS_BUT.match(sent) and detail:
+                # "… . But …": what came before counts half, as VADER does within a sentence
+                for d in detail:
+                    d[1] *= 0.5
+            detail.extend(self._cached_details(sent, rules))
         low = text.lower()
         complaint = any(d[1] <= COMPLAINT_CUE for d in detail)
         m = _IRONY.search(low)
@@ -629,9 +635,11 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         self._polite_rule(detail, text, rules)
         vals = [d[1] for d in detail]
         compound = _compound(vals, text) if vals else 0.0
+        if not explain:
+            return float(compound), [d for d in detail if d[1] != 0]
         return float(compound), [(d[0], round(float(d[1]), 3), d[2]) for d in detail if d[1] != 0]
 
-    def score(self, text: object) -> tuple[float, str, list[tuple[str, float, str]]]:
+    def score(self, text: object, explain: bool = True) -> tuple[float, str, list]:
         """(compound −1…1, rules text, contributing words) for one message."""
         if not isinstance(text, str) or not text.strip():
             return 0.0, "no text", []
@@ -640,15 +648,15 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         if len(t) > LONG_TEXT_CHARS or len(sentences) >= LONG_TEXT_SENTENCES:
             scores, details = [], []
             for x in sentences:
-                c, d = self.score_sentence(x, rules)
+                c, d = self.score_sentence(x, rules, explain=explain)
                 scores.append(c)
                 details.extend(d)
             weights = [1.0 + abs(c) for c in scores]
             compound = sum(c * w for c, w in zip(scores, weights)) / sum(weights) if scores else 0.0
             rules.append(f"long text: {len(scores)} sentences scored one by one and averaged")
         else:
-            compound, details = self.score_sentence(t, rules)
-        cs = [d[0] for d in details if "customer-service" in d[2]]
+            compound, details = self.score_sentence(t, rules, sentences, explain=explain)
+        cs = [d[0] for d in details if d[2].startswith("customer-service")]
         if cs:
             rules.insert(0, "customer-service words: " + ", ".join(dict.fromkeys(cs)))
         return round(float(compound), 4), "; ".join(dict.fromkeys(rules)), details
@@ -709,6 +717,16 @@ def _negated_nearby(words: list[str], i: int) -> bool:
     return j >= 0 and (words[j] in NEGATE_WORDS or words[j].endswith("n't"))
 
 
+def reload() -> None:
+    """Forget the compiled lexicon and remembered scores (after editing the lexicon file)."""
+    _analyzer.cache_clear()
+    try:
+        from .themes import _cached_themes
+        _cached_themes.cache_clear()
+    except ImportError:  # pragma: no cover
+        pass
+
+
 def label_for(score: float) -> str:
     """negative / neutral / positive for a score, using the neutral band."""
     if score <= NEGATIVE_BELOW:
@@ -722,10 +740,16 @@ def _score_chunk(args: tuple[list[str], str | None]) -> tuple[list[float], list[
     texts, lex = args
     an = _analyzer(lex)
     out_s, out_r = [], []
+    memo = an._texts
     for t in texts:
-        s, r, _ = an.score(t)
-        out_s.append(s)
-        out_r.append(r)
+        hit = memo.get(t)
+        if hit is None:
+            s, r, _ = an.score(t, explain=False)
+            if len(memo) >= TEXT_CACHE:
+                memo.clear()
+            memo[t] = hit = (s, r)
+        out_s.append(hit[0])
+        out_r.append(hit[1])
     return out_s, out_r
 
 

@@ -293,3 +293,21 @@ def test_compound_equals_vaders():
     for vals, text in [([1.5, -0.3], "good!!"), ([-2.0], "bad??"), ([0.5, 0.5], "ok????"), ([-1.0, 1.0], "x"),
                        ([3.1, 2.0, 1.0], "great!!!!!!")]:
         assert S._compound(vals, text) == pytest.approx(an.score_valence(vals, text)["compound"])
+
+
+def test_reload_picks_up_an_edited_lexicon(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "sentiment_lexicon.csv").write_text("term,score,comment\nsplendid,-3,test\n", encoding="utf-8")
+    (data / "themes.toml").write_text('[a]\nlabel = "A"\nkeywords = ["splendid"]\n', encoding="utf-8")
+    monkeypatch.setenv("SMLIB_DATA", str(data))
+    S.reload()
+    try:
+        assert label("splendid") == "negative"
+        (data / "sentiment_lexicon.csv").write_text("term,score,comment\nsplendid,3,test\n", encoding="utf-8")
+        assert label("splendid") == "negative"      # remembered until reload
+        S.reload()
+        assert label("splendid") == "positive"
+    finally:
+        monkeypatch.delenv("SMLIB_DATA")
+        S.reload()
