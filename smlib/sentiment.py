@@ -47,7 +47,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
-from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGATE,
+from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGATE, SPECIAL_CASES,
                                            SentimentIntensityAnalyzer, SentiText)
 
 from .errors import DataError
@@ -445,7 +445,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                         valence = valence + sc
                         valence = _neg_check(valence, lows, start_i, i)
                         if start_i == 2:
-                            valence = self._special_idioms_check(valence, lows, i)
+                            valence = _idioms_check(valence, lows, i)
                 valence = self._least_check(valence, lows, i)
             sentiments.append(valence)
         if "but" in lows:
@@ -679,6 +679,33 @@ def _compound(vals: list[float], text: str) -> float:
         total -= ep + qa
     score = total / math.sqrt(total * total + 15)
     return round(max(-1.0, min(1.0, score)), 4)
+
+
+def _idioms_check(valence: float, lows: list[str], i: int) -> float:
+    """VADER's ``_special_idioms_check`` on an already lower-cased word list (i >= 3 here)."""
+    w1, w2, w3 = lows[i - 1], lows[i - 2], lows[i - 3]
+    onezero = f"{w1} {lows[i]}"
+    twoonezero = f"{w2} {w1} {lows[i]}"
+    twoone = f"{w2} {w1}"
+    threetwoone = f"{w3} {w2} {w1}"
+    threetwo = f"{w3} {w2}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+            break
+    n = len(lows)
+    if n - 1 > i:
+        zeroone = f"{lows[i]} {lows[i + 1]}"
+        if zeroone in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroone]
+    if n - 1 > i + 1:
+        zeroonetwo = f"{lows[i]} {lows[i + 1]} {lows[i + 2]}"
+        if zeroonetwo in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in BOOSTER_DICT:
+            valence = valence + BOOSTER_DICT[n_gram]
+    return valence
 
 
 def _is_neg(word: str) -> bool:
