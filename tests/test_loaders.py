@@ -349,6 +349,7 @@ BAD_CASES = {
     "duplicate ids": (lambda d: BAD / "duplicate_ids.csv", None),
     "None path": (lambda d: None, ["no file"]),
     "number path": (lambda d: 42, ["file path", "int"]),
+    "path with NUL byte": (lambda d: str(d / "a\x00b.csv"), ["not found"]),
 }
 
 
@@ -362,7 +363,7 @@ def test_bad_input_gives_only_dataerror_or_counted_load(case, tmp_path):
         assert type(exc) is DataError, f"{case}: {type(exc).__name__}: {exc}"
         assert words is not None, f"{case} should load, got: {exc}"
         msg = str(exc)
-        if path is not None and case not in ("number path",):
+        if path is not None and case not in ("number path", "path with NUL byte"):
             assert Path(path).name in msg, f"{case}: message does not name the file: {msg}"
         for w in words:
             assert w.lower() in msg.lower(), f"{case}: {w!r} not in {msg!r}"
@@ -533,3 +534,11 @@ def test_encoding_argument_and_handles_as_text(tmp_path):
     with pytest.raises(DataError) as e:
         smlib.load(GOOD / "outbox.json", columns={"text": "content"})
     assert "columns=" in str(e.value)
+
+
+@pytest.mark.parametrize("module", ["smlib.loaders._text", "smlib.loaders._time", "smlib.loaders.tabular"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0

@@ -139,7 +139,12 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
     fmt = _check_format(format)
     if platform is not None and not str(platform).strip():
         platform = None
-    src = open_source(path, encoding)
+    try:
+        src = open_source(path, encoding)
+    except DataError:
+        raise
+    except (OSError, ValueError, TypeError) as exc:  # e.g. a path with a NUL byte, a socket
+        raise DataError(f"cannot open this path ({type(exc).__name__}: {exc})", source=str(path)) from None
     tracker = Tracker(src.name)
     profile = _profile_for(org)
     handles = _as_list(org_handles) + (list(profile.handles.values()) if profile else [])

@@ -75,7 +75,11 @@ def _key(h: str) -> str:
 
 
 def guess_columns(headers: list[str]) -> dict[str, str]:
-    """{model_field: header} for the headers that obviously match (first synonym wins)."""
+    """{model_field: header} for the headers that obviously match (first synonym wins).
+
+    >>> guess_columns(["Message ID", "Sent", "From", "Message", "Notes"])
+    {'text': 'Message', 'created_at': 'Sent', 'message_id': 'Message ID', 'author_id': 'From'}
+    """
     by_key: dict[str, str] = {}
     for h in headers:
         by_key.setdefault(_key(h), h)
