@@ -153,15 +153,27 @@ def users(res: dict[str, Any], interactive: bool = False) -> Any:
 
 
 def followers(res: dict[str, Any], interactive: bool = False) -> Any:
-    """Followers at the start and end of the monitoring period, per platform."""
+    """Follower change from the first to the last monitoring day, per platform.
+
+    The change, not the totals: totals of thousands hide a change of a few dozen. The totals
+    are in ``res["followers"]``.
+    """
     f = res["followers"]
-    title, xl, yl = "Followers at the start and end of the period", "Platform", "Followers"
+    title, xl, yl = ("Follower change from the first to the last day", "Platform",
+                     "Change in followers (gained minus lost)")
     if not available(f):
         return _unavailable(title, xl, yl, f, interactive)
     f = f[f["platform"] != ALL]
-    return _bars([platform_name(p) for p in f["platform"]],
-                 {"first day": f["followers_start"].tolist(), "last day": f["followers_end"].tolist()},
-                 title=title, xlabel=xl, ylabel=yl, interactive=interactive)
+    colours = ["#009E73" if c >= 0 else "#D55E00" for c in f["change"]]
+    fig = _bars([platform_name(p) for p in f["platform"]], {"change": f["change"].tolist()},
+                title=title, xlabel=xl, ylabel=yl, interactive=interactive)
+    if interactive:
+        fig.update_traces(marker_color=colours)
+    else:
+        for bar, c in zip(fig.axes[0].containers[0], colours):
+            bar.set_color(c)
+        fig.axes[0].axhline(0, color="black", linewidth=0.8)
+    return fig
 
 
 def location(res: dict[str, Any], interactive: bool = False) -> Any:

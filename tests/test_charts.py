@@ -94,3 +94,14 @@ def test_tutor_widget_defaults_and_redraw(capsys):
     out = capsys.readouterr().out
     assert f"{res['headline']['messages']} messages, {res['headline']['users']} people" in out
     assert smlib.describe_activity(res) in out
+
+
+def test_followers_chart_shows_the_change_per_platform(res):
+    f = res["followers"][res["followers"]["platform"] != "all"]
+    pfig = charts.followers(res, interactive=True)
+    assert list(pfig.data[0].y) == f["change"].tolist()          # +40 on X, -10 on Facebook
+    fig = charts.followers(res)
+    try:
+        assert [b.get_height() for b in fig.axes[0].containers[0]] == f["change"].tolist()
+    finally:
+        plt.close(fig)
