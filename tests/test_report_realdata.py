@@ -1,0 +1,45 @@
+"""The report on real public exports (../shared/realdata; skipped when absent).
+
+Real exports have no organisation profile and usually no audience insights, odd dates and
+messy text. Each one must either give a complete report (checked in headless Chromium) or fail
+with a clear ``DataError`` saying why — never a pandas traceback, never a half-made report.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import smlib
+from browser import SCREENS, chromium_or_skip, open_report
+
+EXPORTS = ["airline/Tweets.csv", "twcs/twcs_random5000.csv", "exports/reddit/thread.json",
+           "exports/youtube/commentThreads.json", "exports/mastodon/outbox.json",
+           "exports/x_twitter_archive/tweets.js", "exports/facebook/posts_and_comments.json"]
+pytestmark = [pytest.mark.slow, pytest.mark.realdata]
+
+
+@pytest.fixture(scope="module")
+def real_batch(realdata, tmp_path_factory):
+    out = tmp_path_factory.mktemp("real-reports")
+    paths = [realdata / p for p in EXPORTS]
+    return out, smlib.build_reports(paths, out, workers=2, progress=False)
+
+
+def test_real_exports_report_or_fail_clearly(real_batch):
+    out, summary = real_batch
+    for f in summary["failed"]:
+        assert f["error"].startswith("DataError:"), f"{f['slug']}: {f['error']}"
+        assert not (out / f["slug"] / "report.html").exists()
+    assert len(summary["succeeded"]) >= 5, summary["failed"]
+
+
+def test_real_reports_render_offline(real_batch):
+    out, summary = real_batch
+    chromium = chromium_or_skip()
+    for slug in summary["succeeded"]:
+        metrics = json.loads((out / slug / "metrics.json").read_text())
+        assert metrics["headline"]["messages"] > 0
+        rep = open_report(out / slug / "report.html", SCREENS / f"real-{slug}.png", chromium=chromium)
+        assert rep.plot_divs >= 5 and rep.plots == rep.plot_divs, slug
+        assert rep.pwned is None and rep.dialogs == [] and rep.blocked == [] and rep.errors == [], slug
