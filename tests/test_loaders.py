@@ -542,3 +542,44 @@ def test_docstring_examples(module):
     import importlib
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_x_direct_messages():
+    ds = smlib.load(GOOD / "direct-messages.js", org_handles=["shop"])
+    s = check_summary(ds)
+    assert s["rows_in"] == 4 and s["reasons"] == {"conversation event 'joinConversation' (not a message)": 1}
+    f = ds.interactions.set_index("message_id")
+    assert set(f["kind"].astype(str)) == {"message"}
+    assert f["thread_id"].to_dict() == {"d1": "500-900", "d2": "500-900", "d3": "500-901"}
+    # 500 takes part in both conversations: it is the archive owner
+    assert f["author_is_org"].to_dict() == {"d1": False, "d2": True, "d3": False}
+    assert f.loc["d2", "author_id"] == "shop" and f.loc["d1", "author_id"] == "900"
+    assert f.loc["d1", "text"] == "Hi, my order #123 never came & I paid extra"
+    assert f.loc["d3", "text"] == ""                 # a photo sent without words is kept
+    # the DM conversation is answered in 20 minutes (threads treat kind 'message' by thread)
+    from smlib.threads import add_response_times
+    r = add_response_times(ds.interactions).set_index("message_id")
+    assert r.loc["d1", "response_minutes"] == 20.0 and not r.loc["d3", "answered"]
+
+
+def test_tool_export_headers_are_guessed(tmp_path):
+    """Header lines shaped like a Meta Business Suite post export and an X analytics export
+    (hand-made rows: no real tool export was found, see SOURCES.md)."""
+    meta = tmp_path / "meta_posts.csv"
+    meta.write_text("Post ID,Page ID,Page name,Title,Description,Duration (sec),Publish time,Permalink,"
+                    "Post type,Reach,Reactions,Comments,Shares\n"
+                    "111_1,111,Bean Cafe,,New winter menu!,,2026-01-05 09:00,https://fb/1,Photo,1500,40,6,2\n")
+    ds = smlib.load(meta, platform="facebook", org_handles=["Bean Cafe"])
+    check_summary(ds)
+    r = ds.interactions.iloc[0]
+    assert (r["message_id"], r["text"], r["author_id"]) == ("111_1", "New winter menu!", "Bean Cafe")
+    assert (r["reach"], r["likes"], r["replies"], r["shares"]) == (1500, 40, 6, 2)
+    assert r["author_is_org"] and r["kind"] == "post"
+    xa = tmp_path / "tweet_activity_metrics.csv"
+    xa.write_text("Tweet id,Tweet permalink,Tweet text,time,impressions,engagements,engagement rate,"
+                  "retweets,replies,likes\n"
+                  "1101,https://x/1101,Open till 8 tonight,2026-01-05 17:05 +0000,900,30,0.033,3,1,12\n")
+    r = smlib.load(xa, platform="x").interactions.iloc[0]
+    assert (r["message_id"], r["text"], r["reach"], r["shares"], r["replies"], r["likes"]) == (
+        "1101", "Open till 8 tonight", 900, 3, 1, 12)
+    assert r["created_at"] == utc("2026-01-05 17:05")

@@ -7,11 +7,19 @@ else ``post``); created_at (``Thu Oct 06 21:49:02 +0000 2022``) → created_at; 
 All tweets are the archive owner's, so ``author_is_org`` is True. The owner's handle comes from
 ``org_handles[0]``, else ``account.js`` next to the file, else ``org``.
 Tweets with photos/videos (``entities.media``) are kept even with empty text.
+
+Direct messages (``direct-messages.js``: ``window.YTD.direct_messages.part0 = [{"dmConversation":
+{conversationId, messages[{messageCreate{id, senderId, recipientId, text, createdAt, mediaUrls}}]}}]``)
+→ kind ``message``, thread_id = conversationId, author_id = senderId. The owner's own messages
+(``author_is_org``) are those sent by the ``accountId`` in ``account.js`` next to the file, else by
+the id that takes part in the most conversations (the owner is in every one). Other events in a
+conversation (joins, renames) are skipped and counted.
 """
 from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 from typing import Any
 
 import pandas as pd
@@ -30,21 +38,70 @@ def _tweets(obj: Any) -> list | None:
     return None
 
 
+def _dms(obj: Any) -> list | None:
+    if isinstance(obj, list) and obj and all(isinstance(x, dict) and isinstance(x.get("dmConversation"), dict)
+                                             for x in obj[:20]):
+        return obj
+    return None
+
+
 def detect(obj: Any) -> bool:
-    return _tweets(obj) is not None
+    return _tweets(obj) is not None or _dms(obj) is not None
 
 
-def _owner_from_account_js(opts: Options) -> str | None:
+def _account_js(opts: Options, key: str) -> str | None:
     acc = opts.path.parent / "account.js"
     try:
         text = acc.read_text(encoding="utf-8")
         data = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
-        return data[0]["account"]["username"]
+        return str(data[0]["account"][key])
     except Exception:  # optional helper file: any problem just means "not known"
         return None
 
 
+def _owner_from_account_js(opts: Options) -> str | None:
+    return _account_js(opts, "username")
+
+
+def _parse_dms(obj: list, opts: Options) -> pd.DataFrame:
+    owner_id = _account_js(opts, "accountId")
+    if owner_id is None:  # the id taking part in the most conversations
+        seen: Counter = Counter()
+        for c in obj:
+            ids = set()
+            for m in (c.get("dmConversation") or {}).get("messages") or []:
+                mc = m.get("messageCreate") if isinstance(m, dict) else None
+                if isinstance(mc, dict):
+                    ids.update(str(mc.get(k)) for k in ("senderId", "recipientId") if mc.get(k))
+            seen.update(ids)
+        owner_id = seen.most_common(1)[0][0] if seen else None
+    owner = opts.owner(_owner_from_account_js(opts))
+    rows, n_in = [], 0
+    for i, c in enumerate(obj):
+        conv = c.get("dmConversation") or {}
+        for j, m in enumerate(conv.get("messages") or []):
+            n_in += 1
+            where = f"[{i}].messages[{j}]"
+            mc = m.get("messageCreate") if isinstance(m, dict) else None
+            if not isinstance(mc, dict):
+                kind = next(iter(m), "unknown") if isinstance(m, dict) and m else "unknown"
+                opts.tracker.skip(f"conversation event '{kind}' (not a message)", 1, [where])
+                continue
+            sender = str(mc.get("senderId") or "")
+            mine = bool(owner_id) and sender == owner_id
+            rows.append({"_row": where, "message_id": mc.get("id"), "created_at": mc.get("createdAt"),
+                         "thread_id": conv.get("conversationId"), "author_id": owner if mine else sender,
+                         "author_name": owner if mine else sender, "author_is_org": mine,
+                         "kind": "message", "text": html.unescape(mc.get("text") or ""),
+                         "_has_media": bool(mc.get("mediaUrls"))})
+    opts.tracker.rows_in = n_in
+    opts.natural_org = owner
+    return pd.DataFrame(rows)
+
+
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
+    if _dms(obj) is not None:
+        return _parse_dms(obj, opts)
     owner = opts.owner(_owner_from_account_js(opts))
     rows = []
     for i, item in enumerate(obj):
