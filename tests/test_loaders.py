@@ -87,8 +87,24 @@ def test_to_utc_uk_day_first_and_warning():
     assert out.tolist() == [utc("2026-01-05 09:30"), utc("2026-01-06 10:00")]
     assert any("day first" in w for w in warn)
     warn = []
-    out, _ = to_utc(pd.Series(["01/13/2026 09:30", "01/05/2026 10:00"]), warn)  # US order, visible
+    out, _ = to_utc(pd.Series(["01/13/2026 09:30", "01/05/2026 10:00"]), warn)  # US order, proven
     assert out.tolist() == [utc("2026-01-13 09:30"), utc("2026-01-05 10:00")]
+    assert not any("could be" in w for w in warn)
+    warn = []
+    out, _ = to_utc(pd.Series(["13/01/2026 09:30", "05/01/2026 10:00"]), warn)  # UK order, proven
+    assert out.tolist() == [utc("2026-01-13 09:30"), utc("2026-01-05 10:00")]
+
+
+def test_to_utc_ambiguous_order_follows_the_field_that_changes():
+    warn: list[str] = []
+    us = ["01/05/2026", "01/06/2026", "01/07/2026", "01/09/2026"]   # five days in January, US order
+    out, _ = to_utc(pd.Series(us), warn)
+    assert out.dt.day.tolist() == [5, 6, 7, 9] and set(out.dt.month) == {1}
+    assert any("month first" in w for w in warn)
+    warn = []
+    uk = ["05/01/2026", "06/01/2026", "07/01/2026", "09/01/2026"]
+    out, _ = to_utc(pd.Series(uk), warn)
+    assert out.dt.day.tolist() == [5, 6, 7, 9] and any("day first" in w for w in warn)
 
 
 def test_fast_conform_matches_schema_conform():

@@ -70,17 +70,27 @@ def _kind_of(sample: list[str]) -> str:
 
 
 def _dayfirst(sample: list[str]) -> tuple[bool, bool]:
-    """(dayfirst, ambiguous) from slash dates: a first field > 12 means day first, a second > 12
-    means month first; with no evidence assume day first (UK) and call it ambiguous."""
+    """(dayfirst, guessed) for slash dates like 05/01/2026.
+
+    A first field above 12 proves day first; a second field above 12 proves month first.
+    Otherwise the field that changes more is taken as the day (messages over a few days share
+    the month), and with no difference at all day first is assumed (UK) - ``guessed`` is True
+    in these last two cases so the caller can warn."""
     first_big = second_big = False
+    firsts, seconds = set(), set()
     for v in sample:
         m = _RE_SLASH.match(v)
         if m:
-            first_big |= int(m.group(1)) > 12
-            second_big |= int(m.group(2)) > 12
-    if second_big and not first_big:
-        return False, False
-    return True, not first_big
+            a, b = int(m.group(1)), int(m.group(2))
+            first_big |= a > 12
+            second_big |= b > 12
+            firsts.add(a)
+            seconds.add(b)
+    if first_big != second_big:
+        return first_big, False
+    if len(seconds) > len(firsts):
+        return False, True
+    return True, True
 
 
 def to_utc(values: pd.Series, warn: list[str] | None = None) -> tuple[pd.Series, pd.Series]:
@@ -124,8 +134,11 @@ def to_utc(values: pd.Series, warn: list[str] | None = None) -> tuple[pd.Series,
             rest = rest[~ok]
     if warn is not None:
         if kind == "mixed" and ambiguous and any(_RE_SLASH.match(x) for x in sample):
-            warn.append("dates like 05/01/2026 were read day first (UK order: 5 January); "
-                        "pass a column of ISO dates (2026-01-05) if that is wrong")
+            ex = next(x for x in sample if _RE_SLASH.match(x))
+            order = "day first (UK order)" if dayfirst else "month first (US order)"
+            warn.append(f"dates like {ex!r} could be day/month or month/day; they were read {order}, "
+                        "because that field changes more (or, with no clue, the UK order). Save the "
+                        "dates as 2026-01-05 if that is wrong")
         tz_sample = [v for v in sample if not _RE_EPOCH.match(v)]
         if tz_sample and kind in ("iso", "mixed") and not any(_NAIVE_TZ.search(v) for v in tz_sample):
             warn.append("dates had no time zone; they were taken as UTC")
