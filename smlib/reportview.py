@@ -13,6 +13,7 @@ Example
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -178,6 +179,50 @@ def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max
         from .summary import platform_name
         view["platform"] = view["platform"].map(lambda p: platform_name(str(p)) if isinstance(p, str) else p)
     return table(view, columns=headings or list(view.columns), max_rows=max_rows, percent=percent)
+
+
+_PSEUDONYM = re.compile(r"user-[0-9a-f]{6}")
+
+
+def handle_map(frame: pd.DataFrame) -> dict[str, str]:
+    """Pseudonym -> real handle for every author and @mention in ``frame`` (staff copies only).
+
+    Library functions pseudonymise what they return; a report built with ``show_handles=True``
+    uses this to put the real handles back, consistently with its own tables.
+    """
+    from .privacy import _MENTION, pseudonym
+    mapping: dict[str, str] = {}
+    for col in ("author_id", "author_name"):
+        if col in frame:
+            for v in frame[col].dropna().unique():
+                mapping.setdefault(pseudonym(v), str(v))
+    if "text" in frame:
+        for t in frame["text"].dropna():
+            for m in _MENTION.finditer(str(t)):
+                mapping.setdefault(pseudonym(m.group(1).lower()), m.group(1))
+    return mapping
+
+
+def reveal(value: Any, mapping: Mapping[str, str] | None) -> Any:
+    """Replace pseudonyms in a string (or each string of a list) using :func:`handle_map`'s mapping."""
+    if not mapping:
+        return value
+    if isinstance(value, str):
+        return _PSEUDONYM.sub(lambda m: mapping.get(m.group(0), m.group(0)), value)
+    if isinstance(value, (list, tuple)):
+        return [reveal(v, mapping) for v in value]
+    return value
+
+
+def reveal_frame(frame: pd.DataFrame, mapping: Mapping[str, str] | None) -> pd.DataFrame:
+    """A copy of ``frame`` with pseudonyms in its text columns replaced (no-op without a mapping)."""
+    if not mapping:
+        return frame
+    out = frame.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col].dtype) and not str(out[col].dtype).startswith("datetime"):
+            out[col] = out[col].map(lambda v: reveal(v, mapping))
+    return out
 
 
 def style_figure(fig, title: str, x: str, y: str, height: int = CHART_HEIGHT, legend: str | None = None):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -191,3 +192,5 @@ def test_chosen_days_and_show_handles_for_staff(tmp_path):
     page = (tmp_path / "hostile_export" / "report.html").read_text(encoding="utf-8")
     ids = set(on.loc[on["author_is_org"] == "false", "author_id"])
     assert any(f">{i}<" in page for i in ids)
+    # text written by library functions (summary, extremes, examples) is unmasked too
+    assert re.findall(r"user-[0-9a-f]{6}", page) == []

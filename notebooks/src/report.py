@@ -40,6 +40,8 @@ comparison = smlib.compare_periods(full, monitor_days)
 period = select_days(full.interactions, monitor_days, profile)
 customers = period[~period["author_is_org"]]
 h = res["headline"]
+# Library functions return pseudonyms; a staff copy (show_handles=True) puts the real handles back.
+real = rv.handle_map(full.interactions) if show_handles else None
 
 # %%
 rv.heading(f"{name}: social media monitoring report",
@@ -89,7 +91,7 @@ rv.kpi_cards([
 ])
 
 # %%
-rv.paragraph(smlib.describe_activity(res, comparison=comparison))
+rv.paragraph(rv.reveal(smlib.describe_activity(res, comparison=comparison), real))
 
 # %% [markdown]
 # ### Messages each day
@@ -220,7 +222,7 @@ if available(themes):
     t = themes.copy()
     labels = smlib.themes.theme_labels()
     t["theme"] = t["theme"].astype(str).map(lambda k: labels.get(k, k.replace("_", " ")))
-    display(rv.message_table(t.rename(columns={"example": "text"}),
+    display(rv.message_table(rv.reveal_frame(t.rename(columns={"example": "text"}), real),
                              headings={"theme": "Theme", "messages": "Messages", "share": "Share",
                                        "negative": "Negative", "text": "Example message"},
                              show_handles=True, max_rows=12, percent=["share"]))
@@ -237,7 +239,7 @@ found = smlib.discover_themes(period, top=8)
 if len(found):
     found = found.assign(examples=found["examples"].map(
         lambda ex: " | ".join(smlib.inert_urls(str(e)) for e in ex) if isinstance(ex, (list, tuple)) else ex))
-    display(rv.table(found, {"term": "Word or phrase", "negative_messages": "In negative messages",
+    display(rv.table(rv.reveal_frame(found, real), {"term": "Word or phrase", "negative_messages": "In negative messages",
                              "other_messages": "In other messages", "known_theme": "Known theme",
                              "examples": "Examples"}))
 else:
@@ -247,7 +249,7 @@ else:
 # %%
 fb = res["feedback"]
 if available(fb):
-    display(rv.message_table(fb.rename(columns={"example": "text"}),
+    display(rv.message_table(rv.reveal_frame(fb.rename(columns={"example": "text"}), real),
                              headings={"type": "Stakeholder feedback", "messages": "Messages",
                                        "share": "Share", "text": "Example"}, show_handles=True,
                              percent=["share"]))
@@ -293,7 +295,7 @@ rv.message_table(queue, ["priority", "platform", "author_id", "created_at", "tex
 
 # %%
 extremes = smlib.explain_extremes(period, keep=keep)
-rv.paragraph(smlib.inert_urls(extremes["text"]))
+rv.paragraph(rv.reveal(smlib.inert_urls(extremes["text"]), real))
 
 # %% [markdown]
 # ### Urgent items
@@ -347,7 +349,7 @@ rv.paragraph(crisis.summary)
 # %%
 risks = smlib.find_security_risks(period, profile)
 if len(risks):
-    display(rv.message_table(risks.rename(columns={"text_inert": "text"}),
+    display(rv.message_table(rv.reveal_frame(risks.rename(columns={"text_inert": "text"}), real),
                              ["platform", "author", "reason", "text", "action"], show_handles=True,
                              headings={"platform": "Platform", "author": "Account", "reason": "Risk",
                                        "text": "Message (links made safe)", "action": "What to do"}))
