@@ -72,3 +72,12 @@ def test_notebook_02_has_parameters_and_checked_cells():
     assert tags.count("parameters") == 1
     assert tags.count("nbval-check-output") >= 6
     assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.slow
+@pytest.mark.realdata
+def test_notebook_02_runs_on_a_real_export(realdata, tmp_path):
+    path = realdata / "twcs" / "twcs_head5000.csv"
+    out = _run(tmp_path, org=str(path))
+    assert "Messages from the public on those days:" in out
+    assert "No answer key for this data" in out      # real data has no answer key: the notebook says so
