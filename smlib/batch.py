@@ -36,8 +36,9 @@ KERNEL_LOG = "kernel.log"
 class Job:
     """One notebook run: inputs, where the executed copy goes, and the working folder.
 
-    ``after`` is an optional importable function ``f(job, ok) -> dict`` run in the worker after
-    papermill (e.g. HTML export); it must be a module-level function so it can be pickled.
+    ``after`` is an optional importable function ``f(job, result) -> dict`` run in the worker
+    after papermill (e.g. HTML export); ``result`` holds ``ok``, ``error`` and ``cell`` so far,
+    and the dict it returns is merged in. It must be a module-level function (it is pickled).
     """
 
     key: str
@@ -45,7 +46,7 @@ class Job:
     output: str
     cwd: str
     parameters: dict[str, Any] = field(default_factory=dict)
-    after: Callable[["Job", bool], dict[str, Any]] | None = None
+    after: Callable[["Job", dict[str, Any]], dict[str, Any]] | None = None
     timeout: int = 900
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -90,14 +91,15 @@ def run_job(job: Job) -> dict[str, Any]:
         os.close(log_fd)
     if ok:
         os.unlink(log_path)
+    result["ok"] = ok
     if job.after is not None:
         try:
-            result.update(job.after(job, ok) or {})
+            result.update(job.after(job, dict(result)) or {})
         except Exception as exc:  # noqa: BLE001
             ok = False
             result["error"] = result["error"] or describe_error(exc)[0]
             result["traceback"] = traceback.format_exc(limit=5)
-    result["ok"] = ok and not result.get("error")
+    result["ok"] = bool(result["ok"]) and not result.get("error")
     result["seconds"] = round(time.perf_counter() - start, 2)
     return result
 

@@ -170,9 +170,10 @@ def write_action_queue(frame, path: str | os.PathLike | None) -> str:
 
 
 # ── the batch ─────────────────────────────────────────────────────────────────────────────
-def _finish(job, ok: bool) -> dict[str, Any]:
+def _finish(job, result: dict[str, Any]) -> dict[str, Any]:
     """Worker-side step after papermill: export HTML (or FAILED.txt), then swap into place."""
     staging, final = Path(job.cwd), Path(job.meta["final"])
+    ok = bool(result.get("ok"))
     out: dict[str, Any] = {}
     metrics = staging / METRICS_NAME
     if ok and not metrics.exists():
@@ -195,6 +196,9 @@ def _finish(job, ok: bool) -> dict[str, Any]:
         nb = staging / NOTEBOOK_NAME
         if nb.exists():
             os.replace(nb, staging / FAILED_NOTEBOOK_NAME)
+        _write_failed(staging, job.meta["org"], out.get("error") or result.get("error") or "unknown error",
+                      result.get("cell"))
+        out["ok"] = False
     _swap_into_place(staging, final)
     return out
 
@@ -276,12 +280,13 @@ def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "r
             failed.append({"slug": job.key, "org": job.meta["org"], "error": err,
                            "cell": res.get("cell")})
             final = Path(job.meta["final"])
-            if not final.exists():  # the worker died before the swap
-                final.mkdir(parents=True, exist_ok=True)
+            if Path(job.cwd).exists() or not (final / FAILED_NAME).exists():
+                # the worker died before its own clean-up and swap: do them here
                 shutil.rmtree(job.cwd, ignore_errors=True)
-            for name in (HTML_NAME, METRICS_NAME, QUEUE_NAME):
-                (final / name).unlink(missing_ok=True)
-            _write_failed(final, job.meta["org"], err, res.get("cell"))
+                final.mkdir(parents=True, exist_ok=True)
+                for name in (HTML_NAME, METRICS_NAME, QUEUE_NAME):
+                    (final / name).unlink(missing_ok=True)
+                _write_failed(final, job.meta["org"], err, res.get("cell"))
     index = write_index(out_dir)
     return {"out": str(out_dir), "succeeded": [r["slug"] for r in results if r["ok"]],
             "failed": failed, "results": results, "index": str(index), "seconds": wall,
