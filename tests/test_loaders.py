@@ -599,3 +599,16 @@ def test_tool_export_headers_are_guessed(tmp_path):
     assert (r["message_id"], r["text"], r["reach"], r["shares"], r["replies"], r["likes"]) == (
         "1101", "Open till 8 tonight", 900, 3, 1, 12)
     assert r["created_at"] == utc("2026-01-05 17:05")
+
+
+def test_fast_twitter_dates_equal_pandas_strptime():
+    from smlib.loaders._time import _TWITTER, _twitter_fast
+    vals = pd.Series(["Tue Oct 31 22:10:47 +0000 2017", "Sun Dec 31 23:59:59 +1400 2017",
+                      "Mon Jan 01 00:00:00 -1200 2018", "Tue Oct 31 22:10:47 -0130 2017",
+                      "Thu Feb 29 12:00:00 +0000 2024", "not a date at all, thirty chars",
+                      "Tue Oct 31 22:10:47 +0000 17", ""])
+    fast = _twitter_fast(vals)
+    slow = pd.to_datetime(vals, format=_TWITTER, utc=True, errors="coerce")
+    assert fast.isna().tolist() == slow.isna().tolist() == [False] * 5 + [True] * 3
+    assert (fast[:5] == slow[:5]).all()
+    assert fast[1] == utc("2017-12-31 09:59:59") and fast[3] == utc("2017-10-31 23:40:47")

@@ -200,3 +200,11 @@ def test_facebook_and_instagram(realdata):
     assert ig.interactions["text"].str.contains("f… my foot", regex=False).any()
     assert check(smlib.load(realdata / "exports" / "instagram" / "posts_media_2.json"))["rows_kept"] == 5
     assert check(smlib.load(realdata / "exports" / "instagram" / "post_comments_redacted.json"))["rows_kept"] == 2
+
+
+def test_twcs_dates_match_strptime(realdata):
+    p = realdata / "twcs" / "twcs_random5000.csv"
+    ref = _twcs_reference(p)
+    expect = pd.to_datetime(ref["created_at"], format="%a %b %d %H:%M:%S %z %Y", utc=True)
+    got = smlib.load(p).interactions.set_index("message_id")["created_at"]
+    assert (got.loc[ref["tweet_id"]].to_numpy() == expect.to_numpy()).all()

@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..errors import DataError
 from ..schema import INTERACTION_COLUMNS, conform_interactions, new_load_summary, validate_interactions
+from ._text import normalise_line_ends
 from ._time import to_utc
 
 _EXCEL_ID = re.compile(r"^\s*\d(\.\d+)?[eE]\+?\d+\s*$")
@@ -149,8 +150,13 @@ def clean_ids(s: pd.Series) -> pd.Series:
     if j.starts(" ") or j.ends(" "):
         s = s.str.strip()
     if j.ends(".0", ".0 "):
-        tail = s.str.endswith(".0").fillna(False).astype(bool)
-        s = s.where(~tail, s[tail].str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True))
+        tail = s.str.endswith(".0").fillna(False).to_numpy(dtype=bool)
+        cut = s[tail].str.slice(0, -2)
+        digits = cut.str.isdigit().fillna(False).to_numpy(dtype=bool)   # '3.0' -> '3'
+        fixed = cut.where(digits, s[tail].str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)) \
+            if not digits.all() else cut
+        s = s.copy()
+        s[tail] = fixed
     return s
 
 
@@ -319,8 +325,7 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         if still.any():
             f = f.assign(text=f["text"].astype("object").where(~still, ""))
     if tracker.may_have_cr and any_contains(f["text"], ("\r",)):  # CRLF / CR inside text → \n
-        f = f.assign(text=as_str(f["text"]).str.replace("\r\n", "\n", regex=False)
-                     .str.replace("\r", "\n", regex=False))
+        f = f.assign(text=normalise_line_ends(as_str(f["text"])))
     # 2. dates
     if "created_at" not in f.columns:
         raise DataError("no date column: expected when each message was posted", source=tracker.source,

@@ -83,6 +83,23 @@ def clean_text(s: str) -> str:
 
 
 def unescape_entities(s: pd.Series) -> pd.Series:
-    """Vectorised decode of the three entities Twitter escapes (``&lt; &gt; &amp;``)."""
-    return (s.str.replace("&lt;", "<", regex=False).str.replace("&gt;", ">", regex=False)
-            .str.replace("&amp;", "&", regex=False))
+    """Decode the three entities Twitter escapes (``&lt; &gt; &amp;``), only in rows with '&'."""
+    has = s.str.contains("&", regex=False).fillna(False).to_numpy(dtype=bool)
+    if not has.any():
+        return s
+    sub = s[has]
+    for ent, ch in (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")):
+        sub = sub.str.replace(ent, ch, regex=False)
+    s = s.copy()
+    s[has] = sub
+    return s
+
+
+def normalise_line_ends(s: pd.Series) -> pd.Series:
+    """CRLF and lone CR → LF, touching only the rows that contain a CR."""
+    has = s.str.contains("\r", regex=False).fillna(False).to_numpy(dtype=bool)
+    if not has.any():
+        return s
+    s = s.copy()
+    s[has] = s[has].str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
+    return s

@@ -38,12 +38,63 @@ def _epoch(values: pd.Series) -> pd.Series:
         return pd.to_datetime(secs, unit="s", utc=True, errors="coerce")
 
 
+_MONTHS = [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"]
+_MONTH_KEYS = np.array([m[0] * 65536 + m[1] * 256 + m[2] for m in _MONTHS])
+_MONTH_ORDER = np.argsort(_MONTH_KEYS)
+
+
+def _twitter_fast(values: pd.Series) -> pd.Series | None:
+    """Twitter's fixed-width ``Tue Oct 31 22:10:47 +0000 2017`` rearranged into ISO bytes with
+    numpy (no per-row Python), then offset to UTC. Values that do not fit the layout exactly give
+    NaT (the caller retries those in other formats); None when the column is not plain ASCII."""
+    v = values.to_numpy(dtype=object)
+    fits = np.array(values.str.len().to_numpy(dtype=float, na_value=0) == 30, dtype=bool)
+    try:
+        b = np.array(np.where(fits, v, "?" * 30), dtype="S30")
+    except (UnicodeEncodeError, ValueError, TypeError):
+        return None
+    n = len(b)
+    m = b.view(np.uint8).reshape(n, 30)
+    key = m[:, 4].astype(np.int64) * 65536 + m[:, 5].astype(np.int64) * 256 + m[:, 6]
+    sorted_keys = _MONTH_KEYS[_MONTH_ORDER]
+    pos = np.clip(np.searchsorted(sorted_keys, key), 0, 11)
+    fits &= sorted_keys[pos] == key
+    month = _MONTH_ORDER[pos] + 1
+    fits &= (m[:, 3] == 32) & (m[:, 7] == 32) & (m[:, 10] == 32) & (m[:, 19] == 32) & (m[:, 25] == 32)
+    fits &= (m[:, 20] == ord("+")) | (m[:, 20] == ord("-"))
+    fits &= (m[:, 13] == ord(":")) & (m[:, 16] == ord(":"))
+    digits = m[:, [8, 9, 11, 12, 14, 15, 17, 18, 21, 22, 23, 24, 26, 27, 28, 29]]
+    fits &= ((digits >= 48) & (digits <= 57)).all(axis=1)
+    iso = np.empty((n, 19), dtype=np.uint8)
+    iso[:, 0:4] = m[:, 26:30]
+    iso[:, 4] = iso[:, 7] = ord("-")
+    iso[:, 5] = 48 + month // 10
+    iso[:, 6] = 48 + month % 10
+    iso[:, 8:10] = m[:, 8:10]
+    iso[:, 10] = ord("T")
+    iso[:, 11:19] = m[:, 11:19]
+    iso[~fits] = np.frombuffer(b"1970-01-01T00:00:00", dtype=np.uint8)
+    try:
+        local = np.frombuffer(iso.tobytes(), dtype="S19").astype("datetime64[s]")
+    except ValueError:  # an impossible date such as 31 February somewhere: let pandas sort it out
+        return None
+    d = m[:, 21:25].astype(np.int64) - 48
+    offset = (d[:, 0] * 10 + d[:, 1]) * 60 + d[:, 2] * 10 + d[:, 3]
+    offset = np.where(m[:, 20] == ord("-"), -offset, offset)
+    utc = (local - offset.astype("timedelta64[m]")).astype("datetime64[ns]")
+    utc[~fits] = np.datetime64("NaT")
+    return pd.Series(utc, index=values.index).dt.tz_localize("UTC")
+
+
 def _parse(values: pd.Series, kind: str, dayfirst: bool) -> pd.Series:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if kind == "epoch":
             return _epoch(values)
         if kind == "twitter":
+            fast = _twitter_fast(values)
+            if fast is not None:
+                return fast
             return pd.to_datetime(values, format=_TWITTER, utc=True, errors="coerce")
         if kind == "iso":
             return pd.to_datetime(values, format="ISO8601", utc=True, errors="coerce")

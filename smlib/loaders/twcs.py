@@ -26,7 +26,7 @@ import pandas as pd
 
 from ._options import Options
 from ._rows import clean_ids
-from ._text import unescape_entities
+from ._text import normalise_line_ends, unescape_entities
 
 REQUIRED = {"tweet_id", "author_id", "inbound", "created_at", "text"}
 PLATFORM = "x"
@@ -62,7 +62,10 @@ def parse(df: pd.DataFrame, opts: Options) -> pd.DataFrame:
     is_org = is_org.fillna(False).astype(bool)
     parent = _ids(df["in_response_to_tweet_id"]) if "in_response_to_tweet_id" in df.columns else \
         pd.Series(pd.NA, index=df.index, dtype="string")
-    text = unescape_entities(df["text"].astype("str")).str.replace("\r", "\n", regex=False)
+    text = unescape_entities(df["text"].astype("str"))
+    if opts.tracker.may_have_cr:
+        text = normalise_line_ends(text)
+    opts.tracker.may_have_cr = False  # text line ends are normalised here
     has_parent = parent.notna() & (parent != "")
     kind = np.where(has_parent, "reply", np.where(is_org, "post", "mention"))
     out = pd.DataFrame({
@@ -97,11 +100,12 @@ def _brand_of_each(f: pd.DataFrame, replied_by: pd.Series | None) -> pd.Series:
     todo = org.isna()
     author_by_id = pd.Series(author_lc.to_numpy(), index=f["message_id"].to_numpy())
     author_by_id = author_by_id[~author_by_id.index.duplicated()]
-    mentions = f.loc[todo, "text"].str.extractall(r"@(\w+)")[0].str.lower()
-    if brands and len(mentions):
-        m = mentions[mentions.isin(brands)]
-        first = m.groupby(level=0).first()
-        org[first.index] = first
+    # every @mention of the customer tweets, in order (one findall, then plain Python on lists)
+    found = f.loc[todo, "text"].str.findall(r"@(\w+)")
+    mentions = [[m.lower() for m in ms] if isinstance(ms, list) else [] for ms in found.to_numpy()]
+    if brands:
+        first = [next((m for m in ms if m in brands), None) for ms in mentions]
+        org[found.index] = pd.array(first, dtype="str")
     todo = org.isna()
     if replied_by is not None and todo.any() and brands:
         r = replied_by[todo].dropna().str.split(",").explode().str.strip()
@@ -114,9 +118,8 @@ def _brand_of_each(f: pd.DataFrame, replied_by: pd.Series | None) -> pd.Series:
         p = p[p.isin(brands)]
         org[p.index] = p
     todo = org.isna()
-    if todo.any() and len(mentions):
-        m = mentions[mentions.index.get_level_values(0).isin(org.index[todo])]
-        m = m[~m.str.fullmatch(r"\d+")]
-        first = m.groupby(level=0).first()
-        org[first.index] = first
+    if todo.any() and mentions:
+        word = [next((m for m in ms if not m.isdigit()), None) for ms in mentions]
+        word_s = pd.Series(pd.array(word, dtype="str"), index=found.index)
+        org[todo] = word_s.reindex(org.index[todo])
     return org.fillna("unknown")
