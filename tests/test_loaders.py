@@ -288,6 +288,9 @@ def test_utf16_and_old_mac_line_ends(tmp_path):
     p = tmp_path / "u16.csv"
     p.write_bytes("text,date\nZoë said hi,2026-01-05\n".encode("utf-16"))
     assert smlib.load(p).interactions["text"].tolist() == ["Zoë said hi"]
+    t = tmp_path / "excel_unicode_text.txt"    # Excel's "Unicode Text": UTF-16 with BOM, tabs
+    t.write_bytes("Message\tDate\r\nCafé, open?\t2026-01-05 09:00\r\n".encode("utf-16"))
+    assert smlib.load(t).interactions["text"].tolist() == ["Café, open?"]
     q = tmp_path / "mac.csv"
     q.write_bytes(b"text,date\rone,2026-01-05\rtwo,2026-01-06\r")
     assert smlib.load(q).interactions["text"].tolist() == ["one", "two"]

@@ -193,8 +193,8 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                         {h for f_, h in mapping.items() if f_ not in ("platform", "org")}
                 df, _ = read_delimited(src, usecols=usecols, text_cols=text_cols, category_cols=cat_cols)
             tracker.warnings.extend(src.warnings)
-            tracker.may_have_cr = src.has_cr or src.encoding == "utf-16"
-            if kind not in ("excel", "zip") and src.encoding != "utf-16":
+            tracker.may_have_cr = src.has_cr
+            if kind not in ("excel", "zip"):
                 tracker.may_have_exp = b"E+" in src.data or b"e+" in src.data
                 tracker.no_nan = True   # read with na_filter=False: empty cells are "", never NaN
             if len(df.columns) == 0:
@@ -222,7 +222,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
             plat = "other"
         org_value = org or ("" if "org" in frame.columns else slug(opts.natural_org or src.path.stem))
         interactions, summary = finish(frame, tracker, org=org_value, platform=plat, org_handles=handles,
-                                       fmt=fmt, encoding=src.encoding)
+                                       fmt=fmt, encoding=src.label or src.encoding)
     except DataError:
         raise
     except RecursionError:

@@ -25,6 +25,7 @@ class Source:
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
     has_cr: bool = True   # set by the CSV reader: does the raw file contain any CR byte?
+    label: str = ""       # the encoding the file was in, for the summary (data may be transcoded)
 
     @property
     def name(self) -> str:
@@ -83,6 +84,11 @@ def open_source(path: Any, encoding: str | None = None) -> Source:
         src.encoding = "binary"
         return src
     _reject_binary(src)
+    src.label = src.encoding
+    if src.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
+        # one text form for the readers below: UTF-16 (Excel "Unicode Text") becomes UTF-8 bytes
+        src.data = src.data.decode(src.encoding, errors="replace").lstrip("\ufeff").encode("utf-8")
+        src.encoding = "utf-8"
     return src
 
 
@@ -124,7 +130,7 @@ def _choose_encoding(src: Source, forced: str | None) -> str:
 
 def _reject_binary(src: Source) -> None:
     head = src.data[:4096]
-    if src.encoding == "utf-16":
+    if src.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
         return
     ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
     if b"\x00" in head or ctrl > max(2, len(head) // 50):
