@@ -405,6 +405,11 @@ rv.table(rec.scores.sort_values("total", ascending=False),
 # action queue in `action_queue.csv` (safe to open in a spreadsheet).
 
 # %%
+rv.paragraph(f"Built {pd.Timestamp.now(tz='UTC'):%d %b %Y %H:%M} UTC with smlib {smlib.__version__}. "
+             f"Days chosen: {'as given' if days else 'the last five days with any activity'}.",
+             note=True)
+
+# %%
 needs = period[period["category"] == "needs_action"]
 headline = {**h, "needs_action": int(len(needs)), "urgent": int(period["urgent"].sum()),
             "crisis_alarm": bool(in_days), "crisis_periods_all_data": int(len(crisis.periods)), "security_risks": int(len(risks)),
