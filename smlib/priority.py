@@ -595,7 +595,8 @@ def priority_queue(prioritised: pd.DataFrame, n: int | None = None, pseudonymise
         q = q.head(n)
     if pseudonymised:
         q = pseudonymise(q, keep=keep)
-        q = q.assign(text=q["text"].map(inert_urls))
+        from .security import make_inert
+        q = q.assign(text=q["text"].map(make_inert))
     return q.reset_index(drop=True)
 
 
@@ -616,6 +617,7 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
     if q.empty:
         return {"highest": [], "lowest": [], "text": "No message needs action, so there is no "
                 "highest or lowest priority to explain."}
+    from .security import make_inert
     q = pseudonymise(q, keep=keep)
     top = q.sort_values(["priority", "created_at", "message_id"], ascending=[False, True, True],
                         kind="stable").head(n)
@@ -625,7 +627,7 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
     def item(r: pd.Series) -> dict[str, Any]:
         return {"message_id": r.get("message_id"), "platform": r.get("platform"),
                 "author": r.get("author_id"), "created_at": r.get("created_at"),
-                "text": inert_urls(str(r["text"])), "priority": int(r["priority"]),
+                "text": make_inert(str(r["text"])), "priority": int(r["priority"]),
                 "reasons": list(r["reasons"]), "urgent": bool(r.get("urgent", False))}
 
     hi_items = [item(r) for _, r in top.iterrows()]

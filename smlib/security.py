@@ -179,6 +179,43 @@ def _is_brand_like(value: str, tokens: set[str], impostor: list[str], similarity
     return None
 
 
+def make_inert(text: str, extra_tlds: Iterable[str] = ()) -> str:
+    """:func:`smlib.privacy.inert_urls`, plus any bare web address it does not know the ending of
+    (e.g. ``prize-centre.win``): every address found here loses its clickable dots."""
+    if not isinstance(text, str):
+        return ""
+    out = inert_urls(text)
+    for host, _link in _hosts(text, extra_tlds):
+        if host in out:
+            out = re.sub(r"(?<![\w\[.-])" + re.escape(host) + r"(?![\w-])", host.replace(".", "[.]"),
+                         out, flags=re.IGNORECASE)
+    return out
+
+
+def _defang(host: str) -> str:
+    return host.replace(".", "[.]")
+
+
+def _domain_brand_like(label: str, tokens: set[str], similarity: float) -> str | None:
+    """Why a web address's name looks like the brand's (None if it does not).
+
+    Any extra word around the brand name counts ("secure-brightmart-verify"): a classic
+    phishing trick, because the real organisation's own addresses are known (profile or its
+    own posts) and are never checked.
+    """
+    n = _norm_handle(label)
+    if not n:
+        return None
+    for t in tokens:
+        if n == t:
+            return "is the brand name"
+        if t in n:
+            return "wraps the brand name in other words"
+        if len(n) >= 4 and difflib.SequenceMatcher(None, n, t).ratio() >= similarity:
+            return "is a near copy of the brand name"
+    return None
+
+
 def _message_risks(text: str, author: tuple[str, str], is_org: bool, handles: set[str],
                    tokens: set[str], domains: set[str], org_name: str,
                    c: dict[str, Any]) -> list[tuple[str, str]]:
@@ -191,25 +228,25 @@ def _message_risks(text: str, author: tuple[str, str], is_org: bool, handles: se
     for host, link in links:
         bare = host.removeprefix("www.")
         if bare in c["shorteners"] or any(bare.endswith("." + s) for s in c["shorteners"]):
-            link_reasons.append(f"a shortened link ({inert_urls(bare)}) hides where it really goes")
+            link_reasons.append(f"a shortened link ({_defang(bare)}) hides where it really goes")
             continue
         official = bare in domains or any(bare.endswith("." + d) for d in domains)
         label = _registrable(bare)
         tld = bare.rsplit(".", 1)[-1]
-        why = None if official else _is_brand_like(label, tokens, c["impostor"], c["similarity"])
+        why = None if official else _domain_brand_like(label, tokens, c["similarity"])
         # the plain brand name (brightmart.com) may well be a real site we were not told about:
         # only suspicious with a throwaway ending or bait
         plain = re.sub(r"[^a-z0-9]", "", label) in tokens
         if why and (not plain or tld in c["risky_tlds"] or lure):
-            link_reasons.append(f"the web address {inert_urls(bare)} pretends to be {org_name}'s "
+            link_reasons.append(f"the web address {_defang(bare)} pretends to be {org_name}'s "
                                 f"but is not its real website")
             continue
         if tld in c["risky_tlds"] and lure:
-            link_reasons.append(f"a link to a throwaway-style web address ({inert_urls(bare)}) "
+            link_reasons.append(f"a link to a throwaway-style web address ({_defang(bare)}) "
                                 f"with bait ('{lure.group(0)}')")
             continue
         if lure and not official:
-            link_reasons.append(f"a link with bait ('{lure.group(0)}') to {inert_urls(bare)}")
+            link_reasons.append(f"a link with bait ('{lure.group(0)}') to {_defang(bare)}")
     if link_reasons:
         risks.append(("scam or phishing link", "; ".join(dict.fromkeys(link_reasons))))
 
@@ -234,7 +271,7 @@ def _message_risks(text: str, author: tuple[str, str], is_org: bool, handles: se
     mw = c["malware"].search(text) if c["malware"] else None
     if ext:
         risks.append(("malware lure", f"a link to a file that installs software "
-                                      f"({inert_urls(ext)}): it could be malware"))
+                                      f"({make_inert(ext, c['risky_tlds'])}): it could be malware"))
     elif mw:
         risks.append(("malware lure", f"tells people to install or download something "
                                       f"('{mw.group(0)}'): it could be malware"))
@@ -276,7 +313,7 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
             "org": row.get("org"), "platform": row.get("platform"), "message_id": row.get("message_id"),
             "created_at": row.get("created_at"), "author": shown, "risk_types": types,
             "reasons": reasons, "reason": "; ".join(reasons),
-            "text_inert": inert_urls(text) if isinstance(text, str) else "",
+            "text_inert": make_inert(text, c["risky_tlds"]),
             "action": ("Report it to the platform and to your manager; warn customers not to "
                        "click; never click the link yourself."),
         })

@@ -126,3 +126,19 @@ def test_customer_authors_pseudonymised_in_output():
 def test_empty_result_has_columns():
     found = smlib.find_security_risks(make([{"text": "hi"}]), PROFILE)
     assert found.empty and {"reason", "text_inert", "risk_types"} <= set(found.columns)
+
+
+@pytest.mark.parametrize("link", ["https://secure-brightmart-verify.com/login",
+                                  "https://brightmart-refund-centre.info/claim"])
+def test_brand_name_inside_an_unofficial_address_is_flagged(link):
+    r = risks_for([{"text": f"Your account has been flagged, fill in your details here: {link}"}])
+    assert r.get("1") and "scam or phishing link" in r["1"]
+
+
+def test_every_found_address_is_inert_even_with_unusual_endings():
+    found = smlib.find_security_risks(make([{"text": "You've won! Claim now: prize-centre.win/go or brightmart-rewards.co"}]),
+                                      PROFILE)
+    row = found.iloc[0]
+    for host in ("prize-centre.win", "brightmart-rewards.co"):
+        assert host not in row["text_inert"] and host not in row["reason"]
+    assert "prize-centre[.]win" in row["text_inert"]
