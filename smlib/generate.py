@@ -73,9 +73,9 @@ KIND_MIX = {
 }
 INTENTS = ("complaint", "question", "praise", "suggestion", "chat", "spam")
 # chance the organisation answers, by intent (before platform and event adjustments)
-ANSWER_P = {"complaint": 0.95, "question": 0.96, "praise": 0.78, "suggestion": 0.85, "chat": 0.55,
+ANSWER_P = {"complaint": 0.95, "question": 0.96, "praise": 0.86, "suggestion": 0.88, "chat": 0.7,
             "spam": 0.0, "scam": 0.5, "safety": 0.99, "distress": 0.99, "concern": 0.9}
-PLATFORM_ANSWER = {"x": 1.0, "facebook": 1.0, "instagram": 0.95, "linkedin": 0.85, "tiktok": 0.7,
+PLATFORM_ANSWER = {"x": 1.0, "facebook": 0.92, "instagram": 0.88, "linkedin": 0.85, "tiktok": 0.7,
                    "youtube": 0.6, "blog": 0.8, "reviews": 0.75}
 # posting hours (local), weights by hour
 POST_HOURS = np.array([0, 0, 0, 0, 0, 0, 0.2, 0.6, 1.2, 1.4, 1.2, 1.0, 1.3, 1.0, 0.9, 0.9, 1.0,
@@ -338,12 +338,17 @@ class _Writer:
         self.p, self.S, self.r = profile, T.SECTORS[sector], r
         self.sector = sector
         self.org = profile.name
+        self.last_answer: str | None = None
+        self.last_slots: _Slots | None = None
 
-    def fill(self, s: str, **extra) -> str:
-        """Fill the ``{slots}`` of a pool line with random choices (only the slots it uses)."""
+    def fill(self, s: str, slots: "_Slots | None" = None, **extra) -> str:
+        """Fill the ``{slots}`` of a pool line with random choices (only the slots it uses).
+
+        Pass the same ``slots`` to two lines to make them talk about the same place or thing.
+        """
         if "{" not in s:
             return s
-        return s.format_map(_Slots(self, extra))
+        return s.format_map(slots if slots is not None else _Slots(self, extra))
 
     def style(self, text: str, intent: str, platform: str, sarcastic: bool) -> str:
         r = self.r
@@ -380,7 +385,16 @@ class _Writer:
             body = self.fill(r.choice(S["sarcasm"]))
             text = body + r.choice([".", "", "!", "..."])
         else:
-            detail = self.fill(r.choice(S[intent]))
+            self.last_answer = None
+            qa = T.QA.get(self.sector)
+            slots = _Slots(self, {})
+            if intent == "question" and qa:
+                q, a = r.choice(qa)
+                detail = self.fill(q, slots)
+                self.last_answer = self.fill(a, slots)
+            else:
+                detail = self.fill(r.choice(S[intent]), slots)
+            self.last_slots = slots
             if kind == "review" and r.random() < 0.5:
                 detail += ". " + _cap(self.fill(r.choice(S[intent])))
             op = self.fill(r.choice(T.OPEN[intent]))
@@ -403,12 +417,17 @@ class _Writer:
             text = f"{handle} {text}" if r.random() < 0.7 else f"{text} {handle}"
         return text
 
-    def reply(self, intent: str, first: str) -> str:
+    def reply(self, intent: str, first: str, answer: str | None = None,
+              slots: "_Slots | None" = None) -> str:
+        """The organisation's reply; ``answer`` is what the customer's question needs and
+        ``slots`` the place/thing the customer talked about."""
         r, S = self.r, self.S
         key = intent if intent in T.REPLY else ("question" if intent == "concern" else "chat")
         base = r.choice(T.REPLY[key])
-        txt = base.format(first=first, org=self.org, action=self.fill(r.choice(S["action"])),
-                          answer=self.fill(r.choice(S["answer"])))
+        if not first:
+            base = base.replace(" {first}", "").replace("{first}, ", "").replace("{first}", "")
+        txt = base.format(first=first, org=self.org, action=self.fill(r.choice(S["action"]), slots),
+                          answer=answer or self.fill(r.choice(S["answer"])))
         return _sentences(txt) + r.choice(T.SIGNATURE)
 
 
@@ -516,7 +535,9 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
         if rate <= 0:
             continue
         k = max(3, int(rng.poisson(rate * DAYS * scale)))
-        day = rng.choice(DAYS, size=k, p=post_day_w / post_day_w.sum())
+        # spread over the period like a content calendar (stratified, not clumped)
+        cum = np.cumsum(post_day_w) / post_day_w.sum()
+        day = np.minimum(np.searchsorted(cum, (np.arange(k) + rng.random(k)) / k), DAYS - 1)
         hour = rng.choice(24, size=k, p=POST_HOURS / POST_HOURS.sum())
         t = clock.from_local(day.astype(float), hour * 60 + rng.random(k) * 60)
         rows.add(p, "post", t, -1, -1, None, "business_post", "none")
@@ -681,8 +702,9 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
     day0 = int(rng.integers(2, 9))
     rep_rows = []
     slot = W.fill("{time}")
+    day = day0
     for j, txt in enumerate(S["repeat"]):
-        day = day0 + j * int(rng.integers(2, 5))
+        day += int(rng.integers(2, 5)) if j else 0
         if day >= DAYS:
             break
         tt = float(clock.from_local(np.array([float(day)]), np.array([7 * 60 + 40 + rng.random() * 700]))[0])
@@ -771,7 +793,7 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
     p_ans = np.array([ANSWER_P.get(i, 0.5) for i in I]) * np.array([PLATFORM_ANSWER.get(p, 0.8) for p in P])
     p_ans = np.where(K == "message", np.minimum(1.0, p_ans * 1.04), p_ans)
     p_ans = np.where(E == "crisis", p_ans * 0.75, p_ans)
-    p_ans = np.where(E == "repeat", 0.45, p_ans)
+    p_ans = np.where(E == "repeat", 0.5, p_ans)
     p_ans = np.where(E == "influencer", 1.0, p_ans)
     answered = cust & (rng.random(n_now) < p_ans)
     urgent = np.isin(I, ["safety", "distress"])
@@ -840,6 +862,8 @@ def _finish(profile, cfg, rows: _Rows, authors: _Authors, W: _Writer, rng, r, co
 
     # texts
     texts = list(rows.text)
+    answers: dict[int, str] = {}     # row -> the answer its question needs
+    used_slots: dict[int, _Slots] = {}  # row -> the place/thing it mentions
     first_of = lambda i: authors.first[A[i]] if A[i] >= 0 else ""  # noqa: E731
     for i in range(n):
         if texts[i] is not None:
@@ -850,7 +874,7 @@ def _finish(profile, cfg, rows: _Rows, authors: _Authors, W: _Writer, rng, r, co
                 txt = "New video: " + txt
             elif P[i] == "blog":
                 txt = "New on the blog: " + txt
-            elif P[i] == "linkedin":
+            elif P[i] == "linkedin" and not txt.startswith("We"):
                 txt = r.choice(["", "We're proud to share: ", "News: "]) + txt
             if P[i] in ("x", "instagram", "tiktok") and r.random() < 0.6:
                 txt += " " + r.choice(W.S["hashtags"])
@@ -872,9 +896,16 @@ def _finish(profile, cfg, rows: _Rows, authors: _Authors, W: _Writer, rng, r, co
                     "Hi {first}, only the 1.7L BK-170 is affected. Other kettles are safe to use.",
                 ]).format(first=first_of(src)) + r.choice(T.SIGNATURE)
             else:
-                texts[i] = W.reply(it, first_of(src) if src >= 0 else "")
+                texts[i] = W.reply(it, first_of(src) if src >= 0 else "", answers.get(src),
+                                   used_slots.get(src))
         else:
             texts[i] = W.customer(I[i], P[i], K[i], bool(rows.sarcastic[i]))
+            if W.last_answer:
+                answers[i] = W.last_answer
+                W.last_answer = None
+            if W.last_slots is not None:
+                used_slots[i] = W.last_slots
+                W.last_slots = None
 
     # authors (vectorised: look up each row's author in the author table)
     handle_plat = np.isin(P, ["x", "instagram", "tiktok"])
