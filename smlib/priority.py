@@ -130,7 +130,7 @@ def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priorit
                         field="scale")
     sec = rules.get("security")
     if sec is not None:
-        for key in ("shorteners", "risky_tlds", "lure_words", "request_words", "secret_words",
+        for key in ("shorteners", "risky_tlds", "lure_words", "marketing_words", "request_words", "secret_words",
                     "malware_extensions", "malware_words", "impostor_words"):
             v = sec.get(key)
             if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):

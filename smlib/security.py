@@ -73,6 +73,7 @@ def _compiled(rules_key: int, rules_items: tuple) -> dict[str, Any]:
                    sorted(rules["secret_words"], key=len, reverse=True))
     return {
         "lure": _words_regex(rules["lure_words"]),
+        "marketing": _words_regex(rules.get("marketing_words", [])),
         "malware": _words_regex(rules["malware_words"]),
         "secret": re.compile(rf"\b(?:{req})\b(?:\W+\w+){{0,4}}?\W+(?:your|ur|yer)\b"
                              rf"(?:\W+\w+){{0,2}}?\W+(?:{sec})\b", re.IGNORECASE),
@@ -224,6 +225,7 @@ def _message_risks(text: str, author: tuple[str, str], is_org: bool, handles: se
     text = text if isinstance(text, str) else ""
     links = _hosts(text, c["risky_tlds"])
     lure = c["lure"].search(text) if c["lure"] else None
+    bait = lure or (c["marketing"].search(text) if c["marketing"] else None)
     link_reasons = []
     for host, link in links:
         bare = host.removeprefix("www.")
@@ -237,13 +239,13 @@ def _message_risks(text: str, author: tuple[str, str], is_org: bool, handles: se
         # the plain brand name (brightmart.com) may well be a real site we were not told about:
         # only suspicious with a throwaway ending or bait
         plain = re.sub(r"[^a-z0-9]", "", label) in tokens
-        if why and (not plain or tld in c["risky_tlds"] or lure):
+        if why and (not plain or tld in c["risky_tlds"] or bait):
             link_reasons.append(f"the web address {_defang(bare)} pretends to be {org_name}'s "
                                 f"but is not its real website")
             continue
-        if tld in c["risky_tlds"] and lure:
+        if tld in c["risky_tlds"] and bait:
             link_reasons.append(f"a link to a throwaway-style web address ({_defang(bare)}) "
-                                f"with bait ('{lure.group(0)}')")
+                                f"with bait ('{bait.group(0)}')")
             continue
         if lure and not official:
             link_reasons.append(f"a link with bait ('{lure.group(0)}') to {_defang(bare)}")

@@ -142,3 +142,12 @@ def test_every_found_address_is_inert_even_with_unusual_endings():
     for host in ("prize-centre.win", "brightmart-rewards.co"):
         assert host not in row["text_inert"] and host not in row["reason"]
     assert "prize-centre[.]win" in row["text_inert"]
+
+
+@pytest.mark.parametrize("text", [
+    "Get 3 months of music for only 99p! Limited time only. https://t.co/K9lrx52L56",
+    "And the winner is... thank you all https://t.co/abc",
+    "After reading your post you don't know your password, do you?",
+])
+def test_ordinary_promotions_and_chat_are_not_scams(text):
+    assert risks_for([{"text": text}]) == {}
