@@ -615,3 +615,38 @@ def test_fast_twitter_dates_equal_pandas_strptime():
     assert fast.isna().tolist() == slow.isna().tolist() == [False] * 5 + [True] * 3
     assert (fast[:5] == slow[:5]).all()
     assert fast[1] == utc("2017-12-31 09:59:59") and fast[3] == utc("2017-10-31 23:40:47")
+
+
+@pytest.mark.parametrize("values", [
+    ["2022-11-08T03:07:14Z", "2022-11-09T13:07:15Z"],
+    ["2016-07-01T10:22:56.000Z", "2016-07-01T10:22:57.123Z"],
+    ["2015-02-24 11:35:52 -0800", "2015-02-16 23:36:05 -0800"],
+    ["2026-01-05T10:00:00+01:00", "2026-01-05T10:00:00-05:30"],
+    ["2026-01-05T09:30:00+0000", "2026-01-05T09:30:00+0530"],
+    ["2026-01-05 09:30", "2026-01-06 17:05"],
+    ["2026-01-05", "2026-01-06", ""],
+    ["2026-01-05T00:00:00Z", None, "2026-01-07T00:00:00Z"],
+])
+def test_fast_iso_dates_equal_pandas(values):
+    from smlib.loaders._time import _iso_fast
+    s = pd.Series(values, dtype="str")
+    fast = _iso_fast(s)
+    slow = pd.to_datetime(s.replace("", None), format="ISO8601", utc=True, errors="coerce")
+    assert fast is not None
+    assert fast.isna().tolist() == slow.isna().tolist()
+    assert (fast[fast.notna()] == slow[slow.notna()]).all()
+
+
+@pytest.mark.parametrize("values", [
+    ["2022-11-08T03:07:14Z", "2022-11-08T03:07:14Zabc"],     # longer value
+    ["2022-11-08T03:07:14Z", "2022-11-08 03:07:14Z"],        # mixed layouts
+    ["2026-02-30T00:00:00Z", "2026-01-05T00:00:00Z"],        # impossible day
+    ["2026-01-05T00:00:00Z", "2026-01-05T00:00:00Ω"],        # not ASCII
+])
+def test_fast_iso_dates_decline_what_they_cannot_do(values):
+    from smlib.loaders._time import _iso_fast, to_utc
+    s = pd.Series(values, dtype="str")
+    assert _iso_fast(s) is None
+    out, _ = to_utc(s)            # the general path still parses what it can
+    expect = pd.to_datetime(pd.Series(values[:1]), format="ISO8601", utc=True, errors="coerce")[0]
+    assert (pd.isna(out.iloc[0]) and pd.isna(expect)) or out.iloc[0] == expect

@@ -86,6 +86,65 @@ def _twitter_fast(values: pd.Series) -> pd.Series | None:
     return pd.Series(utc, index=values.index).dt.tz_localize("UTC")
 
 
+_RE_ISO_LAYOUT = re.compile(
+    r"^(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d{1,9})?)?)(\s?)(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def _iso_fast(values: pd.Series) -> pd.Series | None:
+    """ISO timestamps that all share one layout (the norm in machine exports, e.g.
+    ``2022-11-08T03:07:14Z`` or ``2015-02-24 11:35:52 -0800``) parsed with numpy in one go.
+    Returns None when the values differ in layout (the caller then uses pandas)."""
+    n = len(values)
+    v = values.to_numpy(dtype=object)
+    miss = pd.isna(v) | (v == "")
+    if n == 0 or miss.all():
+        return None
+    first = str(v[int(np.argmin(miss))])
+    lay = _RE_ISO_LAYOUT.match(first)
+    if lay is None:
+        return None
+    width = len(first)
+    if miss.any():
+        v = np.where(miss, first, v)   # placeholders, set to NaT at the end
+    try:  # one byte wider than the layout: a longer value shows there instead of being cut off
+        b = np.array(v, dtype=f"S{width + 1}")
+    except (UnicodeEncodeError, ValueError, TypeError):  # non-ASCII, or missing values
+        return None
+    m = b.view(np.uint8).reshape(n, width + 1)
+    if m[:, width].any():
+        return None
+    m = m[:, :width]
+    digit = (m >= 48) & (m <= 57)
+    skeleton = ~digit[0]
+    zone_at = lay.start(3) if lay.group(3) else width
+    sign_pos = zone_at if lay.group(3) and lay.group(3) != "Z" else None
+    same = (digit == digit[0]).all()
+    fixed = np.flatnonzero(skeleton)
+    if sign_pos is not None:
+        fixed = fixed[fixed != sign_pos]
+    if not same or not (m[:, fixed] == m[0, fixed]).all():
+        return None
+    core = np.ascontiguousarray(m[:, :lay.end(1)])
+    if core.shape[1] > 10:
+        core[:, 10] = ord("T")
+    unit = "ms" if "." in lay.group(1) else "s"
+    try:
+        local = np.frombuffer(core.tobytes(), dtype=f"S{core.shape[1]}").astype(f"datetime64[{unit}]")
+    except ValueError:  # an impossible date such as 2026-02-30 somewhere
+        return None
+    if sign_pos is not None:
+        sign = m[:, sign_pos]
+        if not ((sign == ord("+")) | (sign == ord("-"))).all():
+            return None
+        d = m[:, sign_pos + 1:].astype(np.int64) - 48
+        d = d[:, [0, 1, -2, -1]]
+        offset = (d[:, 0] * 10 + d[:, 1]) * 60 + d[:, 2] * 10 + d[:, 3]
+        local = local - np.where(sign == ord("-"), -offset, offset).astype("timedelta64[m]")
+    out = local.astype("datetime64[ns]")
+    out[miss] = np.datetime64("NaT")
+    return pd.Series(out, index=values.index).dt.tz_localize("UTC")
+
+
 def _parse(values: pd.Series, kind: str, dayfirst: bool) -> pd.Series:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -97,6 +156,9 @@ def _parse(values: pd.Series, kind: str, dayfirst: bool) -> pd.Series:
                 return fast
             return pd.to_datetime(values, format=_TWITTER, utc=True, errors="coerce")
         if kind == "iso":
+            fast = _iso_fast(values)
+            if fast is not None:
+                return fast
             return pd.to_datetime(values, format="ISO8601", utc=True, errors="coerce")
         # mixed: day-first applies only to slash/dot dates (05/01/2026), never to ISO ones
         slash = values.str.match(_RE_SLASH).fillna(False).astype(bool)
