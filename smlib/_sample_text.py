@@ -371,6 +371,9 @@ SECTORS["retail"] = {
         "item": ["air fryer", "toaster", "bedding set", "desk lamp", "phone charger", "towels",
                  "storage boxes", "mirror", "rug", "cushions", "blender", "coffee machine",
                  "duvet", "hair dryer", "saucepan set", "Christmas lights"],
+        "big": ["coffee machine", "vacuum cleaner", "smart TV bundle", "mattress"],
+        "elec": ["phone charger", "hair dryer", "extension lead", "desk lamp", "air fryer",
+                 "electric blanket", "toaster"],
         "staff": ["the lady on the tills", "the manager", "the delivery driver", "a young lad on the shop floor",
                   "the staff at customer services", "the woman in the click and collect queue"],
     },
@@ -455,13 +458,13 @@ SECTORS["retail"] = {
                "our Sunday opening hours are 10:00 to 16:00 in most stores.",
                "all our electricals come with a 12 month warranty."],
     "safety": [
-        "My {item} started smoking while it was charging!! There are scorch marks on the plug. Please check these",
-        "Exposed wiring on the {item} I bought from {place}, the cable split as soon as I took it out of the box",
+        "My {elec} started smoking while it was plugged in!! There are scorch marks on the plug. Please check these",
+        "Exposed wiring on the {elec} I bought from {place}, the cable split as soon as I took it out of the box",
         "Glass shelf in the {place} store just shattered next to my toddler. Someone needs to check the others NOW",
     ],
     "distress": [
         "I'm on my own with three kids and no cooker since your delivery broke mine. I can't afford another. Please help",
-        "My elderly dad was sold a {item} he can't afford and now he's panicking about money. He's 84 and lives alone",
+        "My elderly dad was talked into a £300 {big} and a warranty he can't afford, now he's panicking about money. He's 84 and lives alone",
     ],
     "influencer": {
         "name": "Home with Hollie", "handle": "@homewithhollie_uk",
@@ -469,7 +472,7 @@ SECTORS["retail"] = {
                 "'resolved'. {n}00k of you follow me for honest reviews, so: avoid. 👎 #BrightMart",
     },
     "repeat": [
-        "Still no refund for my {item}. Returned it on the 2nd.",
+        "Still no refund for the {item} I returned on the 2nd.",
         "Following up AGAIN about my refund. No reply to my DM.",
         "Third message this week. Where is my money?",
         "Two weeks and still nothing. I'll be going to my bank for a chargeback.",
@@ -891,9 +894,9 @@ SECTORS["council"] = {
     },
     "repeat": [
         "Bins not collected on {place} again.",
-        "Still not collected. Reported it on your website last week.",
-        "Third week running. The bins are overflowing and the foxes have got into them.",
-        "Four weeks. I'm contacting my councillor.",
+        "Still not collected. Reported it on your website days ago.",
+        "Still waiting. The bins are overflowing and the foxes have got into them.",
+        "Nearly two weeks now. I'm contacting my councillor.",
     ],
     "hashtags": ["#Kelby", "#bins", "#potholes", "#localgov", "#community", "#KelbyBins"],
 }

@@ -678,13 +678,23 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
     k = r.randrange(0, len(T.SCAM_NAMES))
     scam_a = authors.add_special(T.SCAM_NAMES[k].format(org=profile.name),
                                  T.SCAM_HANDLES[k].format(short=S["short"]), int(rng.integers(3, 80)))
+    scam_texts = r.sample(T.SCAM_TEXT[1:], len(T.SCAM_TEXT) - 1)
     for j in range(1 if practice else 3):
-        p = pick_platform([["facebook", "x", "instagram"], ["x", "facebook"], ["instagram", "facebook"]][j])
+        p = pick_platform([["x", "facebook", "instagram"], ["facebook", "x"], ["instagram", "facebook"]][j])
+        # the first one replies to a customer's public complaint offering a "refund" (a
+        # favourite phishing trick); the others comment under the brand's own posts
+        victims = np.nonzero((plat == p) & (intent == "complaint") & (kind == "mention"))[0]
+        if j == 0 and len(victims):
+            v = int(cust_idx[int(rng.choice(victims))])
+            txt = W.fill(T.SCAM_TEXT[0], short=S["short"].lower())
+            add_event("scam", txt, p, "reply", rows.t[v] + float(_lognormal(rng, 25, 0.8, 1)[0]), scam_a,
+                      "scam", v)
+            continue
         cand = posts_on(p)
         if len(cand) == 0:
             continue
         pp = int(rng.choice(cand))
-        txt = W.fill(r.choice(T.SCAM_TEXT), short=S["short"].lower())
+        txt = W.fill(scam_texts[j], short=S["short"].lower())
         add_event("scam", txt, p, "comment", post_t[pp] + float(_lognormal(rng, 40, 1.0, 1)[0]), scam_a,
                   "scam", pp)
     # an influential account's complaint, shared widely, with others piling on
@@ -701,14 +711,14 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
     p_rep = pick_platform(["x", "facebook"])
     day0 = int(rng.integers(2, 9))
     rep_rows = []
-    slot = W.fill("{time}")
+    same = _Slots(W, {})   # the same train, item or street every time
     day = day0
     for j, txt in enumerate(S["repeat"]):
         day += int(rng.integers(2, 5)) if j else 0
         if day >= DAYS:
             break
         tt = float(clock.from_local(np.array([float(day)]), np.array([7 * 60 + 40 + rng.random() * 700]))[0])
-        rep_rows.append(add_event("complaint", W.fill(txt, time=slot), p_rep,
+        rep_rows.append(add_event("complaint", W.fill(txt, same), p_rep,
                                   "mention" if p_rep == "x" else "message", tt, rep_a, "repeat"))
     if p_rep != "x":  # private messages: one conversation
         for i in rep_rows[1:]:
