@@ -169,3 +169,49 @@ def test_plot_has_title_and_labels():
     neg[30] = 20
     ax = plot_crisis(smlib.detect_crisis(frame_from_counts(neg), freq="h"))
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+
+
+# ---------------------------------------------------------------- the bundled sample
+# truth.csv (the generator's record of what it injected) is read here, in tests only.
+def _sample(org: str, sample_dir):
+    if not (sample_dir / org / "truth.csv").exists():
+        pytest.skip(f"bundled sample for {org} not present")
+    ds = smlib.load_sample(org)
+    truth = pd.read_csv(sample_dir / org / "truth.csv", dtype=str)
+    f = ds.interactions.merge(truth, on=["platform", "message_id"], how="left")
+    tz = ds.profile.timezone
+    f["local"] = f["created_at"].dt.tz_convert(tz).dt.tz_localize(None)
+    return ds, f
+
+
+def _event_days(f: pd.DataFrame, event: str) -> set:
+    days = f.loc[f["event"] == event, "local"].dt.normalize().value_counts()
+    return set(days[days >= 10].index)          # the days the event really happened on
+
+
+def _overlaps(res, days: set) -> bool:
+    return any(any(p["start"] < d + pd.Timedelta(days=1) and p["end"] > d for d in days)
+               for _, p in res.periods.iterrows())
+
+
+def test_sample_crisis_found_at_northway_rail(sample_dir):
+    ds, f = _sample("northway-rail", sample_dir)
+    days = _event_days(f, "crisis")
+    assert days
+    for freq in ("h", "D"):
+        res = smlib.detect_crisis(ds, freq=freq)
+        assert _overlaps(res, days), (freq, res.summary)
+
+
+def test_sample_recall_burst_found_at_brightmart(sample_dir):
+    ds, f = _sample("brightmart", sample_dir)
+    days = _event_days(f, "recall")
+    assert days
+    assert any(_overlaps(smlib.detect_crisis(ds, freq=freq), days) for freq in ("h", "D"))
+
+
+def test_sample_calm_organisation_raises_no_alarm(sample_dir):
+    ds, _f = _sample("hopewell-trust", sample_dir)
+    for freq in ("h", "D"):
+        res = smlib.detect_crisis(ds, freq=freq)
+        assert not res.alarm, res.summary
