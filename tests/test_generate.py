@@ -127,3 +127,12 @@ def test_generated_names_avoid_famous_people():
     authors = g._Authors(rng, random.Random(0), 20_000)
     assert not {n.lower() for n in authors.name} & set(g.T.FAMOUS)
     assert len(set(h.lower() for h in authors.handle)) == len(authors.handle)
+
+
+def test_generated_frames_equal_the_loaded_files():
+    """What load_sample reads back is exactly what the generator made (text, types, NAs)."""
+    made = smlib.generate_sample(orgs=["hopewell-trust"])
+    read = smlib.load_sample("hopewell-trust")
+    pd.testing.assert_frame_equal(made.interactions, read.interactions, check_categorical=False)
+    pd.testing.assert_frame_equal(made.audience, read.audience, check_categorical=False)
+    assert made.profile == read.profile
