@@ -189,7 +189,10 @@ HANDLE_WORDS = ["runs", "bakes", "reads", "travels", "_writes", "86", "_uk", "x"
 
 FAMOUS = {"emma watson", "tom jones", "harry styles", "jack grealish", "olivia colman",
           "ed sheeran", "adele adkins", "david beckham", "john lewis", "mark williams",
-          "sam smith", "james blunt", "tom daley", "daniel craig", "tom hardy", "emma stone"}
+          "sam smith", "james blunt", "tom daley", "daniel craig", "tom hardy", "emma stone",
+          "liam gallagher", "noel gallagher", "joe allen", "lily allen", "alfie allen", "tom allen",
+          "rachel riley", "kate moss", "luke shaw", "kate walsh", "nadia hussain", "tom fletcher",
+          "tom riley", "harry judd", "danny jones"}
 """Full names the name generator must never produce (tests check this)."""
 
 SPAM_NAMES = ["Crypto Queen 💰", "Follower Boost UK", "Win Big Today", "Loan Express 24/7",
