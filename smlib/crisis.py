@@ -286,13 +286,15 @@ def _summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str, sourc
                 f"{round(1 / settings['alpha']):,} {unit}s).")
     lines = []
     for _, p in periods.iterrows():
+        normal = f"{p['baseline']:.1f}" if p["baseline"] < 10 else f"{p['baseline']:.0f}"
         s = (f"Crisis warning {p['label']} ({tz} time): {p['negative_messages']} negative messages "
-             f"from {p['people']} people (normal is about {p['baseline']:.0f} a {unit}; "
+             f"from {p['people']} people (normal is about {normal} {'an' if unit == 'hour' else 'a'} {unit}; "
              f"peak {p['peak_negative']} at {p['peak_at']:%a %H:%M}" + (")" if f == "h" else ")"))
         if f == "D":
             s = s.replace(f" at {p['peak_at']:%a %H:%M}", f" on {p['peak_at']:%a %d %b}")
         s += (f". Potential reach: {p['potential_reach_followers']:,} followers of the people "
-              f"posting, {p['shares']:,} shares, {p['views']:,} views.")
+              f"posting, {p['shares']:,} share{'' if p['shares'] == 1 else 's'}, {p['views']:,} "
+              f"view{'' if p['views'] == 1 else 's'}.")
         if pd.notna(p["answered_share"]):
             during = (f"the business replied to {p['answered_share']:.0%} of messages in it"
                       + (f", median {_fmt_minutes(p['median_response_minutes'])}"
@@ -321,8 +323,11 @@ def spike_labels(frame: pd.DataFrame, profile: Profile | None = None) -> pd.Seri
     return out
 
 
-def plot_crisis(result: CrisisResult, ax=None, title: str | None = None):
-    """Bar chart of negative messages per hour/day, the alarm threshold and the crisis periods."""
+def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlight_days=None):
+    """Bar chart of negative messages per hour/day, the alarm threshold and the crisis periods.
+
+    ``highlight_days`` (dates) are shaded lightly, e.g. the learner's monitoring days.
+    """
     import matplotlib.pyplot as plt
     s = result.series
     if ax is None:
@@ -336,6 +341,10 @@ def plot_crisis(result: CrisisResult, ax=None, title: str | None = None):
     for _, p in result.periods.iterrows():
         ax.axvspan(p["start"], p["end"], color="#e74c3c", alpha=0.15,
                    label="crisis period" if _ == 0 else None)
+    for i, d in enumerate(sorted(highlight_days or [])):
+        start = pd.Timestamp(d)
+        ax.axvspan(start, start + pd.Timedelta(days=1), color="#3498db", alpha=0.08,
+                   label="monitoring days" if i == 0 else None)
     unit = "hour" if result.freq == "h" else "day"
     ax.set_title(title or f"Negative messages per {unit} and crisis warnings")
     ax.set_xlabel(f"Time ({result.timezone})")

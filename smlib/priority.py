@@ -645,8 +645,31 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
     if hi_items and lo_items:
         h, l = hi_items[0], lo_items[0]
         lines.append(
-            f"The highest scores {h['priority'] - l['priority']} points more than the lowest, "
-            f"because {h['reasons'][0].split(' ', 1)[1]}"
-            + (" and it is urgent" if h["urgent"] else "")
-            + f"; the lowest still needs action ({l['reasons'][0].split(' ', 1)[1]}) but can wait.")
+            f"The highest scores {h['priority'] - l['priority']} points more than the lowest. "
+            f"Its biggest reason: {h['reasons'][0].split(' ', 1)[1]}"
+            + (" – and it is urgent" if h["urgent"] else "")
+            + f". The lowest still needs action ({l['reasons'][0].split(' ', 1)[1]}) but can wait.")
     return {"highest": hi_items, "lowest": lo_items, "text": "\n".join(lines)}
+
+
+def monitoring_frame(dataset: Dataset, days: Any = None, platforms: Any = None,
+                     n_days: int = 5) -> tuple[pd.DataFrame, list]:
+    """The interactions on the monitoring days (and platforms), and the list of days used.
+
+    ``days=None`` means the last ``n_days`` days with activity (:func:`smlib.default_days`);
+    days are calendar days in the organisation's time zone. Notebooks call this before
+    :func:`prioritise` so the queue covers the same days as the P3 summary.
+
+    >>> import smlib
+    >>> frame, days = monitoring_frame(smlib.load_sample("hopewell-trust"))  # doctest: +SKIP
+    """
+    from .metrics import _parse_days, _parse_platforms, default_days
+    if not isinstance(dataset, Dataset):
+        raise DataError(f"expected a smlib Dataset (from smlib.load_org), got {type(dataset).__name__}")
+    f = dataset.interactions
+    plats = _parse_platforms(platforms, f)
+    chosen = default_days(dataset, n_days, platforms=plats) if days is None else _parse_days(days)
+    tz = dataset.profile.timezone if dataset.profile is not None else "UTC"
+    local_day = f["created_at"].dt.tz_convert(tz).dt.date
+    keep = local_day.isin(set(chosen)) & f["platform"].astype(str).isin(plats)
+    return f[keep.to_numpy()].reset_index(drop=True), chosen

@@ -1,0 +1,61 @@
+"""Notebook 03 (priorities, M2) under papermill with other parameters; figures recomputed here."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import smlib
+
+ROOT = Path(__file__).resolve().parent.parent
+NB = ROOT / "notebooks" / "03_priorities.ipynb"
+
+
+def _stdout(nb: nbformat.NotebookNode) -> str:
+    return "".join(o["text"] for c in nb.cells for o in c.get("outputs", [])
+                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
+
+
+def _run(tmp_path: Path, **params) -> str:
+    pm = pytest.importorskip("papermill")
+    out = tmp_path / "out.ipynb"
+    pm.execute_notebook(str(NB), str(out), parameters=params, kernel_name="python3",
+                        progress_bar=False, cwd=str(tmp_path))
+    return _stdout(nbformat.read(out, as_version=4))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("org,days,platforms", [
+    ("hopewell-trust", ["2026-10-26", "2026-10-28", "2026-10-30"], ["x", "facebook"]),
+    ("northway-rail", ["2026-10-27"], None),
+])
+def test_notebook_03_figures(tmp_path, org, days, platforms):
+    text = _run(tmp_path, org=org, days=days, platforms=platforms)
+    ds = smlib.load_org(org)
+    f = ds.interactions
+    chosen = {dt.date.fromisoformat(d) for d in days}
+    keep = f["created_at"].dt.tz_convert(ds.profile.timezone).dt.date.isin(chosen)
+    if platforms:
+        keep &= f["platform"].astype(str).isin(platforms)
+    sub = f[keep.to_numpy()]
+    n_org = int(sub["author_is_org"].sum())
+    assert f"Messages on those days: {len(sub)}" in text
+    m = re.search(r"posted_by_business:\s+(\d+)", text)
+    assert m and int(m.group(1)) == n_org
+    need = int(re.search(r"needs_action:\s+(\d+)", text).group(1))
+    none = int(re.search(r"no_action:\s+(\d+)", text).group(1))
+    assert need + none == len(sub) - n_org
+    assert f"{need} messages need action." in text or need == 0
+    # every printed working adds up
+    working = re.search(r"((?:   [+−-]?\d+ .*\n)+)   = (\d+) points \(priority (\d+)\)", text)
+    if working:
+        pts = [int(x.replace("−", "-")) for x in re.findall(r"^   ([+−-]?\d+) ", working.group(1), re.M)]
+        assert sum(pts) == int(working.group(2)) == int(working.group(3))
+    risks = smlib.find_security_risks(sub.reset_index(drop=True), profile=ds.profile)
+    assert f"Security risks on your monitoring days: {len(risks)}" in text
+    assert "https://" not in text.split("Security risks on your monitoring days")[1]
+    if org == "northway-rail":    # the sample's crisis day is one of the chosen days
+        assert re.search(r"Crisis periods on your monitoring days: (?!none)", text)
