@@ -1091,3 +1091,37 @@ QA: dict[str, list[tuple[str, str]]] = {
         ("do you do student tickets?", "yes, students get £5 tickets on Tuesdays."),
     ],
 }
+
+# business posts any organisation makes, and small variations of wording
+POSTS_COMMON = [
+    "Happy Friday! Any plans for the weekend? 😊",
+    "Good morning everyone! ☀️",
+    "We love reading your messages. Thank you for all the kind words this week 💬",
+    "Our customer team is here to help {hours}. Send us a message any time.",
+    "Half term is nearly here 🍂",
+    "Did you know? You can message us here on social media and we'll reply as soon as we can.",
+    "Quick poll: what would you like to see more of from us? Tell us below 👇",
+    "A big thank you to our amazing team for all their hard work this month 💙",
+    "It's getting colder out there, stay warm everyone! 🧣",
+    "Throwback to last year's Christmas decorations 🎄 Who's ready?",
+]
+POST_PREFIX = ["", "", "", "", "Reminder: ", "ICYMI: ", "📣 ", "Don't forget! "]
+POST_SUFFIX = ["", "", "", "", " Tell us in the comments 👇", " More on our website.", " 💙", " Link in bio.",
+               " Share with someone who needs to know!"]
+UPDATES = {  # live service updates (X only), very varied through their slots
+    "rail": ["⚠️ The {time} from {place} to Leeds is cancelled because of a fault with the train. "
+             "The next service is 30 minutes later.",
+             "The {time} from {place} is running about {n}0 minutes late because of a slow train ahead. Sorry for the delay.",
+             "Good morning! Trains are running well across the network this morning ☀️",
+             "The {time} from {place} will have fewer carriages than usual today. Please use all doors.",
+             "Lifts at {place} are working again. Thank you for your patience."],
+    "council": ["Bin collections on {place} are running a day late this week because of a broken-down lorry. Sorry.",
+                "Road closed: {place} is closed for emergency repairs until 6pm.",
+                "Street lights on {place} have been repaired. Thanks to everyone who reported them."],
+    "leisure": ["The {item} at 6pm tonight is cancelled because the instructor is ill. Sorry!",
+                "The main pool is closed until 11am for cleaning. The learner pool is open as normal."],
+    "cafe": ["Our {place} café is closing at 3pm today for staff training. Sorry for any inconvenience!",
+             "The coffee machine at {place} is fixed! Normal service resumed ☕"],
+    "retail": ["Our {place} store is closing at 4pm today for a stocktake.",
+               "Website update: some orders placed yesterday are delayed by a day. Sorry!"],
+}

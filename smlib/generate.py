@@ -879,7 +879,16 @@ def _finish(profile, cfg, rows: _Rows, authors: _Authors, W: _Writer, rng, r, co
         if texts[i] is not None:
             continue
         if K[i] == "post":
-            txt = W.fill(r.choice(W.S["posts"]))
+            u = r.random()
+            upd = T.UPDATES.get(W.sector) if P[i] == "x" else None
+            if upd and u < 0.3:
+                txt = W.fill(r.choice(upd))
+            elif u < 0.45:
+                txt = W.fill(r.choice(T.POSTS_COMMON), hours=r.choice(["every day", "seven days a week",
+                                                                        "in office hours"]))
+            else:
+                txt = r.choice(T.POST_PREFIX) + W.fill(r.choice(W.S["posts"]))
+                txt = txt.rstrip() + (r.choice(T.POST_SUFFIX) if txt[-1:] in ".!?🍂🍿🐾✨☕🌍🐳🎬" else "")
             if P[i] == "youtube":
                 txt = "New video: " + txt
             elif P[i] == "blog":
