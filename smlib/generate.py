@@ -292,7 +292,7 @@ class _Authors:
         self.first = [a for a, _ in names]
         self.name = [f"{a} {b}" for a, b in names]
         handles, seen = [], set()
-        for i, (a, b) in enumerate(names):
+        for a, b in names:
             pat = r.randrange(8)
             yy = r.randrange(70, 100) if r.random() < 0.5 else r.randrange(0, 12)
             h = [f"{a}{b[0]}{yy:02d}", f"{a.lower()}_{b.lower()}", f"{a.lower()}.{b.lower()}{yy:02d}",
@@ -841,7 +841,7 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
              [rows.event[i] for i in fu_idx[fu_ans]], False, text=[W.reply("followup", "") for _ in range(int(fu_ans.sum()))])
 
     # other customers joining public complaints; many for the influencer
-    public = cust & np.isin(I, ["complaint"]) & np.isin(K, ["mention", "comment"]) & (np.arange(n_now) < n_now)
+    public = cust & (I == "complaint") & np.isin(K, ["mention", "comment"])
     n_pile = np.where(public, rng.poisson(0.12, n_now), 0)
     n_pile[infl_row] = int(rng.integers(12, 20))
     for i in np.nonzero(n_pile)[0]:
@@ -849,7 +849,7 @@ def _generate_org(profile: Profile, n_rows: int | None, seed: int) -> tuple[pd.D
         tt = TT[i] + _lognormal(rng, 50 if i != infl_row else 240, 1.3, k)
         tt = tt[tt < PERIOD_MINUTES]
         rows.add(P[i], "reply", tt, list(rng.integers(0, n_auth, len(tt))), int(i), rows.thread[i],
-                 "complaint", E[i] if E[i] != "none" else "none", False,
+                 "complaint", E[i], False,
                  text=[W.style(W.fill(r.choice(T.PILE_ON)), "complaint", P[i], False) for _ in tt])
 
     return _finish(profile, cfg, rows, authors, W, rng, r, code, clock, crisis_t0, recall_t0, infl_row)

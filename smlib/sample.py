@@ -48,7 +48,7 @@ def list_organisations(include_practice: bool = False) -> list[str]:
     True
     """
     out = []
-    for slug, path in _profile_files().items():
+    for path in _profile_files().values():
         prof = Profile.from_toml(path)
         if include_practice or not prof.extra.get("practice", False):
             out.append(prof.slug)

@@ -47,7 +47,7 @@ def test_committed_sample_equals_generator_output(tmp_path, sample_dir):
 
 
 def test_default_size_follows_the_profiles():
-    for slug, (inter, aud, truth) in g.generate_frames(None, 3).items():
+    for slug, (inter, _aud, truth) in g.generate_frames(None, 3).items():
         wanted = smlib.load_profile(slug).extra["sample"]["interactions"]
         assert 0.88 * wanted <= len(inter) <= 1.12 * wanted, slug
         assert len(truth) == len(inter)

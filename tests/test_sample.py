@@ -10,7 +10,6 @@ import re
 import sys
 import types
 
-import numpy as np
 import pandas as pd
 import pytest
 
