@@ -111,6 +111,11 @@ class Joined:
     _WS_ONLY = re.compile(r"\x00[^\S\x00]+\x00")
 
     def __init__(self, s: pd.Series) -> None:
+        self.arrow = s if is_arrow_text(s) else None
+        if self.arrow is not None:  # Arrow strings: ask vectorised questions instead (no join)
+            self.all_text = not bool(s.isna().any())
+            self.ok, self.text = True, ""
+            return
         vals = s.to_numpy(dtype=object)
         self.all_text = pd.api.types.infer_dtype(vals, skipna=False) in ("string", "empty")
         if not self.all_text:
@@ -122,16 +127,35 @@ class Joined:
             self.text, self.ok = "", False
 
     def contains(self, *subs: str) -> bool:
+        if self.arrow is not None:
+            return any(bool(self.arrow.str.contains(x, regex=False).any()) for x in subs)
         return not self.ok or any(x in self.text for x in subs)
 
     def starts(self, *subs: str) -> bool:
+        if self.arrow is not None:
+            return any(bool(self.arrow.str.startswith(x).any()) for x in subs)
         return not self.ok or any("\x00" + x in self.text for x in subs)
 
     def ends(self, *subs: str) -> bool:
+        if self.arrow is not None:
+            return any(bool(self.arrow.str.endswith(x).any()) for x in subs)
         return not self.ok or any(x + "\x00" in self.text for x in subs)
 
     def any_white_only(self) -> bool:
+        if self.arrow is not None:
+            return bool(self.arrow.str.isspace().any())
         return not self.ok or self._WS_ONLY.search(self.text) is not None
+
+
+def is_arrow_text(s: pd.Series) -> bool:
+    """True for pandas text backed by pyarrow (fast vectorised string functions)."""
+    return isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"
+
+
+def text_read_dtype() -> object:
+    """How CSV text columns are read: pandas ``str`` when pyarrow backs it (no Python objects,
+    much faster), else ``object`` (plain Python strings, the fastest option without pyarrow)."""
+    return "str" if pd.StringDtype().storage == "pyarrow" else object
 
 
 def any_contains(s: pd.Series, subs: tuple[str, ...]) -> bool:
@@ -162,6 +186,8 @@ def clean_ids(s: pd.Series) -> pd.Series:
 
 def _missing(s: pd.Series, j: Joined | None = None, no_nan: bool = False) -> np.ndarray:
     """True where a value is missing or the empty string (cheap: no white-space test)."""
+    if is_arrow_text(s):
+        return np.array((s.isna() | (s == "")).to_numpy(dtype=bool, na_value=True), dtype=bool)
     v = s.to_numpy(dtype=object)
     out = v == ""
     if not no_nan and (j is None or not j.all_text):
