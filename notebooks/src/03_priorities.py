@@ -34,7 +34,8 @@ import pandas as pd
 
 import smlib
 from smlib.crisis import plot_crisis
-from smlib.priority import load_priority_rules, load_responses, monitoring_frame, priority_queue
+from smlib.priority import (load_priority_rules, load_responses, monitoring_frame, prioritise_period,
+                            priority_queue)
 
 pd.set_option("display.max_colwidth", 100)
 pd.set_option("display.width", 160)
@@ -42,7 +43,8 @@ pd.set_option("display.width", 160)
 ds = smlib.load_org(org)
 name = ds.profile.name if ds.profile is not None else org
 frame, chosen_days = monitoring_frame(ds, days=days, platforms=platforms)
-p = smlib.prioritise(frame, profile=ds.profile)
+# score everything (so waiting times, repeat contact and spikes see the days around), keep your days
+p, _ = prioritise_period(ds, days=chosen_days, platforms=platforms)
 keep = tuple(ds.profile.handles.values()) if ds.profile is not None else ()
 
 # %% tags=["nbval-check-output"]
