@@ -121,6 +121,11 @@ _CODE_CUES = [   # (cheap substring gate, regex, why, valence)
 ]
 
 _CANDIDATE = re.compile(r"[\w']+|[^\w\s]")
+_WORD_OR_SYMBOL = _CANDIDATE
+"""Words (with apostrophes) and single symbols: where a lexicon phrase can start."""
+_ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_'")
+_ASCII_TO_SPACE = str.maketrans({c: " " for c in map(chr, range(128)) if c not in _ASCII_WORD})
+"""Every ASCII character that cannot be part of a word becomes a space (then ``split``)."""
 _HOWEVER = re.compile(r"(?:^|(?<=[.,;!?]))\s*\b(?:however|although|though|yet(?!\s+again))\b,?", re.IGNORECASE)
 _STARTS_BUT = re.compile(r"\s*but\b", re.IGNORECASE)
 NEGATE_WORDS = frozenset(NEGATE) | {"no"}
@@ -128,8 +133,8 @@ _NEGATE_SET = frozenset(NEGATE)
 _PUNCT = string.punctuation
 _NEG_SKIP = frozenset({"be", "been", "being", "was", "is", "are", "were", "get", "got", "ever", "even",
                        "so", "too", "very", "at", "all", "a", "the", "really"})
-_MAYBE_SHORT = re.compile(r"n'?t\b|\bcannot\b", re.IGNORECASE)
-_MAYBE_CONTRAST = re.compile(r"however|though|yet", re.IGNORECASE)
+_MAYBE_SHORT = re.compile(r"n'?t\b|\bcannot\b")          # searched in the lower-cased text
+_CONTRAST_WORDS = ("however", "though", "yet")          # cheap substring gate for _HOWEVER
 _GLUED = re.compile(r"([.,!?;:]+)(?=[A-Za-z])")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
@@ -198,11 +203,14 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
         if t2 != t:
             notes.append("hashtags read as words")
         t = t2
-    if _MAYBE_SHORT.search(t):
+    lt = t.lower()
+    if "t" in lt and _MAYBE_SHORT.search(lt):
         t = _CONTRACTION.sub(_expand, t)
-    t = _GLUED.sub(r"\1 ", t)
+        lt = t.lower()
+    if _GLUED.search(t):
+        t = _GLUED.sub(r"\1 ", t)
     # VADER weighs the words after "but" more; "however" and "although" contrast the same way
-    if _MAYBE_CONTRAST.search(t):
+    if "however" in lt or "though" in lt or "yet" in lt:
         t = _HOWEVER.sub(" But ", t)
     return t, notes
 
@@ -281,6 +289,10 @@ class _Layer:
     head_alt: dict = field(default_factory=dict)  # first word -> (one regex for its phrases, tokens)
     token_info: dict[str, tuple[str, str]] = field(default_factory=dict)   # token -> (term, comment)
     squashed: dict[str, str] = field(default_factory=dict)  # "neveragain" -> "never again"
+    word_keys: frozenset = frozenset()   # first words of phrases (for the ASCII fast scan)
+    stem_words: tuple = ()               # stems that start a phrase ("cancel" for "cancel*")
+    ascii_symbols: tuple = ()            # ASCII non-word characters that start a phrase
+    symbol_keys: tuple = ()              # every non-word character that starts a phrase (emoji)
 
 
 def _build_layer(entries: Iterable[LexiconEntry]) -> _Layer:
@@ -338,6 +350,11 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         self.layer.head_alt = {
             k: (re.compile("|".join(f"({rx.pattern})" for rx, _, _ in cands)), [tok for _, tok, _ in cands])
             for k, cands in self.layer.first_map.items()}
+        self.layer.word_keys = frozenset(k for k in self.layer.first_map if re.fullmatch(r"[\w']+", k))
+        self.layer.stem_words = tuple(dict.fromkeys(st for st, _ in self.layer.stem_list))
+        self.layer.ascii_symbols = tuple(k for k in self.layer.first_map
+                                         if k.isascii() and not re.fullmatch(r"[\w']+", k))
+        self.layer.symbol_keys = tuple(k for k in self.layer.first_map if not re.fullmatch(r"[\w']+", k))
         self.layer.symbols = frozenset(t for t, _ in self.layer.token_info.values() if not re.match(r"\w", t))
         self.vader_lexicon = dict(self.lexicon)
         self.lexicon.update(self.layer.words)
@@ -350,7 +367,90 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         return clean_text(text, self.layer.squashed)
 
     def _phrases_to_tokens(self, t: str) -> str:
-        """Replace lexicon phrases (longest first) by single tokens that carry their score."""
+        """Replace lexicon phrases (longest first) by single tokens that carry their score.
+
+        Only places where a phrase can start are tried, found with C-speed string operations
+        (``translate`` + ``split``, a set intersection, ``str.find``) instead of a regex over
+        every word. Same result as :meth:`_phrases_to_tokens_reference` (checked in the tests).
+        """
+        low = t.lower()
+        if len(low) != len(t):
+            t = low
+        layer = self.layer
+        ascii_text = low.isascii()
+        if ascii_text:
+            present = layer.word_keys.intersection(low.translate(_ASCII_TO_SPACE).split())
+            syms = [k for k in layer.ascii_symbols if k in low]
+        else:
+            chars = set(low)
+            table = dict(_ASCII_TO_SPACE)
+            table.update({ord(c): " " for c in chars if not c.isascii() and not c.isalnum()})
+            present = layer.word_keys.intersection(low.translate(table).split())
+            syms = [k for k in layer.symbol_keys if k in chars]
+        stems = [st for st in layer.stem_words if st in low]
+        if not (present or stems or syms):
+            return t
+        n = len(low)
+        found: dict[int, str] = {}
+
+        def is_word(c: str) -> bool:   # the regex \w plus the apostrophe
+            return c in _ASCII_WORD or (not ascii_text and not c.isascii() and c.isalnum())
+        for w in present:
+            size = len(w)
+            i = low.find(w)
+            while i >= 0:
+                j = i + size
+                if (i == 0 or not is_word(low[i - 1])) and (j == n or not is_word(low[j])):
+                    found[i] = w
+                i = low.find(w, j)
+        for st in stems:
+            i = low.find(st)
+            while i >= 0:
+                if i == 0 or not is_word(low[i - 1]):
+                    found[i] = _WORD_OR_SYMBOL.match(low, i).group(0)
+                i = low.find(st, i + 1)
+        for k in syms:
+            i = low.find(k)
+            while i >= 0:
+                found[i] = k
+                i = low.find(k, i + 1)
+        starts = sorted(found.items())
+        first, stem_list, heads = layer.first_map, layer.stem_list, layer.stem_heads
+        short = layer.short_stems
+        out, last = [], 0
+        for start, w in starts:
+            if start < last:
+                continue
+            cands = first.get(w)
+            if stem_list and (short or w[:3] in heads):
+                extra = [c for st, c in stem_list if w.startswith(st)]
+                if extra:
+                    cands = sorted((cands or []) + extra, key=lambda c: -c[2])
+                    for rx, token, _ in cands:
+                        mm = rx.match(low, start)
+                        if mm:
+                            out.append(t[last:start])
+                            out.append(f" {token} ")
+                            last = mm.end()
+                            break
+                    continue
+            if not cands:
+                continue
+            # all phrases starting with this word in one regex; the first (longest) that fits wins
+            rx, tokens = layer.head_alt[w]
+            mm = rx.match(low, start)
+            if mm:
+                out.append(t[last:start])
+                out.append(f" {tokens[mm.lastindex - 1]} ")
+                last = mm.end()
+        if not out:
+            return t
+        out.append(t[last:])
+        return "".join(out)
+
+    def _phrases_to_tokens_reference(self, t: str) -> str:
+        """The first version of :meth:`_phrases_to_tokens` (one big regex of phrase heads); tests
+        check that the faster token scan gives the same text."""
         low = t.lower()
         if len(low) != len(t):
             t = low
@@ -405,7 +505,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
 
     def _valences_clean(self, text: str) -> tuple[list[str], list[float]]:
         """VADER's per-word valences (same results as VADER's loop, lower-casing each word once)."""
-        words = [w if len(w.strip(_PUNCT)) <= 2 else w.strip(_PUNCT) for w in text.split()]
+        words = [s if len(s := w.strip(_PUNCT)) > 2 else w for w in text.split()]
         lows = [w.lower() for w in words]
         n = len(words)
         caps = sum(1 for w in words if w.isupper())
@@ -414,39 +514,37 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         sentiments: list[float] = []
         for i, item in enumerate(words):
             low = lows[i]
-            if low in BOOSTER_DICT or (low == "kind" and i < n - 1 and lows[i + 1] == "of"):
-                sentiments.append(0)
+            if low not in lex or low in BOOSTER_DICT or (low == "kind" and i < n - 1 and lows[i + 1] == "of"):
+                sentiments.append(0)      # most words: no sentiment of their own
                 continue
-            valence = 0
-            if low in lex:
-                valence = lex[low]
-                if low == "no" and i != n - 1 and lows[i + 1] in lex:
-                    valence = 0.0
-                if (i > 0 and lows[i - 1] == "no") or (i > 1 and lows[i - 2] == "no") or \
-                        (i > 2 and lows[i - 3] == "no" and lows[i - 1] in ("or", "nor")):
-                    valence = lex[low] * N_SCALAR
-                if is_cap_diff and item.isupper():
-                    valence = valence + C_INCR if valence > 0 else valence - C_INCR
-                for start_i in range(3):
-                    if i > start_i and lows[i - (start_i + 1)] not in lex:
-                        prev = words[i - (start_i + 1)]
-                        sc = 0.0
-                        pl = lows[i - (start_i + 1)]
-                        if pl in BOOSTER_DICT:
-                            sc = BOOSTER_DICT[pl]
-                            if valence < 0:
-                                sc *= -1
-                            if prev.isupper() and is_cap_diff:
-                                sc = sc + C_INCR if valence > 0 else sc - C_INCR
-                        if start_i == 1 and sc != 0:
-                            sc = sc * 0.95
-                        if start_i == 2 and sc != 0:
-                            sc = sc * 0.9
-                        valence = valence + sc
-                        valence = _neg_check(valence, lows, start_i, i)
-                        if start_i == 2:
-                            valence = _idioms_check(valence, lows, i)
-                valence = self._least_check(valence, lows, i)
+            valence = lex[low]
+            if low == "no" and i != n - 1 and lows[i + 1] in lex:
+                valence = 0.0
+            if (i > 0 and lows[i - 1] == "no") or (i > 1 and lows[i - 2] == "no") or \
+                    (i > 2 and lows[i - 3] == "no" and lows[i - 1] in ("or", "nor")):
+                valence = lex[low] * N_SCALAR
+            if is_cap_diff and item.isupper():
+                valence = valence + C_INCR if valence > 0 else valence - C_INCR
+            for start_i in range(3):
+                if i > start_i and lows[i - (start_i + 1)] not in lex:
+                    prev = words[i - (start_i + 1)]
+                    sc = 0.0
+                    pl = lows[i - (start_i + 1)]
+                    if pl in BOOSTER_DICT:
+                        sc = BOOSTER_DICT[pl]
+                        if valence < 0:
+                            sc *= -1
+                        if prev.isupper() and is_cap_diff:
+                            sc = sc + C_INCR if valence > 0 else sc - C_INCR
+                    if start_i == 1 and sc != 0:
+                        sc = sc * 0.95
+                    if start_i == 2 and sc != 0:
+                        sc = sc * 0.9
+                    valence = valence + sc
+                    valence = _neg_check(valence, lows, start_i, i)
+                    if start_i == 2:
+                        valence = _idioms_check(valence, lows, i)
+            valence = self._least_check(valence, lows, i)
             sentiments.append(valence)
         if "but" in lows:
             sentiments = self._but_check(lows, sentiments)
@@ -561,9 +659,9 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             new_rules: list[str] = []
             det = self._sentence_details(sentence, new_rules)
             hit = (tuple(tuple(d) for d in det), tuple(new_rules))
-            if len(self._cache) >= SENTENCE_CACHE:
-                self._cache.clear()
-            self._cache[sentence] = hit
+            if len(self._cache) < SENTENCE_CACHE:   # when full, keep what is there (the common ones
+                self._cache[sentence] = hit          # came first) rather than start again
+
         rules.extend(hit[1])
         return [list(d) for d in hit[0]]
 
@@ -772,9 +870,9 @@ def _score_chunk(args: tuple[list[str], str | None]) -> tuple[list[float], list[
         hit = memo.get(t)
         if hit is None:
             s, r, _ = an.score(t, explain=False)
-            if len(memo) >= TEXT_CACHE:
-                memo.clear()
-            memo[t] = hit = (s, r)
+            hit = (s, r)
+            if len(memo) < TEXT_CACHE:
+                memo[t] = hit
         out_s.append(hit[0])
         out_r.append(hit[1])
     return out_s, out_r
@@ -787,12 +885,28 @@ def score_texts(texts: Sequence[str] | pd.Series, lexicon: str | Path | None = N
     Returns a frame aligned with ``texts`` with ``sentiment``, ``sentiment_label``,
     ``sentiment_rules``.
     """
-    s = pd.Series(texts, dtype="object") if not isinstance(texts, pd.Series) else texts.astype("object")
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    sc, rules, codes = _score_unique(texts, lexicon, workers)
+    index = texts.index if isinstance(texts, pd.Series) else pd.RangeIndex(len(sc))
+    labels = np.asarray(LABELS, dtype=object)[codes]
+    return pd.DataFrame({"sentiment": sc, "sentiment_label": labels, "sentiment_rules": rules},
+                        index=index)
+
+
+def _label_codes(sc: np.ndarray) -> np.ndarray:
+    """0 / 1 / 2 (= ``LABELS`` order) for scores, using the neutral band."""
+    return np.where(sc <= NEGATIVE_BELOW, 0, np.where(sc >= POSITIVE_FROM, 2, 1)).astype(np.int8)
+
+
+def _score_unique(texts: Sequence[str] | pd.Series, lexicon: str | Path | None,
+                  workers: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Scores, rules and label codes aligned with ``texts``; each distinct text scored once."""
+    codes, uniques = pd.factorize(pd.Series(texts) if not isinstance(texts, pd.Series) else texts,
+                                  use_na_sentinel=True)
     uniq = [u if isinstance(u, str) else "" for u in uniques]
     lex = str(lexicon) if lexicon is not None else None
     n = len(uniq)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    _analyzer(lex)        # built once here, so forked workers inherit it instead of rebuilding it
     if n >= PARALLEL_FROM and workers > 1:
         size = math.ceil(n / (workers * 4))
         chunks = [(uniq[i:i + size], lex) for i in range(0, n, size)]
@@ -807,9 +921,7 @@ def score_texts(texts: Sequence[str] | pd.Series, lexicon: str | Path | None = N
     rules_a = np.asarray(rules + ["no text"], dtype=object)
     idx = np.where(codes < 0, n, codes)
     sc = scores_a[idx]
-    labels = np.where(sc <= NEGATIVE_BELOW, "negative", np.where(sc >= POSITIVE_FROM, "positive", "neutral"))
-    return pd.DataFrame({"sentiment": sc, "sentiment_label": labels, "sentiment_rules": rules_a[idx]},
-                        index=s.index)
+    return sc, rules_a[idx], _label_codes(sc)
 
 
 def _read_corrections(corrections: pd.DataFrame | str | Path) -> pd.DataFrame:
@@ -857,11 +969,11 @@ def add_sentiment(frame: pd.DataFrame, corrections: pd.DataFrame | str | Path | 
     if text_col not in frame.columns:
         raise DataError(f"add_sentiment needs a '{text_col}' column; columns found: "
                         f"{list(map(str, frame.columns))}", field=text_col)
-    scored = score_texts(frame[text_col], lexicon=lexicon)
+    sc, rules, codes = _score_unique(frame[text_col], lexicon, None)
     out = frame.copy()
-    out["sentiment"] = scored["sentiment"].to_numpy()
-    out["sentiment_label"] = scored["sentiment_label"].to_numpy()
-    out["sentiment_rules"] = scored["sentiment_rules"].to_numpy()
+    out["sentiment"] = sc
+    out["sentiment_label"] = pd.Categorical.from_codes(codes, categories=list(LABELS))
+    out["sentiment_rules"] = rules
     out["sentiment_corrected"] = False
     if corrections is not None:
         c = _read_corrections(corrections)
@@ -873,13 +985,15 @@ def add_sentiment(frame: pd.DataFrame, corrections: pd.DataFrame | str | Path | 
         lookup = dict(zip(ckey, c["sentiment_label"]))
         new = key.map(lookup)
         hit = new.notna().to_numpy()
-        out.loc[hit, "sentiment_label"] = new[hit].to_numpy()
+        lab = out["sentiment_label"].to_numpy(dtype=object)
+        lab[hit] = new[hit].to_numpy()
+        out["sentiment_label"] = lab
         out.loc[hit, "sentiment_corrected"] = True
         out.loc[hit, "sentiment_rules"] = "corrected by a person"
         matched = int(pd.Series(ckey).isin(set(key)).sum())
         out.attrs["sentiment_corrections"] = {"applied": int(hit.sum()), "given": len(c),
                                               "unmatched": len(c) - matched}
-    out["sentiment_label"] = pd.Categorical(out["sentiment_label"], categories=list(LABELS))
+        out["sentiment_label"] = pd.Categorical(out["sentiment_label"], categories=list(LABELS))
     return out
 
 
