@@ -110,15 +110,16 @@ def _iso_fast(values: pd.Series) -> pd.Series | None:
         b = np.array(v, dtype=f"S{width + 1}")
     except (UnicodeEncodeError, ValueError, TypeError):  # non-ASCII, or missing values
         return None
-    m = b.view(np.uint8).reshape(n, width + 1)
-    if m[:, width].any():
+    full = b.view(np.uint8).reshape(n, width + 1)
+    if full[:, width].any():
         return None
-    m = m[:, :width]
-    digit = (m >= 48) & (m <= 57)
+    digit_full = (full - 48) < 10            # uint8 wraps: one pass over contiguous memory
+    m = full[:, :width]
+    digit = digit_full[:, :width]
     skeleton = ~digit[0]
     zone_at = lay.start(3) if lay.group(3) else width
     sign_pos = zone_at if lay.group(3) and lay.group(3) != "Z" else None
-    same = (digit == digit[0]).all()
+    same = (digit_full == digit_full[0]).all()
     fixed = np.flatnonzero(skeleton)
     if sign_pos is not None:
         fixed = fixed[fixed != sign_pos]
