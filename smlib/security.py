@@ -76,7 +76,7 @@ def _compiled(rules_key: int, rules_items: tuple) -> dict[str, Any]:
         "marketing": _words_regex(rules.get("marketing_words", [])),
         "malware": _words_regex(rules["malware_words"]),
         "secret": re.compile(rf"\b(?:{req})\b(?:\W+\w+){{0,4}}?\W+(?:your|ur|yer)\b"
-                             rf"(?:\W+\w+){{0,2}}?\W+(?:{sec})\b", re.IGNORECASE),
+                             rf"(?:\W+\w+){{0,6}}?\W+(?:{sec})\b", re.IGNORECASE),
         "ext": re.compile(r"\.(" + "|".join(map(re.escape, rules["malware_extensions"])) + r")(?:[?#/]|$)",
                           re.IGNORECASE),
         "shorteners": {s.lower() for s in rules["shorteners"]},

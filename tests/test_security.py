@@ -151,3 +151,24 @@ def test_every_found_address_is_inert_even_with_unusual_endings():
 ])
 def test_ordinary_promotions_and_chat_are_not_scams(text):
     assert risks_for([{"text": text}]) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry about that! Can you DM me your account number so I can check?",
+    "Please send us your loyalty card number by DM and we'll add the points",
+    "I can sideload apps on my tablet but not on your box",
+])
+def test_normal_support_requests_are_not_flagged(text):
+    # real support teams ask for account/loyalty numbers in private; only true secrets count
+    assert risks_for([{"text": text}]) == {}
+
+
+@pytest.mark.realdata
+def test_real_customer_support_tweets_are_rarely_flagged(realdata):
+    # Honest caveat (docs/priorities.md): the secret/malware word lists were narrowed after
+    # looking at these files' false flags, so this guards against regressions; it is not an
+    # independent measure of precision.
+    for name in ("twcs_head5000.csv", "twcs_random5000.csv"):
+        ds = smlib.load(realdata / "twcs" / name)
+        found = smlib.find_security_risks(ds.interactions)
+        assert len(found) <= 0.001 * len(ds.interactions), found["reason"].tolist()
