@@ -37,6 +37,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
+from .errors import DataError
 from .privacy import inert_urls, pseudonym
 from .schema import Dataset, Profile
 
@@ -293,6 +294,13 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
     if isinstance(frame, Dataset):
         profile = profile or frame.profile
         frame = frame.interactions
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(f"find_security_risks needs an interactions DataFrame or Dataset, got "
+                        f"{type(frame).__name__}")
+    missing = [col for col in ("text", "platform", "message_id") if col not in frame.columns]
+    if missing:
+        raise DataError(f"find_security_risks needs column(s) {missing}; columns found: "
+                        f"{list(map(str, frame.columns))}", field=missing[0])
     c = _security_rules(rules)
     handles, tokens, domains, org_name = _official(frame, profile)
     rows = []

@@ -172,3 +172,10 @@ def test_real_customer_support_tweets_are_rarely_flagged(realdata):
         ds = smlib.load(realdata / "twcs" / name)
         found = smlib.find_security_risks(ds.interactions)
         assert len(found) <= 0.001 * len(ds.interactions), found["reason"].tolist()
+
+
+def test_bad_input_gives_a_clear_error():
+    with pytest.raises(smlib.DataError, match="text"):
+        smlib.find_security_risks(pd.DataFrame({"platform": ["x"], "message_id": ["1"]}))
+    with pytest.raises(smlib.DataError, match="DataFrame"):
+        smlib.find_security_risks(["not", "a", "frame"])
