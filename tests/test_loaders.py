@@ -650,3 +650,21 @@ def test_fast_iso_dates_decline_what_they_cannot_do(values):
     out, _ = to_utc(s)            # the general path still parses what it can
     expect = pd.to_datetime(pd.Series(values[:1]), format="ISO8601", utc=True, errors="coerce")[0]
     assert (pd.isna(out.iloc[0]) and pd.isna(expect)) or out.iloc[0] == expect
+
+
+def test_messenger_conversation():
+    ds = smlib.load(GOOD / "messenger_message_1.json")
+    s = check_summary(ds)
+    assert s["format"] == "facebook" and s["rows_in"] == 4
+    assert s["reasons"] == {"message unsent by its author": 1}
+    f = ds.interactions.sort_values("created_at")
+    assert f["text"].tolist() == ["My latte was cold", "", "Sorry Jo! We’ll refund you."]   # mojibake fixed
+    assert f["author_is_org"].tolist() == [False, False, True]     # the one who is not the title
+    assert set(f["kind"].astype(str)) == {"message"} and set(f["thread_id"]) == {"inbox/jobloggs_1"}
+    assert f["created_at"].tolist()[0] == utc("2026-01-05 09:00")  # timestamp_ms
+    from smlib.threads import add_response_times
+    r = add_response_times(ds.interactions).sort_values("created_at")
+    assert r["response_minutes"].tolist()[0] == 15.0
+    ig = smlib.load(GOOD / "messenger_message_1.json", platform="instagram", org_handles=["Jo Bloggs"])
+    assert set(ig.interactions["platform"].astype(str)) == {"instagram"}
+    assert ig.interactions.sort_values("created_at")["author_is_org"].tolist() == [True, True, False]

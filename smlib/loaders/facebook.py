@@ -12,6 +12,13 @@ All items are the archive owner's own activity, so ``author_is_org`` is True.
 Skipped and counted: reactions (a like is not a message), comments whose text the export left
 out (only a title such as "X commented on Y's post"): ``no text``. Photo posts without text are
 kept with empty text.
+
+Messenger conversations (``messages/inbox/<thread>/message_1.json``: ``{participants[{name}],
+messages[{sender_name, timestamp_ms, content, photos…}], title, thread_path}``; Instagram writes
+the same shape for its DMs, load it with ``platform="instagram"``) → kind ``message``, thread_id =
+``thread_path`` (else title), message_id ``fb-msg-<thread>-<n>``. The organisation's messages are
+those from ``org_handles``; without them, in a two-person thread the participant who is not the
+thread's title (Facebook titles a chat with the other person's name). Unsent messages are skipped.
 """
 from __future__ import annotations
 
@@ -50,13 +57,51 @@ def _sections(obj: Any) -> list[tuple[str, list]] | None:
     return None
 
 
+def _is_messenger(obj: Any) -> bool:
+    return (isinstance(obj, dict) and isinstance(obj.get("messages"), list)
+            and isinstance(obj.get("participants"), list)
+            and all(isinstance(m, dict) and "sender_name" in m for m in obj["messages"][:20]))
+
+
+def _parse_messenger(obj: dict, opts: Options) -> pd.DataFrame:
+    names = [str(p.get("name")) for p in obj.get("participants") or [] if isinstance(p, dict)]
+    thread = str(obj.get("thread_path") or obj.get("title") or "thread")
+    mine: set[str] = {n for n in names if opts.is_handle(n)}
+    if not mine and len(names) == 2 and obj.get("title") in names:
+        mine = {n for n in names if n != obj.get("title")}
+    if not mine:
+        opts.tracker.warnings.append("could not tell which participant is the organisation; pass "
+                                     f"org_handles= with one of {names[:6]}")
+    media_keys = ("photos", "videos", "gifs", "audio_files", "files", "sticker", "share")
+    rows = []
+    msgs = obj.get("messages") or []
+    for i, m in enumerate(msgs):
+        where = f"messages[{i}]"
+        if m.get("is_unsent"):
+            opts.tracker.skip("message unsent by its author", 1, [where])
+            continue
+        sender = str(m.get("sender_name") or "")
+        rows.append({"_row": where, "message_id": f"fb-msg-{thread}-{i}", "thread_id": thread,
+                     "created_at": m.get("timestamp_ms"), "author_id": sender, "author_name": sender,
+                     "author_is_org": sender in mine, "kind": "message",
+                     "text": clean_text(str(m.get("content") or "")),
+                     "_has_media": any(m.get(k) for k in media_keys)})
+    opts.tracker.rows_in = len(msgs)
+    opts.natural_org = next(iter(mine), None) or opts.owner()
+    return pd.DataFrame(rows)
+
+
 def detect(obj: Any) -> bool:
+    if _is_messenger(obj):
+        return True
     secs = _sections(obj)
     return bool(secs) and all(all(_is_item(x) for x in items[:5]) for _, items in secs)
 
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     obj = fix_mojibake_deep(obj)
+    if _is_messenger(obj):
+        return _parse_messenger(obj, opts)
     owner = opts.owner()
     rows = []
     n_in = 0
