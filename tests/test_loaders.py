@@ -148,6 +148,7 @@ def test_generic_bom_iso_platform_column_and_generated_ids():
     assert f["platform"].astype(str).tolist() == ["x", "facebook"]   # Twitter→x, FB→facebook
     assert f["created_at"].tolist() == [utc("2026-01-05 09:00"), utc("2026-01-05 09:00")]
     assert f["org"].astype(str).tolist() == ["generic-bom-iso"] * 2   # from the file name
+    assert not any("platform name" in w for w in ds.load_summary["warnings"])
 
 
 def test_columns_map_is_used_and_checked(tmp_path):
@@ -491,6 +492,11 @@ def test_separate_date_and_time_columns_are_combined(tmp_path):
     assert f["platform"].astype(str).tolist() == ["facebook", "instagram"]
     assert f["likes"].tolist() == [1204, 0]                      # thousands separator
     assert ds.load_summary["columns_used"]["_time"] == "Time"
+    odd = tmp_path / "odd_platform.csv"
+    odd.write_text("text,date,platform\nhi,2026-01-05,Snapchat\nyo,2026-01-05,\n")
+    ds = smlib.load(odd)
+    assert ds.interactions["platform"].astype(str).tolist() == ["snapchat", "other"]
+    assert any("snapchat" in w for w in ds.load_summary["warnings"])
 
 
 def test_excel_other_sheets_are_reported(tmp_path):

@@ -12,8 +12,10 @@ an empty message). :func:`finish` then, in this order, skips and counts:
 3. ``missing message_id``
 4. ``duplicate message_id`` - the first row with an id is kept
 
-and fills org, platform, author_is_org, thread_id and reply counts before
-:func:`smlib.schema.conform_interactions` and :func:`smlib.schema.validate_interactions`.
+(Excel-rounded ids are repaired, not skipped: see :func:`repair_excel_ids`), fills org,
+platform, author_is_org, thread_id and reply counts, then conforms the table (:func:`conform`,
+equal to :func:`smlib.schema.conform_interactions`) and checks it with
+:func:`smlib.schema.validate_interactions`.
 """
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError
-from ..schema import INTERACTION_COLUMNS, conform_interactions, new_load_summary, validate_interactions
+from ..schema import (INTERACTION_COLUMNS, PLATFORMS, conform_interactions, new_load_summary,
+                      validate_interactions)
 from ._text import normalise_line_ends
 from ._time import to_utc
 
@@ -377,6 +380,10 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
     if "platform" in f.columns and platform == "":
         f = f.assign(platform=category(f["platform"], n, lambda v: "other" if pd.isna(v) or not str(v).strip()
                                        else norm_platform(v)))
+        odd = sorted(set(map(str, f["platform"].cat.categories)) - set(PLATFORMS))
+        if odd:
+            tracker.warnings.append(f"platform name(s) {odd[:6]} are not among smlib's platforms "
+                                    f"{list(PLATFORMS)}; they were kept as written")
     else:
         f = f.assign(platform=category(platform or "other", n))
     if "org" not in f.columns or org:
