@@ -281,6 +281,31 @@ def _message_risks(text: str, author: tuple[str, str], is_org: bool, handles: se
     return risks
 
 
+def _check_frame(frame: Any) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(f"find_security_risks needs an interactions DataFrame or Dataset, got "
+                        f"{type(frame).__name__}")
+    if "text" not in frame.columns:
+        raise DataError(f"find_security_risks needs a 'text' column; columns found: "
+                        f"{list(map(str, frame.columns))}", field="text")
+
+
+def _risks_by_row(frame: pd.DataFrame, profile: Profile | None, rules: dict | None,
+                  c: dict[str, Any]) -> pd.Series:
+    """For each row (same index): a list of (risk type, reason); empty when none."""
+    handles, tokens, domains, org_name = _official(frame, profile)
+    is_org = frame["author_is_org"].astype(bool) if "author_is_org" in frame else pd.Series(False, index=frame.index)
+    ids = frame["author_id"] if "author_id" in frame else pd.Series(None, index=frame.index)
+    names = frame["author_name"] if "author_name" in frame else pd.Series(None, index=frame.index)
+    out = []
+    for idx, text in frame["text"].items():
+        aid, aname = ids.get(idx), names.get(idx)
+        author = (str(aname) if isinstance(aname, str) else "", str(aid) if isinstance(aid, str) else "")
+        out.append(_message_risks(text, author, bool(is_org.get(idx)), handles, tokens, domains,
+                                  org_name, c))
+    return pd.Series(out, index=frame.index, dtype=object)
+
+
 def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
                         rules: dict | None = None) -> pd.DataFrame:
     """One row per message that carries a security risk, with the reason in plain words.
@@ -294,27 +319,17 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
     if isinstance(frame, Dataset):
         profile = profile or frame.profile
         frame = frame.interactions
-    if not isinstance(frame, pd.DataFrame):
-        raise DataError(f"find_security_risks needs an interactions DataFrame or Dataset, got "
-                        f"{type(frame).__name__}")
-    missing = [col for col in ("text", "platform", "message_id") if col not in frame.columns]
-    if missing:
-        raise DataError(f"find_security_risks needs column(s) {missing}; columns found: "
-                        f"{list(map(str, frame.columns))}", field=missing[0])
+    _check_frame(frame)
     c = _security_rules(rules)
-    handles, tokens, domains, org_name = _official(frame, profile)
-    rows = []
+    found = _risks_by_row(frame, profile, rules, c)
     is_org = frame["author_is_org"].astype(bool) if "author_is_org" in frame else pd.Series(False, index=frame.index)
-    ids = frame["author_id"] if "author_id" in frame else pd.Series(None, index=frame.index)
-    names = frame["author_name"] if "author_name" in frame else pd.Series(None, index=frame.index)
-    for idx, text in frame["text"].items():
-        aid, aname = ids.get(idx), names.get(idx)
-        author = (str(aname) if isinstance(aname, str) else "", str(aid) if isinstance(aid, str) else "")
-        risks = _message_risks(text, author, bool(is_org.get(idx)), handles, tokens, domains,
-                               org_name, c)
+    rows = []
+    for idx, risks in found.items():
         if not risks:
             continue
         row = frame.loc[idx]
+        aid, aname = row.get("author_id"), row.get("author_name")
+        author = (str(aname) if isinstance(aname, str) else "", str(aid) if isinstance(aid, str) else "")
         fake = any(t == "fake account" for t, _ in risks)
         shown = (author[0] or author[1]) if (fake or bool(is_org.get(idx))) else pseudonym(author[1] or author[0])
         types = list(dict.fromkeys(t for t, _ in risks))
@@ -323,14 +338,14 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
             "org": row.get("org"), "platform": row.get("platform"), "message_id": row.get("message_id"),
             "created_at": row.get("created_at"), "author": shown, "risk_types": types,
             "reasons": reasons, "reason": "; ".join(reasons),
-            "text_inert": make_inert(text, c["risky_tlds"]),
+            "text_inert": make_inert(row["text"], c["risky_tlds"]),
             "action": ("Report it to the platform and to your manager; warn customers not to "
                        "click; never click the link yourself."),
         })
     cols = ["org", "platform", "message_id", "created_at", "author", "risk_types", "reasons",
             "reason", "text_inert", "action"]
     out = pd.DataFrame(rows, columns=cols)
-    if len(out):
+    if len(out) and out["created_at"].notna().any():
         out = out.sort_values(["created_at", "message_id"], kind="stable").reset_index(drop=True)
     return out
 
@@ -338,7 +353,6 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
 def security_flags(frame: pd.DataFrame, profile: Profile | None = None,
                    rules: dict | None = None) -> pd.Series:
     """For each row of ``frame`` (same index): the list of risk reasons (empty list when none)."""
-    found = find_security_risks(frame, profile, rules)
-    by_id = {(str(p), str(m)): r for p, m, r in zip(found["platform"], found["message_id"], found["reasons"])}
-    return pd.Series([by_id.get((str(p), str(m)), []) for p, m in
-                      zip(frame["platform"], frame["message_id"])], index=frame.index, dtype=object)
+    _check_frame(frame)
+    found = _risks_by_row(frame, profile, rules, _security_rules(rules))
+    return found.map(lambda rs: [r for _, r in rs])

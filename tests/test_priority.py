@@ -264,3 +264,22 @@ def test_format_wait():
     assert format_wait(45) == "45 min"
     assert format_wait(120) == "2 h"
     assert format_wait(60 * 24 + 5) == "1 day 0 h 5 min"
+
+
+def test_minimal_frame_degrades_gracefully_and_says_so():
+    f = pd.DataFrame({"text": [SAFETY, CHAT],
+                      "created_at": pd.to_datetime(["2026-01-05 10:00", "2026-01-05 11:00"], utc=True),
+                      "author_is_org": [False, False]})
+    p = smlib.prioritise(f)
+    assert p["category"].astype(str).tolist() == ["needs_action", "no_action"]
+    assert any("nothing marked handled" in n for n in p.attrs["priority_notes"])
+
+
+def test_sentiment_column_in_the_frame_is_used():
+    f = make([{"text": "The parcel came."}, {"text": "x", "author_id": "z",
+                                            "created_at": T0 + pd.Timedelta(minutes=1)}])
+    f["sentiment"] = [-0.9, 0.0]        # e.g. a learner's or another tool's verdict
+    r = smlib.prioritise(f).iloc[0]
+    assert r["category"] == "needs_action"
+    assert any("negative tone: sentiment -0.90" in x for x in r["reasons"])
+    assert "taken from the frame" in smlib.prioritise(f).attrs["priority_notes"][0]
