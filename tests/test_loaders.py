@@ -608,6 +608,12 @@ def test_tool_export_headers_are_guessed(tmp_path):
     assert (r["message_id"], r["text"], r["reach"], r["shares"], r["replies"], r["likes"]) == (
         "1101", "Open till 8 tonight", 900, 3, 1, 12)
     assert r["created_at"] == utc("2026-01-05 17:05")
+    li = tmp_path / "Shares.csv"        # LinkedIn "Shares.csv" header line
+    li.write_text('Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n'
+                  '2026-01-05 10:00:00,https://li/1,"We are hiring, apply today",,,MEMBER_NETWORK\n')
+    r = smlib.load(li, platform="linkedin").interactions.iloc[0]
+    assert (r["text"], r["platform"], r["created_at"]) == ("We are hiring, apply today", "linkedin",
+                                                           utc("2026-01-05 10:00"))
 
 
 def test_fast_twitter_dates_equal_pandas_strptime():

@@ -43,7 +43,7 @@ from ._rows import any_contains, as_str, clean_ids
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "text": ("text", "message", "message_text", "body", "content", "comment", "comment_text", "post",
              "post_text", "tweet", "tweet_text", "full_text", "caption", "status", "review", "review_text",
-             "comment_body", "description"),
+             "comment_body", "description", "sharecommentary", "share_commentary"),
     "created_at": ("created_at", "date", "datetime", "date_time", "timestamp", "time", "created",
                    "created_time", "posted", "posted_at", "post_date", "published", "published_at",
                    "publish_time", "sent", "sent_at", "date_sent", "tweet_created", "create_time",
