@@ -680,3 +680,14 @@ def test_messenger_conversation():
     ig = smlib.load(GOOD / "messenger_message_1.json", platform="instagram", org_handles=["Jo Bloggs"])
     assert set(ig.interactions["platform"].astype(str)) == {"instagram"}
     assert ig.interactions.sort_values("created_at")["author_is_org"].tolist() == [True, True, False]
+
+
+def test_reply_loops_and_long_chains_do_not_hang(tmp_path):
+    rows = ["id,text,date,in_reply_to", "a,x,2026-01-05,b", "b,y,2026-01-05,a"]     # a loop
+    rows += [f"c{i},t,2026-01-05,{'c' + str(i - 1) if i else ''}" for i in range(300)]   # a chain
+    p = tmp_path / "loops.csv"
+    p.write_text("\n".join(rows) + "\n")
+    f = smlib.load(p).interactions.set_index("message_id")
+    assert f.loc["c299", "thread_id"] == "c0" and f.loc["c0", "thread_id"] == "c0"
+    assert f.loc["c1", "replies"] == 1 and f.loc["c299", "replies"] == 0
+    assert set(f.loc[["a", "b"], "thread_id"]) <= {"a", "b"}

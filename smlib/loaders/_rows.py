@@ -233,11 +233,14 @@ def _thread_roots(ids: pd.Series, parents: pd.Series) -> pd.Series:
     parent_of = pd.Series(parents.to_numpy(), index=ids.to_numpy())
     parent_of = parent_of[parent_of.notna()]
     root = parents.where(parents.notna(), ids)
-    for _ in range(200):  # conversation depth; stops as soon as nothing changes
+    before = -1
+    for _ in range(500):  # one step up per round; stops when nothing moves, or loops (a→b→a)
         nxt = root.map(parent_of)
         moved = nxt.notna() & (nxt != root)
-        if not moved.any():
+        n_moved = int(moved.sum())
+        if n_moved == 0 or n_moved == before:
             break
+        before = n_moved
         root = root.where(~moved, nxt)
     return root
 
