@@ -446,12 +446,16 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     repeat = _repeat_counts(out.assign(created_at=created), customer, float(F["repeat_contact"]["window_hours"]))
     spikes = _spike_labels(out.assign(created_at=created), sentiment, profile, notes)
 
-    org_name = _org_name(out, profile)
-    sign_off = str(responses.get("sign_off", "")).format(org=org_name)
+    default_name = _org_name(out, profile)
+    # a frame holding several organisations (e.g. a twcs export) names each row's own one
+    per_row_org = (profile is None and "org" in out.columns
+                   and out["org"].astype(str).nunique() > 1)
     sits = responses["situations"]
 
     categories, priorities, reasons_col, urgent_col, urgent_reason_col, responses_col = [], [], [], [], [], []
     for i in out.index:
+        org_name = str(out.at[i, "org"]) if per_row_org else default_name
+        sign_off = str(responses.get("sign_off", "")).format(org=org_name)
         if is_org[i]:
             categories.append("posted_by_business")
             priorities.append(0)
@@ -582,12 +586,25 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     return out
 
 
+def _org_accounts(frame: pd.DataFrame) -> tuple[str, ...]:
+    """Handles the organisation(s) posted from in ``frame`` (kept as they are when pseudonymising)."""
+    if "author_is_org" not in frame:
+        return ()
+    org = frame[frame["author_is_org"].astype(bool)]
+    names: set[str] = set()
+    for col in ("author_id", "author_name"):
+        if col in org:
+            names |= {str(v) for v in org[col].dropna().unique()}
+    return tuple(sorted(names))
+
+
 def priority_queue(prioritised: pd.DataFrame, n: int | None = None, pseudonymised: bool = True,
                    keep: tuple[str, ...] = ()) -> pd.DataFrame:
     """The messages that need action, highest priority first (ties: longest waiting first).
 
     Customers are pseudonymised and links made inert unless ``pseudonymised=False``.
     """
+    keep = tuple(keep) + _org_accounts(prioritised)
     q = prioritised[prioritised["category"].astype(str) == "needs_action"]
     q = q.sort_values(["priority", "created_at", "message_id"], ascending=[False, True, True],
                       kind="stable")
@@ -613,6 +630,7 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
     if missing:
         raise DataError(f"explain_extremes needs the output of smlib.prioritise (missing {missing})",
                         field=missing[0])
+    keep = tuple(keep) + _org_accounts(prioritised)
     q = prioritised[prioritised["category"].astype(str) == "needs_action"]
     if q.empty:
         return {"highest": [], "lowest": [], "text": "No message needs action, so there is no "
