@@ -111,6 +111,21 @@ def test_action_queue_is_ordered_complete_and_formula_safe(batch, slug):
     assert risky == []
 
 
+@pytest.mark.parametrize("slug", smlib.list_organisations())
+def test_action_queue_matches_the_m2_notebooks_prioritisation(batch, slug):
+    """The report's queue = what notebook 03 and the M2 checks get from prioritise_period."""
+    from smlib.priority import prioritise_period
+    out, _ = batch
+    m = json.loads((out / slug / "metrics.json").read_text())
+    scored, _days = prioritise_period(smlib.load_org(slug), m["days"])
+    want = scored[scored["category"] == "needs_action"]
+    with open(out / slug / "action_queue.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {(r["platform"], r["message_id"]) for r in rows} == set(
+        zip(want["platform"].astype(str), want["message_id"].astype(str)))
+    assert sum(r["urgent"] == "True" for r in rows) == int(want["urgent"].sum()) == m["headline"]["urgent"]
+
+
 def test_hostile_formulas_are_neutralised_not_dropped(batch):
     out, _ = batch
     text = (out / "hostile_export" / "action_queue.csv").read_text(encoding="utf-8")
