@@ -283,3 +283,13 @@ def test_sentiment_column_in_the_frame_is_used():
     assert r["category"] == "needs_action"
     assert any("negative tone: sentiment -0.90" in x for x in r["reasons"])
     assert "taken from the frame" in smlib.prioritise(f).attrs["priority_notes"][0]
+
+
+def test_queue_keeps_the_organisations_own_handle_but_hides_customers():
+    f = make([{"text": "@ShopCo my order is broken, please help", "author_id": "jane_doe", "message_id": "1"},
+              {"text": "hello", "author_id": "ShopCo", "author_name": "ShopCo", "author_is_org": True,
+               "message_id": "2", "kind": "post"},
+              {"text": "ok", "author_id": "z", "message_id": "3", "created_at": T0 + pd.Timedelta(hours=1)}])
+    q = priority_queue(smlib.prioritise(f))
+    assert q.iloc[0]["text"].startswith("@ShopCo ")
+    assert q.iloc[0]["author_id"].startswith("user-")
