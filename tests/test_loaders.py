@@ -691,3 +691,18 @@ def test_reply_loops_and_long_chains_do_not_hang(tmp_path):
     assert f.loc["c299", "thread_id"] == "c0" and f.loc["c0", "thread_id"] == "c0"
     assert f.loc["c1", "replies"] == 1 and f.loc["c299", "replies"] == 0
     assert set(f.loc[["a", "b"], "thread_id"]) <= {"a", "b"}
+
+
+def test_archive_owner_uses_the_profile_handle_for_that_platform():
+    try:
+        prof = smlib.load_profile("bean-and-leaf")
+    except Exception:
+        pytest.skip("sample organisations not available yet")
+    if "facebook" not in prof.handles or "x" not in prof.handles:
+        pytest.skip("profile lacks the handles this test needs")
+    fb = smlib.load(GOOD / "facebook_comments.json", org="bean-and-leaf").interactions
+    assert set(fb["author_id"]) == {"Brand Page"}            # the export names the comment author
+    x = smlib.load(GOOD / "tweets.js", org="bean-and-leaf").interactions
+    assert set(x["author_id"]) == {prof.handles["x"]} and x["author_is_org"].all()
+    ig = smlib.load(GOOD / "instagram_post_comments_1.json", org="bean-and-leaf").interactions
+    assert set(ig["author_id"]) == {prof.handles["instagram"]}

@@ -147,9 +147,11 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
         raise DataError(f"cannot open this path ({type(exc).__name__}: {exc})", source=str(path)) from None
     tracker = Tracker(src.name)
     profile = _profile_for(org)
-    handles = _as_list(org_handles) + (list(profile.handles.values()) if profile else [])
+    own = _as_list(org_handles)
+    handles = own + (list(profile.handles.values()) if profile else [])
     opts = Options(path=src.path, tracker=tracker, org=org, platform=platform, handles=handles,
-                   columns=columns)
+                   columns=columns, own_handles=own,
+                   profile_handles=dict(profile.handles) if profile else {})
     kind = src.kind()
     try:
         if columns is not None and kind == "json":

@@ -17,15 +17,20 @@ class Options:
     handles: list[str] = field(default_factory=list)
     columns: Mapping[str, str] | None = None
     natural_org: str | None = None   # set by a parser when the file itself names the organisation
+    own_handles: list[str] = field(default_factory=list)   # from org_handles= only
+    profile_handles: dict[str, str] = field(default_factory=dict)   # platform -> handle (profile)
 
     @property
     def source(self) -> str:
         return str(self.path)
 
-    def owner(self, found: str | None = None) -> str:
-        """The archive owner's handle: ``org_handles[0]``, else what the file says, else ``org``."""
-        if self.handles:
-            return self.handles[0].strip()
+    def owner(self, found: str | None = None, platform: str | None = None) -> str:
+        """The archive owner's handle: ``org_handles[0]``, else the profile's handle on this
+        platform, else what the file says, else ``org``."""
+        if self.own_handles:
+            return self.own_handles[0].strip()
+        if platform and self.profile_handles.get(platform):
+            return self.profile_handles[platform].strip()
         if found:
             return found
         return self.org or "archive-owner"

@@ -87,7 +87,7 @@ def _parse_messenger(obj: dict, opts: Options) -> pd.DataFrame:
                      "text": clean_text(str(m.get("content") or "")),
                      "_has_media": any(m.get(k) for k in media_keys)})
     opts.tracker.rows_in = len(msgs)
-    opts.natural_org = next(iter(mine), None) or opts.owner()
+    opts.natural_org = next(iter(mine), None) or opts.owner(platform="facebook")
     return pd.DataFrame(rows)
 
 
@@ -102,7 +102,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
     obj = fix_mojibake_deep(obj)
     if _is_messenger(obj):
         return _parse_messenger(obj, opts)
-    owner = opts.owner()
+    owner = opts.owner(platform="facebook")
     rows = []
     n_in = 0
     for k, (section, items) in enumerate(_sections(obj) or []):

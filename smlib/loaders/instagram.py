@@ -60,7 +60,7 @@ def _post_row(p: dict, where: str, owner: str) -> dict:
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     obj = fix_mojibake_deep(obj)
-    owner = opts.owner()
+    owner = opts.owner(platform="instagram")
     rows: list[dict] = []
     n_in = 0
 

@@ -69,7 +69,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
                      "author_is_org": True, "kind": "reply" if ob.get("inReplyTo") else "post",
                      "text": text, "language": next(iter(cmap), None) if isinstance(cmap, dict) and cmap else None,
                      "_has_media": bool(ob.get("attachment"))})
-    owner = opts.owner(owner_found)
+    owner = opts.owner(owner_found, platform="mastodon")
     f = pd.DataFrame(rows)
     if len(f):
         f["author_id"] = owner

@@ -75,7 +75,7 @@ def _parse_dms(obj: list, opts: Options) -> pd.DataFrame:
                     ids.update(str(mc.get(k)) for k in ("senderId", "recipientId") if mc.get(k))
             seen.update(ids)
         owner_id = seen.most_common(1)[0][0] if seen else None
-    owner = opts.owner(_owner_from_account_js(opts))
+    owner = opts.owner(_owner_from_account_js(opts), platform="x")
     rows, n_in = [], 0
     for i, c in enumerate(obj):
         conv = c.get("dmConversation") or {}
@@ -102,7 +102,7 @@ def _parse_dms(obj: list, opts: Options) -> pd.DataFrame:
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     if _dms(obj) is not None:
         return _parse_dms(obj, opts)
-    owner = opts.owner(_owner_from_account_js(opts))
+    owner = opts.owner(_owner_from_account_js(opts), platform="x")
     rows = []
     for i, item in enumerate(obj):
         t = item.get("tweet", item) if isinstance(item, dict) else None
