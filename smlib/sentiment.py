@@ -111,10 +111,27 @@ _APOLOGY = re.compile(r"\b(?:sorry (?:to hear|for|about|that|you)|(?:we|i) apolo
 _CANT_EXCEPT = (r"wait|believe|thank|complain|fault|recommend|be happier|be better|praise|stop|get enough|"
                 r"say enough|live without|miss")
 _GATE_WAIT = re.compile(r"wait|hold|stuck|delay|sat\b|sitting|queu|strand|cancel|ignor|lost")
+_SERVICE_OUTCOMES = (r"arriv|receiv|refund|reimburs|compensat|answer|repl|respond|deliver|dispatch|"
+                     r"turn(?:ed|s)? up|show(?:ed|n|s)? up|hear\w* back|heard back|got back|get back|"
+                     r"call(?:ed)? (?:me |us )?back|fix|resolv|sort|process|credit|honou?r|inform|notif|"
+                     r"told|contact|confirm|help|updat|cancel|collect|pick(?:ed)? up|send|sent|return")
+_FAILED_EXPECTATION = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had|is|are|was|were|will|would)\s+not|never|no one|nobody|noone)\s+"
+    r"(?:(?:even|yet|ever|been|be|once|actually|really|properly|still|has|have|had|will)\s+){0,3}"
+    rf"(?:{_SERVICE_OUTCOMES})\w*|\byet to (?:receive|hear|get|be)\b")
+_ENDS_QUESTION = re.compile(r"\?[^\w?]*$")
+"""A sentence that ends with "?" (emoji or symbols after the "?" still count: "… back? 🙏")."""
+_CONDITIONAL = re.compile(r"\b(?:if|whether|unless|in case|once|when)\b[^,.;:!?]*$")
+FAILED_EXPECTATION = -1.5
+"""A service that should have happened and did not ("hasn't been refunded", "didn't turn up",
+"never got back to me"): a complaint even without an emotional word. Added only when the
+sentence has no other complaint word (no double counting)."""
 _CODE_CUES = [   # (cheap substring gate, regex, why, valence)
     (("not", "unable"), re.compile(rf"\b(?:can not|could not|unable to|not able to|will not let me)\s+(?!(?:{_CANT_EXCEPT})\b)\w+"),
      "inability: 'can't …' reports something not working", -1.2),
-    (("why",), re.compile(r"^\s*(?:so\s+|but\s+|and\s+|hey\s+|seriously\s+)?why\b(?!\s+not\b).*\?\s*$"),
+    (("why",), re.compile(r"^\s*(?:so\s+|but\s+|and\s+|hey\s+|seriously\s+)?why\b(?!\s+not\b)"
+                          r"(?:.*\?\s*$|\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|"
+                          r"should|must|on earth|the hell|the heck)\b(?!\s+not\b))"),
      "'why …?': challenging the company", -1.0),
     (("what",), re.compile(r"\bwhat am i (?:supposed|meant) to do\b|\bwhat(?: is|'s) going on\b|\bwhat the (?:hell|heck)\b"),
      "exasperation: 'what is going on?'", -1.5),
@@ -248,6 +265,9 @@ def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
         if not -4.0 <= score <= 4.0:
             raise DataError(f"score for {term!r} must be between -4 and 4, got {score}",
                             source=str(path), row=lineno, field="score")
+        if term.startswith("<"):
+            raise DataError(f"term {term!r} cannot start with '<n>'; put a word before it "
+                            f"(for example 'called <n> times')", source=str(path), row=lineno, field="term")
         if term in seen:
             raise DataError(f"term {term!r} is listed twice (first on line {seen[term]})",
                             source=str(path), row=lineno, field="term")
@@ -609,6 +629,14 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             if m:
                 detail.append([m.group(0).strip(), val, why])
                 rules.append(why.split(":")[0])
+        if ("not" in low or "never" in low or "yet to" in low or "no" in low) and not any(d[1] <= COMPLAINT_CUE for d in detail):
+            m = _FAILED_EXPECTATION.search(low)
+            if m and _CONDITIONAL.search(low, 0, m.start()):
+                m = None        # "if the order hasn't been dispatched yet, …" is not a report
+            if m:
+                detail.append([m.group(0), FAILED_EXPECTATION,
+                               "failed expectation: a service that did not happen ('hasn't been refunded')"])
+                rules.append("failed expectation")
         if sarcasm or trailing_not:
             flipped = False
             for d in detail:
@@ -623,7 +651,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 flipped = True
             if flipped:
                 rules.extend(sarcasm)
-        if sentence.rstrip().endswith("?"):
+        if _ENDS_QUESTION.search(sentence):
             hit = False
             for d in detail:
                 if d[1] > 0 and "sarcasm" not in d[2]:
