@@ -706,3 +706,27 @@ def test_archive_owner_uses_the_profile_handle_for_that_platform():
     assert set(x["author_id"]) == {prof.handles["x"]} and x["author_is_org"].all()
     ig = smlib.load(GOOD / "instagram_post_comments_1.json", org="bean-and-leaf").interactions
     assert set(ig["author_id"]) == {prof.handles["instagram"]}
+
+
+def test_reddit_pushshift_json_lines(tmp_path):
+    lines = [
+        {"id": "p1", "title": "Broken app?", "selftext": "", "author": "u1", "created_utc": 1767607200,
+         "subreddit": "shop", "num_comments": 2, "score": 4},
+        {"id": "c1", "body": "Same", "author": "u2", "created_utc": "1767607260", "subreddit": "shop",
+         "parent_id": "t3_p1", "link_id": "t3_p1", "score": 1},
+        {"id": "c2", "body": "[removed]", "author": "u3", "created_utc": 1767607320, "subreddit": "shop",
+         "parent_id": "t1_c1", "link_id": "t3_p1", "score": 1},
+    ]
+    p = tmp_path / "RC_shop.ndjson"
+    p.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["format"] == "reddit" and s["rows_in"] == 3
+    assert s["reasons"] == {"deleted or removed comment": 1}
+    f = ds.interactions.set_index("message_id")
+    assert f["kind"].astype(str).to_dict() == {"t3_p1": "post", "t1_c1": "comment"}
+    assert f.loc["t1_c1", "parent_id"] == "t3_p1"
+    broken = tmp_path / "half.ndjson"
+    broken.write_text(json.dumps(lines[0]) + "\n" + json.dumps(lines[1])[:30] + "\n")
+    with pytest.raises(DataError):
+        smlib.load(broken)

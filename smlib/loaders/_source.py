@@ -152,7 +152,8 @@ def _reject_zip(src: Source) -> None:
 
 
 def parse_json(src: Source) -> Any:
-    """Parse JSON, or an X archive ``window.YTD.x.part0 = [...]`` script; DataError when broken."""
+    """Parse JSON, JSON Lines (as a list), or an X archive ``window.YTD.x.part0 = [...]`` script;
+    DataError when broken."""
     text = src.text()
     stripped = text.lstrip()
     if stripped.startswith("window.YTD."):
@@ -162,6 +163,11 @@ def parse_json(src: Source) -> Any:
     try:
         return json.loads(stripped)
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":  # JSON Lines (one object per line), e.g. Reddit dumps
+            try:
+                return [json.loads(line) for line in stripped.splitlines() if line.strip()]
+            except json.JSONDecodeError:
+                pass
         where = "it ends too early (truncated?)" if exc.pos >= len(stripped.rstrip()) - 1 else exc.msg
         raise DataError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {where}; "
                         "expected a complete JSON export file", source=src.name) from None

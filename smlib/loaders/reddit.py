@@ -1,6 +1,7 @@
 """Reddit JSON API responses: a post's comments page (``/comments/<id>.json``: a list of two
 ``Listing``s, the ``t3`` post then nested ``t1`` comments with ``replies`` and ``more`` stubs),
-a single Listing, or ``/api/morechildren`` (``{"json": {"data": {"things": [...]}}}``).
+a single Listing, ``/api/morechildren`` (``{"json": {"data": {"things": [...]}}}``), or a
+Pushshift-style dump (a JSON list or JSON Lines of bare comment/post objects).
 
 Mapping: ``name`` (``t1_abc``) → message_id; ``parent_id`` → parent_id; ``link_id`` (the post) →
 thread_id; post title + selftext, or comment ``body`` → text; ``author`` → author_id/author_name;
@@ -20,7 +21,16 @@ from ._options import Options
 PLATFORM = "reddit"
 
 
+def _is_bare(x: Any) -> bool:
+    """A comment or post object without the ``{"kind", "data"}`` wrapper (Pushshift-style dumps)."""
+    return isinstance(x, dict) and "created_utc" in x and ("body" in x or "selftext" in x or "title" in x) \
+        and ("subreddit" in x or "link_id" in x)
+
+
 def _things(obj: Any) -> list | None:
+    if isinstance(obj, list) and obj and all(_is_bare(x) for x in obj[:20]):
+        wrapped = [{"kind": "t1" if "body" in x else "t3", "data": x} for x in obj]
+        return [{"kind": "Listing", "data": {"children": wrapped}}]
     if isinstance(obj, dict) and obj.get("kind") == "Listing":
         return [obj]
     if isinstance(obj, list) and obj and all(isinstance(x, dict) and x.get("kind") == "Listing" for x in obj):
