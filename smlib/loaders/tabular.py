@@ -67,6 +67,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "age_band": ("age_band", "age_group", "age"),
     "author_is_org": ("author_is_org", "is_org", "from_business", "is_business", "by_business", "is_brand"),
     "org": ("org", "organisation", "organization", "brand", "company"),
+    "rating": ("rating", "stars", "star_rating", "review_rating"),   # kept as an extra column
 }
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f", ""}
@@ -112,7 +113,7 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
         if not isinstance(columns, dict):
             raise DataError(f"columns= must be a dict like {{'text': 'Message'}}, got {type(columns).__name__}",
                             source=source, field="columns")
-        known = set(INTERACTION_COLUMNS) | {"org", "_time"}
+        known = set(INTERACTION_COLUMNS) | {"org", "_time", "rating"}
         bad_keys = [k for k in columns if k not in known]
         if bad_keys:
             raise DataError(f"columns= has unknown model field(s) {bad_keys}; the fields are "
@@ -146,7 +147,8 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
     return mapping
 
 
-NUMERIC_FIELDS = ("likes", "shares", "replies", "reach", "author_followers")
+NUMERIC_FIELDS = ("likes", "shares", "replies", "reach", "author_followers", "rating")
+OPTIONAL_TEXT = ("parent_id", "thread_id", "author_name", "location", "age_band", "language")
 
 
 def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None) -> pd.DataFrame:
@@ -172,11 +174,21 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
                 if any_contains(col, (",",)):
                     col = col.str.replace(",", "", regex=False)  # 1,234
             num = pd.to_numeric(col, errors="coerce")
-            bad = int((num.isna() & out[fld].notna()).sum() + (num < 0).sum())
+            given = out[fld].notna() & (out[fld].astype("str").str.strip() != "") \
+                if not pd.api.types.is_numeric_dtype(out[fld].dtype) else out[fld].notna()
+            bad = int((num.isna() & given).sum() + (num < 0).sum())
             if bad:
                 opts.tracker.warnings.append(f"{bad} value(s) in column '{mapping[fld]}' are not whole "
                                              f"numbers ≥ 0; read as unknown")
             out[fld] = num.where(num >= 0).round()
+            if fld == "rating":
+                out[fld] = out[fld].astype("Int64")
+    for fld in OPTIONAL_TEXT:  # an empty cell means "not given"
+        if fld in out.columns and not pd.api.types.is_numeric_dtype(out[fld].dtype):
+            col = as_str(out[fld])
+            empty = (col.isna() | (col.str.strip() == "")).to_numpy(dtype=bool, na_value=True)
+            if empty.any():
+                out[fld] = col.astype("object").where(~empty, None)
     if "author_is_org" in out.columns:
         v = out["author_is_org"].astype("str").str.strip().str.lower().fillna("")
         odd = ~v.isin(_TRUE | _FALSE)
