@@ -282,6 +282,11 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
 def _summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str, source: str,
              settings: dict[str, Any]) -> str:
     unit = "hour" if f == "h" else "day"
+    if periods.empty and (len(series) == 0 or series["threshold"].isna().all()):
+        need = settings["min_periods"]
+        return (f"Not enough history to judge: the {'hourly' if f == 'h' else 'daily'} check needs "
+                f"{need} {unit}s of messages "
+                f"before the {unit} it judges, and this data covers {len(series)}.")
     if periods.empty:
         top = int(series["negative"].max()) if len(series) else 0
         return (f"No crisis warning: negative messages per {unit} never rose well above normal "

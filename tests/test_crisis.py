@@ -35,10 +35,11 @@ def frame_from_counts(neg: np.ndarray, pos: np.ndarray | None = None, freq: str 
 def test_flat_noise_raises_no_alarm():
     rng = np.random.default_rng(0)
     f = frame_from_counts(rng.poisson(3, 24 * 7), rng.poisson(5, 24 * 7))
-    for freq in ("h", "D"):
-        res = smlib.detect_crisis(f, freq=freq)
-        assert not res.alarm, res.summary
-        assert res.summary.startswith("No crisis warning")
+    res = smlib.detect_crisis(f, freq="h")
+    assert not res.alarm and res.summary.startswith("No crisis warning"), res.summary
+    days = frame_from_counts(rng.poisson(40, 40), freq="D")
+    res = smlib.detect_crisis(days, freq="D")
+    assert not res.alarm and res.summary.startswith("No crisis warning"), res.summary
 
 
 def test_false_alarms_are_rare_on_many_noise_series():
@@ -215,3 +216,10 @@ def test_sample_calm_organisation_raises_no_alarm(sample_dir):
     for freq in ("h", "D"):
         res = smlib.detect_crisis(ds, freq=freq)
         assert not res.alarm, res.summary
+
+
+def test_too_little_history_says_so():
+    f = frame_from_counts(np.full(5, 20), freq="D")          # five days: no daily verdict possible
+    res = smlib.detect_crisis(f, freq="D")
+    assert not res.alarm and res.summary.startswith("Not enough history")
+    assert "14 days" in res.summary and "covers 5" in res.summary
