@@ -34,6 +34,7 @@ Example
 from __future__ import annotations
 
 import csv
+import gc
 import html
 import math
 import os
@@ -894,15 +895,23 @@ def _score_chunk(args: tuple[list[str], str | None]) -> tuple[list[float], list[
     an = _analyzer(lex)
     out_s, out_r = [], []
     memo = an._texts
-    for t in texts:
-        hit = memo.get(t)
-        if hit is None:
-            s, r, _ = an.score(t, explain=False)
-            hit = (s, r)
-            if len(memo) < TEXT_CACHE:
-                memo[t] = hit
-        out_s.append(hit[0])
-        out_r.append(hit[1])
+    # the remembered sentences are many small tuples with no reference cycles: pausing Python's
+    # cycle collector while scoring saves it from walking them again and again
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for t in texts:
+            hit = memo.get(t)
+            if hit is None:
+                s, r, _ = an.score(t, explain=False)
+                hit = (s, r)
+                if len(memo) < TEXT_CACHE:
+                    memo[t] = hit
+            out_s.append(hit[0])
+            out_r.append(hit[1])
+    finally:
+        if was_enabled:
+            gc.enable()
     return out_s, out_r
 
 

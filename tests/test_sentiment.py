@@ -66,6 +66,23 @@ FIXES = [
      "neutral", True),
     ("expect better", "asked for oat milk and got cow's milk. Expect better tbh", "negative", True),
     ("data damage repaired", "@airline Cancelled Flightled again, 3rd time", "negative", False),
+    # second round: complaints without an emotional word
+    ("failed expectation: not refunded", "My refund hasn't been processed", "negative", True),
+    ("failed expectation: did not turn up", "The engineer didn't turn up this morning", "negative", True),
+    ("failed expectation: never got back", "You never got back to me", "negative", True),
+    ("failed expectation: yet to receive", "Still yet to receive my replacement card", "negative", True),
+    ("why is ... without '?'", "why is my parcel always the last one", "negative", True),
+    ("waiting time: been 3 hours", "It has been 3 hours", "negative", True),
+    ("waiting time: and counting", "45 minutes and counting", "negative", True),
+    ("waiting time: since yesterday", "Waiting for a callback since yesterday", "negative", True),
+    ("repeated contact", "I've called 4 times about this", "negative", True),
+    ("repeated failure: once again", "Once again the 8:15 is full", "negative", True),
+    ("where are my", "Where are my tickets", "negative", True),
+    ("chasing: any update", "Any update on my order?", "negative", True),
+    ("chasing: answer this", "@Northway answer this please", "negative", True),
+    ("no one", "no one got back to me", "negative", False),
+    ("still nothing", "Two weeks and still nothing.", "negative", True),
+    ("question ending with an emoji is a question", "Do I get a replacement or just my money back? 🙏", "neutral", False),
 ]
 
 MUST_NOT_BREAK = [
@@ -90,6 +107,18 @@ MUST_NOT_BREAK = [
     ("damage repair harmless", "my flight was cancelled", "negative"),
     ("hashtag praise", "#legends", "positive"),
     ("handle is not a word", "@HappyDays my parcel never arrived", "negative"),
+    # second round: the case each new rule must not break
+    ("failed expectation: a condition is not a report",
+     "If the order hasn't been dispatched yet, DM us and we'll change it", "neutral"),
+    ("failed expectation: not a service verb", "my train was not delayed today", "positive"),
+    ("failed expectation: praise", "You have never let me down", "positive"),
+    ("why not (no auxiliary)", "Why not pop in and see us", "neutral"),
+    ("a time that is not a wait", "We're open 24 hours a day", "neutral"),
+    ("'still' alone is not a complaint", "Are there still spaces in the yoga class on Tuesday?", "neutral"),
+    ("times without contact", "Great to see you 3 times this week!", "positive"),
+    ("money back as a question", "Can I get my money back?", "neutral"),
+    ("failed expectation: praise for speed", "Didn't expect such a quick reply, thank you!", "positive"),
+    ("fallen leaf emoji", "Autumn menu is here 🍂", "neutral"),
 ]
 
 
@@ -311,3 +340,53 @@ def test_reload_picks_up_an_edited_lexicon(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("SMLIB_DATA")
         S.reload()
+
+
+VARIED = ["Still waiting 😡😡", "CAN'T LOG IN AGAIN!!!", "café closed?? no update since yesterday…",
+          "10/10 would recommend", "5/5 ⭐⭐⭐", "£20 refund – still not received", "canceled, cancelled, CANCELLING",
+          "no-one answered; nobody's answered", "I’ve been on hold 40 mins", "Naïve question: where’s my order?",
+          "queueing queue queued", "glitchy app, crashes on start-up", "İstanbul flight delayed",
+          "not bad at all 👍", "#NeverAgain #fail", "wow... just wow 🙄", "", "   ", "ok", "?!", "🍂🍂"]
+
+
+def _sample_texts(sample_dir) -> list[str]:
+    texts = []
+    for f in sorted(sample_dir.glob("*/interactions.csv")):
+        texts += pd.read_csv(f, dtype=str)["text"].dropna().tolist()
+    return list(dict.fromkeys(texts))
+
+
+def test_fast_phrase_scan_equals_reference(sample_dir):
+    """The string-operation phrase scan gives exactly the text of the first (regex) version."""
+    an = S._analyzer()
+    texts = _sample_texts(sample_dir)[:3000] + VARIED
+    for t in texts:
+        cleaned = an.prepare(t)[0]
+        for x in (cleaned, cleaned.upper(), cleaned.title()):
+            assert an._phrases_to_tokens(x) == an._phrases_to_tokens_reference(x), x
+
+
+def test_fast_path_equals_slow_path(sample_dir, monkeypatch):
+    """score_texts (de-duplication, caches, fast phrase scan, process pool) gives exactly what a
+    fresh analyzer gives text by text with no caches and the reference phrase scan."""
+    texts = _sample_texts(sample_dir)[:2500] + VARIED
+    texts = texts + texts[:500]                         # copies, scored once by the fast path
+    monkeypatch.setattr(S, "PARALLEL_FROM", 100)
+    fast = S.score_texts(texts, workers=2)
+    serial = S.score_texts(texts, workers=1)
+    pd.testing.assert_frame_equal(fast, serial)
+    monkeypatch.setattr(S, "SENTENCE_CACHE", 0)          # nothing remembered
+    slow = S._CSAnalyzer(S.read_lexicon())
+    slow._phrases_to_tokens = slow._phrases_to_tokens_reference
+    for t, sc, ru in zip(texts, fast["sentiment"], fast["sentiment_rules"]):
+        s2, r2, _ = slow.score(t, explain=False)
+        assert (sc, ru) == (s2, r2), t
+    assert not slow._cache
+
+
+def test_lexicon_term_cannot_start_with_a_number_slot(tmp_path):
+    p = tmp_path / "lex.csv"
+    p.write_text("term,score,comment\n<n> times,-1,test\n", encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        S.read_lexicon(p)
+    assert e.value.row == 2 and e.value.field == "term" and "<n>" in str(e.value)
