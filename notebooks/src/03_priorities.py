@@ -72,13 +72,16 @@ print(f"{'of no_action, handled':>20}: {int(p['handled'].sum()):4d} (already ans
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 3))
-labels = ["Posted by the business", "Needs action", "No action"]
-ax.barh(labels, counts.to_numpy(), color=["#7f8c8d", "#c0392b", "#27ae60"])
+handled = int(p["handled"].sum())
+labels = ["Posted by the business", "Needs action", "No action: already answered",
+          "No action: chat, spam, etc."]
+values = [counts["posted_by_business"], counts["needs_action"], handled, counts["no_action"] - handled]
+ax.barh(labels, values, color=["#7f8c8d", "#c0392b", "#27ae60", "#a9dfbf"])
 ax.invert_yaxis()
 ax.set_title(f"{name}: messages in each M2 category")
 ax.set_xlabel("Number of messages")
 ax.set_ylabel("Category")
-for i, v in enumerate(counts.to_numpy()):
+for i, v in enumerate(values):
     ax.text(v, i, f" {v}", va="center")
 plt.tight_layout();
 
