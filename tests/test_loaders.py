@@ -757,3 +757,23 @@ def test_bundled_sample_csv_round_trips_through_the_generic_loader(sample_dir):
             assert (x == y).all(), (org, col)
         checked += 1
     assert checked > 0
+
+
+def test_excel_sep_hint_and_title_rows_above_the_header(tmp_path):
+    p = tmp_path / "excel_sep.csv"
+    p.write_text("sep=;\nMessage;Date;Likes\nHallo, wereld;2026-01-05 09:00;3\n")
+    ds = smlib.load(p)
+    check_summary(ds)
+    assert ds.interactions["text"].tolist() == ["Hallo, wereld"] and ds.interactions["likes"].tolist() == [3]
+    q = tmp_path / "tool_report.csv"
+    q.write_text("Engagement report\nBean Cafe - 5 to 9 January 2026\n\n"
+                 "Date,Network,Message,Likes\n2026-01-05 09:00,Facebook,Hi there,2\n2026-01-06 10:00,X,Yo,1\n")
+    ds = smlib.load(q)
+    s = check_summary(ds)
+    assert s["rows_in"] == 2 and ds.interactions["text"].tolist() == ["Hi there", "Yo"]
+    assert any("skipped 3 line(s)" in w for w in s["warnings"])
+    bad = tmp_path / "no_header_anywhere.csv"
+    bad.write_text("Report\nfoo,bar\n1,2\n")
+    with pytest.raises(DataError) as e:
+        smlib.load(bad)
+    assert "Report" in str(e.value)

@@ -93,6 +93,27 @@ def _as_map(columns: Any) -> dict[str, str] | None:
     return dict(columns)
 
 
+def _find_header(src: Any, headers: list[str], columns: Any) -> list[str]:
+    """The header line: the first one, unless it does not name the needed columns and one of
+    the next few lines does (tool exports with title rows above the header). Sets
+    ``src.skip_lines`` and notes it in the warnings."""
+    try:
+        tabular.resolve_columns(headers, _as_map(columns), src.name)
+        return headers
+    except DataError as first_error:
+        from ._csv import header_lines
+        for k, cand in header_lines(src):
+            try:
+                tabular.resolve_columns(cand, _as_map(columns), src.name)
+            except DataError:
+                continue
+            src.warnings.append(f"skipped {k - src.skip_lines} line(s) above the column names "
+                                f"(the header is line {k + 1})")
+            src.skip_lines = k
+            return cand
+        raise first_error
+
+
 def detect_format(path: str | Path, encoding: str | None = None) -> str:
     """The format smlib would use for ``path`` (from its content), e.g. ``'twcs'``."""
     src = open_source(path, encoding)
@@ -187,6 +208,8 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 if fmt == "auto":
                     fmt = next((n for n, m in TABLE_FORMATS.items() if m.detect(headers)), "csv")
                 usecols = text_cols = cat_cols = None
+                if fmt in ("csv", "excel"):
+                    headers = _find_header(src, headers, columns)
                 if fmt in ("csv", "excel") and len(set(headers)) == len(headers):
                     mapping = tabular.resolve_columns(headers, _as_map(columns), src.name)
                     usecols = list(dict.fromkeys(mapping.values()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 
 import pandas as pd
@@ -24,14 +25,38 @@ def _delimiter(header_line: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def read_header(src: Source) -> list[str]:
-    """Column names from the first line (for format detection)."""
+_SEP_HINT = re.compile(r"^sep=(.)\s*$")
+
+
+def _head_lines(src: Source, n: int = 12) -> list[str]:
     text = src.head_text(65536)
-    first = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", 1)[0]
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[:n]
+
+
+def read_header(src: Source, line: int | None = None) -> list[str]:
+    """Column names from the header line: the first line, or ``line`` (0-based), after Excel's
+    optional ``sep=;`` hint line (which also sets the separator). For format detection."""
+    lines = _head_lines(src)
+    hint = _SEP_HINT.match(lines[0]) if lines else None
+    if hint:
+        src.delim = hint.group(1)
+        src.skip_lines = max(src.skip_lines, 1)
+    at = src.skip_lines if line is None else line
+    if at >= len(lines):
+        return []
+    text = lines[at]
     try:
-        return next(csv.reader([first], delimiter=_delimiter(first)))
+        return next(csv.reader([text], delimiter=src.delim or _delimiter(text)))
     except (csv.Error, StopIteration):
-        return [first]
+        return [text]
+
+
+def header_lines(src: Source) -> list[tuple[int, list[str]]]:
+    """Candidate header lines after the first (exports with title rows above the header)."""
+    lines = _head_lines(src)
+    start = src.skip_lines + 1
+    return [(k, read_header(src, k)) for k in range(start, min(len(lines) - 1, start + 9))
+            if lines[k].strip()]
 
 
 def read_delimited(src: Source, usecols: list[str] | None = None,
@@ -55,8 +80,10 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
                              "they were kept in the text, not treated as line ends")
                 data = data.replace(b"\r\n", b"\n")
                 lineterminator = "\n"
-    first = src.head_text(65536).replace("\r\n", "\n").split("\n", 1)[0]
-    delim = _delimiter(first)
+    lines = _head_lines(src)
+    first = lines[src.skip_lines] if src.skip_lines < len(lines) else ""
+    delim = src.delim or _delimiter(first)
+    skip = src.skip_lines or None
     enc = src.encoding if src.encoding != "utf-8-sig" else "utf-8-sig"
     # No NA guessing (a message that says "NA" or "None" stays text; an empty cell is "").
     # Without pyarrow: Python-string (object) columns and the C parser, the fastest combination.
@@ -76,7 +103,7 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 df = pd.read_csv(io.BytesIO(data), sep=delim, dtype=dtype, usecols=usecols, engine="pyarrow",
-                                 keep_default_na=False, na_values=[], encoding="utf-8")
+                                 keep_default_na=False, na_values=[], encoding="utf-8", skiprows=skip)
         except Exception:  # anything pyarrow's stricter parser dislikes: use the C parser below
             df = None
     try:
@@ -85,7 +112,7 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
                 warnings.simplefilter("ignore")
                 df = pd.read_csv(io.BytesIO(data), sep=delim, dtype=dtype, usecols=usecols, na_filter=False,
                                  encoding=enc, encoding_errors="replace", engine="c",
-                                 lineterminator=lineterminator)
+                                 lineterminator=lineterminator, skiprows=skip)
     except pd.errors.EmptyDataError:
         raise DataError("the file has no header row; expected a header line naming the columns "
                         "(e.g. text,created_at,author_id)", source=src.name) from None

@@ -26,6 +26,8 @@ class Source:
     warnings: list[str] = field(default_factory=list)
     has_cr: bool = True   # set by the CSV reader: does the raw file contain any CR byte?
     label: str = ""       # the encoding the file was in, for the summary (data may be transcoded)
+    skip_lines: int = 0   # lines above the CSV header (Excel's "sep=" hint, export title rows)
+    delim: str | None = None   # separator, when the file states it ("sep=;")
 
     @property
     def name(self) -> str:
