@@ -216,7 +216,7 @@ def format_wait(minutes: float) -> str:
 
 
 def _points(p: int) -> str:
-    return f"+{p}" if p > 0 else (f"−{-p}" if p < 0 else "0")
+    return f"+{p}" if p > 0 else (f"-{-p}" if p < 0 else "0")
 
 
 def reason_points(reason: str) -> int:

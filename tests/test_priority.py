@@ -66,7 +66,7 @@ def test_reasons_add_up_to_priority_everywhere_including_the_cap():
     assert top["priority"] == 100
     raw = sum(reason_points(x) for x in top["reasons"] if "capped" not in x)
     assert raw > 100
-    assert any(x.startswith("−") and "capped at the 100-point maximum" in x for x in top["reasons"])
+    assert any(x.startswith("-") and "capped at the 100-point maximum" in x for x in top["reasons"])
 
 
 def test_points_match_rules_file_independently():
