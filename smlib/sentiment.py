@@ -630,7 +630,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             if m:
                 detail.append([m.group(0).strip(), val, why])
                 rules.append(why.split(":")[0])
-        if ("not" in low or "never" in low or "yet to" in low or "no" in low) and not any(d[1] <= COMPLAINT_CUE for d in detail):
+        if ("not" in low or "never" in low or "yet to" in low or "no one" in low or "nobody" in low
+                or "noone" in low) and not any(d[1] <= COMPLAINT_CUE for d in detail):
             m = _FAILED_EXPECTATION.search(low)
             if m and _CONDITIONAL.search(low, 0, m.start()):
                 m = None        # "if the order hasn't been dispatched yet, …" is not a report
@@ -652,7 +653,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 flipped = True
             if flipped:
                 rules.extend(sarcasm)
-        if _ENDS_QUESTION.search(sentence):
+        if "?" in sentence and _ENDS_QUESTION.search(sentence):
             hit = False
             for d in detail:
                 if d[1] > 0 and "sarcasm" not in d[2]:
@@ -695,6 +696,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         return [list(d) for d in hit[0]]
 
     def _polite_rule(self, detail: list[list], text: str, rules: list[str]) -> None:
+        if not any(d[1] > 0 for d in detail):
+            return            # every part of this rule discounts positive words; there are none
         complaint = any(d[1] <= COMPLAINT_CUE for d in detail)
         if complaint:
             emo = [d for d in detail if d[1] > 0 and d[0] and not re.match(r"[\w:;=(]", d[0])]
@@ -945,7 +948,7 @@ def _score_unique(texts: Sequence[str] | pd.Series, lexicon: str | Path | None,
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     _analyzer(lex)        # built once here, so forked workers inherit it instead of rebuilding it
     if n >= PARALLEL_FROM and workers > 1:
-        size = math.ceil(n / (workers * 4))
+        size = math.ceil(n / (workers * 8))   # small chunks keep both workers busy to the end
         chunks = [(uniq[i:i + size], lex) for i in range(0, n, size)]
         scores, rules = [], []
         with ProcessPoolExecutor(max_workers=workers) as ex:
