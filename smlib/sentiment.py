@@ -529,14 +529,17 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         words = [s if len(s := w.strip(_PUNCT)) > 2 else w for w in text.split()]
         lows = [w.lower() for w in words]
         n = len(words)
+        lex = self.lexicon
+        sentiments: list[float] = [0] * n          # most words have no sentiment of their own
+        hits = [i for i, low in enumerate(lows) if low in lex]
+        if not hits:
+            return words, sentiments
         caps = sum(1 for w in words if w.isupper())
         is_cap_diff = 0 < n - caps < n
-        lex = self.lexicon
-        sentiments: list[float] = []
-        for i, item in enumerate(words):
+        for i in hits:
+            item = words[i]
             low = lows[i]
-            if low not in lex or low in BOOSTER_DICT or (low == "kind" and i < n - 1 and lows[i + 1] == "of"):
-                sentiments.append(0)      # most words: no sentiment of their own
+            if low in BOOSTER_DICT or (low == "kind" and i < n - 1 and lows[i + 1] == "of"):
                 continue
             valence = lex[low]
             if low == "no" and i != n - 1 and lows[i + 1] in lex:
@@ -566,7 +569,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                     if start_i == 2:
                         valence = _idioms_check(valence, lows, i)
             valence = self._least_check(valence, lows, i)
-            sentiments.append(valence)
+            sentiments[i] = valence
         if "but" in lows:
             sentiments = self._but_check(lows, sentiments)
         return words, sentiments
