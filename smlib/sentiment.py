@@ -13,6 +13,8 @@ help, thanks" reads as praise. smlib keeps VADER's method (word scores, boosters
    refunds, faults, "on hold", broken promises, "never again", and reassurance such as
    "no problems" or "couldn't be happier". Requests ("please", "help") are not praise.
 3. **Sarcasm cues** – "love waiting…", "thanks for losing…", "great job… not".
+   **Failed expectations** – a negated service verb ("hasn't been refunded", "didn't turn
+   up", "no one got back to me") is a complaint even without an emotional word.
 4. **Polite words do not cancel a complaint** – "thanks"/"appreciate" count for nothing in a
    message that also contains a complaint, and a question signed off "thanks" is an enquiry.
 5. **Long texts** (reviews, e-mails) are scored sentence by sentence and averaged, so one

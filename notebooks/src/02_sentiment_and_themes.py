@@ -159,7 +159,7 @@ if truth is not None:
 # %% [markdown]
 # **How good is it on real data?** We tested smlib on 14,640 real tweets to US airlines that
 # people had labelled by hand (a public research dataset, not included here). Plain VADER got
-# 49% of them right and found only 44% of the complaints; smlib gets 70% right and finds 71% of
+# 49% of them right and found only 44% of the complaints; smlib gets 70% right and finds 72% of
 # the complaints, and when it says "negative" it is right 88% of the time. Better – but it still
 # misses more than one complaint in four. **Never trust the numbers without reading messages.**
 #
