@@ -154,7 +154,6 @@ _PUNCT = string.punctuation
 _NEG_SKIP = frozenset({"be", "been", "being", "was", "is", "are", "were", "get", "got", "ever", "even",
                        "so", "too", "very", "at", "all", "a", "the", "really"})
 _MAYBE_SHORT = re.compile(r"n'?t\b|\bcannot\b")          # searched in the lower-cased text
-_CONTRAST_WORDS = ("however", "though", "yet")          # cheap substring gate for _HOWEVER
 _GLUED = re.compile(r"([.,!?;:]+)(?=[A-Za-z])")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
