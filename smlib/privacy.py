@@ -28,7 +28,11 @@ import pandas as pd
 DEFAULT_SALT = "smlib"
 _MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})")
 _URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"']+", re.IGNORECASE)
-_BARE_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|co\.uk|uk|io|info|xyz|top|ru|ly|me|biz|link|click|shop|online|site))\b(/[^\s<>\"']*)?", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(
+    r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|co|uk|io|info|xyz|top|ru|ly|me|biz|link|click|shop|online|"
+    r"site|win|app|live|store|club|vip|icu|cc|tk|ml|ga|cf|gq|pw|su|cn|in|de|fr|eu|us|ws|to|gl|gd|sh|"
+    r"tv|is|es|it|nl|be|ie|au|ca|cloud|today|support|help|services|email|net\.uk|org\.uk|gov\.uk)"
+    r")\b(/[^\s<>\"']*)?", re.IGNORECASE)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -46,3 +46,9 @@ def test_formulas_neutralised_numbers_untouched():
     assert back["text"].tolist() == ["'=1+1", "'+44 7700", "'-x", "'@SUM(A1)", "fine"]
     assert back["n"].tolist() == ["-1", "2", "3", "4", "5"]
     assert neutralise_cell(5) == 5
+
+
+def test_bare_scam_domains_with_other_endings_made_inert():
+    t = inert_urls("claim at brightmart-refund.win/claim or free-prize.co today")
+    assert "brightmart-refund.win" not in t and "free-prize.co " not in t
+    assert inert_urls("e.g. version 2.0 of file.txt") == "e.g. version 2.0 of file.txt"
