@@ -116,6 +116,12 @@ def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priorit
                     raise DataError(f"'{key}' must be a list of [at least, points] pairs, e.g. "
                                     f"[[1000, 2], [10000, 5]]", source=source,
                                     field=f"factors.{name}.{key}")
+        for key in ("joking_words", "still_needs_help_words", "thank_you_words", "you_words",
+                    "about_business_words"):
+            v = f.get(key)
+            if v is not None and (not isinstance(v, list) or not all(isinstance(w, str) and w.strip() for w in v)):
+                raise DataError(f"'{key}' must be a list of words or phrases in quotes",
+                                source=source, field=f"factors.{name}.{key}")
         for key in ("patterns",):
             for pat in f.get(key, []) or []:
                 try:
@@ -331,6 +337,25 @@ def _spike_labels(frame: pd.DataFrame, sentiment: pd.Series, profile: Profile | 
         return pd.Series("", index=frame.index)
 
 
+_HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9_.]+)")
+
+
+def _tags_someone_else(text: pd.Series, frame: pd.DataFrame, profile: Profile | None) -> pd.Series:
+    """True where a message @-tags someone who is not the business (then "you" means the friend).
+
+    The business's handles come from the profile and its own posts; with neither known, no
+    message is treated as tagging someone else.
+    >>> t = pd.Series(["@sam you'd love this", "@ShopCo you were great"])
+    >>> _tags_someone_else(t, pd.DataFrame(), Profile(slug="s", name="ShopCo", handles={"x": "ShopCo"})).tolist()
+    [True, False]
+    """
+    own = {h.lstrip("@").lower() for h in (profile.handles.values() if profile is not None and profile.handles else [])}
+    own |= {h.lstrip("@").lower() for h in _org_accounts(frame)}
+    if not own:
+        return pd.Series(False, index=text.index)
+    return text.map(lambda t: any(h.rstrip(".").lower() not in own for h in _HANDLE.findall(t or "")))
+
+
 def _org_name(frame: pd.DataFrame, profile: Profile | None) -> str:
     if profile is not None and profile.name:
         return profile.name
@@ -412,10 +437,26 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     neg_cut = F["complaint"].get("sentiment_at_or_below")
     if neg_cut is not None:
         hit["complaint"] = hit["complaint"] | (sentiment <= float(neg_cut))
-    serious = hit["safety"] | hit["distress"] | hit["legal"] | hit["complaint"]
     pos_cut = F["praise"].get("sentiment_at_or_above")
-    praise = hit["praise"] | ((sentiment >= float(pos_cut)) if pos_cut is not None else False)
+    positive = hit["praise"] | ((sentiment >= float(pos_cut)) if pos_cut is not None else False)
+    # distress words in a joking message or a thank-you for help that is over do not count
+    joking = _matches(text, {"words": F["distress"].get("joking_words", [])})
+    still = _matches(text, {"words": F["distress"].get("still_needs_help_words", [])}).map(bool)
+    calm_context = hit["distress"] & (joking.map(bool) | (positive & ~still))
+    distress_ignored = pd.Series([w if c else [] for w, c in zip(found["distress"], calm_context)],
+                                 index=text.index, dtype=object)
+    hit["distress"] = hit["distress"] & ~calm_context
+    serious = hit["safety"] | hit["distress"] | hit["legal"] | hit["complaint"]
     is_review = kind.eq("review")
+    if F["praise"].get("require_about_business", False):
+        # praise to thank is addressed to the business about its service, not cheerful chat
+        thanks = _matches(text, {"words": F["praise"].get("thank_you_words", [])}).map(bool)
+        you = _matches(text, {"words": F["praise"].get("you_words", [])}).map(bool)
+        about = _matches(text, {"words": F["praise"].get("about_business_words", [])}).map(bool)
+        tags_other = _tags_someone_else(text, out, profile)
+        praise = thanks | (positive & (you | about) & ~tags_other)
+    else:
+        praise = positive
     if F["praise"].get("reviews_always", True):
         praise = praise | is_review
     hit["praise"] = praise & ~serious  # "great, another delay" is a complaint, not praise
@@ -492,6 +533,10 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
                 if sp:
                     reasons.append(f"{_points(sp)} " + F["complaint_strength"]["reason"].format(
                         sentiment=sentiment[i]))
+        if distress_ignored[i]:
+            why = "joking" if joking[i] else "a thank-you for help that is over"
+            reasons.append(f"0 distress words not counted as distress: {why}"
+                           f"{_evidence(distress_ignored[i] + joking[i][:1])}")
         wf = F["waiting"]
         wp = int(min(float(wf["max_points"]), math.floor(float(wf["points_per_hour"]) * wait_hours[i])))
         waited = format_wait(wait_wall[i])

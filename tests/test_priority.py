@@ -293,3 +293,70 @@ def test_queue_keeps_the_organisations_own_handle_but_hides_customers():
     q = priority_queue(smlib.prioritise(f))
     assert q.iloc[0]["text"].startswith("@ShopCo ")
     assert q.iloc[0]["author_id"].startswith("user-")
+
+
+# ----------------------------------------------------------------------------- round 2 rules
+def _sums(r: pd.Series) -> bool:
+    return sum(reason_points(x) for x in r["reasons"]) == r["priority"]
+
+
+def test_distress_words_when_joking_or_thanking_for_past_help_are_not_distress():
+    joke = "crying at the end of Paddington 2 again! lol"
+    thanks = "your staff were amazing when I felt unwell on the train!"
+    real = "I'm stuck, it's dark, phone on 4%, on my own"
+    thanked_but_still = "Thank you for replying but I'm still stranded at the station and scared"
+    p = by_text(smlib.prioritise(make([{"text": t} for t in (joke, thanks, real, thanked_but_still)]),
+                                 profile=PROFILE))
+    for t in (joke, thanks):
+        assert not p[t]["urgent"]
+        assert not any("distress or who may be vulnerable" in x for x in p[t]["reasons"])
+        assert _sums(p[t])
+    assert p[joke]["category"] == "no_action"
+    # the thank-you is still thanked, and the reasons say why "unwell" did not count
+    assert p[thanks]["category"] == "needs_action"
+    assert any(x.startswith("0 distress words not counted") and "unwell" in x for x in p[thanks]["reasons"])
+    for t in (real, thanked_but_still):  # must still be urgent distress
+        assert p[t]["urgent"] and any("distress" in x for x in p[t]["reasons"]) and _sums(p[t])
+
+
+def test_injuries_to_people_or_animals_count_as_safety():
+    nick = "My schnauzer came back with a nick on his ear after his groom"
+    paw = "The groomer cut her paw and nobody told me"
+    burn = "My son burned his hand on the hot tap in your toilets"
+    haircut = "What a lovely cut, he looks so smart"
+    price = "Have you cut the price of the large bag?"
+    p = by_text(smlib.prioritise(make([{"text": t} for t in (nick, paw, burn, haircut, price)])))
+    for t in (nick, paw, burn):
+        assert p[t]["urgent"] and p[t]["reasons"][0].startswith("+40 reports a safety hazard"), t
+    for t in (haircut, price):
+        assert not any("safety" in x for x in p[t]["reasons"]) and not p[t]["urgent"], t
+    # the injury outranks a plain complaint
+    assert p[nick]["priority"] > smlib.prioritise(make([{"text": COMPLAINT}])).iloc[0]["priority"]
+
+
+def test_chat_and_spam_are_no_action_but_praise_of_the_business_is_thanked():
+    chat = ["can't wait for the weekend!", "😍😍😍", "@sam_b you'd love this place, so lovely",
+            "What a beautiful sunny day!"]
+    spam = ["Grow your followers fast! DM me for promo", "check my page for amazing deals",
+            "Want to earn passive income? Inbox me"]
+    praise = ["Love your new menu!", PRAISE, "The staff at the Leeds branch were brilliant",
+              "@ShopCo thanks for sorting my order so quickly"]
+    request = "Can you DM me about my order please?"
+    p = by_text(smlib.prioritise(make([{"text": t} for t in chat + spam + praise + [request]]),
+                                 profile=PROFILE))
+    for t in chat + spam:
+        assert p[t]["category"] == "no_action" and p[t]["priority"] == 0, t
+    for t in spam:
+        assert "spam" in p[t]["reasons"][0], t
+    for t in praise:
+        assert p[t]["category"] == "needs_action" and any("praise" in x for x in p[t]["reasons"]), t
+    assert p[request]["category"] == "needs_action"  # "DM me" alone is a request, not spam
+    assert p[request]["reasons"][0].startswith("+12 asks a question")
+
+
+def test_new_word_lists_are_checked(tmp_path):
+    rules = copy.deepcopy(load_priority_rules())
+    rules["factors"]["praise"]["thank_you_words"] = "thanks"
+    with pytest.raises(smlib.DataError) as e:
+        smlib.prioritise(make([{"text": "hi"}]), rules=rules)
+    assert "thank_you_words" in str(e.value)
