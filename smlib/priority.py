@@ -116,7 +116,8 @@ def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priorit
                     raise DataError(f"'{key}' must be a list of [at least, points] pairs, e.g. "
                                     f"[[1000, 2], [10000, 5]]", source=source,
                                     field=f"factors.{name}.{key}")
-        for key in ("joking_words", "still_needs_help_words", "thank_you_words", "you_words",
+        for key in ("joking_words", "still_needs_help_words", "reaction_words", "past_words",
+                    "thank_you_words", "you_words",
                     "about_business_words"):
             v = f.get(key)
             if v is not None and (not isinstance(v, list) or not all(isinstance(w, str) and w.strip() for w in v)):
@@ -337,6 +338,15 @@ def _spike_labels(frame: pd.DataFrame, sentiment: pd.Series, profile: Profile | 
         return pd.Series("", index=frame.index)
 
 
+@lru_cache(maxsize=8)
+def _past_distress_regex(past: tuple[str, ...], distress: tuple[str, ...]) -> re.Pattern | None:
+    """A distress word straight after a past-tense verb, perhaps with one word between ("felt so unwell")."""
+    p, d = words_regex(list(past)), words_regex(list(distress))
+    if p is None or d is None:
+        return None
+    return re.compile(p.pattern + r"\s+(?:\w+\s+)?" + d.pattern, re.IGNORECASE)
+
+
 _HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9_.]+)")
 
 
@@ -437,15 +447,24 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     neg_cut = F["complaint"].get("sentiment_at_or_below")
     if neg_cut is not None:
         hit["complaint"] = hit["complaint"] | (sentiment <= float(neg_cut))
+        tone_only_complaint = ~found["complaint"].map(bool) & (sentiment <= float(neg_cut))
+    else:
+        tone_only_complaint = pd.Series(False, index=text.index)
     pos_cut = F["praise"].get("sentiment_at_or_above")
     positive = hit["praise"] | ((sentiment >= float(pos_cut)) if pos_cut is not None else False)
     # distress words in a joking message or a thank-you for help that is over do not count
     joking = _matches(text, {"words": F["distress"].get("joking_words", [])})
     still = _matches(text, {"words": F["distress"].get("still_needs_help_words", [])}).map(bool)
-    calm_context = hit["distress"] & (joking.map(bool) | (positive & ~still))
+    reaction = _matches(text, {"words": F["distress"].get("reaction_words", [])}).map(bool)
+    past_rx = _past_distress_regex(tuple(F["distress"].get("past_words", [])),
+                                   tuple(F["distress"]["words"]))
+    past = text.map(lambda t: bool(past_rx and past_rx.search(t or "")))
+    calm_context = hit["distress"] & (joking.map(bool) | ((positive | reaction | past) & ~still))
     distress_ignored = pd.Series([w if c else [] for w, c in zip(found["distress"], calm_context)],
                                  index=text.index, dtype=object)
     hit["distress"] = hit["distress"] & ~calm_context
+    # the sad tone of a joke or a film reaction is not a complaint either (complaint words still count)
+    hit["complaint"] = hit["complaint"] & ~(calm_context & tone_only_complaint)
     serious = hit["safety"] | hit["distress"] | hit["legal"] | hit["complaint"]
     is_review = kind.eq("review")
     if F["praise"].get("require_about_business", False):
@@ -534,7 +553,8 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
                     reasons.append(f"{_points(sp)} " + F["complaint_strength"]["reason"].format(
                         sentiment=sentiment[i]))
         if distress_ignored[i]:
-            why = "joking" if joking[i] else "a thank-you for help that is over"
+            why = ("joking" if joking[i] else "about a film or show" if reaction[i]
+                   else "help that is over" if past[i] else "a thank-you for help that is over")
             reasons.append(f"0 distress words not counted as distress: {why}"
                            f"{_evidence(distress_ignored[i] + joking[i][:1])}")
         wf = F["waiting"]

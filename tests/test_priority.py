@@ -303,19 +303,23 @@ def _sums(r: pd.Series) -> bool:
 def test_distress_words_when_joking_or_thanking_for_past_help_are_not_distress():
     joke = "crying at the end of Paddington 2 again! lol"
     thanks = "your staff were amazing when I felt unwell on the train!"
+    film = "Crying at the end of the film again. anyway"
+    past = "honestly, your staff were amzaing when i felt unwell on the train!!"  # typo: no praise word
     real = "I'm stuck, it's dark, phone on 4%, on my own"
     thanked_but_still = "Thank you for replying but I'm still stranded at the station and scared"
-    p = by_text(smlib.prioritise(make([{"text": t} for t in (joke, thanks, real, thanked_but_still)]),
+    past_but_now = "I was scared last night and now I'm stranded again with no money"
+    p = by_text(smlib.prioritise(make([{"text": t} for t in (joke, thanks, film, past, real,
+                                                             thanked_but_still, past_but_now)]),
                                  profile=PROFILE))
-    for t in (joke, thanks):
+    for t in (joke, thanks, film, past):
         assert not p[t]["urgent"]
         assert not any("distress or who may be vulnerable" in x for x in p[t]["reasons"])
         assert _sums(p[t])
-    assert p[joke]["category"] == "no_action"
+    assert p[joke]["category"] == "no_action" and p[film]["category"] == "no_action"  # sad tone is not a complaint
     # the thank-you is still thanked, and the reasons say why "unwell" did not count
     assert p[thanks]["category"] == "needs_action"
     assert any(x.startswith("0 distress words not counted") and "unwell" in x for x in p[thanks]["reasons"])
-    for t in (real, thanked_but_still):  # must still be urgent distress
+    for t in (real, thanked_but_still, past_but_now):  # must still be urgent distress
         assert p[t]["urgent"] and any("distress" in x for x in p[t]["reasons"]) and _sums(p[t])
 
 
