@@ -544,7 +544,10 @@ def test_p4_coverage_share(ctx):
     no_leak(fb, f"{share:.2f}", f"{100 * share:.0f}")
     insta = row["share_instagram"]
     if abs(insta - share) > 0.01:
-        assert "one platform" in judge("p4.coverage", insta, ctx=ctx).message
+        msg = judge("p4.coverage", insta, ctx=ctx).message
+        # when the Instagram share happens to equal the urgent share, either diagnosis is true
+        same_as_urgent = abs(insta - row["share_urgent"]) <= 0.01
+        assert "one platform" in msg or (same_as_urgent and "urgent" in msg)
     assert "number" in judge("p4.coverage", "lots", ctx=ctx).message
 
 
