@@ -35,3 +35,19 @@ def output_text(cell) -> str:
         elif o.get("output_type") == "error":
             parts.append("\n".join(o.get("traceback", [])))
     return "".join(parts)
+
+
+def notebook_stdout(nb: nbformat.NotebookNode) -> str:
+    """Everything the notebook printed (stdout streams only), in cell order."""
+    return "".join(o["text"] for c in nb.cells for o in c.get("outputs", [])
+                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
+
+
+def run_in(tmp_path: Path, notebook: Path, **params) -> str:
+    """Run ``notebook`` under papermill with ``params`` in ``tmp_path``; return what it printed."""
+    import papermill as pm
+
+    out = tmp_path / "out.ipynb"
+    pm.execute_notebook(str(notebook), str(out), parameters=params, kernel_name="python3",
+                        progress_bar=False, cwd=str(tmp_path))
+    return notebook_stdout(nbformat.read(out, as_version=4))

@@ -13,6 +13,8 @@ import pytest
 
 import smlib
 
+from _nbrun import run_in  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 NB = ROOT / "notebooks" / "01_monitoring.ipynb"
 SRC = ROOT / "notebooks" / "src" / "01_monitoring.py"
@@ -20,21 +22,8 @@ SAMPLE_ORGS = ["northway-rail", "brightmart", "bean-and-leaf", "riverside-leisur
                "hopewell-trust", "kelby-council"]
 
 
-def _stdout(nb: nbformat.NotebookNode) -> str:
-    parts = []
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            if out.get("output_type") == "stream" and out.get("name") == "stdout":
-                parts.append(out["text"])
-    return "".join(parts)
-
-
 def _run(tmp_path: Path, **params) -> str:
-    pm = pytest.importorskip("papermill")
-    out = tmp_path / "out.ipynb"
-    pm.execute_notebook(str(NB), str(out), parameters=params, kernel_name="python3",
-                        progress_bar=False, cwd=str(tmp_path))
-    return _stdout(nbformat.read(out, as_version=4))
+    return run_in(tmp_path, NB, **params)
 
 
 def _expected_lines(ds, days=None, platforms=None) -> list[str]:

@@ -13,21 +13,14 @@ import pytest
 
 import smlib
 
+from _nbrun import run_in  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 NB = ROOT / "notebooks" / "02_sentiment_and_themes.ipynb"
 
 
-def _stdout(nb: nbformat.NotebookNode) -> str:
-    return "".join(o["text"] for c in nb.cells for o in c.get("outputs", [])
-                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
-
-
 def _run(tmp_path: Path, **params) -> str:
-    pm = pytest.importorskip("papermill")
-    out = tmp_path / "out.ipynb"
-    pm.execute_notebook(str(NB), str(out), parameters=params, kernel_name="python3",
-                        progress_bar=False, cwd=str(tmp_path))
-    return _stdout(nbformat.read(out, as_version=4))
+    return run_in(tmp_path, NB, **params)
 
 
 def _expected(org: str, days, platforms) -> list[str]:
