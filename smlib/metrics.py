@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import tomllib
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -36,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
-from .paths import data_file
+from .paths import data_file, read_toml
 from .schema import AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, conform_interactions
 
 NOT_AVAILABLE = "not available from this source"
@@ -108,13 +107,7 @@ def _num(v: Any) -> Any:
 @lru_cache(maxsize=1)
 def _keywords() -> dict[str, Any]:
     path = data_file("monitoring_keywords.toml")
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise DataError("keyword file not found", source=str(path)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"keyword file is not valid TOML ({exc})", source=str(path)) from None
+    data = read_toml(path, "keyword file")
     need = {"questions": "question_starts", "suggestions": "phrases", "praise": "phrases",
             "negative": "words"}
     for table, key in need.items():
@@ -762,13 +755,7 @@ def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
 @lru_cache(maxsize=1)
 def _places() -> dict[str, Any]:
     path = data_file("places.toml")
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise DataError("place list not found", source=str(path)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"place list is not valid TOML ({exc})", source=str(path)) from None
+    data = read_toml(path, "place list")
     national = {str(code).upper(): {p.strip().lower() for p in v.get("places", [])}
                 for code, v in dict(data.get("national", {})).items()}
     intl = {p.strip().lower() for p in data.get("international", {}).get("places", [])}

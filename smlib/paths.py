@@ -29,3 +29,21 @@ def shared_dir() -> Path | None:
     env = os.environ.get("SMLIB_SHARED")
     cand = Path(env) if env else REPO_DIR.parent / "shared"
     return cand if (cand / "realdata").is_dir() else None
+
+
+def read_toml(path: str | Path, what: str) -> dict:
+    """Read a TOML configuration file; a missing or malformed file raises :class:`smlib.DataError`
+    naming the file and ``what`` it is (e.g. ``"theme keyword file"``), never a bare parser error."""
+    import tomllib
+
+    from .errors import DataError
+
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (FileNotFoundError, IsADirectoryError):
+        raise DataError(f"{what} not found", source=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{what} is not valid TOML ({exc})", source=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{what} is not UTF-8 text ({exc.reason})", source=str(path)) from None

@@ -30,7 +30,6 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-import tomllib
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -38,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
-from .paths import data_file
+from .paths import data_file, read_toml
 from .privacy import inert_urls, pseudonym, pseudonymise
 from .schema import Dataset, Profile
 
@@ -71,13 +70,7 @@ def load_priority_rules(path: str | Path | None = None) -> dict[str, Any]:
     or of the wrong type, so a tutor who edits the file knows what to fix.
     """
     p = Path(path) if path is not None else data_file("priority_rules.toml")
-    try:
-        with open(p, "rb") as fh:
-            rules = tomllib.load(fh)
-    except FileNotFoundError:
-        raise DataError("priority rules file not found", source=str(p)) from None
-    except tomllib.TOMLDecodeError as e:
-        raise DataError(f"priority rules are not valid TOML: {e}", source=str(p)) from None
+    rules = read_toml(p, "priority rules file")
     check_priority_rules(rules, source=str(p))
     return rules
 
@@ -148,13 +141,7 @@ def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priorit
 def load_responses(path: str | Path | None = None) -> dict[str, Any]:
     """Read the standard-response templates (default ``data/responses.toml``)."""
     p = Path(path) if path is not None else data_file("responses.toml")
-    try:
-        with open(p, "rb") as fh:
-            d = tomllib.load(fh)
-    except FileNotFoundError:
-        raise DataError("standard responses file not found", source=str(p)) from None
-    except tomllib.TOMLDecodeError as e:
-        raise DataError(f"standard responses are not valid TOML: {e}", source=str(p)) from None
+    d = read_toml(p, "standard responses file")
     sits = d.get("situations")
     if not isinstance(sits, Mapping) or "default" not in sits:
         raise DataError("needs [situations.*] sections including [situations.default]",

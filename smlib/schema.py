@@ -21,7 +21,6 @@ Example
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -301,14 +300,9 @@ class Profile:
 
     @classmethod
     def from_toml(cls, path: str | Path) -> "Profile":
+        from .paths import read_toml
         path = Path(path)
-        try:
-            with open(path, "rb") as fh:
-                data = tomllib.load(fh)
-        except FileNotFoundError:
-            raise DataError("profile file not found", source=str(path)) from None
-        except tomllib.TOMLDecodeError as exc:
-            raise DataError(f"profile is not valid TOML ({exc})", source=str(path)) from None
+        data = read_toml(path, "profile file")
         return cls.from_dict(data, source=str(path))
 
 

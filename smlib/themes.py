@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
-from .paths import data_file
+from .paths import data_file, read_toml
 from .sentiment import _term_regex, clean_text
 
 NO_THEME = "none"
@@ -55,12 +54,7 @@ class Theme:
 def read_themes(path: str | Path | None = None) -> list[Theme]:
     """Read and check the theme file; raise :class:`smlib.DataError` naming theme and field."""
     path = Path(path) if path is not None else data_file("themes.toml")
-    if not path.is_file():
-        raise DataError("theme keyword file not found", source=str(path))
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"theme file is not valid TOML: {exc}", source=str(path)) from None
+    raw = read_toml(path, "theme keyword file")
     return _themes_from_dict(raw, str(path))
 
 

@@ -38,7 +38,6 @@ from __future__ import annotations
 import datetime as _dt
 import importlib
 import math
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -47,7 +46,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
-from .paths import data_file
+from .paths import data_file, read_toml
 from .schema import KINDS, PLATFORMS, Dataset
 
 MEASURES = ("number_of_users", "location", "age_group", "complaints_sentiment", "themes",
@@ -96,13 +95,7 @@ def _catalogue_path(path: str | Path | None) -> Path:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise DataError("tool catalogue not found", source=str(path)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"tool catalogue is not valid TOML ({exc})", source=str(path)) from None
+    return read_toml(path, "tool catalogue")
 
 
 def _is_date(v: Any) -> bool:
