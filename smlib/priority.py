@@ -38,7 +38,7 @@ import pandas as pd
 
 from .errors import DataError
 from .paths import data_file, read_toml
-from .privacy import inert_urls, pseudonym, pseudonymise
+from .privacy import pseudonymise
 from .schema import Dataset, Profile
 
 CATEGORIES = ("posted_by_business", "needs_action", "no_action")

@@ -276,7 +276,7 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
     cn, co = Counter(), Counter()
     for terms, is_neg in zip(doc_terms, neg):
         (cn if is_neg else co).update(terms)
-    n_neg, n_oth = int(neg.sum()), int((~neg).sum())
+    n_neg = int(neg.sum())
     if n_neg == 0:
         return pd.DataFrame(columns=cols)
     total = cn + co
