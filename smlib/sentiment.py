@@ -612,6 +612,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             if w in info:
                 term, comment = info[w]
                 base = self.lexicon[w]
+                if base == 0:
+                    continue      # "not a sentiment word here": a booster ("really") cannot make it one
                 if term in self.layer.symbols:
                     # an emoji is not in the scope of "not"/"never"/"nothing" ("nothing happened 😡")
                     v = base
@@ -622,6 +624,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 detail.append([term, v, "customer-service phrase: " + comment])
             elif w in cs_words:
                 base = cs_words[w]
+                if base == 0:
+                    continue
                 if base < 0 < v:
                     lows = lows or [x.lower() for x in words]
                     if not _negated_nearby(lows, i):
