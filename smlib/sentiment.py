@@ -89,8 +89,8 @@ _POSITIVE_SARCASM = (r"love|loving|loved|enjoy|enjoying|enjoyed|adore|great|nice
                      r"brilliant|wonderful|awesome|fun|amazing|perfect|excellent")
 _SARCASM_WAIT = re.compile(
     rf"\b(?:i |just |really |so |absolutely )*(?:{_POSITIVE_SARCASM})\s+"
-    r"(?:(?:it|when|that|how|being|sitting|spending|having|getting|the)\s+){0,3}"
-    r"(?:waiting|wait|waits|on hold|stuck|delayed|delays|sat|sitting|queuing|queueing|"
+    r"(?:(?:it|when|that|how|being|sitting|spending|having|getting|the|a|at)\s+){0,3}"
+    r"(?:waiting|wait|waits|on hold|stuck|standstill|delayed|delays|sat|sitting|queuing|queueing|"
     r"stranded|cancel\w*|ignored|lost)\b")
 _SARCASM_THANKS = re.compile(
     r"\b(?:thanks|thank you|cheers)\s+(?:so much\s+|a lot\s+)?for\s+(?:the\s+)?"
@@ -110,16 +110,19 @@ _IRONY = re.compile(r"\bnothing says\b.*\blike\b|\boh wait\b|\bsome kind of reco
                     r"\bwhat a surprise\b|\bwho would have thought\b|\bshock horror\b|\bliving the dream\b|"
                     r"\bnever fails? to disappoint\b|\bonly took\b|\breally needed that\b|\banother day,? another\b")
 _APOLOGY = re.compile(r"\b(?:sorry (?:to hear|for|about|that|you)|(?:we|i) apologi[sz]e|apologies (?:for|about)|"
-                      r"(?:we are|we're) (?:so |very |really )?sorry)\b")
+                      r"(?:we are|we're) (?:so |very |really )?sorry|"
+                      r"we (?:completely |totally |fully |can |do )?understand (?:how|that|your|why))\b")
+"""Apologies and a brand's empathy ("we understand how frustrating that is")."""
 _CANT_EXCEPT = (r"wait|believe|thank|complain|fault|recommend|be happier|be better|praise|stop|get enough|"
                 r"say enough|live without|miss")
-_GATE_WAIT = re.compile(r"wait|hold|stuck|delay|sat\b|sitting|queu|strand|cancel|ignor|lost")
+_GATE_WAIT = re.compile(r"wait|hold|stuck|standstill|delay|sat\b|sitting|queu|strand|cancel|ignor|lost")
 _SERVICE_OUTCOMES = (r"arriv|receiv|refund|reimburs|compensat|answer|repl|respond|deliver|dispatch|"
-                     r"turn(?:ed|s)? up|show(?:ed|n|s)? up|hear\w* back|heard back|got back|get back|"
+                     r"turn(?:ed|s)? up|show(?:ed|n|s)? up|hear\w* back|heard back|heard? (?:anything|from|a thing)|got back|get back|"
                      r"call(?:ed)? (?:me |us )?back|fix|resolv|sort|process|credit|honou?r|inform|notif|"
                      r"told|contact|confirm|help|updat|cancel|collect|pick(?:ed)? up|send|sent|return")
 _FAILED_EXPECTATION = re.compile(
-    r"\b(?:(?:did|does|do|has|have|had|is|are|was|were|will|would)\s+not|never|no one|nobody|noone)\s+"
+    r"\b(?:(?:did|does|do|has|have|had|is|are|was|were|will|would|and|but)\s+not|never|no one|nobody|noone|"
+    r"nothing(?:\s+(?:has|have|had|was|is))?)\s+"
     r"(?:(?:even|yet|ever|been|be|once|actually|really|properly|still|has|have|had|will)\s+){0,3}"
     rf"(?:{_SERVICE_OUTCOMES})\w*|\byet to (?:receive|hear|get|be)\b")
 _ENDS_QUESTION = re.compile(r"\?[^\w?]*$")
@@ -129,12 +132,17 @@ FAILED_EXPECTATION = -1.5
 """A service that should have happened and did not ("hasn't been refunded", "didn't turn up",
 "never got back to me"): a complaint even without an emotional word. Added only when the
 sentence has no other complaint word (no double counting)."""
+_DEVICE_FAILS = (r"open|load|loads|loading|connect|sync|download|install|play|stream|turn on|switch on|log in|"
+                 r"login|sign in|print|boot|pair|scan|accept|recogni[sz]e|update|charge|start up")
+"""What an app or device "won't" do ("the app won't open", "it doesn't load"): a fault report."""
 _CODE_CUES = [   # (cheap substring gate, regex, why, valence)
-    (("not", "unable"), re.compile(rf"\b(?:can not|could not|unable to|not able to|will not let me)\s+(?!(?:{_CANT_EXCEPT})\b)\w+"),
+    (("not", "unable"), re.compile(rf"\b(?:can not|could not|unable to|not able to|will not let me)\s+(?!(?:{_CANT_EXCEPT})\b)\w+|"
+                                   rf"\b(?:will|would|does|did) not\s+(?:{_DEVICE_FAILS})\b"),
      "inability: 'can't …' reports something not working", -1.2),
     (("why",), re.compile(r"^\s*(?:so\s+|but\s+|and\s+|hey\s+|seriously\s+)?why\b(?!\s+not\b)"
                           r"(?:.*\?\s*$|\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|"
-                          r"should|must|on earth|the hell|the heck)\b(?!\s+not\b))"),
+                          r"should|must|on earth|the hell|the heck)\b(?!\s+not\b))|"
+                          r"\bwhy\W*[?!][^\w]*$"),     # "… and you charged me twice, why?"
      "'why …?': challenging the company", -1.0),
     (("what",), re.compile(r"\bwhat am i (?:supposed|meant) to do\b|\bwhat(?: is|'s) going on\b|\bwhat the (?:hell|heck)\b"),
      "exasperation: 'what is going on?'", -1.5),
@@ -155,6 +163,11 @@ _NEG_SKIP = frozenset({"be", "been", "being", "was", "is", "are", "were", "get",
                        "so", "too", "very", "at", "all", "a", "the", "really"})
 _MAYBE_SHORT = re.compile(r"n'?t\b|\bcannot\b")          # searched in the lower-cased text
 _GLUED = re.compile(r"([.,!?;:]+)(?=[A-Za-z])")
+_NUMBER_NO = re.compile(r"\b(?:no|No|NO)\.?\s*(?=#?\d{2})")
+"""'order no 40426', 'paybill no. 800904': 'no' is 'number' here, not a negative word."""
+_TXT_WHY = re.compile(r"(?<![\w'])[yY](?=\s+(?:do|does|did|is|are|was|were|should|would|can|could|will|"
+                      r"not|u|you|i|they|we|it|has|have|my)\b)")
+"""Text-speak 'y do i have to …' = 'why do I have to …'."""
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _HASHTAG = re.compile(r"#(\w+)")
@@ -228,6 +241,10 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
         lt = t.lower()
     if _GLUED.search(t):
         t = _GLUED.sub(r"\1 ", t)
+    if "no" in lt and _NUMBER_NO.search(t):
+        t = _NUMBER_NO.sub("number ", t)
+    if "y " in lt and _TXT_WHY.search(t):
+        t = _TXT_WHY.sub("why", t)
     # VADER weighs the words after "but" more; "however" and "although" contrast the same way
     if "however" in lt or "though" in lt or "yet" in lt:
         t = _HOWEVER.sub(" But ", t)
@@ -679,7 +696,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                         hit = True
                 if hit:
                     rules.append("a question about a problem is an enquiry, not a complaint")
-        if ("sorry" in low or "apolog" in low) and _APOLOGY.search(low):
+        if ("sorry" in low or "apolog" in low or "understand" in low) and _APOLOGY.search(low):
             hit = False
             for d in detail:
                 if d[1] < 0:
