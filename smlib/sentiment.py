@@ -154,7 +154,7 @@ _WORD_OR_SYMBOL = _CANDIDATE
 _ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_'")
 _ASCII_TO_SPACE = str.maketrans({c: " " for c in map(chr, range(128)) if c not in _ASCII_WORD})
 """Every ASCII character that cannot be part of a word becomes a space (then ``split``)."""
-_HOWEVER = re.compile(r"(?:^|(?<=[.,;!?]))\s*\b(?:however|although|though|yet(?!\s+again))\b,?", re.IGNORECASE)
+_HOWEVER = re.compile(r"(?:^|(?<=[.,;!?]))\s*\b(?:however|although|though|yet(?!\s+(?:again|another)))\b,?", re.IGNORECASE)
 _STARTS_BUT = re.compile(r"\s*but\b", re.IGNORECASE)
 NEGATE_WORDS = frozenset(NEGATE) | {"no"}
 _NEGATE_SET = frozenset(NEGATE)
