@@ -99,6 +99,9 @@ _SARCASM_THANKS = re.compile(
 _SARCASM_NOT = re.compile(r"(?:\.\.\.|…|,| -|[\"'”])\s*not[.!]*\s*$|#not\b|\bnot!+\s*$")
 _LOVE_WHEN = re.compile(r"\b(?:(?:love|loving|gotta love|got to love|have to love)\s+(?:it\s+)?(?:when|how)|"
                         r"(?:amazing|funny|great|brilliant|nice|lovely|wonderful)\s+how)\b")
+_LOVE_DOING = re.compile(r"(?:^|[.!?]\s+)\W*(?:i\s+)?(?:just\s+|really\s+|absolutely\s+|so\s+)?"
+                         r"(?:love|loving|loved|gotta love|got to love)\s+\w+ing\b")
+"""A message that opens "Love paying …" / "Loving being …" and then reports a problem is sarcastic."""
 _OH_GREAT = re.compile(r"(?:^|[.!?,]\s*)(?:oh|ah|wow)[,!.]*\s+(?:great|brilliant|wonderful|fantastic|lovely|"
                        r"perfect|good|nice|joy|super|marvellous|marvelous|amazing|fab|cheers|thanks)\b")
 IRONY_EMOJI = frozenset({"🙄", "🙃", "🤡", "😒"})
@@ -118,7 +121,7 @@ _CANT_EXCEPT = (r"wait|believe|thank|complain|fault|recommend|be happier|be bett
 _GATE_WAIT = re.compile(r"wait|hold|stuck|standstill|delay|sat\b|sitting|queu|strand|cancel|ignor|lost")
 _SERVICE_OUTCOMES = (r"arriv|receiv|refund|reimburs|compensat|answer|repl|respond|deliver|dispatch|"
                      r"turn(?:ed|s)? up|show(?:ed|n|s)? up|hear\w* back|heard back|heard? (?:anything|from|a thing)|got back|get back|"
-                     r"call(?:ed)? (?:me |us )?back|fix|resolv|sort|process|credit|honou?r|inform|notif|"
+                     r"call(?:ed)? (?:me |us )?back|make it|made it|fix|resolv|sort|process|credit|honou?r|inform|notif|"
                      r"told|contact|confirm|help|updat|cancel|collect|pick(?:ed)? up|send|sent|return")
 _FAILED_EXPECTATION = re.compile(
     r"\b(?:(?:did|does|do|has|have|had|is|are|was|were|will|would|and|but)\s+not|never|no one|nobody|noone|"
@@ -770,7 +773,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         m = _IRONY.search(low)
         why = f"sarcasm: '{m.group(0).strip()[:30]}' is ironic" if m else ""
         if not m and complaint:
-            m = _LOVE_WHEN.search(low) or _OH_GREAT.search(low)
+            m = _LOVE_WHEN.search(low) or _OH_GREAT.search(low) or _LOVE_DOING.search(low)
             why = f"sarcasm: '{m.group(0).strip(' ,.!?')[:30]}…' about a problem" if m else ""
         if not m and any(d[1] < 0 and d[0] in IRONY_EMOJI for d in detail):
             m = True
