@@ -145,7 +145,8 @@ _CODE_CUES = [   # (cheap substring gate, regex, why, valence)
     (("why",), re.compile(r"^\s*(?:so\s+|but\s+|and\s+|hey\s+|seriously\s+)?why\b(?!\s+not\b)"
                           r"(?:.*\?\s*$|\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|"
                           r"should|must|on earth|the hell|the heck)\b(?!\s+not\b))|"
-                          r"\bwhy\W*[?!][^\w]*$"),     # "… and you charged me twice, why?"
+                          r"^(?!\W*(?:can|could|would|will|may|please)\b).*\bwhy\W*[?!][^\w]*$"),
+     # "… and you charged me twice, why?" (but "Can you explain why?" is a request)
      "'why …?': challenging the company", -1.0),
     (("what",), re.compile(r"\bwhat am i (?:supposed|meant) to do\b|\bwhat(?: is|'s) going on\b|\bwhat the (?:hell|heck)\b"),
      "exasperation: 'what is going on?'", -1.5),
