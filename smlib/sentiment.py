@@ -653,6 +653,10 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                         v = base
                 detail.append([w, v, "customer-service word: " + self.layer.comments[w]])
             else:
+                if v > 0 and self.lexicon.get(w, 0) < 0:
+                    lows = lows or [x.lower() for x in words]
+                    if _negated_verb_before(lows, i):
+                        v = self.lexicon[w]      # "haven't solved the problem": the problem is still there
                 detail.append([w, v, "VADER word"])
         for gate, rx, why, val in _CODE_CUES:
             m = rx.search(low) if any(g in low for g in gate) else None
@@ -891,6 +895,17 @@ def _neg_check(valence: float, lows: list[str], start_i: int, i: int) -> float:
         elif _is_neg(lows[i - 3]):
             valence = valence * N_SCALAR
     return valence
+
+
+_FIX_VERB = re.compile(r"(?:solv|resolv|fix|sort|answer|address|deal|dealt|handl)\w*$")
+
+
+def _negated_verb_before(words: list[str], i: int) -> bool:
+    """"not solved the problem": VADER's negation was aimed at the verb, not at the problem word i."""
+    for j in range(max(0, i - 3), i):
+        if _FIX_VERB.match(words[j]) and _negated_nearby(words, j):
+            return True
+    return False
 
 
 def _negated_nearby(words: list[str], i: int) -> bool:

@@ -111,6 +111,7 @@ FIXES = [
     ("failed expectation: nothing received", "Nothing has been received yet", "negative", True),
     ("failed expectation: and not heard", "I have emailed them twice and not heard anything", "negative", True),
     ("failed expectation: didn't make it", "My bag didn't make it to Denver", "negative", True),
+    ("negated fix verb: the problem is still there", "You haven't solved the problem", "negative", True),
     ("brand empathy is an apology", "We understand how frustrating that is. Thanks for letting us know, the team are on it.",
      "positive", True),
 ]
@@ -165,6 +166,8 @@ MUST_NOT_BREAK = [
     ("rebooking as a question", "Can I rebook my flight?", "neutral"),
     ("a fee as a question", "Is there a fee for an extra bag?", "neutral"),
     ("'would not change' is praise", "great product, would not change a thing", "positive"),
+    ("'not' on a problem word still negates it", "I haven't had any problems", "positive"),
+    ("'look' is not a fix verb", "They didn't look bad", "positive"),
 ]
 
 
