@@ -56,7 +56,8 @@ def stage_times(path: Path) -> dict[str, float]:
     from smlib.loaders import _rows, tabular
     spent: dict[str, float] = {}
     targets = [(L, "open_source"), (L, "read_delimited"), (tabular, "parse"), (_rows, "to_utc"),
-               (_rows, "conform"), (_rows, "validate_interactions"), (L, "finish")]
+               (_rows, "duplicated_ids"), (_rows, "conform_interactions"), (_rows, "validate_interactions"),
+               (L, "finish")]
     saved = [(m, n, getattr(m, n)) for m, n in targets]
 
     def wrap(name, fn):
@@ -81,6 +82,24 @@ def stage_times(path: Path) -> dict[str, float]:
     return spent
 
 
+_NO_ARROW_READ = """
+import sys, time
+sys.modules["pyarrow"] = None          # pandas as installed without pyarrow: Python-string text
+import pandas as pd
+t = time.perf_counter(); pd.read_csv(sys.argv[1]); print(time.perf_counter() - t)
+"""
+
+
+def read_without_pyarrow(path: Path) -> float:
+    """Seconds for a plain ``read_csv`` in a fresh process where pandas cannot use pyarrow (the
+    reference most tutors' machines had before pandas 3). A second baseline, same run."""
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-c", _NO_ARROW_READ, str(path)], capture_output=True,
+                         text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def timed(fn) -> float:
     t = time.perf_counter()
     fn()
@@ -93,6 +112,8 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--wide", type=int, default=0, help="extra, unused columns in the file")
     ap.add_argument("--stages", action="store_true", help="also time the main steps of one load")
+    ap.add_argument("--no-arrow-baseline", action="store_true",
+                    help="also time read_csv in a process where pandas has no pyarrow")
     args = ap.parse_args()
     import smlib
 
@@ -100,19 +121,32 @@ def main() -> None:
         path = Path(tmp) / "bench.csv"
         make_csv(path, args.rows, wide=args.wide)
         size_mb = path.stat().st_size / 1e6
-        base, ours = [], []
+        base, ours, plain = [], [], []
         ds = smlib.load(path)  # warm-up (imports, page cache)
         assert ds.load_summary["rows_kept"] == args.rows, ds.load_summary
+        try:
+            import pyarrow  # noqa: F401
+            arrow = True
+        except ImportError:
+            arrow = False
         for _ in range(args.repeats):
             base.append(timed(lambda: pd.read_csv(path)))
             ours.append(timed(lambda: smlib.load(path)))
+            if arrow and args.no_arrow_baseline:
+                plain.append(read_without_pyarrow(path))
         b, o = statistics.median(base), statistics.median(ours)
         pairs = [y / x for x, y in zip(base, ours)]
-        print(f"rows: {args.rows:,}  columns: {6 + args.wide}  file: {size_mb:.1f} MB  repeats: {args.repeats}")
+        print(f"rows: {args.rows:,}  columns: {6 + args.wide}  file: {size_mb:.1f} MB  repeats: {args.repeats}"
+              f"  pandas {pd.__version__}, pyarrow {'yes' if arrow else 'no'}")
         print(f"pandas.read_csv   median {b:.2f} s   (all: {', '.join(f'{x:.2f}' for x in base)})")
         print(f"smlib.load        median {o:.2f} s   (all: {', '.join(f'{x:.2f}' for x in ours)})")
         print(f"ratio of medians: {o / b:.2f}   median of paired ratios: {statistics.median(pairs):.2f}   "
               f"ratio of fastest runs: {min(ours) / min(base):.2f}   (target ≤ 1.5)")
+        if plain:
+            p = statistics.median(plain)
+            print(f"read_csv without pyarrow (fresh process)  median {p:.2f} s   (all: "
+                  f"{', '.join(f'{x:.2f}' for x in plain)})   smlib.load / that: {o / p:.2f} "
+                  f"(fastest {min(ours) / min(plain):.2f})")
         if args.stages:
             base_one = timed(lambda: pd.read_csv(path))
             st = stage_times(path)

@@ -133,11 +133,12 @@ def _check_columns(df: pd.DataFrame, spec: Mapping[str, tuple[str, bool, str]], 
                             f"value(s), first at row {first}", source=source, field=col)
 
 
-def validate_interactions(df: pd.DataFrame, source: str | None = None) -> None:
+def validate_interactions(df: pd.DataFrame, source: str | None = None, *, check_ids: bool = True) -> None:
     """Check an interactions frame against the model; raise :class:`DataError` if it breaks it.
 
     Checks: required columns present, dtypes (UTC datetimes, bools, whole numbers), no missing
-    required values, known ``kind`` values, and ``message_id`` unique within each platform.
+    required values, known ``kind`` values, and ``message_id`` unique within each platform
+    (``check_ids=False`` skips that last check, for a caller that has just removed repeats).
     """
     _check_columns(df, INTERACTION_COLUMNS, "interactions", source)
     kinds = set(map(str, pd.unique(df["kind"].dropna())))
@@ -145,11 +146,35 @@ def validate_interactions(df: pd.DataFrame, source: str | None = None) -> None:
     if unknown:
         raise DataError(f"column 'kind' has unknown value(s) {unknown}; expected one of {list(KINDS)}",
                         source=source, field="kind")
+    if not check_ids or not duplicated_ids(df["message_id"]).any():
+        return  # ids unique overall, so unique within each platform too (the usual case: fast)
     dup = df.duplicated(["platform", "message_id"], keep=False)
     if dup.any():
         ex = df.loc[dup, "message_id"].head(3).tolist()
         raise DataError(f"column 'message_id' must be unique within a platform; {int(dup.sum())} rows "
                         f"share an id (e.g. {ex})", source=source, field="message_id")
+
+
+def duplicated_ids(ids: pd.Series, keep: str | bool = "first") -> "np.ndarray":
+    """Boolean mask of repeated ids (as ``Series.duplicated(keep=...)``), fast for big tables.
+
+    Ids that are all plain digit strings without leading zeros (tweet and post ids, row numbers)
+    are compared as 64-bit integers, which is exact for them and several times faster than
+    hashing text; anything else is compared as text.
+
+    >>> duplicated_ids(pd.Series(["12", "7", "12", "007"])).tolist()
+    [False, False, True, False]
+    """
+    import numpy as np
+    n = len(ids)
+    if n > 10_000 and ids.dtype == "str" and getattr(ids.dtype, "storage", "") == "pyarrow":
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        arr = pa.chunked_array(ids.array._pa_array)
+        if arr.null_count == 0 and pc.all(pc.match_substring_regex(arr, r"^(0|[1-9][0-9]{0,17})$")).as_py():
+            as_int = pd.Series(pc.cast(arr, pa.int64()).to_numpy(), index=ids.index)
+            return as_int.duplicated(keep=keep).to_numpy()
+    return np.asarray(ids.duplicated(keep=keep).to_numpy(), dtype=bool)
 
 
 def validate_audience(df: pd.DataFrame, source: str | None = None) -> None:
@@ -163,43 +188,68 @@ def validate_audience(df: pd.DataFrame, source: str | None = None) -> None:
 
 
 def conform_interactions(df: pd.DataFrame, org: str | None = None) -> pd.DataFrame:
-    """Return a copy with every model column present, in model order, with model dtypes.
+    """Return a new frame with every model column present, in model order, with model dtypes.
 
     Missing optional columns are filled (NA, or 0 for counts; ``thread_id`` defaults to the
-    message's own id). Extra columns are kept after the model columns. Does not validate.
+    message's own id). Text columns become pandas text (missing stays missing); columns that
+    already are text are not copied value by value, so this is cheap on big loads. Extra
+    columns are kept after the model columns. Does not validate.
     """
-    out = df.copy()
-    n = len(out)
-    if org is not None and "org" not in out.columns:
-        out["org"] = org
+    import numpy as np
+    n = len(df)
+    out: dict[str, pd.Series] = {}
     for col, (kind, _req, _m) in INTERACTION_COLUMNS.items():
-        if col not in out.columns:
-            if kind == "int":
-                out[col] = 0
-            elif kind == "bool":
-                out[col] = False
-            elif col == "thread_id" and "message_id" in out.columns:
-                out[col] = out["message_id"]
-            else:
-                out[col] = pd.Series([pd.NA] * n, index=out.index, dtype="object")
-        s = out[col]
+        if col in df.columns:
+            s = df[col]
+        elif col == "org" and org is not None:
+            s = pd.Series([org] * n, index=df.index, dtype="object")
+        elif kind == "int":
+            s = pd.Series(np.zeros(n, dtype="int64"), index=df.index)
+        elif kind == "bool":
+            s = pd.Series(np.zeros(n, dtype=bool), index=df.index)
+        elif col == "thread_id" and "message_id" in df.columns:
+            s = df["message_id"]
+        elif kind == "Int":
+            out[col] = pd.Series(pd.arrays.IntegerArray(np.zeros(n, "int64"), np.ones(n, bool)),
+                                 index=df.index, copy=False)
+            continue
+        else:
+            out[col] = pd.Series(np.full(n, None, dtype=object), index=df.index, dtype=object, copy=False)
+            continue
         if kind == "category":
-            out[col] = s.astype("category")
+            s = s.astype("category").copy()  # small (codes); a copy keeps the result writable
         elif kind == "datetime":
             if not isinstance(s.dtype, pd.DatetimeTZDtype):
                 s = pd.to_datetime(s, utc=True)
-            out[col] = s.dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
+            s = s.dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
         elif kind == "bool":
-            out[col] = s.fillna(False).astype(bool)
+            s = s.fillna(False).astype(bool)
         elif kind == "int":
-            out[col] = pd.to_numeric(s, errors="coerce").fillna(0).astype("int64")
+            s = pd.to_numeric(s, errors="coerce").fillna(0).astype("int64")
         elif kind == "Int":
-            out[col] = pd.to_numeric(s, errors="coerce").astype("Int64")
-        else:  # str: keep NA as NA, everything else as python str
-            out[col] = s.astype("object").where(s.notna(), None).map(
-                lambda v: v if v is None or isinstance(v, str) else str(v))
-    ordered = list(INTERACTION_COLUMNS) + [c for c in out.columns if c not in INTERACTION_COLUMNS]
-    return out[ordered].reset_index(drop=True)
+            s = pd.to_numeric(s, errors="coerce").astype("Int64")
+        else:
+            s = _as_text(s)
+        out[col] = s
+    for c in df.columns:
+        if c not in INTERACTION_COLUMNS:
+            out[c] = df[c]
+    return pd.DataFrame(out, copy=True).reset_index(drop=True)
+
+
+def _as_text(s: pd.Series) -> pd.Series:
+    """A model text column: pandas text with NA kept as NA; all-missing stays an object column of
+    None. Values that are not text (numbers from a spreadsheet) are written with ``str``."""
+    import numpy as np
+    if len(s) == 0 or s.isna().all():
+        return pd.Series(np.full(len(s), None, dtype=object), index=s.index, dtype=object)
+    if s.dtype == "str":
+        return s
+    vals = s.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(vals, skipna=True) not in ("string", "empty"):
+        s = s.astype("object").where(s.notna(), None).map(
+            lambda v: v if v is None or isinstance(v, str) else str(v))
+    return s.astype("str")
 
 
 def empty_interactions(org: str = "") -> pd.DataFrame:

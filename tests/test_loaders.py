@@ -15,7 +15,6 @@ import pytest
 import smlib
 from smlib import DataError
 from smlib.loaders import FORMATS, detect_format
-from smlib.loaders._rows import conform
 from smlib.loaders._text import fix_mojibake, html_to_text
 from smlib.loaders._time import to_utc
 from smlib.schema import conform_interactions
@@ -107,16 +106,16 @@ def test_to_utc_ambiguous_order_follows_the_field_that_changes():
     assert out.dt.day.tolist() == [5, 6, 7, 9] and any("day first" in w for w in warn)
 
 
-def test_fast_conform_matches_schema_conform():
+def test_conform_matches_the_plain_reference():
     f = pd.DataFrame({"org": "o", "platform": "x", "message_id": ["1", "2", "3"],
                       "parent_id": [None, "1", None], "created_at": pd.to_datetime(
                           ["2026-01-05", "2026-01-06", "2026-01-07"], utc=True),
                       "author_id": ["a", "b", "c"], "author_is_org": [True, False, False],
                       "kind": ["post", "reply", "comment"], "text": ["x", "", "z"],
                       "likes": [1, None, 3], "reach": [None, 5, None], "extra": [1, 2, 3]})
-    pd.testing.assert_frame_equal(conform(f), conform_interactions(f))
-    g = f.assign(author_id=[1, 2, 3])  # numbers in a text column: falls back, same result
-    pd.testing.assert_frame_equal(conform(g), conform_interactions(g))
+    pd.testing.assert_frame_equal(conform_interactions(f), _reference_conform(f))
+    g = f.assign(author_id=[1, 2, 3])  # numbers in a text column: written as text, same result
+    pd.testing.assert_frame_equal(conform_interactions(g), _reference_conform(g))
 
 
 # ---------------------------------------------------------------- formats
@@ -462,22 +461,68 @@ def test_no_two_columns_share_memory(name):
                 pd.testing.assert_series_equal(f[other], before[other], obj=f"{col} -> {other}")
 
 
-def test_fast_conform_agrees_on_every_fixture(monkeypatch):
-    """The loader's conform step gives exactly what smlib.schema.conform_interactions gives."""
+def _reference_conform(df: pd.DataFrame) -> pd.DataFrame:
+    """The model's conform step written the plain, slow way (one Python call per text value):
+    the oracle that smlib.schema.conform_interactions must agree with."""
+    from smlib.schema import INTERACTION_COLUMNS
+    out = df.copy()
+    for col, (kind, _req, _m) in INTERACTION_COLUMNS.items():
+        if col not in out.columns:
+            if kind == "int":
+                out[col] = 0
+            elif kind == "bool":
+                out[col] = False
+            elif col == "thread_id":
+                out[col] = out["message_id"]
+            else:
+                out[col] = pd.Series([pd.NA] * len(out), index=out.index, dtype="object")
+        s = out[col]
+        if kind == "category":
+            out[col] = s.astype("category")
+        elif kind == "datetime":
+            out[col] = pd.to_datetime(s, utc=True).dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
+        elif kind == "bool":
+            out[col] = s.fillna(False).astype(bool)
+        elif kind == "int":
+            out[col] = pd.to_numeric(s, errors="coerce").fillna(0).astype("int64")
+        elif kind == "Int":
+            out[col] = pd.to_numeric(s, errors="coerce").astype("Int64")
+        else:
+            vals = [None if pd.isna(v) else v if isinstance(v, str) else str(v) for v in s]
+            out[col] = pd.Series(vals, index=s.index, dtype="object") if all(v is None for v in vals) \
+                else pd.Series(vals, index=s.index, dtype="str")
+    ordered = list(INTERACTION_COLUMNS) + [c for c in out.columns if c not in INTERACTION_COLUMNS]
+    return out[ordered].reset_index(drop=True)
+
+
+def test_conform_agrees_with_plain_reference_on_every_fixture(monkeypatch):
+    """The loaders' conform step (smlib.schema.conform_interactions, vectorised) gives exactly
+    what the plain per-value reference gives, on every good fixture."""
     from smlib.loaders import _rows
     seen = []
-    fast = _rows.conform
+    fast = _rows.conform_interactions
 
     def both(df):
         a = fast(df)
-        pd.testing.assert_frame_equal(a, conform_interactions(df))
+        pd.testing.assert_frame_equal(a, _reference_conform(df))
         seen.append(len(a))
         return a
 
-    monkeypatch.setattr(_rows, "conform", both)
+    monkeypatch.setattr(_rows, "conform_interactions", both)
     for p in sorted(GOOD.iterdir()):
         smlib.load(p)
     assert len(seen) == len(list(GOOD.iterdir()))
+
+
+def test_conform_writes_numbers_in_text_columns_as_text():
+    f = pd.DataFrame({"org": ["o"] * 3, "platform": ["x"] * 3, "message_id": [1, 2, 3],
+                      "created_at": ["2026-01-05T09:00:00Z"] * 3, "author_id": ["a", None, 7],
+                      "author_is_org": [False] * 3, "kind": ["comment"] * 3, "text": ["hi", 5, 2.5]})
+    out = conform_interactions(f)
+    pd.testing.assert_frame_equal(out, _reference_conform(f))
+    assert out["message_id"].tolist() == ["1", "2", "3"]
+    assert out["text"].tolist() == ["hi", "5", "2.5"]
+    assert out["author_id"].isna().tolist() == [False, True, False]
 
 
 def test_separate_date_and_time_columns_are_combined(tmp_path):

@@ -38,7 +38,7 @@ from ..schema import Dataset, Profile, empty_audience
 from . import airline, facebook, instagram, mastodon, reddit, tabular, twcs, twitter_archive, youtube
 from ._csv import read_delimited, read_excel, read_header
 from ._options import Options, slug
-from ._rows import Tracker, finish, norm_platform
+from ._rows import Tracker, finish, norm_platform, text_read_dtype
 from ._source import open_source, parse_json
 
 JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
@@ -220,7 +220,9 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
             tracker.warnings.extend(src.warnings)
             tracker.may_have_cr = src.has_cr
             if kind not in ("excel", "zip"):
-                tracker.may_have_exp = b"E+" in src.data or b"e+" in src.data
+                # a whole-file byte scan rules Excel-rounded ids out cheaply for Python strings;
+                # Arrow text columns are checked one by one instead (faster than scanning the file)
+                tracker.may_have_exp = text_read_dtype() == "str" or b"E+" in src.data or b"e+" in src.data
                 tracker.no_nan = True   # read with na_filter=False: empty cells are "", never NaN
             if len(df.columns) == 0:
                 raise DataError("no columns found; expected a header row", source=src.name)

@@ -86,33 +86,25 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     skip = src.skip_lines or None
     enc = src.encoding if src.encoding != "utf-8-sig" else "utf-8-sig"
     # No NA guessing (a message that says "NA" or "None" stays text; an empty cell is "").
-    # Without pyarrow: Python-string (object) columns and the C parser, the fastest combination.
-    # With pyarrow: Arrow-backed text and pyarrow's parser when the file allows it (no CR inside
-    # text, UTF-8), which avoids creating a Python object per cell.
+    # With pyarrow: text columns are asked for as Arrow strings, which pandas' C parser builds
+    # straight from its buffers (no Python object per cell), then viewed as pandas "str" at no
+    # cost; a UTF-8 file (already checked by open_source) is decoded strictly, which keeps that
+    # fast path. Without pyarrow: Python strings (object), the fastest option there.
     from ._rows import text_read_dtype
     arrow = text_read_dtype() == "str"
-    tdt = text_read_dtype()
+    tdt: object = _arrow_text_dtype() if arrow else object
     dtype: object = tdt
     if usecols is not None:
         dtype = {c: tdt for c in usecols if text_cols is None or c in text_cols}
         if not arrow:
             dtype.update({c: "category" for c in category_cols or ()})  # few values: parsed fast
-    df = None
-    if arrow and lineterminator is None and enc in ("utf-8", "utf-8-sig") and len(delim) == 1:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                df = pd.read_csv(io.BytesIO(data), sep=delim, dtype=dtype, usecols=usecols, engine="pyarrow",
-                                 keep_default_na=False, na_values=[], encoding="utf-8", skiprows=skip)
-        except Exception:  # anything pyarrow's stricter parser dislikes: use the C parser below
-            df = None
+    strict = enc in ("utf-8", "utf-8-sig")
     try:
-        if df is None:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                df = pd.read_csv(io.BytesIO(data), sep=delim, dtype=dtype, usecols=usecols, na_filter=False,
-                                 encoding=enc, encoding_errors="replace", engine="c",
-                                 lineterminator=lineterminator, skiprows=skip)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            df = pd.read_csv(io.BytesIO(data), sep=delim, dtype=dtype, usecols=usecols, na_filter=False,
+                             encoding=enc, encoding_errors="strict" if strict else "replace", engine="c",
+                             lineterminator=lineterminator, skiprows=skip)
     except pd.errors.EmptyDataError:
         raise DataError("the file has no header row; expected a header line naming the columns "
                         "(e.g. text,created_at,author_id)", source=src.name) from None
@@ -124,10 +116,19 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     except (UnicodeError, ValueError) as exc:
         raise DataError(f"this CSV cannot be read ({exc}); try encoding='cp1252' or 'utf-8'",
                         source=src.name) from None
+    if arrow:  # Arrow strings -> pandas' default text dtype: a view, no copy
+        for c in df.columns:
+            if isinstance(df[c].dtype, pd.ArrowDtype):
+                df[c] = df[c].astype("str")
     df.columns = [str(c).lstrip("\ufeff").strip() for c in df.columns]
     src.warnings.extend(notes)
     src.has_cr = b"\r" in src.data
     return df, delim
+
+
+def _arrow_text_dtype() -> object:
+    import pyarrow as pa
+    return pd.ArrowDtype(pa.large_string())
 
 
 def _cell_text(v: object) -> str:

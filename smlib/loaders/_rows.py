@@ -13,8 +13,7 @@ an empty message). :func:`finish` then, in this order, skips and counts:
 4. ``duplicate message_id`` - the first row with an id is kept
 
 (Excel-rounded ids are repaired, not skipped: see :func:`repair_excel_ids`), fills org,
-platform, author_is_org, thread_id and reply counts, then conforms the table (:func:`conform`,
-equal to :func:`smlib.schema.conform_interactions`) and checks it with
+platform, author_is_org, thread_id and reply counts, then conforms the table (:func:`smlib.schema.conform_interactions`) and checks it with
 :func:`smlib.schema.validate_interactions`.
 """
 from __future__ import annotations
@@ -28,8 +27,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError
-from ..schema import (INTERACTION_COLUMNS, PLATFORMS, conform_interactions, new_load_summary,
-                      validate_interactions)
+from ..schema import (INTERACTION_COLUMNS, PLATFORMS, conform_interactions, duplicated_ids,
+                      new_load_summary, validate_interactions)
 from ._text import normalise_line_ends
 from ._time import to_utc
 
@@ -280,58 +279,6 @@ def repair_excel_ids(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
     return out
 
 
-def conform(df: pd.DataFrame) -> pd.DataFrame:
-    """Same result as :func:`smlib.schema.conform_interactions` (a test checks they agree), but
-    without its per-row Python step for text columns, which costs seconds on a 1M-row file.
-    Anything unusual (a text column holding numbers, no message_id) goes to the original."""
-    if "message_id" not in df.columns or "created_at" not in df.columns:
-        return conform_interactions(df)
-    out = {}
-    n = len(df)
-    for col, (kind, _req, _m) in INTERACTION_COLUMNS.items():
-        if col not in df.columns:
-            if kind == "int":
-                s = pd.Series(np.zeros(n, dtype="int64"), index=df.index)
-            elif kind == "bool":
-                s = pd.Series(np.zeros(n, dtype=bool), index=df.index)
-            elif col == "thread_id":
-                s = df["message_id"]
-            elif kind == "Int":
-                out[col] = pd.Series(pd.arrays.IntegerArray(np.zeros(n, "int64"), np.ones(n, bool)),
-                                     index=df.index, copy=False)
-                continue
-            else:
-                out[col] = pd.Series(np.full(n, None, dtype=object), index=df.index, dtype=object, copy=False)
-                continue
-        else:
-            s = df[col]
-        if kind == "category":
-            s = s.astype("category").copy()  # small (codes); keeps the result writable
-        elif kind == "datetime":
-            if not isinstance(s.dtype, pd.DatetimeTZDtype):
-                s = pd.to_datetime(s, utc=True)
-            s = s.dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
-        elif kind == "bool":
-            s = s.fillna(False).astype(bool)
-        elif kind == "int":
-            s = pd.to_numeric(s, errors="coerce").fillna(0).astype("int64")
-        elif kind == "Int":
-            s = pd.to_numeric(s, errors="coerce").astype("Int64")
-        else:
-            if n == 0 or (pd.isna(s.iloc[0]) and s.isna().all()):
-                s = pd.Series(np.full(n, None, dtype=object), index=df.index, dtype=object, copy=False)
-            elif s.dtype != "str":
-                inferred = pd.api.types.infer_dtype(s.to_numpy(dtype=object), skipna=True)
-                if inferred not in ("string", "empty"):
-                    return conform_interactions(df)
-                s = s.astype("str")
-        out[col] = s
-    extra = [c for c in df.columns if c not in INTERACTION_COLUMNS]
-    for c in extra:
-        out[c] = df[c]
-    return pd.DataFrame(out, copy=False).reset_index(drop=True)
-
-
 def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
            org_handles: Iterable[str] = (), fmt: str, encoding: str) -> tuple[pd.DataFrame, dict]:
     """Skip/count unusable rows, fill the derived columns, conform and validate (see module doc)."""
@@ -376,7 +323,7 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
                      "missing message_id")
     f = f.assign(message_id=as_str(f["message_id"]))
     # 4. duplicates (first kept)
-    f = tracker.drop(f, f["message_id"].duplicated(keep="first").to_numpy(), "duplicate message_id")
+    f = tracker.drop(f, duplicated_ids(f["message_id"]), "duplicate message_id")
     n = len(f)
 
     # derived columns (constant or few-valued columns are built as categories directly: fast)
@@ -431,8 +378,8 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         k = f["kind"].astype("object")
         f = f.assign(kind=category(k.where(k.notna(), pd.Series(names[default_codes], index=f.index)), n))
     f = f.drop(columns=[c for c in f.columns if c.startswith("_")])
-    out = conform(f)
-    validate_interactions(out, source=tracker.source)
+    out = conform_interactions(f)
+    validate_interactions(out, source=tracker.source, check_ids=False)  # repeats dropped in step 4
     summary = tracker.summary(len(out), format=fmt, encoding=encoding,
                               platforms=sorted(map(str, out["platform"].cat.categories)) if len(out) else [])
     if len(out) == 0:

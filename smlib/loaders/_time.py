@@ -146,6 +146,31 @@ def _iso_fast(values: pd.Series) -> pd.Series | None:
     return pd.Series(out, index=values.index).dt.tz_localize("UTC")
 
 
+def _arrow_iso(values: pd.Series) -> pd.Series | None:
+    """ISO 8601 text backed by pyarrow, parsed by Arrow's own (C++) ISO parser in one go: all
+    values with a zone (``Z``, ``+01:00``) or all without (taken as UTC). None when Arrow refuses
+    any value (mixed layouts, impossible dates, other formats): the caller then uses pandas."""
+    from ._rows import is_arrow_text
+    if not is_arrow_text(values) or len(values) == 0:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    arr = pa.chunked_array(values.array._pa_array) if hasattr(values.array, "_pa_array") else None
+    if arr is None:
+        return None
+    empty = pc.equal(pc.utf8_length(arr), 0)
+    if pc.any(empty).as_py():
+        arr = pc.if_else(empty, pa.scalar(None, arr.type), arr)
+    for tz in ("UTC", None):
+        try:
+            ts = pc.cast(arr, pa.timestamp("ns", tz=tz))
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            continue
+        out = pd.Series(ts.to_pandas(), index=values.index)  # numpy datetime64[ns], NaT for nulls
+        return out.dt.tz_localize("UTC") if tz is None else out.dt.tz_convert("UTC")
+    return None
+
+
 def _parse(values: pd.Series, kind: str, dayfirst: bool) -> pd.Series:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -221,14 +246,15 @@ def to_utc(values: pd.Series, warn: list[str] | None = None) -> tuple[pd.Series,
         out = _epoch(values)
         return out, values.isna()
     s = values if values.dtype == "str" else values.astype("str")
-    v = s.to_numpy(dtype=object)
-    picks = v[np.linspace(0, len(v) - 1, min(400, len(v))).astype(int)] if len(v) else v
+    picks = s.iloc[np.linspace(0, len(s) - 1, min(400, len(s))).astype(int)].tolist() if len(s) else []
     sample = [x.strip() for x in picks if isinstance(x, str) and x.strip()][:200]
     if not sample:
         sample = [str(x).strip() for x in s.dropna().head(5000) if str(x).strip()][:200]
     kind = _kind_of(sample)
     dayfirst, ambiguous = _dayfirst(sample)
-    out = _parse(s, kind, dayfirst)
+    out = _arrow_iso(s) if kind == "iso" else None
+    if out is None:
+        out = _parse(s, kind, dayfirst)
     failed = out.isna().to_numpy()
     blank = pd.Series(False, index=s.index)
     if failed.any():
@@ -238,11 +264,11 @@ def to_utc(values: pd.Series, warn: list[str] | None = None) -> tuple[pd.Series,
         empty = rest.isna().to_numpy() | (rest == "").to_numpy(dtype=bool, na_value=True)
         blank[rest.index[empty]] = True
         rest = rest[~empty]
-        out = out.copy()
+        out = out.astype("datetime64[ns, UTC]")  # one unit, so later passes can fill it in
         for other in ("iso", "twitter", "epoch", "mixed"):
             if other == kind or rest.empty:
                 continue
-            again = _parse(rest, other, dayfirst)
+            again = _parse(rest, other, dayfirst).astype("datetime64[ns, UTC]")
             ok = again.notna().to_numpy()
             out[rest.index[ok]] = again[ok]
             rest = rest[~ok]
