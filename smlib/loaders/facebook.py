@@ -9,9 +9,12 @@ Mapping: post text (``data[].post``; else the shared link's URL) → text, kind 
 ``data[].comment.comment`` → text, ``author`` → author, kind ``comment``; ``timestamp`` (epoch
 seconds) → created_at. The export has no ids, so message_id is ``fb-<k>-<section>-<n>``.
 All items are the archive owner's own activity, so ``author_is_org`` is True.
-Skipped and counted: reactions (a like is not a message), comments whose text the export left
-out (only a title such as "X commented on Y's post"): ``no text``. Photo posts without text are
-kept with empty text.
+Skipped and counted: reactions (a like is not a message; ``reactions_v2`` or a
+``likes_and_reactions_1.json`` list whose items hold ``data[].reaction``), comments whose text the
+export left out (only a title such as "X commented on Y's post"): ``no text``. Photo posts, and
+comments that are only a sticker, photo or GIF (``attachments``), are kept with empty text.
+Older exports: ``{"comments": [...]}``, ``{"status_updates": [...]}``; group posts
+``group_posts_v2``; a comment given as plain text (``{"comment": "..."}``) is read too.
 
 Messenger conversations (``messages/inbox/<thread>/message_1.json``: ``{participants[{name}],
 messages[{sender_name, timestamp_ms, content, photos…}], title, thread_path}``; Instagram writes
@@ -32,7 +35,8 @@ from ._text import clean_text, fix_mojibake_deep
 PLATFORM = "facebook"
 COMMENT_KEYS = ("comments_v2", "group_comments_v2", "comments")
 REACTION_KEYS = ("reactions_v2", "reactions")
-POST_KEYS = ("status_updates_v2", "posts", "your_posts", "wall_posts_sent_to_you", "other_people_posts")
+POST_KEYS = ("status_updates_v2", "status_updates", "posts", "your_posts", "wall_posts_sent_to_you",
+             "other_people_posts", "group_posts_v2", "group_posts")
 
 
 def _is_item(x: Any) -> bool:
@@ -57,10 +61,18 @@ def _sections(obj: Any) -> list[tuple[str, list]] | None:
     return None
 
 
+def _list(v: Any) -> list:
+    return v if isinstance(v, list) else []
+
+
+def _str(v: Any) -> str:
+    return v if isinstance(v, str) else "" if v is None or isinstance(v, (dict, list)) else str(v)
+
+
 def _is_messenger(obj: Any) -> bool:
     return (isinstance(obj, dict) and isinstance(obj.get("messages"), list)
             and isinstance(obj.get("participants"), list)
-            and all(isinstance(m, dict) and "sender_name" in m for m in obj["messages"][:20]))
+            and any(isinstance(m, dict) and "sender_name" in m for m in obj["messages"][:20]))
 
 
 def _parse_messenger(obj: dict, opts: Options) -> pd.DataFrame:
@@ -77,6 +89,9 @@ def _parse_messenger(obj: dict, opts: Options) -> pd.DataFrame:
     msgs = obj.get("messages") or []
     for i, m in enumerate(msgs):
         where = f"messages[{i}]"
+        if not isinstance(m, dict):
+            opts.tracker.skip("not a Messenger message", 1, [where])
+            continue
         if m.get("is_unsent"):
             opts.tracker.skip("message unsent by its author", 1, [where])
             continue
@@ -115,20 +130,26 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             if not isinstance(it, dict):
                 opts.tracker.skip("not a Facebook item", 1, [where])
                 continue
-            data = [d for d in it.get("data") or [] if isinstance(d, dict)]
-            atts = [a for att in it.get("attachments") or [] if isinstance(att, dict)
-                    for a in att.get("data") or [] if isinstance(a, dict)]
+            data = [d for d in _list(it.get("data")) if isinstance(d, dict)]
+            atts = [a for att in _list(it.get("attachments")) if isinstance(att, dict)
+                    for a in _list(att.get("data")) if isinstance(a, dict)]
+            if data and all("reaction" in d for d in data):   # likes_and_reactions_1.json
+                opts.tracker.skip("reaction (not a message)", 1, [where])
+                continue
             if section in COMMENT_KEYS or "comment" in section:
-                c = next((d["comment"] for d in data if isinstance(d.get("comment"), dict)), {})
+                c = next((d["comment"] for d in data if isinstance(d.get("comment"), dict)), None)
+                if c is None:   # older exports: the comment as plain text
+                    c = next(({"comment": d["comment"]} for d in data if isinstance(d.get("comment"), str)), {})
+                author = _str(c.get("author")) or owner
                 rows.append({"_row": where, "message_id": f"fb-{k}-{section}-{i}",
                              "created_at": c.get("timestamp", it.get("timestamp")),
-                             "author_id": c.get("author") or owner, "author_name": c.get("author") or owner,
-                             "author_is_org": True, "kind": "comment", "text": clean_text(c.get("comment") or ""),
+                             "author_id": author, "author_name": author,
+                             "author_is_org": True, "kind": "comment", "text": clean_text(_str(c.get("comment"))),
                              "_has_media": bool(atts)})
             else:
-                text = "\n".join(str(d["post"]) for d in data if d.get("post"))
+                text = "\n".join(_str(d["post"]) for d in data if d.get("post"))
                 if not text:
-                    urls = [a["external_context"].get("url") for a in atts
+                    urls = [_str(a["external_context"].get("url")) for a in atts
                             if isinstance(a.get("external_context"), dict)]
                     text = "\n".join(u for u in urls if u)
                 rows.append({"_row": where, "message_id": f"fb-{k}-{section}-{i}",

@@ -3,6 +3,12 @@ title}], title, creation_timestamp}``, plus ``ig_igtv_media``/``ig_stories`` ent
 comments (``{"comments_media_comments": [{title, string_list_data[{value, timestamp}]}]}``, and
 the newer ``[{string_map_data: {Comment, Media Owner, Time}}]`` layout).
 
+Also: reels comments (``{"comments_reels_comments": [...]}`` in either comment layout), stories
+and other media lists whose items are bare media (``{"ig_stories": [{uri, creation_timestamp,
+title}]}``), ``ig_archived_post_media``, and ``string_map_data`` labels in another language
+(``Tijd`` for ``Time``): the comment is the first labelled ``value`` that is not the media owner,
+the time the first ``timestamp``.
+
 Text is repaired like Facebook's (Latin-1-escaped UTF-8). Mapping: caption (the post's
 ``title``, else its first media item's) → text, kind ``post``, kept with empty text because it is a
 photo/video; a comment's ``value``/``Comment`` → text, kind ``comment``; ``creation_timestamp``/
@@ -20,8 +26,11 @@ from ._options import Options
 from ._text import clean_text, fix_mojibake_deep
 
 PLATFORM = "instagram"
-POST_LIST_KEYS = ("ig_igtv_media", "ig_stories", "ig_reels_media", "ig_posts")
+POST_LIST_KEYS = ("ig_igtv_media", "ig_stories", "ig_reels_media", "ig_posts", "ig_archived_post_media",
+                  "ig_other_media", "ig_recently_deleted_media")
 SKIP_KEYS = ("ig_profile_picture",)
+OWNER_LABELS = ("media owner", "owner", "eigenaar", "propriétaire", "propietario", "besitzer",
+                "proprietario", "proprietário")
 COMMENT_KEYS = ("comments_media_comments", "comments_reels_comments", "comments_live_comments",
                 "media_comments")
 
@@ -36,7 +45,7 @@ def _is_new_comment(x: Any) -> bool:
 
 def detect(obj: Any) -> bool:
     if isinstance(obj, dict):
-        return any(k in obj for k in COMMENT_KEYS + POST_LIST_KEYS)
+        return any(k in obj for k in COMMENT_KEYS + POST_LIST_KEYS + SKIP_KEYS)
     if isinstance(obj, list) and obj:
         ok = 0
         for x in obj[:50]:
@@ -48,14 +57,28 @@ def detect(obj: Any) -> bool:
     return False
 
 
+def _str(v: Any) -> str:
+    return v if isinstance(v, str) else "" if v is None or isinstance(v, (dict, list)) else str(v)
+
+
 def _post_row(p: dict, where: str, owner: str) -> dict:
     media = [m for m in p.get("media") or [] if isinstance(m, dict)]
-    caption = p.get("title") or next((m.get("title") for m in media if m.get("title")), "")
+    caption = _str(p.get("title")) or next((_str(m.get("title")) for m in media if _str(m.get("title"))), "")
     when = p.get("creation_timestamp") or next((m.get("creation_timestamp") for m in media
                                                 if m.get("creation_timestamp")), None)
-    mid = next((m.get("uri") for m in media if m.get("uri")), None) or f"ig-post-{where}"
+    mid = next((_str(m.get("uri")) for m in media if _str(m.get("uri"))), None) or f"ig-post-{where}"
     return {"_row": where, "message_id": mid, "created_at": when, "author_id": owner, "author_name": owner,
-            "author_is_org": True, "kind": "post", "text": clean_text(caption or ""), "_has_media": bool(media)}
+            "author_is_org": True, "kind": "post", "text": clean_text(caption), "_has_media": bool(media)}
+
+
+def _map_comment(sm: dict) -> tuple[str, Any]:
+    """(text, timestamp) from a ``string_map_data`` comment, whatever language its labels are in."""
+    entries = [(str(k), v) for k, v in sm.items() if isinstance(v, dict)]
+    text = sm.get("Comment") if isinstance(sm.get("Comment"), dict) else next(
+        (v for k, v in entries if "value" in v and not any(o in k.lower() for o in OWNER_LABELS)), {})
+    when = sm.get("Time") if isinstance(sm.get("Time"), dict) else next(
+        (v for _, v in entries if v.get("timestamp")), {})
+    return _str(text.get("value")), when.get("timestamp")
 
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
@@ -70,11 +93,10 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             where = f"{section}[{i}]"
             if _is_new_comment(c):
                 n_in += 1
-                sm = c["string_map_data"]
+                text, when = _map_comment(c["string_map_data"])
                 rows.append({"_row": where, "message_id": f"ig-comment-{section}-{i}",
-                             "created_at": (sm.get("Time") or {}).get("timestamp"),
-                             "author_id": owner, "author_name": owner, "author_is_org": True,
-                             "kind": "comment", "text": (sm.get("Comment") or {}).get("value") or ""})
+                             "created_at": when, "author_id": owner, "author_name": owner,
+                             "author_is_org": True, "kind": "comment", "text": clean_text(text)})
                 continue
             sl = c.get("string_list_data") if isinstance(c, dict) else None
             if not isinstance(sl, list) or not sl:
@@ -83,19 +105,26 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
                 continue
             for j, s in enumerate(sl):
                 n_in += 1
+                if not isinstance(s, dict):
+                    opts.tracker.skip("not an Instagram comment", 1, [f"{where}[{j}]"])
+                    continue
                 rows.append({"_row": f"{where}[{j}]", "message_id": f"ig-comment-{section}-{i}-{j}",
                              "created_at": s.get("timestamp"), "author_id": owner, "author_name": owner,
-                             "author_is_org": True, "kind": "comment", "text": s.get("value") or ""})
+                             "author_is_org": True, "kind": "comment", "text": clean_text(_str(s.get("value")))})
 
     if isinstance(obj, dict):
         for key, items in obj.items():
             if key in COMMENT_KEYS and isinstance(items, list):
                 comments(items, key)
-            elif key in POST_LIST_KEYS and isinstance(items, list):
+            elif key in POST_LIST_KEYS + SKIP_KEYS and isinstance(items, list):
                 for i, p in enumerate(items):
                     n_in += 1
-                    if _is_post(p):
+                    if key in SKIP_KEYS:
+                        opts.tracker.skip("profile picture (not a message)", 1, [f"{key}[{i}]"])
+                    elif _is_post(p):
                         rows.append(_post_row(p, f"{key}[{i}]", owner))
+                    elif isinstance(p, dict) and _str(p.get("uri")):   # stories: bare media items
+                        rows.append(_post_row({"media": [p]}, f"{key}[{i}]", owner))
                     else:
                         opts.tracker.skip("not an Instagram post", 1, [f"{key}[{i}]"])
     else:
@@ -117,7 +146,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
                         opts.tracker.skip("profile picture (not a message)", 1, [where])
                     elif _is_post(p):
                         rows.append(_post_row(p, where, owner))
-                    elif isinstance(p, dict) and p.get("uri") and key in POST_LIST_KEYS:
+                    elif isinstance(p, dict) and _str(p.get("uri")) and key in POST_LIST_KEYS:
                         rows.append(_post_row({"media": [p]}, where, owner))
                     else:
                         opts.tracker.skip("not an Instagram post", 1, [where])

@@ -1,13 +1,25 @@
-"""Mastodon account archive ``outbox.json`` (ActivityStreams 2.0 ``OrderedCollection``).
+"""Mastodon account archive ``outbox.json`` (ActivityStreams 2.0 ``OrderedCollection``), a saved
+outbox page (``OrderedCollectionPage``, as a server sends it), and Mastodon API statuses: the JSON
+array from ``/api/v1/accounts/:id/statuses`` (or a timeline), ``/api/v1/statuses/:id/context``
+(``{ancestors, descendants}``) and ``/api/v2/search`` (``{statuses}``).
 
-Mapping per ``Create`` activity with a ``Note``: object ``id`` → message_id; ``inReplyTo`` →
-parent_id (kind ``reply``, else ``post``); ``published`` → created_at; ``content`` (HTML) → plain
-text, with the content warning (``summary``) in front as ``[CW: …]``; ``contentMap`` language →
-language; ``attachment`` → media (kept with empty text). The author is the archive owner
-(``@user@server`` from ``actor``), so ``author_is_org`` is True.
+Outbox mapping per ``Create`` activity with a ``Note``: object ``id`` → message_id; ``inReplyTo`` →
+parent_id (kind ``reply``, else ``post``); ``published`` → created_at; ``content`` (HTML; else the
+first ``contentMap`` text) → plain text, with the content warning (``summary``) in front as
+``[CW: …]``; ``contentMap`` language → language; ``attachment`` → media (kept with empty text).
+The author is the archive owner (``@user@server`` from ``actor``), so ``author_is_org`` is True.
 Skipped and counted: ``Announce`` (a boost of someone else's post: the archive holds only its
-address, not its text) and any other activity type. ``totalItems`` often differs from the real
-number of items; the items are what is counted.
+address, not its text), a ``Create`` whose object is only a link (some servers' outbox pages),
+and any other activity type. ``totalItems`` often differs from the real number of items; the
+items are what is counted.
+
+API status mapping: ``id`` → message_id; ``in_reply_to_id`` → parent_id; ``created_at``;
+``account.acct`` → author_id as ``@user@server``; ``display_name`` → author_name; ``content``
+(HTML) and ``spoiler_text`` as above; ``favourites_count`` → likes, ``reblogs_count`` → shares,
+``replies_count`` → replies; ``language``; ``media_attachments`` → media; visibility ``direct`` →
+kind ``message``. ``author_is_org``: the account matches ``org_handles`` (``brand``,
+``@brand`` or ``@brand@server``). Skipped and counted: boosts (``reblog`` set: the wrapper has no
+text of its own).
 """
 from __future__ import annotations
 
@@ -21,11 +33,32 @@ from ._options import Options
 from ._text import html_to_text
 
 PLATFORM = "mastodon"
+_COLLECTIONS = ("OrderedCollection", "OrderedCollectionPage", "Collection", "CollectionPage")
+
+
+def _is_status(x: Any) -> bool:
+    return isinstance(x, dict) and "content" in x and "created_at" in x and isinstance(x.get("account"), dict)
+
+
+def _statuses(obj: Any) -> list[tuple[str, Any]] | None:
+    """(where, status) pairs for Mastodon API responses, else None."""
+    if isinstance(obj, list) and obj and all(_is_status(x) for x in obj[:20]):
+        return [(f"[{i}]", x) for i, x in enumerate(obj)]
+    if isinstance(obj, dict) and isinstance(obj.get("ancestors"), list) and isinstance(obj.get("descendants"), list):
+        pairs = [(f"{k}[{i}]", x) for k in ("ancestors", "descendants") for i, x in enumerate(obj[k])]
+        if all(_is_status(x) for _, x in pairs[:20]):
+            return pairs
+    if isinstance(obj, dict) and isinstance(obj.get("statuses"), list) and "accounts" in obj \
+            and all(_is_status(x) for x in obj["statuses"][:20]):
+        return [(f"statuses[{i}]", x) for i, x in enumerate(obj["statuses"])]
+    return None
 
 
 def detect(obj: Any) -> bool:
+    if _statuses(obj) is not None:
+        return True
     return isinstance(obj, dict) and (
-        "orderedItems" in obj and str(obj.get("type", "")).endswith("Collection")
+        obj.get("type") in _COLLECTIONS and ("orderedItems" in obj or "items" in obj or "first" in obj)
         or obj.get("type") in ("Person", "Service", "Organization", "Application") and "outbox" in obj)
 
 
@@ -37,37 +70,65 @@ def _handle(actor: Any) -> str | None:
     return f"@{name}@{u.netloc}" if name else None
 
 
+def _str(v: Any) -> str | None:
+    if isinstance(v, dict):
+        v = v.get("id")
+    return v if isinstance(v, str) and v.strip() else None
+
+
+def _content(ob: dict, body_key: str, cw_key: str) -> str:
+    body = ob.get(body_key)
+    cmap = ob.get("contentMap")
+    if not isinstance(body, str) and isinstance(cmap, dict):
+        body = next((v for v in cmap.values() if isinstance(v, str)), None)
+    text = html_to_text(body if isinstance(body, str) else None)
+    cw = ob.get(cw_key)
+    if isinstance(cw, str) and cw.strip():
+        text = f"[CW: {html_to_text(cw)}] {text}".strip()
+    return text
+
+
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
-    if "orderedItems" not in obj:
+    statuses = _statuses(obj)
+    if statuses is not None:
+        return _parse_statuses(statuses, opts)
+    if obj.get("type") not in _COLLECTIONS:
         raise DataError("this is the Mastodon profile (actor.json), which holds no posts; load "
                         "outbox.json from the same archive", source=opts.source)
-    items = obj.get("orderedItems")
+    key = "orderedItems" if "orderedItems" in obj else "items"
+    if key not in obj:
+        raise DataError("this collection holds no posts, only a link to its first page ('first'); "
+                        "save that page, or load outbox.json from the account's archive",
+                        source=opts.source, field="first")
+    items = obj.get(key)
     if not isinstance(items, list):
-        raise DataError("'orderedItems' should be a list of activities", source=opts.source, field="orderedItems")
+        raise DataError(f"'{key}' should be a list of activities", source=opts.source, field=key)
     if items and all(isinstance(x, str) for x in items[:50]):
         raise DataError("this collection holds only links (e.g. likes.json or bookmarks.json), not posts; "
-                        "load outbox.json", source=opts.source, field="orderedItems")
+                        "load outbox.json", source=opts.source, field=key)
     rows = []
     owner_found = None
     for i, act in enumerate(items):
-        where = f"orderedItems[{i}]"
+        where = f"{key}[{i}]"
         typ = act.get("type") if isinstance(act, dict) else None
         owner_found = owner_found or _handle(act.get("actor") if isinstance(act, dict) else None)
         if typ == "Announce":
             opts.tracker.skip("boost of another post (text not in the archive)", 1, [where])
             continue
         ob = act.get("object") if isinstance(act, dict) else None
-        if typ != "Create" or not isinstance(ob, dict):
-            opts.tracker.skip(f"{typ or 'unknown'} activity (not a post)", 1, [where])
+        if typ == "Create" and isinstance(ob, str):
+            opts.tracker.skip("post given only as a link (text not in the file)", 1, [where])
             continue
-        text = html_to_text(ob.get("content"))
-        if ob.get("summary"):
-            text = f"[CW: {html_to_text(ob['summary'])}] {text}".strip()
+        if typ != "Create" or not isinstance(ob, dict):
+            opts.tracker.skip(f"{typ if isinstance(typ, str) else 'unknown'} activity (not a post)", 1, [where])
+            continue
         cmap = ob.get("contentMap")
-        rows.append({"_row": where, "message_id": ob.get("id"), "parent_id": ob.get("inReplyTo"),
+        parent = _str(ob.get("inReplyTo"))
+        rows.append({"_row": where, "message_id": _str(ob.get("id")), "parent_id": parent,
                      "created_at": ob.get("published") or act.get("published"),
-                     "author_is_org": True, "kind": "reply" if ob.get("inReplyTo") else "post",
-                     "text": text, "language": next(iter(cmap), None) if isinstance(cmap, dict) and cmap else None,
+                     "author_is_org": True, "kind": "reply" if parent else "post",
+                     "text": _content(ob, "content", "summary"),
+                     "language": next(iter(cmap), None) if isinstance(cmap, dict) and cmap else None,
                      "_has_media": bool(ob.get("attachment"))})
     owner = opts.owner(owner_found, platform="mastodon")
     f = pd.DataFrame(rows)
@@ -76,8 +137,47 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         f["author_name"] = owner
     opts.tracker.rows_in = len(items)
     total = obj.get("totalItems")
-    if isinstance(total, int) and total != len(items):
+    if isinstance(total, int) and total != len(items) and obj.get("type") in ("OrderedCollection", "Collection"):
         opts.tracker.warnings.append(f"the archive says totalItems = {total} but holds {len(items)} "
                                      "activities; the activities actually present were counted")
     opts.natural_org = owner.lstrip("@").split("@")[0] if owner else None
     return f
+
+
+def _account_handle(acc: dict) -> str:
+    """``@user@server`` for an API account (local accounts' ``acct`` has no server part)."""
+    acct = str(acc.get("acct") or acc.get("username") or "").lstrip("@")
+    if acct and "@" not in acct:
+        host = urlparse(str(acc.get("url") or "")).netloc
+        acct = f"{acct}@{host}" if host else acct
+    return f"@{acct}" if acct else ""
+
+
+def _parse_statuses(pairs: list[tuple[str, Any]], opts: Options) -> pd.DataFrame:
+    rows, authors = [], []
+    for where, st in pairs:
+        if not isinstance(st, dict):
+            opts.tracker.skip("not a Mastodon status", 1, [where])
+            continue
+        if st.get("reblog"):
+            opts.tracker.skip("boost (reblog) of another post", 1, [where])
+            continue
+        acc = st.get("account") if isinstance(st.get("account"), dict) else {}
+        handle = _account_handle(acc)
+        mine = any(opts.is_handle(h) for h in (handle, handle.split("@")[1] if handle.count("@") == 2 else "",
+                                                 acc.get("acct"), acc.get("username")) if h)
+        authors.append(handle)
+        lang = st.get("language")
+        rows.append({"_row": where, "message_id": _str(st.get("id")) or _str(str(st.get("id") or "")),
+                     "parent_id": _str(st.get("in_reply_to_id")) or _str(str(st.get("in_reply_to_id") or "")),
+                     "created_at": st.get("created_at"), "author_id": handle or None,
+                     "author_name": (acc.get("display_name") or acc.get("username") or handle or None),
+                     "author_is_org": mine, "kind": "message" if st.get("visibility") == "direct" else None,
+                     "text": _content(st, "content", "spoiler_text"),
+                     "likes": st.get("favourites_count"), "shares": st.get("reblogs_count"),
+                     "replies": st.get("replies_count"), "language": lang if isinstance(lang, str) else None,
+                     "_has_media": bool(st.get("media_attachments"))})
+    opts.tracker.rows_in = len(pairs)
+    if authors and len(set(authors)) == 1 and authors[0]:
+        opts.natural_org = authors[0].lstrip("@").split("@")[0]
+    return pd.DataFrame(rows)

@@ -6,9 +6,15 @@ Pushshift-style dump (a JSON list or JSON Lines of bare comment/post objects).
 Mapping: ``name`` (``t1_abc``) → message_id; ``parent_id`` → parent_id; ``link_id`` (the post) →
 thread_id; post title + selftext, or comment ``body`` → text; ``author`` → author_id/author_name;
 ``created_utc`` → created_at; ``score`` (negative → 0) → likes; a post's ``num_comments`` →
-replies. kind: ``post`` (t3), ``comment`` (reply to the post), ``reply`` (reply to a comment).
-Skipped and counted: ``more`` stubs (comments Reddit did not send), ``[deleted]``/``[removed]``
-bodies. ``author_is_org`` only from ``org_handles``/profile.
+replies. kind: ``post`` (t3), ``comment`` (reply to the post, or no parent given), ``reply``
+(reply to a comment). Reddit's JSON escapes ``&``, ``<`` and ``>`` in bodies and titles (``&amp;``,
+``&gt;`` for quotes) unless fetched with ``raw_json=1``; these three are decoded. A post whose
+selftext is ``[deleted]``/``[removed]`` keeps its title only.
+Also read: a subreddit listing (``/r/x/new.json``: t3 posts), a user's comment listing (t1),
+morechildren responses. Skipped and counted: ``more`` stubs (comments Reddit did not send),
+``[deleted]``/``[removed]`` bodies, things of other kinds (``t2`` accounts, ``t5`` subreddits).
+``author_is_org`` only from ``org_handles``/profile. A saved error (``{"message": "Forbidden",
+"error": 403}``, or morechildren ``json.errors``) is a DataError quoting it.
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import DataError
 from ._options import Options
 
 PLATFORM = "reddit"
@@ -42,8 +49,38 @@ def _things(obj: Any) -> list | None:
     return None
 
 
+def _api_error(obj: Any) -> str | None:
+    """Reddit's error answer saved instead of data, as text; else None."""
+    if isinstance(obj, dict) and isinstance(obj.get("error"), int) and "kind" not in obj:
+        return f"{obj['error']} {obj.get('message') or ''} {obj.get('reason') or ''}".strip()
+    j = obj.get("json") if isinstance(obj, dict) else None
+    if isinstance(j, dict) and j.get("errors") and not isinstance((j.get("data") or {}).get("things"), list):
+        return "; ".join(" ".join(map(str, e)) if isinstance(e, list) else str(e) for e in j["errors"][:3])
+    return None
+
+
 def detect(obj: Any) -> bool:
-    return _things(obj) is not None
+    return _things(obj) is not None or _api_error(obj) is not None
+
+
+_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
+
+
+def _text(v: Any) -> str:
+    """Reddit text with its three escaped characters decoded (``&amp;gt;`` → ``&gt;``)."""
+    if v is None or isinstance(v, (dict, list)):
+        return ""
+    s = str(v)
+    if "&" in s:
+        for ent, ch in _ENTITIES:
+            s = s.replace(ent, ch)
+    return s
+
+
+def _name(d: dict, prefix: str) -> str | None:
+    if d.get("name"):
+        return str(d["name"])
+    return f"{prefix}_{d['id']}" if d.get("id") not in (None, "") else None
 
 
 def _score(d: dict) -> int:
@@ -54,6 +91,10 @@ def _score(d: dict) -> int:
 
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
+    err = _api_error(obj)
+    if err is not None:
+        raise DataError(f"this is a saved Reddit error, not posts or comments: {err[:200]}; fetch the "
+                        "page again (add .json to the thread's address)", source=opts.source)
     rows: list[dict] = []
     n_in = 0
     sub: list[str] = []
@@ -62,7 +103,9 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
     while stack:
         typ, ch, w = stack.pop()
         if typ == "listing":
-            children = ((ch or {}).get("data") or {}).get("children") or []
+            data = ch.get("data") if isinstance(ch, dict) else None
+            children = data.get("children") if isinstance(data, dict) else None
+            children = children if isinstance(children, list) else []
             stack.extend(("thing", c, f"{w}.children[{i}]") for i, c in reversed(list(enumerate(children))))
             continue
         n_in += 1
@@ -77,24 +120,26 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         if d.get("subreddit"):
             sub.append(str(d["subreddit"]))
         if kind == "t3":
-            name = d.get("name") or f"t3_{d.get('id')}"
-            text = "\n\n".join(x for x in (d.get("title"), d.get("selftext")) if x)
+            name = _name(d, "t3")
+            body = _text(d.get("selftext"))
+            body = "" if body.strip() in ("[deleted]", "[removed]") else body
+            text = "\n\n".join(x for x in (_text(d.get("title")), body) if x)
             rows.append({"_row": w, "message_id": name, "parent_id": None, "thread_id": name,
                          "created_at": d.get("created_utc"), "author_id": d.get("author"),
                          "author_name": d.get("author"), "kind": "post", "text": text,
                          "likes": _score(d), "replies": d.get("num_comments") or 0,
                          "_has_media": bool(d.get("url") and not d.get("is_self", True))})
             continue
-        body = d.get("body") or ""
+        body = _text(d.get("body"))
         if body.strip() in ("[deleted]", "[removed]"):
             opts.tracker.skip("deleted or removed comment", 1, [w])
         else:
             parent = d.get("parent_id")
-            rows.append({"_row": w, "message_id": d.get("name") or f"t1_{d.get('id')}",
-                         "parent_id": parent, "thread_id": d.get("link_id"),
+            rows.append({"_row": w, "message_id": _name(d, "t1"),
+                         "parent_id": parent, "thread_id": d.get("link_id") or None,
                          "created_at": d.get("created_utc"), "author_id": d.get("author"),
                          "author_name": d.get("author"),
-                         "kind": "comment" if str(parent).startswith("t3_") else "reply",
+                         "kind": "reply" if str(parent or "").startswith("t1_") else "comment",
                          "text": body, "likes": _score(d)})
         rep = d.get("replies")
         if isinstance(rep, dict) and rep.get("kind") == "Listing":
@@ -102,4 +147,24 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
     opts.tracker.rows_in = n_in
     if sub:
         opts.natural_org = f"r-{max(set(sub), key=sub.count).lower()}"
-    return pd.DataFrame(rows)
+    return _fill_links(pd.DataFrame(rows))
+
+
+def _fill_links(f: pd.DataFrame) -> pd.DataFrame:
+    """Comments' reply counts from the file (a post keeps Reddit's ``num_comments``), and a
+    thread for comments whose ``link_id`` is missing (the first message reachable by parents)."""
+    if not len(f) or "parent_id" not in f.columns:
+        return f
+    ids = f["message_id"].astype("object")
+    parents = f["parent_id"].astype("object").where(f["parent_id"].notna(), None)
+    counts = parents.dropna().astype(str).value_counts()
+    own = ids.map(lambda v: int(counts.get(str(v), 0)) if v is not None else 0)
+    is_post = (f["kind"] == "post").to_numpy()
+    replies = f["replies"] if "replies" in f.columns else pd.Series(0, index=f.index)
+    f = f.assign(replies=replies.where(is_post, own))
+    no_thread = f["thread_id"].isna().to_numpy()
+    if no_thread.any():
+        from ._rows import _thread_roots
+        roots = _thread_roots(ids, parents)
+        f = f.assign(thread_id=f["thread_id"].where(~no_thread, roots))
+    return f

@@ -6,7 +6,15 @@ else ``post``); created_at (``Thu Oct 06 21:49:02 +0000 2022``) → created_at; 
 ``&amp;`` decoded) → text; favorite_count → likes; retweet_count → shares; lang → language.
 All tweets are the archive owner's, so ``author_is_org`` is True. The owner's handle comes from
 ``org_handles[0]``, else ``account.js`` next to the file, else ``org``.
-Tweets with photos/videos (``entities.media``) are kept even with empty text.
+Tweets with photos/videos (``entities.media``) are kept even with empty text. Second parts
+(``tweets-part1.js``: ``window.YTD.tweets.part1``), ``deleted-tweets.js`` and
+``community-tweet.js`` have the same shape and load the same way. Ids given only as numbers
+(``id``, ``in_reply_to_status_id``) are used as text.
+
+Long posts (``note-tweet.js``: ``window.YTD.note_tweet.part0 = [{"noteTweet": {noteTweetId,
+createdAt, core{text}}}]``) → kind ``post``, message_id = noteTweetId (the export does not link
+it to the tweet in tweets.js, whose text is cut short). ``like.js``/``bookmark.js`` hold other
+people's tweets without dates: DataError saying so.
 
 Direct messages (``direct-messages.js``: ``window.YTD.direct_messages.part0 = [{"dmConversation":
 {conversationId, messages[{messageCreate{id, senderId, recipientId, text, createdAt, mediaUrls}}]}}]``)
@@ -24,9 +32,14 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import DataError
 from ._options import Options
 
 PLATFORM = "x"
+
+
+def _text(v: Any) -> str:
+    return v if isinstance(v, str) else "" if v is None or isinstance(v, (dict, list, bool)) else str(v)
 
 
 def _tweets(obj: Any) -> list | None:
@@ -38,6 +51,22 @@ def _tweets(obj: Any) -> list | None:
     return None
 
 
+def _wrapped(obj: Any, key: str) -> bool:
+    """A list of ``{key: {...}}`` items (the archive's wrapper for each record)."""
+    return isinstance(obj, list) and bool(obj) and all(
+        isinstance(x, dict) and isinstance(x.get(key), dict) for x in obj[:20])
+
+
+def _id(v: Any) -> str | None:
+    """An id as text: numbers (``1.0`` too) without a decimal tail, blanks and booleans as None."""
+    if v is None or isinstance(v, (bool, dict, list)):
+        return None
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else None
+    s = str(v).strip()
+    return s or None
+
+
 def _dms(obj: Any) -> list | None:
     if isinstance(obj, list) and obj and all(isinstance(x, dict) and isinstance(x.get("dmConversation"), dict)
                                              for x in obj[:20]):
@@ -46,7 +75,8 @@ def _dms(obj: Any) -> list | None:
 
 
 def detect(obj: Any) -> bool:
-    return _tweets(obj) is not None or _dms(obj) is not None
+    return _tweets(obj) is not None or _dms(obj) is not None or _wrapped(obj, "noteTweet") \
+        or _wrapped(obj, "like") or _wrapped(obj, "bookmark")
 
 
 def _account_js(opts: Options, key: str) -> str | None:
@@ -63,13 +93,22 @@ def _owner_from_account_js(opts: Options) -> str | None:
     return _account_js(opts, "username")
 
 
+def _conv_messages(c: Any) -> tuple[dict | None, list]:
+    """A DM conversation and its list of events (None, [] when the item is not one)."""
+    conv = c.get("dmConversation") if isinstance(c, dict) else None
+    if not isinstance(conv, dict):
+        return None, []
+    msgs = conv.get("messages")
+    return conv, msgs if isinstance(msgs, list) else []
+
+
 def _parse_dms(obj: list, opts: Options) -> pd.DataFrame:
     owner_id = _account_js(opts, "accountId")
     if owner_id is None:  # the id taking part in the most conversations
         seen: Counter = Counter()
         for c in obj:
             ids = set()
-            for m in (c.get("dmConversation") or {}).get("messages") or []:
+            for m in _conv_messages(c)[1]:
                 mc = m.get("messageCreate") if isinstance(m, dict) else None
                 if isinstance(mc, dict):
                     ids.update(str(mc.get(k)) for k in ("senderId", "recipientId") if mc.get(k))
@@ -78,8 +117,12 @@ def _parse_dms(obj: list, opts: Options) -> pd.DataFrame:
     owner = opts.owner(_owner_from_account_js(opts), platform="x")
     rows, n_in = [], 0
     for i, c in enumerate(obj):
-        conv = c.get("dmConversation") or {}
-        for j, m in enumerate(conv.get("messages") or []):
+        conv, msgs = _conv_messages(c)
+        if conv is None:
+            n_in += 1
+            opts.tracker.skip("not a DM conversation", 1, [i])
+            continue
+        for j, m in enumerate(msgs):
             n_in += 1
             where = f"[{i}].messages[{j}]"
             mc = m.get("messageCreate") if isinstance(m, dict) else None
@@ -89,19 +132,48 @@ def _parse_dms(obj: list, opts: Options) -> pd.DataFrame:
                 continue
             sender = str(mc.get("senderId") or "")
             mine = bool(owner_id) and sender == owner_id
-            rows.append({"_row": where, "message_id": mc.get("id"), "created_at": mc.get("createdAt"),
+            rows.append({"_row": where, "message_id": _id(mc.get("id")), "created_at": mc.get("createdAt"),
                          "thread_id": conv.get("conversationId"), "author_id": owner if mine else sender,
                          "author_name": owner if mine else sender, "author_is_org": mine,
-                         "kind": "message", "text": html.unescape(mc.get("text") or ""),
+                         "kind": "message", "text": _unescape(_text(mc.get("text"))),
                          "_has_media": bool(mc.get("mediaUrls"))})
     opts.tracker.rows_in = n_in
     opts.natural_org = owner
     return pd.DataFrame(rows)
 
 
+def _parse_notes(obj: list, opts: Options) -> pd.DataFrame:
+    owner = opts.owner(_owner_from_account_js(opts), platform="x")
+    rows = []
+    for i, item in enumerate(obj):
+        n = item.get("noteTweet") if isinstance(item, dict) else None
+        if not isinstance(n, dict):
+            opts.tracker.skip("not a long post (noteTweet)", 1, [i])
+            continue
+        core = n.get("core") if isinstance(n.get("core"), dict) else {}
+        text = core.get("text")
+        rows.append({"_row": i, "message_id": _id(n.get("noteTweetId")), "created_at": n.get("createdAt"),
+                     "author_id": owner, "author_name": owner, "author_is_org": True, "kind": "post",
+                     "text": _unescape(text if isinstance(text, str) else "")})
+    opts.tracker.rows_in = len(obj)
+    opts.natural_org = owner
+    return pd.DataFrame(rows)
+
+
+def _unescape(s: str) -> str:
+    return html.unescape(s) if "&" in s else s
+
+
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     if _dms(obj) is not None:
         return _parse_dms(obj, opts)
+    if _wrapped(obj, "like") or _wrapped(obj, "bookmark"):
+        what = "likes (like.js)" if _wrapped(obj, "like") else "bookmarks (bookmark.js)"
+        raise DataError(f"this archive file lists {what}: other people's tweets, with no dates or "
+                        "authors, not the account's own messages; load tweets.js (or "
+                        "direct-messages.js) from the same archive", source=opts.source)
+    if _tweets(obj) is None and _wrapped(obj, "noteTweet"):
+        return _parse_notes(obj, opts)
     owner = opts.owner(_owner_from_account_js(opts), platform="x")
     rows = []
     for i, item in enumerate(obj):
@@ -112,13 +184,13 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         ents = t.get("extended_entities") or t.get("entities") or {}
         rows.append({
             "_row": i,
-            "message_id": t.get("id_str") or t.get("id"),
-            "parent_id": t.get("in_reply_to_status_id_str") or t.get("in_reply_to_status_id"),
+            "message_id": _id(t.get("id_str")) or _id(t.get("id")),
+            "parent_id": _id(t.get("in_reply_to_status_id_str")) or _id(t.get("in_reply_to_status_id")),
             "created_at": t.get("created_at"),
             "author_id": owner,
             "author_name": owner,
             "author_is_org": True,
-            "text": html.unescape(t.get("full_text") or t.get("text") or ""),
+            "text": _unescape(_text(t.get("full_text")) or _text(t.get("text"))),
             "likes": t.get("favorite_count"),
             "shares": t.get("retweet_count"),
             "language": t.get("lang"),

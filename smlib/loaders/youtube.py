@@ -1,13 +1,17 @@
 """YouTube Data API v3 ``commentThreads.list`` responses (with or without ``replies``), a bare
-list of commentThread items, or a ``comments.list`` response.
+list of commentThread items, a ``comments.list`` response, or a JSON array of several saved
+response pages (``[{"kind": "youtube#commentThreadListResponse", "items": [...]}, ...]``).
 
 Mapping: thread ``topLevelComment`` → kind ``comment`` (message_id = comment id, thread_id = thread
 id, replies = ``totalReplyCount``); each ``replies.comments[]`` → kind ``reply`` with parent_id =
-``parentId`` (or the top comment). ``textOriginal`` → text, else ``textDisplay`` turned from HTML
-into plain text (stray U+FEFF removed); ``authorChannelId.value`` → author_id (else the display
-name); ``authorDisplayName`` → author_name; ``likeCount`` → likes; ``publishedAt`` → created_at.
+``parentId`` (or the top comment). In a ``comments.list`` response a reply's thread_id is its
+``parentId`` (YouTube's thread id is the top comment's id). ``textOriginal`` → text, else
+``textDisplay`` turned from HTML into plain text (stray U+FEFF removed); ``authorChannelId.value`` →
+author_id (else the display name); ``authorDisplayName`` → author_name; ``likeCount`` → likes;
+``publishedAt`` → created_at.
 ``author_is_org``: the author is the video's channel (``channelId``, when the response has it) or
 one of ``org_handles``. Replies YouTube counted but did not include are reported as a warning.
+A saved API error (``{"error": {"code": 403, ...}}``) is a DataError quoting YouTube's reason.
 """
 from __future__ import annotations
 
@@ -15,47 +19,77 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import DataError
 from ._options import Options
 from ._text import clean_text, html_to_text
 
 PLATFORM = "youtube"
 
 
-def _items(obj: Any) -> list | None:
+def _is_response(x: Any) -> bool:
+    return isinstance(x, dict) and str(x.get("kind", "")).startswith("youtube#") \
+        and str(x.get("kind", "")).endswith("ListResponse") and isinstance(x.get("items"), list)
+
+
+def _is_api_error(obj: Any) -> bool:
+    err = obj.get("error") if isinstance(obj, dict) else None
+    return isinstance(err, dict) and "code" in err and isinstance(err.get("errors", []), list) \
+        and ("message" in err or "errors" in err)
+
+
+def _items(obj: Any) -> list[tuple[str, Any]] | None:
+    """(where, item) pairs, or None when this is not a YouTube comments response."""
     if isinstance(obj, dict) and str(obj.get("kind", "")).startswith("youtube#") and isinstance(obj.get("items"), list):
-        return obj["items"]
+        return [(f"items[{i}]", x) for i, x in enumerate(obj["items"])]
+    if isinstance(obj, list) and obj and all(_is_response(x) for x in obj[:20]) and all(
+            _is_response(x) for x in obj):
+        return [(f"[{k}].items[{i}]", x) for k, page in enumerate(obj) for i, x in enumerate(page["items"])]
     if isinstance(obj, list) and obj and all(isinstance(x, dict) and str(x.get("kind", "")).startswith(
-            "youtube#comment") for x in obj[:20]):
-        return obj
+            "youtube#comment") and not str(x.get("kind")).endswith("ListResponse") for x in obj[:20]):
+        return [(f"[{i}]", x) for i, x in enumerate(obj)]
     return None
 
 
 def detect(obj: Any) -> bool:
-    return _items(obj) is not None
+    return _items(obj) is not None or _is_api_error(obj)
+
+
+def _count(v: Any) -> int:
+    try:
+        return max(0, int(v or 0))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _row(c: dict, where: str, kind: str, thread: str | None, parent: str | None, channel: str | None) -> dict:
-    s = c.get("snippet") or {}
+    s = c.get("snippet") if isinstance(c.get("snippet"), dict) else {}
     author = (s.get("authorChannelId") or {}).get("value") if isinstance(s.get("authorChannelId"), dict) else None
     text = s.get("textOriginal")
     text = clean_text(text) if isinstance(text, str) else html_to_text(s.get("textDisplay"))
     return {"_row": where, "message_id": c.get("id"), "parent_id": parent or s.get("parentId"),
-            "thread_id": thread or c.get("id"), "created_at": s.get("publishedAt"),
+            "thread_id": thread or s.get("parentId") or c.get("id"), "created_at": s.get("publishedAt"),
             "author_id": author or s.get("authorDisplayName"), "author_name": s.get("authorDisplayName"),
             "author_is_org": bool(channel and author and author == channel), "kind": kind,
             "text": text, "likes": s.get("likeCount")}
 
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
+    if _is_api_error(obj):
+        err = obj["error"]
+        reasons = [str(e.get("reason")) for e in err.get("errors") or [] if isinstance(e, dict) and e.get("reason")]
+        raise DataError(f"this is a saved YouTube API error, not comments: {err.get('code')} "
+                        f"{html_to_text(err.get('message'))[:200]}"
+                        f"{' (' + ', '.join(reasons) + ')' if reasons else ''}; fetch the comments again",
+                        source=opts.source)
     items = _items(obj) or []
     rows, n_in, missing = [], 0, 0
-    for i, it in enumerate(items):
+    for where, it in items:
         n_in += 1
-        where = f"items[{i}]"
         kind = str(it.get("kind", "")) if isinstance(it, dict) else ""
         if kind == "youtube#comment":  # comments.list response
-            rows.append(_row(it, where, "reply" if (it.get("snippet") or {}).get("parentId") else "comment",
-                             None, None, (it.get("snippet") or {}).get("channelId")))
+            sn = it.get("snippet") if isinstance(it.get("snippet"), dict) else {}
+            rows.append(_row(it, where, "reply" if sn.get("parentId") else "comment", None, None,
+                             sn.get("channelId")))
             continue
         sn = it.get("snippet") if isinstance(it, dict) else None
         top = sn.get("topLevelComment") if isinstance(sn, dict) else None
@@ -64,13 +98,18 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             continue
         channel = sn.get("channelId")
         r = _row(top, where, "comment", it.get("id") or top.get("id"), None, channel)
-        r["replies"] = sn.get("totalReplyCount") or 0
+        r["replies"] = _count(sn.get("totalReplyCount"))
         rows.append(r)
-        got = (it.get("replies") or {}).get("comments") or []
+        rep = it.get("replies")
+        got = rep.get("comments") if isinstance(rep, dict) else None
+        got = got if isinstance(got, list) else []
         for j, c in enumerate(got):
             n_in += 1
+            if not isinstance(c, dict):
+                opts.tracker.skip("not a YouTube comment", 1, [f"{where}.replies[{j}]"])
+                continue
             rows.append(_row(c, f"{where}.replies[{j}]", "reply", r["thread_id"], top.get("id"), channel))
-        missing += max(0, int(sn.get("totalReplyCount") or 0) - len(got))
+        missing += max(0, r["replies"] - len(got))
     if missing:
         opts.tracker.warnings.append(
             f"{missing} repl(ies) counted by YouTube are not in the file (ask the API for "
