@@ -101,6 +101,57 @@ def test_x_likes_file_is_a_clear_dataerror():
     assert "like.js" in str(e.value) and "tweets.js" in str(e.value)
 
 
+@pytest.mark.parametrize("key, words", [("account", "account.js"), ("follower", "follower.js"),
+                                        ("bookmark", "bookmark.js")])
+def test_x_other_archive_files_say_which_file_to_load(key, words, tmp_path):
+    p = tmp_path / f"{key}.js"
+    p.write_text(f"window.YTD.{key}.part0 = " + json.dumps([{key: {"accountId": "1", "tweetId": "2"}}]))
+    with pytest.raises(DataError) as e:
+        smlib.load(p)
+    assert words in str(e.value) and "tweets.js" in str(e.value) and p.name in str(e.value)
+
+
+def test_x_bom_crlf_semicolon_and_unwrapped_legacy_tweets(tmp_path):
+    """Saved by an editor: BOM, CRLF line ends, a closing semicolon; the older archive's items
+    without the {"tweet": ...} wrapper."""
+    p = tmp_path / "tweet.js"
+    body = json.dumps([{"id_str": "5", "full_text": "line one\r\nline two", "created_at":
+                        "Mon Jan 05 09:00:00 +0000 2026", "favorite_count": "2"}], indent=1)
+    p.write_bytes(b"\xef\xbb\xbf" + ("window.YTD.tweet.part0 = " + body + ";").replace("\n", "\r\n").encode())
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["format"] == "twitter_archive" and s["rows_kept"] == 1
+    assert ds.interactions["text"].tolist() == ["line one\nline two"] and ds.interactions["likes"].tolist() == [2]
+
+
+def test_x_group_direct_messages(tmp_path):
+    """direct-messages-group.js: no recipientId, and join/leave/rename events between messages."""
+    p = tmp_path / "direct-messages-group.js"
+    conv = {"dmConversation": {"conversationId": "g1", "messages": [
+        {"joinConversation": {"initiatingUserId": "500", "participantsSnapshot": ["500", "900", "901"],
+                              "createdAt": "2026-01-05T09:00:00.000Z"}},
+        {"messageCreate": {"id": "m1", "senderId": "900", "text": "Is the 5th still on?", "mediaUrls": [],
+                           "reactions": [], "urls": [], "createdAt": "2026-01-05T09:05:00.000Z"}},
+        {"conversationNameUpdate": {"initiatingUserId": "500", "name": "Quiz team", "createdAt":
+                                    "2026-01-05T09:06:00.000Z"}},
+        {"messageCreate": {"id": "m2", "senderId": "500", "text": "Yes &amp; bring a pen", "mediaUrls": [],
+                           "createdAt": "2026-01-05T09:10:00.000Z"}},
+        {"participantsLeave": {"userIds": ["901"], "createdAt": "2026-01-05T09:20:00.000Z"}},
+    ]}}
+    p.write_text("window.YTD.direct_messages_group.part0 = " + json.dumps([conv, "junk"]))
+    ds = smlib.load(p, org_handles=["shop"])
+    s = check_summary(ds)
+    assert (s["rows_in"], s["rows_kept"]) == (6, 2)
+    assert s["reasons"] == {"conversation event 'joinConversation' (not a message)": 1,
+                            "conversation event 'conversationNameUpdate' (not a message)": 1,
+                            "conversation event 'participantsLeave' (not a message)": 1,
+                            "not a DM conversation": 1}
+    f = rows(ds)
+    assert f["text"].to_dict() == {"m1": "Is the 5th still on?", "m2": "Yes & bring a pen"}
+    assert f["author_is_org"].to_dict() == {"m1": False, "m2": True}     # 500 is in the only conversation
+    assert set(f["thread_id"]) == {"g1"} and set(f["kind"].astype(str)) == {"message"}
+
+
 # ---------------------------------------------------------------- Facebook
 
 def test_facebook_posts_list_photo_link_event_and_mojibake():

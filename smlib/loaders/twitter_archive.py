@@ -13,8 +13,9 @@ Tweets with photos/videos (``entities.media``) are kept even with empty text. Se
 
 Long posts (``note-tweet.js``: ``window.YTD.note_tweet.part0 = [{"noteTweet": {noteTweetId,
 createdAt, core{text}}}]``) → kind ``post``, message_id = noteTweetId (the export does not link
-it to the tweet in tweets.js, whose text is cut short). ``like.js``/``bookmark.js`` hold other
-people's tweets without dates: DataError saying so.
+it to the tweet in tweets.js, whose text is cut short). Other archive files (``like.js``,
+``bookmark.js``: other people's tweets without dates; ``account.js``, ``follower.js``, … : no
+messages) are a DataError saying which file to load instead.
 
 Direct messages (``direct-messages.js``: ``window.YTD.direct_messages.part0 = [{"dmConversation":
 {conversationId, messages[{messageCreate{id, senderId, recipientId, text, createdAt, mediaUrls}}]}}]``)
@@ -68,15 +69,33 @@ def _id(v: Any) -> str | None:
 
 
 def _dms(obj: Any) -> list | None:
-    if isinstance(obj, list) and obj and all(isinstance(x, dict) and isinstance(x.get("dmConversation"), dict)
-                                             for x in obj[:20]):
-        return obj
-    return None
+    """The DM conversations list: the first item and most of the first 20 are conversations (a
+    damaged item further on is counted, not a reason to reject the file)."""
+    if not (isinstance(obj, list) and obj):
+        return None
+    ok = [isinstance(x, dict) and isinstance(x.get("dmConversation"), dict) for x in obj[:20]]
+    return obj if ok[0] and sum(ok) * 2 >= len(ok) else None
+
+
+OTHER_FILES = {"like": "likes (like.js): other people's tweets, with no dates or authors",
+               "bookmark": "bookmarks (bookmark.js): other people's tweets, with no dates or authors",
+               "account": "the account's details (account.js)", "profile": "the profile (profile.js)",
+               "follower": "followers (follower.js)", "following": "accounts followed (following.js)",
+               "block": "blocked accounts (block.js)", "mute": "muted accounts (mute.js)",
+               "ipAudit": "log-in records (ip-audit.js)", "screenNameChange": "name changes",
+               "emailAddressChange": "e-mail changes", "connectedApplication": "connected apps",
+               "deviceToken": "device tokens", "contact": "contacts (contact.js)",
+               "listsMember": "list memberships", "verified": "verification status"}
+
+
+def _other_file(obj: Any) -> str | None:
+    """What a non-message archive file holds (``like.js``, ``account.js``…), else None."""
+    return next((what for key, what in OTHER_FILES.items() if _wrapped(obj, key)), None)
 
 
 def detect(obj: Any) -> bool:
     return _tweets(obj) is not None or _dms(obj) is not None or _wrapped(obj, "noteTweet") \
-        or _wrapped(obj, "like") or _wrapped(obj, "bookmark")
+        or _other_file(obj) is not None
 
 
 def _account_js(opts: Options, key: str) -> str | None:
@@ -167,11 +186,11 @@ def _unescape(s: str) -> str:
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     if _dms(obj) is not None:
         return _parse_dms(obj, opts)
-    if _wrapped(obj, "like") or _wrapped(obj, "bookmark"):
-        what = "likes (like.js)" if _wrapped(obj, "like") else "bookmarks (bookmark.js)"
-        raise DataError(f"this archive file lists {what}: other people's tweets, with no dates or "
-                        "authors, not the account's own messages; load tweets.js (or "
-                        "direct-messages.js) from the same archive", source=opts.source)
+    what = _other_file(obj)
+    if what is not None and _tweets(obj) is None:
+        raise DataError(f"this X archive file holds {what}, not the account's messages; load "
+                        "tweets.js, note-tweet.js or direct-messages.js from the same archive "
+                        "(the data/ folder)", source=opts.source)
     if _tweets(obj) is None and _wrapped(obj, "noteTweet"):
         return _parse_notes(obj, opts)
     owner = opts.owner(_owner_from_account_js(opts), platform="x")
