@@ -122,7 +122,7 @@ check("m2.lowest")
 
 # %%
 for label, name in (("Highest", "highest_id"), ("Lowest", "lowest_id")):
-    chosen = queue[queue["message_id"] == globals().get(name)]
+    chosen = queue[queue["message_id"] == str(globals().get(name))]  # str: an id typed as a number works too
     if chosen.empty:
         print(f"{label}: fill in {name} first.")
         continue
