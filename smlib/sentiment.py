@@ -245,9 +245,9 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
         lt = t.lower()
     if _GLUED.search(t):
         t = _GLUED.sub(r"\1 ", t)
-    if "no" in lt and _NUMBER_NO.search(t):
+    if ("no " in lt or "no." in lt) and _NUMBER_NO.search(t):
         t = _NUMBER_NO.sub("number ", t)
-    if "y " in lt and _TXT_WHY.search(t):
+    if (" y " in lt or lt.startswith("y ")) and _TXT_WHY.search(t):
         t = _TXT_WHY.sub("why", t)
     # VADER weighs the words after "but" more; "however" and "although" contrast the same way
     if "however" in lt or "though" in lt or "yet" in lt:
@@ -778,7 +778,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         m = _IRONY.search(low)
         why = f"sarcasm: '{m.group(0).strip()[:30]}' is ironic" if m else ""
         if not m and complaint:
-            m = _LOVE_WHEN.search(low) or _OH_GREAT.search(low) or _LOVE_DOING.search(low)
+            m = (_LOVE_WHEN.search(low) or _OH_GREAT.search(low)
+                 or ("lov" in low and _LOVE_DOING.search(low)))
             why = f"sarcasm: '{m.group(0).strip(' ,.!?')[:30]}…' about a problem" if m else ""
         if not m and any(d[1] < 0 and d[0] in IRONY_EMOJI for d in detail):
             m = True
