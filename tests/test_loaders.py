@@ -855,3 +855,36 @@ def test_loading_without_pyarrow_gives_the_same_tables(tmp_path):
         pd.testing.assert_frame_equal(ds.interactions.astype(object), frame, obj=p.name,
                                       check_column_type=False)  # column labels: str storage differs
         assert ds.load_summary == summary, p.name
+
+
+@pytest.mark.parametrize("header,row,expect,when", [
+    # social-media tool exports whose headers are not plain names (shapes of common exports)
+    ("Date (GMT),Network,Post Content,Permalink,Likes",
+     '2026-01-05 09:30,Twitter,"Parcel still missing, day 6",https://x.com/a/status/1,2',
+     {"text": "Post Content", "created_at": "Date (GMT)", "platform": "Network", "likes": "Likes"},
+     "2026-01-05 09:30"),
+    ("Tweet id,Tweet permalink,Tweet text,time,impressions,retweets,replies,likes",
+     "1880000000000000001,https://x.com/a/status/1880000000000000001,Thanks for the help!,"
+     "2026-01-05 09:30 +0000,120,1,0,3",
+     {"text": "Tweet text", "created_at": "time", "message_id": "Tweet id", "reach": "impressions",
+      "shares": "retweets"}, "2026-01-05 09:30"),
+    ("Post ID,Account name,Description,Publish time,Permalink,Post type,Date,Reach,Likes",
+     "9001,Bean and Leaf,New menu out today,01/25/2026 09:30,https://fb.com/9001,Photo,Lifetime,300,12",
+     {"text": "Description", "created_at": "Publish time", "message_id": "Post ID", "reach": "Reach"},
+     "2026-01-25 09:30"),   # US order, told by the 25; "Date" here is a reporting period
+])
+def test_tool_export_headers_are_guessed(tmp_path, header, row, expect, when):
+    p = tmp_path / "export.csv"
+    p.write_text(header + "\n" + row + "\n", encoding="utf-8")
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["rows_kept"] == 1, s
+    for field, column in expect.items():
+        assert s["columns_used"][field] == column
+    assert ds.interactions["created_at"].iloc[0] == utc(when)
+
+
+def test_loose_header_guess_ignores_other_meanings():
+    from smlib.loaders.tabular import guess_columns
+    got = guess_columns(["Last updated", "Text length", "Comment text", "Created date"])
+    assert got == {"text": "Comment text", "created_at": "Created date"}

@@ -44,10 +44,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "text": ("text", "message", "message_text", "body", "content", "comment", "comment_text", "post",
              "post_text", "tweet", "tweet_text", "full_text", "caption", "status", "review", "review_text",
              "comment_body", "description", "sharecommentary", "share_commentary"),
-    "created_at": ("created_at", "date", "datetime", "date_time", "timestamp", "time", "created",
-                   "created_time", "posted", "posted_at", "post_date", "published", "published_at",
-                   "publish_time", "sent", "sent_at", "date_sent", "tweet_created", "create_time",
-                   "creation_time", "comment_create_timestamp", "date_created"),
+    # specific names first: an export with both "Publish time" and a "Date" (often a reporting
+    # period such as "Lifetime") means the first
+    "created_at": ("created_at", "created_time", "created", "date_created", "creation_time", "create_time",
+                   "posted_at", "posted", "post_date", "published_at", "published", "publish_time",
+                   "sent_at", "sent", "date_sent", "tweet_created", "comment_create_timestamp",
+                   "timestamp", "datetime", "date_time", "date", "time"),
     "message_id": ("message_id", "id", "tweet_id", "post_id", "comment_id", "status_id", "review_id"),
     "parent_id": ("parent_id", "in_reply_to", "reply_to", "in_reply_to_id", "in_response_to_tweet_id",
                   "in_reply_to_status_id", "parent"),
@@ -77,11 +79,25 @@ def _key(h: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(h).strip().lower()).strip("_")
 
 
+_LOOSE_FIELDS = ("text", "created_at", "message_id", "author_id")
+"""Fields also found by a word inside a longer header (``Date (GMT)``, ``Post Content``)."""
+_NOT_WHEN = {"updated", "modified", "edited", "deleted", "last", "first", "end", "birth", "scheduled",
+             "link", "url", "permalink", "type", "count", "length", "lang", "language", "id"}
+"""Words that make a longer header something else (``Last updated``, ``Text length``)."""
+
+
 def guess_columns(headers: list[str]) -> dict[str, str]:
     """{model_field: header} for the headers that obviously match (first synonym wins).
 
+    A header matches when, ignoring case, spaces and punctuation, it *is* a known name; failing
+    that, the text, date, id and author fields also take a header that contains a known name as a
+    word (``Date (GMT)``, ``Post Content``, ``Tweet ID``), unless another of its words says it is
+    something else (``Last updated``, ``Text length``).
+
     >>> guess_columns(["Message ID", "Sent", "From", "Message", "Notes"])
     {'text': 'Message', 'created_at': 'Sent', 'message_id': 'Message ID', 'author_id': 'From'}
+    >>> guess_columns(["Date (GMT)", "Network", "Post Content", "Permalink"])
+    {'platform': 'Network', 'text': 'Post Content', 'created_at': 'Date (GMT)'}
     """
     by_key: dict[str, str] = {}
     for h in headers:
@@ -95,7 +111,24 @@ def guess_columns(headers: list[str]) -> dict[str, str]:
                 found[fld] = h
                 used.add(h)
                 break
+    for fld in _LOOSE_FIELDS:
+        if fld in found:
+            continue
+        for n in SYNONYMS[fld]:
+            words = n.split("_")
+            h = next((h for k, h in by_key.items() if h not in used and _has_words(k, words)
+                      and not (set(k.split("_")) - set(words)) & _NOT_WHEN), None)
+            if h is not None:
+                found[fld] = h
+                used.add(h)
+                break
     return found
+
+
+def _has_words(key: str, words: list[str]) -> bool:
+    """Does ``key`` (words joined by ``_``) contain ``words`` in a row?"""
+    parts = key.split("_")
+    return any(parts[i:i + len(words)] == words for i in range(len(parts) - len(words) + 1))
 
 
 def _hint(headers: list[str]) -> str:
