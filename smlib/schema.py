@@ -171,9 +171,14 @@ def duplicated_ids(ids: pd.Series, keep: str | bool = "first") -> "np.ndarray":
         import pyarrow as pa
         import pyarrow.compute as pc
         arr = pa.chunked_array(ids.array._pa_array)
-        if arr.null_count == 0 and pc.all(pc.match_substring_regex(arr, r"^(0|[1-9][0-9]{0,17})$")).as_py():
-            as_int = pd.Series(pc.cast(arr, pa.int64()).to_numpy(), index=ids.index)
-            return as_int.duplicated(keep=keep).to_numpy()
+        if (arr.null_count == 0 and pc.all(pc.ascii_is_decimal(arr)).as_py()
+                and pc.max(pc.binary_length(arr)).as_py() <= 18
+                and not pc.any(pc.and_(pc.starts_with(arr, "0"), pc.greater(pc.binary_length(arr), 1))).as_py()):
+            as_int = pc.cast(arr, pa.int64()).to_numpy()
+            step = np.diff(as_int)
+            if (step > 0).all() or (step < 0).all():
+                return np.zeros(n, dtype=bool)  # sorted without repeats (exports usually are)
+            return pd.Series(as_int, index=ids.index).duplicated(keep=keep).to_numpy()
     return np.asarray(ids.duplicated(keep=keep).to_numpy(), dtype=bool)
 
 
@@ -234,7 +239,7 @@ def conform_interactions(df: pd.DataFrame, org: str | None = None) -> pd.DataFra
     for c in df.columns:
         if c not in INTERACTION_COLUMNS:
             out[c] = df[c]
-    return pd.DataFrame(out, copy=True).reset_index(drop=True)
+    return pd.DataFrame(out, copy=False).reset_index(drop=True)  # copy-on-write: the input stays as it was
 
 
 def _as_text(s: pd.Series) -> pd.Series:

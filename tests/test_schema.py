@@ -91,3 +91,32 @@ def test_profile_parses_hours_and_rejects_bad_ones(tmp_path):
 def test_dataerror_is_exported_and_a_valueerror():
     assert issubclass(smlib.DataError, ValueError)
     assert "DataError" in smlib.__all__
+
+
+@pytest.mark.parametrize("ids", [
+    [str(i) for i in range(20_000)] + ["5", "0", "00", "005", "19999"],      # digits: int path
+    [str(i) for i in range(20_000, 0, -1)] + ["7"],                           # sorted down, one repeat
+    [str(i) for i in range(20_000)],                                          # sorted, none
+    [f"id{i % 15_000}" for i in range(20_000)],                               # text ids
+    [str(10**17 + i) for i in range(20_000)] + ["1" * 19, "1" * 19],          # too long for int64 path
+])
+def test_duplicated_ids_matches_pandas(ids):
+    from smlib.schema import duplicated_ids
+    for dtype in ("str", object):
+        s = pd.Series(ids, dtype=dtype)
+        for keep in ("first", "last", False):
+            assert duplicated_ids(s, keep=keep).tolist() == s.duplicated(keep=keep).tolist()
+
+
+def test_conform_result_does_not_write_through_to_the_input():
+    from smlib.schema import conform_interactions
+    f = pd.DataFrame({"org": ["o", "o"], "platform": ["x", "x"], "message_id": ["1", "2"],
+                      "created_at": pd.to_datetime(["2026-01-05", "2026-01-06"], utc=True),
+                      "author_id": ["a", "b"], "author_is_org": [False, True], "kind": ["comment", "post"],
+                      "text": ["hi", "yo"], "likes": [1, 2]})
+    before = f.copy()
+    out = conform_interactions(f)
+    out.loc[0, "text"] = "changed"
+    out.loc[0, "likes"] = 99
+    out.loc[0, "author_is_org"] = True
+    pd.testing.assert_frame_equal(f, before)

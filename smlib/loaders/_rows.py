@@ -213,6 +213,10 @@ def category(values: pd.Series | np.ndarray | str, n: int, mapper: Any = None) -
     the categories are the sorted distinct values, as ``astype("category")`` gives."""
     if isinstance(values, str):
         codes, uniq = np.zeros(n, dtype="int8"), [values]
+    elif isinstance(values, pd.Series) and is_arrow_text(values) and not values.isna().any():
+        arr = values.array._pa_array
+        enc = (arr.combine_chunks() if arr.num_chunks != 1 else arr.chunk(0)).dictionary_encode()
+        codes, uniq = enc.indices.to_numpy(zero_copy_only=False), enc.dictionary.to_pylist()
     else:
         codes, uniq = pd.factorize(values, use_na_sentinel=False)
         uniq = list(uniq)
@@ -254,7 +258,7 @@ def repair_excel_ids(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
     for col in ("message_id", "parent_id"):
         if col not in out.columns or not (pd.api.types.is_string_dtype(out[col].dtype) or out[col].dtype == object):
             continue
-        if not Joined(out[col]).contains("E+", "e+"):
+        if not Joined(out[col]).contains("+"):
             continue
         txt = as_str(out[col])
         maybe = (txt.str.contains("E+", regex=False) | txt.str.contains("e+", regex=False)).fillna(False)
