@@ -19,6 +19,7 @@ import pytest
 
 import smlib
 from smlib import DataError
+from smlib.loaders import detect_format
 
 HERE = Path(__file__).parent / "data" / "loaders"
 GOOD = HERE / "good"
@@ -139,6 +140,11 @@ def test_x_group_direct_messages(tmp_path):
         {"participantsLeave": {"userIds": ["901"], "createdAt": "2026-01-05T09:20:00.000Z"}},
     ]}}
     p.write_text("window.YTD.direct_messages_group.part0 = " + json.dumps([conv, "junk"]))
+    tie = smlib.load(p, org_handles=["shop"])          # 500 and 900 each in the one conversation
+    assert not tie.interactions["author_is_org"].any()
+    assert any("account.js" in w for w in tie.load_summary["warnings"])
+    (tmp_path / "account.js").write_text('window.YTD.account.part0 = [{"account": {"accountId": "500", '
+                                         '"username": "shop", "createdAt": "2020-01-01T00:00:00.000Z"}}]')
     ds = smlib.load(p, org_handles=["shop"])
     s = check_summary(ds)
     assert (s["rows_in"], s["rows_kept"]) == (6, 2)
@@ -148,7 +154,8 @@ def test_x_group_direct_messages(tmp_path):
                             "not a DM conversation": 1}
     f = rows(ds)
     assert f["text"].to_dict() == {"m1": "Is the 5th still on?", "m2": "Yes & bring a pen"}
-    assert f["author_is_org"].to_dict() == {"m1": False, "m2": True}     # 500 is in the only conversation
+    assert f["author_is_org"].to_dict() == {"m1": False, "m2": True}     # account.js names 500
+    assert f.loc["m2", "author_id"] == "shop"
     assert set(f["thread_id"]) == {"g1"} and set(f["kind"].astype(str)) == {"message"}
 
 
@@ -459,6 +466,27 @@ def test_mastodon_collection_without_items_is_a_clear_dataerror():
     with pytest.raises(DataError) as e:
         smlib.load(BAD / "outbox_first_only.json")
     assert "outbox_first_only.json" in str(e.value) and "first page" in str(e.value)
+
+
+# ---------------------------------------------------------------- detection
+
+EXPECTED_FORMAT = {
+    "tweets-part1.js": "twitter_archive", "note-tweet.js": "twitter_archive",
+    "facebook_your_posts_1.json": "facebook", "facebook_likes_and_reactions_1.json": "facebook",
+    "facebook_comments_old.json": "facebook", "facebook_group_posts.json": "facebook",
+    "instagram_posts_1.json": "instagram", "instagram_reels_comments.json": "instagram",
+    "instagram_post_comments_localised.json": "instagram", "instagram_stories.json": "instagram",
+    "youtube_pages.json": "youtube", "youtube_comments_list.json": "youtube", "reddit_new.json": "reddit",
+    "reddit_user_comments.json": "reddit", "reddit_morechildren.json": "reddit",
+    "mastodon_outbox_page.json": "mastodon", "mastodon_statuses.json": "mastodon",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_FORMAT))
+def test_each_variant_is_detected_as_its_own_format(name):
+    """No format's shape test claims another's file (Mastodon statuses carry an 'account' object,
+    which must not pass for the X archive's account.js wrapper)."""
+    assert detect_format(GOOD / name) == EXPECTED_FORMAT[name]
 
 
 # ---------------------------------------------------------------- hostile edits of every fixture

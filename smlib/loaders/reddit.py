@@ -43,7 +43,8 @@ def _things(obj: Any) -> list | None:
     if isinstance(obj, list) and obj and all(isinstance(x, dict) and x.get("kind") == "Listing" for x in obj):
         return obj
     if isinstance(obj, dict) and isinstance(obj.get("json"), dict):
-        things = ((obj["json"].get("data") or {}).get("things"))
+        data = obj["json"].get("data")
+        things = data.get("things") if isinstance(data, dict) else None
         if isinstance(things, list):
             return [{"kind": "Listing", "data": {"children": things}}]
     return None
@@ -54,8 +55,10 @@ def _api_error(obj: Any) -> str | None:
     if isinstance(obj, dict) and isinstance(obj.get("error"), int) and "kind" not in obj:
         return f"{obj['error']} {obj.get('message') or ''} {obj.get('reason') or ''}".strip()
     j = obj.get("json") if isinstance(obj, dict) else None
-    if isinstance(j, dict) and j.get("errors") and not isinstance((j.get("data") or {}).get("things"), list):
-        return "; ".join(" ".join(map(str, e)) if isinstance(e, list) else str(e) for e in j["errors"][:3])
+    data = j.get("data") if isinstance(j, dict) else None
+    errors = j.get("errors") if isinstance(j, dict) else None
+    if isinstance(errors, list) and errors and not (isinstance(data, dict) and isinstance(data.get("things"), list)):
+        return "; ".join(" ".join(map(str, e)) if isinstance(e, list) else str(e) for e in errors[:3])
     return None
 
 
@@ -77,10 +80,15 @@ def _text(v: Any) -> str:
     return s
 
 
+def _sid(v: Any) -> str | None:
+    """An id or name as text; anything that is not a plain value (a list, an object) is None."""
+    if v is None or isinstance(v, (dict, list, bool)):
+        return None
+    return str(v).strip() or None
+
+
 def _name(d: dict, prefix: str) -> str | None:
-    if d.get("name"):
-        return str(d["name"])
-    return f"{prefix}_{d['id']}" if d.get("id") not in (None, "") else None
+    return _sid(d.get("name")) or (f"{prefix}_{_sid(d.get('id'))}" if _sid(d.get("id")) else None)
 
 
 def _score(d: dict) -> int:
@@ -117,7 +125,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         if kind not in ("t1", "t3") or not isinstance(d, dict):
             opts.tracker.skip("not a Reddit post or comment", 1, [w])
             continue
-        if d.get("subreddit"):
+        if _sid(d.get("subreddit")):
             sub.append(str(d["subreddit"]))
         if kind == "t3":
             name = _name(d, "t3")
@@ -125,8 +133,8 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             body = "" if body.strip() in ("[deleted]", "[removed]") else body
             text = "\n\n".join(x for x in (_text(d.get("title")), body) if x)
             rows.append({"_row": w, "message_id": name, "parent_id": None, "thread_id": name,
-                         "created_at": d.get("created_utc"), "author_id": d.get("author"),
-                         "author_name": d.get("author"), "kind": "post", "text": text,
+                         "created_at": d.get("created_utc"), "author_id": _sid(d.get("author")),
+                         "author_name": _sid(d.get("author")), "kind": "post", "text": text,
                          "likes": _score(d), "replies": d.get("num_comments") or 0,
                          "_has_media": bool(d.get("url") and not d.get("is_self", True))})
             continue
@@ -134,11 +142,11 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         if body.strip() in ("[deleted]", "[removed]"):
             opts.tracker.skip("deleted or removed comment", 1, [w])
         else:
-            parent = d.get("parent_id")
+            parent = _sid(d.get("parent_id"))
             rows.append({"_row": w, "message_id": _name(d, "t1"),
-                         "parent_id": parent, "thread_id": d.get("link_id") or None,
-                         "created_at": d.get("created_utc"), "author_id": d.get("author"),
-                         "author_name": d.get("author"),
+                         "parent_id": parent, "thread_id": _sid(d.get("link_id")),
+                         "created_at": d.get("created_utc"), "author_id": _sid(d.get("author")),
+                         "author_name": _sid(d.get("author")),
                          "kind": "reply" if str(parent or "").startswith("t1_") else "comment",
                          "text": body, "likes": _score(d)})
         rep = d.get("replies")

@@ -21,7 +21,8 @@ Direct messages (``direct-messages.js``: ``window.YTD.direct_messages.part0 = [{
 {conversationId, messages[{messageCreate{id, senderId, recipientId, text, createdAt, mediaUrls}}]}}]``)
 → kind ``message``, thread_id = conversationId, author_id = senderId. The owner's own messages
 (``author_is_org``) are those sent by the ``accountId`` in ``account.js`` next to the file, else by
-the id that takes part in the most conversations (the owner is in every one). Other events in a
+the id that takes part in the most conversations (the owner is in every one; on a tie nobody is
+marked, with a warning). Other events in a
 conversation (joins, renames) are skipped and counted.
 """
 from __future__ import annotations
@@ -53,9 +54,10 @@ def _tweets(obj: Any) -> list | None:
 
 
 def _wrapped(obj: Any, key: str) -> bool:
-    """A list of ``{key: {...}}`` items (the archive's wrapper for each record)."""
+    """A list of ``{key: {...}}`` items: the archive's one-key wrapper round each record (other
+    exports' records, e.g. Mastodon statuses with an ``account`` object, have more keys)."""
     return isinstance(obj, list) and bool(obj) and all(
-        isinstance(x, dict) and isinstance(x.get(key), dict) for x in obj[:20])
+        isinstance(x, dict) and len(x) == 1 and isinstance(x.get(key), dict) for x in obj[:20])
 
 
 def _id(v: Any) -> str | None:
@@ -132,7 +134,12 @@ def _parse_dms(obj: list, opts: Options) -> pd.DataFrame:
                 if isinstance(mc, dict):
                     ids.update(str(mc.get(k)) for k in ("senderId", "recipientId") if mc.get(k))
             seen.update(ids)
-        owner_id = seen.most_common(1)[0][0] if seen else None
+        top = seen.most_common(2)
+        owner_id = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+        if top and owner_id is None:   # a tie (e.g. one group chat): do not guess
+            opts.tracker.warnings.append(
+                "could not tell which sender is the archive owner (several ids take part in as many "
+                "conversations); put account.js from the same archive next to this file")
     owner = opts.owner(_owner_from_account_js(opts), platform="x")
     rows, n_in = [], 0
     for i, c in enumerate(obj):

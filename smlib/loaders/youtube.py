@@ -61,14 +61,22 @@ def _count(v: Any) -> int:
         return 0
 
 
+def _sid(v: Any) -> str | None:
+    """An id or name as text; anything that is not a plain value (a list, an object) is None."""
+    if v is None or isinstance(v, (dict, list, bool)):
+        return None
+    return str(v).strip() or None
+
+
 def _row(c: dict, where: str, kind: str, thread: str | None, parent: str | None, channel: str | None) -> dict:
     s = c.get("snippet") if isinstance(c.get("snippet"), dict) else {}
-    author = (s.get("authorChannelId") or {}).get("value") if isinstance(s.get("authorChannelId"), dict) else None
+    author = _sid(s["authorChannelId"].get("value")) if isinstance(s.get("authorChannelId"), dict) else None
     text = s.get("textOriginal")
     text = clean_text(text) if isinstance(text, str) else html_to_text(s.get("textDisplay"))
-    return {"_row": where, "message_id": c.get("id"), "parent_id": parent or s.get("parentId"),
-            "thread_id": thread or s.get("parentId") or c.get("id"), "created_at": s.get("publishedAt"),
-            "author_id": author or s.get("authorDisplayName"), "author_name": s.get("authorDisplayName"),
+    name = _sid(s.get("authorDisplayName"))
+    return {"_row": where, "message_id": _sid(c.get("id")), "parent_id": parent or _sid(s.get("parentId")),
+            "thread_id": thread or _sid(s.get("parentId")) or _sid(c.get("id")), "created_at": s.get("publishedAt"),
+            "author_id": author or name, "author_name": name,
             "author_is_org": bool(channel and author and author == channel), "kind": kind,
             "text": text, "likes": s.get("likeCount")}
 
@@ -88,16 +96,16 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         kind = str(it.get("kind", "")) if isinstance(it, dict) else ""
         if kind == "youtube#comment":  # comments.list response
             sn = it.get("snippet") if isinstance(it.get("snippet"), dict) else {}
-            rows.append(_row(it, where, "reply" if sn.get("parentId") else "comment", None, None,
-                             sn.get("channelId")))
+            rows.append(_row(it, where, "reply" if _sid(sn.get("parentId")) else "comment", None, None,
+                             _sid(sn.get("channelId"))))
             continue
         sn = it.get("snippet") if isinstance(it, dict) else None
         top = sn.get("topLevelComment") if isinstance(sn, dict) else None
         if not isinstance(top, dict):
             opts.tracker.skip("not a YouTube comment thread", 1, [where])
             continue
-        channel = sn.get("channelId")
-        r = _row(top, where, "comment", it.get("id") or top.get("id"), None, channel)
+        channel = _sid(sn.get("channelId"))
+        r = _row(top, where, "comment", _sid(it.get("id")) or _sid(top.get("id")), None, channel)
         r["replies"] = _count(sn.get("totalReplyCount"))
         rows.append(r)
         rep = it.get("replies")
@@ -108,7 +116,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             if not isinstance(c, dict):
                 opts.tracker.skip("not a YouTube comment", 1, [f"{where}.replies[{j}]"])
                 continue
-            rows.append(_row(c, f"{where}.replies[{j}]", "reply", r["thread_id"], top.get("id"), channel))
+            rows.append(_row(c, f"{where}.replies[{j}]", "reply", r["thread_id"], _sid(top.get("id")), channel))
         missing += max(0, r["replies"] - len(got))
     if missing:
         opts.tracker.warnings.append(
