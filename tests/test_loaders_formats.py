@@ -462,6 +462,23 @@ def test_mastodon_api_context_and_search_results(tmp_path):
     assert ds.interactions["message_id"].tolist() == ["111"] and ds.load_summary["format"] == "mastodon"
 
 
+def test_mastodon_api_odd_values(tmp_path):
+    statuses = json.loads((GOOD / "mastodon_statuses.json").read_text())
+    statuses[0]["account"]["display_name"] = ["not", "a", "name"]
+    statuses[1]["id"] = 111                                   # a number where Mastodon gives text
+    statuses[1]["content"] = None
+    statuses[3]["in_reply_to_id"] = {"id": "111"}
+    p = tmp_path / "statuses.json"
+    p.write_text(json.dumps(statuses))
+    ds = smlib.load(p, org_handles=["cafenova"])
+    s = check_summary(ds)
+    assert s["reasons"] == {"boost (reblog) of another post": 1, "no text": 1}
+    f = rows(ds)
+    assert list(f.index) == ["110", "113", "114"]
+    assert f.loc["110", "author_name"] == "cafenova"          # falls back to the username
+    assert f.loc["113", "parent_id"] == "111"
+
+
 def test_mastodon_collection_without_items_is_a_clear_dataerror():
     with pytest.raises(DataError) as e:
         smlib.load(BAD / "outbox_first_only.json")

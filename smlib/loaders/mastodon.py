@@ -76,6 +76,11 @@ def _str(v: Any) -> str | None:
     return v if isinstance(v, str) and v.strip() else None
 
 
+def _plain(v: Any) -> str | None:
+    """A name as text; a list or object where a name should be is treated as missing."""
+    return None if v is None or isinstance(v, (dict, list, bool)) else str(v).strip() or None
+
+
 def _content(ob: dict, body_key: str, cw_key: str) -> str:
     body = ob.get(body_key)
     cmap = ob.get("contentMap")
@@ -171,7 +176,7 @@ def _parse_statuses(pairs: list[tuple[str, Any]], opts: Options) -> pd.DataFrame
         rows.append({"_row": where, "message_id": _str(st.get("id")) or _str(str(st.get("id") or "")),
                      "parent_id": _str(st.get("in_reply_to_id")) or _str(str(st.get("in_reply_to_id") or "")),
                      "created_at": st.get("created_at"), "author_id": handle or None,
-                     "author_name": (acc.get("display_name") or acc.get("username") or handle or None),
+                     "author_name": _plain(acc.get("display_name")) or _plain(acc.get("username")) or handle or None,
                      "author_is_org": mine, "kind": "message" if st.get("visibility") == "direct" else None,
                      "text": _content(st, "content", "spoiler_text"),
                      "likes": st.get("favourites_count"), "shares": st.get("reblogs_count"),
