@@ -888,3 +888,50 @@ def test_loose_header_guess_ignores_other_meanings():
     from smlib.loaders.tabular import guess_columns
     got = guess_columns(["Last updated", "Text length", "Comment text", "Created date"])
     assert got == {"text": "Comment text", "created_at": "Created date"}
+
+
+def test_rows_with_more_fields_than_the_header_are_counted_not_cut(tmp_path):
+    """An unquoted comma shifts a row's columns. Reading only the needed columns would let pandas
+    keep such a row silently (text cut at the comma); it must be skipped and counted instead."""
+    p = tmp_path / "hand_made.csv"
+    p.write_text("id,date,text\n"
+                 "1,2026-01-05 09:00,Fine thanks\n"
+                 "2,2026-01-05 10:00,Still waiting, three days now\n"        # unquoted comma
+                 '3,2026-01-05 11:00,"Quoted, so fine"\n'
+                 '4,2026-01-05 12:00,"A quoted line\nbreak, with a comma"\n'
+                 "5,2026-01-05 13:00,ok\n", encoding="utf-8")
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["rows_in"] == 5 and s["rows_kept"] == 4
+    assert s["reasons"] == {"more fields than the header": 1}
+    assert s["examples"]["more fields than the header"] == ["line 3"]
+    assert ds.interactions["message_id"].tolist() == ["1", "3", "4", "5"]
+    assert ds.interactions["text"].tolist()[1:3] == ["Quoted, so fine", "A quoted line\nbreak, with a comma"]
+    assert any("more fields than the header" in w for w in s["warnings"])
+
+
+def test_twcs_row_with_too_many_fields_is_counted(tmp_path):
+    p = tmp_path / "twcs_bad_row.csv"
+    p.write_text("tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
+                 "1,115712,True,Tue Oct 31 22:10:47 +0000 2017,@sprintcare my phone is broken,2,\n"
+                 "2,sprintcare,False,Tue Oct 31 22:11:45 +0000 2017,@115712 Sorry! DM us,,1\n"
+                 "3,115713,True,Tue Oct 31 22:12:00 +0000 2017,@sprintcare no signal, again,,,\n",
+                 encoding="utf-8")
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["format"] == "twcs"
+    assert s["rows_in"] == 3 and s["rows_kept"] == 2 and s["reasons"] == {"more fields than the header": 1}
+
+
+@pytest.mark.parametrize("data,expected", [
+    (b"a,b\n1,2\n3,4\n", False),
+    (b"a,b\r\n1,2\r\n3,4,5\r\n", True),
+    (b'a,b\n1,"x, y"\n2,"line\none, two"\n', False),          # commas and a newline inside quotes
+    (b'a,b\n1,"she said ""hi, you"""\n', False),               # doubled quotes inside quotes
+    (b"a,b\n1,2\n3,4,5", True),                                # last line without a line end
+    (b"a;b\n1;2,5\n", False),                                  # another separator
+])
+def test_has_long_rows(data, expected):
+    from smlib.loaders._csv import has_long_rows
+    delim = ";" if b";" in data.split(b"\n")[0] else ","
+    assert has_long_rows(data, delim, 2) is expected

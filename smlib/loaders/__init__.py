@@ -216,7 +216,8 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                     text_cols = {h for f_, h in mapping.items() if f_ not in tabular.NUMERIC_FIELDS}
                     cat_cols = {h for f_, h in mapping.items() if f_ in ("platform", "org")} - \
                         {h for f_, h in mapping.items() if f_ not in ("platform", "org")}
-                df, _ = read_delimited(src, usecols=usecols, text_cols=text_cols, category_cols=cat_cols)
+                df, _ = read_delimited(src, usecols=usecols, text_cols=text_cols, category_cols=cat_cols,
+                                       names=headers)
             tracker.warnings.extend(src.warnings)
             tracker.may_have_cr = src.has_cr
             if kind not in ("excel", "zip"):
@@ -244,6 +245,14 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 default_platform = ""  # from a 'platform' column, else 'other'
         if fmt in JSON_FORMATS:
             tracker.warnings.extend(src.warnings)
+        elif src.bad_lines:
+            n_bad = len(src.bad_lines)
+            tracker.rows_in += n_bad
+            tracker.skip("more fields than the header", n_bad, where=[f"line {k}" for k in src.bad_lines])
+            tracker.warnings.append(
+                f"{n_bad} row(s) have more fields than the header row (e.g. line {src.bad_lines[0]}), so "
+                "their columns are shifted; they were skipped. Usually a separator inside text that is "
+                'not in "quotes": save the file again from a spreadsheet, or quote such text')
         plat = norm_platform(platform) if platform else default_platform
         if plat == "" and "platform" not in frame.columns:
             plat = "other"

@@ -28,6 +28,7 @@ class Source:
     label: str = ""       # the encoding the file was in, for the summary (data may be transcoded)
     skip_lines: int = 0   # lines above the CSV header (Excel's "sep=" hint, export title rows)
     delim: str | None = None   # separator, when the file states it ("sep=;")
+    bad_lines: list[int] = field(default_factory=list)  # CSV lines skipped for too many fields
 
     @property
     def name(self) -> str:
