@@ -935,3 +935,12 @@ def test_has_long_rows(data, expected):
     from smlib.loaders._csv import has_long_rows
     delim = ";" if b";" in data.split(b"\n")[0] else ","
     assert has_long_rows(data, delim, 2) is expected
+
+
+def test_forced_encoding_that_does_not_fit_still_loads_with_replacements(tmp_path):
+    p = tmp_path / "cafe.csv"
+    p.write_bytes("text,date\nCafé open,2026-01-05 09:00\n".encode("cp1252"))
+    ds = smlib.load(p, encoding="utf-8")          # wrong on purpose: é is not UTF-8 here
+    check_summary(ds)
+    assert ds.interactions["text"].tolist() == ["Caf\ufffd open"]
+    assert smlib.load(p).interactions["text"].tolist() == ["Café open"]   # detected: cp1252

@@ -102,7 +102,6 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
         dtype = {c: tdt for c in usecols if text_cols is None or c in text_cols}
         if not arrow:
             dtype.update({c: "category" for c in category_cols or ()})  # few values: parsed fast
-    strict = enc in ("utf-8", "utf-8-sig")
     # Reading only some columns makes pandas accept rows with too many fields without a word, so a
     # quick byte-level count looks for such rows first (files up to LONG_ROW_CHECK_BYTES); if
     # there are any, every column is read so that pandas can name and skip them.
@@ -110,13 +109,20 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     full = usecols is not None and n_fields and len(data) <= LONG_ROW_CHECK_BYTES and \
         has_long_rows(data, delim, n_fields, b"\r" if lineterminator == "\r" else b"\n")
     read_cols, read_dtype = (None, tdt) if full else (usecols, dtype)
-    try:
+    def read(errors: str) -> tuple[pd.DataFrame, list]:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            df = pd.read_csv(io.BytesIO(data), sep=delim, dtype=read_dtype, usecols=read_cols, na_filter=False,
-                             encoding=enc, encoding_errors="strict" if strict else "replace", engine="c",
-                             lineterminator=lineterminator, skiprows=skip, on_bad_lines="warn",
-                             index_col=False)
+            frame = pd.read_csv(io.BytesIO(data), sep=delim, dtype=read_dtype, usecols=read_cols,
+                                na_filter=False, encoding=enc, encoding_errors=errors, engine="c",
+                                lineterminator=lineterminator, skiprows=skip, on_bad_lines="warn",
+                                index_col=False)
+        return frame, caught
+
+    try:
+        try:  # strict decoding keeps pandas' fast path; open_source has checked the encoding already
+            df, caught = read("strict")
+        except UnicodeDecodeError:  # a forced encoding that does not fit every byte
+            df, caught = read("replace")
         src.bad_lines = [int(n) for w in caught for n in _SKIPPED.findall(str(w.message))]
         if full:
             df = df[[c for c in df.columns if str(c).lstrip("\ufeff").strip() in
