@@ -944,3 +944,45 @@ def test_forced_encoding_that_does_not_fit_still_loads_with_replacements(tmp_pat
     check_summary(ds)
     assert ds.interactions["text"].tolist() == ["Caf\ufffd open"]
     assert smlib.load(p).interactions["text"].tolist() == ["Café open"]   # detected: cp1252
+
+
+def test_pre_2019_x_archive_grailbird_loads():
+    ds = smlib.load(GOOD / "grailbird_tweets_2015_01.js")
+    s = check_summary(ds)
+    assert s["format"] == "twitter_archive" and s["rows_in"] == 2 and s["rows_kept"] == 2
+    f = ds.interactions
+    assert f["message_id"].tolist() == ["555000000000000002", "555000000000000003"]
+    assert f["parent_id"].iloc[0] == "555000000000000001" and pd.isna(f["parent_id"].iloc[1])
+    assert f["author_id"].unique().tolist() == ["samexample"]          # from user.screen_name
+    assert f["text"].iloc[0] == "@beanandleaf my latte was cold again & nobody said sorry"
+    assert f["created_at"].tolist() == [utc("2015-01-14 09:30"), utc("2015-01-15 10:00")]
+    assert f["kind"].astype(str).tolist() == ["reply", "post"]
+
+
+def test_bare_json_value_is_a_json_error(tmp_path):
+    p = tmp_path / "null.json"
+    p.write_text("null\n")
+    with pytest.raises(DataError, match="not an export smlib knows"):
+        smlib.load(p)
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_dates_outside_the_timestamp_range_are_unparseable_not_wrapped(dtype):
+    """Year 3000 or year -1 cannot be held in nanoseconds: NaT (counted), never a wrong date in
+    1830 and never an error for the whole file."""
+    from smlib.loaders._time import to_utc
+    cases = [["2026-01-05T09:00:00Z", "3000-01-01T00:00:00Z"],
+             ["Mon Jan 05 09:00:00 +0000 2026", "Mon Jan 05 09:00:00 +0000 3000"],
+             ["2026-01-05 10:00:00 +0100", "9999-12-31 00:00:00 +0000"],
+             ["2026-01-05 09:00", "-1"]]
+    for vals in cases:
+        out, blank = to_utc(pd.Series(vals, dtype=dtype))
+        assert out.iloc[0] == utc("2026-01-05 09:00") and pd.isna(out.iloc[1]), vals
+        assert not blank.iloc[1]
+
+
+def test_out_of_range_date_rows_are_counted(tmp_path):
+    p = tmp_path / "future.csv"
+    p.write_text("text,date\nok,2026-01-05T09:00:00Z\nodd,3000-01-01T00:00:00Z\nneg,-1\n")
+    s = check_summary(smlib.load(p))
+    assert s["rows_kept"] == 1 and s["reasons"] == {"unparseable date": 2}

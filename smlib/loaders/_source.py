@@ -42,7 +42,9 @@ class Source:
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             return "excel"
         text = self.head_text().lstrip()
-        if text.startswith(("{", "[")) or text.startswith("window.YTD."):
+        if text.startswith(("{", "[", "window.YTD.", "Grailbird.data.")):
+            return "json"
+        if text.rstrip() in ("null", "true", "false"):  # bare JSON values: a JSON file, just not an export
             return "json"
         return "csv"
 
@@ -155,11 +157,12 @@ def _reject_zip(src: Source) -> None:
 
 
 def parse_json(src: Source) -> Any:
-    """Parse JSON, JSON Lines (as a list), or an X archive ``window.YTD.x.part0 = [...]`` script;
+    """Parse JSON, JSON Lines (as a list), or an X archive ``window.YTD.x.part0 = [...]`` script
+    (or the pre-2019 ``Grailbird.data.tweets_2015_01 = [...]`` one);
     DataError when broken."""
     text = src.text()
     stripped = text.lstrip()
-    if stripped.startswith("window.YTD."):
+    if stripped.startswith(("window.YTD.", "Grailbird.data.")):  # X archives: current and pre-2019
         eq = stripped.find("=")
         stripped = stripped[eq + 1:] if eq >= 0 else stripped
         stripped = stripped.strip().rstrip(";")

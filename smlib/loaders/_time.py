@@ -28,6 +28,30 @@ _RE_SLASH = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})")
 _NAIVE_TZ = re.compile(r"(Z|[+-]\d{2}:?\d{2}|UTC|GMT)\s*$")
 
 
+_NS_MIN, _NS_MAX = np.datetime64("1677-09-22", "s"), np.datetime64("2262-04-11", "s")
+"""The range of pandas' nanosecond timestamps: dates outside it would wrap round silently."""
+
+
+def _to_ns(local: np.ndarray) -> np.ndarray:
+    """numpy datetimes of any unit → datetime64[ns]; dates outside the nanosecond range (year
+    3000, year 0) become NaT instead of wrapping round to a wrong date."""
+    bad = (local < _NS_MIN) | (local > _NS_MAX)
+    if bad.any():
+        local = local.copy()
+        local[bad] = np.datetime64("NaT")
+    return local.astype("datetime64[ns]")
+
+
+def _ns_utc(s: pd.Series) -> pd.Series:
+    """A tz-aware pandas column of any unit → ``datetime64[ns, UTC]``, out-of-range dates NaT."""
+    if s.dtype == "datetime64[ns, UTC]":
+        return s
+    s = s.dt.tz_convert("UTC") if isinstance(s.dtype, pd.DatetimeTZDtype) else s
+    lo, hi = pd.Timestamp(_NS_MIN, tz="UTC"), pd.Timestamp(_NS_MAX, tz="UTC")
+    ok = s.isna() | ((s >= lo) & (s <= hi))
+    return s.where(ok).astype("datetime64[ns, UTC]")
+
+
 def _epoch(values: pd.Series) -> pd.Series:
     num = pd.to_numeric(values, errors="coerce")
     # seconds up to year ~5000 are < 1e11; bigger numbers are milliseconds
@@ -81,7 +105,7 @@ def _twitter_fast(values: pd.Series) -> pd.Series | None:
     d = m[:, 21:25].astype(np.int64) - 48
     offset = (d[:, 0] * 10 + d[:, 1]) * 60 + d[:, 2] * 10 + d[:, 3]
     offset = np.where(m[:, 20] == ord("-"), -offset, offset)
-    utc = (local - offset.astype("timedelta64[m]")).astype("datetime64[ns]")
+    utc = _to_ns(local - offset.astype("timedelta64[m]"))
     utc[~fits] = np.datetime64("NaT")
     return pd.Series(utc, index=values.index).dt.tz_localize("UTC")
 
@@ -141,7 +165,7 @@ def _iso_fast(values: pd.Series) -> pd.Series | None:
         d = d[:, [0, 1, -2, -1]]
         offset = (d[:, 0] * 10 + d[:, 1]) * 60 + d[:, 2] * 10 + d[:, 3]
         local = local - np.where(sign == ord("-"), -offset, offset).astype("timedelta64[m]")
-    out = local.astype("datetime64[ns]")
+    out = _to_ns(local)
     out[miss] = np.datetime64("NaT")
     return pd.Series(out, index=values.index).dt.tz_localize("UTC")
 
@@ -163,9 +187,15 @@ def _arrow_iso(values: pd.Series) -> pd.Series | None:
         arr = pc.if_else(empty, pa.scalar(None, arr.type), arr)
     for tz in ("UTC", None):
         try:
-            ts = pc.cast(arr, pa.timestamp("ns", tz=tz))
+            ts = pc.cast(arr, pa.timestamp("us", tz=tz))   # µs: no wrap-round for year 3000
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             continue
+        lo, hi = pa.scalar(int(_NS_MIN.astype("int64")) * 10**6, ts.type), \
+            pa.scalar(int(_NS_MAX.astype("int64")) * 10**6, ts.type)
+        inside = pc.and_(pc.greater_equal(ts, lo), pc.less_equal(ts, hi))
+        if not pc.all(inside).as_py():
+            ts = pc.if_else(inside, ts, pa.scalar(None, ts.type))
+        ts = pc.cast(ts, pa.timestamp("ns", tz=tz))
         out = pd.Series(ts.to_pandas(), index=values.index)  # numpy datetime64[ns], NaT for nulls
         return out.dt.tz_localize("UTC") if tz is None else out.dt.tz_convert("UTC")
     return None
@@ -264,11 +294,11 @@ def to_utc(values: pd.Series, warn: list[str] | None = None) -> tuple[pd.Series,
         empty = rest.isna().to_numpy() | (rest == "").to_numpy(dtype=bool, na_value=True)
         blank[rest.index[empty]] = True
         rest = rest[~empty]
-        out = out.astype("datetime64[ns, UTC]")  # one unit, so later passes can fill it in
+        out = _ns_utc(out)  # one unit, so later passes can fill it in
         for other in ("iso", "twitter", "epoch", "mixed"):
             if other == kind or rest.empty:
                 continue
-            again = _parse(rest, other, dayfirst).astype("datetime64[ns, UTC]")
+            again = _ns_utc(_parse(rest, other, dayfirst))
             ok = again.notna().to_numpy()
             out[rest.index[ok]] = again[ok]
             rest = rest[~ok]
@@ -282,4 +312,4 @@ def to_utc(values: pd.Series, warn: list[str] | None = None) -> tuple[pd.Series,
         tz_sample = [v for v in sample if not _RE_EPOCH.match(v)]
         if tz_sample and kind in ("iso", "mixed") and not any(_NAIVE_TZ.search(v) for v in tz_sample):
             warn.append("dates had no time zone; they were taken as UTC")
-    return out.astype("datetime64[ns, UTC]"), blank
+    return _ns_utc(out), blank

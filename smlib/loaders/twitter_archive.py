@@ -169,7 +169,7 @@ def _parse_dms(obj: list, opts: Options) -> pd.DataFrame:
 
 
 def _parse_notes(obj: list, opts: Options) -> pd.DataFrame:
-    owner = opts.owner(_owner_from_account_js(opts), platform="x")
+    owner = opts.owner(_owner_from_account_js(opts) or _owner_from_grailbird(obj), platform="x")
     rows = []
     for i, item in enumerate(obj):
         n = item.get("noteTweet") if isinstance(item, dict) else None
@@ -190,6 +190,17 @@ def _unescape(s: str) -> str:
     return html.unescape(s) if "&" in s else s
 
 
+def _owner_from_grailbird(obj: Any) -> str | None:
+    """Pre-2019 archives (``Grailbird.data.tweets_YYYY_MM``) carry the owner in each tweet's
+    ``user.screen_name``."""
+    for item in obj[:5] if isinstance(obj, list) else []:
+        user = item.get("user") if isinstance(item, dict) else None
+        name = user.get("screen_name") if isinstance(user, dict) else None
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    return None
+
+
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     if _dms(obj) is not None:
         return _parse_dms(obj, opts)
@@ -200,7 +211,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
                         "(the data/ folder)", source=opts.source)
     if _tweets(obj) is None and _wrapped(obj, "noteTweet"):
         return _parse_notes(obj, opts)
-    owner = opts.owner(_owner_from_account_js(opts), platform="x")
+    owner = opts.owner(_owner_from_account_js(opts) or _owner_from_grailbird(obj), platform="x")
     rows = []
     for i, item in enumerate(obj):
         t = item.get("tweet", item) if isinstance(item, dict) else None
