@@ -21,23 +21,7 @@ import smlib
 from smlib import DataError
 from smlib.loaders import detect_format
 
-HERE = Path(__file__).parent / "data" / "loaders"
-GOOD = HERE / "good"
-BAD = HERE / "bad"
-
-
-def check_summary(ds: smlib.Dataset) -> dict:
-    """The invariants every successful load must keep."""
-    s = ds.load_summary
-    assert s["rows_kept"] + s["rows_skipped"] == s["rows_in"]
-    assert s["rows_skipped"] == sum(s["reasons"].values())
-    assert len(ds.interactions) == s["rows_kept"]
-    ds.validate()
-    return s
-
-
-def utc(s: str) -> pd.Timestamp:
-    return pd.Timestamp(s, tz="UTC")
+from _loader_checks import BAD, GOOD, HERE, check_summary, utc  # noqa: F401
 
 
 def rows(ds: smlib.Dataset) -> pd.DataFrame:

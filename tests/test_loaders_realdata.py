@@ -17,13 +17,7 @@ from smlib import DataError
 pytestmark = pytest.mark.realdata
 
 
-def check(ds: smlib.Dataset) -> dict:
-    s = ds.load_summary
-    assert s["rows_kept"] + s["rows_skipped"] == s["rows_in"]
-    assert s["rows_skipped"] == sum(s["reasons"].values())
-    assert len(ds.interactions) == s["rows_kept"]
-    ds.validate()
-    return s
+from _loader_checks import check_summary as check  # noqa: E402
 
 
 def all_files(root: Path) -> list[Path]:
