@@ -342,6 +342,7 @@ class _Layer:
     squashed: dict[str, str] = field(default_factory=dict)  # "neveragain" -> "never again"
     word_keys: frozenset = frozenset()   # first words of phrases (for the ASCII fast scan)
     stem_words: tuple = ()               # stems that start a phrase ("cancel" for "cancel*")
+    head_needs: dict = field(default_factory=dict)  # first word -> text one of its phrases needs, or None
     ascii_symbols: tuple = ()            # ASCII non-word characters that start a phrase
     symbol_keys: tuple = ()              # every non-word character that starts a phrase (emoji)
 
@@ -382,6 +383,20 @@ def _build_layer(entries: Iterable[LexiconEntry]) -> _Layer:
     # (every stem in the bundled lexicon has 3+ letters; shorter ones are checked in _phrases_to_tokens)
 
 
+def _needs(terms: list[str]) -> tuple[str, ...] | None:
+    """For the lexicon terms that share a first word: one literal piece of a later word of each
+    term (the longest), which the text must contain for that term to match; None when a term
+    has no such piece (a one-word term, or only ``<n>`` after the first word)."""
+    out = []
+    for term in terms:
+        pieces = [w[:-1] if w.endswith("*") else w for w in term.split()[1:] if w != "<n>"]
+        pieces = [p for p in pieces if p]
+        if not pieces:
+            return None
+        out.append(max(pieces, key=len))
+    return tuple(dict.fromkeys(out))
+
+
 class _CSAnalyzer(SentimentIntensityAnalyzer):
     """VADER with the customer-service layer; :meth:`score` returns the score and the reasons."""
 
@@ -403,6 +418,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             for k, cands in self.layer.first_map.items()}
         self.layer.word_keys = frozenset(k for k in self.layer.first_map if re.fullmatch(r"[\w']+", k))
         self.layer.stem_words = tuple(dict.fromkeys(st for st, _ in self.layer.stem_list))
+        self.layer.head_needs = {k: _needs([self.layer.token_info[tok][0] for _, tok, _ in cands])
+                                 for k, cands in self.layer.first_map.items()}
         self.layer.ascii_symbols = tuple(k for k in self.layer.first_map
                                          if k.isascii() and not re.fullmatch(r"[\w']+", k))
         self.layer.symbol_keys = tuple(k for k in self.layer.first_map if not re.fullmatch(r"[\w']+", k))
@@ -440,6 +457,21 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             table.update({ord(c): " " for c in chars if not c.isascii() and not c.isalnum()})
             present = layer.word_keys.intersection(low.translate(table).split())
             syms = [k for k in layer.symbol_keys if k in chars]
+        if present:
+            # a first word whose phrases all need a later word that is not in the text cannot
+            # start a phrase here ("on" without "hold" or "time"): skip it before searching
+            needs = layer.head_needs
+            kept = []
+            for w in present:
+                lits = needs[w]
+                if lits is None:
+                    kept.append(w)
+                    continue
+                for lit in lits:
+                    if lit in low:
+                        kept.append(w)
+                        break
+            present = kept
         stems = [st for st in layer.stem_words if st in low]
         if not (present or stems or syms):
             return t
