@@ -123,6 +123,18 @@ _APOLOGY = re.compile(r"\b(?:sorry (?:to hear|for|about|that|you)|(?:we|i) apolo
 _CANT_EXCEPT = (r"wait|believe|thank|complain|fault|recommend|be happier|be better|praise|stop|get enough|"
                 r"say enough|live without|miss")
 _GATE_WAIT = re.compile(r"wait|hold|stuck|standstill|delay|sat\b|sitting|queu|strand|cancel|ignor|lost")
+_GATE_WAIT_WORDS = ("wait", "hold", "stuck", "standstill", "delay", "sat", "sitting", "queu", "strand",
+                    "cancel", "ignor", "lost")
+
+
+def _gate_wait(low: str) -> bool:
+    """Cheap test before ``_SARCASM_WAIT``: a word for waiting or failing is in the text."""
+    for w in _GATE_WAIT_WORDS:
+        if w in low:
+            return True
+    return False
+
+
 _SERVICE_OUTCOMES = (r"arriv|receiv|refund|reimburs|compensat|answer|repl|respond|deliver|dispatch|"
                      r"turn(?:ed|s)? up|show(?:ed|n|s)? up|hear\w* back|heard back|heard? (?:anything|from|a thing)|got back|get back|"
                      r"call(?:ed)? (?:me |us )?back|make it|made it|fix|resolv|sort|process|credit|honou?r|inform|notif|"
@@ -591,7 +603,17 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             return words, sentiments
         caps = sum(map(str.isupper, words))
         is_cap_diff = 0 < n - caps < n
-        has_least = "least" in lows       # VADER's "least" check changes nothing without it
+        # VADER's negation, idiom and "least" checks change nothing unless one of their words is
+        # here; most sentences have none of them, so the checks are skipped
+        has_least = "least" in lows
+        may_negate = "n't" in text or not _NEG_CHECK_WORDS.isdisjoint(lows)
+        may_idiom = False
+        if n > 3:
+            joined = " ".join(lows)
+            for key in _IDIOM_KEYS:
+                if key in joined:
+                    may_idiom = True
+                    break
         for i in hits:
             item = words[i]
             low = lows[i]
@@ -621,8 +643,9 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                     if start_i == 2 and sc != 0:
                         sc = sc * 0.9
                     valence = valence + sc
-                    valence = _neg_check(valence, lows, start_i, i)
-                    if start_i == 2:
+                    if may_negate:
+                        valence = _neg_check(valence, lows, start_i, i)
+                    if start_i == 2 and may_idiom:
                         valence = _idioms_check(valence, lows, i)
             if has_least:
                 valence = self._least_check(valence, lows, i)
@@ -649,7 +672,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         """Per-word [word, valence, why] for one sentence, with sarcasm, question and apology rules."""
         low = sentence.lower()
         sarcasm = []
-        if _GATE_WAIT.search(low) and _SARCASM_WAIT.search(low):
+        if _gate_wait(low) and _SARCASM_WAIT.search(low):
             sarcasm.append("sarcasm: praising a wait or failure ('love waiting…')")
         if ("thank" in low or "cheers" in low) and _SARCASM_THANKS.search(low):
             sarcasm.append("sarcasm: thanking for a failure ('thanks for losing…')")
@@ -928,6 +951,12 @@ def _idioms_check(valence: float, lows: list[str], i: int) -> float:
         if n_gram in BOOSTER_DICT:
             valence = valence + BOOSTER_DICT[n_gram]
     return valence
+
+
+_NEG_CHECK_WORDS = frozenset(NEGATE) | {"never", "so", "this"}
+"""Words that :func:`_neg_check` looks at (besides any word containing "n't")."""
+_IDIOM_KEYS = tuple(SPECIAL_CASES) + tuple(k for k in BOOSTER_DICT if " " in k)
+"""VADER's idioms and multi-word boosters: :func:`_idioms_check` changes nothing without one."""
 
 
 def _is_neg(word: str) -> bool:
