@@ -74,8 +74,10 @@ APOLOGY_FACTOR = 0.3
 """In an apology sentence ("sorry for the delay"), negative words count this much."""
 LONG_TEXT_CHARS = 320
 LONG_TEXT_SENTENCES = 4
-SENTENCE_CACHE = 200_000
-"""Sentences remembered per process (brand replies and copied complaints repeat a lot)."""
+SENTENCE_CACHE = 600_000
+"""Sentences remembered per process (brand replies and copied complaints repeat a lot); about
+430 bytes each, so at most about 260 MB. 1M generated interactions have about 300,000 distinct
+sentences: with the earlier 200,000 a quarter more sentences were scored again."""
 TEXT_CACHE = 200_000
 """Whole messages remembered per process: notebooks score the same frame in several analyses."""
 PARALLEL_FROM = 50_000
@@ -1074,7 +1076,10 @@ def _score_unique(texts: Sequence[str] | pd.Series, lexicon: str | Path | None,
     """Scores, rules and label codes aligned with ``texts``; each distinct text scored once."""
     codes, uniques = pd.factorize(pd.Series(texts) if not isinstance(texts, pd.Series) else texts,
                                   use_na_sentinel=True)
-    uniq = [u if isinstance(u, str) else "" for u in uniques]
+    if isinstance(uniques.dtype, pd.StringDtype):
+        uniq = uniques.to_numpy(dtype=object).tolist()   # all str (missing values are coded -1)
+    else:
+        uniq = [u if isinstance(u, str) else "" for u in uniques]
     lex = str(lexicon) if lexicon is not None else None
     n = len(uniq)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
