@@ -970,3 +970,27 @@ def test_out_of_range_date_rows_are_counted(tmp_path):
     p.write_text("text,date\nok,2026-01-05T09:00:00Z\nodd,3000-01-01T00:00:00Z\nneg,-1\n")
     s = check_summary(smlib.load(p))
     assert s["rows_kept"] == 1 and s["reasons"] == {"unparseable date": 2}
+
+
+def test_times_without_a_zone_use_the_organisations_zone(tmp_path):
+    """A UK export's 10:00 in July is 09:00 UTC (BST); with no zone known it stays UTC (warned)."""
+    p = tmp_path / "local_times.csv"
+    p.write_text("text,date\nsummer,2026-07-01 10:00\nwinter,2026-01-05 10:00\n"
+                 "autumn repeat hour,2026-10-25 01:30\nspring gap,2026-03-29 01:30\n")
+    plain = smlib.load(p)
+    assert plain.interactions["created_at"].tolist() == [utc("2026-07-01 10:00"), utc("2026-01-05 10:00"),
+                                                         utc("2026-10-25 01:30"), utc("2026-03-29 01:30")]
+    assert any("taken as UTC" in w for w in plain.load_summary["warnings"])
+    for kw in ({"org": "northway-rail"}, {"timezone": "Europe/London"}):
+        ds = smlib.load(p, **kw)
+        check_summary(ds)
+        assert ds.interactions["created_at"].tolist() == [
+            utc("2026-07-01 09:00"), utc("2026-01-05 10:00"),
+            utc("2026-10-25 00:30"),     # the first (summer) 01:30 of the repeated hour
+            utc("2026-03-29 01:00")], kw  # 01:30 does not exist in London that night: 02:00 BST
+        assert any("Europe/London clock times" in w for w in ds.load_summary["warnings"])
+    zoned = tmp_path / "zoned.csv"
+    zoned.write_text("text,date\nsummer,2026-07-01T10:00:00Z\n")
+    assert smlib.load(zoned, org="northway-rail").interactions["created_at"].tolist() == [utc("2026-07-01 10:00")]
+    with pytest.raises(DataError, match="unknown time zone"):
+        smlib.load(p, timezone="Mars/Base")

@@ -61,6 +61,18 @@ def _check_format(fmt: Any) -> str:
     return f
 
 
+def _check_timezone(tz: Any) -> str:
+    """An IANA zone name such as ``"Europe/London"``, checked; DataError otherwise."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    name = str(tz).strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise DataError(f"unknown time zone {tz!r}; expected a name such as 'Europe/London' or 'UTC'",
+                        field="timezone") from None
+    return name
+
+
 def _profile_for(org: str | None) -> Profile | None:
     """The sample organisation's profile when ``org`` names one, else None (never raises)."""
     if not org:
@@ -145,7 +157,8 @@ def _json_module(obj: Any, source: str) -> tuple[str, Any]:
 
 def load(path: str | Path, org: str | None = None, format: str = "auto",
          columns: Mapping[str, str] | None = None, platform: str | None = None,
-         encoding: str | None = None, org_handles: Iterable[str] | str | None = None) -> Dataset:
+         encoding: str | None = None, org_handles: Iterable[str] | str | None = None,
+         timezone: str | None = None) -> Dataset:
     """Read an exported file into a :class:`smlib.Dataset` in the canonical schema.
 
     ``org``: the organisation slug for every row (a sample slug also brings its profile and
@@ -154,6 +167,8 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
     ``columns``: ``{model_field: source_column}`` for CSV/Excel. ``platform``: the platform code
     for every row (e.g. ``"facebook"`` for a CSV). ``encoding``: force a text encoding.
     ``org_handles``: the organisation's own handles, so its messages get ``author_is_org``.
+    ``timezone``: the zone of dates written without one (e.g. ``"Europe/London"``); by default
+    the sample organisation's zone when ``org`` names one, else UTC (the summary warns either way).
 
     Raises :class:`smlib.DataError` (only) when the file cannot be used.
     """
@@ -168,6 +183,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
         raise DataError(f"cannot open this path ({type(exc).__name__}: {exc})", source=str(path)) from None
     tracker = Tracker(src.name)
     profile = _profile_for(org)
+    local_tz = _check_timezone(timezone) if timezone is not None else (profile.timezone if profile else None)
     own = _as_list(org_handles)
     handles = own + (list(profile.handles.values()) if profile else [])
     opts = Options(path=src.path, tracker=tracker, org=org, platform=platform, handles=handles,
@@ -258,7 +274,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
             plat = "other"
         org_value = org or ("" if "org" in frame.columns else slug(opts.natural_org or src.path.stem))
         interactions, summary = finish(frame, tracker, org=org_value, platform=plat, org_handles=handles,
-                                       fmt=fmt, encoding=src.label or src.encoding)
+                                       fmt=fmt, encoding=src.label or src.encoding, local_tz=local_tz)
     except DataError:
         raise
     except RecursionError:

@@ -284,7 +284,8 @@ def repair_excel_ids(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
 
 
 def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
-           org_handles: Iterable[str] = (), fmt: str, encoding: str) -> tuple[pd.DataFrame, dict]:
+           org_handles: Iterable[str] = (), fmt: str, encoding: str,
+           local_tz: str | None = None) -> tuple[pd.DataFrame, dict]:
     """Skip/count unusable rows, fill the derived columns, conform and validate (see module doc)."""
     f = frame
     if len(f) == 0:
@@ -313,7 +314,7 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
     if "created_at" not in f.columns:
         raise DataError("no date column: expected when each message was posted", source=tracker.source,
                         field="created_at")
-    when, blank = to_utc(f["created_at"], tracker.warnings)
+    when, blank = to_utc(f["created_at"], tracker.warnings, local_tz)
     f = f.assign(created_at=when)
     bad_date = when.isna().to_numpy()
     if bad_date.any():

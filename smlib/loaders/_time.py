@@ -262,16 +262,37 @@ def _dayfirst(sample: list[str]) -> tuple[bool, bool]:
     return True, True
 
 
-def to_utc(values: pd.Series, warn: list[str] | None = None) -> tuple[pd.Series, pd.Series]:
+def _from_local(out: pd.Series, local_tz: str | None, warn: list[str] | None) -> pd.Series:
+    """Times written without a zone: clock times in ``local_tz`` (the organisation's zone, e.g.
+    Europe/London, so summer times are an hour ahead of UTC), or UTC when no zone is known. In the
+    autumn hour that happens twice the earlier (summer) reading is used; a spring-forward gap
+    time moves on to the first real time."""
+    if not local_tz or local_tz.upper() == "UTC":
+        if warn is not None:
+            warn.append("dates had no time zone; they were taken as UTC")
+        return out
+    naive = out.dt.tz_convert("UTC").dt.tz_localize(None)
+    local = naive.dt.tz_localize(local_tz, ambiguous=np.ones(len(naive), dtype=bool),
+                                 nonexistent="shift_forward")
+    if warn is not None:
+        warn.append(f"dates had no time zone; they were taken as {local_tz} clock times (the time "
+                    "zone given or the organisation's) and converted to UTC")
+    return _ns_utc(local)
+
+
+def to_utc(values: pd.Series, warn: list[str] | None = None,
+           local_tz: str | None = None) -> tuple[pd.Series, pd.Series]:
     """Parse ``values`` into UTC datetimes. Returns ``(datetimes, blank)``: NaT marks a failure,
     ``blank`` says which of those were empty in the source (missing rather than unparseable).
-    Notes for the user (naive times, ambiguous day/month order) are appended to ``warn``."""
+    Times without a zone are read as ``local_tz`` clock times (UTC when None). Notes for the
+    user (naive times, ambiguous day/month order) are appended to ``warn``."""
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         return values.dt.tz_convert("UTC"), values.isna()
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        if warn is not None and values.notna().any():
-            warn.append("dates had no time zone; they were taken as UTC")
-        return values.dt.tz_localize("UTC"), values.isna()
+        out = _ns_utc(values.dt.tz_localize("UTC"))
+        if values.notna().any():
+            out = _from_local(out, local_tz, warn)
+        return out, values.isna()
     if pd.api.types.is_numeric_dtype(values.dtype):
         out = _epoch(values)
         return out, values.isna()
@@ -309,7 +330,8 @@ def to_utc(values: pd.Series, warn: list[str] | None = None) -> tuple[pd.Series,
             warn.append(f"dates like {ex!r} could be day/month or month/day; they were read {order}, "
                         "because that field changes more (or, with no clue, the UK order). Save the "
                         "dates as 2026-01-05 if that is wrong")
-        tz_sample = [v for v in sample if not _RE_EPOCH.match(v)]
-        if tz_sample and kind in ("iso", "mixed") and not any(_NAIVE_TZ.search(v) for v in tz_sample):
-            warn.append("dates had no time zone; they were taken as UTC")
-    return _ns_utc(out), blank
+    out = _ns_utc(out)
+    tz_sample = [v for v in sample if not _RE_EPOCH.match(v)]
+    if tz_sample and kind in ("iso", "mixed") and not any(_NAIVE_TZ.search(v) for v in tz_sample):
+        out = _from_local(out, local_tz, warn)
+    return out, blank
