@@ -283,18 +283,19 @@ def _repeat_counts(frame: pd.DataFrame, customer: pd.Series, window_hours: float
         return out
     win = np.int64(window_hours * 3600 * 1e9)
     keys = sub["platform"].astype(str) + "\x00" + sub["author_id"].astype(str)
-    for _, g in sub.groupby(keys, sort=False):
-        if len(g) == 1:
-            out.loc[g.index] = 1
+    times = sub["created_at"].astype("int64").to_numpy()
+    res = np.ones(len(sub), dtype=np.int64)            # a customer's only message counts 1
+    for pos in keys.groupby(keys, sort=False).indices.values():   # positions, no per-group .loc
+        if len(pos) == 1:
             continue
-        t = g["created_at"].astype("int64").to_numpy()
+        t = times[pos]
         order = np.argsort(t, kind="stable")
         ts = t[order]
         lo = np.searchsorted(ts, ts - win, side="left")
-        counts = np.arange(len(ts)) - lo + 1
-        res = np.empty(len(ts), dtype=np.int64)
-        res[order] = counts
-        out.loc[g.index] = res
+        counts = np.empty(len(ts), dtype=np.int64)
+        counts[order] = np.arange(len(ts)) - lo + 1
+        res[pos] = counts
+    out.loc[sub.index] = res
     return out
 
 
