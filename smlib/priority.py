@@ -500,9 +500,21 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
                    and out["org"].astype(str).nunique() > 1)
     sits = responses["situations"]
 
+    # The loop below looks values up by row label about 25 times per message: plain dicts make
+    # that ~20x cheaper than Series lookups (same labels, same values).
+    answered_all = answered
+    (is_org, sentiment, is_review, distress_ignored, joking, reaction, past, wait_hours, wait_wall,
+     wait_bus, repeat, spikes, platform, kind, spam_only, action, answered, sec) = (
+        _by_label(x) for x in (is_org, sentiment, is_review, distress_ignored, joking, reaction, past,
+                               wait_hours, wait_wall, wait_bus, repeat, spikes, platform, kind, spam_only,
+                               action, answered, sec))
+    hit = {k: _by_label(v) for k, v in hit.items()}
+    found = {k: _by_label(v) for k, v in found.items()}
+    cells = {c: out[c].to_dict() for c in ("org", "author_followers", "shares", "reach") if c in out}
+
     categories, priorities, reasons_col, urgent_col, urgent_reason_col, responses_col = [], [], [], [], [], []
     for i in out.index:
-        org_name = str(out.at[i, "org"]) if per_row_org else default_name
+        org_name = str(cells["org"][i]) if per_row_org else default_name
         sign_off = str(responses.get("sign_off", "")).format(org=org_name)
         if is_org[i]:
             categories.append("posted_by_business")
@@ -562,8 +574,8 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
         reach_opts = []
         for col, tiers, label in (("author_followers", "followers_tiers", "followers"),
                                   ("shares", "shares_tiers", "shares"), ("reach", "reach_tiers", "views")):
-            if col in out:
-                v = out.at[i, col]
+            if col in cells:
+                v = cells[col][i]
                 p = _tier(v, F["reach"][tiers])
                 if p:
                     reach_opts.append((p, f"{int(v):,} {label}"))
@@ -633,10 +645,15 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     out["urgent"] = pd.Series(urgent_col, index=out.index, dtype=bool)
     out["urgent_reason"] = pd.Series(urgent_reason_col, index=out.index, dtype=object)
     out["suggested_response"] = pd.Series(responses_col, index=out.index, dtype=object)
-    out["handled"] = answered.astype(bool)
+    out["handled"] = answered_all.astype(bool)
     out.attrs["priority_notes"] = notes
     out.attrs["priority_now"] = now_ts
     return out
+
+
+def _by_label(x: Any) -> Any:
+    """A Series as a plain {label: value} dict (fast per-row lookups); anything else unchanged."""
+    return x.to_dict() if isinstance(x, pd.Series) else x
 
 
 def _org_accounts(frame: pd.DataFrame) -> tuple[str, ...]:
