@@ -63,7 +63,7 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
                    text_cols: set[str] | None = None,
                    category_cols: set[str] | None = None,
                    names: list[str] | None = None) -> tuple[pd.DataFrame, str]:
-    """Columns as Python strings (an empty cell is ``""``). Returns (frame, delimiter).
+    """Columns as text (pandas ``str``; an empty cell is ``""``). Returns (frame, delimiter).
 
     ``usecols`` reads only those columns (faster on wide exports); then only ``text_cols`` are
     forced to text and the others (counts) are left to pandas' number parsing. ``names`` (the
@@ -109,6 +109,7 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     full = usecols is not None and n_fields and len(data) <= LONG_ROW_CHECK_BYTES and \
         has_long_rows(data, delim, n_fields, b"\r" if lineterminator == "\r" else b"\n")
     read_cols, read_dtype = (None, tdt) if full else (usecols, dtype)
+
     def read(errors: str) -> tuple[pd.DataFrame, list]:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
