@@ -171,9 +171,9 @@ def duplicated_ids(ids: pd.Series, keep: str | bool = "first") -> "np.ndarray":
         import pyarrow as pa
         import pyarrow.compute as pc
         arr = pa.chunked_array(ids.array._pa_array)
-        if (arr.null_count == 0 and pc.all(pc.ascii_is_decimal(arr)).as_py()
-                and pc.max(pc.binary_length(arr)).as_py() <= 18
-                and not pc.any(pc.and_(pc.starts_with(arr, "0"), pc.greater(pc.binary_length(arr), 1))).as_py()):
+        lengths = pc.binary_length(arr)
+        if (arr.null_count == 0 and pc.all(pc.ascii_is_decimal(arr)).as_py() and pc.max(lengths).as_py() <= 18
+                and not pc.any(pc.and_(pc.starts_with(arr, "0"), pc.greater(lengths, 1))).as_py()):
             as_int = pc.cast(arr, pa.int64()).to_numpy()
             step = np.diff(as_int)
             if (step > 0).all() or (step < 0).all():

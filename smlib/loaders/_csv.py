@@ -126,8 +126,8 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
             df, caught = read("replace")
         src.bad_lines = [int(n) for w in caught for n in _SKIPPED.findall(str(w.message))]
         if full:
-            df = df[[c for c in df.columns if str(c).lstrip("\ufeff").strip() in
-                     {str(u).lstrip("\ufeff").strip() for u in usecols}]]
+            wanted = {str(u).lstrip("\ufeff").strip() for u in usecols}
+            df = df[[c for c in df.columns if str(c).lstrip("\ufeff").strip() in wanted]]
     except pd.errors.EmptyDataError:
         raise DataError("the file has no header row; expected a header line naming the columns "
                         "(e.g. text,created_at,author_id)", source=src.name) from None

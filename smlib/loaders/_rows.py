@@ -13,7 +13,8 @@ an empty message). :func:`finish` then, in this order, skips and counts:
 4. ``duplicate message_id`` - the first row with an id is kept
 
 (Excel-rounded ids are repaired, not skipped: see :func:`repair_excel_ids`), fills org,
-platform, author_is_org, thread_id and reply counts, then conforms the table (:func:`smlib.schema.conform_interactions`) and checks it with
+platform, author_is_org, thread_id and reply counts, then conforms the table
+(:func:`smlib.schema.conform_interactions`) and checks it with
 :func:`smlib.schema.validate_interactions`.
 """
 from __future__ import annotations
@@ -235,13 +236,14 @@ def _thread_roots(ids: pd.Series, parents: pd.Series) -> pd.Series:
     Pointer jumping on row positions: each round jumps twice as far up, so a conversation 120
     replies deep takes 7 rounds instead of 120 (real support threads are that deep).
     """
-    index = pd.Index(ids.to_numpy(dtype=object))
+    id_vals, parent_vals = ids.to_numpy(dtype=object), parents.to_numpy(dtype=object)
+    index = pd.Index(id_vals)
     if not index.is_unique:
         return _thread_roots_stepwise(ids, parents)
     has_parent = parents.notna().to_numpy()
     up = np.arange(len(ids))
     if has_parent.any():
-        found = index.get_indexer(parents[has_parent].to_numpy(dtype=object))
+        found = index.get_indexer(parent_vals[has_parent])
         up[has_parent] = np.where(found >= 0, found, up[has_parent])
     for _ in range(64):  # 2**64 steps: any chain; a loop (a→b→a) just stops somewhere in it
         further = up[up]
@@ -249,7 +251,7 @@ def _thread_roots(ids: pd.Series, parents: pd.Series) -> pd.Series:
             break
         up = further
     # the top message inside the file; its own parent (outside the file) is the root when it has one
-    root = np.where(has_parent[up], parents.to_numpy(dtype=object)[up], ids.to_numpy(dtype=object)[up])
+    root = np.where(has_parent[up], parent_vals[up], id_vals[up])
     return pd.Series(root, index=ids.index, dtype=object)
 
 
