@@ -6,8 +6,7 @@ help, thanks" reads as praise. smlib keeps VADER's method (word scores, boosters
 "but", capitals, "!") and adds, in this order:
 
 1. **Clean-up** – HTML entities, links and @handles removed; short forms expanded
-   ("doesn't" → "does not"); hashtags split into words (``#NeverAgain`` → "never again");
-   a known data-damage pattern ("Cancelled Flightled" → "cancelled") undone.
+   ("doesn't" → "does not"); hashtags split into words (``#NeverAgain`` → "never again").
 2. **Customer-service lexicon** – words, phrases and emoji from ``data/sentiment_lexicon.csv``
    (tutors can edit it): delays, cancellations, waiting, "still no reply", lost items,
    refunds, faults, "on hold", broken promises, "never again", and reassurance such as
@@ -211,9 +210,6 @@ _CONTRACTION_BASE = {"won": "will", "ca": "can", "can": "can", "sha": "shall", "
 def _expand(m: re.Match) -> str:
     word = next(g for g in m.groups() if g)
     return _CONTRACTION_BASE.get(word.lower(), word) + " not"
-# CrowdFlower's find-and-replace damaged the public airline tweets ("cancel" -> "Cancelled Flight",
-# "late" -> "Late Flight"); undoing it is plain text repair, useful for any such export.
-_DAMAGE = [(re.compile(r"Cancelled Flight"), "cancel"), (re.compile(r"Late Flight"), "late")]
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -239,11 +235,6 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
         return "", []
     notes: list[str] = []
     t = html.unescape(text) if "&" in text else text
-    if "Flight" in t:
-        for pat, rep in _DAMAGE:
-            if pat.search(t):
-                t = pat.sub(rep, t)
-                notes.append("repaired damaged text ('Cancelled Flight'/'Late Flight')")
     if "http" in t or "www" in t or "WWW" in t or "HTTP" in t:
         t = _URL.sub(" ", t)
     if "@" in t:

@@ -65,7 +65,6 @@ FIXES = [
     ("contrast across sentences", "I love the app. I was impressed. However I do have a problem with streaming.",
      "neutral", True),
     ("expect better", "asked for oat milk and got cow's milk. Expect better tbh", "negative", True),
-    ("data damage repaired", "@airline Cancelled Flightled again, 3rd time", "negative", False),
     # second round: complaints without an emotional word
     ("failed expectation: not refunded", "My refund hasn't been processed", "negative", True),
     ("failed expectation: did not turn up", "The engineer didn't turn up this morning", "negative", True),
@@ -135,7 +134,7 @@ MUST_NOT_BREAK = [
     ("plain question", "can I bring my dog?", "neutral"),
     ("problem report stays a complaint", "My discount code isn't working, can you help?", "negative"),
     ("sorry but", "sorry but this is unacceptable", "negative"),
-    ("damage repair harmless", "my flight was cancelled", "negative"),
+    ("cancellation", "my flight was cancelled", "negative"),
     ("hashtag praise", "#legends", "positive"),
     ("handle is not a word", "@HappyDays my parcel never arrived", "negative"),
     # second round: the case each new rule must not break
@@ -183,10 +182,15 @@ def test_rule_does_not_break(rule, text, expected):
     assert label(text) == expected, smlib.explain_sentiment(text)
 
 
-def test_hashtags_and_damage_are_read_as_words():
+def test_hashtags_are_read_as_words():
     assert "sucks" in set(smlib.explain_sentiment("2nd time trying to switch#CS sucks")["what"])
-    assert "cancel*" in set(smlib.explain_sentiment("Cancelled Flightled again")["what"])
-    assert S.clean_text("Late Flightr than ever")[0].lower().startswith("later")
+
+
+def test_no_dataset_specific_text_repair():
+    """The scorer is general: it does not undo one dataset's damage (the airline file's
+    "Cancelled Flightled"), which would be fitting it to the evaluation data."""
+    assert S.clean_text("Late Flightr than ever")[0] == "Late Flightr than ever"
+    assert not hasattr(S, "_DAMAGE")
 
 
 def test_apology_is_milder_than_the_complaint_it_names():
