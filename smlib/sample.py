@@ -16,6 +16,8 @@ Example
 """
 from __future__ import annotations
 
+import difflib
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -137,6 +139,10 @@ def load_org(org: str) -> Dataset:
     >>> load_org("brightmart").profile.slug
     'brightmart'
     """
+    if org is None or (isinstance(org, str) and not org.strip()):
+        raise DataError("no organisation given: set org to a sample organisation such as "
+                        "'northway-rail' (smlib.list_organisations() lists them) or to the path "
+                        "of an exported file", field="org")
     org = str(org)
     if org in _profile_files():
         return load_sample(org)
@@ -144,6 +150,21 @@ def load_org(org: str) -> Dataset:
     if path.exists():
         from .loaders import load  # imported here: the loaders are heavier and optional
         return load(path)
-    known = ", ".join(list_organisations(include_practice=True))
-    raise DataError(f"{org!r} is neither a sample organisation ({known}) nor an existing file or "
-                    f"folder of exported data", source=org)
+    slug = _as_slug(org)
+    if slug in _profile_files():  # "Northway Rail", "northway_rail": the name, written loosely
+        return load_sample(slug)
+    known = list_organisations(include_practice=True)
+    near = difflib.get_close_matches(slug, known, n=1, cutoff=0.75)
+    hint = f" Did you mean {near[0]!r}?" if near else ""
+    raise DataError(f"{org!r} is neither a sample organisation ({', '.join(known)}) nor an existing "
+                    f"file or folder of exported data.{hint}", source=org)
+
+
+def _as_slug(name: str) -> str:
+    """A loosely written organisation name as a slug: ``"Northway Rail"`` → ``"northway-rail"``.
+
+    >>> _as_slug("  Bean & Leaf_ ")
+    'bean-and-leaf'
+    """
+    s = name.strip().lower().replace("&", " and ")
+    return "-".join(re.findall(r"[a-z0-9]+", s))

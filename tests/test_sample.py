@@ -415,3 +415,21 @@ def test_age_bands_include_teenagers_and_pensioners(samples):
     aud = pd.concat([ds.audience for ds in samples.values()])
     values = set(aud.loc[aud["dimension"].astype(str) == "age_band", "value"])
     assert values == set(AGE_BANDS)
+
+
+@pytest.mark.parametrize("written", ["Northway Rail", "NORTHWAY-RAIL", " northway_rail "])
+def test_load_org_accepts_the_name_written_loosely(written):
+    assert smlib.load_org(written).profile.slug == "northway-rail"
+
+
+def test_load_org_suggests_a_near_miss_and_names_a_missing_org():
+    with pytest.raises(smlib.DataError) as err:
+        smlib.load_org("northway-rial")
+    assert "Did you mean 'northway-rail'?" in str(err.value)
+    with pytest.raises(smlib.DataError) as err:
+        smlib.load_org("zzz-unknown")
+    assert "Did you mean" not in str(err.value)
+    for missing in (None, "", "   "):
+        with pytest.raises(smlib.DataError) as err:
+            smlib.load_org(missing)
+        assert "no organisation given" in str(err.value) and "field 'org'" in str(err.value)
