@@ -13,13 +13,16 @@ when the answer cannot be read (the check then says what kind of answer it expec
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
+import types
 from numbers import Number
 from typing import Any
 
 PLACEHOLDER = "YOUR ANSWER HERE"
-_BLANK_TEXT = {"", "...", "…", "none", "todo", "your answer here", "answer here", "?"}
+# "none" is not here: it is a real answer ("no action" group; "none" when a tool misses nothing)
+_BLANK_TEXT = {"", "...", "…", "todo", "your answer here", "answer here", "?"}
 
 
 def is_blank(value: Any) -> bool:
@@ -46,10 +49,24 @@ def clean_text(value: Any) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def as_number(value: Any) -> float | None:
+_QUOTES = "'\"`‘’“”"
+_ONE_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.])")
+
+
+def strip_quotes(text: str) -> str:
+    """``"'12'"`` → ``"12"``: quotes a learner typed inside the quotes, and spaces, removed."""
+    return text.strip().strip(_QUOTES).strip()
+
+
+def as_number(value: Any, words: bool = False) -> float | None:
     """A number from an int, float, numpy number, or a string such as ``" 1,234 "`` or ``"12%"``.
 
-    Returns ``None`` for booleans, blanks, text that is not a number, and NaN.
+    Returns ``None`` for booleans, blanks, text that is not a number, and NaN. With
+    ``words=True`` a string holding exactly one number among words (``"12 messages"``,
+    ``"about 12"``) gives that number; two numbers (``"12 or 13"``) give ``None``.
+
+    >>> as_number("'1 234'"), as_number("12 people", words=True), as_number("12 or 13", words=True)
+    (1234.0, 12.0, None)
     """
     if value is None or isinstance(value, bool) or value is Ellipsis:
         return None
@@ -66,14 +83,135 @@ def as_number(value: Any) -> float | None:
         except (TypeError, ValueError):
             return None
         return out if math.isfinite(out) else None
+    if isinstance(value, (bytes, bytearray)):
+        value = value.decode("utf-8", "replace")
     if isinstance(value, str):
-        s = value.strip().replace(",", "").replace("%", "").replace("£", "").strip()
+        s = strip_quotes(value.replace("\u200b", "").replace("\u00a0", " "))
+        if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:\.\d+)?", s):  # "1 234": a space between thousands
+            s = s.replace(" ", "")
+        s = s.replace(",", "").replace("%", "").replace("£", "").strip()
         try:
             out = float(s)
         except ValueError:
-            return None
+            if not words:
+                return None
+            found = _ONE_NUMBER.findall(strip_quotes(value))
+            if len(found) != 1:
+                return None
+            out = float(found[0].replace(",", ""))
         return out if math.isfinite(out) else None
     return None
+
+
+def is_nan(value: Any) -> bool:
+    """True for a single missing value: ``float("nan")``, ``numpy.nan``, ``pandas.NA``, ``NaT``."""
+    if value is None or isinstance(value, (str, bytes, list, tuple, dict, set)):
+        return False
+    try:
+        import pandas as pd
+        out = pd.isna(value)
+    except Exception:  # noqa: BLE001 - anything pandas cannot test is not a missing value
+        return False
+    return out if isinstance(out, bool) else False
+
+
+def describe_kind(value: Any) -> str:
+    """What sort of Python value an answer is, in learner words (``"a table"``, ``"a list"``)."""
+    import pandas as pd
+    if isinstance(value, pd.DataFrame):
+        return "a table"
+    if isinstance(value, pd.Series):
+        return "a column of a table"
+    if isinstance(value, dict):
+        return "a dictionary"
+    if isinstance(value, (list, tuple, set, frozenset, range)) or type(value).__name__ == "ndarray":
+        return "a list"
+    if isinstance(value, types.ModuleType):
+        return "a module"
+    if isinstance(value, types.GeneratorType):
+        return "a list"
+    if callable(value):
+        return "a function"
+    if isinstance(value, bool):
+        return "True or False"
+    return "a Python value of type " + type(value).__name__
+
+
+def _items(value: Any) -> list[Any] | None:
+    """The values inside a list-like answer, or None when the answer is not list-like."""
+    import pandas as pd
+    if isinstance(value, (str, bytes, bytearray, dict, pd.DataFrame)):
+        return None
+    if type(value).__name__ == "ndarray":
+        return list(value.ravel().tolist()) if value.ndim else None
+    if isinstance(value, (list, tuple, set, frozenset, range, pd.Series, pd.Index,
+                          types.GeneratorType)):
+        return list(value)
+    return None
+
+
+def one_value(value: Any, name: str, what: str) -> tuple[Any, str | None]:
+    """Read an answer that should be ONE value: ``(value, None)`` or ``(None, problem)``.
+
+    A list, column or table holding exactly one value gives that value (``[12]`` → ``12``);
+    bytes are read as text. The problem says, in learner words, what kind of thing ``name``
+    holds instead (several values, a whole table, a function without brackets) — never what
+    the right value is.
+
+    >>> one_value([12], "n", "whole number")
+    (12, None)
+    >>> one_value((777, 6), "n", "whole number")[1]
+    "'n' holds 2 values (is it the table's shape: rows and columns?); the task asks for one whole number."
+    """
+    import pandas as pd
+    if isinstance(value, (bytes, bytearray)):
+        return value.decode("utf-8", "replace"), None
+    if isinstance(value, pd.DataFrame):
+        if value.shape == (1, 1):
+            return one_value(value.iat[0, 0], name, what)
+        if value.empty:
+            return None, (f"'{name}' is an empty table: the code that made it found nothing. "
+                          f"The task asks for one {what}.")
+        rows = f"{len(value)} row{'s' if len(value) != 1 else ''}"
+        return None, f"'{name}' is a whole table ({rows}); the task asks for one {what}."
+    if isinstance(value, dict):
+        return None, f"'{name}' is a dictionary; the task asks for one {what}."
+    items = _items(value)
+    if items is None:
+        if isinstance(value, types.ModuleType) or (callable(value) and not isinstance(value, Number)):
+            return None, (f"'{name}' is a function, not its result: did you forget the brackets "
+                          "() at the end?")
+        return value, None
+    if len(items) == 1:
+        return one_value(items[0], name, what)
+    if not items:
+        return None, (f"'{name}' is empty (it holds no values): the code that made it found "
+                      f"nothing. The task asks for one {what}.")
+    shape = (isinstance(value, tuple) and len(items) == 2
+             and all(isinstance(i, int) and not isinstance(i, bool) for i in items))
+    hint = " (is it the table's shape: rows and columns?)" if shape else ""
+    return None, f"'{name}' holds {len(items)} values{hint}; the task asks for one {what}."
+
+
+def as_text(value: Any, name: str) -> tuple[str | None, str | None]:
+    """Read a written answer: ``(text, None)`` or ``(None, problem)``.
+
+    Text is kept as it is; a list of sentences is joined into one text (one per line); bytes
+    are decoded; a number stays a (very short) text. A table, dictionary or function is not
+    the learner's own writing, so it gives a problem.
+    """
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, (bytes, bytearray)):
+        return value.decode("utf-8", "replace"), None
+    if isinstance(value, (Number, dt.date)) and not isinstance(value, bool):
+        return str(value), None
+    items = _items(value)
+    if items is not None and not isinstance(value, types.GeneratorType) \
+            and all(isinstance(i, str) for i in items) and type(value).__name__ in ("list", "tuple"):
+        return "\n".join(items), None
+    return None, (f"'{name}' should be your own sentences written between the triple quotes "
+                  f"\"\"\" \"\"\", not {describe_kind(value)}.")
 
 
 def is_whole(x: float) -> bool:
@@ -103,6 +241,20 @@ def platform_code(value: Any) -> str | None:
     """The platform code (as in ``smlib.schema.PLATFORMS``) for a learner's spelling, or None."""
     key = norm_label(value)
     return _PLATFORM_ALIASES.get(key) or _PLATFORM_ALIASES.get(key.replace(" ", ""))
+
+
+def read_platform(value: Any, platforms: list[str] | tuple[str, ...] = ()) -> str | None:
+    """The platform code for a name (``"Insta"``), or the one platform a short text names
+    (``"the Facebook page"``); None when there is none or more than one.
+
+    >>> read_platform("the Facebook page"), read_platform("Facebook or Insta")
+    ('facebook', None)
+    """
+    code = platform_code(value)
+    if code is not None or not isinstance(value, str) or len(value) > 60:
+        return code
+    named = {c for c in set(_PLATFORM_ALIASES.values()) | set(platforms) if mentions_platform(value, c)}
+    return named.pop() if len(named) == 1 else None
 
 
 PLATFORM_WORDS: dict[str, tuple[str, ...]] = {

@@ -13,6 +13,7 @@ missing or wrong, and never gives the expected value or the answer.
 """
 from __future__ import annotations
 
+import difflib
 import html
 import sys
 import tomllib
@@ -21,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from ..paths import data_file
-from ._answers import is_blank
+from ._answers import as_text, is_blank, is_nan, one_value
 
 DONE, NOT_YET, NOT_STARTED = "done", "not_yet", "not_started"
 _MARK = {DONE: "✓", NOT_YET: "✗ Not yet", NOT_STARTED: "… Not yet done"}
@@ -48,8 +49,8 @@ class Feedback:
 
     def _repr_html_(self) -> str:
         return (f'<div style="border-left:4px solid {_COLOUR[self.status]};padding:4px 8px;">'
-                f'<b>{html.escape(_MARK[self.status])}</b> — {html.escape(self.title)}: '
-                f'{html.escape(self.message)}</div>')
+                f'<b>{html.escape(_MARK[self.status])}</b> — {html.escape(str(self.title))}: '
+                f'{html.escape(str(self.message))}</div>')
 
 
 @dataclass(frozen=True)
@@ -68,24 +69,38 @@ class Verdict:
         return cls(False, message)
 
 
+TEXT, MANY = "text", "many"
+"""Answer kinds besides one value: written sentences, or a list/dictionary the task reads itself."""
+
+
 @dataclass(frozen=True)
 class Task:
-    """One exercise task: the answer variables it reads and the function that judges them."""
+    """One exercise task: the answer variables it reads and the function that judges them.
+
+    ``kinds`` says what each answer should be: :data:`TEXT` (sentences), :data:`MANY` (a list
+    or dictionary the judge reads itself) or, for one value, what that value is in learner
+    words (``"whole number"``). :func:`judge` reads one-value and text answers kindly before the
+    judge function sees them, so every task says the same thing about a table or a list given
+    where one number was wanted.
+    """
 
     key: str
     title: str
     answers: tuple[str, ...]
     judge: Callable[..., Verdict]
     exercise: str = field(default="")
+    kinds: tuple[str, ...] = field(default=())
 
 
 TASKS: dict[str, Task] = {}
 
 
-def task(key: str, title: str, answers: tuple[str, ...]) -> Callable[[Callable[..., Verdict]], Callable[..., Verdict]]:
+def task(key: str, title: str, answers: tuple[str, ...],
+         kinds: tuple[str, ...] | None = None) -> Callable[[Callable[..., Verdict]], Callable[..., Verdict]]:
     """Register a judge function ``judge(*answers, ctx) -> Verdict`` under ``key`` (e.g. ``"p3.users"``)."""
     def deco(fn: Callable[..., Verdict]) -> Callable[..., Verdict]:
-        TASKS[key] = Task(key, title, answers, fn, key.split(".")[0])
+        TASKS[key] = Task(key, title, answers, fn, key.split(".")[0],
+                          tuple(kinds) if kinds else ("answer",) * len(answers))
         return fn
     return deco
 
@@ -123,17 +138,69 @@ def _not_started(t: Task, missing: list[str]) -> Feedback:
                     f"fill in {names} above and run that cell, then run this check again.")
 
 
+def find_task(key: Any) -> tuple[Task | None, str]:
+    """The task for a check name typed any way round (``" P3.Users "``), or None and a message."""
+    typed = str(key).strip() if key is not None else ""
+    norm = typed.lower().replace(" ", "")
+    for k in (typed, norm):
+        if k in TASKS:
+            return TASKS[k], ""
+    if not typed:
+        return None, 'say which task to check, for example check("p3.users").'
+    near = difflib.get_close_matches(norm, list(TASKS), n=1, cutoff=0.6)
+    if near:
+        return None, f'there is no check called "{typed[:40]}"; did you mean check("{near[0]}")?'
+    return None, f'there is no check called "{typed[:40]}" — ask your tutor.'
+
+
+def _read_answers(t: Task, values: tuple[Any, ...]) -> tuple[list[Any], str | None]:
+    """Each answer read the way its kind asks (one value, text, or as given); or a problem."""
+    out = []
+    for name, kind, value in zip(t.answers, t.kinds, values):
+        if is_nan(value):
+            return [], (f"'{name}' is NaN (\"not a number\"): the code that worked it out "
+                        "found no value. Look at that code again.")
+        if kind == MANY:
+            out.append(value)
+            continue
+        read, problem = as_text(value, name) if kind == TEXT else one_value(value, name, kind)
+        if problem is None and is_nan(read):
+            problem = (f"'{name}' holds NaN (\"not a number\"): the code that worked it out "
+                       "found no value. Look at that code again.")
+        if problem:
+            return [], problem
+        out.append(read)
+    return out, None
+
+
 def judge(key: str, *values: Any, org: str | None = None, ctx: Any = None) -> Feedback:
     """Judge answers given directly (used by :func:`check` and by tests)."""
     from ._context import context_for
 
-    t = TASKS.get(key)
+    t, why = find_task(key)
     if t is None:
-        return Feedback(key, key, NOT_YET, "this check does not exist — ask your tutor.")
-    missing = [n for n, v in zip(t.answers, values) if v is _MISSING or is_blank(v)]
+        name = "check" if key is None else str(key)[:40]
+        return Feedback(name, name, NOT_YET, why)
+    key = t.key
+    if len(values) != len(t.answers):
+        names = " and ".join(f"'{n}'" for n in t.answers)
+        return Feedback(key, t.title, NOT_YET,
+                        f"this check needs {len(t.answers)} answer(s) ({names}) but was given "
+                        f"{len(values)}; run it as check(\"{key}\").")
+    missing = [n for n, v in zip(t.answers, values)
+               if v is _MISSING or (is_blank(v) and not is_nan(v))]
     if missing:
         return _not_started(t, missing)
+    try:
+        values, problem = _read_answers(t, values)
+    except Exception as exc:  # noqa: BLE001 - never a traceback in a learner's notebook
+        values, problem = [], (f"the checker could not read your answer ({type(exc).__name__}). "
+                               "Look at what the task asks for and try again.")
+    if problem:
+        return Feedback(key, t.title, NOT_YET, problem)
     if ctx is None:
+        if isinstance(org, str):
+            org = org.strip().lower() or None
         try:
             org = org or default_org(t.exercise)
             allowed = practice_orgs()
@@ -142,9 +209,11 @@ def judge(key: str, *values: Any, org: str | None = None, ctx: Any = None) -> Fe
                             f"the exercise settings (data/exercises.toml) could not be read "
                             f"({type(exc).__name__}); tell your tutor.")
         if org not in allowed:
+            near = difflib.get_close_matches(str(org), allowed, n=1, cutoff=0.6)
+            hint = f' (did you mean "{near[0]}"?)' if near else ""
             return Feedback(key, t.title, NOT_YET,
                             "these exercises only work with the practice organisations ("
-                            + ", ".join(practice_orgs()) + "); set 'org' to one of them.")
+                            + ", ".join(allowed) + f"); set 'org' to one of them{hint}.")
         try:
             ctx = context_for(org)
         except Exception as exc:  # noqa: BLE001 - never a traceback in a learner's notebook
@@ -160,15 +229,15 @@ def judge(key: str, *values: Any, org: str | None = None, ctx: Any = None) -> Fe
     return Feedback(key, t.title, DONE if verdict.ok else NOT_YET, verdict.message)
 
 
-def check(key: str, *values: Any) -> Feedback:
+def check(key: Any = None, *values: Any) -> Feedback:
     """Check the learner's answer(s) for task ``key`` and say ✓ or what is not right yet.
 
     Without ``values`` the answer variables are read from the notebook's namespace (the
     caller's globals), together with ``org`` when the notebook sets it.
     """
-    t = TASKS.get(key)
+    t, _ = find_task(key)
     caller = sys._getframe(1).f_globals
     org = caller.get("org") if isinstance(caller.get("org"), str) else None
     if t is not None and not values:
         values = tuple(caller.get(n, _MISSING) for n in t.answers)
-    return judge(key, *values, org=org)
+    return judge(t.key if t is not None else key, *values, org=org)

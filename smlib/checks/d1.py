@@ -12,7 +12,7 @@ from typing import Any
 
 from ._answers import clean_text, has_any, mentions_platform
 from ._context import Context
-from ._core import Verdict, task
+from ._core import TEXT, Verdict, task
 from .p4 import catalogue, coverage, tool_id
 
 COST_FIRST = {"cost": 10}
@@ -31,12 +31,18 @@ REASON_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 
+def _unknown_tool(value: Any) -> str:
+    if not isinstance(value, str):
+        return "give the tool's name as text in quotes, as it is written in the table."
+    return "I can't find that tool in the catalogue; use a name from the table."
+
+
 def _tool_verdict(my_tool: Any, ctx: Context) -> tuple[str | None, str | None]:
     """(tool id, problem) for the learner's chosen tool."""
     cat = catalogue(ctx)
     tid = tool_id(my_tool, cat)
     if tid is None:
-        return None, "I can't find that tool in the catalogue; use a name from the table."
+        return None, _unknown_tool(my_tool)
     status = str(cat.set_index("id").loc[tid, "status"])
     if status == "closed":
         return tid, "that tool has closed down, so the organisation can't use it."
@@ -49,7 +55,8 @@ def _tool_verdict(my_tool: Any, ctx: Context) -> tuple[str | None, str | None]:
     return tid, None
 
 
-@task("d1.tool", "D1 task 1 (choose a tool)", ("my_tool",))
+@task("d1.tool", "D1 task 1 (choose a tool)", ("my_tool",),
+      ("tool name, in quotes",))
 def choose(my_tool: Any, ctx: Context) -> Verdict:
     tid, problem = _tool_verdict(my_tool, ctx)
     if problem:
@@ -58,7 +65,8 @@ def choose(my_tool: Any, ctx: Context) -> Verdict:
                        "Now give your reasons.")
 
 
-@task("d1.reasons", "D1 task 2 (reasons for your choice)", ("my_tool", "my_reasons"))
+@task("d1.reasons", "D1 task 2 (reasons for your choice)", ("my_tool", "my_reasons"),
+      ("tool name, in quotes", TEXT))
 def reasons(my_tool: Any, my_reasons: Any, ctx: Context) -> Verdict:
     tid, problem = _tool_verdict(my_tool, ctx)
     if problem:
@@ -85,14 +93,15 @@ def reasons(my_tool: Any, my_reasons: Any, ctx: Context) -> Verdict:
                        "organisation's data.")
 
 
-@task("d1.weights", "D1 task 3 (what if cost matters most?)", ("cost_first_choice",))
+@task("d1.weights", "D1 task 3 (what if cost matters most?)", ("cost_first_choice",),
+      ("tool name, in quotes",))
 def weights(cost_first_choice: Any, ctx: Context) -> Verdict:
     from ..tools import recommend_tool
 
     cat = catalogue(ctx)
     tid = tool_id(cost_first_choice, cat)
     if tid is None:
-        return Verdict.no("I can't find that tool in the catalogue; use a name from the table.")
+        return Verdict.no(_unknown_tool(cost_first_choice))
     cache = ctx.__dict__.setdefault("_tools", {})
     if "rec" not in cache:
         cache["rec"] = (recommend_tool(ctx.ds, days=ctx.days, catalogue=cat),

@@ -16,9 +16,9 @@ import pandas as pd
 
 from ..paths import data_file
 from ..privacy import inert_urls, pseudonymise
-from ._answers import clean_text, has_any, is_blank, norm_label
+from ._answers import as_number, clean_text, has_any, is_blank, is_whole, norm_label, strip_quotes
 from ._context import Context
-from ._core import Verdict, task
+from ._core import MANY, TEXT, Verdict, task
 
 BUSINESS, ACTION, NONE = "posted_by_business", "needs_action", "no_action"
 LABELS = {
@@ -166,27 +166,67 @@ def ten_messages(org: str | None = None, ctx: Context | None = None) -> pd.DataF
 
 
 def read_label(value: Any) -> str | None:
-    return _LABEL_OF.get(norm_label(value))
+    return _LABEL_OF.get(norm_label(value)) if isinstance(value, str) else None
 
 
-@task("m2.categories", "M2 task 1 (sort ten messages into three groups)", ("my_categories",))
+def _of(k: int, n: int) -> str:
+    return f"{k} of the {n} messages"
+
+
+def _message_number(key: Any) -> int | None:
+    """A dictionary key as a message number: ``3``, ``"3"``, ``3.0``, ``"message 3"``, ``"#3"``."""
+    if isinstance(key, bool):
+        return None
+    x = as_number(key)
+    if x is None and isinstance(key, str):
+        found = re.findall(r"\d+", key)
+        x = float(found[0]) if len(found) == 1 else None
+    return int(x) if x is not None and is_whole(x) else None
+
+
+def _read_groups(value: Any, n: int) -> tuple[dict[int, Any], str | None]:
+    """The learner's groups as ``{message number: group}``, or a problem with the shape.
+
+    A dictionary (keys 1..n), a list in message order, or a column of a table indexed by the
+    message numbers are all read; a missing, extra or repeated number gets its own message.
+    """
+    if isinstance(value, pd.Series):
+        value = value.to_dict()
+    if isinstance(value, (list, tuple)):
+        if len(value) != n:
+            return {}, (f"there are {n} messages, but your list has {len(value)} "
+                        f"group{'s' if len(value) != 1 else ''}; give one group for each message.")
+        return {i + 1: v for i, v in enumerate(value)}, None
+    if not isinstance(value, dict):
+        kind = "a table" if isinstance(value, pd.DataFrame) else "not a dictionary"
+        return {}, (f"your answer is {kind}; it should be a dictionary: message number → group, "
+                    "as in the cell above.")
+    given: dict[int, Any] = {}
+    for k, v in value.items():
+        num = _message_number(k)
+        if num is None:
+            return {}, "use the message numbers (1, 2, 3 …) as the keys of your dictionary."
+        if num in given:
+            return {}, f"message {num} is in your dictionary twice; give each message one group."
+        given[num] = v
+    extra = sorted(k for k in given if not 1 <= k <= n)
+    if extra:
+        return {}, (f"the messages are numbered 1 to {n}; your dictionary has a message "
+                    f"{extra[0]}.")
+    return given, None
+
+
+@task("m2.categories", "M2 task 1 (sort ten messages into three groups)", ("my_categories",),
+      (MANY,))
 def categories(my_categories: Any, ctx: Context) -> Verdict:
     ten = _picked(ctx)
     n = len(ten)
-    if isinstance(my_categories, (list, tuple)):
-        given = {i + 1: v for i, v in enumerate(my_categories)}
-    elif isinstance(my_categories, dict):
-        given = {}
-        for k, v in my_categories.items():
-            try:
-                given[int(str(k).strip())] = v
-            except ValueError:
-                return Verdict.no("use the message numbers as the keys of your dictionary.")
-    else:
-        return Verdict.no("your answer should be a dictionary: message number → group.")
+    given, problem = _read_groups(my_categories, n)
+    if problem:
+        return Verdict.no(problem)
     blank = [i for i in range(1, n + 1) if is_blank(given.get(i))]
     if blank:
-        return Verdict.no(f"{len(blank)} of the {n} messages have no group yet.")
+        return Verdict.no(f"some messages have no group yet ({len(blank)} of the {n}).")
     unread = [i for i in range(1, n + 1) if read_label(given[i]) is None]
     if unread:
         return Verdict.no(f"I can't read the group you gave message {unread[0]}; use one of the "
@@ -196,6 +236,7 @@ def categories(my_categories: Any, ctx: Context) -> Verdict:
     wrong = [i for i in range(1, n + 1) if got[i] != want[i]]
     if not wrong:
         return Verdict.yes(f"all {n} messages are in the right group.")
+    verb = "is" if len(wrong) == 1 else "are"
     notes = []
     if any(want[i] == BUSINESS for i in wrong):
         notes.append("a message the organisation wrote itself is not in its own group")
@@ -205,7 +246,7 @@ def categories(my_categories: Any, ctx: Context) -> Verdict:
         notes.append("a message the business should respond to is marked as needing no action")
     if any(want[i] == NONE and got[i] == ACTION for i in wrong):
         notes.append("a message that needs no response is marked as needing action")
-    return Verdict.no(f"{len(wrong)} of the {n} messages are not in the right group yet: "
+    return Verdict.no(f"{_of(len(wrong), n)} {verb} not in the right group yet: "
                       + "; ".join(notes) + ".")
 
 
@@ -215,10 +256,17 @@ def _queue(ctx: Context) -> pd.DataFrame:
 
 
 def _find(value: Any, ctx: Context) -> pd.Series | None:
-    key = clean_text(value)
+    """The scored row for a message id typed as text or a number, with stray quotes, spaces or
+    a leading ``message_id`` label, and in any capitals when that is unambiguous."""
+    key = strip_quotes(clean_text(value))
     if isinstance(value, float) and value.is_integer():
         key = str(int(value))
-    rows = ctx.scored[ctx.scored["message_id"].astype(str) == key]
+    key = strip_quotes(re.sub(r"^(?:message[_ ]?id|id)\s*[:=]?\s*", "", key, flags=re.IGNORECASE))
+    ids = ctx.scored["message_id"].astype(str)
+    rows = ctx.scored[ids == key]
+    if not len(rows):
+        rows = ctx.scored[ids.str.lower() == key.lower()]
+        rows = rows if rows["message_id"].astype(str).nunique() == 1 else rows.iloc[:0]
     return rows.iloc[0] if len(rows) else None
 
 
@@ -242,12 +290,14 @@ def _pick(value: Any, ctx: Context, highest: bool) -> Verdict:
                       + " priority.")
 
 
-@task("m2.highest", "M2 task 2 (highest priority)", ("highest_id",))
+@task("m2.highest", "M2 task 2 (highest priority)", ("highest_id",),
+      ("message_id, in quotes",))
 def highest(highest_id: Any, ctx: Context) -> Verdict:
     return _pick(highest_id, ctx, True)
 
 
-@task("m2.lowest", "M2 task 3 (lowest priority)", ("lowest_id",))
+@task("m2.lowest", "M2 task 3 (lowest priority)", ("lowest_id",),
+      ("message_id, in quotes",))
 def lowest(lowest_id: Any, ctx: Context) -> Verdict:
     return _pick(lowest_id, ctx, False)
 
@@ -314,11 +364,13 @@ def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
                       "others.")
 
 
-@task("m2.why_highest", "M2 task 4 (why the highest is highest)", ("highest_id", "why_highest"))
+@task("m2.why_highest", "M2 task 4 (why the highest is highest)", ("highest_id", "why_highest"),
+      ("message_id, in quotes", TEXT))
 def why_highest(highest_id: Any, why_highest: Any, ctx: Context) -> Verdict:
     return _why(highest_id, why_highest, ctx, True)
 
 
-@task("m2.why_lowest", "M2 task 5 (why the lowest is lowest)", ("lowest_id", "why_lowest"))
+@task("m2.why_lowest", "M2 task 5 (why the lowest is lowest)", ("lowest_id", "why_lowest"),
+      ("message_id, in quotes", TEXT))
 def why_lowest(lowest_id: Any, why_lowest: Any, ctx: Context) -> Verdict:
     return _why(lowest_id, why_lowest, ctx, False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from typing import Any
 
 import pandas as pd
@@ -17,7 +18,7 @@ from ..privacy import pseudonym
 from ._answers import (age_band, as_number, clean_text, count_sentences, has_any, is_whole,
                        mentions_platform)
 from ._context import Context
-from ._core import Verdict, task
+from ._core import TEXT, Verdict, task
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -41,7 +42,7 @@ def monitored(ctx: Context) -> dict[str, Any]:
 
 
 def _count(value: Any) -> float | None:
-    n = as_number(value)
+    n = as_number(value, words=True)
     return n if n is not None and is_whole(n) and n >= 0 else None
 
 
@@ -68,11 +69,16 @@ def _users_feedback(n: float, plat: str, ctx: Context, right: set[int]) -> str |
     return "is not the number of different people yet"
 
 
-@task("p3.users", "P3 task 1 (number of users on two platforms)", ("users_1", "users_2"))
+@task("p3.users", "P3 task 1 (number of users on two platforms)", ("users_1", "users_2"),
+      ("whole number", "whole number"))
 def users(users_1: Any, users_2: Any, ctx: Context) -> Verdict:
     a, b = _count(users_1), _count(users_2)
     if a is None or b is None:
-        return Verdict.no("each answer should be a whole number (a count of people).")
+        bad = [n for n, v in (("users_1", a), ("users_2", b)) if v is None]
+        return Verdict.no(" and ".join(f"'{n}'" for n in bad)
+                          + (" should be a whole number" if len(bad) == 1 else
+                             " should each be a whole number")
+                          + " (a count of people, not below zero).")
     table = monitored(ctx)["users"]
     right = []
     for plat in ctx.platforms:
@@ -92,15 +98,52 @@ def users(users_1: Any, users_2: Any, ctx: Context) -> Verdict:
     return Verdict.no("; ".join(problems) + ".")
 
 
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NOT_A_DAY = "that day is not one of the five monitoring days."
+
+
+def _day_without_year(text: str, days: list[dt.date]) -> tuple[dt.date | None, str] | None:
+    """'30 October', 'Fri 30th', '30/10': the monitoring day with that day (and month); None
+    when the text has a year or is not a day-and-month."""
+    if re.search(r"\d{4}", text):
+        return None
+    leftover = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\b|[/.,\-\s]|\b(?:the|of|on)\b", " ", text)
+    if any(not (w[:3] in MONTHS or w[:3] in {d[:3] for d in WEEKDAYS}) for w in leftover.split()):
+        return None  # other words: not a day and month
+    months = {i + 1 for i, m in enumerate(MONTHS) if re.search(rf"\b{m}", text)}
+    weekdays = {i for i, w in enumerate(WEEKDAYS) if re.search(rf"\b{w[:3]}", text)}
+    slash = re.fullmatch(r"\D*?(\d{1,2})\s*[/.-]\s*(\d{1,2})\D*", text)
+    nums = [int(n) for n in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text)]
+    if slash:  # the UK way round: day, then month
+        day, months = int(slash.group(1)), {int(slash.group(2))}
+    elif len(nums) == 1 and len(months) <= 1:
+        day = nums[0]
+    else:
+        return None
+    hits = [d for d in days if d.day == day and (not months or d.month in months)
+            and (not weekdays or d.weekday() in weekdays)]
+    if len(hits) == 1:
+        return hits[0], ""
+    if not hits:
+        return None, NOT_A_DAY
+    return None, "more than one monitoring day matches that; give the full date (YYYY-MM-DD)."
+
+
 def _read_day(value: Any, days: list[dt.date]) -> tuple[dt.date | None, str]:
-    """(date, problem). Accepts dates, timestamps, 'YYYY-MM-DD', '5 Nov 2026', or a weekday name."""
+    """(date, problem). Accepts dates, timestamps, 'YYYY-MM-DD', '5 Nov 2026', a weekday name,
+    or a day and month without the year ('5 Nov', 'Thursday 5th', '5/11')."""
     if isinstance(value, dt.datetime):
         return value.date(), ""
     if isinstance(value, dt.date):
         return value, ""
-    text = clean_text(value).lower()
+    if type(value).__name__ == "datetime64":
+        return pd.Timestamp(value).date(), ""
+    text = clean_text(value).lower().strip("'\"`‘’“” ")
     if not text or as_number(value) is not None:
         return None, "write the day as a date in quotes, in the form \"YYYY-MM-DD\"."
+    partial = _day_without_year(text, days)
+    if partial is not None:
+        return partial
     names = [w for w in WEEKDAYS if re.search(rf"\b{w[:3]}", text)]
     if len(names) == 1 and not re.search(r"\d", text):
         matches = [d for d in days if WEEKDAYS[d.weekday()] == names[0]]
@@ -111,15 +154,18 @@ def _read_day(value: Any, days: list[dt.date]) -> tuple[dt.date | None, str]:
         return None, "more than one monitoring day falls on that day of the week; give the date."
     try:  # ISO dates as they are; anything else the UK way round (day first)
         iso = re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text)
-        ts = pd.Timestamp(text) if iso else pd.to_datetime(text, dayfirst=True)
-    except (ValueError, TypeError):
+        with warnings.catch_warnings():  # pandas warns about guessed formats: not for learners
+            warnings.simplefilter("ignore")
+            ts = pd.Timestamp(text) if iso else pd.to_datetime(text, dayfirst=True)
+    except (ValueError, TypeError, OverflowError):
         return None, "I can't read that as a date. Write it in the form \"YYYY-MM-DD\"."
     if pd.isna(ts):
         return None, "I can't read that as a date. Write it in the form \"YYYY-MM-DD\"."
     return ts.date(), ""
 
 
-@task("p3.busiest_day", "P3 task 2 (busiest day for customers)", ("busiest_day",))
+@task("p3.busiest_day", "P3 task 2 (busiest day for customers)", ("busiest_day",),
+      ("date, in quotes",))
 def busiest_day(busiest_day: Any, ctx: Context) -> Verdict:
     daily = monitored(ctx)["daily"]
     days = [pd.Timestamp(d).date() for d in daily["day"]]
@@ -127,7 +173,7 @@ def busiest_day(busiest_day: Any, ctx: Context) -> Verdict:
     if day is None:
         return Verdict.no(problem)
     if day not in days:
-        return Verdict.no("that day is not one of the five monitoring days.")
+        return Verdict.no(NOT_A_DAY)
     cust = dict(zip(days, daily["by_followers"]))
     total = dict(zip(days, daily["messages"]))
     if cust[day] == max(cust.values()):
@@ -145,11 +191,14 @@ def _labels(frame: pd.DataFrame) -> pd.Series:
     return add_sentiment(frame)["sentiment_label"].astype(str)
 
 
-@task("p3.negative", "P3 task 3 (complaints and negative comments)", ("n_negative",))
+@task("p3.negative", "P3 task 3 (complaints and negative comments)", ("n_negative",),
+      ("whole number",))
 def negative(n_negative: Any, ctx: Context) -> Verdict:
-    x = as_number(n_negative)
+    x = as_number(n_negative, words=True)
     if x is None:
         return Verdict.no("your answer should be a whole number (a count of messages).")
+    if x < 0:
+        return Verdict.no("a count can't be below zero.")
     comp = monitored(ctx)["complaints"]
     right = int(comp.loc[comp["platform"] == "all", "negative"].iloc[0])
     if not is_whole(x) or (0 < x < 1 and right >= 1):
@@ -176,7 +225,8 @@ def negative(n_negative: Any, ctx: Context) -> Verdict:
     return Verdict.no("that is not the number of negative customer messages yet.")
 
 
-@task("p3.age", "P3 task 4 (largest age group)", ("largest_age_group",))
+@task("p3.age", "P3 task 4 (largest age group)", ("largest_age_group",),
+      ("age group, in quotes",))
 def age(largest_age_group: Any, ctx: Context) -> Verdict:
     band = age_band(largest_age_group)
     if band is None:
@@ -196,11 +246,14 @@ def age(largest_age_group: Any, ctx: Context) -> Verdict:
     return Verdict.no("another age group is bigger on this platform.")
 
 
-@task("p3.location", "P3 task 5 (location of users)", ("international_1",))
+@task("p3.location", "P3 task 5 (location of users)", ("international_1",),
+      ("whole number",))
 def location(international_1: Any, ctx: Context) -> Verdict:
-    x = as_number(international_1)
+    x = as_number(international_1, words=True)
     if x is None:
         return Verdict.no("your answer should be a whole number (a count of people).")
+    if x < 0:
+        return Verdict.no("a count can't be below zero.")
     table = monitored(ctx)["location"]
     if "note" in table.columns:
         return Verdict.no("this organisation has no location information — tell your tutor.")
@@ -237,7 +290,8 @@ WHO_WORDS = ("user", "people", "person", "customer", "follower", "age", "aged", 
              "region", "local", "location", "audience")
 
 
-@task("p3.summary", "P3 task 6 (descriptive summary)", ("my_summary",))
+@task("p3.summary", "P3 task 6 (descriptive summary)", ("my_summary",),
+      (TEXT,))
 def summary(my_summary: Any, ctx: Context) -> Verdict:
     text = clean_text(my_summary)
     missing = []

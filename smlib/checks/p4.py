@@ -11,9 +11,10 @@ from typing import Any
 
 import pandas as pd
 
-from ._answers import as_number, clean_text, has_any, is_blank, mentions_platform, platform_code
+from ._answers import (as_number, clean_text, has_any, is_blank, mentions_platform, platform_code,
+                       read_platform, strip_quotes)
 from ._context import Context
-from ._core import Verdict, task
+from ._core import MANY, TEXT, Verdict, task
 
 COVERAGE_TOOL = "meta-business-suite"
 """The tool the P4 coverage tasks ask about (the notebook names it)."""
@@ -52,9 +53,16 @@ def _key(s: Any) -> str:
 
 def tool_id(value: Any, cat: pd.DataFrame) -> str | None:
     """The catalogue id for a learner's spelling of a tool ("Meta", "sprout social", "Brand 24")."""
+    if not isinstance(value, str):
+        return None
     k = _key(value)
     if len(k) < 2:
         return None
+    bare = _key(re.sub(r"\([^)]*\)", " ", value))  # "Hootsuite (paid)" -> "hootsuite"
+    if bare != k and len(bare) >= 2:
+        found = tool_id(re.sub(r"\([^)]*\)", " ", value), cat)
+        if found is not None:
+            return found
     for _, r in cat.iterrows():
         if k in (_key(r["id"]), _key(r["name"])):
             return str(r["id"])
@@ -85,28 +93,53 @@ def tools_named(text: str, cat: pd.DataFrame) -> set[str]:
     return found
 
 
-def _as_list(value: Any) -> list[Any]:
+def _as_list(value: Any) -> list[Any] | None:
+    """The items of a list answer: a list/tuple/set/column, text such as ``"Klout, Vine"``, or
+    the ``name`` column of a table cut from the catalogue; None for anything else."""
+    if isinstance(value, pd.DataFrame):
+        cols = {str(c).strip().lower(): c for c in value.columns}
+        col = cols.get("name", cols.get("id"))
+        return None if col is None else _as_list(value[col])
+    if isinstance(value, (bytes, bytearray)):
+        value = value.decode("utf-8", "replace")
     if isinstance(value, str):
         parts = re.split(r"[,;\n]| and ", value)
+        parts = [strip_quotes(p.strip().strip("[]()")) for p in parts]
         return [p for p in parts if p.strip()]
-    if isinstance(value, (list, tuple, set, frozenset, pd.Series)):
+    if type(value).__name__ == "ndarray":
+        value = value.ravel().tolist()
+    if isinstance(value, (list, tuple, set, frozenset, pd.Series, pd.Index)):
         return [v for v in value if not is_blank(v)]
-    return [value]
+    return None
 
 
-@task("p4.closed", "P4 task 1 (tools that have closed)", ("closed_tools",))
+LIST_OF_NAMES = "a list of tool names in quotes, for example [\"Tool A\", \"Tool B\"]"
+
+
+@task("p4.closed", "P4 task 1 (tools that have closed)", ("closed_tools",),
+      (MANY,))
 def closed(closed_tools: Any, ctx: Context) -> Verdict:
     cat = catalogue(ctx)
     status = dict(zip(cat["id"], cat["status"]))
+    items = _as_list(closed_tools)
+    if items is None:
+        kind = "a dictionary" if isinstance(closed_tools, dict) else "not a list"
+        return Verdict.no(f"your answer is {kind}; it should be {LIST_OF_NAMES}.")
+    if not items:
+        return Verdict.no(f"your list is empty; it should be {LIST_OF_NAMES}.")
     ids, unknown = set(), []
-    for item in _as_list(closed_tools):
+    for item in items:
+        if not isinstance(item, str):
+            return Verdict.no(f"your list holds something that is not a name; it should be "
+                              f"{LIST_OF_NAMES}.")
         tid = tool_id(item, cat)
         if tid is None:
             unknown.append(clean_text(item))
         else:
             ids.add(tid)
     if unknown:
-        return Verdict.no(f"I can't find {unknown[0]!r} in the tools catalogue; use the names "
+        shown = unknown[0] if len(unknown[0]) <= 40 else unknown[0][:37] + "…"
+        return Verdict.no(f"I can't find \"{shown}\" in the tools catalogue; use the names "
                           "in the table.")
     want = {t for t, s in status.items() if s == "closed"}
     problems = []
@@ -122,22 +155,39 @@ def closed(closed_tools: Any, ctx: Context) -> Verdict:
     return Verdict.yes("those are the tools in the catalogue that have closed down.")
 
 
+_FRACTION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*$")
+
+
 def _share(value: Any) -> float | None:
-    x = as_number(value)
+    """A share 0-1 from ``0.45``, ``45``, ``"45%"``, ``"45 percent"`` or ``"77/108"``."""
+    if isinstance(value, str):
+        m = _FRACTION.match(strip_quotes(value))
+        if m:
+            return float(m.group(1)) / float(m.group(2)) if float(m.group(2)) else None
+    x = as_number(value, words=True)
     if x is None:
         return None
-    is_pct = isinstance(value, str) and "%" in value
+    is_pct = isinstance(value, str) and ("%" in value or "percent" in value.lower())
     return x / 100 if is_pct or x > 1 else x
 
 
-@task("p4.coverage", "P4 task 2 (how much one tool sees)", ("share_seen",))
+@task("p4.coverage", "P4 task 2 (how much one tool sees)", ("share_seen",),
+      ("number (a share or a percentage)",))
 def share_seen(share_seen: Any, ctx: Context) -> Verdict:
-    x = as_number(share_seen)
-    if x is None:
+    s = _share(share_seen)
+    if s is None:
         return Verdict.no("your answer should be a number: a share between 0 and 1, or a percentage.")
+    x = as_number(share_seen, words=True)
+    x = s if x is None else x  # a fraction such as "77/108"
+    if s < 0:
+        return Verdict.no("a share can't be below zero.")
+    if s > 1:
+        return Verdict.no("a share can't be more than all the messages (1, or 100%).") \
+            if x <= 100 or (isinstance(share_seen, str) and "%" in share_seen) else \
+            Verdict.no("that looks like a number of messages; the task asks for a share of all "
+                       "the messages.")
     cov = coverage(ctx).set_index("id")
     row = cov.loc[COVERAGE_TOOL]
-    s = _share(share_seen)
     close = lambda v: v is not None and not pd.isna(v) and abs(s - float(v)) <= 0.006  # noqa: E731
     if close(row["share_seen"]):
         return Verdict.yes("that is the share of the organisation's messages this tool would see.")
@@ -156,19 +206,23 @@ def share_seen(share_seen: Any, ctx: Context) -> Verdict:
     return Verdict.no("that is not the share of messages this tool would see.")
 
 
-@task("p4.missed", "P4 task 3 (a platform the tool misses)", ("missed_platform",))
+@task("p4.missed", "P4 task 3 (a platform the tool misses)", ("missed_platform",),
+      ("platform name, in quotes",))
 def missed(missed_platform: Any, ctx: Context) -> Verdict:
     cov = coverage(ctx).set_index("id")
     org_platforms = list(cov.attrs.get("platforms") or sorted(set(ctx.window["platform"].astype(str))))
     covered = set(cov.loc[COVERAGE_TOOL, "platforms_covered"])
     gaps = [p for p in org_platforms if p not in covered]
-    text = clean_text(missed_platform).lower()
+    text = strip_quotes(clean_text(missed_platform).lower()).rstrip(".!")
     if not gaps:
         if text in ("none", "no", "nothing", "no platform", "none of them"):
             return Verdict.yes("this tool covers every platform the organisation uses.")
         return Verdict.no("look again at which platforms the organisation uses.")
-    code = platform_code(missed_platform)
+    code = read_platform(missed_platform, org_platforms)
     if code is None:
+        if not isinstance(missed_platform, str) or as_number(missed_platform) is not None:
+            return Verdict.no("give the platform's name as text in quotes, for example "
+                              "\"youtube\".")
         return Verdict.no("I don't recognise that platform name.")
     if code in gaps:
         return Verdict.yes("the tool can't see that platform, so it misses that activity.")
@@ -177,7 +231,8 @@ def missed(missed_platform: Any, ctx: Context) -> Verdict:
     return Verdict.no("the organisation has no messages on that platform in the monitoring days.")
 
 
-@task("p4.describe", "P4 task 4 (describe the usefulness of the tools)", ("my_description",))
+@task("p4.describe", "P4 task 4 (describe the usefulness of the tools)", ("my_description",),
+      (TEXT,))
 def describe(my_description: Any, ctx: Context) -> Verdict:
     text = clean_text(my_description)
     cat = catalogue(ctx)
