@@ -36,7 +36,7 @@ from typing import Any, Iterable, Mapping
 from ..errors import DataError
 from ..schema import Dataset, Profile, empty_audience
 from . import airline, facebook, instagram, mastodon, reddit, tabular, twcs, twitter_archive, youtube
-from ._csv import read_delimited, read_excel, read_header
+from ._csv import clean_headers, read_delimited, read_excel, read_header
 from ._options import Options, slug
 from ._rows import Tracker, finish, norm_platform, text_read_dtype
 from ._source import open_source, parse_json
@@ -110,13 +110,13 @@ def _find_header(src: Any, headers: list[str], columns: Any) -> list[str]:
     the next few lines does (tool exports with title rows above the header). Sets
     ``src.skip_lines`` and notes it in the warnings."""
     try:
-        tabular.resolve_columns(headers, _as_map(columns), src.name)
+        tabular.resolve_columns(clean_headers(headers), _as_map(columns), src.name)
         return headers
     except DataError as first_error:
         from ._csv import header_lines
         for k, cand in header_lines(src):
             try:
-                tabular.resolve_columns(cand, _as_map(columns), src.name)
+                tabular.resolve_columns(clean_headers(cand), _as_map(columns), src.name)
             except DataError:
                 continue
             src.warnings.append(f"skipped {k - src.skip_lines} line(s) above the column names "
@@ -227,11 +227,15 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 if fmt in ("csv", "excel"):
                     headers = _find_header(src, headers, columns)
                 if fmt in ("csv", "excel") and len(set(headers)) == len(headers):
-                    mapping = tabular.resolve_columns(headers, _as_map(columns), src.name)
-                    usecols = list(dict.fromkeys(mapping.values()))
-                    text_cols = {h for f_, h in mapping.items() if f_ not in tabular.NUMERIC_FIELDS}
-                    cat_cols = {h for f_, h in mapping.items() if f_ in ("platform", "org")} - \
-                        {h for f_, h in mapping.items() if f_ not in ("platform", "org")}
+                    # the map names cleaned headers (as the frame will have them); pandas is
+                    # asked for the columns by their names in the file
+                    clean = clean_headers(headers)
+                    mapping = tabular.resolve_columns(clean, _as_map(columns), src.name)
+                    raw_of = dict(zip(clean, headers))
+                    usecols = list(dict.fromkeys(raw_of[h] for h in mapping.values()))
+                    text_cols = {raw_of[h] for f_, h in mapping.items() if f_ not in tabular.NUMERIC_FIELDS}
+                    cat_cols = {raw_of[h] for f_, h in mapping.items() if f_ in ("platform", "org")} - \
+                        {raw_of[h] for f_, h in mapping.items() if f_ not in ("platform", "org")}
                 df, _ = read_delimited(src, usecols=usecols, text_cols=text_cols, category_cols=cat_cols,
                                        names=headers)
             tracker.warnings.extend(src.warnings)

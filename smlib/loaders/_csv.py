@@ -19,6 +19,26 @@ from ..errors import DataError
 from ._source import Source
 
 
+def clean_headers(names: list) -> list[str]:
+    """Column names as smlib uses them: no byte-order mark, no spaces around. A name that then
+    repeats an earlier one gets ``.1``, ``.2`` (as pandas names repeated headers), so that
+    ``"text"`` and ``" text"`` stay two columns and each is still reachable by its name.
+
+    >>> clean_headers(["\ufeffid", " text", "text", "id.1"])
+    ['id', 'text', 'text.1', 'id.1']
+    """
+    out: list[str] = []
+    seen: set[str] = set()
+    for h in names:
+        base = str(h).strip().lstrip("\ufeff").strip()
+        name, k = base, 1
+        while name in seen:
+            name, k = f"{base}.{k}", k + 1
+        seen.add(name)
+        out.append(name)
+    return out
+
+
 def _delimiter(header_line: str) -> str:
     counts = {d: header_line.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=counts.get)
@@ -125,9 +145,17 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
         except UnicodeDecodeError:  # a forced encoding that does not fit every byte
             df, caught = read("replace")
         src.bad_lines = [int(n) for w in caught for n in _SKIPPED.findall(str(w.message))]
+        raw = [str(c) for c in df.columns]
+        # the header's names cleaned as a whole, so a reader of only some columns gets the same
+        # names as :func:`clean_headers` gives the caller for the full header
+        rename = dict(zip(names, clean_headers(names))) if names and len(set(names)) == len(names) else {}
+        if rename and set(raw) <= set(rename):
+            df.columns = [rename[c] for c in raw]
+        else:
+            df.columns = clean_headers(raw)
         if full:
-            wanted = {str(u).lstrip("\ufeff").strip() for u in usecols}
-            df = df[[c for c in df.columns if str(c).lstrip("\ufeff").strip() in wanted]]
+            wanted = {rename.get(str(u), clean_headers([u])[0]) for u in usecols}
+            df = df[[c for c in df.columns if c in wanted]]
     except pd.errors.EmptyDataError:
         raise DataError("the file has no header row; expected a header line naming the columns "
                         "(e.g. text,created_at,author_id)", source=src.name) from None
@@ -143,7 +171,6 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
         for c in df.columns:
             if isinstance(df[c].dtype, pd.ArrowDtype):
                 df[c] = df[c].astype("str")
-    df.columns = [str(c).lstrip("\ufeff").strip() for c in df.columns]
     src.warnings.extend(notes)
     src.has_cr = b"\r" in src.data
     return df, delim
@@ -218,5 +245,5 @@ def read_excel(src: Source) -> pd.DataFrame:
     except Exception as exc:  # openpyxl/xlrd raise many types for damaged workbooks
         raise DataError(f"this Excel workbook cannot be read ({type(exc).__name__}: {exc}); "
                         "save the sheet as CSV and load that", source=src.name) from None
-    df.columns = [str(c).strip() for c in df.columns]
-    return pd.DataFrame({c: [_cell_text(v) for v in df[c]] for c in df.columns}, dtype=object)
+    names = clean_headers(list(df.columns))
+    return pd.DataFrame({c: [_cell_text(v) for v in df.iloc[:, i]] for i, c in enumerate(names)}, dtype=object)

@@ -307,6 +307,42 @@ def repair_excel_ids(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
     return out
 
 
+COUNT_COLUMNS = ("likes", "shares", "replies", "reach", "author_followers")
+_COUNT_MAX = 2.0 ** 53   # above this a count is not a real figure (and float64 is no longer exact)
+
+
+def tidy_counts(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
+    """Counts as whole numbers ≥ 0. A value that is not a number, negative, infinite or absurdly
+    big (``-5``, ``"lots"``, ``Infinity``, ``1e300``) becomes unknown (0, or NA for reach and
+    followers) and the summary warns, naming the column. Why: the model allows only whole
+    numbers ≥ 0 here, and one damaged cell must neither refuse the whole file nor pass silently."""
+    f = frame
+    for col in COUNT_COLUMNS:
+        if col not in f.columns:
+            continue
+        s = f[col]
+        if pd.api.types.is_integer_dtype(s.dtype) and not bool((s.dropna() < 0).any()):
+            continue  # the usual case: already whole numbers ≥ 0
+        if pd.api.types.is_bool_dtype(s.dtype):
+            num = s.astype("float64")
+        elif pd.api.types.is_numeric_dtype(s.dtype):
+            num = s.astype("float64")
+        else:
+            num = pd.to_numeric(s.astype("object"), errors="coerce").astype("float64")
+        given = ~_blank(s) if not pd.api.types.is_numeric_dtype(s.dtype) else s.notna().to_numpy()
+        vals = num.to_numpy(dtype="float64", na_value=np.nan)
+        ok = np.isfinite(vals) & (vals >= 0) & (vals <= _COUNT_MAX)
+        bad = given & ~ok
+        if bad.any():
+            ex = s[bad].iloc[0]
+            ex = f"{float(ex):g}" if isinstance(ex, (int, float, np.number)) and not isinstance(ex, bool) \
+                else f"{ex!r:.40}"
+            tracker.warnings.append(f"{int(bad.sum())} value(s) in '{col}' are not whole numbers ≥ 0 "
+                                    f"(e.g. {ex}); read as unknown")
+        f = f.assign(**{col: np.where(ok, np.round(np.where(ok, vals, 0.0)), np.nan)})
+    return f
+
+
 def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
            org_handles: Iterable[str] = (), fmt: str, encoding: str,
            local_tz: str | None = None) -> tuple[pd.DataFrame, dict]:
@@ -407,6 +443,7 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         k = f["kind"].astype("object")
         f = f.assign(kind=category(k.where(k.notna(), pd.Series(names[default_codes], index=f.index)), n))
     f = f.drop(columns=[c for c in f.columns if c.startswith("_")])
+    f = tidy_counts(f, tracker)
     out = conform_interactions(f)
     validate_interactions(out, source=tracker.source, check_ids=False)  # repeats dropped in step 4
     summary = tracker.summary(len(out), format=fmt, encoding=encoding,

@@ -1,0 +1,113 @@
+"""Regression tests for the contract breaks found by fuzzing ``smlib.load``
+(``scripts/fuzz_loaders.py``), one per bug, each with a small hand-made input; and a short
+fixed-seed fuzz run over the repository's own fixtures that must find no break.
+
+The contract (docs/loading.md): a Dataset with honest counts, or a ``smlib.DataError`` naming
+the file - never another exception, never a loader-made table that fails validation.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+import smlib
+from smlib.errors import DataError
+
+from _loader_checks import check_summary
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    p = tmp_path / name
+    p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return p
+
+
+# ------------------------------------------------------------------ bug 1: BOM inside the header
+
+def test_bom_header_after_sep_hint_is_found(tmp_path):
+    """Excel's ``sep=`` line above a UTF-8 BOM header: the BOM starts line 2, so the first column
+    was named '\\ufefftext' when guessing columns but 'text' in the frame (wrapped KeyError)."""
+    p = _write(tmp_path, "sep_bom.csv", b"sep=,\n\xef\xbb\xbftext,created_at\nhi,2026-01-05T10:00:00Z\n")
+    s = check_summary(ds := smlib.load(p))
+    assert ds.interactions["text"].tolist() == ["hi"]
+    assert s["columns_used"] == {"text": "text", "created_at": "created_at"}
+
+
+def test_header_equal_after_trimming_stays_two_columns(tmp_path):
+    """'text' and ' text' became two columns both named 'text' after trimming, so df['text'] was a
+    table, not a column (wrapped AttributeError in twcs). The second is now 'text.1'."""
+    p = _write(tmp_path, "twcs_dup.csv",
+               "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id, text\n"
+               "1,abc,True,Tue Oct 31 22:10:47 +0000 2017,hello,,,other\n")
+    s = check_summary(ds := smlib.load(p))
+    assert s["format"] == "twcs"
+    assert ds.interactions["text"].tolist() == ["hello"]
+
+
+# ------------------------------------------------------------------ bug 2: negative/absurd counts
+
+def test_negative_retweet_count_is_unknown_not_a_failed_file(tmp_path):
+    """airline Tweets.csv with retweet_count -3 and 'Infinity': the loader's own table failed
+    validation ('shares must not be negative'), so the whole file was refused. Now those cells
+    read as unknown (0) with a warning naming the column, and the good row keeps its count."""
+    p = _write(tmp_path, "Tweets.csv",
+               "tweet_id,airline_sentiment,airline,text,tweet_created,retweet_count,name\n"
+               "1,negative,United,hello,2015-02-24 11:35:52 -0800,-3,bob\n"
+               "2,negative,United,hi,2015-02-24 11:36:52 -0800,Infinity,bob\n"
+               "3,negative,United,hey,2015-02-24 11:37:52 -0800,2,bob\n")
+    s = check_summary(ds := smlib.load(p))
+    assert s["rows_kept"] == 3
+    assert ds.interactions["shares"].tolist() == [0, 0, 2]
+    assert any("2 value(s) in 'shares'" in w and "-3" in w for w in s["warnings"])
+
+
+def test_negative_and_huge_counts_in_x_archive(tmp_path):
+    """The same in a JSON export: favorite_count -1 and 1e300 in tweets.js."""
+    p = _write(tmp_path, "tweets.js",
+               'window.YTD.tweets.part0 = [{"tweet": {"id_str": "1", "full_text": "a", '
+               '"created_at": "Tue Oct 31 22:10:47 +0000 2017", "favorite_count": -1, "retweet_count": "4"}},'
+               '{"tweet": {"id_str": "2", "full_text": "b", "created_at": "Tue Oct 31 22:11:47 +0000 2017", '
+               '"favorite_count": 1e300, "retweet_count": "x"}}]')
+    s = check_summary(ds := smlib.load(p, org_handles=["me"]))
+    assert ds.interactions["likes"].tolist() == [0, 0]
+    assert ds.interactions["shares"].tolist() == [4, 0]
+    assert any("2 value(s) in 'likes'" in w for w in s["warnings"])
+    assert any("1 value(s) in 'shares'" in w for w in s["warnings"])
+
+
+# ------------------------------------------------------------------ the fuzz driver itself
+
+def _driver():
+    spec = importlib.util.spec_from_file_location("fuzz_loaders", REPO / "scripts" / "fuzz_loaders.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["fuzz_loaders"] = mod   # dataclasses look their module up there
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_driver_reports_a_break_it_is_shown():
+    """The driver's checker can fail: a table whose counts do not add up is reported."""
+    fz = _driver()
+
+    class Fake:
+        load_summary = {"rows_in": 3, "rows_kept": 1, "rows_skipped": 1, "reasons": {"no text": 1}}
+        interactions = smlib.schema.empty_interactions("x").iloc[:0]
+
+    brk = fz.check_dataset(Fake())
+    assert brk is not None and brk.kind == "contract: rows sum"
+
+
+def test_fixed_seed_fuzz_of_repo_fixtures_finds_no_break(tmp_path):
+    """300 mutated loads (seed 20261123) of the repository's own fixtures, with options on a
+    quarter of them: every load gives a Dataset with honest counts or a DataError naming the file."""
+    fz = _driver()
+    rep = fz.run(seed=20261123, budget=1e9, count=300, realdata=False, out=tmp_path, hang_s=0)
+    assert rep.runs == 300
+    assert rep.datasets + rep.data_errors == 300, rep.text()
+    assert not rep.breaks, rep.text()
+    assert rep.datasets > 50 and rep.data_errors > 50   # both paths really exercised
