@@ -207,7 +207,7 @@ def report(shared: Path | None = None) -> str:
     sh = Path(shared) if shared else shared_dir()
     lab = evaluate_twcs_labelled(sh)
     if lab:
-        out += ["", "## Customer-support tweets, hand-labelled (twcs, one annotator)", "",
+        out += ["", "## Customer-support tweets, hand-labelled (twcs; ids and labels in evaluation/twcs_labels.csv)", "",
                 "| split | n | measure | plain VADER | smlib |", "|---|---:|---|---:|---:|"]
         for split in ("dev", "test"):
             if split in lab:

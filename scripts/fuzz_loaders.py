@@ -613,8 +613,10 @@ def _where(tb: Any) -> str:
     return f"{Path(f.filename).name}:{f.lineno} {f.name}"
 
 
-def check_contract(path: Path, options: dict[str, Any], hang_s: float = 20.0) -> tuple[str, Break | None]:
-    """Load ``path`` with ``options``: ("dataset" | "dataerror" | "break", the broken promise or None)."""
+def check_contract(path: Path, options: dict[str, Any],
+                   hang_s: float = 20.0) -> tuple[str, Break | None, Any]:
+    """Load ``path`` with ``options``: ("dataset" | "dataerror" | "break", the broken promise or
+    None, what came out: (rows_in, rows_kept, reasons) or "DataError")."""
     def alarm(signum: int, frame: Any) -> None:
         raise Hang()
 
@@ -626,28 +628,29 @@ def check_contract(path: Path, options: dict[str, Any], hang_s: float = 20.0) ->
     try:
         ds = smlib.load(path, **options)
     except Hang:
-        return "break", Break("hang", "?", f"no answer after {hang_s:.0f} s")
+        return "break", Break("hang", "?", f"no answer after {hang_s:.0f} s"), None
     except DataError as exc:
         hidden = _hidden_break(exc)
         if hidden is not None:
-            return "break", hidden
+            return "break", hidden, None
         if path.name not in str(exc) and not ({"format", "encoding", "timezone", "org_handles", "columns"}
                                                & set(options) and (exc.field or "")):
             return "break", Break("DataError without the file name", _where(exc.__traceback__),
-                                  str(exc)[:300], traceback.format_exc())
-        return "dataerror", None
+                                  str(exc)[:300], traceback.format_exc()), None
+        return "dataerror", None, "DataError: " + str(exc).replace(str(path), "<file>")
     except Exception as exc:  # noqa: BLE001 - the point is to see every type
         return "break", Break(type(exc).__name__, _where(exc.__traceback__), f"{exc}"[:300],
-                              traceback.format_exc())
+                              traceback.format_exc()), None
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
     took = time.perf_counter() - t0
     if hang_s > 0 and took > hang_s:
-        return "break", Break("hang", "?", f"took {took:.1f} s")
+        return "break", Break("hang", "?", f"took {took:.1f} s"), None
     brk = check_dataset(ds)
-    return ("break" if brk else "dataset"), brk
+    s = ds.load_summary
+    return ("break" if brk else "dataset"), brk, (s["rows_in"], s["rows_kept"], dict(sorted(s["reasons"].items())))
 
 
 _VALIDATION = ("the interactions table", "must hold UTC", "required column", "unique within a platform",
@@ -710,6 +713,7 @@ class Report:
     breaks: Counter = field(default_factory=Counter)          # class -> count
     examples: dict[str, list[str]] = field(default_factory=dict)   # class -> saved files
     by_mutation: Counter = field(default_factory=Counter)
+    messages: Counter = field(default_factory=Counter)   # DataError messages, digits blurred
 
     def text(self) -> str:
         lines = [f"seed {self.seed}: {self.runs} mutated loads in {self.seconds:.0f} s: "
@@ -717,6 +721,32 @@ class Report:
         for k, n in self.breaks.most_common():
             lines.append(f"  {n:5d}  {k}   e.g. {self.examples[k][0]}")
         return "\n".join(lines)
+
+
+NEUTRAL = {"LF to CRLF", "UTF-8 BOM", "UTF-16 with BOM", "numbers as text", "swap items"}
+"""Mutations that must not change what is read (docs/loading.md: CRLF, BOM, UTF-16 with BOM and
+ids/dates given as text are all read alike; a list's order does not decide which rows count)."""
+
+
+def _compare_with_original(seed: Seed, got: Any, desc: str, work: Path, cache: dict[str, Any]) -> Break | None:
+    """A neutral mutation must give the same counts as the unmutated file (a silent drop or gain
+    otherwise). "swap items" may only reorder: rows_in and rows_kept must stay."""
+    if seed.origin not in cache:
+        p = work / "baseline" / seed.name
+        p.parent.mkdir(exist_ok=True)
+        p.write_bytes(seed.data)
+        cache[seed.origin] = check_contract(p, {}, 0)[2]
+        p.unlink()
+    base = cache[seed.origin]
+    if base is None:
+        return None
+    if isinstance(base, str) and isinstance(got, str):
+        return None   # refused both times (the messages may differ: say, an encoding named)
+    same = (base == got) if desc != "swap items" else (
+        base == got or (isinstance(base, tuple) and isinstance(got, tuple) and base[:2] == got[:2]))
+    if same:
+        return None
+    return Break(f"silent change: {desc}", "?", f"original gave {base}, after '{desc}' {got}")
 
 
 def _safe(s: str) -> str:
@@ -732,6 +762,7 @@ def run(seed: int = 1, budget: float = 300.0, count: int | None = None, realdata
     rng = random.Random(seed)
     corpus = corpus if corpus is not None else load_corpus(realdata)
     report = Report(seed)
+    baselines: dict[str, Any] = {}
     work = Path(tempfile.mkdtemp(prefix="smlib_fuzz_"))
     t0 = time.perf_counter()
     try:
@@ -745,10 +776,17 @@ def run(seed: int = 1, budget: float = 300.0, count: int | None = None, realdata
             p.write_bytes(data)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                outcome, brk = check_contract(p, opts, hang_s)
+                outcome, brk, got = check_contract(p, opts, hang_s)
+                step = re.sub(r" [(\[].*$", "", desc)   # "swap items ('a', 0)[3]" -> "swap items"
+                text_seed = not s.data.startswith((b"PK", b"\xd0\xcf"))   # byte edits break a workbook
+                if brk is None and step in NEUTRAL and " + " not in desc and not opts and text_seed:
+                    brk = _compare_with_original(s, got, step, work, baselines)
+                    outcome = "break" if brk else outcome
             report.runs += 1
             report.datasets += outcome == "dataset"
             report.data_errors += outcome == "dataerror"
+            if outcome == "dataerror":
+                report.messages[re.sub(r"\d+", "N", got)[:110]] += 1
             if brk is None:
                 try:
                     p.unlink()
@@ -788,9 +826,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("/tmp/fuzz_out"))
     ap.add_argument("--hang", type=float, default=20.0, help="seconds one load may take")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--messages", action="store_true", help="also list the DataError messages seen")
     a = ap.parse_args(argv)
     rep = run(a.seed, a.budget, a.count, not a.no_realdata, a.out, a.hang, verbose=a.verbose)
     print(rep.text())
+    if a.messages:
+        for m, n in rep.messages.most_common():
+            print(f"{n:6d}  {m}")
     return 1 if rep.breaks else 0
 
 

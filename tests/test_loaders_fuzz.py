@@ -80,6 +80,64 @@ def test_negative_and_huge_counts_in_x_archive(tmp_path):
     assert any("1 value(s) in 'shares'" in w for w in s["warnings"])
 
 
+# ------------------------------------------------------------------ bug 3: epoch far out of range
+
+def test_epoch_number_outside_pandas_range_is_an_unparseable_date(tmp_path):
+    """A JSON timestamp of -99999999999 s (the year -1199) passed the date step and then failed
+    in conform with OutOfBoundsDatetime (wrapped), refusing the file. Now that row is counted
+    under 'unparseable date' and the other is kept."""
+    p = _write(tmp_path, "comments.json",
+               '{"comments_v2": [{"timestamp": -99999999999, "data": [{"comment": {"comment": "old", '
+               '"author": "a"}}]}, {"timestamp": 1767607200, "data": [{"comment": {"comment": "new", '
+               '"author": "b"}}]}]}')
+    s = check_summary(ds := smlib.load(p))
+    assert s["rows_in"] == 2 and s["reasons"] == {"unparseable date": 1}
+    assert ds.interactions["text"].tolist() == ["new"]
+
+
+# ------------------------------------------------------------------ bug 4: pd.NA from a parser
+
+def test_airline_file_without_name_column(tmp_path):
+    """Tweets.csv without its 'name' column: the airline parser fills authors with pd.NA, and the
+    shared step's empty-author test (``values == ""``) raised 'boolean value of NA is ambiguous'
+    (wrapped TypeError). Now those authors are 'unknown'."""
+    p = _write(tmp_path, "Tweets.csv",
+               "tweet_id,airline_sentiment,airline,text,tweet_created\n"
+               "1,negative,United,hello,2015-02-24 11:35:52 -0800\n")
+    s = check_summary(ds := smlib.load(p))
+    assert s["format"] == "airline"
+    assert ds.interactions["author_id"].tolist() == ["unknown"]
+
+
+# ------------------------------------------------------------------ bug 5: a codec that refuses bytes
+
+def test_forced_encoding_that_cannot_decode_is_a_dataerror(tmp_path):
+    """encoding='punycode' (a real codec, so the name check passed) raises UnicodeDecodeError even
+    with errors='replace' on non-ASCII bytes: it escaped as a wrapped UnicodeDecodeError. Now a
+    DataError naming the file, the field and the encoding."""
+    p = _write(tmp_path, "outbox.json", '{"orderedItems": [], "name": "caf\u00e9 —"}')
+    with pytest.raises(DataError) as err:
+        smlib.load(p, encoding="punycode")
+    msg = str(err.value)
+    assert "outbox.json" in msg and "field 'encoding'" in msg and "'punycode'" in msg
+    assert "could not read this file as" not in msg
+
+
+# ------------------------------------------------------------------ bug 6: half an emoji in JSON
+
+def test_lone_surrogate_escape_in_json_text(tmp_path):
+    """A JSON string holding half an emoji ("\\ud83d", a post cut at a length limit) is valid
+    JSON, but the lone surrogate cannot be stored as text (wrapped UnicodeEncodeError in
+    instagram, and in any format). Now it becomes U+FFFD with a warning, and the row is kept."""
+    p = _write(tmp_path, "tweets.js",
+               'window.YTD.tweets.part0 = [{"tweet": {"id_str": "1", "full_text": "cut \\ud83d", '
+               '"created_at": "Tue Oct 31 22:10:47 +0000 2017"}}, {"tweet": {"id_str": "2", '
+               '"full_text": "whole \\ud83d\\ude00", "created_at": "Tue Oct 31 22:11:47 +0000 2017"}}]')
+    s = check_summary(ds := smlib.load(p, org_handles=["me"]))
+    assert ds.interactions["text"].tolist() == ["cut \ufffd", "whole \U0001F600"]
+    assert any("1 broken character" in w for w in s["warnings"])
+
+
 # ------------------------------------------------------------------ the fuzz driver itself
 
 def _driver():

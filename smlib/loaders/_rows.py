@@ -192,7 +192,13 @@ def _missing(s: pd.Series, j: Joined | None = None, no_nan: bool = False) -> np.
     if is_arrow_text(s):
         return np.array((s.isna() | (s == "")).to_numpy(dtype=bool, na_value=True), dtype=bool)
     v = s.to_numpy(dtype=object)
-    out = v == ""
+    try:
+        out = v == ""
+    except TypeError:  # pd.NA in the column (a parser's "not given"): compare the others only
+        na = pd.isna(v)
+        out = na.copy()
+        out[~na] = v[~na] == ""
+        return np.asarray(out, dtype=bool)
     if not no_nan and (j is None or not j.all_text):
         out |= pd.isna(v)
     return out

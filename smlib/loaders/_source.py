@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,10 +50,20 @@ class Source:
         return "csv"
 
     def head_text(self, n: int = 4096) -> str:
-        return self.data[:n].decode(self.encoding, errors="replace").lstrip("\ufeff")
+        return self._decode(self.data[:n])
 
     def text(self) -> str:
-        return self.data.decode(self.encoding, errors="replace").lstrip("\ufeff")
+        return self._decode(self.data)
+
+    def _decode(self, data: bytes) -> str:
+        """Bytes → text in the file's encoding (bad bytes become �). Some codecs a user can
+        force (``punycode``, ``idna``) refuse bytes even so: that is a DataError naming it."""
+        try:
+            return data.decode(self.encoding, errors="replace").lstrip("\ufeff")
+        except (UnicodeError, ValueError, LookupError) as exc:
+            raise DataError(f"cannot read the file as encoding {self.encoding!r} ({exc}); try 'utf-8', "
+                            "'utf-8-sig', 'cp1252' or 'latin-1' (or leave encoding= out)",
+                            source=self.name, field="encoding") from None
 
 
 def open_source(path: Any, encoding: str | None = None) -> Source:
@@ -102,9 +113,12 @@ def _choose_encoding(src: Source, forced: str | None) -> str:
     if forced:
         try:
             "".encode(forced)
-        except LookupError:
+            codecs.lookup(forced)
+        except (LookupError, TypeError):
             raise DataError(f"unknown encoding {forced!r}; try 'utf-8', 'utf-8-sig', 'cp1252' or 'latin-1'",
                             source=src.name, field="encoding") from None
+        src.encoding = forced
+        src.head_text(65536)   # a codec that cannot read these bytes at all: DataError now
         return forced
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
@@ -156,6 +170,37 @@ def _reject_zip(src: Source) -> None:
                     f"e.g. {useful or names[:8]}", source=src.name)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _no_lone_surrogates(obj: Any, text: str, src: Source) -> Any:
+    """JSON may escape half of an emoji on its own (``"\\ud83d"``, e.g. a post cut short at
+    a length limit); Python keeps it as a lone surrogate, which no text column can store. Each
+    one becomes U+FFFD (�), with a warning. Only walks the data when the text has such escapes."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return obj
+    count = [0]
+
+    def fix(v: Any) -> Any:
+        if isinstance(v, str):
+            if _SURROGATE.search(v):
+                v, n = _SURROGATE.subn("\ufffd", v)
+                count[0] += n
+            return v
+        if isinstance(v, list):
+            return [fix(x) for x in v]
+        if isinstance(v, dict):
+            return {fix(k): fix(x) for k, x in v.items()}
+        return v
+
+    out = fix(obj)
+    if count[0]:
+        src.warnings.append(f"{count[0]} broken character(s) (half an emoji, a lone UTF-16 surrogate) "
+                            "were replaced by \ufffd")
+    return out
+
+
 def parse_json(src: Source) -> Any:
     """Parse JSON, JSON Lines (as a list), or an X archive ``window.YTD.x.part0 = [...]`` script
     (or the pre-2019 ``Grailbird.data.tweets_2015_01 = [...]`` one);
@@ -167,11 +212,12 @@ def parse_json(src: Source) -> Any:
         stripped = stripped[eq + 1:] if eq >= 0 else stripped
         stripped = stripped.strip().rstrip(";")
     try:
-        return json.loads(stripped)
+        return _no_lone_surrogates(json.loads(stripped), stripped, src)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":  # JSON Lines (one object per line), e.g. Reddit dumps
             try:
-                return [json.loads(line) for line in stripped.splitlines() if line.strip()]
+                return _no_lone_surrogates([json.loads(line) for line in stripped.splitlines() if line.strip()],
+                                           stripped, src)
             except json.JSONDecodeError:
                 pass
         where = "it ends too early (truncated?)" if exc.pos >= len(stripped.rstrip()) - 1 else exc.msg

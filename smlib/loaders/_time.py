@@ -287,15 +287,16 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     Times without a zone are read as ``local_tz`` clock times (UTC when None). Notes for the
     user (naive times, ambiguous day/month order) are appended to ``warn``."""
     if isinstance(values.dtype, pd.DatetimeTZDtype):
-        return values.dt.tz_convert("UTC"), values.isna()
+        return _ns_utc(values), values.isna()
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         out = _ns_utc(values.dt.tz_localize("UTC"))
         if values.notna().any():
             out = _from_local(out, local_tz, warn)
         return out, values.isna()
     if pd.api.types.is_numeric_dtype(values.dtype):
-        out = _epoch(values)
-        return out, values.isna()
+        # epoch numbers can reach far outside pandas' nanosecond range (-99999999999 s is the
+        # year -1199): those become NaT ("unparseable date") instead of failing later
+        return _ns_utc(_epoch(values)), values.isna()
     s = values if values.dtype == "str" else values.astype("str")
     picks = s.iloc[np.linspace(0, len(s) - 1, min(400, len(s))).astype(int)].tolist() if len(s) else []
     sample = [x.strip() for x in picks if isinstance(x, str) and x.strip()][:200]
