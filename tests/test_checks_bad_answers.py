@@ -274,8 +274,13 @@ def test_m2_categories_shapes(ctx):
     assert f"numbered 1 to {n}" in fb.message and "message 0" in fb.message
     fb = judge("m2.categories", {**want, "1": want[1]}, ctx=ctx)
     assert "message 1 is in your dictionary twice" in fb.message
-    fb = judge("m2.categories", pd.DataFrame({"group": as_list}), ctx=ctx)
-    assert "is a table" in fb.message
+    # the notebook's own table with a "group" column added, or one column: read in order
+    shown = smlib.checks.m2.ten_messages(ctx=ctx)
+    assert judge("m2.categories", shown.assign(group=as_list), ctx=ctx).ok
+    assert judge("m2.categories", pd.DataFrame({"Group ": as_list}), ctx=ctx).ok
+    assert judge("m2.categories", pd.Series(as_list), ctx=ctx).ok  # index 0..9: in order
+    fb = judge("m2.categories", shown, ctx=ctx)
+    assert "is a table" in fb.message and "column called 'group'" in fb.message
     one_wrong = {**want, 1: "needs_action" if want[1] != "needs_action" else "no_action"}
     assert f"1 of the {n} messages is not in the right group" in \
         judge("m2.categories", one_wrong, ctx=ctx).message
@@ -290,6 +295,9 @@ def test_p4_closed_shapes(ctx, right):
     assert judge("p4.closed", [c.upper() for c in closed] * 2, ctx=ctx).ok  # capitals, repeats
     assert judge("p4.closed", np.array(closed), ctx=ctx).ok
     assert "is a dictionary" in judge("p4.closed", {c: "closed" for c in closed}, ctx=ctx).message
+    assert "no 'name' column" in judge("p4.closed", cat[["status"]], ctx=ctx).message
+    renamed = cat.rename(columns={"name": " Name "})
+    assert judge("p4.closed", renamed[renamed["status"] == "closed"], ctx=ctx).ok
     assert "list is empty" in judge("p4.closed", " , ", ctx=ctx).message
     assert "not a name" in judge("p4.closed", [1, 2], ctx=ctx).message
     fb = judge("p4.closed", ["Nosuchtool " * 20], ctx=ctx)

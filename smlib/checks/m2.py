@@ -190,17 +190,25 @@ def _read_groups(value: Any, n: int) -> tuple[dict[int, Any], str | None]:
     A dictionary (keys 1..n), a list in message order, or a column of a table indexed by the
     message numbers are all read; a missing, extra or repeated number gets its own message.
     """
+    if isinstance(value, pd.DataFrame):  # e.g. ten with a "group" column added
+        cols = {norm_label(c): c for c in value.columns}
+        col = next((cols[c] for c in ("group", "groups", "category", "my group") if c in cols),
+                   value.columns[0] if value.shape[1] == 1 else None)
+        if col is None:
+            return {}, ("your answer is a table; put the groups in a dictionary (message number "
+                        "→ group) as in the cell above, or in one column called 'group'.")
+        value = value[col]
     if isinstance(value, pd.Series):
-        value = value.to_dict()
+        zero_based = list(value.index) == list(range(len(value)))
+        value = list(value) if zero_based else value.to_dict()
     if isinstance(value, (list, tuple)):
         if len(value) != n:
             return {}, (f"there are {n} messages, but your list has {len(value)} "
                         f"group{'s' if len(value) != 1 else ''}; give one group for each message.")
         return {i + 1: v for i, v in enumerate(value)}, None
     if not isinstance(value, dict):
-        kind = "a table" if isinstance(value, pd.DataFrame) else "not a dictionary"
-        return {}, (f"your answer is {kind}; it should be a dictionary: message number → group, "
-                    "as in the cell above.")
+        return {}, ("your answer is not a dictionary; it should be a dictionary: message number "
+                    "→ group, as in the cell above.")
     given: dict[int, Any] = {}
     for k, v in value.items():
         num = _message_number(k)

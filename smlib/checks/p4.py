@@ -123,7 +123,9 @@ def closed(closed_tools: Any, ctx: Context) -> Verdict:
     status = dict(zip(cat["id"], cat["status"]))
     items = _as_list(closed_tools)
     if items is None:
-        kind = "a dictionary" if isinstance(closed_tools, dict) else "not a list"
+        kind = ("a dictionary" if isinstance(closed_tools, dict) else
+                "a table with no 'name' column" if isinstance(closed_tools, pd.DataFrame) else
+                "not a list")
         return Verdict.no(f"your answer is {kind}; it should be {LIST_OF_NAMES}.")
     if not items:
         return Verdict.no(f"your list is empty; it should be {LIST_OF_NAMES}.")
