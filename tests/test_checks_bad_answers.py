@@ -167,7 +167,8 @@ def test_nan_says_the_calculation_found_nothing_not_fill_in(ctx, value):
     ((777, 6), "table's shape"), (pd.DataFrame({"a": [1, 2]}), "whole table (2 rows)"),
     (pd.DataFrame({"a": [1]}).iloc[:0], "empty table"), (np.array([]), "is empty"),
     ({"facebook": 3}, "is a dictionary"), (pd.Series([1]).sum, "forget the brackets"),
-    (len, "forget the brackets")])
+    (len, "forget the brackets"), (range(10**12), "holds 1000000000000 values"),
+    (map(str, [1, 2]), "holds several values"), (iter([]), "is empty")])
 def test_wrong_shape_says_what_the_answer_holds(ctx, value, phrase):
     fb = judge("warmup.rows", value, ctx=ctx)
     assert fb.status == NOT_YET and phrase in fb.message and "'n_messages'" in fb.message
@@ -243,8 +244,10 @@ def test_message_ids_with_stray_quotes_labels_or_capitals(ctx, right):
     for v in (f"'{i}'", f'"{i}"', f"`{i}`", f"message_id: {i}", f"id = '{i}'", i.upper(), [i],
               pd.Series([i]), f" {i}\n"):
         assert judge("m2.highest", v, ctx=ctx).ok, v
-    fb = judge("m2.highest", queue_row := pd.DataFrame({"message_id": [i, i + "x"]}), ctx=ctx)
-    assert "whole table" in fb.message and queue_row is not None
+    fb = judge("m2.highest", pd.DataFrame({"message_id": [i, i + "x"]}), ctx=ctx)
+    assert "whole table (2 rows)" in fb.message
+    fb = judge("m2.highest", pd.DataFrame({"message_id": [i], "priority": [99]}), ctx=ctx)
+    assert "whole row of a table (2 columns)" in fb.message and i not in fb.message
 
 
 def _ten(ctx):

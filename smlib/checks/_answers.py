@@ -14,9 +14,11 @@ when the answer cannot be read (the check then says what kind of answer it expec
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 import types
+from collections.abc import Iterator
 from numbers import Number
 from typing import Any
 
@@ -128,7 +130,7 @@ def describe_kind(value: Any) -> str:
         return "a list"
     if isinstance(value, types.ModuleType):
         return "a module"
-    if isinstance(value, types.GeneratorType):
+    if isinstance(value, Iterator):
         return "a list"
     if callable(value):
         return "a function"
@@ -137,17 +139,25 @@ def describe_kind(value: Any) -> str:
     return "a Python value of type " + type(value).__name__
 
 
-def _items(value: Any) -> list[Any] | None:
-    """The values inside a list-like answer, or None when the answer is not list-like."""
+def _items(value: Any) -> tuple[int | None, list[Any]] | None:
+    """(how many values, the first two) of a list-like answer; None when it is not list-like.
+
+    Sized containers are not copied (``range(10**12)`` is fine); a generator or iterator is
+    read only as far as its second value, so its count is None when it has more than one.
+    """
     import pandas as pd
     if isinstance(value, (str, bytes, bytearray, dict, pd.DataFrame)):
         return None
     if type(value).__name__ == "ndarray":
-        return list(value.ravel().tolist()) if value.ndim else None
-    if isinstance(value, (list, tuple, set, frozenset, range, pd.Series, pd.Index,
-                          types.GeneratorType)):
-        return list(value)
-    return None
+        if not value.ndim:
+            return None
+        value = value.ravel()
+    elif not isinstance(value, (list, tuple, set, frozenset, range, pd.Series, pd.Index,
+                                Iterator)):
+        return None
+    first = list(itertools.islice(iter(value), 2))
+    size = len(value) if hasattr(value, "__len__") else (len(first) if len(first) < 2 else None)
+    return size, first
 
 
 def one_value(value: Any, name: str, what: str) -> tuple[Any, str | None]:
@@ -172,25 +182,29 @@ def one_value(value: Any, name: str, what: str) -> tuple[Any, str | None]:
         if value.empty:
             return None, (f"'{name}' is an empty table: the code that made it found nothing. "
                           f"The task asks for one {what}.")
-        rows = f"{len(value)} row{'s' if len(value) != 1 else ''}"
-        return None, f"'{name}' is a whole table ({rows}); the task asks for one {what}."
+        if len(value) == 1:
+            return None, (f"'{name}' is a whole row of a table ({value.shape[1]} columns); the "
+                          f"task asks for one {what}.")
+        return None, f"'{name}' is a whole table ({len(value)} rows); the task asks for one {what}."
     if isinstance(value, dict):
         return None, f"'{name}' is a dictionary; the task asks for one {what}."
-    items = _items(value)
-    if items is None:
+    seen = _items(value)
+    if seen is None:
         if isinstance(value, types.ModuleType) or (callable(value) and not isinstance(value, Number)):
             return None, (f"'{name}' is a function, not its result: did you forget the brackets "
                           "() at the end?")
         return value, None
-    if len(items) == 1:
-        return one_value(items[0], name, what)
-    if not items:
+    size, first = seen
+    if size == 1:
+        return one_value(first[0], name, what)
+    if size == 0:
         return None, (f"'{name}' is empty (it holds no values): the code that made it found "
                       f"nothing. The task asks for one {what}.")
-    shape = (isinstance(value, tuple) and len(items) == 2
-             and all(isinstance(i, int) and not isinstance(i, bool) for i in items))
+    shape = (isinstance(value, tuple) and size == 2
+             and all(isinstance(i, int) and not isinstance(i, bool) for i in first))
     hint = " (is it the table's shape: rows and columns?)" if shape else ""
-    return None, f"'{name}' holds {len(items)} values{hint}; the task asks for one {what}."
+    count = f"{size} values" if size is not None else "several values"
+    return None, f"'{name}' holds {count}{hint}; the task asks for one {what}."
 
 
 def as_text(value: Any, name: str) -> tuple[str | None, str | None]:
@@ -206,10 +220,8 @@ def as_text(value: Any, name: str) -> tuple[str | None, str | None]:
         return value.decode("utf-8", "replace"), None
     if isinstance(value, (Number, dt.date)) and not isinstance(value, bool):
         return str(value), None
-    items = _items(value)
-    if items is not None and not isinstance(value, types.GeneratorType) \
-            and all(isinstance(i, str) for i in items) and type(value).__name__ in ("list", "tuple"):
-        return "\n".join(items), None
+    if isinstance(value, (list, tuple)) and all(isinstance(i, str) for i in value):
+        return "\n".join(value), None
     return None, (f"'{name}' should be your own sentences written between the triple quotes "
                   f"\"\"\" \"\"\", not {describe_kind(value)}.")
 
