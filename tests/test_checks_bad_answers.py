@@ -366,3 +366,16 @@ def test_org_typed_with_capitals_or_a_near_miss(monkeypatch, ctx):
     assert judge("p3.negative", -1, org=" Tidy-Paws ").message == "a count can't be below zero."
     fb = judge("p3.negative", -1, org="tidy paws")
     assert 'did you mean "tidy-paws"' in fb.message
+
+
+@pytest.mark.parametrize("org", ["northway-rail", "northway-rai", 123])
+def test_ten_messages_only_for_practice_organisations(org):
+    """The M2 notebook's table follows the checks' rule: practice data only, a DataError else."""
+    from smlib.errors import DataError
+    with pytest.raises(DataError, match="practice organisations .*tidy-paws"):
+        smlib.checks.m2.ten_messages(org)
+
+
+def test_ten_messages_reads_the_org_kindly():
+    assert len(smlib.checks.m2.ten_messages(" Tidy-Paws ")) == 10
+    assert len(smlib.checks.m2.ten_messages("")) == 10  # the exercise's default organisation

@@ -147,9 +147,14 @@ def ten_messages(org: str | None = None, ctx: Context | None = None) -> pd.DataF
     ``.attrs["keys"]`` maps each number to ``(platform, message_id)`` for the tutor's solution.
     """
     if ctx is None:
+        from ..errors import DataError
         from ._context import context_for
-        from ._core import default_org
-        ctx = context_for(org or default_org("m2"))
+        from ._core import default_org, practice_orgs
+        name = (str(org).strip().lower() if org is not None else "") or default_org("m2")
+        if name not in practice_orgs():  # the same rule as the checks: practice data only
+            raise DataError(f"ten_messages works only for the practice organisations "
+                            f"({', '.join(practice_orgs())}), not {org!r}", field="org")
+        ctx = context_for(name)
     ten = _picked(ctx)
     profile = ctx.ds.profile
     name = profile.name if profile is not None else "the business"
