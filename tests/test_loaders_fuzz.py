@@ -138,6 +138,37 @@ def test_lone_surrogate_escape_in_json_text(tmp_path):
     assert any("1 broken character" in w for w in s["warnings"])
 
 
+# ------------------------------------------------------------------ bug 7: an empty header name
+
+def test_empty_header_mapped_by_columns_is_a_named_dataerror(tmp_path):
+    """A CSV saved with its index has an empty first header (pandas calls it 'Unnamed: 0').
+    columns={'text': ''} matched the empty header name, then the frame had no column '' (wrapped
+    KeyError ''). Empty names are now 'Unnamed: <position>' everywhere, so the map is refused
+    plainly, and a load without columns= still works."""
+    p = _write(tmp_path, "saved_with_index.csv", ",tweet_id,text,created_at\n0,1,hi,2026-01-05T10:00:00Z\n")
+    with pytest.raises(DataError) as err:
+        smlib.load(p, columns={"text": ""})
+    assert "saved_with_index.csv" in str(err.value) and "not in the file" in str(err.value)
+    assert "Unnamed: 0" in str(err.value)
+    s = check_summary(ds := smlib.load(p))
+    assert ds.interactions["message_id"].tolist() == ["1"] and s["columns_used"]["text"] == "text"
+
+
+# ------------------------------------------------------------------ bug 8: option errors without the file
+
+@pytest.mark.parametrize("options, fld", [({"format": "nonsense"}, "format"),
+                                          ({"timezone": "Mars/Base"}, "timezone"),
+                                          ({"org_handles": 5}, "org_handles"),
+                                          ({"columns": "text"}, "columns")])
+def test_bad_option_errors_name_the_file(tmp_path, options, fld):
+    """A bad format=, timezone=, org_handles= or columns= gave a DataError naming only the field,
+    not the file, against the contract (a batch of loads could not say which file failed)."""
+    p = _write(tmp_path, "posts.csv", "text,date\nhi,2026-01-05 10:00\n")
+    with pytest.raises(DataError) as err:
+        smlib.load(p, **options)
+    assert str(err.value).startswith(f"{p}, field '{fld}'")
+
+
 # ------------------------------------------------------------------ the fuzz driver itself
 
 def _driver():

@@ -53,15 +53,16 @@ ALIASES = {"x": "twitter_archive", "twitter": "twitter_archive", "tweets.js": "t
 __all__ = ["load", "detect_format", "FORMATS"]
 
 
-def _check_format(fmt: Any) -> str:
+def _check_format(fmt: Any, source: str | None = None) -> str:
     f = str(fmt or "auto").strip().lower()
     f = ALIASES.get(f, f)
     if f not in FORMATS:
-        raise DataError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}", field="format")
+        raise DataError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}", source=source,
+                        field="format")
     return f
 
 
-def _check_timezone(tz: Any) -> str:
+def _check_timezone(tz: Any, source: str | None = None) -> str:
     """An IANA zone name such as ``"Europe/London"``, checked; DataError otherwise."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
     name = str(tz).strip()
@@ -69,7 +70,7 @@ def _check_timezone(tz: Any) -> str:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         raise DataError(f"unknown time zone {tz!r}; expected a name such as 'Europe/London' or 'UTC'",
-                        field="timezone") from None
+                        source=source, field="timezone") from None
     return name
 
 
@@ -84,7 +85,7 @@ def _profile_for(org: str | None) -> Profile | None:
         return None
 
 
-def _as_list(handles: Any) -> list[str]:
+def _as_list(handles: Any, source: str | None = None) -> list[str]:
     if handles is None:
         return []
     if isinstance(handles, str):
@@ -93,15 +94,15 @@ def _as_list(handles: Any) -> list[str]:
         return [str(h).strip() for h in handles if str(h).strip()]
     except TypeError:
         raise DataError(f"org_handles= must be a list of handles, got {type(handles).__name__}",
-                        field="org_handles") from None
+                        source=source, field="org_handles") from None
 
 
-def _as_map(columns: Any) -> dict[str, str] | None:
+def _as_map(columns: Any, source: str | None = None) -> dict[str, str] | None:
     if columns is None:
         return None
     if not isinstance(columns, Mapping):
         raise DataError(f"columns= must be a dict like {{'text': 'Message'}}, got {type(columns).__name__}",
-                        field="columns")
+                        source=source, field="columns")
     return dict(columns)
 
 
@@ -110,13 +111,13 @@ def _find_header(src: Any, headers: list[str], columns: Any) -> list[str]:
     the next few lines does (tool exports with title rows above the header). Sets
     ``src.skip_lines`` and notes it in the warnings."""
     try:
-        tabular.resolve_columns(clean_headers(headers), _as_map(columns), src.name)
+        tabular.resolve_columns(clean_headers(headers), _as_map(columns, src.name), src.name)
         return headers
     except DataError as first_error:
         from ._csv import header_lines
         for k, cand in header_lines(src):
             try:
-                tabular.resolve_columns(clean_headers(cand), _as_map(columns), src.name)
+                tabular.resolve_columns(clean_headers(cand), _as_map(columns, src.name), src.name)
             except DataError:
                 continue
             src.warnings.append(f"skipped {k - src.skip_lines} line(s) above the column names "
@@ -172,7 +173,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
 
     Raises :class:`smlib.DataError` (only) when the file cannot be used.
     """
-    fmt = _check_format(format)
+    fmt = _check_format(format, str(path))   # the file named in the message, as for every error
     if platform is not None and not str(platform).strip():
         platform = None
     try:
@@ -183,8 +184,9 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
         raise DataError(f"cannot open this path ({type(exc).__name__}: {exc})", source=str(path)) from None
     tracker = Tracker(src.name)
     profile = _profile_for(org)
-    local_tz = _check_timezone(timezone) if timezone is not None else (profile.timezone if profile else None)
-    own = _as_list(org_handles)
+    local_tz = _check_timezone(timezone, src.name) if timezone is not None else \
+        (profile.timezone if profile else None)
+    own = _as_list(org_handles, src.name)
     handles = own + (list(profile.handles.values()) if profile else [])
     opts = Options(path=src.path, tracker=tracker, org=org, platform=platform, handles=handles,
                    columns=columns, own_handles=own,
@@ -230,7 +232,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                     # the map names cleaned headers (as the frame will have them); pandas is
                     # asked for the columns by their names in the file
                     clean = clean_headers(headers)
-                    mapping = tabular.resolve_columns(clean, _as_map(columns), src.name)
+                    mapping = tabular.resolve_columns(clean, _as_map(columns, src.name), src.name)
                     raw_of = dict(zip(clean, headers))
                     usecols = list(dict.fromkeys(raw_of[h] for h in mapping.values()))
                     text_cols = {raw_of[h] for f_, h in mapping.items() if f_ not in tabular.NUMERIC_FIELDS}

@@ -20,17 +20,18 @@ from ._source import Source
 
 
 def clean_headers(names: list) -> list[str]:
-    """Column names as smlib uses them: no byte-order mark, no spaces around. A name that then
-    repeats an earlier one gets ``.1``, ``.2`` (as pandas names repeated headers), so that
-    ``"text"`` and ``" text"`` stay two columns and each is still reachable by its name.
+    """Column names as smlib uses them: no byte-order mark, no spaces around; an empty name is
+    ``Unnamed: <position>`` (as pandas names it). A name that then repeats an earlier one gets
+    ``.1``, ``.2`` (as pandas names repeated headers), so that ``"text"`` and ``" text"`` stay
+    two columns and each is still reachable by its name.
 
-    >>> clean_headers(["\ufeffid", " text", "text", "id.1"])
-    ['id', 'text', 'text.1', 'id.1']
+    >>> clean_headers(["\ufeffid", " text", "text", "id.1", " "])
+    ['id', 'text', 'text.1', 'id.1', 'Unnamed: 4']
     """
     out: list[str] = []
     seen: set[str] = set()
-    for h in names:
-        base = str(h).strip().lstrip("\ufeff").strip()
+    for i, h in enumerate(names):
+        base = str(h).strip().lstrip("\ufeff").strip() or f"Unnamed: {i}"
         name, k = base, 1
         while name in seen:
             name, k = f"{base}.{k}", k + 1
