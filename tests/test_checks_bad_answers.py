@@ -198,6 +198,7 @@ def test_counts_in_the_forms_a_marker_accepts(ctx, right, key):
     for v in forms:
         assert judge(key, v, ctx=ctx).status == DONE, (key, v)
     assert judge(key, f"{n} or {n + 1}", ctx=ctx).status == NOT_YET
+    assert judge(key, f"not {n}", ctx=ctx).status == NOT_YET
 
 
 def test_users_in_the_forms_a_marker_accepts(ctx, right):
@@ -211,6 +212,7 @@ def test_platform_in_a_short_phrase_or_a_one_item_list(ctx, right):
     p = right["warmup.platform"]
     for v in (p.upper(), f" {p.title()} ", f"the {p.title()} page", [p], pd.Series([p])):
         assert judge("warmup.platform", v, ctx=ctx).ok, v
+    assert not judge("warmup.platform", f"not {p}", ctx=ctx).ok
     assert "not a number" in judge("warmup.platform", 3, ctx=ctx).message
     assert "holds 2 values" in judge("warmup.platform", [p, "x"], ctx=ctx).message
     assert "text in quotes" in judge("warmup.platform", {1, 2}, ctx=ctx).message or \
@@ -234,6 +236,7 @@ def test_busiest_day_without_the_year(ctx, right):
         warnings.simplefilter("error")
         for v in forms:
             assert judge("p3.busiest_day", v, ctx=ctx).ok, v
+    assert not judge("p3.busiest_day", d.strftime("not %A"), ctx=ctx).ok
     # words that are not a date are not read as a day of the month
     for v in ("12 messages", "about 30", "(1+2j)"):
         assert "can't read that as a date" in judge("p3.busiest_day", v, ctx=ctx).message, v

@@ -95,7 +95,7 @@ def as_number(value: Any, words: bool = False) -> float | None:
         try:
             out = float(s)
         except ValueError:
-            if not words:
+            if not words or negated(value):
                 return None
             found = _ONE_NUMBER.findall(strip_quotes(value))
             if len(found) != 1:
@@ -255,15 +255,20 @@ def platform_code(value: Any) -> str | None:
     return _PLATFORM_ALIASES.get(key) or _PLATFORM_ALIASES.get(key.replace(" ", ""))
 
 
+def negated(text: Any) -> bool:
+    """Does a short answer say "not ..." (``"not Facebook"``, ``"isn't Friday"``)?"""
+    return bool(re.search(r"\b(?:not|no|never)\b|n't\b", clean_text(text).lower()))
+
+
 def read_platform(value: Any, platforms: list[str] | tuple[str, ...] = ()) -> str | None:
     """The platform code for a name (``"Insta"``), or the one platform a short text names
     (``"the Facebook page"``); None when there is none or more than one.
 
-    >>> read_platform("the Facebook page"), read_platform("Facebook or Insta")
-    ('facebook', None)
+    >>> read_platform("the Facebook page"), read_platform("Facebook or Insta"), read_platform("not X")
+    ('facebook', None, None)
     """
     code = platform_code(value)
-    if code is not None or not isinstance(value, str) or len(value) > 60:
+    if code is not None or not isinstance(value, str) or len(value) > 60 or negated(value):
         return code
     named = {c for c in set(_PLATFORM_ALIASES.values()) | set(platforms) if mentions_platform(value, c)}
     return named.pop() if len(named) == 1 else None

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..privacy import pseudonym
 from ._answers import (age_band, as_number, clean_text, count_sentences, has_any, is_whole,
-                       mentions_platform)
+                       mentions_platform, negated)
 from ._context import Context
 from ._core import TEXT, Verdict, task
 
@@ -139,7 +139,7 @@ def _read_day(value: Any, days: list[dt.date]) -> tuple[dt.date | None, str]:
     if type(value).__name__ == "datetime64":
         return pd.Timestamp(value).date(), ""
     text = clean_text(value).lower().strip("'\"`‘’“” ")
-    if not text or as_number(value) is not None:
+    if not text or as_number(value) is not None or negated(text):
         return None, "write the day as a date in quotes, in the form \"YYYY-MM-DD\"."
     partial = _day_without_year(text, days)
     if partial is not None:
@@ -228,7 +228,7 @@ def negative(n_negative: Any, ctx: Context) -> Verdict:
 @task("p3.age", "P3 task 4 (largest age group)", ("largest_age_group",),
       ("age group, in quotes",))
 def age(largest_age_group: Any, ctx: Context) -> Verdict:
-    band = age_band(largest_age_group)
+    band = None if negated(largest_age_group) else age_band(largest_age_group)
     if band is None:
         return Verdict.no("write an age group the way the chart labels them (in quotes).")
     table = monitored(ctx)["age"]
