@@ -148,6 +148,11 @@ def _parse_days(days: Any) -> list[dt.date]:
                         f"got {days!r}", field="days") from None
     out = []
     for d in items:
+        if isinstance(d, np.datetime64):
+            d = pd.Timestamp(d)  # NaT stays NaT, refused below
+        if d is pd.NaT or d is None or (isinstance(d, float) and math.isnan(d)):
+            raise DataError(f"monitoring day {d!r} is missing, not a date; write it as "
+                            f"'YYYY-MM-DD', e.g. '2026-10-28'", field="days")
         if isinstance(d, dt.datetime):  # includes pandas Timestamp
             out.append(d.date())
         elif isinstance(d, dt.date):
@@ -584,8 +589,10 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
                                          if len(g) and followers else float("nan")),
                      "followers_source": source})
     eng = pd.DataFrame(rows)
-    # overall: mean over posts of interactions / followers of the post's platform
+    # overall: mean over posts of interactions / followers of the post's platform (a platform
+    # with 0 followers has no rate, as on its own row: dividing by 0 would give infinity)
     known = eng[eng["followers"].notna() & (eng["posts"] > 0)]
+    known = known[known["followers"].astype(float) > 0]
     rate_all = (round(float((known["interactions"] / known["followers"].astype(float)).sum()
                             / known["posts"].sum()), 5) if len(known) else float("nan"))
     tot = {"platform": ALL, "posts": int(eng["posts"].sum()), "likes": int(eng["likes"].sum()),

@@ -45,7 +45,13 @@ def _int(n: Any) -> str:
 
 
 def _pct(share: Any) -> str:
-    """A 0-1 share as a percentage: whole numbers from 10% up, one decimal below."""
+    """A 0-1 share as a percentage: whole numbers from 10% up, one decimal below.
+
+    A missing or infinite share (0 of 0) reads "n/a": callers say why in words, but a sentence
+    must never show "nan%" or stop the whole summary.
+    """
+    if _missing(share) or not math.isfinite(float(share)):
+        return "n/a"
     p = 100 * float(share)
     if p >= 10 or round(p, 1) == round(p):
         return f"{round(p)}%"
@@ -124,12 +130,15 @@ def _overview(res: dict[str, Any], name: str) -> str:
     s = (f"We monitored {name} on {_plural(len(days), 'day')} "
          f"({_listing([_day(d) for d in days])}) across {_plural(len(plats), 'platform')}: "
          f"{_listing(plats)}. ")
-    s += (f"There were {_plural(h['messages'], 'message')} in total: "
+    s += (f"There {'was' if h['messages'] == 1 else 'were'} {_plural(h['messages'], 'message')} in total: "
           f"{_int(h['business_messages'])} written by {name} itself and "
           f"{_int(h['customer_messages'])} from the public. ")
+    if not h["users"]:
+        return s + f"Nobody from the public wrote to or about {name} on these days."
     s += (f"{_plural(h['users'], 'different person', 'different people')} wrote to or about "
-          f"{name}; {_int(h['new_users'])} of them were new (we had not seen them before the first "
-          f"monitoring day) and {_int(h['returning_users'])} had been in touch before.")
+          f"{name}; {_int(h['new_users'])} of them {'was' if h['new_users'] == 1 else 'were'} new "
+          f"(we had not seen them before the first monitoring day) and "
+          f"{_int(h['returning_users'])} had been in touch before.")
     return s
 
 
@@ -147,8 +156,11 @@ def _each_day(res: dict[str, Any]) -> str:
             where = (f"{most} on {platform_name(r['top_platform'])} "
                      f"({_int(r['top_platform_messages'])})")
         verb = "was" if r["messages"] == 1 else "were"
-        s = (f"On {_day(r['day'])} there {verb} {_plural(r['messages'], 'message')}, {where}. "
-             f"{_plural(r['users'], 'person', 'people')} from the public sent "
+        s = f"On {_day(r['day'])} there {verb} {_plural(r['messages'], 'message')}, {where}. "
+        if not r["by_followers"]:
+            out.append(s + f"Nobody from the public wrote; the business sent {_int(r['by_business'])}.")
+            continue
+        s += (f"{_plural(r['users'], 'person', 'people')} from the public sent "
              f"{_plural(r['by_followers'], 'message')} and the business sent {_int(r['by_business'])}")
         if r["negative"]:
             s += (f"; {_int(r['negative'])} of the public's messages "
@@ -196,8 +208,11 @@ def _who(res: dict[str, Any], name: str) -> str:
             parts.append(f"{platform_name(b['platform'])} grew most (+{_int(b['change'])}).")
     ls = res["location_summary"]
     loc = res["location"]
-    if available(loc):
-        t = _row(ls, "source", ALL)
+    t = _row(ls, "source", ALL) if available(loc) and available(ls) else None
+    if t is not None and _missing(t["national_share"]):
+        parts.append("The audience insights list countries but count nobody in them, so the "
+                     "share of the audience in each country cannot be worked out.")
+    elif t is not None:
         intl = loc[~loc["national"].astype(bool)].sort_values("people", ascending=False)
         home = loc[loc["national"].astype(bool)]["country"]
         home_name = COUNTRY_NAMES.get(str(home.iloc[0]), str(home.iloc[0])) if len(home) else "the home country"
@@ -227,8 +242,10 @@ def _who(res: dict[str, Any], name: str) -> str:
         bits = []
         for plat, g in age.groupby("platform", sort=True):
             top = g.sort_values("people", ascending=False).iloc[0]
-            bits.append(f"{top['age_band']} on {platform_name(plat)} ({_pct(top['share'])})")
-        parts.append(f"The largest age group is {_listing(bits)}.")
+            if top["people"] and not _missing(top["share"]):  # 0 people: no largest group
+                bits.append(f"{top['age_band']} on {platform_name(plat)} ({_pct(top['share'])})")
+        parts.append(f"The largest age group is {_listing(bits)}." if bits else
+                     "The age-group insights count nobody, so there is no largest age group.")
     if not available(fol) and not available(age):
         parts.append("This data has no audience insights, so followers, locations and age groups "
                      "are not available from this source; a learner would read them from each "
