@@ -255,7 +255,8 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
     the rest, allowing for how common it is), and says which known theme, if any, already
     covers it (``known_theme`` empty = something the theme file does not know yet).
 
-    Columns: ``term, negative_messages, other_messages, z, known_theme, examples``.
+    Columns: ``term, negative_messages, other_messages, z, known_theme, examples``. ``z`` is 0
+    when the messages use only one word between them (nothing to compare it with).
     """
     if not isinstance(frame, pd.DataFrame):
         raise DataError(f"discover_themes needs a DataFrame, got {type(frame).__name__}")
@@ -290,6 +291,11 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
             continue
         prior = a0 * total[term] / tot_all
         y1, y2 = k, co.get(term, 0)
+        if total[term] == tot_all:
+            # the only word in every message (e.g. the same complaint sent many times): there is
+            # no other word to compare it with, so its odds are undefined; list it with z = 0
+            rows.append((term, y1, y2, 0.0))
+            continue
         l1 = math.log((y1 + prior) / (nn + a0 - y1 - prior))
         l2 = math.log((y2 + prior) / (no + a0 - y2 - prior))
         var = 1.0 / (y1 + prior) + 1.0 / (y2 + prior)
