@@ -84,6 +84,12 @@ def parse_days(days: str | Sequence[str] | None) -> list[str] | None:
     """``"2026-01-05,2026-01-07"`` (or a list) -> checked ``["2026-01-05", "2026-01-07"]``; None stays None."""
     if days is None:
         return None
+    if not isinstance(days, str):
+        try:
+            days = list(days)
+        except TypeError:  # a number or True: not a list of days
+            raise DataError(f"days must be 'YYYY-MM-DD' dates separated by commas (e.g. "
+                            f"2026-01-05,2026-01-07), got {days!r}", field="days") from None
     items = [d.strip() for d in (days.split(",") if isinstance(days, str) else map(str, days))]
     items = [d for d in items if d]
     if not items:

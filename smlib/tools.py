@@ -379,10 +379,10 @@ def select_days(frame: pd.DataFrame, days: Any, profile: Any = None) -> pd.DataF
             raise DataError(f"days must be a positive number of days, got {days}", field="days")
         wanted = set(sorted(set(local))[-int(days):])
     else:
-        try:
-            wanted = {pd.Timestamp(d).date() for d in days}
-        except (TypeError, ValueError) as exc:
-            raise DataError(f"days must be dates like '2026-03-02' ({exc})", field="days") from None
+        # the same rules as smlib.monitor, so a day the P3 figures refuse (an empty list, None,
+        # a number, '20/10/2026') is refused here too instead of silently selecting nothing
+        from .metrics import _parse_days
+        wanted = set(_parse_days(days))
     return frame.loc[local.isin(wanted).to_numpy()]
 
 
@@ -726,7 +726,9 @@ def view_through_tool(dataset: Dataset, tool: str, days: Any = None,
         shown = measure is None or measure in tuple(t["measures"])
         rows.append({"figure": key, "measure": measure or "", "full": full_val,
                      "through_tool": through.get(key) if shown else None, "shown": shown})
-    table = pd.DataFrame(rows)
+    # typed columns even with no rows (no message on the days: the tool shows nothing)
+    table = pd.DataFrame(rows, columns=["figure", "measure", "full", "through_tool", "shown"])
+    table["shown"] = table["shown"].astype(bool)
     sel = select_days(frame, days, dataset.profile)
     if platforms:
         sel = sel[sel["platform"].astype(str).isin(list(platforms))]
@@ -788,11 +790,16 @@ def _pct(x: float) -> str:
 
 def _reasons_for(tool: pd.Series, cov: pd.Series, weights: Mapping[str, float]) -> list[str]:
     out = []
-    out.append(f"It would see {_pct(cov['share_seen'])} of the organisation's messages"
-               + (f", {_pct(cov['share_action'])} of those needing action"
-                  if not pd.isna(cov["share_action"]) else "")
-               + (f" and {_pct(cov['share_urgent'])} of the urgent ones"
-                  if not pd.isna(cov["share_urgent"]) else "") + ".")
+    if not cov["messages_total"]:
+        out.append("There are no messages on the chosen days, so how much of the activity it "
+                   "would see cannot be measured; this choice rests on what it measures, alerts, "
+                   "cost and ease of use only.")
+    else:
+        out.append(f"It would see {_pct(cov['share_seen'])} of the organisation's messages"
+                   + (f", {_pct(cov['share_action'])} of those needing action"
+                      if not pd.isna(cov["share_action"]) else "")
+                   + (f" and {_pct(cov['share_urgent'])} of the urgent ones"
+                      if not pd.isna(cov["share_urgent"]) else "") + ".")
     ms = [MEASURE_LABELS[m] for m in cov["measures"]]
     out.append(f"It gives {len(ms)} of the 6 things Unit 3 asks you to monitor"
                + (f" ({', '.join(ms)})." if ms else "."))
