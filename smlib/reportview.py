@@ -116,6 +116,8 @@ def _cell(v: Any) -> Any:
         return "; ".join(map(str, v))
     if isinstance(v, bool):
         return "yes" if v else "no"
+    if v is None or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
+        return ""  # e.g. no example message: a blank cell, not "None"
     return v
 
 
