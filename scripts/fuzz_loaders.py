@@ -827,8 +827,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hang", type=float, default=20.0, help="seconds one load may take")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--messages", action="store_true", help="also list the DataError messages seen")
+    ap.add_argument("--options", type=float, default=0.25, help="share of loads given options (0-1)")
     a = ap.parse_args(argv)
-    rep = run(a.seed, a.budget, a.count, not a.no_realdata, a.out, a.hang, verbose=a.verbose)
+    rep = run(a.seed, a.budget, a.count, not a.no_realdata, a.out, a.hang, options_share=a.options,
+              verbose=a.verbose)
     print(rep.text())
     if a.messages:
         for m, n in rep.messages.most_common():

@@ -169,6 +169,20 @@ def test_bad_option_errors_name_the_file(tmp_path, options, fld):
     assert str(err.value).startswith(f"{p}, field '{fld}'")
 
 
+# ------------------------------------------------------------------ bug 9: columns= not a dict, Excel
+
+def test_columns_as_a_list_on_a_workbook(tmp_path):
+    """columns=['text'] was checked on the CSV path only; on an .xlsx workbook dict(['text'])
+    raised a wrapped ValueError. Now the same DataError as for a CSV, naming file and field."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("openpyxl")
+    p = tmp_path / "sheet.xlsx"
+    pd.DataFrame({"text": ["hi"], "date": ["2026-01-05 10:00"]}).to_excel(p, index=False)
+    with pytest.raises(DataError) as err:
+        smlib.load(p, columns=["text"])
+    assert str(err.value).startswith(f"{p}, field 'columns': columns= must be a dict")
+
+
 # ------------------------------------------------------------------ the fuzz driver itself
 
 def _driver():

@@ -183,6 +183,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
     except (OSError, ValueError, TypeError) as exc:  # e.g. a path with a NUL byte, a socket
         raise DataError(f"cannot open this path ({type(exc).__name__}: {exc})", source=str(path)) from None
     tracker = Tracker(src.name)
+    columns = _as_map(columns, src.name)   # checked once, for every path (CSV, Excel, JSON)
     profile = _profile_for(org)
     local_tz = _check_timezone(timezone, src.name) if timezone is not None else \
         (profile.timezone if profile else None)
