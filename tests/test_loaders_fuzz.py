@@ -183,6 +183,27 @@ def test_columns_as_a_list_on_a_workbook(tmp_path):
     assert str(err.value).startswith(f"{p}, field 'columns': columns= must be a dict")
 
 
+# ------------------------------------------------------------------ bug 10: lines joined silently
+
+def test_unclosed_quote_that_joins_lines_is_warned(tmp_path):
+    """An opening quote never closed ('"hello,...') makes the reader take every line up to the next
+    quote as one field: 3 data lines became 1 row, with no reason or warning (a silent drop, found
+    by the 'insert quote' mutation). The rows still cannot be told apart, but the summary now
+    warns and names the line where the joined field ends."""
+    p = _write(tmp_path, "joined.csv", 'text,date\n"hello,2026-01-05\nworld,2026-01-06\n"x",2026-01-07\n')
+    s = check_summary(smlib.load(p))
+    assert s["rows_in"] == 1
+    assert any(w.startswith("line 4 has a double quote that closes a quoted field") for w in s["warnings"])
+
+
+def test_text_after_a_closing_quote_on_one_line_is_not_warned(tmp_path):
+    """The check must not cry wolf: '"Cold, again" - not happy' on one line is one field, as meant."""
+    p = _write(tmp_path, "ok.csv", 'text,date\n"Cold, again" - not happy,2026-01-05\n"a\nb",2026-01-06\n')
+    s = check_summary(ds := smlib.load(p))
+    assert ds.interactions["text"].tolist() == ["Cold, again - not happy", "a\nb"]
+    assert not any("double quote" in w for w in s["warnings"])
+
+
 # ------------------------------------------------------------------ the fuzz driver itself
 
 def _driver():
