@@ -25,7 +25,8 @@ Mutations: byte flips, truncation, inserted/deleted quotes and separators, CR/LF
 NUL bytes, BOMs, UTF-16, duplicated/swapped/deleted lines, huge fields, non-UTF-8 bytes; for JSON
 (parsed, edited, written back): deleted keys, changed value types, deeper nesting, empty
 arrays, a wrong top-level type, duplicated items, numbers as strings, odd dates and ids; for
-CSV: odd dates/ids in their columns, deleted/renamed/duplicated columns. About one load in four
+CSV: odd dates/ids in their columns, deleted/renamed/duplicated columns; for workbooks: typed
+cells (dates, times, 18-digit ids, 1e300, -3, bools, formulas as text) and dropped columns. About one load in four
 also gets options (``org=``, ``org_handles=``, ``columns=``, ``platform=``, ``encoding=``,
 ``timezone=``, ``format=`` forced to any name).
 
@@ -521,14 +522,49 @@ def mutate_csv(rng: random.Random, data: bytes) -> tuple[str, bytes] | None:
     return desc, out.getvalue().encode("utf-8", errors="surrogatepass")
 
 
+def mutate_xlsx(rng: random.Random, data: bytes) -> tuple[str, bytes] | None:
+    """One typed cell of a workbook changed (a date, a huge or negative number, a bool, an
+    empty cell, a long text...), or a column dropped; None when it is not a readable workbook."""
+    import datetime as dt
+    import warnings
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            df = pd.read_excel(io.BytesIO(data), dtype=object)
+    except Exception:  # noqa: BLE001 - damaged already: leave it to the byte mutations
+        return None
+    if df.empty or not len(df.columns):
+        return None
+    r, c = rng.randrange(len(df)), rng.randrange(len(df.columns))
+    v = rng.choice([dt.datetime(2026, 1, 5, 10, 0), dt.datetime(1900, 1, 1), dt.date(2026, 3, 29),
+                    dt.time(10, 30), 45000, 45000.5, 5.70306e17, 570306123456789012, -3, 1e300, True,
+                    None, "", "x" * 40_000, "=1+1", "#N/A", 0.1])
+    df = df.astype(object)
+    if rng.random() < 0.15:
+        df = df.drop(columns=df.columns[c])
+        desc = f"xlsx drop column {c}"
+    else:
+        df.iat[r, c] = v
+        desc = f"xlsx cell ({r}, {df.columns[c]!r}) = {v!r:.40}"
+    buf = io.BytesIO()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # "cell contents too long, truncated"
+            df.to_excel(buf, index=False)
+    except Exception:  # noqa: BLE001 - a value openpyxl will not write
+        return None
+    return desc, buf.getvalue()
+
+
 def mutate(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
-    """One mutation of a corpus file: structural (JSON or CSV) half the time, else byte level;
-    sometimes two in a row."""
+    """One mutation of a corpus file: structural (JSON, CSV or workbook cells) half the time,
+    else byte level; sometimes two or three in a row."""
     data, steps = seed.data, []
-    for _ in range(1 if rng.random() < 0.8 else 2):
+    for _ in range(1 if rng.random() < 0.75 else rng.choice([2, 3])):
         done = None
-        if rng.random() < 0.5 and not data.startswith(b"PK"):
-            done = mutate_json(rng, data) or mutate_csv(rng, data)
+        if rng.random() < 0.5:
+            done = mutate_xlsx(rng, data) if data.startswith(b"PK") else \
+                (mutate_json(rng, data) or mutate_csv(rng, data))
         if done is None:
             name = rng.choice(sorted(BYTE_MUTATIONS))
             if not data and name != "whitespace only":
