@@ -332,6 +332,10 @@ def spike_labels(frame: pd.DataFrame, profile: Profile | None = None) -> pd.Seri
     return out
 
 
+MAX_BARS = 3000
+"""Above this many hours/days :func:`plot_crisis` draws a stepped line instead of bars."""
+
+
 def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlight_days=None):
     """Bar chart of negative messages per hour/day, the alarm threshold and the crisis periods.
 
@@ -342,9 +346,17 @@ def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlig
     if ax is None:
         _fig, ax = plt.subplots(figsize=(10, 3.6))
     width = (pd.Timedelta(minutes=50) if result.freq == "h" else pd.Timedelta(hours=20))
-    colours = np.where(s["alarm"], "#c0392b", "#7f8c8d")
-    ax.bar(s.index, s["negative"], width=width, color=colours, align="edge",
-           label="negative messages")
+    if len(s) <= MAX_BARS:
+        colours = np.where(s["alarm"], "#c0392b", "#7f8c8d")
+        ax.bar(s.index, s["negative"], width=width, color=colours, align="edge",
+               label="negative messages")
+    else:
+        # years of hourly buckets: one bar each would take minutes to draw and be thinner than
+        # a pixel, so the counts are a stepped line and only alarm buckets are bars
+        ax.step(s.index, s["negative"], where="post", color="#7f8c8d", linewidth=0.8,
+                label="negative messages")
+        alarm = s[s["alarm"].astype(bool)]
+        ax.bar(alarm.index, alarm["negative"], width=width, color="#c0392b", align="edge")
     ax.step(s.index, s["threshold"], where="post", color="#2c3e50", linestyle="--", linewidth=1,
             label="alarm level")
     for _, p in result.periods.iterrows():
