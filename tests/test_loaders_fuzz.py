@@ -235,3 +235,54 @@ def test_fixed_seed_fuzz_of_repo_fixtures_finds_no_break(tmp_path):
     assert rep.datasets + rep.data_errors == 300, rep.text()
     assert not rep.breaks, rep.text()
     assert rep.datasets > 50 and rep.data_errors > 50   # both paths really exercised
+
+
+# ------------------------------------------------------------------ junk items inside a real export
+
+GOOD = REPO / "tests" / "data" / "loaders" / "good"
+
+
+def _js_list(path: Path) -> tuple[str, list]:
+    import json
+    text = path.read_text(encoding="utf-8")
+    head, _, body = text.partition("=")
+    return head + "= ", json.loads(body.strip().rstrip(";"))
+
+
+@pytest.mark.parametrize("junk", ["a stray string", None, 7, ["a", "list"]])
+def test_tweets_js_with_a_junk_item_loads_the_tweets_and_counts_it(tmp_path, junk):
+    """A damaged item among real tweets (not the first) used to make detection refuse the whole
+    file ('not an export smlib knows'); now the tweets load and the item is counted."""
+    import json
+    head, items = _js_list(GOOD / "tweets.js")
+    whole = check_summary(smlib.load(GOOD / "tweets.js"))
+    p = _write(tmp_path, "tweets.js", head + json.dumps(items[:1] + [junk] + items[1:]))
+    s = check_summary(ds := smlib.load(p))
+    assert s["format"] == "twitter_archive"
+    assert s["rows_in"] == whole["rows_in"] + 1
+    assert s["reasons"].get("not a tweet object") == 1
+    assert len(ds.interactions) == whole["rows_kept"]
+
+
+def test_tweets_js_whose_first_item_is_junk_is_still_refused(tmp_path):
+    """Detection still needs a real tweet first: a list that starts with junk is not taken for
+    an X archive by a lucky later item."""
+    import json
+    head, items = _js_list(GOOD / "tweets.js")
+    p = _write(tmp_path, "tweets.js", head + json.dumps(["junk"] + items))
+    with pytest.raises(DataError) as err:
+        smlib.load(p)
+    assert str(p) in str(err.value)
+
+
+def test_facebook_comments_with_a_null_item_load_and_count_it(tmp_path):
+    import json
+    obj = json.loads((GOOD / "facebook_comments.json").read_text(encoding="utf-8"))
+    whole = check_summary(smlib.load(GOOD / "facebook_comments.json"))
+    key = next(k for k, v in obj.items() if isinstance(v, list) and len(v) >= 2)
+    obj[key] = obj[key][:1] + [None] + obj[key][1:]
+    p = _write(tmp_path, "comments.json", json.dumps(obj))
+    s = check_summary(ds := smlib.load(p))
+    assert s["format"] == "facebook"
+    assert s["reasons"].get("not a Facebook item") == 1
+    assert s["rows_in"] == whole["rows_in"] + 1 and len(ds.interactions) == whole["rows_kept"]

@@ -44,13 +44,19 @@ def _text(v: Any) -> str:
     return v if isinstance(v, str) else "" if v is None or isinstance(v, (dict, list, bool)) else str(v)
 
 
+def _is_tweet(x: Any) -> bool:
+    t = x.get("tweet", x) if isinstance(x, dict) else None
+    return isinstance(t, dict) and "id_str" in t and ("full_text" in t or "text" in t) and "created_at" in t
+
+
 def _tweets(obj: Any) -> list | None:
-    if isinstance(obj, list) and obj and all(isinstance(x, dict) for x in obj[:20]):
-        first = obj[0]
-        t = first.get("tweet", first)
-        if isinstance(t, dict) and "id_str" in t and ("full_text" in t or "text" in t) and "created_at" in t:
-            return obj
-    return None
+    """The tweets list: the first item and most of the first 20 are tweets (a damaged item
+    further on, e.g. a string or null, is counted as 'not a tweet object', not a reason to
+    refuse the file)."""
+    if not (isinstance(obj, list) and obj and _is_tweet(obj[0])):
+        return None
+    ok = [isinstance(x, dict) for x in obj[:20]]
+    return obj if sum(ok) * 2 >= len(ok) else None
 
 
 def _wrapped(obj: Any, key: str) -> bool:
