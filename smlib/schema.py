@@ -21,6 +21,7 @@ Example
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -313,12 +314,25 @@ class Profile:
                 raise DataError(f"business hours for '{d}' must look like '09:00-17:00' or "
                                 f"'closed', got {spec!r}", source=f"profile {self.slug}",
                                 field=f"business_hours.{d}") from None
-            out[d] = (ha * 60 + ma, hb * 60 + mb if (hb, mb) != (0, 0) else 24 * 60)
+            start, end = ha * 60 + ma, hb * 60 + mb if (hb, mb) != (0, 0) else 24 * 60
+            if not (0 <= ha <= 23 and 0 <= ma <= 59 and 0 <= hb <= 24 and 0 <= mb <= 59
+                    and end <= 24 * 60):
+                raise DataError(f"business hours for '{d}' must be times of day like '09:00-17:00', "
+                                f"got {spec!r}", source=f"profile {self.slug}",
+                                field=f"business_hours.{d}")
+            if end <= start:
+                raise DataError(f"business hours for '{d}' close before they open ({spec!r}); hours "
+                                "past midnight are not supported: end the day at 00:00 (e.g. "
+                                "'22:00-00:00') and start the next day at 00:00",
+                                source=f"profile {self.slug}", field=f"business_hours.{d}")
+            out[d] = (start, end)
         return out
 
     @property
     def timezone(self) -> str:
-        return str(self.business_hours.get("timezone", "Europe/London"))
+        """The IANA time zone of the opening hours (``"Europe/London"`` when not given); a name
+        Python does not know is a DataError, with the nearest known name when there is one."""
+        return _checked_zone(str(self.business_hours.get("timezone", "Europe/London")), self.slug)
 
     def to_dict(self) -> dict[str, Any]:
         return {"slug": self.slug, "name": self.name, "sector": self.sector,
@@ -351,6 +365,7 @@ class Profile:
                    description=str(d.get("description", "")),
                    extra={k: v for k, v in d.items() if k not in known})
         prof.opening_hours()  # raises DataError on malformed hours
+        prof.timezone  # and on an unknown time zone
         return prof
 
     @classmethod
@@ -359,6 +374,26 @@ class Profile:
         path = Path(path)
         data = read_toml(path, "profile file")
         return cls.from_dict(data, source=str(path))
+
+
+@functools.lru_cache(maxsize=64)
+def _checked_zone(name: str, slug: str) -> str:
+    """``name`` if it is a time zone Python knows, else a DataError naming the profile field.
+
+    >>> _checked_zone("Europe/London", "x")
+    'Europe/London'
+    """
+    import zoneinfo
+    try:
+        zoneinfo.ZoneInfo(name)
+        return name
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+        pass
+    import difflib
+    near = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1, cutoff=0.8)
+    hint = f"; did you mean {near[0]!r}?" if near else ""
+    raise DataError(f"unknown time zone {name!r}: expected a name like 'Europe/London' or "
+                    f"'America/New_York'{hint}", source=f"profile {slug}", field="business_hours.timezone")
 
 
 def new_load_summary(source: str, rows_in: int = 0) -> dict[str, Any]:

@@ -120,3 +120,40 @@ def test_conform_result_does_not_write_through_to_the_input():
     out.loc[0, "likes"] = 99
     out.loc[0, "author_is_org"] = True
     pd.testing.assert_frame_equal(f, before)
+
+
+def _profile_with(**hours) -> dict:
+    d = smlib.load_sample("brightmart").profile.to_dict()
+    d["business_hours"] = {**d["business_hours"], **hours}
+    return d
+
+
+@pytest.mark.parametrize("zone,near", [("Europe/Londn", "Europe/London"), ("Mars/Olympus", None)])
+def test_unknown_time_zone_in_a_profile_is_a_dataerror(zone, near):
+    """A tutor's typo in the profile's time zone used to surface as ZoneInfoNotFoundError from
+    monitor, threads, priority, crisis… (found by the edge-case tests); now the profile says so."""
+    with pytest.raises(smlib.DataError) as err:
+        Profile.from_dict(_profile_with(timezone=zone), source="profiles/x.toml")
+    msg = str(err.value)
+    assert "field 'business_hours.timezone'" in msg and repr(zone) in msg
+    assert (f"did you mean {near!r}" in msg) if near else ("did you mean" not in msg)
+
+
+def test_unknown_time_zone_set_after_loading_is_a_dataerror_where_it_is_used():
+    ds = smlib.load_sample("brightmart")
+    ds.profile.business_hours["timezone"] = "Europe/Londn"
+    with pytest.raises(smlib.DataError, match="unknown time zone"):
+        smlib.monitor(ds, smlib.default_days(ds, 5))
+
+
+@pytest.mark.parametrize("spec,words", [("22:00-06:00", "close before they open"),
+                                        ("09:00-25:00", "times of day"), ("09:75-17:00", "times of day"),
+                                        ("17:00-09:00", "close before they open")])
+def test_impossible_or_overnight_hours_are_refused(spec, words):
+    """'22:00-06:00' used to count silently as closed all day (an empty interval)."""
+    with pytest.raises(smlib.DataError, match=words):
+        Profile.from_dict(_profile_with(mon=spec))
+
+
+def test_hours_to_midnight_are_fine():
+    assert Profile.from_dict(_profile_with(mon="22:00-00:00")).opening_hours()["mon"] == (22 * 60, 24 * 60)
