@@ -332,7 +332,8 @@ class Profile:
     def timezone(self) -> str:
         """The IANA time zone of the opening hours (``"Europe/London"`` when not given); a name
         Python does not know is a DataError, with the nearest known name when there is one."""
-        return _checked_zone(str(self.business_hours.get("timezone", "Europe/London")), self.slug)
+        return check_zone(str(self.business_hours.get("timezone", "Europe/London")),
+                          f"profile {self.slug}", "business_hours.timezone")
 
     def to_dict(self) -> dict[str, Any]:
         return {"slug": self.slug, "name": self.name, "sector": self.sector,
@@ -377,10 +378,11 @@ class Profile:
 
 
 @functools.lru_cache(maxsize=64)
-def _checked_zone(name: str, slug: str) -> str:
-    """``name`` if it is a time zone Python knows, else a DataError naming the profile field.
+def check_zone(name: str, source: str | None = None, field: str = "timezone") -> str:
+    """``name`` if it is a time zone Python knows, else a DataError naming ``source`` and
+    ``field``, with the nearest known name when there is one (profiles and ``smlib.load``).
 
-    >>> _checked_zone("Europe/London", "x")
+    >>> check_zone("Europe/London")
     'Europe/London'
     """
     import zoneinfo
@@ -392,8 +394,8 @@ def _checked_zone(name: str, slug: str) -> str:
     import difflib
     near = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1, cutoff=0.8)
     hint = f"; did you mean {near[0]!r}?" if near else ""
-    raise DataError(f"unknown time zone {name!r}: expected a name like 'Europe/London' or "
-                    f"'America/New_York'{hint}", source=f"profile {slug}", field="business_hours.timezone")
+    raise DataError(f"unknown time zone {name!r}: expected a name like 'Europe/London', "
+                    f"'America/New_York' or 'UTC'{hint}", source=source, field=field)
 
 
 def new_load_summary(source: str, rows_in: int = 0) -> dict[str, Any]:

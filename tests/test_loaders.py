@@ -1017,3 +1017,17 @@ def test_thread_roots_by_pointer_jumping_match_the_stepwise_walk():
     assert set(_thread_roots(deep, chain)) == {"d0"}
     loop = _thread_roots(pd.Series(["a", "b"]), pd.Series(["b", "a"], dtype=object))
     assert set(loop) <= {"a", "b"}                       # a loop ends without error
+
+
+def test_blank_timezone_means_not_given_and_a_typo_gets_the_near_zone(tmp_path):
+    """timezone="" is "not given" (as platform="" is): UTC, or the profile's zone; a typo names
+    the field and the nearest zone (the same check as a profile's zone)."""
+    p = tmp_path / "naive.csv"
+    p.write_text("text,date\nsummer,2026-07-01 10:00\n")
+    assert smlib.load(p, timezone="").interactions["created_at"].tolist() == [utc("2026-07-01 10:00")]
+    assert smlib.load(p, timezone="  ", org="northway-rail").interactions["created_at"].tolist() == [
+        utc("2026-07-01 09:00")]
+    with pytest.raises(DataError) as err:
+        smlib.load(p, timezone="Europe/Londn")
+    assert "field 'timezone'" in str(err.value) and "did you mean 'Europe/London'?" in str(err.value)
+    assert str(p) in str(err.value)

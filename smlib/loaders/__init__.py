@@ -62,16 +62,12 @@ def _check_format(fmt: Any, source: str | None = None) -> str:
     return f
 
 
-def _check_timezone(tz: Any, source: str | None = None) -> str:
-    """An IANA zone name such as ``"Europe/London"``, checked; DataError otherwise."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+def _check_timezone(tz: Any, source: str | None = None) -> str | None:
+    """An IANA zone name such as ``"Europe/London"``, checked (DataError otherwise); a blank
+    one means "not given" (None), as for ``platform``."""
+    from ..schema import check_zone
     name = str(tz).strip()
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise DataError(f"unknown time zone {tz!r}; expected a name such as 'Europe/London' or 'UTC'",
-                        source=source, field="timezone") from None
-    return name
+    return check_zone(name, source, "timezone") if name else None
 
 
 def _profile_for(org: str | None) -> Profile | None:
@@ -185,7 +181,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
     tracker = Tracker(src.name)
     columns = _as_map(columns, src.name)   # checked once, for every path (CSV, Excel, JSON)
     profile = _profile_for(org)
-    local_tz = _check_timezone(timezone, src.name) if timezone is not None else \
+    local_tz = (_check_timezone(timezone, src.name) if timezone is not None else None) or \
         (profile.timezone if profile else None)
     own = _as_list(org_handles, src.name)
     handles = own + (list(profile.handles.values()) if profile else [])
