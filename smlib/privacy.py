@@ -89,9 +89,26 @@ def inert_urls(text: str) -> str:
     return _BARE_DOMAIN.sub(lambda m: m.group(1).replace(".", "[.]") + (m.group(2) or ""), text)
 
 
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi_controls(text: str) -> str:
+    """Remove the Unicode controls that force text direction (U+202A–U+202E, U+2066–U+2069).
+
+    Arabic or Hebrew text shows correctly without them; in a message from the public they
+    can only make text appear in another order than it was written (``"\u202egnp.exe"``
+    shows as ``exe.png``), so reports drop them.
+
+    >>> strip_bidi_controls("photo\u202egnp.exe")
+    'photognp.exe'
+    """
+    return _BIDI_CONTROLS.sub("", text)
+
+
 def escape_html(text: object) -> str:
-    """Escape text for HTML (``<script>`` shows as text)."""
-    return html.escape("" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text), quote=True)
+    """Escape text for HTML (``<script>`` shows as text); direction-forcing controls removed."""
+    s = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    return html.escape(strip_bidi_controls(s), quote=True)
 
 
 def neutralise_cell(value: object) -> object:

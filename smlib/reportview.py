@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .privacy import escape_html as _e
+from .privacy import escape_html as _e, strip_bidi_controls
 
 CHART_HEIGHT = 380
 COLOURS = {"posted_by_business": "#1f4e79", "needs_action": "#c0392b", "no_action": "#95a5a6",
@@ -118,7 +118,7 @@ def _cell(v: Any) -> Any:
         return "yes" if v else "no"
     if v is None or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
         return ""  # e.g. no example message: a blank cell, not "None"
-    return v
+    return strip_bidi_controls(v) if isinstance(v, str) else v
 
 
 def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None = None,

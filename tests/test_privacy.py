@@ -52,3 +52,15 @@ def test_bare_scam_domains_with_other_endings_made_inert():
     t = inert_urls("claim at brightmart-refund.win/claim or free-prize.co today")
     assert "brightmart-refund.win" not in t and "free-prize.co " not in t
     assert inert_urls("e.g. version 2.0 of file.txt") == "e.g. version 2.0 of file.txt"
+
+
+def test_direction_controls_cannot_reorder_public_text_in_html():
+    """A right-to-left override (U+202E) makes '…gnp.exe' display as '…exe.png' (found by the
+    edge-case run: escaped, but still visually reversed). Reports drop such controls; Arabic
+    and Hebrew text itself is kept as written."""
+    from smlib.reportview import table
+    spoof = "see my photo\u202egnp.exe and \u2066isolated\u2069"
+    assert escape_html(spoof) == "see my photognp.exe and isolated"
+    assert escape_html("شكرا لكم <b>") == "شكرا لكم &lt;b&gt;"
+    html = table(pd.DataFrame({"text": [spoof, "שלום"]})).data
+    assert "\u202e" not in html and "\u2066" not in html and "photognp.exe" in html and "שלום" in html
