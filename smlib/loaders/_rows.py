@@ -329,9 +329,7 @@ def tidy_counts(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
         s = f[col]
         if pd.api.types.is_integer_dtype(s.dtype) and not bool((s.dropna() < 0).any()):
             continue  # the usual case: already whole numbers ≥ 0
-        if pd.api.types.is_bool_dtype(s.dtype):
-            num = s.astype("float64")
-        elif pd.api.types.is_numeric_dtype(s.dtype):
+        if pd.api.types.is_numeric_dtype(s.dtype):   # booleans included
             num = s.astype("float64")
         else:
             num = pd.to_numeric(s.astype("object"), errors="coerce").astype("float64")
