@@ -280,6 +280,29 @@ def test_utf16_and_old_mac_line_ends(tmp_path):
     assert smlib.load(q).interactions["text"].tolist() == ["one", "two"]
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark(tmp_path, codec):
+    p = tmp_path / "nobom.csv"
+    p.write_bytes("text,date\nZoë said hi,2026-01-05\nStill no refund,2026-01-06\n".encode(codec))
+    ds = smlib.load(p)
+    assert ds.interactions["text"].tolist() == ["Zoë said hi", "Still no refund"]
+    assert ds.load_summary["encoding"] == codec
+    assert any("without a byte-order mark" in w for w in ds.load_summary["warnings"])
+
+
+def test_stray_nul_bytes_are_removed_and_reported_not_binary(tmp_path):
+    p = tmp_path / "nul.csv"     # a text export with NUL padding in two cells (database dumps do this)
+    p.write_bytes(b"text,date\nlate\x00 train,2026-01-05\nok\x00\x00,2026-01-06\n" + b"fine,2026-01-07\n" * 50)
+    ds = smlib.load(p)
+    assert ds.interactions["text"].tolist()[:2] == ["late train", "ok"]
+    assert ds.load_summary["rows_kept"] == 52
+    assert any(w.startswith("3 NUL byte(s)") for w in ds.load_summary["warnings"])
+    dense = tmp_path / "dense.csv"   # text-looking start, but NULs all through: binary, refused
+    dense.write_bytes(b"text,date\n" + b"ab\x00cd\x00" * 2000)
+    with pytest.raises(DataError, match="binary"):
+        smlib.load(dense)
+
+
 def test_quoted_bare_cr_is_not_a_line_end(tmp_path):
     p = tmp_path / "q.csv"
     p.write_bytes(b'text,date\r\n"a\rb",2026-01-05\r\nc,2026-01-06\r\n')

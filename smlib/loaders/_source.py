@@ -126,6 +126,10 @@ def _choose_encoding(src: Source, forced: str | None) -> str:
         return "utf-16"
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         return "binary"
+    bomless = _utf16_without_bom(data[:4096])
+    if bomless:
+        src.warnings.append(f"the file is {bomless.upper()} text without a byte-order mark; read it as {bomless}")
+        return bomless
     if data.isascii():  # fast, no copy
         return "utf-8"
     dec = codecs.getincrementaldecoder("utf-8")()
@@ -147,13 +151,40 @@ def _choose_encoding(src: Source, forced: str | None) -> str:
     return "latin-1"  # unreachable: latin-1 decodes any bytes
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when ``head`` is UTF-16 text written without a byte-order mark
+    (some tools do): mostly-Latin text then has a NUL in (nearly) every second byte, on one side."""
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 8:
+        return None
+    odd_nul, even_nul, half = head[1::2].count(0), head[0::2].count(0), len(head) // 2
+    if odd_nul >= 0.6 * half and even_nul <= 0.05 * half:
+        return "utf-16-le"
+    if even_nul >= 0.6 * half and odd_nul <= 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def _reject_binary(src: Source) -> None:
+    """Refuse binary junk; remove the odd stray NUL byte from an otherwise-text file.
+
+    Binary files (images, databases, programs) have many NUL and control bytes near the start.
+    A text export can carry a few NULs (padding from a database dump, a broken copy-paste):
+    they are removed, with a warning saying how many, instead of refusing the whole file."""
     head = src.data[:4096]
     if src.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
         return
-    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
-    if b"\x00" in head or ctrl > max(2, len(head) // 50):
+    nul = head.count(0)
+    ctrl = sum(1 for b in head if b < 32 and b not in (0, 9, 10, 13))
+    if nul > max(2, len(head) // 200) or nul + ctrl > max(2, len(head) // 50):
         raise DataError(f"this looks like binary data, not text; expected {_EXPECTED}", source=src.name)
+    if b"\x00" in src.data:
+        total = src.data.count(0)
+        if total > max(2, len(src.data) // 200):
+            raise DataError(f"this looks like binary data, not text ({total} NUL bytes); expected {_EXPECTED}",
+                            source=src.name)
+        src.data = src.data.replace(b"\x00", b"")
+        src.warnings.append(f"{total} NUL byte(s) (character 0, not text) were removed from the file")
 
 
 def _reject_zip(src: Source) -> None:
