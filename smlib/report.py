@@ -362,6 +362,11 @@ def collect_index_rows(out: str | os.PathLike) -> list[dict[str, Any]]:
     return rows
 
 
+def _num_class(value: Any) -> str:
+    """' class="num"' for a number (right-aligned so digits line up), else ''."""
+    return ' class="num"' if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
+
+
 def render_index(rows: list[dict[str, Any]], title: str = "Social media monitoring reports") -> str:
     """The index page as HTML: every value escaped, links only to files inside the folder."""
     e = html.escape
@@ -373,7 +378,8 @@ def render_index(rows: list[dict[str, Any]], title: str = "Social media monitori
                 if isinstance(v, (int, float)) and not isinstance(v, bool) and k not in seen:
                     seen.append(k)
         kpis = seen[:6]
-    head = "".join(f"<th>{e(_label(k))}</th>" for k in kpis)
+    numeric = {k for k in kpis if any(_num_class((r.get("headline") or {}).get(k)) for r in rows)}
+    head = "".join(("<th class=\"num\">" if k in numeric else "<th>") + f"{e(_label(k))}</th>" for k in kpis)
     body = []
     for r in rows:
         slug = r["slug"]
@@ -381,12 +387,13 @@ def render_index(rows: list[dict[str, Any]], title: str = "Social media monitori
             name = r.get("name") or slug
             days = r.get("days") or []
             days_txt = days_text(days) if isinstance(days, list) else str(days)
-            cells = "".join(f"<td>{e(_fmt(k, (r.get('headline') or {}).get(k)))}</td>" for k in kpis)
+            cells = "".join(f"<td{_num_class((r.get('headline') or {}).get(k))}>"
+                            f"{e(_fmt(k, (r.get('headline') or {}).get(k)))}</td>" for k in kpis)
             body.append(
                 f'<tr><td><a href="{e(quote(slug))}/{HTML_NAME}">{e(str(name))}</a>'
                 f'<div class="sub">{e(str(r.get("sector") or ""))}</div></td>'
                 f"<td>{e(days_txt)}</td>{cells}"
-                f'<td><a href="{e(quote(slug))}/{QUEUE_NAME}">CSV</a> · '
+                f'<td class="data"><a href="{e(quote(slug))}/{QUEUE_NAME}">CSV</a>'
                 f'<a href="{e(quote(slug))}/{METRICS_NAME}">JSON</a></td></tr>')
         else:
             body.append(f'<tr class="failed"><td>{e(slug)}</td>'
@@ -399,10 +406,13 @@ def render_index(rows: list[dict[str, Any]], title: str = "Social media monitori
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)}</title>
 <style>
- body {{ font-family: system-ui, "Segoe UI", Arial, sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }}
+ body {{ font-family: system-ui, "Segoe UI", Arial, sans-serif; max-width: 84rem; margin: 1.5rem auto; padding: 0 1rem; color: #1b1b1b; }}
  h1 {{ color: #1f4e79; border-bottom: 3px solid #1f4e79; padding-bottom: .3rem; }}
- table {{ border-collapse: collapse; width: 100%; font-size: .95rem; }}
- th, td {{ border-bottom: 1px solid #d8dee4; padding: .45rem .6rem; text-align: left; vertical-align: top; }}
+ .scroll {{ overflow-x: auto; }}  /* a narrow window scrolls the table, not the page */
+ table {{ border-collapse: collapse; width: 100%; font-size: .9rem; }}
+ th, td {{ border-bottom: 1px solid #d8dee4; padding: .4rem .45rem; text-align: left; vertical-align: top; }}
+ td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+ td.data a {{ display: block; white-space: nowrap; }}
  th {{ background: #eef3f8; }}
  td .sub {{ color: #666; font-size: .8rem; }}
  tr.failed td {{ background: #fdecea; color: #8a1c12; }}
@@ -413,11 +423,11 @@ def render_index(rows: list[dict[str, Any]], title: str = "Social media monitori
 <p class="note">{n_ok} of {len(rows)} organisation report(s) ready. Click a name to open its report
 (it works offline). Figures are for the monitoring days shown; customer handles are pseudonymised
 unless the report was built with <code>--show-handles</code>. Built {e(when)}.</p>
-<table>
+<div class="scroll"><table>
 <thead><tr><th>Organisation</th><th>Monitoring days</th>{head}<th>Data</th></tr></thead>
 <tbody>
 {chr(10).join(body)}
-</tbody></table>
+</tbody></table></div>
 </body></html>
 """
 

@@ -54,6 +54,8 @@ class PageReport:
     blocked: list[str] = field(default_factory=list)
     text: str = ""
     screenshot: Path | None = None
+    page_overflow: int = 0  # px the page is wider than the window (a horizontal page scroll)
+    box_overflow: int = 0   # px the widest .scroll box's content is wider than the box
 
 
 def open_report(html: Path, screenshot: Path | None = None, chromium: str | None = None,
@@ -85,6 +87,10 @@ def open_report(html: Path, screenshot: Path | None = None, chromium: str | None
             rep.plots = page.locator(".js-plotly-plot:has(.main-svg)").count()
             rep.pwned = page.evaluate("window.__pwned === undefined ? null : window.__pwned")
             rep.text = page.inner_text("body")
+            rep.page_overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            rep.box_overflow = page.evaluate(
+                "Math.max(0, ...[...document.querySelectorAll('.scroll')].map(b => b.scrollWidth - b.clientWidth))")
             if screenshot is not None:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(screenshot), full_page=True)

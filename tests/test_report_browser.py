@@ -53,3 +53,25 @@ def test_index_page_opens_and_links_resolve(fixture_reports, chromium):
     assert "1 of 1 organisation report(s) ready" in rep.text
     assert rep.blocked == [] and rep.errors == []
     assert (fixture_reports / "alpha" / "report.html").exists()
+
+
+def test_index_table_fits_a_laptop_window_and_scrolls_in_its_box_when_narrow(tmp_path, chromium):
+    """Every index column is visible at 1280 px (no sideways scroll); in a narrow window the
+    table scrolls inside its own box, never the whole page (the title and note stay put)."""
+    from smlib.report import INDEX_KPIS, render_index
+    headline = {"messages": 432, "customer_messages": 234, "unique_users": 193, "negative_share": 0.51,
+                "answered_share": 0.73, "first_response_median_minutes": 48.0, "needs_action": 56,
+                "urgent": 1, "crisis_alarm": False, "recommended_tool": "Brandwatch"}
+    assert set(headline) <= set(INDEX_KPIS)
+    rows = [{"slug": f"org-{i}", "status": "ok", "name": "Riverside Leisure Centre",
+             "sector": "Charity (homelessness and food support)",
+             "days": ["2026-10-28", "2026-10-29", "2026-10-30", "2026-10-31", "2026-11-01"],
+             "headline": headline} for i in range(3)]
+    page = tmp_path / "index.html"
+    page.write_text(render_index(rows), encoding="utf-8")
+    wide = open_report(page, SCREENS / "index-1280.png", chromium=chromium, width=1280)
+    assert "Recommended tool" in wide.text and "JSON" in wide.text
+    assert (wide.page_overflow, wide.box_overflow) == (0, 0)
+    narrow = open_report(page, SCREENS / "index-700.png", chromium=chromium, width=700)
+    assert narrow.page_overflow == 0
+    assert narrow.box_overflow > 0      # the table is wider than 700 px: it scrolls in its box
