@@ -17,8 +17,6 @@ from .paths import REPO_DIR
 
 COMMANDS = ("orgs", "report", "generate-sample")
 BUNDLED_REPORT = REPO_DIR / "notebooks" / "report.ipynb"
-EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".xlsx", ".xls", ".zip",
-                   ".gz")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,35 +49,24 @@ def check_org(org: str) -> None:
     """Raise :class:`DataError` unless ``org`` is a sample organisation or an export that exists.
 
     Checked before any report is started, so a typo costs a one-line message (with the near
-    match) instead of a failed notebook run per organisation.
+    match, from :func:`smlib.sample.resolve_org`, as ``smlib.load_org`` reads names) instead of
+    a failed notebook run per organisation. An existing path is also checked for being readable
+    and not empty here, as that is cheap; what is inside is the loader's job.
     """
-    from .sample import _as_slug, list_organisations
-    text = str(org)
-    if not text.strip():
-        raise DataError("empty organisation; give a sample organisation (see `smlib orgs`) or "
-                        "the path of an exported file", field="org")
-    known = list_organisations(include_practice=True)
-    if text in known or _as_slug(text) in known:  # as smlib.load_org reads them
+    from .sample import resolve_org
+    path = resolve_org(org)
+    if not isinstance(path, Path):
         return
-    path = Path(text).expanduser()
+    text = str(org)
     if path.is_dir():
         if not any(p.is_file() for p in path.iterdir()):
             raise DataError("this folder has no exported files in it; give the export file or "
                             "a folder that holds it", source=text, field="org")
         return
-    if path.exists():
-        if not os.access(path, os.R_OK):
-            raise DataError("this export cannot be read (no permission)", source=text, field="org")
-        if path.stat().st_size == 0:
-            raise DataError("this export file is empty", source=text, field="org")
-        return
-    if "/" in text or os.sep in text or path.suffix.lower() in EXPORT_SUFFIXES:
-        raise DataError("no such file or folder; give the path of an exported file, or a sample "
-                        "organisation (see `smlib orgs`)", source=text, field="org")
-    near = difflib.get_close_matches(_as_slug(text), known, n=1, cutoff=0.6)
-    hint = f"did you mean {near[0]!r}? " if near else ""
-    raise DataError(f"unknown organisation {text!r}; {hint}the sample organisations are: "
-                    f"{', '.join(known)} (or give the path of an exported file)", field="org")
+    if not os.access(path, os.R_OK):
+        raise DataError("this export cannot be read (no permission)", source=text, field="org")
+    if path.stat().st_size == 0:
+        raise DataError("this export file is empty", source=text, field="org")
 
 
 def check_out(out: str, option: str = "--out") -> Path:

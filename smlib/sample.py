@@ -130,34 +130,60 @@ def load_truth(org: str) -> pd.DataFrame:
     return t
 
 
-def load_org(org: str) -> Dataset:
+EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".js", ".xlsx", ".xls",
+                   ".zip", ".gz")
+"""File endings that mark ``org`` as a path the user meant, so a typo is "no such file"."""
+
+
+def resolve_org(org: str | Path | None) -> str | Path:
+    """What ``org`` names: a sample organisation's slug (``str``) or an existing file or folder
+    of exported data (``Path``); otherwise a :class:`DataError` saying which, with a near match.
+
+    Tried in this order: the exact slug, an existing path, then the name written loosely
+    (``"Northway Rail"`` → ``"northway-rail"``). Used by :func:`load_org` and by ``smlib report``
+    (which checks every name before it starts any report).
+
+    >>> resolve_org("Northway Rail")
+    'northway-rail'
+    """
+    if org is None or (isinstance(org, str) and not org.strip()):
+        raise DataError("no organisation given: set org to a sample organisation such as "
+                        "'northway-rail' (smlib.list_organisations() or `smlib orgs` lists them) or "
+                        "to the path of an exported file", field="org")
+    text = str(org)
+    profiles = _profile_files()
+    if text in profiles:
+        return text
+    path = Path(text).expanduser()
+    if path.exists():
+        return path
+    slug = _as_slug(text)
+    if slug in profiles:
+        return slug
+    known = list_organisations(include_practice=True)
+    neither = (f"it is neither a sample organisation ({', '.join(known)}) nor an existing file or "
+               "folder of exported data")
+    if "/" in text or "\\" in text or path.suffix.lower() in EXPORT_SUFFIXES:
+        raise DataError(f"no such file or folder; {neither}", source=text, field="org")
+    near = difflib.get_close_matches(slug, known, n=1, cutoff=0.6)
+    hint = f"did you mean {near[0]!r}? " if near else ""
+    raise DataError(f"unknown organisation {text!r}; {hint}{neither}", field="org")
+
+
+def load_org(org: str | Path) -> Dataset:
     """A sample organisation by slug, or exported data from a path (what notebooks call).
 
-    ``org`` is tried as a bundled sample slug first, then as a file or folder to load with
-    :func:`smlib.load`.
+    ``org`` is read by :func:`resolve_org`: a bundled sample slug first, then a file or folder
+    to load with :func:`smlib.load`, then the organisation's name written loosely.
 
     >>> load_org("brightmart").profile.slug
     'brightmart'
     """
-    if org is None or (isinstance(org, str) and not org.strip()):
-        raise DataError("no organisation given: set org to a sample organisation such as "
-                        "'northway-rail' (smlib.list_organisations() lists them) or to the path "
-                        "of an exported file", field="org")
-    org = str(org)
-    if org in _profile_files():
-        return load_sample(org)
-    path = Path(org).expanduser()
-    if path.exists():
+    found = resolve_org(org)
+    if isinstance(found, Path):
         from .loaders import load  # imported here: the loaders are heavier and optional
-        return load(path)
-    slug = _as_slug(org)
-    if slug in _profile_files():  # "Northway Rail", "northway_rail": the name, written loosely
-        return load_sample(slug)
-    known = list_organisations(include_practice=True)
-    near = difflib.get_close_matches(slug, known, n=1, cutoff=0.75)
-    hint = f" Did you mean {near[0]!r}?" if near else ""
-    raise DataError(f"{org!r} is neither a sample organisation ({', '.join(known)}) nor an existing "
-                    f"file or folder of exported data.{hint}", source=org)
+        return load(found)
+    return load_sample(found)
 
 
 def _as_slug(name: str) -> str:

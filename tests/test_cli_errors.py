@@ -85,7 +85,7 @@ def test_empty_export_file_and_empty_folder(capsys, tmp_path):
     code, _, err = run(capsys, "report", "--org", str(folder), "--out", str(tmp_path / "r"))
     assert_short_error(code, err, "nothing-here", "no exported files")
     code, _, err = run(capsys, "report", "--org", "  ", "--out", str(tmp_path / "r"))
-    assert_short_error(code, err, "empty organisation")
+    assert_short_error(code, err, "no organisation given")
 
 
 def test_out_that_is_a_file_or_cannot_be_made(capsys, tmp_path):
@@ -139,3 +139,28 @@ def test_orgs_piped_into_a_reader_that_stops_is_quiet():
     proc.stdout.close()  # the reader is gone before smlib (still importing) prints anything
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 0 and err == "", err
+
+
+@pytest.mark.parametrize("name", ["northway-rail", "Northway Rail", "northway-rial", "zzz-unknown",
+                                  "gone/missing.csv", "missing.json", "", "   "])
+def test_cli_and_load_org_read_names_the_same_way(tmp_path, monkeypatch, name):
+    """`smlib report --org X` refuses exactly the names smlib.load_org refuses, with the same words."""
+    import smlib
+    monkeypatch.chdir(tmp_path)
+    try:
+        ds = smlib.load_org(name)
+    except DataError as exc:
+        with pytest.raises(DataError) as cli_err:
+            check_org(name)
+        assert str(cli_err.value) == str(exc)
+    else:
+        check_org(name)
+        assert ds.profile.slug == "northway-rail"
+
+
+def test_an_existing_path_wins_over_a_loosely_written_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "Northway Rail").mkdir()            # a folder with the organisation's name, empty
+    with pytest.raises(DataError, match="no exported files"):
+        check_org("Northway Rail")
+    assert check_org("northway-rail") is None       # the exact slug is still the sample
