@@ -157,16 +157,16 @@ def _read_answers(t: Task, values: tuple[Any, ...]) -> tuple[list[Any], str | No
     """Each answer read the way its kind asks (one value, text, or as given); or a problem."""
     out = []
     for name, kind, value in zip(t.answers, t.kinds, values):
-        if is_nan(value):
-            return [], (f"'{name}' is NaN (\"not a number\"): the code that worked it out "
-                        "found no value. Look at that code again.")
+        nan = (f"'{name}' is NaN (\"not a number\"): the code that worked it out found no "
+               "value. Look at that code again.")
+        if is_nan(value):   # NaN itself, or a one-value Series/list holding NaN (below)
+            return [], nan
         if kind == MANY:
             out.append(value)
             continue
         read, problem = as_text(value, name) if kind == TEXT else one_value(value, name, kind)
         if problem is None and is_nan(read):
-            problem = (f"'{name}' holds NaN (\"not a number\"): the code that worked it out "
-                       "found no value. Look at that code again.")
+            problem = nan
         if problem:
             return [], problem
         out.append(read)
