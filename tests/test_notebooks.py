@@ -61,6 +61,23 @@ def test_parameterised_notebooks_have_a_parameters_cell(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_papermill_sees_every_parameter(path):
+    """`papermill --help-notebook` and papermill's unknown-parameter warning read the parameters
+    cell line by line; a line it cannot parse (e.g. an inline comment containing '=') hides that
+    parameter, so passing it gives 'Passed unknown parameter' and it is missing from the help."""
+    import ast
+
+    import papermill as pm
+    nb = nbformat.read(path, as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    if not tagged:
+        pytest.skip("no parameters cell")
+    assigned = {t.id for node in ast.parse(tagged[0].source).body if isinstance(node, ast.Assign)
+                for t in node.targets if isinstance(t, ast.Name)}
+    assert set(pm.inspect_notebook(str(path))) == assigned
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_stored_outputs_are_only_on_checked_cells(path):
     nb = nbformat.read(path, as_version=4)
     for i, cell in enumerate(nb.cells):

@@ -17,9 +17,12 @@
 # 6. what **you** should check by eye – useful when you judge tools for **P4** and **D1**.
 
 # %% tags=["parameters"]
-org = "northway-rail"   # a sample organisation, or a path to exported data
-days = None             # None = the last 5 days with activity; or a list like ["2026-10-26", "2026-10-28"]
-platforms = None        # None = every platform; or a list like ["x", "facebook"]
+# org: a sample organisation, or a path to exported data
+# days: None = the last 5 days with activity; or a list such as ["2026-10-26", "2026-10-28"]
+# platforms: None = every platform; or a list such as ["x", "facebook"]
+org = "northway-rail"
+days = None
+platforms = None
 
 # %%
 import datetime as dt
