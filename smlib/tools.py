@@ -36,6 +36,7 @@ Example
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import importlib
 import math
 from dataclasses import dataclass, field
@@ -1080,7 +1081,10 @@ def weight_sliders(dataset: Dataset | pd.DataFrame, days: Any = None,
     """Interactive sliders (ipywidgets) to change the weights and see the recommendation.
 
     Display only: nothing else in a notebook depends on it, so papermill and nbval runs are
-    unaffected. Returns the widget box (or None if ipywidgets is missing).
+    unaffected. Returns the widget box (or None if ipywidgets is missing). The ranking is
+    written into an ``HTML`` widget rather than captured by an ``Output`` widget: output
+    capture while a cell runs can leave nbclient (papermill, nbval) waiting for ever
+    (jupyter/nbclient#312; seen here once in four runs of notebook 04 on 14,640 tweets).
     """
     try:
         import ipywidgets as widgets
@@ -1090,30 +1094,33 @@ def weight_sliders(dataset: Dataset | pd.DataFrame, days: Any = None,
     cov = tool_coverage(dataset, days=days, catalogue=cat)
     eligible = _eligible(score_tools(cov, settings.weights, settings.band_scores),
                          settings.recommend_unverified)
-    names = dict(zip(cat["id"], cat["name"]))
     sliders = {c: widgets.FloatSlider(value=settings.weights[c], min=0, max=5, step=0.5,
                                       description=c, continuous_update=False)
                for c in CRITERIA}
-    out = widgets.Output()
+    out = widgets.HTML()
 
     def redraw(_change: Any = None) -> None:
         w = {c: s.value for c, s in sliders.items()}
-        with out:
-            out.clear_output()
-            if sum(w.values()) <= 0:
-                print("Set at least one weight above 0.")
-                return
-            sc = score_tools(cov, w, settings.band_scores)
-            best, second = _winner(sc, eligible)
-            print(f"Recommended: {names.get(best)}   (runner-up: {names.get(second)})")
-            print(sc.assign(eligible=eligible.to_numpy()).sort_values("total", ascending=False)
-                  [["name", "status", "total"]].round(1).to_string(index=False))
+        out.value = f"<pre>{html.escape(_slider_text(cov, w, eligible, settings.band_scores, cat))}</pre>"
 
     for s in sliders.values():
         s.observe(redraw, names="value")
     redraw()
     return widgets.VBox([widgets.HTML("<b>Change the weights (how much each criterion "
                                       "matters)</b>"), *sliders.values(), out])
+
+
+def _slider_text(cov: pd.DataFrame, weights: Mapping[str, float], eligible: pd.Series,
+                band_scores: Any, catalogue: pd.DataFrame) -> str:
+    """What :func:`weight_sliders` shows for ``weights``: the winner, runner-up and ranking."""
+    if sum(weights.values()) <= 0:
+        return "Set at least one weight above 0."
+    names = dict(zip(catalogue["id"], catalogue["name"]))
+    sc = score_tools(cov, dict(weights), band_scores)
+    best, second = _winner(sc, eligible)
+    table = (sc.assign(eligible=eligible.to_numpy()).sort_values("total", ascending=False)
+             [["name", "status", "total"]].round(1).to_string(index=False))
+    return f"Recommended: {names.get(best)}   (runner-up: {names.get(second)})\n{table}"
 
 
 KEY_FIGURES = ("messages", "customer_messages", "users", "followers_end", "national_share",

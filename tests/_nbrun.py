@@ -1,7 +1,9 @@
 """Run a notebook under papermill once per test session (shared by the notebook tests).
 
 Kernel ``python3``, a fresh temporary working directory (papermill runs the kernel in the
-caller's cwd, so this catches notebooks that guess relative paths).
+caller's cwd, so this catches notebooks that guess relative paths). A cell that runs longer than
+``CELL_TIMEOUT`` seconds fails the test instead of hanging the suite (nbclient can wait for ever
+on a kernel that went quiet, e.g. jupyter/nbclient#312).
 """
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import nbformat
+
+CELL_TIMEOUT = 600
 
 
 @lru_cache(maxsize=None)
@@ -20,7 +24,8 @@ def run_notebook(path: str, params: tuple[tuple[str, object], ...] = ()) -> nbfo
     tmp = Path(tempfile.mkdtemp(prefix="nbrun-"))
     out = tmp / Path(path).name
     pm.execute_notebook(str(path), str(out), parameters=dict(params), kernel_name="python3",
-                        cwd=str(tmp), progress_bar=False, log_output=False)
+                        cwd=str(tmp), progress_bar=False, log_output=False,
+                        execution_timeout=CELL_TIMEOUT)
     return nbformat.read(out, as_version=4)
 
 
@@ -49,5 +54,5 @@ def run_in(tmp_path: Path, notebook: Path, **params) -> str:
 
     out = tmp_path / "out.ipynb"
     pm.execute_notebook(str(notebook), str(out), parameters=params, kernel_name="python3",
-                        progress_bar=False, cwd=str(tmp_path))
+                        progress_bar=False, cwd=str(tmp_path), execution_timeout=CELL_TIMEOUT)
     return notebook_stdout(nbformat.read(out, as_version=4))

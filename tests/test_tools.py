@@ -291,6 +291,26 @@ def test_changing_weights_changes_the_recommendation(world):
     assert cheap.reasons and "Own" == cheap.recommended_name
 
 
+def test_weight_sliders_show_the_same_choice_as_recommend_tool_and_redraw(world):
+    """The sliders' text agrees with recommend_tool for the weights set, and changes with them.
+    Drawn into an HTML widget, not an Output widget (output capture can hang nbclient)."""
+    widgets = pytest.importorskip("ipywidgets")
+    days = ["2026-01-05", "2026-01-06"]
+    box = T.weight_sliders(_ds(), days=days, catalogue=world)
+    sliders = {s.description: s for s in box.children if isinstance(s, widgets.FloatSlider)}
+    shown = box.children[-1]
+    assert isinstance(shown, widgets.HTML) and not any(isinstance(c, widgets.Output) for c in box.children)
+    for weights in ({"coverage": 0, "measures": 0, "alerts": 0, "cost": 5, "ease": 0},
+                    {"coverage": 5, "measures": 0, "alerts": 5, "cost": 0, "ease": 0}):
+        for name, value in weights.items():
+            sliders[name].value = value
+        rec = smlib.recommend_tool(_ds(), days=days, weights=weights, catalogue=world)
+        assert f"Recommended: {rec.recommended_name}   (runner-up: {rec.runner_up_name})" in shown.value
+    for s in sliders.values():
+        s.value = 0
+    assert "Set at least one weight above 0." in shown.value
+
+
 def test_closed_and_unverified_tools_are_never_recommended_even_when_favoured(tmp_path):
     best = ["number_of_users", "location", "age_group", "complaints_sentiment", "themes",
             "feedback"]
@@ -436,7 +456,7 @@ def test_notebook_04_runs_under_papermill(repo, tmp_path):
     out = tmp_path / "04_out.ipynb"
     pm.execute_notebook(str(nb), str(out), kernel_name="python3", cwd=str(tmp_path),
                         parameters={"org": "bean-and-leaf", "days": None, "platforms": None},
-                        progress_bar=False)
+                        progress_bar=False, execution_timeout=600)
     text = out.read_text(encoding="utf-8")
     assert "Recommended tool:" in text
     assert "Klout" in text
