@@ -223,10 +223,19 @@ def default_days(dataset: Dataset, n: int = 5, platforms: Any = None) -> list[dt
     if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 1:
         raise DataError(f"n (number of monitoring days) must be a whole number of at least 1, "
                         f"got {n!r}", field="n")
-    days = activity_days(dataset, platforms)
+    ds = _check_dataset(dataset)
+    summary = ds.load_summary
+    why = ""
+    if ds.interactions.empty and summary.get("rows_skipped") and isinstance(summary.get("reasons"), dict):
+        reasons = "; ".join(f"{n} {r}" for r, n in summary["reasons"].items())
+        why = f" (the file had {summary['rows_skipped']} row(s), all skipped: {reasons})"
+    empty = DataError(f"there are no messages to monitor in this data{why}",
+                      source=str(summary.get("source", "")))
+    if ds.interactions.empty:   # before the platforms check, which would call [] 'empty platforms'
+        raise empty
+    days = activity_days(ds, platforms)
     if not days:
-        raise DataError("there are no messages to monitor in this data",
-                        source=str(dataset.load_summary.get("source", "")))
+        raise empty
     return days[-int(n):]
 
 

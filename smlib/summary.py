@@ -44,11 +44,16 @@ def _int(n: Any) -> str:
     return f"{int(n):,}"
 
 
-def _pct(share: Any) -> str:
+def pct(share: Any) -> str:
     """A 0-1 share as a percentage: whole numbers from 10% up, one decimal below.
 
     A missing or infinite share (0 of 0) reads "n/a": callers say why in words, but a sentence
-    must never show "nan%" or stop the whole summary.
+    must never show "nan%" or stop the whole summary. Notebooks use it for headline shares,
+    which are None when there is nothing to divide by (e.g. an export of the organisation's
+    own posts has no messages from the public).
+
+    >>> pct(0.513), pct(0.052), pct(None)
+    ('51%', '5.2%', 'n/a')
     """
     if _missing(share) or not math.isfinite(float(share)):
         return "n/a"
@@ -56,6 +61,9 @@ def _pct(share: Any) -> str:
     if p >= 10 or round(p, 1) == round(p):
         return f"{round(p)}%"
     return f"{round(p, 1)}%"
+
+
+_pct = pct
 
 
 def _day(d: Any) -> str:
@@ -197,9 +205,9 @@ def _who(res: dict[str, Any], name: str) -> str:
             change = "the same as on the first day"
         else:
             direction = "more" if t["change"] > 0 else "fewer"
-            pct = "" if _missing(t["change_pct"]) else (
+            pct_txt = "" if _missing(t["change_pct"]) else (
                 f" ({'up' if t['change'] > 0 else 'down'} {abs(t['change_pct'])}%)")
-            change = f"{_int(abs(t['change']))} {direction} than on the first day{pct}"
+            change = f"{_int(abs(t['change']))} {direction} than on the first day{pct_txt}"
         parts.append(f"At the end of the period {name} had {_int(t['followers_end'])} followers "
                      f"across these platforms, {change}.")
         big = fol[fol["platform"] != ALL].sort_values("change", ascending=False)

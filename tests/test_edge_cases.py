@@ -257,8 +257,10 @@ def test_csv_cases_load_without_a_profile():
 # ------------------------------------------------------------------------------------------------
 def test_no_rows_is_a_clear_data_error():
     ds = case("empty")
+    from smlib.priority import monitoring_frame, prioritise_period
     for call in (lambda: smlib.default_days(ds), lambda: smlib.monitor(ds),
-                 lambda: smlib.describe_activity(ds), lambda: smlib.compare_periods(ds)):
+                 lambda: smlib.describe_activity(ds), lambda: smlib.compare_periods(ds),
+                 lambda: monitoring_frame(ds), lambda: prioritise_period(ds)):  # not 'platforms is empty
         with pytest.raises(DataError, match="no messages to monitor"):
             call()
 

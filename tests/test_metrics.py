@@ -504,3 +504,17 @@ def test_minimal_frame_without_optional_columns_still_works():
     assert r["headline"]["messages"] == len(_rows())
     assert r["headline"]["engagement_rate"] is None     # no likes/shares/replies, no followers
     assert _table_row(r["engagement"], "platform", "all")["interactions"] == 0
+
+
+def test_no_messages_left_after_loading_says_what_was_skipped():
+    """An export holding only reactions loads with every row skipped; monitoring then says why
+    there is nothing to monitor (the skip reasons), not just that there is nothing."""
+    from smlib.schema import Dataset, empty_interactions
+    ds = Dataset(empty_interactions(), load_summary={"source": "likes.json", "rows_in": 17, "rows_kept": 0,
+                                                     "rows_skipped": 17, "reasons": {"reaction (not a message)": 17}})
+    for call in (smlib.default_days, smlib.monitor):
+        with pytest.raises(smlib.DataError) as err:
+            call(ds)
+        msg = str(err.value)
+        assert msg.startswith("likes.json: there are no messages to monitor in this data")
+        assert "17 row(s), all skipped: 17 reaction (not a message)" in msg

@@ -95,3 +95,26 @@ def test_notebook_runs_on_a_real_export(realdata, tmp_path):
         assert line in text, f"notebook output is missing: {line[:200]}"
     assert "Followers: not available from this source" in text
     assert "Median in business hours only: not available" in text  # no profile, no opening hours
+
+
+@pytest.mark.slow
+def test_notebook_runs_on_an_export_of_the_organisations_own_posts_only(tmp_path):
+    """A Mastodon outbox (the account's own posts) has no messages from the public: every
+    section still runs and says so, instead of a TypeError on a share of 0 of 0."""
+    path = ROOT / "tests" / "data" / "loaders" / "good" / "outbox.json"
+    text = _run(tmp_path, org=str(path))
+    ds = smlib.load_org(str(path))
+    res = smlib.monitor(ds)
+    h, name = res["headline"], res["meta"]["name"]
+    assert h["customer_messages"] == 0 and h["messages"] > 0   # the case this test is about
+    cmp = smlib.compare_periods(ds)
+    for line in (f"Messages on those days: {h['messages']} ({h['business_messages']} by {name}, "
+                 "0 from the public)",
+                 "Negative messages from the public: none",
+                 "Busiest hour for the public: none",
+                 "Messages from the public answered: n/a",
+                 "Reply times: not available",
+                 f"Messages: {h['messages']} now; nothing to compare with",
+                 smlib.describe_activity(res, comparison=cmp)):
+        assert line in text, f"notebook output is missing: {line[:200]}"
+    assert "None minutes" not in text and "nan" not in text

@@ -74,3 +74,17 @@ def test_notebook_02_runs_on_a_real_export(realdata, tmp_path):
     out = _run(tmp_path, org=str(path))
     assert "Messages from the public on those days:" in out
     assert "No answer key for this data" in out      # real data has no answer key: the notebook says so
+
+
+@pytest.mark.slow
+def test_notebook_02_runs_on_an_export_with_no_messages_from_the_public(tmp_path):
+    """Own posts only (a Mastodon outbox): nothing to score, and every section says so."""
+    path = ROOT / "tests" / "data" / "loaders" / "good" / "outbox.json"
+    assert not (~smlib.load_org(str(path)).interactions["author_is_org"]).any()
+    out = _run(tmp_path, org=str(path))
+    for line in ("Messages from the public on those days: 0",
+                 "Nobody from the public wrote on these days",
+                 "No negative messages from the public on these days, so there is no chart to draw.",
+                 "No message from the public has a theme on these days",
+                 "No messages from the public on these days, so there is nothing to correct."):
+        assert line in out, f"notebook output is missing: {line}"

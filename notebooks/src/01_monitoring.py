@@ -31,6 +31,7 @@ import plotly.io as pio
 
 import smlib
 from smlib import charts
+from smlib.summary import pct   # a share as a percentage; "n/a" when there is nothing to count
 
 pio.renderers.default = "plotly_mimetype+notebook"   # interactive charts that also work in HTML
 pd.set_option("display.max_colwidth", 90)
@@ -139,8 +140,11 @@ charts.age_groups(res);
 # %% tags=["nbval-check-output"]
 print(f"Busiest day: {h['busiest_day']} with {h['busiest_day_messages']} messages")
 print(f"Busiest platform: {h['busiest_platform']}")
-print(f"Busiest hour for the public: {h['busiest_hour']:02d}:00-{(h['busiest_hour'] + 1) % 24:02d}:00 "
-      f"({h['busiest_hour_messages']} messages)")
+if h["busiest_hour_messages"]:
+    print(f"Busiest hour for the public: {h['busiest_hour']:02d}:00-{(h['busiest_hour'] + 1) % 24:02d}:00 "
+          f"({h['busiest_hour_messages']} messages)")
+else:
+    print("Busiest hour for the public: none - nobody from the public wrote on these days")
 
 # %%
 res["daily"]
@@ -185,8 +189,12 @@ charts.engagement(res, interactive=True)
 # Always read some of them yourself: the computer makes mistakes, especially with sarcasm.
 
 # %%
-print(f"Negative messages from the public: {h['negative']} of {h['customer_messages']} "
-      f"({h['negative_share']:.0%})")
+if h["customer_messages"]:
+    print(f"Negative messages from the public: {h['negative']} of {h['customer_messages']} "
+          f"({pct(h['negative_share'])})")
+else:
+    print("Negative messages from the public: none - there are no messages from the public on "
+          "these days (is this an export of the organisation's own posts only?)")
 print("Method:", res["meta"]["sentiment_method"])
 
 # %%
@@ -253,9 +261,12 @@ res["feedback_examples"]
 # only counts the time the business was open.
 
 # %% tags=["nbval-check-output"]
-print(f"Messages from the public answered: {h['answered_share']:.0%}")
-print(f"Median time to first reply: {h['first_response_median_minutes']} minutes")
-print(f"9 in 10 replies within: {h['first_response_p90_minutes']} minutes")
+print(f"Messages from the public answered: {pct(h['answered_share'])}")
+if h["first_response_median_minutes"] is not None:
+    print(f"Median time to first reply: {h['first_response_median_minutes']} minutes")
+    print(f"9 in 10 replies within: {h['first_response_p90_minutes']} minutes")
+else:
+    print("Reply times: not available (no replies by the business to messages from the public)")
 if h["first_response_median_business_minutes"] is not None:
     print(f"Median in business hours only: {h['first_response_median_business_minutes']} minutes")
 else:
@@ -295,8 +306,11 @@ cmp
 # %% tags=["nbval-check-output"]
 print("Previous period:", ", ".join(cmp.attrs["previous_days"]) or "none in the data")
 prev = cmp.set_index("figure")
-print(f"Messages: {prev.loc['messages', 'previous_period']:.0f} then, "
-      f"{prev.loc['messages', 'this_period']:.0f} now")
+if cmp.attrs["previous_days"]:
+    print(f"Messages: {prev.loc['messages', 'previous_period']:.0f} then, "
+          f"{prev.loc['messages', 'this_period']:.0f} now")
+else:
+    print(f"Messages: {prev.loc['messages', 'this_period']:.0f} now; nothing to compare with")
 
 # %%
 for r in cmp[cmp["status"] != "no target"].itertuples():
