@@ -59,8 +59,12 @@ def list_organisations(include_practice: bool = False) -> list[str]:
 
 def _unknown(org: str) -> DataError:
     known = list_organisations(include_practice=True)
-    return DataError(f"unknown sample organisation {org!r}; known organisations: {', '.join(known)}",
-                     source=str(data_dir() / "sample"))
+    hint = ""
+    if Path(str(org)).expanduser().exists():   # a file given where a sample name was wanted
+        hint = ("; this is a file or folder, and load_sample reads only the bundled samples: "
+                "use smlib.load_org(path) or smlib.load(path) for exported data")
+    return DataError(f"unknown sample organisation {org!r}; known organisations: {', '.join(known)}"
+                     f"{hint}", source=str(data_dir() / "sample"))
 
 
 def load_profile(slug: str) -> Profile:

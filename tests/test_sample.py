@@ -433,3 +433,14 @@ def test_load_org_suggests_a_near_miss_and_names_a_missing_org():
         with pytest.raises(smlib.DataError) as err:
             smlib.load_org(missing)
         assert "no organisation given" in str(err.value) and "field 'org'" in str(err.value)
+
+
+def test_load_sample_given_an_export_path_points_to_load_org(tmp_path):
+    f = tmp_path / "export.csv"
+    f.write_text("text,created_at\nhi,2026-01-01T00:00:00Z\n")
+    with pytest.raises(smlib.DataError) as err:
+        smlib.load_sample(str(f))
+    assert "load_sample reads only the bundled samples" in str(err.value) and "smlib.load_org(path)" in str(err.value)
+    with pytest.raises(smlib.DataError) as err:
+        smlib.load_sample("no-such-org")
+    assert "load_org" not in str(err.value)
