@@ -737,7 +737,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         not_available.append("engagement_rate")
 
     res["meta"] = {
-        "org": ds.org, "name": profile.name if profile is not None else ds.org,
+        "org": ds.org, "name": ds.name or ds.org,
         "days": [d.isoformat() for d in chosen], "platforms": plats, "timezone": tz,
         "sentiment_method": sentiment_method, "themes_method": themes_method,
         "not_available": not_available,

@@ -362,6 +362,14 @@ def collect_index_rows(out: str | os.PathLike) -> list[dict[str, Any]]:
     return rows
 
 
+def _sub_line(row: Mapping[str, Any]) -> str:
+    """Under the name: the sector; for an export (no profile) the file it came from, so that
+    several exports of the same kind ("archive-owner") can be told apart."""
+    if row.get("sector"):
+        return str(row["sector"])
+    return f"from {row['source_file']}" if row.get("source_file") else ""
+
+
 def _num_class(value: Any) -> str:
     """' class="num"' for a number (right-aligned so digits line up), else ''."""
     return ' class="num"' if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
@@ -391,7 +399,7 @@ def render_index(rows: list[dict[str, Any]], title: str = "Social media monitori
                             f"{e(_fmt(k, (r.get('headline') or {}).get(k)))}</td>" for k in kpis)
             body.append(
                 f'<tr><td><a href="{e(quote(slug))}/{HTML_NAME}">{e(str(name))}</a>'
-                f'<div class="sub">{e(str(r.get("sector") or ""))}</div></td>'
+                f'<div class="sub">{e(_sub_line(r))}</div></td>'
                 f"<td>{e(days_txt)}</td>{cells}"
                 f'<td class="data"><a href="{e(quote(slug))}/{QUEUE_NAME}">CSV</a>'
                 f'<a href="{e(quote(slug))}/{METRICS_NAME}">JSON</a></td></tr>')

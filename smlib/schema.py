@@ -423,6 +423,31 @@ class Dataset:
         orgs = pd.unique(self.interactions["org"].dropna()) if len(self.interactions) else []
         return str(orgs[0]) if len(orgs) else ""
 
+    @property
+    def name(self) -> str:
+        """The organisation's name for people to read (report titles, notebooks, the index).
+
+        The profile's name; else the one organisation in the data; for a file about several
+        (the airline tweets, twcs) ``"6 organisations (united, us-airways, american, …)"``, the
+        busiest first, so a title never names one of them for figures about all; else the
+        file's name.
+        """
+        if self.profile is not None and self.profile.name:
+            return self.profile.name
+        orgs = (self.interactions["org"].dropna().astype(str).str.strip()
+                if "org" in self.interactions and len(self.interactions) else pd.Series(dtype=str))
+        counts = orgs[orgs != ""].value_counts(sort=True)
+        known = [str(o) for o in counts.index if str(o).lower() != "unknown"]  # twcs: brand not found
+        if len(known) == 1:
+            return known[0]
+        if len(known) > 1:
+            more = ", …" if len(known) > 3 else ""
+            return f"{len(known)} organisations ({', '.join(known[:3])}{more})"
+        if len(counts):
+            return str(counts.index[0])
+        src = str(self.load_summary.get("source", ""))
+        return Path(src).name if src and src != "memory" else ""
+
     def validate(self) -> "Dataset":
         """Validate both tables and the summary's arithmetic; return self for chaining."""
         src = str(self.load_summary.get("source", ""))

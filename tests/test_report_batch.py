@@ -244,6 +244,20 @@ def test_index_escapes_everything(tmp_path):
     assert "25%" in page and ">10<" in page
 
 
+def test_index_tells_export_reports_apart_by_their_file(tmp_path):
+    """Exports have no sector; the line under the name says which file each came from (two X
+    archives are both 'archive-owner'), escaped like everything else."""
+    rows = [{"slug": s, "status": "ok", "name": "archive-owner", "source_file": f, "days": [],
+             "headline": {"messages": 5}}
+            for s, f in (("tweets", "tweets.js"), ("tweets-2", "<i>tweets</i>.js"))]
+    rows.append({"slug": "kelby", "status": "ok", "name": "Kelby", "sector": "Public sector",
+                 "source_file": "", "days": [], "headline": {"messages": 5}})
+    page = rpt.render_index(rows)
+    assert '<div class="sub">from tweets.js</div>' in page
+    assert '<div class="sub">from &lt;i&gt;tweets&lt;/i&gt;.js</div>' in page
+    assert '<div class="sub">Public sector</div>' in page
+
+
 def test_atomic_write_keeps_old_file_when_interrupted(tmp_path):
     target = tmp_path / "report.html"
     atomic_write_text(target, "old complete report")

@@ -222,3 +222,16 @@ def test_chosen_days_and_show_handles_for_staff(tmp_path):
     assert any(f">{i}<" in page for i in ids)
     # text written by library functions (summary, extremes, examples) is unmasked too
     assert re.findall(r"user-[0-9a-f]{6}", page) == []
+
+
+@pytest.mark.slow
+def test_export_with_no_public_messages_says_so_in_the_headline_boxes(tmp_path):
+    """The repo's own Mastodon outbox fixture (own posts only): the boxes read 'n/a' with the
+    reason, not 'half were answered faster' under an n/a."""
+    fixture = Path(__file__).parent / "data" / "loaders" / "good" / "outbox.json"
+    summary = smlib.build_reports([fixture], tmp_path, workers=1, progress=False)
+    assert summary["succeeded"] == ["outbox"], summary["failed"]
+    html = (tmp_path / "outbox" / "report.html").read_text(encoding="utf-8")
+    assert html.count("no messages from the public") >= 2 and "no replies to time" in html
+    assert "half were answered faster" not in html
+    assert json.loads((tmp_path / "outbox" / "metrics.json").read_text())["source_file"] == "outbox.json"

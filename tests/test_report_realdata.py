@@ -7,6 +7,7 @@ with a clear ``DataError`` saying why — never a pandas traceback, never a half
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -43,3 +44,20 @@ def test_real_reports_render_offline(real_batch):
         rep = open_report(out / slug / "report.html", SCREENS / f"real-{slug}.png", chromium=chromium)
         assert rep.plot_divs >= 5 and rep.plots == rep.plot_divs, slug
         assert rep.pwned is None and rep.dialogs == [] and rep.blocked == [] and rep.errors == [], slug
+
+
+def test_real_reports_name_what_they_cover(real_batch, realdata):
+    """A file about several organisations is titled with all of them (not the first row's), and
+    the index says which file each export report came from."""
+    out, summary = real_batch
+    index = (out / "index.html").read_text(encoding="utf-8")
+    folder = {Path(str(r["org"])).resolve(): r["slug"] for r in summary["results"] if r["ok"]}
+    for rel in EXPORTS:
+        slug = folder.get((realdata / rel).resolve())
+        if slug is None:
+            continue
+        metrics = json.loads((out / slug / "metrics.json").read_text())
+        assert metrics["name"] == smlib.load(realdata / rel).name, rel
+        assert f"from {Path(rel).name}" in index
+    airline = json.loads((out / folder[(realdata / EXPORTS[0]).resolve()] / "metrics.json").read_text())
+    assert airline["name"].startswith("6 organisations (united, us-airways, american")

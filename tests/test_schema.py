@@ -157,3 +157,20 @@ def test_impossible_or_overnight_hours_are_refused(spec, words):
 
 def test_hours_to_midnight_are_fine():
     assert Profile.from_dict(_profile_with(mon="22:00-00:00")).opening_hours()["mon"] == (22 * 60, 24 * 60)
+
+
+def test_dataset_name_for_people():
+    import smlib
+    from smlib.schema import Dataset, empty_interactions
+    assert smlib.load_sample("northway-rail").name == "Northway Rail"          # the profile's name
+    f = empty_interactions()
+    def ds_with(orgs, source="x/export.csv"):
+        frame = pd.DataFrame({"org": orgs})
+        return Dataset(frame, load_summary={"source": source})
+    assert ds_with(["acme", "acme"]).name == "acme"
+    assert ds_with(["b", "a", "a", "unknown", "unknown", "unknown"]).name == "2 organisations (a, b)"
+    assert ds_with(list("aabbccd")).name == "4 organisations (a, b, c, …)"
+    assert ds_with(["unknown", "brand"]).name == "brand"        # twcs rows whose brand was not found
+    assert ds_with(["unknown"]).name == "unknown"
+    assert Dataset(f, load_summary={"source": "/tmp/dl/likes.json"}).name == "likes.json"
+    assert Dataset(f).name == ""

@@ -38,7 +38,7 @@ pd.set_option("display.max_colwidth", 110)
 pd.set_option("display.width", 180)
 
 ds = smlib.load_org(org)
-name = ds.profile.name if ds.profile is not None else str(org)
+name = ds.name or str(org)
 tz = ds.profile.timezone if ds.profile is not None else "UTC"
 handles = list(ds.profile.handles.values()) if ds.profile is not None else []
 

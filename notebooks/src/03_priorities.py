@@ -41,7 +41,7 @@ pd.set_option("display.max_colwidth", 100)
 pd.set_option("display.width", 160)
 
 ds = smlib.load_org(org)
-name = ds.profile.name if ds.profile is not None else ds.org
+name = ds.name or str(org)
 frame, chosen_days = monitoring_frame(ds, days=days, platforms=platforms)
 # score everything (so waiting times, repeat contact and spikes see the days around), keep your days
 p, _ = prioritise_period(ds, days=chosen_days, platforms=platforms)

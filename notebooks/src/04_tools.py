@@ -38,7 +38,7 @@ if days is None:
 ds = smlib.enrich(ds)   # adds sentiment, themes and the M2 categories (needs action? urgent?)
 
 # %% tags=["nbval-check-output"]
-name = ds.profile.name if ds.profile else org
+name = ds.name or str(org)
 print(f"Organisation: {name}")
 print("Monitoring days:", ", ".join(str(d) for d in days))
 print("Platforms:", ", ".join(sorted(set(ds.interactions["platform"].astype(str)))))

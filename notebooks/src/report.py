@@ -31,7 +31,7 @@ pio.renderers.default = "plotly_mimetype+notebook"
 
 ds = smlib.load_org(org)
 profile = ds.profile
-name = profile.name if profile else (ds.org or str(org))
+name = ds.name or str(org)
 keep = tuple(profile.handles.values()) if profile else ()
 monitor_days = list(days) if days else [d.isoformat() for d in smlib.default_days(ds, 5)]
 full = smlib.enrich(ds)                       # sentiment -> themes -> response times -> priority
@@ -80,10 +80,13 @@ rv.kpi_cards([
     ("Messages", rv.fmt_number(h.get("messages")), "in total, all platforms"),
     ("From the public", rv.fmt_number(h.get("customer_messages")), "customers and followers"),
     ("People", rv.fmt_number(h.get("users")), f"{rv.fmt_number(h.get('new_users'))} of them new"),
-    ("Negative", rv.fmt_number(h.get("negative_share"), "pct"), "of messages from the public"),
-    ("Answered", rv.fmt_number(h.get("answered_share"), "pct"), "of messages from the public"),
+    ("Negative", rv.fmt_number(h.get("negative_share"), "pct"),
+     "of messages from the public" if h.get("customer_messages") else "no messages from the public"),
+    ("Answered", rv.fmt_number(h.get("answered_share"), "pct"),
+     "of messages from the public" if h.get("customer_messages") else "no messages from the public"),
     ("Median first reply", rv.fmt_number(h.get("first_response_median_minutes"), "minutes"),
-     "half were answered faster"),
+     "half were answered faster" if h.get("first_response_median_minutes") is not None
+     else "no replies to time"),
     ("Busiest platform", platform_name(h["busiest_platform"]) if h.get("busiest_platform") else "n/a",
      "most messages"),
     ("Top theme", smlib.themes.theme_labels().get(h.get("top_theme"), str(h.get("top_theme") or "n/a")),
@@ -419,7 +422,9 @@ headline = {**h, "needs_action": int(len(needs)), "urgent": int(period["urgent"]
             "crisis_alarm": bool(in_days), "crisis_periods_all_data": int(len(crisis.periods)), "security_risks": int(len(risks)),
             "recommended_tool": rec.recommended_name}
 write_metrics({"headline": headline}, out_dir, org=profile.slug if profile else ds.org, name=name,
-              sector=profile.sector if profile else "", days=res["meta"]["days"],
+              sector=profile.sector if profile else "",
+              source_file=os.path.basename(str(ds.load_summary.get("source", ""))) if profile is None else "",
+              days=res["meta"]["days"],
               platforms=res["meta"]["platforms"], show_handles=bool(show_handles))
 queue_csv = queue.assign(reasons=queue["reasons"].map(
     lambda r: "; ".join(r) if isinstance(r, (list, tuple)) else r))
