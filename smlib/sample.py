@@ -60,7 +60,7 @@ def list_organisations(include_practice: bool = False) -> list[str]:
 def _unknown(org: str) -> DataError:
     known = list_organisations(include_practice=True)
     hint = ""
-    if Path(str(org)).expanduser().exists():   # a file given where a sample name was wanted
+    if _exists(Path(str(org)).expanduser()):   # a file given where a sample name was wanted
         hint = ("; this is a file or folder, and load_sample reads only the bundled samples: "
                 "use smlib.load_org(path) or smlib.load(path) for exported data")
     return DataError(f"unknown sample organisation {org!r}; known organisations: {', '.join(known)}"
@@ -139,6 +139,14 @@ EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".js", 
 """File endings that mark ``org`` as a path the user meant, so a typo is "no such file"."""
 
 
+def _exists(path: Path) -> bool:
+    """``path.exists()``, but False for names no file can have (too long, a NUL byte)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
 def resolve_org(org: str | Path | None) -> str | Path:
     """What ``org`` names: a sample organisation's slug (``str``) or an existing file or folder
     of exported data (``Path``); otherwise a :class:`DataError` saying which, with a near match.
@@ -159,7 +167,7 @@ def resolve_org(org: str | Path | None) -> str | Path:
     if text in profiles:
         return text
     path = Path(text).expanduser()
-    if path.exists():
+    if _exists(path):
         return path
     slug = _as_slug(text)
     if slug in profiles:
@@ -171,7 +179,8 @@ def resolve_org(org: str | Path | None) -> str | Path:
         raise DataError(f"no such file or folder; {neither}", source=text, field="org")
     near = difflib.get_close_matches(slug, known, n=1, cutoff=0.6)
     hint = f"did you mean {near[0]!r}? " if near else ""
-    raise DataError(f"unknown organisation {text!r}; {hint}{neither}", field="org")
+    shown = text if len(text) <= 80 else text[:77] + "..."
+    raise DataError(f"unknown organisation {shown!r}; {hint}{neither}", field="org")
 
 
 def load_org(org: str | Path) -> Dataset:

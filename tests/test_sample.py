@@ -444,3 +444,10 @@ def test_load_sample_given_an_export_path_points_to_load_org(tmp_path):
     with pytest.raises(smlib.DataError) as err:
         smlib.load_sample("no-such-org")
     assert "load_org" not in str(err.value)
+
+
+@pytest.mark.parametrize("name", ["x" * 5000, "a\x00b"])
+def test_names_no_file_can_have_are_unknown_organisations_not_os_errors(name):
+    for call in (smlib.load_org, smlib.load_sample):
+        with pytest.raises(smlib.DataError, match="unknown"):
+            call(name)
