@@ -119,14 +119,15 @@ plt.tight_layout();
 #
 # In P3 you summarised the organisation's activity. What would that summary have looked like if
 # you had **only** had one tool? Below, the first column is the full picture; the others are what
-# three tools would have shown. A blank (`None`) means the tool does not give that measure at all.
+# three tools would have shown. A dash (–) means the tool does not give that measure at all; in
+# the first column it means this data does not have it (an export has no follower figures, say).
 
 # %%
 compare = ["meta-business-suite", "brand24", "hootsuite"]
 views = tools.compare_views(ds, compare, days=days)
 
 # %% tags=["nbval-check-output"]
-print(views.to_string())
+print(views.fillna("–").to_string())
 
 # %% tags=["nbval-check-output"]
 for t in compare:
