@@ -63,9 +63,6 @@ def pct(share: Any) -> str:
     return f"{round(p, 1)}%"
 
 
-_pct = pct
-
-
 def _day(d: Any) -> str:
     d = d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d))
     return f"{d.strftime('%A')} {d.day} {d.strftime('%B')}"
@@ -185,7 +182,7 @@ def _platforms(res: dict[str, Any]) -> str:
         return ""
     top = vp.iloc[0]
     s = (f"{platform_name(top['platform'])} was the busiest platform with "
-         f"{_plural(top['total'], 'message')} ({_pct(top['share'])} of everything).")
+         f"{_plural(top['total'], 'message')} ({pct(top['share'])} of everything).")
     rest = [f"{platform_name(r['platform'])} {_int(r['total'])}" for r in vp.iloc[1:].to_dict("records")]
     if rest:
         s += f" The others: {_listing(rest)}."
@@ -224,8 +221,8 @@ def _who(res: dict[str, Any], name: str) -> str:
         intl = loc[~loc["national"].astype(bool)].sort_values("people", ascending=False)
         home = loc[loc["national"].astype(bool)]["country"]
         home_name = COUNTRY_NAMES.get(str(home.iloc[0]), str(home.iloc[0])) if len(home) else "the home country"
-        s = (f"{_pct(t['national_share'])} of the audience is in {home_name} (national) and "
-             f"{_pct(t['international_share'])} abroad (international)")
+        s = (f"{pct(t['national_share'])} of the audience is in {home_name} (national) and "
+             f"{pct(t['international_share'])} abroad (international)")
         if len(intl):
             r = intl.iloc[0]
             s += (f"; the largest group abroad is in {COUNTRY_NAMES.get(r['country'], r['country'])} "
@@ -240,7 +237,7 @@ def _who(res: dict[str, Any], name: str) -> str:
              f"is")
         if placed:
             s += (f"; of the {_int(placed)} we could place, {_int(m['national'])} "
-                  f"({_pct(m['national_share'])}) were national and {_int(m['international'])} "
+                  f"({pct(m['national_share'])}) were national and {_int(m['international'])} "
                   f"international")
         if m["unknown"]:
             s += f" ({_int(m['unknown'])} could not be placed)"
@@ -251,7 +248,7 @@ def _who(res: dict[str, Any], name: str) -> str:
         for plat, g in age.groupby("platform", sort=True):
             top = g.sort_values("people", ascending=False).iloc[0]
             if top["people"] and not _missing(top["share"]):  # 0 people: no largest group
-                bits.append(f"{top['age_band']} on {platform_name(plat)} ({_pct(top['share'])})")
+                bits.append(f"{top['age_band']} on {platform_name(plat)} ({pct(top['share'])})")
         parts.append(f"The largest age group is {_listing(bits)}." if bits else
                      "The age-group insights count nobody, so there is no largest age group.")
     if not available(fol) and not available(age):
@@ -267,7 +264,7 @@ def _talk(res: dict[str, Any]) -> str:
     co = _row(res["complaints"], "platform", ALL)
     if co["customer_messages"]:
         parts.append(f"{_int(co['negative'])} of the {_int(co['customer_messages'])} messages from the "
-                     f"public ({_pct(co['negative_share'])}) were complaints or negative comments.")
+                     f"public ({pct(co['negative_share'])}) were complaints or negative comments.")
         ex = res["complaint_examples"]
         if len(ex):
             parts.append(f"For example, on {platform_name(ex['platform'].iloc[0])}: {_quote(ex['text'].iloc[0])}.")
@@ -292,7 +289,7 @@ def _care(res: dict[str, Any], name: str) -> str:
     if not cc["customer_messages"]:
         return ""
     s = (f"{name} answered {_int(cc['answered'])} of the {_int(cc['customer_messages'])} messages "
-         f"from the public ({_pct(cc['answered_share'])}) by the end of the last day.")
+         f"from the public ({pct(cc['answered_share'])}) by the end of the last day.")
     if cc["answered"] == 1:
         s += f" The one reply came after {_minutes(cc['median_minutes'], cc['median_hours'])}."
     elif cc["answered"]:
@@ -316,13 +313,13 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
         worst = cbd.sort_values(["negative", "day"], ascending=[False, True]).iloc[0]
         parts.append(f"The most negative day was {_day(worst['day'])} with "
                      f"{_plural(worst['negative'], 'negative message')} "
-                     f"({_pct(worst['negative_share'])} of that day's messages from the public).")
+                     f"({pct(worst['negative_share'])} of that day's messages from the public).")
     eng = _row(res["engagement"], "platform", ALL)
     if eng["posts"]:
         s = (f"{_possessive(name)} {_plural(eng['posts'], 'post')} got {_int(eng['interactions'])} likes, shares "
              f"and replies, {eng['interactions_per_post']} per post on average")
         if not _missing(eng["engagement_rate"]):
-            s += f" (an engagement rate of {_pct(eng['engagement_rate'])} of followers per post)"
+            s += f" (an engagement rate of {pct(eng['engagement_rate'])} of followers per post)"
         parts.append(s + ".")
     top = res.get("top_messages")
     if top is not None and len(top) and top["shares"].iloc[0] > 0:
@@ -337,7 +334,7 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
     if len(plats) > 1:
         worst = plats.sort_values(["answered_share", "platform"]).iloc[0]
         parts.append(f"Customers were least likely to get a reply on "
-                     f"{platform_name(worst['platform'])} ({_pct(worst['answered_share'])} answered).")
+                     f"{platform_name(worst['platform'])} ({pct(worst['answered_share'])} answered).")
     quiet = res["meta"].get("quiet_days") or []
     if quiet:
         parts.append(f"There was no activity on {_listing([_day(d) for d in quiet])}.")
