@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 import pandas as pd
@@ -114,21 +115,27 @@ def describe_activity(result_or_dataset: dict[str, Any] | Dataset, days: Any = N
     res = (monitor(result_or_dataset, days=days, platforms=platforms)
            if isinstance(result_or_dataset, Dataset) else result_or_dataset)
     name = res["meta"]["name"]
+    # a file about several organisations is named "6 organisations (united, …)" (Dataset.name):
+    # that long name is said once, then "the organisations"
+    short = "the organisations" if _SEVERAL.match(name) else name
     paras = [
-        _overview(res, name),
+        _overview(res, name, short),
         _each_day(res),
         _platforms(res),
-        _who(res, name),
+        _who(res, short),
         _talk(res),
-        _care(res, name),
-        _stands_out(res, name),
+        _care(res, short),
+        _stands_out(res, short),
     ]
     if comparison is not None:
         paras.append(_comparison(comparison))
     return "\n\n".join(p for p in paras if p)
 
 
-def _overview(res: dict[str, Any], name: str) -> str:
+_SEVERAL = re.compile(r"^\d[\d,]* organisations \(")
+
+
+def _overview(res: dict[str, Any], name: str, short: str) -> str:
     meta, h = res["meta"], res["headline"]
     days = meta["days"]
     plats = [platform_name(p) for p in meta["platforms"]]
@@ -136,12 +143,13 @@ def _overview(res: dict[str, Any], name: str) -> str:
          f"({_listing([_day(d) for d in days])}) across {_plural(len(plats), 'platform')}: "
          f"{_listing(plats)}. ")
     s += (f"There {'was' if h['messages'] == 1 else 'were'} {_plural(h['messages'], 'message')} in total: "
-          f"{_int(h['business_messages'])} written by {name} itself and "
+          f"{_int(h['business_messages'])} written by {short} "
+          f"{'themselves' if short != name else 'itself'} and "
           f"{_int(h['customer_messages'])} from the public. ")
     if not h["users"]:
-        return s + f"Nobody from the public wrote to or about {name} on these days."
+        return s + f"Nobody from the public wrote to or about {short} on these days."
     s += (f"{_plural(h['users'], 'different person', 'different people')} wrote to or about "
-          f"{name}; {_int(h['new_users'])} of them {'was' if h['new_users'] == 1 else 'were'} new "
+          f"{short}; {_int(h['new_users'])} of them {'was' if h['new_users'] == 1 else 'were'} new "
           f"(we had not seen them before the first monitoring day) and "
           f"{_int(h['returning_users'])} had been in touch before.")
     return s
@@ -288,7 +296,8 @@ def _care(res: dict[str, Any], name: str) -> str:
     cc = _row(res["customer_care"], "platform", ALL)
     if not cc["customer_messages"]:
         return ""
-    s = (f"{name} answered {_int(cc['answered'])} of the {_int(cc['customer_messages'])} messages "
+    who = "The organisations" if name == "the organisations" else name   # starts the sentence
+    s = (f"{who} answered {_int(cc['answered'])} of the {_int(cc['customer_messages'])} messages "
          f"from the public ({pct(cc['answered_share'])}) by the end of the last day.")
     if cc["answered"] == 1:
         s += f" The one reply came after {_minutes(cc['median_minutes'], cc['median_hours'])}."

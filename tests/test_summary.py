@@ -134,3 +134,20 @@ def test_quiet_day_and_single_reply_are_described_plainly():
     assert "The one reply came after 10 minutes." in text      # only c5 answered, after 10 min
     assert "the same as on the first day" in text               # no follower figures in between
     assert "grew most" not in text
+
+
+def test_a_file_about_several_organisations_is_named_once_then_the_organisations():
+    """'6 organisations (united, …)' (Dataset.name) is said once; then 'the organisations',
+    so sentences stay readable ('written by the organisations themselves')."""
+    from smlib.schema import Dataset
+    sample = smlib.load_sample("northway-rail")
+    frame = sample.interactions.copy()
+    frame["org"] = [("acme", "bolt", "crumb", "dash")[i % 4] for i in range(len(frame))]
+    ds = Dataset(frame, sample.audience, None, {**sample.load_summary})
+    assert ds.name == "4 organisations (acme, bolt, crumb, …)"
+    text = _check(smlib.monitor(ds))
+    assert text.count("4 organisations (acme, bolt, crumb, …)") == 1
+    assert "written by the organisations themselves" in text
+    assert "The organisations answered" in text
+    single = describe_activity(smlib.monitor(sample))
+    assert "written by Northway Rail itself" in single and "the organisations" not in single
