@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -89,6 +89,24 @@ class Tracker:
             raise DataError(f"internal count error: kept {s['rows_kept']} + skipped {s['rows_skipped']}"
                             f" != read {s['rows_in']}; please report this file", source=self.source)
         return s
+
+
+def mostly_items(items: list, is_item: Callable[[Any], bool],
+                 first_is: Callable[[Any], bool] | None = None) -> bool:
+    """Does this JSON list hold a format's items? The first one must be an item (``first_is``,
+    default ``is_item``) and at least half of ``items`` must be (an empty list counts as yes).
+
+    Why not all of them: a damaged item further on (null, a string) is counted as a skip reason
+    when parsing, so it must not make detection refuse the whole file (X tweets and DMs,
+    Facebook items).
+
+    >>> mostly_items([{"a": 1}, None, {"a": 2}], lambda x: isinstance(x, dict))
+    True
+    """
+    if not items:
+        return True
+    ok = [bool(is_item(x)) for x in items]
+    return bool((first_is or is_item)(items[0])) and sum(ok) * 2 >= len(ok)
 
 
 def norm_handle(v: Any) -> str:

@@ -30,6 +30,7 @@ from typing import Any
 import pandas as pd
 
 from ._options import Options
+from ._rows import mostly_items
 from ._text import clean_text, fix_mojibake_deep
 
 PLATFORM = "facebook"
@@ -49,7 +50,7 @@ def _sections(obj: Any) -> list[tuple[str, list]] | None:
             k in COMMENT_KEYS + REACTION_KEYS + POST_KEYS or k.endswith("_v2"))]
         return secs or None
     if isinstance(obj, list) and obj:
-        if _mostly_items(obj[:20]):
+        if mostly_items(obj[:20], _is_item):
             return [("posts", obj)]
         secs = []
         for x in obj:
@@ -110,17 +111,7 @@ def detect(obj: Any) -> bool:
     if _is_messenger(obj):
         return True
     secs = _sections(obj)
-    return bool(secs) and all(_mostly_items(items[:5]) for _, items in secs)
-
-
-def _mostly_items(items: list) -> bool:
-    """The first item and most of the rest are Facebook items (an empty section counts): a
-    damaged item further on (null, a string) is counted when parsing, not a reason to refuse
-    the whole file."""
-    if not items:
-        return True
-    ok = [_is_item(x) for x in items]
-    return ok[0] and sum(ok) * 2 >= len(ok)
+    return bool(secs) and all(mostly_items(items[:5], _is_item) for _, items in secs)
 
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:

@@ -36,6 +36,7 @@ import pandas as pd
 
 from ..errors import DataError
 from ._options import Options
+from ._rows import mostly_items
 
 PLATFORM = "x"
 
@@ -50,13 +51,12 @@ def _is_tweet(x: Any) -> bool:
 
 
 def _tweets(obj: Any) -> list | None:
-    """The tweets list: the first item and most of the first 20 are tweets (a damaged item
+    """The tweets list: the first item is a tweet and most of the first 20 are objects (a damaged item
     further on, e.g. a string or null, is counted as 'not a tweet object', not a reason to
     refuse the file)."""
-    if not (isinstance(obj, list) and obj and _is_tweet(obj[0])):
-        return None
-    ok = [isinstance(x, dict) for x in obj[:20]]
-    return obj if sum(ok) * 2 >= len(ok) else None
+    ok = isinstance(obj, list) and obj and mostly_items(obj[:20], lambda x: isinstance(x, dict),
+                                                        first_is=_is_tweet)
+    return obj if ok else None
 
 
 def _wrapped(obj: Any, key: str) -> bool:
@@ -79,10 +79,9 @@ def _id(v: Any) -> str | None:
 def _dms(obj: Any) -> list | None:
     """The DM conversations list: the first item and most of the first 20 are conversations (a
     damaged item further on is counted, not a reason to reject the file)."""
-    if not (isinstance(obj, list) and obj):
-        return None
-    ok = [isinstance(x, dict) and isinstance(x.get("dmConversation"), dict) for x in obj[:20]]
-    return obj if ok[0] and sum(ok) * 2 >= len(ok) else None
+    ok = isinstance(obj, list) and obj and mostly_items(
+        obj[:20], lambda x: isinstance(x, dict) and isinstance(x.get("dmConversation"), dict))
+    return obj if ok else None
 
 
 OTHER_FILES = {"like": "likes (like.js): other people's tweets, with no dates or authors",
