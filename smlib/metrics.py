@@ -36,7 +36,8 @@ import pandas as pd
 
 from .errors import DataError
 from .paths import data_file, read_toml
-from .schema import AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, conform_interactions
+from .schema import (AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, conform_interactions,
+                     skip_reasons_text)
 
 NOT_AVAILABLE = "not available from this source"
 ALL = "all"
@@ -226,9 +227,9 @@ def default_days(dataset: Dataset, n: int = 5, platforms: Any = None) -> list[dt
     ds = _check_dataset(dataset)
     summary = ds.load_summary
     why = ""
-    if ds.interactions.empty and summary.get("rows_skipped") and isinstance(summary.get("reasons"), dict):
-        reasons = "; ".join(f"{n} {r}" for r, n in summary["reasons"].items())
-        why = f" (the file had {summary['rows_skipped']} row(s), all skipped: {reasons})"
+    if ds.interactions.empty and summary.get("rows_skipped") and skip_reasons_text(summary):
+        why = (f" (the file had {summary['rows_skipped']} row(s), all skipped: "
+               f"{skip_reasons_text(summary)})")
     empty = DataError(f"there are no messages to monitor in this data{why}",
                       source=str(summary.get("source", "")))
     if ds.interactions.empty:   # before the platforms check, which would call [] 'empty platforms'

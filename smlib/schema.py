@@ -403,6 +403,19 @@ def new_load_summary(source: str, rows_in: int = 0) -> dict[str, Any]:
     return {"source": source, "rows_in": rows_in, "rows_kept": 0, "rows_skipped": 0, "reasons": {}}
 
 
+def skip_reasons_text(summary: Mapping[str, Any]) -> str:
+    """A ``load_summary``'s skip reasons in words, for people: "326 boost of another post;
+    3 no text" ("" when nothing was skipped).
+
+    >>> skip_reasons_text({"reasons": {"no text": 3, "missing date": 1}})
+    '3 no text; 1 missing date'
+    """
+    reasons = summary.get("reasons")
+    if not isinstance(reasons, Mapping):
+        return ""
+    return "; ".join(f"{count} {why}" for why, count in reasons.items())
+
+
 @dataclass
 class Dataset:
     """What every loader returns: the three tables and an honest record of the load.

@@ -23,6 +23,7 @@ from smlib import reportview as rv
 from smlib.metrics import available
 from smlib.priority import priority_queue
 from smlib.report import write_action_queue, write_metrics
+from smlib.schema import skip_reasons_text
 from smlib.summary import platform_name
 from smlib.tools import select_days
 
@@ -58,7 +59,7 @@ rv.heading(f"{name}: social media monitoring report",
 # %%
 summary = ds.load_summary
 skipped = summary.get("rows_skipped") or 0
-reasons = "; ".join(f"{n} {why}" for why, n in (summary.get("reasons") or {}).items())
+reasons = skip_reasons_text(summary)
 rv.paragraph(
     f"Data: {summary.get('rows_kept', len(ds.interactions)):,} messages read from "
     f"{os.path.basename(str(summary.get('source', 'the sample')))}"
