@@ -22,6 +22,7 @@ Example
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -414,6 +415,11 @@ def skip_reasons_text(summary: Mapping[str, Any]) -> str:
     if not isinstance(reasons, Mapping):
         return ""
     return "; ".join(f"{count} {why}" for why, count in reasons.items())
+
+
+SEVERAL_ORGS = re.compile(r"^\d[\d,]* organisations \(")
+"""Matches the name :attr:`Dataset.name` gives a file about several organisations, so text
+that repeats the name can say "the organisations" after the first time."""
 
 
 @dataclass

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from typing import Any
 
 import pandas as pd
 
 from .metrics import ALL, available, monitor
-from .schema import Dataset
+from .schema import SEVERAL_ORGS, Dataset
 
 PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram",
                   "linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube",
@@ -117,7 +116,7 @@ def describe_activity(result_or_dataset: dict[str, Any] | Dataset, days: Any = N
     name = res["meta"]["name"]
     # a file about several organisations is named "6 organisations (united, …)" (Dataset.name):
     # that long name is said once, then "the organisations"
-    short = "the organisations" if _SEVERAL.match(name) else name
+    short = "the organisations" if SEVERAL_ORGS.match(name) else name
     paras = [
         _overview(res, name, short),
         _each_day(res),
@@ -130,9 +129,6 @@ def describe_activity(result_or_dataset: dict[str, Any] | Dataset, days: Any = N
     if comparison is not None:
         paras.append(_comparison(comparison))
     return "\n\n".join(p for p in paras if p)
-
-
-_SEVERAL = re.compile(r"^\d[\d,]* organisations \(")
 
 
 def _overview(res: dict[str, Any], name: str, short: str) -> str:
