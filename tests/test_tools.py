@@ -19,6 +19,8 @@ from smlib.errors import DataError
 from smlib.schema import PLATFORMS, Dataset, conform_interactions
 from smlib import tools as T
 
+from _nbrun import CELL_TIMEOUT  # noqa: E402
+
 CATALOGUE = Path(smlib.paths.data_file("tools.toml"))
 TODAY = dt.date.today()
 
@@ -456,7 +458,7 @@ def test_notebook_04_runs_under_papermill(repo, tmp_path):
     out = tmp_path / "04_out.ipynb"
     pm.execute_notebook(str(nb), str(out), kernel_name="python3", cwd=str(tmp_path),
                         parameters={"org": "bean-and-leaf", "days": None, "platforms": None},
-                        progress_bar=False, execution_timeout=600)
+                        progress_bar=False, execution_timeout=CELL_TIMEOUT)
     text = out.read_text(encoding="utf-8")
     assert "Recommended tool:" in text
     assert "Klout" in text
