@@ -434,7 +434,7 @@ def test_unexpected_shapes_inside_known_formats_stay_dataerror(tmp_path):
 
 def test_format_names_are_listed():
     assert {"twitter_archive", "facebook", "instagram", "youtube", "reddit", "mastodon", "twcs",
-            "airline", "csv", "excel", "auto"} == set(FORMATS)
+            "airline", "youtube_takeout", "csv", "excel", "auto"} == set(FORMATS)
 
 
 def test_input_is_not_changed_and_loading_runs_no_analysis():
@@ -613,7 +613,8 @@ def test_encoding_argument_and_handles_as_text(tmp_path):
     assert "columns=" in str(e.value)
 
 
-@pytest.mark.parametrize("module", ["smlib.loaders._text", "smlib.loaders._time", "smlib.loaders.tabular"])
+@pytest.mark.parametrize("module", ["smlib.loaders._text", "smlib.loaders._time", "smlib.loaders.tabular",
+                                    "smlib.loaders.youtube_takeout"])
 def test_docstring_examples(module):
     import doctest
     import importlib

@@ -15,6 +15,7 @@ youtube            YouTube Data API ``commentThreads`` / ``comments`` responses
 reddit             Reddit JSON (comments page with nested replies, ``morechildren``)
 mastodon           Mastodon archive ``outbox.json``
 twcs               Customer Support on Twitter CSV (Kaggle, thoughtvector)
+youtube_takeout    Google Takeout YouTube ``comments.csv`` / ``live chats.csv``
 airline            Twitter US Airline Sentiment ``Tweets.csv``
 csv                any CSV / text table, with ``columns=`` or guessed headers
 excel              any .xlsx/.xls sheet, with ``columns=`` or guessed headers
@@ -35,7 +36,8 @@ from typing import Any, Iterable, Mapping
 
 from ..errors import DataError
 from ..schema import Dataset, Profile, empty_audience
-from . import airline, facebook, instagram, mastodon, reddit, tabular, twcs, twitter_archive, youtube
+from . import (airline, facebook, instagram, mastodon, reddit, tabular, twcs, twitter_archive, youtube,
+               youtube_takeout)
 from ._csv import clean_headers, read_delimited, read_excel, read_header
 from ._options import Options, slug
 from ._rows import Tracker, finish, norm_platform, text_read_dtype
@@ -44,11 +46,12 @@ from ._source import open_source, parse_json
 JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
                 "reddit": reddit, "facebook": facebook, "instagram": instagram}
 """JSON formats, in the order they are tried (most specific shape first)."""
-TABLE_FORMATS = {"twcs": twcs, "airline": airline}
+TABLE_FORMATS = {"twcs": twcs, "airline": airline, "youtube_takeout": youtube_takeout}
 FORMATS = ("auto", *JSON_FORMATS, *TABLE_FORMATS, "csv", "excel")
 ALIASES = {"x": "twitter_archive", "twitter": "twitter_archive", "tweets.js": "twitter_archive",
            "x_archive": "twitter_archive", "tabular": "csv", "generic": "csv", "xlsx": "excel",
-           "xls": "excel", "outbox": "mastodon", "fb": "facebook", "ig": "instagram"}
+           "xls": "excel", "outbox": "mastodon", "fb": "facebook", "ig": "instagram",
+           "takeout": "youtube_takeout"}
 
 __all__ = ["load", "detect_format", "FORMATS"]
 
@@ -211,7 +214,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
             frame = mod.parse(obj, opts)
             default_platform = mod.PLATFORM
         else:
-            if kind == "json" and fmt in ("csv", "twcs", "airline"):
+            if kind == "json" and (fmt == "csv" or fmt in TABLE_FORMATS):
                 raise DataError(f"format {fmt!r} expects a CSV table, but this file is JSON", source=src.name)
             mapping = None
             if kind in ("excel", "zip"):

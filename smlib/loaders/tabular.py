@@ -10,8 +10,8 @@ model field               headers recognised
 ========================  ======================================================================
 text                      text, message, body, content, comment, post, tweet, full_text, caption
 created_at                created_at, date, datetime, timestamp, time, created, posted, published…
-message_id                message_id, id, tweet_id, post_id, comment_id
-parent_id                 parent_id, in_reply_to, reply_to, in_response_to_tweet_id
+message_id                message_id, id, tweet_id, comment_id, post_id (a comment id before a post id)
+parent_id                 parent_id, in_reply_to, reply_to, in_response_to_tweet_id, parent_comment_id
 author_id                 author_id, author, user, username, handle, screen_name, from, sender
 author_name               author_name, name, display_name, user_name
 platform                  platform, network, channel, social_network, site
@@ -50,10 +50,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                    "posted_at", "posted", "post_date", "published_at", "published", "publish_time",
                    "sent_at", "sent", "date_sent", "tweet_created", "comment_create_timestamp",
                    "timestamp", "datetime", "date_time", "date", "time"),
-    "message_id": ("message_id", "id", "tweet_id", "post_id", "comment_id", "status_id", "review_id"),
+    # a row with both a comment id and a post id is a comment on that post: the comment id is its own
+    "message_id": ("message_id", "id", "tweet_id", "comment_id", "post_id", "status_id", "review_id"),
     "parent_id": ("parent_id", "in_reply_to", "reply_to", "in_reply_to_id", "in_response_to_tweet_id",
-                  "in_reply_to_status_id", "parent"),
-    "thread_id": ("thread_id", "conversation_id", "thread"),
+                  "in_reply_to_status_id", "parent_comment_id", "parent"),
+    "thread_id": ("thread_id", "conversation_id", "top_level_comment_id", "thread"),
     "author_id": ("author_id", "author", "user", "user_id", "username", "handle", "screen_name",
                   "from", "sender", "account", "account_name", "page_name"),
     "author_name": ("author_name", "name", "display_name", "user_name", "full_name"),
