@@ -319,6 +319,167 @@ def test_youtube_odd_values_are_counted_not_crashes(tmp_path):
     assert f.loc["T", "likes"] == 4 and f.loc["T", "replies"] == 0 and f.loc["T.1", "parent_id"] == "T"
 
 
+# ---------------------------------------------------------------- Meta's newer label_values layout
+
+def test_facebook_label_values_posts_on_other_pages():
+    """Posts left on other pages ({timestamp, fbid, label_values[{label, value}]}): the Message
+    label is the text (mojibake repaired), a photo-only post is kept with empty text, a
+    feeling-only post is 'no text', and a timestamp given as a label's timestamp_value is read.
+    Before, every item was skipped as 'no text' under format 'instagram'."""
+    ds = smlib.load(GOOD / "facebook_posts_on_other_pages.json", org_handles=["cafenova"])
+    s = check_summary(ds)
+    assert s["format"] == "facebook" and s["platforms"] == ["facebook"]
+    assert (s["rows_in"], s["rows_kept"], s["reasons"]) == (4, 3, {"no text": 1})
+    assert s["examples"] == {"no text": ["[2]"]} and s["warnings"] == []
+    f = rows(ds)
+    assert f.loc["400000000000101", "text"] == "Lovely service at the caf\u00e9 today, thank you all!"
+    assert f.loc["400000000000101", "created_at"] == utc("2026-01-01 10:00")
+    assert f.loc["400000000000102", "text"] == ""                        # a photo: kept
+    assert f.loc["400000000000104", "created_at"] == utc("2026-01-04 10:00")   # timestamp_value
+    assert set(f["author_id"]) == {"cafenova"} and f["author_is_org"].all()
+    assert set(f["kind"].astype(str)) == {"post"}
+
+
+def test_instagram_label_values_saved_posts_have_their_own_authors():
+    """Instagram's label_values items: Caption is the text; an Owner group names the author, who
+    is the organisation only when it is one of its handles (a saved post is usually someone
+    else's); an item without an Owner group is the archive owner's own."""
+    ds = smlib.load(GOOD / "instagram_saved_posts_label_values.json", org_handles=["cafenova"])
+    s = check_summary(ds)
+    assert s["format"] == "instagram" and (s["rows_in"], s["rows_kept"], s["reasons"]) == (3, 2, {"no text": 1})
+    f = rows(ds)
+    assert f.loc["18056521565570001", "text"] == "Fresh bagels every morning \U0001F96F"
+    assert f.loc["18056521565570001", "author_id"] == "bagelbarn"
+    assert not f.loc["18056521565570001", "author_is_org"]
+    assert f.loc["18056521565570002", "author_id"] == "cafenova" and f.loc["18056521565570002", "author_is_org"]
+    assert f.loc["18056521565570002", "created_at"] == pd.Timestamp(1767696400, unit="s", tz="UTC")
+
+
+def test_label_values_in_another_language(tmp_path):
+    """A wrapped list ({"saved_saved_media": [...]}) with a French label (mojibake in the key) is
+    read; labels smlib does not know leave the items as 'no text' *and* say so, listing them."""
+    ds = smlib.load(GOOD / "instagram_label_values_french.json")
+    s = check_summary(ds)
+    assert s["rows_kept"] == 1 and rows(ds)["text"].tolist() == ["Nouveau menu d'hiver"]
+    p = tmp_path / "posts_1.json"
+    p.write_text(json.dumps([{"timestamp": 1767610000, "label_values": [
+        {"label": "URL", "value": "https://www.instagram.com/p/X1/"},
+        {"label": "Bildtext", "value": "Ny vintermeny"}]}]))
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert (s["rows_kept"], s["reasons"]) == (0, {"no text": 1})
+    assert any("label_values" in w and "'bildtext'" in w and "'url'" in w for w in s["warnings"])
+
+
+def test_label_values_odd_items(tmp_path):
+    """Junk among the items, a label without a value, a numeric fbid and a missing one: counted or
+    kept, never a crash; two items without an fbid get different ids."""
+    p = tmp_path / "odd.json"
+    p.write_text(json.dumps([
+        {"timestamp": 1767610000, "fbid": 12345, "label_values": [{"label": "Message", "value": "one"}]},
+        None,
+        {"timestamp": 1767610001, "label_values": [{"label": "Message"}, {"label": "Message", "value": 7}]},
+        {"timestamp": 1767610002, "label_values": [{"label": "Message", "value": "three"}, "junk", None]},
+        {"timestamp": "not a time", "label_values": [{"label": "Message", "value": "four"}]},
+    ]))
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["format"] == "facebook" and s["rows_in"] == 5
+    assert s["reasons"] == {"not a Facebook/Instagram item": 1, "unparseable date": 1}
+    f = rows(ds)
+    assert f.loc["12345", "text"] == "one" and set(f["text"]) == {"one", "7", "three"}
+
+
+# ---------------------------------------------------------------- YouTube: Google Takeout CSVs
+
+def test_youtube_takeout_comments_2023_layout():
+    """Takeout comments.csv as written to mid 2024: Title-case headers, CRLF, blank lines at the
+    end, text wrapped as {"takeoutSegments": [...]} (a mention is its own segment), or plain."""
+    ds = smlib.load(GOOD / "youtube_takeout_comments.csv")
+    s = check_summary(ds)
+    assert s["format"] == "youtube_takeout" and s["platforms"] == ["youtube"]
+    assert (s["rows_in"], s["rows_kept"], s["reasons"]) == (4, 3, {"no text": 1})   # empty segment list
+    assert s["examples"] == {"no text": [4]}
+    f = rows(ds)
+    assert f.loc["UgxA1", "text"] == ("Timetable for the engineering works is in the description \u2014 "
+                                      "sorry for the disruption.")
+    assert f.loc["UgxB2.9a", "text"] == "Hi @Sam sorry about the wait, DM us your booking ref"
+    assert f.loc["UgxC3", "text"] == 'Plain text from an older export, with a comma,\na new line and a "quote"'
+    assert f.loc["UgxB2.9a", "parent_id"] == "UgzCust7" and f.loc["UgxB2.9a", "kind"] == "reply"
+    assert f.loc["UgxB2.9a", "thread_id"] == "UgzCust7"
+    assert no_parent(f.loc["UgxA1", "parent_id"]) and f.loc["UgxA1", "kind"] == "comment"
+    assert f.loc["UgxA1", "created_at"] == pd.Timestamp("2026-03-02 08:15:00.123456", tz="UTC")
+    # the account holder's own comments: all the organisation's, named by the channel
+    assert f["author_is_org"].all() and set(f["author_id"]) == {"UCnorthwayRail01"}
+    assert set(ds.interactions["org"].astype(str)) == {"ucnorthwayrail01"}
+
+
+def test_youtube_takeout_comments_2025_layout_and_owner_handle():
+    """Later headers (lower-case words, Post ID, Top-level comment ID), text as comma-joined JSON
+    segments; a cell that only looks like JSON stays as written. org_handles names the owner."""
+    ds = smlib.load(GOOD / "youtube_takeout_comments_2025.csv", org_handles=["@CafeNova"])
+    s = check_summary(ds)
+    assert s["format"] == "youtube_takeout" and (s["rows_in"], s["rows_kept"]) == (4, 4)
+    f = rows(ds)
+    assert f.loc["Ugy10", "text"] == "New spring menu is out! \U0001F331"            # surrogate pair decoded
+    assert f.loc["Ugy11", "text"] == "@alex yes, oat milk is free"
+    assert f.loc["Ugy11", "thread_id"] == "UgyCust1" and f.loc["Ugy11", "parent_id"] == "UgyCust2"
+    assert f.loc["Ugy12", "text"] == "Thanks for 1,000 subscribers"                  # a community post
+    assert f.loc["Ugy13", "text"] == "{not json, just braces}"
+    assert set(f["author_id"]) == {"@CafeNova"} and f["author_is_org"].all()
+    assert set(ds.interactions["org"].astype(str)) == {"cafenova"}
+
+
+def test_youtube_takeout_live_chats_are_one_chat_per_video():
+    ds = smlib.load(GOOD / "youtube_takeout_live_chats.csv")
+    s = check_summary(ds)
+    assert s["format"] == "youtube_takeout" and (s["rows_in"], s["rows_kept"]) == (2, 2)
+    f = rows(ds)
+    assert set(f["kind"].astype(str)) == {"message"} and set(f["thread_id"]) == {"vidLive1"}
+    assert f.loc["LCa2", "text"] == "Thanks for the super chat @jo"
+
+
+def test_youtube_takeout_by_the_generic_reader_takes_the_comment_id():
+    """format='csv' on the 2025 file: the generic guesses take 'Comment ID' (not the mostly empty
+    'Post ID') as the id, 'Parent comment ID' as the parent and 'Top-level comment ID' as the
+    thread. Before, every row was skipped as 'missing message_id'."""
+    ds = smlib.load(GOOD / "youtube_takeout_comments_2025.csv", format="csv")
+    s = check_summary(ds)
+    assert s["columns_used"]["message_id"] == "Comment ID"
+    assert s["columns_used"]["parent_id"] == "Parent comment ID"
+    assert s["columns_used"]["thread_id"] == "Top-level comment ID"
+    assert s["rows_kept"] == 4
+
+
+def test_youtube_takeout_forced_on_another_table_is_a_clear_dataerror():
+    with pytest.raises(DataError) as e:
+        smlib.load(GOOD / "twcs_bare_cr.csv", format="youtube_takeout")
+    assert "twcs_bare_cr.csv" in str(e.value) and "comment id" in str(e.value)
+    with pytest.raises(DataError) as e:
+        smlib.load(GOOD / "outbox.json", format="takeout")
+    assert "JSON" in str(e.value)
+
+
+def test_youtube_takeout_odd_cells_are_counted(tmp_path):
+    """Missing ids, dates that are not dates, a repeated id and broken JSON text: counted rows or
+    kept text, never a crash."""
+    p = tmp_path / "comments.csv"
+    p.write_text("Comment ID,Channel ID,Comment Create Timestamp,Price,Parent Comment ID,Video ID,Comment Text\n"
+                 ',UC1,2026-01-01T10:00:00Z,0,,v1,"{""text"":""no id""}"\n'
+                 'c2,UC1,yesterday,0,,v1,"{""text"":""bad date""}"\n'
+                 'c3,UC1,2026-01-01T11:00:00Z,0,,v1,"{""text"":""first""}"\n'
+                 'c3,UC1,2026-01-01T12:00:00Z,0,,v1,"{""text"":""again""}"\n'
+                 'c4,UC1,2026-01-01T13:00:00Z,0,,v1,"{""takeoutSegments"":[{""text"":""cut off"\n'
+                 'c5,,2026-01-01T14:00:00Z,0,,v1,"{""text"":42}"\n', encoding="utf-8")
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["format"] == "youtube_takeout" and s["rows_in"] == 6
+    assert s["reasons"] == {"missing message_id": 1, "unparseable date": 1, "duplicate message_id": 1}
+    f = rows(ds)
+    assert f.loc["c4", "text"] == '{"takeoutSegments":[{"text":"cut off'     # not JSON: kept as written
+    assert f.loc["c5", "text"] == '{"text":42}'
+
+
 # ---------------------------------------------------------------- Reddit
 
 def test_reddit_subreddit_listing_of_posts():
@@ -480,6 +641,10 @@ EXPECTED_FORMAT = {
     "youtube_pages.json": "youtube", "youtube_comments_list.json": "youtube", "reddit_new.json": "reddit",
     "reddit_user_comments.json": "reddit", "reddit_morechildren.json": "reddit",
     "mastodon_outbox_page.json": "mastodon", "mastodon_statuses.json": "mastodon",
+    "youtube_takeout_comments.csv": "youtube_takeout", "youtube_takeout_comments_2025.csv": "youtube_takeout",
+    "youtube_takeout_live_chats.csv": "youtube_takeout",
+    "facebook_posts_on_other_pages.json": "facebook", "instagram_saved_posts_label_values.json": "instagram",
+    "instagram_label_values_french.json": "instagram",
 }
 
 
@@ -499,7 +664,8 @@ NEW_FIXTURES = ["tweets-part1.js", "note-tweet.js", "facebook_your_posts_1.json"
                 "reddit_user_comments.json", "reddit_morechildren.json", "mastodon_outbox_page.json",
                 "mastodon_statuses.json", "direct-messages.js", "messenger_message_1.json", "outbox.json",
                 "reddit_thread.json", "youtube_threads.json", "facebook_comments.json",
-                "instagram_post_comments_1.json", "tweets.js"]
+                "instagram_post_comments_1.json", "tweets.js", "facebook_posts_on_other_pages.json",
+                "instagram_saved_posts_label_values.json", "instagram_label_values_french.json"]
 
 
 def _read(p: Path) -> tuple[str, Any]:

@@ -16,6 +16,9 @@ comments that are only a sticker, photo or GIF (``attachments``), are kept with 
 Older exports: ``{"comments": [...]}``, ``{"status_updates": [...]}``; group posts
 ``group_posts_v2``; a comment given as plain text (``{"comment": "..."}``) is read too.
 
+The newer ``label_values`` layout (posts on other pages, and other files since about 2024) is
+read by :mod:`smlib.loaders._meta`.
+
 Messenger conversations (``messages/inbox/<thread>/message_1.json``: ``{participants[{name}],
 messages[{sender_name, timestamp_ms, content, photos…}], title, thread_path}``; Instagram writes
 the same shape for its DMs, load it with ``platform="instagram"``) → kind ``message``, thread_id =
@@ -29,6 +32,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import _meta
 from ._options import Options
 from ._rows import mostly_items
 from ._text import clean_text, fix_mojibake_deep
@@ -110,6 +114,8 @@ def _parse_messenger(obj: dict, opts: Options) -> pd.DataFrame:
 def detect(obj: Any) -> bool:
     if _is_messenger(obj):
         return True
+    if _meta.label_items(obj) is not None:
+        return _meta.platform_of(obj) == "facebook"
     secs = _sections(obj)
     return bool(secs) and all(mostly_items(items[:5], _is_item) for _, items in secs)
 
@@ -118,6 +124,8 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
     obj = fix_mojibake_deep(obj)
     if _is_messenger(obj):
         return _parse_messenger(obj, opts)
+    if _meta.label_items(obj) is not None:
+        return _meta.parse(obj, opts, PLATFORM)
     owner = opts.owner(platform="facebook")
     rows = []
     n_in = 0

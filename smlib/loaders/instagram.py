@@ -9,6 +9,9 @@ title}]}``), ``ig_archived_post_media``, and ``string_map_data`` labels in anoth
 (``Tijd`` for ``Time``): the comment is the first labelled ``value`` that is not the media owner,
 the time the first ``timestamp``.
 
+The newer ``label_values`` layout (2024-25 posts, saved and liked posts) is read by
+:mod:`smlib.loaders._meta`.
+
 Text is repaired like Facebook's (Latin-1-escaped UTF-8). Mapping: caption (the post's
 ``title``, else its first media item's) → text, kind ``post``, kept with empty text because it is a
 photo/video; a comment's ``value``/``Comment`` → text, kind ``comment``; ``creation_timestamp``/
@@ -22,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import _meta
 from ._options import Options
 from ._text import clean_text, fix_mojibake_deep
 
@@ -44,6 +48,8 @@ def _is_new_comment(x: Any) -> bool:
 
 
 def detect(obj: Any) -> bool:
+    if _meta.label_items(obj) is not None:
+        return _meta.platform_of(obj) == "instagram"
     if isinstance(obj, dict):
         return any(k in obj for k in COMMENT_KEYS + POST_LIST_KEYS + SKIP_KEYS)
     if isinstance(obj, list) and obj:
@@ -83,6 +89,8 @@ def _map_comment(sm: dict) -> tuple[str, Any]:
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     obj = fix_mojibake_deep(obj)
+    if _meta.label_items(obj) is not None:
+        return _meta.parse(obj, opts, PLATFORM)
     owner = opts.owner(platform="instagram")
     rows: list[dict] = []
     n_in = 0
