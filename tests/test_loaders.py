@@ -1055,3 +1055,20 @@ def test_blank_timezone_means_not_given_and_a_typo_gets_the_near_zone(tmp_path):
         smlib.load(p, timezone="Europe/Londn")
     assert "field 'timezone'" in str(err.value) and "did you mean 'Europe/London'?" in str(err.value)
     assert str(p) in str(err.value)
+
+
+@pytest.mark.parametrize("stamp", ["2026-01-05T{h}:00:00Z", "2026-01-05T{h}:00:00+00:00", "2026-01-05 {h}:00:00",
+                                   "2026-01-05T{h}:00:00"])
+def test_dates_stay_with_their_rows_after_a_skipped_row(stamp, tmp_path):
+    """A row skipped for 'no text' before the dates are parsed must not move any date onto another
+    row. Arrow's ISO parser once returned its dates numbered 0..n-1, which pandas then *aligned*
+    with the rows' own numbers: after a blank text, row 'c' got row 'd''s date and the last row
+    fell through to a second parse."""
+    hours = {"a": 10, "": 11, "c": 12, "d": 13, "e": 14}
+    p = tmp_path / "blank.csv"
+    p.write_text("text,date\n" + "".join(f"{t},{stamp.format(h=h)}\n" for t, h in hours.items()), encoding="utf-8")
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert (s["rows_kept"], s["reasons"]) == (4, {"no text": 1})
+    got = dict(zip(ds.interactions["text"], ds.interactions["created_at"]))
+    assert got == {t: pd.Timestamp(f"2026-01-05 {h}:00", tz="UTC") for t, h in hours.items() if t}

@@ -196,7 +196,10 @@ def _arrow_iso(values: pd.Series) -> pd.Series | None:
         if not pc.all(inside).as_py():
             ts = pc.if_else(inside, ts, pa.scalar(None, ts.type))
         ts = pc.cast(ts, pa.timestamp("ns", tz=tz))
-        out = pd.Series(ts.to_pandas(), index=values.index)  # numpy datetime64[ns], NaT for nulls
+        # by position: to_pandas() gives a Series numbered 0..n-1, which pd.Series(..., index=)
+        # would *align* with the caller's index (wrong dates after any skipped row)
+        out = pd.Series(np.asarray(ts.to_pandas(), dtype="datetime64[ns]") if tz is None
+                        else ts.to_pandas().array, index=values.index)   # NaT for nulls
         return out.dt.tz_localize("UTC") if tz is None else out.dt.tz_convert("UTC")
     return None
 
