@@ -390,6 +390,58 @@ def test_label_values_odd_items(tmp_path):
     assert f.loc["12345", "text"] == "one" and set(f["text"]) == {"one", "7", "three"}
 
 
+# ---------------------------------------------------------------- TikTok
+
+def test_tiktok_user_data_posts_comments_and_direct_messages():
+    """user_data_tiktok.json (2024-25 section names): posts with a Title (or none: a video, kept),
+    the owner's comments (an empty one counted), and direct messages in which the customer and
+    the owner (from the file's ProfileMap) are told apart. Zone-less dates: UTC, with a warning."""
+    ds = smlib.load(GOOD / "tiktok_user_data.json")
+    s = check_summary(ds)
+    assert s["format"] == "tiktok" and s["platforms"] == ["tiktok"]
+    assert (s["rows_in"], s["rows_kept"], s["reasons"]) == (7, 6, {"no text": 1})
+    assert s["examples"] == {"no text": ["Comment.CommentsList[1]"]}
+    assert any("no time zone" in w for w in s["warnings"])
+    f = rows(ds)
+    post = "https://www.tiktokv.com/share/video/7300000000000000001/"
+    assert f.loc[post, "text"] == "Behind the counter on a busy Monday #coffee" and f.loc[post, "likes"] == 42
+    assert f.loc[post, "created_at"] == utc("2026-01-05 10:00") and f.loc[post, "kind"] == "post"
+    assert f.loc["https://www.tiktokv.com/share/video/7300000000000000002/", "text"] == ""
+    assert f.loc["tt-comment-0", "kind"] == "comment" and f.loc["tt-comment-0", "author_is_org"]
+    jo0, jo1 = f.loc["tt-dm-jo_customer-0"], f.loc["tt-dm-jo_customer-1"]
+    assert (jo0["author_id"], bool(jo0["author_is_org"]), jo0["kind"]) == ("jo_customer", False, "message")
+    assert (jo1["author_id"], bool(jo1["author_is_org"])) == ("cafenova", True)
+    assert jo0["created_at"] == utc("2026-01-06 12:00") and jo1["created_at"] == utc("2026-01-06 12:20")
+    assert jo0["thread_id"] == jo1["thread_id"] != f.loc["tt-dm-sam.b-0", "thread_id"]
+    assert set(ds.interactions["org"].astype(str)) == {"cafenova"}
+    # timezone= for zone-less dates: 10:00 in Paris in January is 09:00 UTC
+    assert rows(smlib.load(GOOD / "tiktok_user_data.json", timezone="Europe/Paris")).loc[post, "created_at"] == \
+        utc("2026-01-05 09:00")
+
+
+def test_tiktok_older_section_names_and_junk():
+    """user_data.json (2023): Video/Videos, Comment.CommentsList with capitalised keys, 'Direct
+    Messages'/'Chat History', 'Profile Information'; a null message is counted."""
+    ds = smlib.load(GOOD / "tiktok_user_data_2023.json")
+    s = check_summary(ds)
+    assert s["format"] == "tiktok" and (s["rows_in"], s["rows_kept"]) == (4, 3)
+    assert s["reasons"] == {"not a TikTok item": 1}
+    f = rows(ds)
+    assert f.loc["tt-comment-0", "text"] == "See you at the market on Saturday"
+    assert f.loc["tt-dm-ann-0", "author_id"] == "ann" and not f.loc["tt-dm-ann-0", "author_is_org"]
+    assert set(f.loc[f["author_is_org"], "author_id"]) == {"northwaybakes"}
+
+
+def test_tiktok_file_without_messages_says_what_to_download(tmp_path):
+    p = tmp_path / "user_data_tiktok.json"
+    p.write_text(json.dumps({"Profile": {"Profile Info": {"ProfileMap": {"userName": "x"}}},
+                             "Your Activity": {"Watch History": {"VideoList": []}}}))
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert (s["rows_in"], s["rows_kept"]) == (0, 0)
+    assert any("no posts, comments or direct messages" in w and "Your Activity" in w for w in s["warnings"])
+
+
 # ---------------------------------------------------------------- YouTube: Google Takeout CSVs
 
 def test_youtube_takeout_comments_2023_layout():
@@ -645,6 +697,7 @@ EXPECTED_FORMAT = {
     "youtube_takeout_live_chats.csv": "youtube_takeout",
     "facebook_posts_on_other_pages.json": "facebook", "instagram_saved_posts_label_values.json": "instagram",
     "instagram_label_values_french.json": "instagram",
+    "tiktok_user_data.json": "tiktok", "tiktok_user_data_2023.json": "tiktok",
 }
 
 
@@ -665,7 +718,8 @@ NEW_FIXTURES = ["tweets-part1.js", "note-tweet.js", "facebook_your_posts_1.json"
                 "mastodon_statuses.json", "direct-messages.js", "messenger_message_1.json", "outbox.json",
                 "reddit_thread.json", "youtube_threads.json", "facebook_comments.json",
                 "instagram_post_comments_1.json", "tweets.js", "facebook_posts_on_other_pages.json",
-                "instagram_saved_posts_label_values.json", "instagram_label_values_french.json"]
+                "instagram_saved_posts_label_values.json", "instagram_label_values_french.json",
+                "tiktok_user_data.json", "tiktok_user_data_2023.json"]
 
 
 def _read(p: Path) -> tuple[str, Any]:

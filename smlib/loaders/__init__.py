@@ -14,6 +14,7 @@ instagram          Instagram data download JSON (posts/media, comments)
 youtube            YouTube Data API ``commentThreads`` / ``comments`` responses
 reddit             Reddit JSON (comments page with nested replies, ``morechildren``)
 mastodon           Mastodon archive ``outbox.json``
+tiktok             TikTok "Download your data" ``user_data_tiktok.json`` (posts, comments, DMs)
 twcs               Customer Support on Twitter CSV (Kaggle, thoughtvector)
 youtube_takeout    Google Takeout YouTube ``comments.csv`` / ``live chats.csv``
 airline            Twitter US Airline Sentiment ``Tweets.csv``
@@ -36,15 +37,15 @@ from typing import Any, Iterable, Mapping
 
 from ..errors import DataError
 from ..schema import Dataset, Profile, empty_audience
-from . import (airline, facebook, instagram, mastodon, reddit, tabular, twcs, twitter_archive, youtube,
-               youtube_takeout)
+from . import (airline, facebook, instagram, mastodon, reddit, tabular, tiktok, twcs, twitter_archive,
+               youtube, youtube_takeout)
 from ._csv import clean_headers, read_delimited, read_excel, read_header
 from ._options import Options, slug
 from ._rows import Tracker, finish, norm_platform, text_read_dtype
 from ._source import open_source, parse_json
 
 JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
-                "reddit": reddit, "facebook": facebook, "instagram": instagram}
+                "reddit": reddit, "facebook": facebook, "instagram": instagram, "tiktok": tiktok}
 """JSON formats, in the order they are tried (most specific shape first)."""
 TABLE_FORMATS = {"twcs": twcs, "airline": airline, "youtube_takeout": youtube_takeout}
 FORMATS = ("auto", *JSON_FORMATS, *TABLE_FORMATS, "csv", "excel")
@@ -152,7 +153,7 @@ def _json_module(obj: Any, source: str) -> tuple[str, Any]:
         shape = f"a single {type(obj).__name__}"
     raise DataError(f"this JSON is not an export smlib knows: it holds {shape}. Expected an X archive "
                     "tweets.js, Facebook or Instagram export JSON, YouTube commentThreads, Reddit "
-                    "comments JSON or Mastodon outbox.json (or a CSV with columns=)", source=source)
+                    "comments JSON, Mastodon outbox.json or TikTok user_data_tiktok.json (or a CSV with columns=)", source=source)
 
 
 def load(path: str | Path, org: str | None = None, format: str = "auto",
