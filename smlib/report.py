@@ -451,16 +451,18 @@ def format_summary(summary: Mapping[str, Any]) -> str:
     """Plain-text end-of-run summary: what succeeded, what failed and why."""
     lines = [f"Reports in {summary['out']} ({summary['seconds']:.1f} s, {summary['workers']} worker(s))"]
     by_slug = {r["slug"]: r for r in summary["results"]}
+    names = list(summary["succeeded"]) + [f["slug"] for f in summary["failed"]]
+    w = max([24, *map(len, names)])   # one column for every name, however long
     if summary["succeeded"]:
         lines.append(f"Succeeded ({len(summary['succeeded'])}):")
         for slug in summary["succeeded"]:
-            lines.append(f"  ✓ {slug:24} {by_slug[slug].get('seconds', 0):6.1f} s  "
+            lines.append(f"  ✓ {slug:{w}} {by_slug[slug].get('seconds', 0):6.1f} s  "
                          f"{slug}/{HTML_NAME}")
     if summary["failed"]:
         lines.append(f"Failed ({len(summary['failed'])}):")
         for f in summary["failed"]:
             where = f" (cell {f['cell']})" if f.get("cell") is not None else ""
-            lines.append(f"  ✗ {f['slug']:24} {f['error']}{where}")
+            lines.append(f"  ✗ {f['slug']:{w}} {f['error']}{where}")
     lines.append(f"Index: {summary['index']}")
     return "\n".join(lines)
 

@@ -266,3 +266,18 @@ def test_atomic_write_keeps_old_file_when_interrupted(tmp_path):
         atomic_write_bytes(target, object())  # fails mid-write
     assert target.read_text() == "old complete report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temp file left
+
+
+def test_summary_text_keeps_one_column_for_long_names():
+    """Export files give long slugs (instagram_saved_posts_label_values): the times and paths
+    still line up in one column instead of being pushed right on those lines only."""
+    long = "instagram_saved_posts_label_values"
+    summary = {"out": "reports", "seconds": 3.0, "workers": 1, "index": "reports/index.html",
+               "succeeded": ["short", long], "failed": [{"slug": "x", "error": "DataError: bad"}],
+               "results": [{"slug": "short", "seconds": 1.0}, {"slug": long, "seconds": 2.0}]}
+    lines = rpt.format_summary(summary).splitlines()
+    rows = [ln for ln in lines if ln.startswith(("  ✓", "  ✗"))]
+    assert len(rows) == 3
+    starts = {ln.index(" s  ") for ln in rows if " s  " in ln}
+    assert len(starts) == 1                                # the seconds column lines up
+    assert rows[2].index("DataError") == rows[0].index("1.0") - 3
