@@ -604,6 +604,62 @@ def test_reddit_odd_values(tmp_path):
     assert list(f.index) == ["t1_z"] and f.loc["t1_z", "kind"] == "comment"
 
 
+# ---------------------------------------------------------------- Reddit: data request CSVs
+
+def test_reddit_export_comments_are_the_accounts_own_replies():
+    """comments.csv from Reddit's 'Request your data': fullname ids so replies link up (an empty
+    parent is the post in the permalink), entities decoded, CRLF inside a quoted body, a
+    [deleted] body counted; the author is the account (org_handles)."""
+    ds = smlib.load(GOOD / "reddit_export_comments.csv", org_handles=["cafenova"])
+    s = check_summary(ds)
+    assert s["format"] == "reddit_export" and s["platforms"] == ["reddit"]
+    assert (s["rows_in"], s["rows_kept"], s["reasons"]) == (4, 3, {"deleted or removed comment": 1})
+    assert s["examples"] == {"deleted or removed comment": [3]}
+    f = rows(ds)
+    assert f.loc["t1_jk2l3m4", "text"] == "Thanks for the heads up & sorry, we will fix the sign today"
+    assert f.loc["t1_jk2l3m5", "text"] == "We open at 8 on weekdays,\nand 9 at weekends"
+    assert f.loc["t1_jk2l3m5", "parent_id"] == "t3_13abcd"          # empty parent: the post
+    assert f.loc["t1_jk2l3m7", "parent_id"] == "t1_jk2l3m4" and f.loc["t1_jk2l3m4", "replies"] == 1
+    assert set(f["thread_id"]) == {"t3_13abcd"} and set(f["kind"].astype(str)) == {"reply"}
+    assert set(f["author_id"]) == {"cafenova"} and f["author_is_org"].all()
+    assert f.loc["t1_jk2l3m4", "created_at"] == utc("2026-02-02 12:34:56")
+
+
+def test_reddit_export_posts_title_and_body():
+    ds = smlib.load(GOOD / "reddit_export_posts.csv")
+    s = check_summary(ds)
+    assert s["format"] == "reddit_export" and (s["rows_in"], s["rows_kept"]) == (2, 2)
+    f = rows(ds)
+    assert f.loc["t3_13abcd", "text"] == "New winter menu\n\nCome and try the soup"
+    assert f.loc["t3_13abce", "text"] == "Our new shop front"                # a link post: title only
+    assert set(f["kind"].astype(str)) == {"post"} and f["author_is_org"].all()
+
+
+def test_reddit_export_messages_find_the_account_in_every_message():
+    """messages.csv holds sent and received messages: without org_handles the account is the one
+    name in every message; threads join a reply to the first message; an empty body gives the
+    subject. With only one correspondent the account cannot be told: a warning asks for it."""
+    ds = smlib.load(GOOD / "reddit_export_messages.csv")
+    s = check_summary(ds)
+    assert s["format"] == "reddit_export" and (s["rows_in"], s["rows_kept"]) == (3, 3) and s["warnings"] == []
+    f = rows(ds)
+    assert f.loc["t4_m2", "author_id"] == "cafenova" and f.loc["t4_m2", "author_is_org"]
+    assert not f.loc["t4_m1", "author_is_org"] and not f.loc["t4_m3", "author_is_org"]
+    assert f.loc["t4_m1", "thread_id"] == f.loc["t4_m2", "thread_id"] == "t4_m1"
+    assert f.loc["t4_m3", "text"] == "Gluten free?"
+    assert set(f["kind"].astype(str)) == {"message"} and set(ds.interactions["org"].astype(str)) == {"cafenova"}
+
+
+def test_reddit_export_messages_with_one_correspondent_ask_for_handles(tmp_path):
+    p = tmp_path / "messages.csv"
+    lines = (GOOD / "reddit_export_messages.csv").read_text().splitlines()[:3]
+    p.write_text("\n".join(lines) + "\n")
+    s = check_summary(smlib.load(p))
+    assert any("org_handles" in w for w in s["warnings"])
+    f = rows(smlib.load(p, org_handles="cafenova"))
+    assert f["author_is_org"].tolist() == [False, True]
+
+
 # ---------------------------------------------------------------- Mastodon
 
 def test_mastodon_outbox_page_link_only_objects_and_content_map():
@@ -698,6 +754,8 @@ EXPECTED_FORMAT = {
     "facebook_posts_on_other_pages.json": "facebook", "instagram_saved_posts_label_values.json": "instagram",
     "instagram_label_values_french.json": "instagram",
     "tiktok_user_data.json": "tiktok", "tiktok_user_data_2023.json": "tiktok",
+    "reddit_export_comments.csv": "reddit_export", "reddit_export_posts.csv": "reddit_export",
+    "reddit_export_messages.csv": "reddit_export",
 }
 
 

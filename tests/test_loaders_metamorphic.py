@@ -22,8 +22,8 @@ from smlib.paths import data_dir
 
 from _loader_checks import GOOD, check_summary
 
-TEXT_NAMES = ("text", "comment text", "live chat text")
-DATE_NAMES = ("created_at", "tweet_created", "comment create timestamp", "live chat create timestamp")
+TEXT_NAMES = ("text", "comment text", "live chat text", "body")
+DATE_NAMES = ("created_at", "tweet_created", "comment create timestamp", "live chat create timestamp", "date")
 
 
 def _table(path: Path) -> list[list[str]]:
@@ -91,7 +91,7 @@ def check_skips_change_nothing(src: Path, tmp_path: Path, **load_args) -> None:
 
 CSV_FIXTURES = ["generic_bom_iso.csv", "generic_cp1252_crlf.csv", "excel_mangled_ids.csv",
                 "youtube_takeout_comments.csv", "youtube_takeout_comments_2025.csv",
-                "youtube_takeout_live_chats.csv"]
+                "youtube_takeout_live_chats.csv", "reddit_export_comments.csv"]   # (messages: subject stands in)
 
 
 @pytest.mark.parametrize("name", CSV_FIXTURES)

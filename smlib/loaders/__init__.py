@@ -17,6 +17,7 @@ mastodon           Mastodon archive ``outbox.json``
 tiktok             TikTok "Download your data" ``user_data_tiktok.json`` (posts, comments, DMs)
 twcs               Customer Support on Twitter CSV (Kaggle, thoughtvector)
 youtube_takeout    Google Takeout YouTube ``comments.csv`` / ``live chats.csv``
+reddit_export      Reddit data request ``comments.csv`` / ``posts.csv`` / ``messages.csv``
 airline            Twitter US Airline Sentiment ``Tweets.csv``
 csv                any CSV / text table, with ``columns=`` or guessed headers
 excel              any .xlsx/.xls sheet, with ``columns=`` or guessed headers
@@ -37,8 +38,8 @@ from typing import Any, Iterable, Mapping
 
 from ..errors import DataError
 from ..schema import Dataset, Profile, empty_audience
-from . import (airline, facebook, instagram, mastodon, reddit, tabular, tiktok, twcs, twitter_archive,
-               youtube, youtube_takeout)
+from . import (airline, facebook, instagram, mastodon, reddit, reddit_export, tabular, tiktok, twcs,
+               twitter_archive, youtube, youtube_takeout)
 from ._csv import clean_headers, read_delimited, read_excel, read_header
 from ._options import Options, slug
 from ._rows import Tracker, finish, norm_platform, text_read_dtype
@@ -47,7 +48,8 @@ from ._source import open_source, parse_json
 JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
                 "reddit": reddit, "facebook": facebook, "instagram": instagram, "tiktok": tiktok}
 """JSON formats, in the order they are tried (most specific shape first)."""
-TABLE_FORMATS = {"twcs": twcs, "airline": airline, "youtube_takeout": youtube_takeout}
+TABLE_FORMATS = {"twcs": twcs, "airline": airline, "youtube_takeout": youtube_takeout,
+                 "reddit_export": reddit_export}
 FORMATS = ("auto", *JSON_FORMATS, *TABLE_FORMATS, "csv", "excel")
 ALIASES = {"x": "twitter_archive", "twitter": "twitter_archive", "tweets.js": "twitter_archive",
            "x_archive": "twitter_archive", "tabular": "csv", "generic": "csv", "xlsx": "excel",
