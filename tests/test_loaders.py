@@ -1072,3 +1072,50 @@ def test_dates_stay_with_their_rows_after_a_skipped_row(stamp, tmp_path):
     assert (s["rows_kept"], s["reasons"]) == (4, {"no text": 1})
     got = dict(zip(ds.interactions["text"], ds.interactions["created_at"]))
     assert got == {t: pd.Timestamp(f"2026-01-05 {h}:00", tz="UTC") for t, h in hours.items() if t}
+
+
+@pytest.mark.parametrize("layout", ["iso_z", "iso_offset", "iso_space_naive", "iso_ms_z", "twitter",
+                                    "airline", "epoch_s", "epoch_ms_text"])
+@pytest.mark.parametrize("dtype", ["str", "object"])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_to_utc_matches_a_value_by_value_reading_on_any_index(layout, dtype, seed):
+    """Every fast date path (numpy ISO/Twitter, Arrow ISO, epochs) against Python's own reading of
+    each value, on a shuffled index with gaps (as after skipped rows) and a few blanks and
+    non-dates: same instant for every row label, NaT exactly where the value is not a date."""
+    import datetime as dt
+    rng = np.random.default_rng(seed)
+    n = 300
+    secs = rng.integers(1_300_000_000, 1_900_000_000, n)
+    offs = rng.choice([0, 60, -300, 330, -570, 840], n)       # minutes east of UTC
+    instants = [dt.datetime.fromtimestamp(int(s), dt.timezone.utc) for s in secs]
+
+    def write(t: dt.datetime, off: int) -> str:
+        local = t.astimezone(dt.timezone(dt.timedelta(minutes=int(off))))
+        if layout == "iso_z":
+            return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+        if layout == "iso_ms_z":
+            return t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{int(off) % 1000:03d}Z"
+        if layout == "iso_offset":
+            return local.isoformat()
+        if layout == "iso_space_naive":
+            return t.strftime("%Y-%m-%d %H:%M:%S")
+        if layout == "twitter":
+            return local.strftime("%a %b %d %H:%M:%S %z %Y")
+        if layout == "airline":
+            return local.strftime("%Y-%m-%d %H:%M:%S %z")
+        if layout == "epoch_s":
+            return str(int(t.timestamp()))
+        return str(int(t.timestamp()) * 1000)
+
+    values = [write(t, o) for t, o in zip(instants, offs)]
+    expect = [pd.Timestamp(t) + (pd.Timedelta(milliseconds=int(o) % 1000) if layout == "iso_ms_z" else pd.Timedelta(0))
+              for t, o in zip(instants, offs)]
+    for k in rng.choice(n, 6, replace=False):   # blanks; with seed 2 also words (fast paths decline)
+        values[k], expect[k] = ("", pd.NaT) if seed == 1 or k % 2 else ("soon", pd.NaT)
+    labels = rng.permutation(np.arange(0, 3 * n, 3))[:n]        # shuffled, with gaps
+    s = pd.Series(values, index=labels, dtype=dtype)
+    got, blank = to_utc(s, [])
+    want = pd.Series(expect, index=labels, dtype="datetime64[ns, UTC]")
+    assert got.index.equals(s.index)
+    pd.testing.assert_series_equal(got, want, check_names=False, check_freq=False)
+    assert blank[s.eq("")].all()
