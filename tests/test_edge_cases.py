@@ -628,3 +628,29 @@ def test_report(name, show_handles, tmp_path, capsys):
         assert "&lt;script&gt;" in html
     if name == "name_with_html":
         assert "&lt;b&gt;Acme &amp; Sons&lt;/b&gt;" in html
+
+
+def test_analyses_do_not_depend_on_the_row_labels():
+    """A frame filtered in a notebook keeps pandas row labels with gaps, in any order. Every
+    analysis must give exactly what it gives on the same rows numbered 0..n-1: the loader once
+    placed dates by label instead of position, so this checks the analyses for the same slip."""
+    import smlib
+    ds = smlib.load_sample("northway-rail")
+    base = ds.interactions.reset_index(drop=True)
+    odd = base.copy()
+    odd.index = np.random.default_rng(0).permutation(np.arange(0, 7 * len(base), 7))
+    ea = smlib.enrich(ds.replace(interactions=base)).interactions
+    eb = smlib.enrich(ds.replace(interactions=odd)).interactions
+    pd.testing.assert_frame_equal(ea.reset_index(drop=True), eb.reset_index(drop=True))
+    days = smlib.default_days(ds)
+    ma = smlib.monitor(ds.replace(interactions=ea), days=days)
+    mb = smlib.monitor(ds.replace(interactions=eb), days=days)
+    assert ma.keys() == mb.keys()
+    for key, va in ma.items():
+        vb = mb[key]
+        if isinstance(va, pd.DataFrame):
+            pd.testing.assert_frame_equal(va.reset_index(drop=True), vb.reset_index(drop=True), obj=key)
+        else:
+            assert str(va) == str(vb), key
+    pd.testing.assert_frame_equal(smlib.find_security_risks(ea).reset_index(drop=True),
+                                  smlib.find_security_risks(eb).reset_index(drop=True))
