@@ -1119,3 +1119,74 @@ def test_to_utc_matches_a_value_by_value_reading_on_any_index(layout, dtype, see
     assert got.index.equals(s.index)
     pd.testing.assert_series_equal(got, want, check_names=False, check_freq=False)
     assert blank[s.eq("")].all()
+
+
+
+@pytest.mark.parametrize("value, expect", [
+    ("Mon Apr 06 22:19:45 PDT 2009", "2009-04-07 05:19:45"),       # Sentiment140's layout
+    ("Mon Apr 06 22:19:45 UTC 2009", "2009-04-06 22:19:45"),
+    ("2009-04-06 22:19:45 EST", "2009-04-07 03:19:45"),
+    ("2026-07-01 10:00 BST", "2026-07-01 09:00"),                   # British Summer Time
+    ("2026-05-01 12:34 GMT+1", "2026-05-01 11:34"),
+    ("2026-05-01 12:34 UTC-05:30", "2026-05-01 18:04"),
+    ("Friday, 1 May 2026 at 10:00 CEST", "2026-05-01 08:00"),
+])
+def test_dates_with_zone_abbreviations(value, expect):
+    """Zone words are read as their offsets, and a date that names its zone is never taken as a
+    local clock time (before: 'PDT' dates were all 'unparseable date', and 'UTC' in the middle
+    of a date was reported as 'no time zone' and shifted by the organisation's zone)."""
+    warn: list[str] = []
+    out, _ = to_utc(pd.Series([value, value], dtype="str"), warn, local_tz="Europe/London")
+    assert out.iloc[0] == utc(expect)
+    assert not any("no time zone" in w for w in warn)
+
+
+def test_small_numbers_are_not_dates():
+    """A date cell holding '4' or '0' was read as seconds after 1 January 1970; only numbers the
+    size of an epoch time (9-13 digits) are epoch times."""
+    out, _ = to_utc(pd.Series(["4", "0", "1467810369", "1467810369000"], dtype="str"), [])
+    assert out.isna().tolist() == [True, True, False, False]
+    assert out.iloc[2] == out.iloc[3] == utc("2016-07-06 13:06:09")
+
+
+def test_headerless_csv_columns_guessed_from_their_contents():
+    """A file with no header row (Sentiment140's layout): the first line is data, not names. The
+    columns are told apart by what they hold (dates, sentences, unique ids, user names), and the
+    summary says what was guessed. Before: a DataError listing the first tweet as 'headers'."""
+    ds = smlib.load(GOOD / "headerless_sentiment140_style.csv")
+    s = check_summary(ds)
+    assert (s["rows_in"], s["rows_kept"], s["reasons"]) == (4, 3, {"no text": 1})
+    assert s["columns_used"] == {"created_at": "column 3", "text": "column 6", "message_id": "column 2",
+                                 "author_id": "column 5"}
+    assert any("no header row" in w and "column 6" in w for w in s["warnings"])
+    f = ds.interactions.set_index("message_id")
+    assert f.loc["1467810369", "text"] == "@northwayrail train cancelled again, third time this week"
+    assert f.loc["1467810369", "created_at"] == utc("2009-04-07 05:19:45")     # PDT = UTC-7
+    assert f.loc["1467822272", "author_id"] == "jo.writes"
+
+
+def test_headerless_csv_by_position(tmp_path):
+    """columns= by position (0 = first column) on a file without a header keeps its first line
+    as data; the fields not given are still guessed; a position past the end is a clear error."""
+    ds = smlib.load(GOOD / "headerless_sentiment140_style.csv", columns={"text": 5, "created_at": 2,
+                                                                          "author_id": 4})
+    s = check_summary(ds)
+    assert s["rows_in"] == 4 and s["columns_used"]["author_id"] == "column 5"
+    assert s["columns_used"]["message_id"] == "column 2"                        # guessed
+    with pytest.raises(DataError) as e:
+        smlib.load(GOOD / "headerless_sentiment140_style.csv", columns={"text": 9, "created_at": 2})
+    assert "position 9" in str(e.value) and "headerless_sentiment140_style.csv" in str(e.value)
+    # positions also work on a file that has a header
+    p = tmp_path / "with_header.csv"
+    p.write_text("when,who,said\n2026-01-05 10:00,ann,hello there\n", encoding="utf-8")
+    r = smlib.load(p, columns={"text": 2, "created_at": 0}).interactions.iloc[0]
+    assert (r["text"], r["created_at"]) == ("hello there", utc("2026-01-05 10:00"))
+
+
+def test_headerless_csv_that_cannot_be_guessed_is_a_clear_error(tmp_path):
+    p = tmp_path / "numbers.csv"
+    p.write_text("1,2,3\n4,5,6\n7,8,9\n", encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        smlib.load(p)
+    msg = str(e.value)
+    assert "numbers.csv" in msg and "no header row" in msg and "columns=" in msg

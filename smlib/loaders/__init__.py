@@ -111,7 +111,12 @@ def _as_map(columns: Any, source: str | None = None) -> dict[str, str] | None:
 def _find_header(src: Any, headers: list[str], columns: Any) -> list[str]:
     """The header line: the first one, unless it does not name the needed columns and one of
     the next few lines does (tool exports with title rows above the header). Sets
-    ``src.skip_lines`` and notes it in the warnings."""
+    ``src.skip_lines`` and notes it in the warnings. A first line that is data (a file without
+    column names) sets ``src.no_header`` and gives the names ``column 1``, ``column 2``…"""
+    given = _as_map(columns, src.name)
+    if given and all(isinstance(v, int) for v in given.values()) and tabular.looks_like_data(headers):
+        src.no_header = True   # positions only, and the first line is a row of data
+        return [f"column {i + 1}" for i in range(len(headers))]
     try:
         tabular.resolve_columns(clean_headers(headers), _as_map(columns, src.name), src.name)
         return headers
@@ -126,6 +131,9 @@ def _find_header(src: Any, headers: list[str], columns: Any) -> list[str]:
                                 f"(the header is line {k + 1})")
             src.skip_lines = k
             return cand
+        if tabular.looks_like_data(headers):   # no header at all: the columns get numbers
+            src.no_header = True
+            return [f"column {i + 1}" for i in range(len(headers))]
         raise first_error
 
 
@@ -231,7 +239,10 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 usecols = text_cols = cat_cols = None
                 if fmt in ("csv", "excel"):
                     headers = _find_header(src, headers, columns)
-                if fmt in ("csv", "excel") and len(set(headers)) == len(headers):
+                if src.no_header:   # read every column, then tell them apart by their contents
+                    df, _ = read_delimited(src, names=headers)
+                    mapping = tabular.resolve_headerless(df, columns, src.name, src.warnings)
+                elif fmt in ("csv", "excel") and len(set(headers)) == len(headers):
                     # the map names cleaned headers (as the frame will have them); pandas is
                     # asked for the columns by their names in the file
                     clean = clean_headers(headers)
@@ -241,8 +252,9 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                     text_cols = {raw_of[h] for f_, h in mapping.items() if f_ not in tabular.NUMERIC_FIELDS}
                     cat_cols = {raw_of[h] for f_, h in mapping.items() if f_ in ("platform", "org")} - \
                         {raw_of[h] for f_, h in mapping.items() if f_ not in ("platform", "org")}
-                df, _ = read_delimited(src, usecols=usecols, text_cols=text_cols, category_cols=cat_cols,
-                                       names=headers)
+                if not src.no_header:
+                    df, _ = read_delimited(src, usecols=usecols, text_cols=text_cols, category_cols=cat_cols,
+                                           names=headers)
             tracker.warnings.extend(src.warnings)
             tracker.may_have_cr = src.has_cr
             if kind not in ("excel", "zip"):

@@ -88,7 +88,8 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
 
     ``usecols`` reads only those columns (faster on wide exports); then only ``text_cols`` are
     forced to text and the others (counts) are left to pandas' number parsing. ``names`` (the
-    header's column names) turns on the check for rows with too many fields. Rows pandas skips
+    header's column names) turns on the check for rows with too many fields (and names the columns
+    of a file without a header, ``src.no_header``). Rows pandas skips
     for having too many fields are listed in ``src.bad_lines`` (line numbers) for the caller to
     count."""
     data = src.data
@@ -141,10 +142,11 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     def read(errors: str) -> tuple[pd.DataFrame, list]:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
+            headless = {"header": None, "names": names} if src.no_header else {}
             frame = pd.read_csv(io.BytesIO(data), sep=delim, dtype=read_dtype, usecols=read_cols,
                                 na_filter=False, encoding=enc, encoding_errors=errors, engine="c",
                                 lineterminator=lineterminator, skiprows=skip, on_bad_lines="warn",
-                                index_col=False)
+                                index_col=False, **headless)
         return frame, caught
 
     try:

@@ -30,6 +30,7 @@ class Source:
     skip_lines: int = 0   # lines above the CSV header (Excel's "sep=" hint, export title rows)
     delim: str | None = None   # separator, when the file states it ("sep=;")
     bad_lines: list[int] = field(default_factory=list)  # CSV lines skipped for too many fields
+    no_header: bool = False   # the CSV's first line is data, not column names (set by the loader)
 
     @property
     def name(self) -> str:

@@ -26,6 +26,25 @@ _RE_TWITTER = re.compile(r"^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} 
 _RE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
 _RE_SLASH = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})")
 _NAIVE_TZ = re.compile(r"(Z|[+-]\d{2}:?\d{2}|UTC|GMT)\s*$")
+ZONE_WORDS = {"UTC": 0, "GMT": 0, "BST": 60, "WET": 0, "WEST": 60, "CET": 60, "CEST": 120, "EET": 120,
+              "EEST": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+              "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "AWST": 480,
+              "ACST": 570, "ACDT": 630, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780}
+"""Time-zone abbreviations in dates ("Mon Apr 06 22:19:45 PDT 2009") → minutes east of UTC. BST is
+British Summer Time and CST/CDT are US Central (the usual readings in English-language data);
+IST is left out on purpose (India, Ireland or Israel)."""
+_RE_ZONE_WORD = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(ZONE_WORDS, key=len, reverse=True)) +
+                           r")(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?)?(?![A-Za-z0-9])")
+
+
+def _zone_offset(m: re.Match) -> str:
+    """``PDT`` → ``-0700``; ``GMT+1`` / ``UTC-05:30`` → ``+0100`` / ``-0530``."""
+    minutes = ZONE_WORDS[m.group(1)]
+    if m.group(2):
+        extra = int(m.group(3)) * 60 + int(m.group(4) or 0)
+        minutes += extra if m.group(2) == "+" else -extra
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
 
 
 _NS_MIN, _NS_MAX = np.datetime64("1677-09-22", "s"), np.datetime64("2262-04-11", "s")
@@ -208,6 +227,8 @@ def _parse(values: pd.Series, kind: str, dayfirst: bool) -> pd.Series:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if kind == "epoch":
+            if not pd.api.types.is_numeric_dtype(values.dtype):   # text: only epoch-sized numbers
+                values = values.where(values.str.match(_RE_EPOCH).fillna(False).astype(bool))
             return _epoch(values)
         if kind == "twitter":
             fast = _twitter_fast(values)
@@ -305,6 +326,10 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     sample = [x.strip() for x in picks if isinstance(x, str) and x.strip()][:200]
     if not sample:
         sample = [str(x).strip() for x in s.dropna().head(5000) if str(x).strip()][:200]
+    shown = sample   # as the file writes them, for messages
+    if any(_RE_ZONE_WORD.search(v) for v in sample):   # "PDT", "GMT+1": written as offsets
+        s = s.str.replace(_RE_ZONE_WORD, _zone_offset, regex=True)
+        sample = [_RE_ZONE_WORD.sub(_zone_offset, v) for v in sample]
     kind = _kind_of(sample)
     dayfirst, ambiguous = _dayfirst(sample)
     out = _arrow_iso(s) if kind == "iso" else None
@@ -329,7 +354,7 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
             rest = rest[~ok]
     if warn is not None:
         if kind == "mixed" and ambiguous and any(_RE_SLASH.match(x) for x in sample):
-            ex = next(x for x in sample if _RE_SLASH.match(x))
+            ex = next(x for x, y in zip(shown, sample) if _RE_SLASH.match(y))
             order = "day first (UK order)" if dayfirst else "month first (US order)"
             warn.append(f"dates like {ex!r} could be day/month or month/day; they were read {order}, "
                         "because that field changes more (or, with no clue, the UK order). Save the "

@@ -141,8 +141,10 @@ _DATE_ONLY = {"date", "post_date", "date_sent", "sent_date", "day"}
 _TIME_ONLY = {"time", "post_time", "time_sent", "sent_time"}
 
 
-def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: str) -> dict[str, str]:
-    """Check a user column map (or guess one) and return {model_field: header}."""
+def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: str,
+                    required: tuple[str, ...] = ("text", "created_at")) -> dict[str, str]:
+    """Check a user column map (or guess one) and return {model_field: header}. A value in
+    ``columns`` may be a header or a position (0 = the first column)."""
     if columns is not None:
         if not isinstance(columns, dict):
             raise DataError(f"columns= must be a dict like {{'text': 'Message'}}, got {type(columns).__name__}",
@@ -155,7 +157,13 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
         by_key = {_key(h): h for h in headers}
         mapping = {}
         for fld, col in columns.items():
-            if col in headers:
+            if isinstance(col, (int, np.integer)) and not isinstance(col, bool):   # a position, 0 = first
+                if not 0 <= col < len(headers):
+                    raise DataError(f"columns= maps '{fld}' to position {col}, but the file has "
+                                    f"{len(headers)} columns (0 to {len(headers) - 1})", source=source,
+                                    field=str(fld))
+                mapping[fld] = headers[col]
+            elif col in headers:
                 mapping[fld] = col
             elif _key(col) in by_key:
                 mapping[fld] = by_key[_key(col)]
@@ -173,11 +181,97 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
         t = next((h for h in headers if _key(h) in _TIME_ONLY and h not in used), None)
         if t is not None:
             mapping["_time"] = t
-    missing = [f for f in ("text", "created_at") if f not in mapping]
+    missing = [f for f in required if f not in mapping]
     if missing:
         what = " and ".join(f"'{m}' ({INTERACTION_COLUMNS[m][2]})" for m in missing)
         raise DataError(f"cannot tell which column holds {what}; {_hint(headers)}", source=source,
                         field=missing[0])
+    return mapping
+
+
+def looks_like_data(headers: list[str]) -> bool:
+    """Is this first line a row of data rather than column names (a file without a header)?
+    Column names are short labels; a date, a number or a sentence among them means data.
+
+    >>> looks_like_data(["0", "1467810369", "Mon Apr 06 22:19:45 PDT 2009", "NO_QUERY", "bob", "hi"])
+    True
+    >>> looks_like_data(["Message", "Sent", "From"])
+    False
+    """
+    from ._time import _RE_EPOCH, _RE_ISO, _RE_SLASH, _RE_TWITTER, _RE_ZONE_WORD, _zone_offset
+    cells = [str(h).strip() for h in headers]
+    if len(cells) < 2:
+        return False
+    dates = [_RE_ZONE_WORD.sub(_zone_offset, c) for c in cells]
+    datey = any(r.match(c) for c in dates for r in (_RE_ISO, _RE_TWITTER, _RE_SLASH))
+    numbers = sum(bool(re.fullmatch(r"-?\d+(\.\d+)?", c)) or bool(_RE_EPOCH.match(c)) for c in cells)
+    sentence = any(len(c) > 40 and " " in c for c in cells)
+    return datey or sentence or numbers * 2 >= len(cells)
+
+
+def guess_by_content(df: pd.DataFrame, taken: dict[str, str] | None = None) -> dict[str, str]:
+    """{model_field: column} for a table without column names, from what the cells hold (first
+    500 rows): dates → created_at (words before bare epoch numbers, which may be ids); the longest
+    text with spaces → text; unique values without spaces → message_id; short varied names →
+    author_id. ``taken`` (the user's own choices) is kept and its columns are not reused."""
+    from ._time import _RE_EPOCH, to_utc
+    mapping = dict(taken or {})
+    head = df.head(500)
+    stats = {}
+    for c in head.columns:
+        vals = [str(v).strip() for v in head[c] if isinstance(v, str) and str(v).strip()]
+        if not vals:
+            continue
+        ser = pd.Series(vals, dtype="str")
+        epoch = all(_RE_EPOCH.match(v) for v in vals)
+        dated = float(to_utc(ser, [])[0].notna().mean())
+        stats[c] = {"dated": dated, "epoch": epoch, "len": float(np.mean([len(v) for v in vals])),
+                    "spaces": float(np.mean([" " in v for v in vals])),
+                    "distinct": len(set(vals)) / len(vals), "digits": all(v.isdigit() for v in vals)}
+    free = [c for c in stats if c not in mapping.values()]
+
+    def pick(fld: str, ok, key) -> None:
+        if fld in mapping:
+            return
+        cands = [c for c in free if ok(stats[c])]
+        if cands:
+            best = max(cands, key=lambda c: key(stats[c]))
+            mapping[fld] = best
+            free.remove(best)
+
+    pick("created_at", lambda t: t["dated"] >= 0.8 and not t["digits"], lambda t: t["dated"])
+    pick("created_at", lambda t: t["dated"] >= 0.8 and t["epoch"], lambda t: t["dated"])
+    pick("text", lambda t: t["spaces"] >= 0.3, lambda t: t["len"])
+    pick("message_id", lambda t: t["distinct"] == 1 and t["spaces"] == 0 and t["len"] >= 4,
+         lambda t: (t["digits"], t["len"]))
+    pick("author_id", lambda t: t["spaces"] <= 0.1 and not t["digits"] and t["distinct"] >= 0.05
+         and t["len"] <= 40 and t["dated"] < 0.5, lambda t: t["distinct"])
+    return mapping
+
+
+def resolve_headerless(df: pd.DataFrame, columns: dict[str, str] | None, source: str,
+                       warnings: list[str]) -> dict[str, str]:
+    """The column map of a file whose first line is data: the user's ``columns=`` (names
+    ``column 1``, ``column 2``… or positions 0, 1…), the rest guessed from the cells."""
+    names = [str(c) for c in df.columns]
+    taken: dict[str, str] = {}
+    if columns:
+        taken = {f: h for f, h in resolve_columns(names, dict(columns), source, required=()).items()
+                 if f in columns}
+    mapping = guess_by_content(df, taken)
+    missing = [f for f in ("text", "created_at") if f not in mapping]
+    if missing:
+        first = [str(v)[:40] for v in df.iloc[0].tolist()[:6]] if len(df) else []
+        raise DataError(f"the file has no header row (its first line is data: {first}), "
+                        f"and smlib cannot tell which column holds {' and '.join(repr(m) for m in missing)}; "
+                        "name them by position, e.g. columns={'text': 5, 'created_at': 2} (0 = the first "
+                        "column)", source=source, field=missing[0])
+    guessed = {f: h for f, h in mapping.items() if f not in taken}
+    if guessed:
+        said = ", ".join(f"{f} = {h!r}" for f, h in guessed.items())
+        warnings.append(f"the file has no header row (its first line is data), so the columns were guessed "
+                        f"from their contents: {said}. If that is wrong, name them by position, e.g. "
+                        "columns={'text': 5, 'created_at': 2} (0 = the first column)")
     return mapping
 
 
