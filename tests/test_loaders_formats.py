@@ -143,6 +143,74 @@ def test_x_group_direct_messages(tmp_path):
     assert set(f["thread_id"]) == {"g1"} and set(f["kind"].astype(str)) == {"message"}
 
 
+# ---------------------------------------------------------------- X API (not an archive)
+
+def test_x_api_v1_tweets_name_their_authors():
+    """A list of X API v1.1 tweet objects from several users (a search saved as JSON) reads like
+    an archive, but each tweet is its author's: only the organisation's handle is author_is_org.
+    Before, all three were the organisation's own posts - a customer's complaint included."""
+    ds = smlib.load(GOOD / "x_api_v1_search.json", org_handles=["@NorthwayRail"])
+    s = check_summary(ds)
+    assert s["format"] == "twitter_archive" and (s["rows_in"], s["rows_kept"]) == (3, 3)
+    f = rows(ds)
+    sam, brand, jo = (f.loc[i] for i in ("1050118621198921728", "1050118621198921999", "1050118621198922000"))
+    assert (sam["author_id"], sam["author_name"], bool(sam["author_is_org"]), sam["kind"]) == \
+        ("sam_k", "Sam K", False, "mention")
+    assert sam["text"] == "@NorthwayRail my train is late again & nobody says why" and sam["author_followers"] == 120
+    assert (brand["author_id"], bool(brand["author_is_org"]), brand["kind"]) == ("NorthwayRail", True, "reply")
+    assert (jo["likes"], jo["shares"]) == (5, 2) and not jo["author_is_org"]
+    assert set(ds.interactions["org"].astype(str)) == {"northwayrail"}
+    # without handles nobody is marked, and the summary says how to mark the organisation
+    s2 = check_summary(smlib.load(GOOD / "x_api_v1_search.json"))
+    assert any("org_handles" in w for w in s2["warnings"])
+
+
+def test_x_api_v2_response_with_users_and_metrics():
+    ds = smlib.load(GOOD / "x_api_v2_recent_search.json", org_handles="NorthwayRail")
+    s = check_summary(ds)
+    assert s["format"] == "twitter_archive" and (s["rows_in"], s["rows_kept"]) == (2, 2)
+    f = rows(ds)
+    q, a = f.loc["1460323737035677698"], f.loc["1460323737035677699"]
+    assert (q["author_id"], q["author_name"], bool(q["author_is_org"])) == ("jo", "Jo", False)
+    assert (q["likes"], q["replies"]) == (3, 1) and q["created_at"] == utc("2021-11-15 19:08:05")
+    assert a["parent_id"] == "1460323737035677698" and a["thread_id"] == "1460323737035677698"
+    assert (a["author_id"], bool(a["author_is_org"]), a["kind"]) == ("NorthwayRail", True, "reply")
+
+
+def test_json_records_are_read_like_a_csv():
+    """JSON Lines of review records (nested user object, stars): columns guessed as for a CSV
+    (user.id, user.name, stars → rating); an empty text and a line that is not an object are
+    counted. Before: 'this JSON is not an export smlib knows'."""
+    ds = smlib.load(GOOD / "reviews_records.jsonl")
+    s = check_summary(ds)
+    assert s["format"] == "records" and s["rows_in"] == 4
+    assert s["reasons"] == {"no text": 1, "not a record (object)": 1}
+    assert s["columns_used"]["author_id"] == "user.id" and s["columns_used"]["rating"] == "stars"
+    f = rows(ds)
+    assert f.loc["r1", "text"] == "Waited 40 minutes for a table" and f.loc["r1", "rating"] == 2
+    assert f.loc["r2", "author_name"] == "Ben" and f.loc["r2", "created_at"] == utc("2026-01-06 15:30")
+
+
+def test_json_records_with_columns_and_clear_errors(tmp_path):
+    p = tmp_path / "dump.json"
+    p.write_text(json.dumps({"results": [{"body": "Where is my parcel?", "ts": 1767610000, "who": "ann"},
+                                         {"body": "Sorted, thanks", "ts": 1767613600, "who": "ann"}]}))
+    with pytest.raises(DataError) as e:          # no obvious names: say which keys there are
+        smlib.load(p)
+    assert "dump.json" in str(e.value) and "columns=" in str(e.value)
+    ds = smlib.load(p, columns={"text": "body", "created_at": "ts", "author_id": "who"}, platform="facebook")
+    s = check_summary(ds)
+    assert s["format"] == "records" and s["rows_kept"] == 2 and s["platforms"] == ["facebook"]
+    assert rows(ds)["created_at"].tolist() == [pd.Timestamp(1767610000, unit="s", tz="UTC"),
+                                                pd.Timestamp(1767613600, unit="s", tz="UTC")]
+    with pytest.raises(DataError) as e:          # columns naming a key that is not there
+        smlib.load(p, columns={"text": "message", "created_at": "ts"})
+    assert "'message'" in str(e.value) and "body" in str(e.value)
+    with pytest.raises(DataError) as e:          # columns= on a known export shape
+        smlib.load(GOOD / "outbox.json", columns={"text": "content"})
+    assert "columns=" in str(e.value) and "outbox.json" in str(e.value)
+
+
 # ---------------------------------------------------------------- Facebook
 
 def test_facebook_posts_list_photo_link_event_and_mojibake():
@@ -756,6 +824,8 @@ EXPECTED_FORMAT = {
     "tiktok_user_data.json": "tiktok", "tiktok_user_data_2023.json": "tiktok",
     "reddit_export_comments.csv": "reddit_export", "reddit_export_posts.csv": "reddit_export",
     "reddit_export_messages.csv": "reddit_export",
+    "x_api_v1_search.json": "twitter_archive", "x_api_v2_recent_search.json": "twitter_archive",
+    "reviews_records.jsonl": "records",
 }
 
 
@@ -777,7 +847,8 @@ NEW_FIXTURES = ["tweets-part1.js", "note-tweet.js", "facebook_your_posts_1.json"
                 "reddit_thread.json", "youtube_threads.json", "facebook_comments.json",
                 "instagram_post_comments_1.json", "tweets.js", "facebook_posts_on_other_pages.json",
                 "instagram_saved_posts_label_values.json", "instagram_label_values_french.json",
-                "tiktok_user_data.json", "tiktok_user_data_2023.json"]
+                "tiktok_user_data.json", "tiktok_user_data_2023.json", "x_api_v1_search.json",
+                "x_api_v2_recent_search.json"]
 
 
 def _read(p: Path) -> tuple[str, Any]:

@@ -15,6 +15,7 @@ youtube            YouTube Data API ``commentThreads`` / ``comments`` responses
 reddit             Reddit JSON (comments page with nested replies, ``morechildren``)
 mastodon           Mastodon archive ``outbox.json``
 tiktok             TikTok "Download your data" ``user_data_tiktok.json`` (posts, comments, DMs)
+records            any other JSON list of records (JSON Lines too), columns mapped as for a CSV
 twcs               Customer Support on Twitter CSV (Kaggle, thoughtvector)
 youtube_takeout    Google Takeout YouTube ``comments.csv`` / ``live chats.csv``
 reddit_export      Reddit data request ``comments.csv`` / ``posts.csv`` / ``messages.csv``
@@ -38,15 +39,16 @@ from typing import Any, Iterable, Mapping
 
 from ..errors import DataError
 from ..schema import Dataset, Profile, empty_audience
-from . import (airline, facebook, instagram, mastodon, reddit, reddit_export, tabular, tiktok, twcs,
-               twitter_archive, youtube, youtube_takeout)
+from . import (airline, facebook, instagram, mastodon, records, reddit, reddit_export, tabular, tiktok,
+               twcs, twitter_archive, youtube, youtube_takeout)
 from ._csv import clean_headers, read_delimited, read_excel, read_header
 from ._options import Options, slug
 from ._rows import Tracker, finish, norm_platform, text_read_dtype
 from ._source import open_source, parse_json
 
 JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
-                "reddit": reddit, "facebook": facebook, "instagram": instagram, "tiktok": tiktok}
+                "reddit": reddit, "facebook": facebook, "instagram": instagram, "tiktok": tiktok,
+                "records": records}
 """JSON formats, in the order they are tried (most specific shape first)."""
 TABLE_FORMATS = {"twcs": twcs, "airline": airline, "youtube_takeout": youtube_takeout,
                  "reddit_export": reddit_export}
@@ -163,7 +165,8 @@ def _json_module(obj: Any, source: str) -> tuple[str, Any]:
         shape = f"a single {type(obj).__name__}"
     raise DataError(f"this JSON is not an export smlib knows: it holds {shape}. Expected an X archive "
                     "tweets.js, Facebook or Instagram export JSON, YouTube commentThreads, Reddit "
-                    "comments JSON, Mastodon outbox.json or TikTok user_data_tiktok.json (or a CSV with columns=)", source=source)
+                    "comments JSON, Mastodon outbox.json or TikTok user_data_tiktok.json, or a list of records "
+                    "with a text and a date field (name them with columns=, as for a CSV)", source=source)
 
 
 def load(path: str | Path, org: str | None = None, format: str = "auto",
@@ -205,9 +208,11 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
     kind = src.kind()
     try:
         if columns is not None and kind == "json":
-            raise DataError("columns= is for CSV or Excel tables; this file is JSON, which smlib reads "
-                            "by its known export shapes (leave columns= out)", source=src.name,
-                            field="columns")
+            if fmt not in ("auto", "records"):
+                raise DataError(f"columns= is for CSV or Excel tables and JSON lists of records; format "
+                                f"{fmt!r} reads a known export shape (leave columns= out)", source=src.name,
+                                field="columns")
+            fmt = "records"   # a list of records, mapped like a CSV
         if columns is not None and fmt == "auto":
             fmt = "excel" if kind in ("excel", "zip") else "csv"
         if fmt in JSON_FORMATS or (fmt == "auto" and kind == "json"):
@@ -219,7 +224,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 fmt, mod = _json_module(obj, src.name)
             else:
                 mod = JSON_FORMATS[fmt]
-                if not mod.detect(obj):
+                if mod is not records and not mod.detect(obj):   # records: parse says what is wrong
                     raise DataError(f"this JSON does not have the {fmt} shape (see docs/loading.md); "
                                     "try format='auto'", source=src.name)
             frame = mod.parse(obj, opts)

@@ -5,7 +5,14 @@ Mapping per tweet: id_str → message_id; in_reply_to_status_id_str → parent_i
 else ``post``); created_at (``Thu Oct 06 21:49:02 +0000 2022``) → created_at; full_text (or text;
 ``&amp;`` decoded) → text; favorite_count → likes; retweet_count → shares; lang → language.
 All tweets are the archive owner's, so ``author_is_org`` is True. The owner's handle comes from
-``org_handles[0]``, else ``account.js`` next to the file, else ``org``.
+``org_handles[0]``, else ``account.js`` next to the file, else ``org``. Tweets saved from the X API
+v1.1 (a list of tweet objects whose ``user`` differs between tweets) are read the same way,
+except that each names its author (``user.screen_name``, ``user.name``, ``user.followers_count``) and only the
+organisation's handles are ``author_is_org``; others' tweets are kind ``mention`` or ``reply``.
+X API v2 responses (``{"data": [{id, text, created_at, author_id, conversation_id,
+referenced_tweets, public_metrics}], "includes": {"users": [...]}}``, or a list of saved pages):
+author = the user's ``username``, parent = the ``replied_to`` reference, thread_id =
+``conversation_id``, likes/shares/replies from ``public_metrics``.
 Tweets with photos/videos (``entities.media``) are kept even with empty text. Second parts
 (``tweets-part1.js``: ``window.YTD.tweets.part1``), ``deleted-tweets.js`` and
 ``community-tweet.js`` have the same shape and load the same way. Ids given only as numbers
@@ -100,9 +107,60 @@ def _other_file(obj: Any) -> str | None:
     return next((what for key, what in OTHER_FILES.items() if _wrapped(obj, key)), None)
 
 
+def _v2_pages(obj: Any) -> list[dict] | None:
+    """X API v2 responses (``{"data": [{id, text, …}], "includes": {"users": […]}}``), one or a
+    list of saved pages; None for anything else."""
+    pages = obj if isinstance(obj, list) else [obj]
+    if not pages or not all(isinstance(p, dict) and isinstance(p.get("data"), list) for p in pages):
+        return None
+    first = next((t for p in pages for t in p["data"]), None)
+    ok = isinstance(first, dict) and "id" in first and "text" in first
+    return pages if ok else None
+
+
+def _parse_v2(pages: list[dict], opts: Options) -> pd.DataFrame:
+    users: dict[str, dict] = {}
+    for p in pages:
+        inc = p.get("includes") if isinstance(p.get("includes"), dict) else {}
+        for u in inc.get("users") or []:
+            if isinstance(u, dict) and _id(u.get("id")):
+                users[_id(u["id"])] = u
+    rows, n = [], 0
+    for k, p in enumerate(pages):
+        for i, t in enumerate(p["data"]):
+            n += 1
+            where = f"[{k}].data[{i}]" if len(pages) > 1 else f"data[{i}]"
+            if not isinstance(t, dict):
+                opts.tracker.skip("not a tweet object", 1, [where])
+                continue
+            aid = _id(t.get("author_id"))
+            u = users.get(aid or "", {})
+            who = _text(u.get("username")).strip() or aid or "unknown"
+            refs = t.get("referenced_tweets") if isinstance(t.get("referenced_tweets"), list) else []
+            parent = next((_id(r.get("id")) for r in refs if isinstance(r, dict) and r.get("type") == "replied_to"), None)
+            pm = t.get("public_metrics") if isinstance(t.get("public_metrics"), dict) else {}
+            upm = u.get("public_metrics") if isinstance(u.get("public_metrics"), dict) else {}
+            mine = opts.is_handle(who) or opts.is_handle(aid)
+            rows.append({"_row": where, "message_id": _id(t.get("id")), "parent_id": parent,
+                         "thread_id": _id(t.get("conversation_id")), "created_at": t.get("created_at"),
+                         "author_id": who, "author_name": _text(u.get("name")).strip() or who,
+                         "author_is_org": mine,
+                         "kind": ("reply" if parent else "post") if mine else ("reply" if parent else "mention"),
+                         "text": _unescape(_text(t.get("text"))), "likes": pm.get("like_count"),
+                         "shares": pm.get("retweet_count"), "replies": pm.get("reply_count"),
+                         "author_followers": upm.get("followers_count"), "language": t.get("lang")})
+    opts.tracker.rows_in = n
+    f = pd.DataFrame(rows)
+    if len(f) and not f["author_is_org"].any():
+        opts.tracker.warnings.append("these tweets come from the X API (each names its author); none is by the "
+                                     "organisation - pass org_handles= with its X handle to mark its own")
+    opts.natural_org = opts.own_handles[0] if opts.own_handles else None
+    return f
+
+
 def detect(obj: Any) -> bool:
     return _tweets(obj) is not None or _dms(obj) is not None or _wrapped(obj, "noteTweet") \
-        or _other_file(obj) is not None
+        or _other_file(obj) is not None or _v2_pages(obj) is not None
 
 
 def _account_js(opts: Options, key: str) -> str | None:
@@ -209,6 +267,9 @@ def _owner_from_grailbird(obj: Any) -> str | None:
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     if _dms(obj) is not None:
         return _parse_dms(obj, opts)
+    pages = _v2_pages(obj)
+    if pages is not None:
+        return _parse_v2(pages, opts)
     what = _other_file(obj)
     if what is not None and _tweets(obj) is None:
         raise DataError(f"this X archive file holds {what}, not the account's messages; load "
@@ -218,29 +279,44 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         return _parse_notes(obj, opts)
     owner = opts.owner(_owner_from_account_js(opts) or _owner_from_grailbird(obj), platform="x")
     rows = []
+
+    def user_of(item: Any) -> dict:
+        t = item.get("tweet", item) if isinstance(item, dict) else None
+        return t["user"] if isinstance(t, dict) and isinstance(t.get("user"), dict) else {}
+
+    # tweets saved from the X API name their authors, several of them; an archive's are all the
+    # owner's (pre-2019 archives also carry a user, always the same one)
+    api = len({_text(user_of(x).get("screen_name")).strip() for x in obj} - {""}) > 1
     for i, item in enumerate(obj):
         t = item.get("tweet", item) if isinstance(item, dict) else None
         if not isinstance(t, dict):
             opts.tracker.skip("not a tweet object", 1, [i])
             continue
         ents = t.get("extended_entities") or t.get("entities") or {}
+        user = user_of(item)
+        who = _text(user.get("screen_name")).strip() if api else ""
+        parent = _id(t.get("in_reply_to_status_id_str")) or _id(t.get("in_reply_to_status_id"))
+        mine = opts.is_handle(who) if who else True
         rows.append({
             "_row": i,
             "message_id": _id(t.get("id_str")) or _id(t.get("id")),
-            "parent_id": _id(t.get("in_reply_to_status_id_str")) or _id(t.get("in_reply_to_status_id")),
+            "parent_id": parent,
             "created_at": t.get("created_at"),
-            "author_id": owner,
-            "author_name": owner,
-            "author_is_org": True,
+            "author_id": who or owner,
+            "author_name": (_text(user.get("name")).strip() or who) if api else owner,
+            "author_is_org": mine,
+            "kind": ("reply" if parent else "post") if mine else ("reply" if parent else "mention"),
             "text": _unescape(_text(t.get("full_text")) or _text(t.get("text"))),
             "likes": t.get("favorite_count"),
             "shares": t.get("retweet_count"),
+            "author_followers": user.get("followers_count") if api else None,
             "language": t.get("lang"),
             "_has_media": bool(isinstance(ents, dict) and ents.get("media")),
         })
     opts.tracker.rows_in = len(obj)
     f = pd.DataFrame(rows)
-    if len(f):
-        f["kind"] = f["parent_id"].notna().map({True: "reply", False: "post"})
-    opts.natural_org = owner
+    if api and len(f) and not f["author_is_org"].any():
+        opts.tracker.warnings.append("these tweets come from the X API (each names its author); none is by the "
+                                     "organisation - pass org_handles= with its X handle to mark its own")
+    opts.natural_org = (owner if opts.handles or opts.org else None) if api else owner
     return f
