@@ -1190,3 +1190,25 @@ def test_headerless_csv_that_cannot_be_guessed_is_a_clear_error(tmp_path):
         smlib.load(p)
     msg = str(e.value)
     assert "numbers.csv" in msg and "no header row" in msg and "columns=" in msg
+
+
+def test_camel_case_headers_and_people_ids(tmp_path):
+    """camelCase headers are words (reviewText, createdAt, likeCount), and an id that names a
+    person (reviewerID) is the author, not the message id: before, a reviewer's second review
+    was dropped as a 'duplicate message_id' and no text column was found at all."""
+    p = tmp_path / "reviews.csv"
+    p.write_text("reviewerID,asin,reviewerName,reviewText,overall,unixReviewTime\n"
+                 "A2SUAM1J3GNN3B,0000013714,Ann,Arrived broken and late,1,1767610000\n"
+                 "A2SUAM1J3GNN3B,0000013715,Ann,Second order was perfect,5,1767696400\n", encoding="utf-8")
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["rows_kept"] == 2 and s["reasons"] == {}
+    assert s["columns_used"] == {"text": "reviewText", "author_id": "reviewerID", "author_name": "reviewerName",
+                                 "created_at": "unixReviewTime"}
+    assert ds.interactions["created_at"].tolist() == [pd.Timestamp(1767610000, unit="s", tz="UTC"),
+                                                      pd.Timestamp(1767696400, unit="s", tz="UTC")]
+    q = tmp_path / "api.csv"
+    q.write_text("id,createdAt,authorName,likeCount,text\n1,2026-01-05T10:00:00Z,Bo,4,hello\n", encoding="utf-8")
+    s = check_summary(smlib.load(q))
+    assert s["columns_used"] == {"text": "text", "created_at": "createdAt", "message_id": "id",
+                                 "author_name": "authorName", "likes": "likeCount"}

@@ -56,8 +56,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                   "in_reply_to_status_id", "parent_comment_id", "parent"),
     "thread_id": ("thread_id", "conversation_id", "top_level_comment_id", "thread"),
     "author_id": ("author_id", "author", "user", "user_id", "username", "handle", "screen_name",
-                  "from", "sender", "account", "account_name", "page_name"),
-    "author_name": ("author_name", "name", "display_name", "user_name", "full_name"),
+                  "from", "sender", "account", "account_name", "page_name", "reviewer_id", "reviewer",
+                  "customer_id"),
+    "author_name": ("author_name", "name", "display_name", "user_name", "full_name", "reviewer_name",
+                    "customer_name"),
     "platform": ("platform", "network", "channel", "social_network", "site", "source_platform"),
     "kind": ("kind", "type", "message_type"),
     "likes": ("likes", "like_count", "reactions", "favorites", "favourites", "favorite_count"),
@@ -77,7 +79,14 @@ _FALSE = {"false", "0", "no", "n", "f", ""}
 
 
 def _key(h: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", str(h).strip().lower()).strip("_")
+    """A header as lower-case words joined by ``_``; camelCase counts as words (``createdAt``,
+    ``reviewText``, ``likeCount``, ``reviewerID`` → ``created_at``, ``review_text``, …).
+
+    >>> [_key(h) for h in ["Created At", "createdAt", "reviewerID", "LIKES", "ShareCommentary"]]
+    ['created_at', 'created_at', 'reviewer_id', 'likes', 'share_commentary']
+    """
+    h = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(h).strip())
+    return re.sub(r"[^a-z0-9]+", "_", h.lower()).strip("_")
 
 
 _LOOSE_FIELDS = ("text", "created_at", "message_id", "author_id")
@@ -85,6 +94,10 @@ _LOOSE_FIELDS = ("text", "created_at", "message_id", "author_id")
 _NOT_WHEN = {"updated", "modified", "edited", "deleted", "last", "first", "end", "birth", "scheduled",
              "link", "url", "permalink", "type", "count", "length", "lang", "language", "id"}
 """Words that make a longer header something else (``Last updated``, ``Text length``)."""
+_PEOPLE = {"user", "author", "reviewer", "customer", "sender", "account", "channel", "page", "owner",
+           "profile", "member", "recipient", "business", "parent", "thread", "conversation", "video"}
+"""Words that make an ``…_id`` header name a person or a container, not the message itself
+(``reviewerID`` is who wrote the review)."""
 
 
 def guess_columns(headers: list[str]) -> dict[str, str]:
@@ -118,7 +131,8 @@ def guess_columns(headers: list[str]) -> dict[str, str]:
         for n in SYNONYMS[fld]:
             words = n.split("_")
             h = next((h for k, h in by_key.items() if h not in used and _has_words(k, words)
-                      and not (set(k.split("_")) - set(words)) & _NOT_WHEN), None)
+                      and not (set(k.split("_")) - set(words)) & _NOT_WHEN
+                      and not (fld == "message_id" and set(k.split("_")) & _PEOPLE)), None)
             if h is not None:
                 found[fld] = h
                 used.add(h)
