@@ -1212,3 +1212,26 @@ def test_camel_case_headers_and_people_ids(tmp_path):
     s = check_summary(smlib.load(q))
     assert s["columns_used"] == {"text": "text", "created_at": "createdAt", "message_id": "id",
                                  "author_name": "authorName", "likes": "likeCount"}
+
+
+def test_zip_download_names_the_messages_file_inside(tmp_path):
+    """A whole platform download passed as its zip: the error names the file with the messages
+    first (not whatever the zip lists first, such as manifest.js), then the other candidates."""
+    import zipfile
+    z = tmp_path / "twitter-2026-01-05.zip"
+    with zipfile.ZipFile(z, "w") as f:
+        f.writestr("data/manifest.js", "window.__THAR_CONFIG = {}")
+        f.writestr("data/account.js", "window.YTD.account.part0 = []")
+        f.writestr("data/direct-messages.js", "window.YTD.direct_messages.part0 = []")
+        f.writestr("data/tweets.js", "window.YTD.tweets.part0 = []")
+    with pytest.raises(DataError) as e:
+        smlib.load(z)
+    msg = str(e.value)
+    assert "twitter-2026-01-05.zip" in msg and "'data/tweets.js'" in msg
+    assert msg.index("data/tweets.js") < msg.index("data/direct-messages.js") and "manifest" not in msg
+    other = tmp_path / "photos.zip"
+    with zipfile.ZipFile(other, "w") as f:
+        f.writestr("a.jpg", "x")
+        f.writestr("notes.csv", "a,b\n")
+    with pytest.raises(DataError, match=r"unzip it and pass one file inside, e\.g\. \['notes\.csv'\]"):
+        smlib.load(other)

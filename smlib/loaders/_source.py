@@ -197,9 +197,26 @@ def _reject_zip(src: Source) -> None:
                         source=src.name) from None
     if any(n.startswith("xl/") for n in names):
         return  # an .xlsx workbook
-    useful = [n for n in names if n.lower().endswith((".json", ".js", ".csv"))][:8]
+    useful = [n for n in names if n.lower().endswith((".json", ".js", ".csv", ".jsonl"))]
+    known = sorted((n for n in useful if _message_file_rank(n) is not None), key=_message_file_rank)
+    if known:
+        raise DataError(f"this is a zip archive (a platform download): unzip it and load the messages file "
+                        f"inside, {known[0]!r}" + (f" (also: {known[1:6]})" if len(known) > 1 else ""),
+                        source=src.name)
     raise DataError("this is a zip archive (a platform download?): unzip it and pass one file inside, "
-                    f"e.g. {useful or names[:8]}", source=src.name)
+                    f"e.g. {useful[:8] or names[:8]}", source=src.name)
+
+
+MESSAGE_FILES = ("tweets.js", "tweet.js", "direct-messages.js", "note-tweet.js", "your_posts_1.json",
+                 "posts_1.json", "comments.json", "post_comments_1.json", "reels_comments.json",
+                 "message_1.json", "outbox.json", "user_data_tiktok.json", "user_data.json",
+                 "comments.csv", "posts.csv", "messages.csv", "live chats.csv")
+"""Files of platform downloads that hold messages, most useful first (for the zip message)."""
+
+
+def _message_file_rank(name: str) -> int | None:
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return MESSAGE_FILES.index(base) if base in MESSAGE_FILES else None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
