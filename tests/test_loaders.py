@@ -881,7 +881,7 @@ def test_loading_without_pyarrow_gives_the_same_tables(tmp_path):
      {"text": "Description", "created_at": "Publish time", "message_id": "Post ID", "reach": "Reach"},
      "2026-01-25 09:30"),   # US order, told by the 25; "Date" here is a reporting period
 ])
-def test_tool_export_headers_are_guessed(tmp_path, header, row, expect, when):
+def test_tool_export_header_variants_are_guessed(tmp_path, header, row, expect, when):
     p = tmp_path / "export.csv"
     p.write_text(header + "\n" + row + "\n", encoding="utf-8")
     ds = smlib.load(p)
