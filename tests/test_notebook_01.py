@@ -118,3 +118,18 @@ def test_notebook_runs_on_an_export_of_the_organisations_own_posts_only(tmp_path
                  smlib.describe_activity(res, comparison=cmp)):
         assert line in text, f"notebook output is missing: {line[:200]}"
     assert "None minutes" not in text and "nan" not in text
+
+
+@pytest.mark.slow
+def test_notebook_runs_on_a_tiktok_download_with_customer_messages(tmp_path):
+    """A TikTok 'Download your data' file (this session's new format): the customers' direct
+    messages are the public, the owner's replies are the business, and the notebook's figures
+    are the library's - 2 from the public, 1 negative, half answered after 20 minutes."""
+    path = ROOT / "tests" / "data" / "loaders" / "good" / "tiktok_user_data.json"
+    text = _run(tmp_path, org=str(path))
+    ds = smlib.load_org(str(path))
+    h = smlib.monitor(ds)["headline"]
+    assert (h["customer_messages"], h["negative"], h["first_response_median_minutes"]) == (2, 1, 20)
+    for line in _expected_lines(ds) + ["Messages from the public answered: 50%",
+                                       f"Median time to first reply: {h['first_response_median_minutes']} minutes"]:
+        assert line in text, f"notebook output is missing: {line[:200]}"
