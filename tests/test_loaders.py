@@ -369,6 +369,8 @@ BAD_CASES = {
     "binary named csv": (lambda d: BAD / "binary_junk.csv", ["binary"]),
     "ragged CSV": (lambda d: BAD / "ragged.csv", ["cannot be read"]),
     "damaged zip": (lambda d: BAD / "fake.zip", ["zip"]),
+    # a bit-flipped workbook that zipfile refuses with NotImplementedError (fuzz seed 12)
+    "damaged workbook, odd zip version": (lambda d: BAD / "zip_damaged_version.xlsx", ["zip", "damaged"]),
     "mastodon profile": (lambda d: BAD / "actor.json", ["outbox.json"]),
     "latin-1 unknown headers": (lambda d: BAD / "latin1_no_dates.csv", ["texte", "auteur"]),
     "bad dates": (lambda d: BAD / "bad_dates.csv", None),

@@ -16,7 +16,8 @@ from typing import Any
 from ..errors import DataError
 
 _EXPECTED = ("a CSV or Excel file, or a platform export (X tweets.js, Facebook/Instagram JSON, "
-             "YouTube commentThreads JSON, Reddit JSON, Mastodon outbox.json)")
+             "TikTok user_data_tiktok.json, YouTube JSON or Takeout CSV, Reddit JSON or CSV, "
+             "Mastodon outbox.json)")
 
 
 @dataclass
@@ -192,7 +193,8 @@ def _reject_zip(src: Source) -> None:
     import io
     try:
         names = zipfile.ZipFile(io.BytesIO(src.data)).namelist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError):
+        # damaged: zipfile also raises NotImplementedError ("zip file version 14.8") and others
         raise DataError(f"the file starts like a zip archive but is damaged; expected {_EXPECTED}",
                         source=src.name) from None
     if any(n.startswith("xl/") for n in names):
