@@ -1237,3 +1237,25 @@ def test_zip_download_names_the_messages_file_inside(tmp_path):
         f.writestr("notes.csv", "a,b\n")
     with pytest.raises(DataError, match=r"unzip it and pass one file inside, e\.g\. \['notes\.csv'\]"):
         smlib.load(other)
+
+
+def test_excel_sheet_with_title_rows_above_the_table(tmp_path):
+    """Tool exports in Excel put a title, a date and a blank row above the table (as CSVs do, which
+    were already handled): the header row is found below them, and the summary says so. A sheet
+    with no recognisable header anywhere keeps its clear error."""
+    pytest.importorskip("openpyxl")
+    rows = [["Inbox export - Cafe Nova", None, None], ["Generated 2026-01-08", None, None], [None, None, None],
+            ["Date", "From", "Message"], ["2026-01-05 10:00", "ann", "Where is my order?"],
+            ["2026-01-05 11:00", "bob", "Thanks for the help"]]
+    p = tmp_path / "inbox.xlsx"
+    pd.DataFrame(rows).to_excel(p, header=False, index=False)
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["format"] == "excel" and (s["rows_in"], s["rows_kept"]) == (2, 2)
+    assert s["columns_used"] == {"text": "Message", "created_at": "Date", "author_id": "From"}
+    assert any("header is row 4" in w for w in s["warnings"])
+    assert ds.interactions["text"].tolist() == ["Where is my order?", "Thanks for the help"]
+    q = tmp_path / "prices.xlsx"
+    pd.DataFrame([["Product", "Price"], ["tea", 2]]).to_excel(q, header=False, index=False)
+    with pytest.raises(DataError, match="Product"):
+        smlib.load(q)

@@ -139,6 +139,29 @@ def _find_header(src: Any, headers: list[str], columns: Any) -> list[str]:
         raise first_error
 
 
+def _excel_header(df: Any, columns: Any, src: Any) -> Any:
+    """The sheet with its real header row: the first row, unless it does not name the needed
+    columns and one of the next ten rows does (tool exports put a title and a date above the
+    table); the rows above it are dropped with a warning."""
+    given = _as_map(columns, src.name)
+    try:
+        tabular.resolve_columns(list(df.columns), given, src.name)
+        return df
+    except DataError as first_error:
+        for k in range(min(10, len(df) - 1)):
+            cand = clean_headers([str(v) if v is not None else "" for v in df.iloc[k].tolist()])
+            try:
+                tabular.resolve_columns(cand, given, src.name)
+            except DataError:
+                continue
+            src.warnings.append(f"skipped {k + 1} row(s) above the column names (the header is row {k + 2} "
+                                "of the sheet)")
+            out = df.iloc[k + 1:].reset_index(drop=True)
+            out.columns = cand
+            return out
+        raise first_error
+
+
 def detect_format(path: str | Path, encoding: str | None = None) -> str:
     """The format smlib would use for ``path`` (from its content), e.g. ``'twcs'``."""
     src = open_source(path, encoding)
@@ -234,7 +257,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 raise DataError(f"format {fmt!r} expects a CSV table, but this file is JSON", source=src.name)
             mapping = None
             if kind in ("excel", "zip"):
-                df = read_excel(src)
+                df = _excel_header(read_excel(src), columns, src)
                 if fmt == "auto":
                     fmt = "excel"
             else:
