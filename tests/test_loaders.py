@@ -6,6 +6,7 @@ tests/data/loaders/good/) or from an independent calculation in the test, never 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -1259,3 +1260,15 @@ def test_excel_sheet_with_title_rows_above_the_table(tmp_path):
     pd.DataFrame([["Product", "Price"], ["tea", 2]]).to_excel(q, header=False, index=False)
     with pytest.raises(DataError, match="Product"):
         smlib.load(q)
+
+
+def test_unzipped_download_folder_names_the_messages_file(tmp_path):
+    """An unzipped download passed as its folder: the error names the messages file first."""
+    (tmp_path / "data").mkdir()
+    for name in ("manifest.js", "account.js", "direct-messages.js", "tweets.js"):
+        (tmp_path / "data" / name).write_text("window.YTD.x.part0 = []")
+    with pytest.raises(DataError) as e:
+        smlib.load(tmp_path)
+    msg = str(e.value)
+    assert "folder" in msg and f"'data{os.sep}tweets.js'" in msg and "manifest" not in msg
+    assert msg.index("tweets.js") < msg.index("direct-messages.js")

@@ -81,9 +81,14 @@ def open_source(path: Any, encoding: str | None = None) -> Source:
         hint = f"; files in {p.parent}: {near}" if near else ""
         raise DataError(f"file not found{hint}", source=str(p))
     if p.is_dir():
-        inside = sorted(str(q.relative_to(p)) for q in p.rglob("*")
-                        if q.is_file() and q.suffix.lower() in {".csv", ".json", ".js", ".xlsx", ".xls"})[:8]
-        hint = f" Files here that smlib can read: {inside}" if inside else ""
+        files = sorted(str(q.relative_to(p)) for q in p.rglob("*")
+                       if q.is_file() and q.suffix.lower() in {".csv", ".json", ".js", ".jsonl", ".xlsx", ".xls"})
+        known = sorted((f for f in files if _message_file_rank(f) is not None), key=_message_file_rank)
+        if known:   # an unzipped platform download: name the file with the messages
+            raise DataError(f"this is a folder (an unzipped download?); load the messages file inside, "
+                            f"{known[0]!r}" + (f" (also: {known[1:6]})" if len(known) > 1 else ""),
+                            source=str(p))
+        hint = f" Files here that smlib can read: {files[:8]}" if files else ""
         raise DataError(f"this is a folder; pass one file inside it, e.g. {_EXPECTED}.{hint}", source=str(p))
     try:
         data = p.read_bytes()
