@@ -63,42 +63,38 @@ def _str(v: Any) -> str:
 
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
-    profile = _get(_get(obj, "Profile"), "Profile Info", "Profile Information")
-    found = _str(_get(profile, "ProfileMap").get("userName")) if isinstance(_get(profile, "ProfileMap"), dict) else ""
+    pm = _get(_get(_get(obj, "Profile"), "Profile Info", "Profile Information"), "ProfileMap")
+    found = _str(pm.get("userName")) if isinstance(pm, dict) else ""
     owner = opts.owner(found or None, platform=PLATFORM)
     posts, comments, chats = _lists(obj)
     rows: list[dict] = []
     n_in = 0
-    for i, p in enumerate(posts if isinstance(posts, list) else []):
-        n_in += 1
-        where = f"Post.VideoList[{i}]"
-        if not isinstance(p, dict):
-            opts.tracker.skip("not a TikTok item", 1, [where])
-            continue
+
+    def each(items: Any, label: str):
+        """(n, where, item) for the objects in a list; anything else is counted and skipped."""
+        nonlocal n_in
+        for n, x in enumerate(items if isinstance(items, list) else []):
+            n_in += 1
+            if isinstance(x, dict):
+                yield n, f"{label}[{n}]", x
+            else:
+                opts.tracker.skip("not a TikTok item", 1, [f"{label}[{n}]"])
+
+    for i, where, p in each(posts, "Post.VideoList"):
         text = next((_str(p.get(k)) for k in ("Title", "Description", "Desc", "Caption") if _str(p.get(k))), "")
         rows.append({"_row": where, "message_id": _str(p.get("Link")) or f"tt-post-{i}",
                      "created_at": p.get("Date"), "author_id": owner, "author_name": owner,
                      "author_is_org": True, "kind": "post", "text": clean_text(text),
                      "likes": p.get("Likes"), "_has_media": True})
-    for i, c in enumerate(comments if isinstance(comments, list) else []):
-        n_in += 1
-        where = f"Comment.CommentsList[{i}]"
-        if not isinstance(c, dict):
-            opts.tracker.skip("not a TikTok item", 1, [where])
-            continue
-        text = _str(c.get("comment", c.get("Comment")))
+    for i, where, c in each(comments, "Comment.CommentsList"):
         rows.append({"_row": where, "message_id": f"tt-comment-{i}",
                      "created_at": c.get("date", c.get("Date")), "author_id": owner, "author_name": owner,
-                     "author_is_org": True, "kind": "comment", "text": clean_text(text),
+                     "author_is_org": True, "kind": "comment",
+                     "text": clean_text(_str(c.get("comment", c.get("Comment")))),
                      "_has_media": bool(_str(c.get("photo", c.get("Photo"))))})
     for key, msgs in (chats.items() if isinstance(chats, dict) else []):
         other = str(key).replace("Chat History with ", "").rstrip(":").strip() or str(key)
-        for j, m in enumerate(msgs if isinstance(msgs, list) else [msgs]):
-            n_in += 1
-            where = f"ChatHistory[{key!r}][{j}]"
-            if not isinstance(m, dict):
-                opts.tracker.skip("not a TikTok item", 1, [where])
-                continue
+        for j, where, m in each(msgs if isinstance(msgs, list) else [msgs], f"ChatHistory[{key!r}]"):
             sender = _str(m.get("From")) or "unknown"
             mine = (bool(found) and sender == found) or sender == owner or opts.is_handle(sender)
             rows.append({"_row": where, "message_id": f"tt-dm-{other}-{j}", "thread_id": f"tt-dm-{other}",
