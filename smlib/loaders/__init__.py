@@ -110,33 +110,36 @@ def _as_map(columns: Any, source: str | None = None) -> dict[str, str] | None:
     return dict(columns)
 
 
+def _resolves(headers: list[str], given: dict[str, str] | None, source: str) -> bool:
+    """Do these header names give a text and a date column (with ``columns=``, if given)?"""
+    try:
+        tabular.resolve_columns(clean_headers(headers), given, source)
+        return True
+    except DataError:
+        return False
+
+
 def _find_header(src: Any, headers: list[str], columns: Any) -> list[str]:
     """The header line: the first one, unless it does not name the needed columns and one of
     the next few lines does (tool exports with title rows above the header). Sets
     ``src.skip_lines`` and notes it in the warnings. A first line that is data (a file without
     column names) sets ``src.no_header`` and gives the names ``column 1``, ``column 2``…"""
     given = _as_map(columns, src.name)
-    if given and all(isinstance(v, int) for v in given.values()) and tabular.looks_like_data(headers):
-        src.no_header = True   # positions only, and the first line is a row of data
-        return [f"column {i + 1}" for i in range(len(headers))]
-    try:
-        tabular.resolve_columns(clean_headers(headers), _as_map(columns, src.name), src.name)
-        return headers
-    except DataError as first_error:
+    positions = bool(given) and all(isinstance(v, int) for v in given.values())
+    if not (positions and tabular.looks_like_data(headers)):
+        if _resolves(headers, given, src.name):
+            return headers
         from ._csv import header_lines
         for k, cand in header_lines(src):
-            try:
-                tabular.resolve_columns(clean_headers(cand), _as_map(columns, src.name), src.name)
-            except DataError:
-                continue
-            src.warnings.append(f"skipped {k - src.skip_lines} line(s) above the column names "
-                                f"(the header is line {k + 1})")
-            src.skip_lines = k
-            return cand
-        if tabular.looks_like_data(headers):   # no header at all: the columns get numbers
-            src.no_header = True
-            return [f"column {i + 1}" for i in range(len(headers))]
-        raise first_error
+            if _resolves(cand, given, src.name):
+                src.warnings.append(f"skipped {k - src.skip_lines} line(s) above the column names (the "
+                                    f"header is line {k + 1})")
+                src.skip_lines = k
+                return cand
+        if not tabular.looks_like_data(headers):
+            tabular.resolve_columns(clean_headers(headers), given, src.name)   # raises: what is missing
+    src.no_header = True   # the first line is a row of data: the columns get numbers
+    return [f"column {i + 1}" for i in range(len(headers))]
 
 
 def _excel_header(df: Any, columns: Any, src: Any) -> Any:
@@ -144,22 +147,18 @@ def _excel_header(df: Any, columns: Any, src: Any) -> Any:
     columns and one of the next ten rows does (tool exports put a title and a date above the
     table); the rows above it are dropped with a warning."""
     given = _as_map(columns, src.name)
-    try:
-        tabular.resolve_columns(list(df.columns), given, src.name)
+    if _resolves(list(df.columns), given, src.name):
         return df
-    except DataError as first_error:
-        for k in range(min(10, len(df) - 1)):
-            cand = clean_headers([str(v) if v is not None else "" for v in df.iloc[k].tolist()])
-            try:
-                tabular.resolve_columns(cand, given, src.name)
-            except DataError:
-                continue
+    for k in range(min(10, len(df) - 1)):
+        cand = clean_headers([str(v) if v is not None else "" for v in df.iloc[k].tolist()])
+        if _resolves(cand, given, src.name):
             src.warnings.append(f"skipped {k + 1} row(s) above the column names (the header is row {k + 2} "
                                 "of the sheet)")
             out = df.iloc[k + 1:].reset_index(drop=True)
             out.columns = cand
             return out
-        raise first_error
+    tabular.resolve_columns(list(df.columns), given, src.name)   # raises: what is missing
+    return df
 
 
 def detect_format(path: str | Path, encoding: str | None = None) -> str:
