@@ -50,6 +50,7 @@ def _col(df: pd.DataFrame, names: dict[str, str], name: str) -> pd.Series:
 def parse(df: pd.DataFrame, opts: Options) -> pd.DataFrame:
     names = _names([str(c) for c in df.columns])
     cols = set(names)
+    is_posts = POSTS <= cols and not COMMENTS <= cols and not MESSAGES <= cols
     opts.tracker.rows_in = len(df)
     ids = clean_ids(df[names["id"]]).fillna("")
     body = unescape_entities(_col(df, names, "body"))
@@ -78,9 +79,8 @@ def parse(df: pd.DataFrame, opts: Options) -> pd.DataFrame:
         opts.natural_org = (sender[is_org].iloc[0] if is_org.any() else None) or opts.owner(platform=PLATFORM)
     else:
         owner = opts.owner(platform=PLATFORM)
-        is_post = POSTS <= cols and not COMMENTS <= cols
-        prefix = "t3_" if is_post else "t1_"
-        if is_post:
+        prefix = "t3_" if is_posts else "t1_"
+        if is_posts:
             title = unescape_entities(_col(df, names, "title"))
             text = (title + "\n\n" + body).str.strip()
             parent = pd.Series(pd.NA, index=df.index, dtype="str")
@@ -91,13 +91,12 @@ def parse(df: pd.DataFrame, opts: Options) -> pd.DataFrame:
         out = pd.DataFrame({"message_id": (prefix + ids).where(ids.ne(""), ""), "parent_id": parent,
                             "thread_id": ("t3_" + post_of).where(post_of.notna(), pd.NA),
                             "author_id": owner, "author_is_org": True,
-                            "kind": np.where(is_post, "post", np.where(parent.notna(), "reply", "post")),
+                            "kind": "post" if is_posts else np.where(parent.notna(), "reply", "comment"),
                             "text": text})
         opts.natural_org = owner
     out.insert(0, "_row", np.arange(1, len(df) + 1))
     out["author_name"] = out["author_id"]
     out["created_at"] = df[names["date"]].to_numpy()
-    is_posts = POSTS <= cols and not COMMENTS <= cols and not MESSAGES <= cols
     gone = body.isin(["[deleted]", "[removed]"]).to_numpy(dtype=bool) & (not is_posts)
     if gone.any():   # as in Reddit's JSON: the words are gone, so it is not a message any more
         opts.tracker.skip("deleted or removed comment", int(gone.sum()), out["_row"].to_numpy()[gone][:5].tolist())
