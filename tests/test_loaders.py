@@ -1272,3 +1272,121 @@ def test_unzipped_download_folder_names_the_messages_file(tmp_path):
     msg = str(e.value)
     assert "folder" in msg and f"'data{os.sep}tweets.js'" in msg and "manifest" not in msg
     assert msg.index("tweets.js") < msg.index("direct-messages.js")
+
+
+# ---- found by an independent review of this session's loader changes (each failed before) ----
+
+def test_positions_find_the_header_by_its_names(tmp_path):
+    """columns= by position says nothing about which line holds the names: numpy whole numbers
+    count as positions; a first line with a written date is data; a survey header whose column is
+    a whole question is a header; title rows above a header are still skipped (CSV and Excel)."""
+    h = tmp_path / "h.csv"
+    h.write_text("1467810369,2026-01-05 10:00,bob,hello there\n1467810370,2026-01-06 10:00,ann,hi you\n")
+    assert check_summary(smlib.load(h, columns={"text": np.int64(3), "created_at": np.int64(1)}))["rows_in"] == 2
+    d = tmp_path / "d.csv"
+    d.write_text("05 Jul 2026 10:00,hi\n06 Jul 2026 11:00,yo\n07 Jul 2026 11:00,hey\n")
+    assert check_summary(smlib.load(d, columns={"text": 1, "created_at": 0}))["rows_kept"] == 3
+    g = tmp_path / "form.csv"
+    g.write_text("Timestamp,What did you think of our service today? Please tell us more,Email\n"
+                 "2026-01-05 10:00,Slow but friendly,a@x.org\n2026-01-06 11:00,Great,b@x.org\n")
+    s = check_summary(smlib.load(g, columns={"text": 1, "created_at": 0}))
+    assert (s["rows_in"], s["reasons"]) == (2, {}) and not any("no header" in w for w in s["warnings"])
+    with pytest.raises(DataError, match="cannot tell which column holds 'text'"):
+        smlib.load(g)                                   # not "no header row"
+    t = tmp_path / "title.csv"
+    t.write_text("Messages export,,\nDate,Message,From\n2026-01-05 10:00,hello,ann\n")
+    s = check_summary(smlib.load(t, columns={"text": 1, "created_at": 0}))
+    assert (s["rows_in"], s["columns_used"]["author_id"]) == (1, "From")
+    pytest.importorskip("openpyxl")
+    x = tmp_path / "title.xlsx"
+    pd.DataFrame([["Messages export", None], ["Date", "Message"], ["2026-01-05 10:00", "hello"]]).to_excel(
+        x, header=False, index=False)
+    s = check_summary(smlib.load(x, columns={"text": 1, "created_at": 0}))
+    assert (s["rows_in"], s["rows_kept"], s["columns_used"]["text"]) == (1, 1, "Message")
+
+
+def test_camel_case_never_costs_a_plain_name(tmp_path):
+    """'UserName' is 'username' (an author id) before it is 'user_name' (a display name)."""
+    p = tmp_path / "u.csv"
+    p.write_text("Date,UserName,Message\n2026-01-05 10:00,bob,hello\n")
+    ds = smlib.load(p)
+    assert check_summary(ds)["columns_used"]["author_id"] == "UserName"
+    assert ds.interactions["author_id"].tolist() == ["bob"]
+
+
+def test_reddit_export_does_not_claim_tables_with_authors(tmp_path):
+    """A scraped comments table (it has an author column and no ip/gildings) is not the account's
+    own export: authors are kept, only org_handles mark the organisation."""
+    p = tmp_path / "scraped.csv"
+    p.write_text("id,author,permalink,date,subreddit,link,parent,body,score\n"
+                 "c1,ann,/r/x/comments/p1/t/c1/,2026-01-05 10:00:00 UTC,x,/r/x/comments/p1/t/,t3_p1,Broken again,3\n"
+                 "c2,shop_support,/r/x/comments/p1/t/c2/,2026-01-05 11:00:00 UTC,x,/r/x/comments/p1/t/,t1_c1,Sorry!,1\n")
+    ds = smlib.load(p, org_handles=["shop_support"])
+    s = check_summary(ds)
+    assert s["format"] == "csv"
+    assert dict(zip(ds.interactions["author_id"], ds.interactions["author_is_org"])) == {"ann": False,
+                                                                                        "shop_support": True}
+
+
+def test_records_keep_long_integer_ids_exact(tmp_path):
+    """A 19-digit id in JSON records stays exact when another record lacks a value in that field
+    (pandas would make the column float and round it)."""
+    p = tmp_path / "r.json"
+    p.write_text('[{"id": 1467810369123456789, "text": "a post", "date": "2026-01-05T10:00:00Z", "parent_id": null,'
+                 ' "user_id": 1234567890123456789},'
+                 ' {"id": 1467810369123456791, "text": "a reply", "date": "2026-01-05T11:00:00Z",'
+                 ' "parent_id": 1467810369123456789}]')
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    f = ds.interactions
+    assert f["message_id"].tolist() == ["1467810369123456789", "1467810369123456791"]
+    assert f["parent_id"].iloc[1] == "1467810369123456789" and f["author_id"].iloc[0] == "1234567890123456789"
+    assert not any("Excel" in w for w in s["warnings"])
+
+
+def test_label_values_platform_comes_from_paths_not_from_what_people_wrote(tmp_path):
+    p = tmp_path / "posts.json"
+    p.write_text(json.dumps([
+        {"timestamp": 1767610000, "fbid": "4001", "label_values": [
+            {"label": "Message", "value": "New photos on our Instagram: https://www.instagram.com/shop"}]},
+        {"timestamp": 1767610001, "fbid": "4002", "label_values": [{"label": "Message", "value": "Open today"}]}]))
+    assert check_summary(smlib.load(p))["platforms"] == ["facebook"]
+    assert check_summary(smlib.load(p, format="instagram"))["platforms"] == ["instagram"]   # forcing works
+
+
+def test_x_api_tweets_by_one_other_user_are_not_the_organisations(tmp_path):
+    """One user who is not the organisation named by org_handles: their tweets are theirs; a tweet
+    without a user in an API list is 'unknown', never the organisation's. A saved v2 page list
+    that ends with an empty page loads."""
+    tw = {"created_at": "Wed Oct 10 20:19:24 +0000 2018", "full_text": "@shop late again",
+          "user": {"screen_name": "bob", "name": "Bob"}}
+    p = tmp_path / "bob.json"
+    p.write_text(json.dumps([dict(tw, id_str="1"), dict(tw, id_str="2")]))
+    ds = smlib.load(p, org_handles=["shop"])
+    s = check_summary(ds)
+    assert set(ds.interactions["author_id"]) == {"bob"} and not ds.interactions["author_is_org"].any()
+    assert any("['shop']" in w for w in s["warnings"])
+    q = tmp_path / "mixed.json"
+    q.write_text(json.dumps([dict(tw, id_str="1"), {**tw, "id_str": "2", "user": {"screen_name": "Shop"}},
+                             {k: v for k, v in dict(tw, id_str="3").items() if k != "user"}]))
+    f = smlib.load(q, org_handles=["shop"]).interactions.set_index("message_id")
+    assert (f.loc["3", "author_id"], bool(f.loc["3", "author_is_org"])) == ("unknown", False)
+    assert bool(f.loc["2", "author_is_org"]) and not f.loc["1", "author_is_org"]
+    v2 = tmp_path / "pages.json"
+    v2.write_text(json.dumps([{"data": [{"id": "1", "text": "hi", "created_at": "2021-11-15T19:08:05.000Z",
+                                         "author_id": "9"}], "includes": {"users": [{"id": "9", "username": "ann"}]},
+                               "meta": {"result_count": 1}}, {"meta": {"result_count": 0}}]))
+    s = check_summary(smlib.load(v2))
+    assert (s["format"], s["rows_in"], s["rows_kept"]) == ("twitter_archive", 1, 1)
+
+
+@pytest.mark.parametrize("value, expect", [
+    ("Mon Apr 06 2009 22:19:45 GMT-0700 (PDT)", "2009-04-07 05:19:45"),
+    ("Mon Apr 06 2009 22:19:45 GMT-0700 (Pacific Daylight Time)", "2009-04-07 05:19:45"),
+    ("Sun Jul 05 2026 10:00:00 GMT+0100 (British Summer Time)", "2026-07-05 09:00:00"),
+])
+def test_javascript_date_strings(value, expect):
+    """JavaScript's Date.toString(): the bracketed zone name repeats the offset before it."""
+    warn: list[str] = []
+    out, _ = to_utc(pd.Series([value, value], dtype="str"), warn, local_tz="Europe/London")
+    assert out.iloc[0] == utc(expect) and not any("no time zone" in w for w in warn)

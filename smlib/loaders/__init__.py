@@ -41,6 +41,7 @@ from ..errors import DataError
 from ..schema import Dataset, Profile, empty_audience
 from . import (airline, facebook, instagram, mastodon, records, reddit, reddit_export, tabular, tiktok,
                twcs, twitter_archive, youtube, youtube_takeout)
+from . import _meta
 from ._csv import clean_headers, read_delimited, read_excel, read_header
 from ._options import Options, slug
 from ._rows import Tracker, finish, norm_platform, text_read_dtype
@@ -110,7 +111,7 @@ def _as_map(columns: Any, source: str | None = None) -> dict[str, str] | None:
     return dict(columns)
 
 
-def _resolves(headers: list[str], given: dict[str, str] | None, source: str) -> bool:
+def _resolves(headers: list[str], given: dict[str, Any] | None, source: str) -> bool:
     """Do these header names give a text and a date column (with ``columns=``, if given)?"""
     try:
         tabular.resolve_columns(clean_headers(headers), given, source)
@@ -119,25 +120,39 @@ def _resolves(headers: list[str], given: dict[str, str] | None, source: str) -> 
         return False
 
 
+def _only_positions(given: dict[str, Any] | None) -> bool:
+    return bool(given) and all(tabular.is_position(v) for v in given.values())
+
+
+def _pick_header(cands: list[list[str]], given: dict[str, Any] | None, source: str) -> int | None:
+    """Which candidate line is the header: the first whose names give a text and a date column
+    (by ``columns=``; when ``columns=`` gives only positions, which say nothing about names, by the
+    names themselves)."""
+    by = None if _only_positions(given) else given
+    return next((i for i, c in enumerate(cands) if _resolves(c, by, source)), None)
+
+
 def _find_header(src: Any, headers: list[str], columns: Any) -> list[str]:
     """The header line: the first one, unless it does not name the needed columns and one of
     the next few lines does (tool exports with title rows above the header). Sets
     ``src.skip_lines`` and notes it in the warnings. A first line that is data (a file without
     column names) sets ``src.no_header`` and gives the names ``column 1``, ``column 2``…"""
+    from ._csv import header_lines
     given = _as_map(columns, src.name)
-    positions = bool(given) and all(isinstance(v, int) for v in given.values())
-    if not (positions and tabular.looks_like_data(headers)):
-        if _resolves(headers, given, src.name):
-            return headers
-        from ._csv import header_lines
-        for k, cand in header_lines(src):
-            if _resolves(cand, given, src.name):
-                src.warnings.append(f"skipped {k - src.skip_lines} line(s) above the column names (the "
-                                    f"header is line {k + 1})")
-                src.skip_lines = k
-                return cand
-        if not tabular.looks_like_data(headers):
-            tabular.resolve_columns(clean_headers(headers), given, src.name)   # raises: what is missing
+    cands = [(src.skip_lines, headers)] + header_lines(src)
+    i = _pick_header([c for _, c in cands], given, src.name)
+    if i == 0:
+        return headers
+    if i is not None:
+        k, cand = cands[i]
+        src.warnings.append(f"skipped {k - src.skip_lines} line(s) above the column names (the header is "
+                            f"line {k + 1})")
+        src.skip_lines = k
+        return cand
+    if not tabular.looks_like_data(headers):
+        if _only_positions(given):
+            return headers   # names smlib does not know; the positions say which is which
+        tabular.resolve_columns(clean_headers(headers), given, src.name)   # raises: what is missing
     src.no_header = True   # the first line is a row of data: the columns get numbers
     return [f"column {i + 1}" for i in range(len(headers))]
 
@@ -147,18 +162,18 @@ def _excel_header(df: Any, columns: Any, src: Any) -> Any:
     columns and one of the next ten rows does (tool exports put a title and a date above the
     table); the rows above it are dropped with a warning."""
     given = _as_map(columns, src.name)
-    if _resolves(list(df.columns), given, src.name):
+    rows = [clean_headers([str(v) if v is not None else "" for v in df.iloc[k].tolist()])
+            for k in range(min(10, len(df) - 1))]
+    i = _pick_header([list(df.columns)] + rows, given, src.name)
+    if i == 0 or (i is None and _only_positions(given)):
         return df
-    for k in range(min(10, len(df) - 1)):
-        cand = clean_headers([str(v) if v is not None else "" for v in df.iloc[k].tolist()])
-        if _resolves(cand, given, src.name):
-            src.warnings.append(f"skipped {k + 1} row(s) above the column names (the header is row {k + 2} "
-                                "of the sheet)")
-            out = df.iloc[k + 1:].reset_index(drop=True)
-            out.columns = cand
-            return out
-    tabular.resolve_columns(list(df.columns), given, src.name)   # raises: what is missing
-    return df
+    if i is None:
+        tabular.resolve_columns(list(df.columns), given, src.name)   # raises: what is missing
+        return df
+    src.warnings.append(f"skipped {i} row(s) above the column names (the header is row {i + 1} of the sheet)")
+    out = df.iloc[i:].reset_index(drop=True)
+    out.columns = rows[i - 1]
+    return out
 
 
 def detect_format(path: str | Path, encoding: str | None = None) -> str:
@@ -246,7 +261,9 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 fmt, mod = _json_module(obj, src.name)
             else:
                 mod = JSON_FORMATS[fmt]
-                if mod is not records and not mod.detect(obj):   # records: parse says what is wrong
+                # records: parse says what is wrong; label_values items are Facebook's or Instagram's
+                meta = fmt in ("facebook", "instagram") and _meta.label_items(obj) is not None
+                if mod is not records and not meta and not mod.detect(obj):
                     raise DataError(f"this JSON does not have the {fmt} shape (see docs/loading.md); "
                                     "try format='auto'", source=src.name)
             frame = mod.parse(obj, opts)

@@ -82,12 +82,24 @@ def _strings(x: Any, limit: int = 400) -> list[str]:
 def platform_of(obj: Any) -> str | None:
     """``"instagram"`` or ``"facebook"`` for a file of ``label_values`` items, else None.
 
-    Instagram when the first items name instagram.com or Instagram's folders, else Facebook
-    (which also writes this layout for posts on other pages)."""
+    Instagram when the first items' media paths or URL labels name instagram.com or Instagram's
+    folders (what people wrote is not looked at), else Facebook (which also writes this layout
+    for posts on other pages)."""
     found = label_items(obj)
     if found is None:
         return None
-    text = " ".join(_strings(found[1][:20])).lower()
+    # only the places things come from (media paths, URL labels), never what people wrote
+    where: list[str] = []
+    for it in found[1][:20]:
+        if isinstance(it, dict):
+            where += [s for m in it.get("media") or [] if isinstance(m, dict) for s in _strings(m.get("uri"))]
+            for e in it["label_values"] if isinstance(it.get("label_values"), list) else []:
+                if isinstance(e, dict):
+                    where += _strings(e.get("href")) + _strings([m.get("uri") for m in e.get("media") or []
+                                                                 if isinstance(m, dict)])
+                    if _label(e) == "url":
+                        where += _strings(e.get("value"))
+    text = " ".join(where).lower()
     return "instagram" if ("instagram.com" in text or "your_instagram_activity" in text) else "facebook"
 
 

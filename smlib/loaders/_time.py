@@ -37,6 +37,11 @@ _RE_ZONE_WORD = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(ZONE_WORDS, key=l
                            r")(?:\s*([+-])(\d{1,2})(?::?(\d{2}))?)?(?![A-Za-z0-9])")
 
 
+_RE_PAREN_ZONE = re.compile(r"(?<=\d)\s*\([A-Za-z][A-Za-z .'-]*\)\s*$")
+"""A zone name in brackets after a numeric offset, as JavaScript writes dates:
+``Mon Apr 06 2009 22:19:45 GMT-0700 (Pacific Daylight Time)``."""
+
+
 def _zone_offset(m: re.Match) -> str:
     """``PDT`` → ``-0700``; ``GMT+1`` / ``UTC-05:30`` → ``+0100`` / ``-0530``."""
     minutes = ZONE_WORDS[m.group(1)]
@@ -327,6 +332,9 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     if not sample:
         sample = [str(x).strip() for x in s.dropna().head(5000) if str(x).strip()][:200]
     shown = sample   # as the file writes them, for messages
+    if any(_RE_PAREN_ZONE.search(v) for v in sample):   # JavaScript's "... GMT-0700 (PDT)": the
+        s = s.str.replace(_RE_PAREN_ZONE, "", regex=True)   # offset says it; the name repeats it
+        sample = [_RE_PAREN_ZONE.sub("", v) for v in sample]
     if any(_RE_ZONE_WORD.search(v) for v in sample):   # "PDT", "GMT+1": written as offsets
         s = s.str.replace(_RE_ZONE_WORD, _zone_offset, regex=True)
         sample = [_RE_ZONE_WORD.sub(_zone_offset, v) for v in sample]

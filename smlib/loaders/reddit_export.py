@@ -38,8 +38,12 @@ def _names(columns: list[str]) -> dict[str, str]:
 
 
 def detect(columns: list[str]) -> bool:
+    """Reddit's own export: its columns, an ``ip`` or ``gildings`` column (the data request has
+    them, scraped tables do not), and for comments and posts no author column (they are all the
+    account's own; a table with an ``author`` is someone's collection of other people's posts)."""
     n = set(_names(columns))
-    return COMMENTS <= n or POSTS <= n or MESSAGES <= n
+    own = bool({"ip", "gildings"} & n)
+    return own and (MESSAGES <= n or ((COMMENTS <= n or POSTS <= n) and not {"author", "from"} & n))
 
 
 def _col(df: pd.DataFrame, names: dict[str, str], name: str) -> pd.Series:

@@ -80,13 +80,29 @@ _FALSE = {"false", "0", "no", "n", "f", ""}
 
 def _key(h: str) -> str:
     """A header as lower-case words joined by ``_``; camelCase counts as words (``createdAt``,
-    ``reviewText``, ``likeCount``, ``reviewerID`` → ``created_at``, ``review_text``, …).
+    ``reviewText``, ``likeCount``, ``reviewerID`` → ``created_at``, ``review_text``, …). Headers are
+    looked up under this key and under :func:`_plain_key`, which wins.
 
     >>> [_key(h) for h in ["Created At", "createdAt", "reviewerID", "LIKES", "ShareCommentary"]]
     ['created_at', 'created_at', 'reviewer_id', 'likes', 'share_commentary']
     """
     h = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(h).strip())
     return re.sub(r"[^a-z0-9]+", "_", h.lower()).strip("_")
+
+
+def _plain_key(h: str) -> str:
+    """The header as lower-case words, camelCase kept whole (``UserName`` → ``username``)."""
+    return re.sub(r"[^a-z0-9]+", "_", str(h).strip().lower()).strip("_")
+
+
+def _by_key(headers: list[str]) -> dict[str, str]:
+    """{key: header}, every header under its plain key and its camelCase-split key; a plain key
+    wins (``UserName`` is ``username``, an author id, before it is ``user_name``)."""
+    out: dict[str, str] = {}
+    for key in (_plain_key, _key):
+        for h in headers:
+            out.setdefault(key(h), h)
+    return out
 
 
 _LOOSE_FIELDS = ("text", "created_at", "message_id", "author_id")
@@ -113,9 +129,7 @@ def guess_columns(headers: list[str]) -> dict[str, str]:
     >>> guess_columns(["Date (GMT)", "Network", "Post Content", "Permalink"])
     {'platform': 'Network', 'text': 'Post Content', 'created_at': 'Date (GMT)'}
     """
-    by_key: dict[str, str] = {}
-    for h in headers:
-        by_key.setdefault(_key(h), h)
+    by_key = _by_key(headers)
     found: dict[str, str] = {}
     used: set[str] = set()
     for fld, names in SYNONYMS.items():
@@ -155,6 +169,11 @@ _DATE_ONLY = {"date", "post_date", "date_sent", "sent_date", "day"}
 _TIME_ONLY = {"time", "post_time", "time_sent", "sent_time"}
 
 
+def is_position(col: object) -> bool:
+    """Is this ``columns=`` value a column position (a whole number, numpy's too, not True/False)?"""
+    return isinstance(col, (int, np.integer)) and not isinstance(col, (bool, np.bool_))
+
+
 def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: str,
                     required: tuple[str, ...] = ("text", "created_at")) -> dict[str, str]:
     """Check a user column map (or guess one) and return {model_field: header}. A value in
@@ -168,10 +187,10 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
         if bad_keys:
             raise DataError(f"columns= has unknown model field(s) {bad_keys}; the fields are "
                             f"{sorted(known)}", source=source, field="columns")
-        by_key = {_key(h): h for h in headers}
+        by_key = _by_key(headers)
         mapping = {}
         for fld, col in columns.items():
-            if isinstance(col, (int, np.integer)) and not isinstance(col, bool):   # a position, 0 = first
+            if is_position(col):   # 0 = the first column
                 if not 0 <= col < len(headers):
                     raise DataError(f"columns= maps '{fld}' to position {col}, but the file has "
                                     f"{len(headers)} columns (0 to {len(headers) - 1})", source=source,
@@ -179,8 +198,8 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
                 mapping[fld] = headers[col]
             elif col in headers:
                 mapping[fld] = col
-            elif _key(col) in by_key:
-                mapping[fld] = by_key[_key(col)]
+            elif _plain_key(col) in by_key or _key(col) in by_key:
+                mapping[fld] = by_key.get(_plain_key(col)) or by_key[_key(col)]
             else:
                 raise DataError(f"columns= maps '{fld}' to column {col!r}, which is not in the file; "
                                 f"headers found: {headers}", source=source, field=str(col))
@@ -190,9 +209,10 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
     else:
         mapping = guess_columns(headers)
     # a separate time column next to a date-only column (common in tool exports): combine them
-    if "created_at" in mapping and _key(mapping["created_at"]) in _DATE_ONLY and "_time" not in mapping:
+    if "created_at" in mapping and {_plain_key(mapping["created_at"]), _key(mapping["created_at"])} & _DATE_ONLY \
+            and "_time" not in mapping:
         used = set(mapping.values())
-        t = next((h for h in headers if _key(h) in _TIME_ONLY and h not in used), None)
+        t = next((h for h in headers if {_plain_key(h), _key(h)} & _TIME_ONLY and h not in used), None)
         if t is not None:
             mapping["_time"] = t
     missing = [f for f in required if f not in mapping]
@@ -203,27 +223,36 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
     return mapping
 
 
+_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s|,|$)", re.I)
+
+
+def _looks_dated(cell: str) -> bool:
+    """Does this cell look like a date at a glance (ISO, Twitter, slash, or a month word with a
+    number: ``05 Jul 2026 10:00``, ``July 5 2026``)? No parsing: cheap, for guessing only."""
+    from ._time import _RE_ISO, _RE_SLASH, _RE_TWITTER, _RE_ZONE_WORD, _zone_offset
+    c = _RE_ZONE_WORD.sub(_zone_offset, cell.strip())
+    return any(r.match(c) for r in (_RE_ISO, _RE_TWITTER, _RE_SLASH)) or \
+        (bool(_MONTH_WORD.search(c)) and any(ch.isdigit() for ch in c))
+
+
 def looks_like_data(headers: list[str]) -> bool:
     """Is this first line a row of data rather than column names (a file without a header)?
-    Column names are short labels; a date, a number or a sentence among them means data.
+    Column names are labels: a date among them, or numbers in half of them, means data. (Long
+    sentences do not: survey exports use whole questions as column names.)
 
     >>> looks_like_data(["0", "1467810369", "Mon Apr 06 22:19:45 PDT 2009", "NO_QUERY", "bob", "hi"])
     True
-    >>> looks_like_data(["Message", "Sent", "From"])
+    >>> looks_like_data(["05 Jul 2026 10:00", "hi"]), looks_like_data(["Message", "Sent", "From"])
+    (True, False)
+    >>> looks_like_data(["Timestamp", "What did you think of our service today? Please tell us more"])
     False
     """
-    from ._time import _RE_EPOCH, _RE_ISO, _RE_SLASH, _RE_TWITTER, _RE_ZONE_WORD, _zone_offset
+    from ._time import _RE_EPOCH
     cells = [str(h).strip() for h in headers]
     if len(cells) < 2:
         return False
-    dates = [_RE_ZONE_WORD.sub(_zone_offset, c) for c in cells]
-    datey = any(r.match(c) for c in dates for r in (_RE_ISO, _RE_TWITTER, _RE_SLASH))
     numbers = sum(bool(re.fullmatch(r"-?\d+(\.\d+)?", c)) or bool(_RE_EPOCH.match(c)) for c in cells)
-    sentence = any(len(c) > 40 and " " in c for c in cells)
-    return datey or sentence or numbers * 2 >= len(cells)
-
-
-_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s", re.I)
+    return any(_looks_dated(c) for c in cells) or numbers * 2 >= len(cells)
 
 
 def guess_by_content(df: pd.DataFrame, taken: dict[str, str] | None = None) -> dict[str, str]:
@@ -231,7 +260,7 @@ def guess_by_content(df: pd.DataFrame, taken: dict[str, str] | None = None) -> d
     200 rows, first 200 columns): dates → created_at (words before bare epoch numbers, which may be ids); the longest
     text with spaces → text; unique values without spaces → message_id; short varied names →
     author_id. ``taken`` (the user's own choices) is kept and its columns are not reused."""
-    from ._time import _RE_EPOCH, _RE_ISO, _RE_SLASH, _RE_TWITTER, _RE_ZONE_WORD, _zone_offset, to_utc
+    from ._time import _RE_EPOCH, to_utc
     mapping = dict(taken or {})
     head = df.head(200)
     stats = {}
@@ -241,9 +270,8 @@ def guess_by_content(df: pd.DataFrame, taken: dict[str, str] | None = None) -> d
             continue
         epoch = all(_RE_EPOCH.match(v) for v in vals)
         # only columns that look like dates at a glance are parsed (parsing costs ~20 ms a column)
-        looks = [_RE_ZONE_WORD.sub(_zone_offset, v) for v in vals[:50]]
-        datey = epoch or sum(bool(r.match(v)) for v in looks for r in (_RE_ISO, _RE_TWITTER, _RE_SLASH)) \
-            * 2 >= len(looks) or sum(bool(_MONTH_WORD.search(v)) for v in looks) * 2 >= len(looks)
+        looks = vals[:50]
+        datey = epoch or sum(_looks_dated(v) for v in looks) * 2 >= len(looks)
         dated = float(to_utc(pd.Series(vals, dtype="str"), [])[0].notna().mean()) if datey else 0.0
         stats[c] = {"dated": dated, "epoch": epoch, "len": float(np.mean([len(v) for v in vals])),
                     "spaces": float(np.mean([" " in v for v in vals])),

@@ -107,15 +107,26 @@ def _other_file(obj: Any) -> str | None:
     return next((what for key, what in OTHER_FILES.items() if _wrapped(obj, key)), None)
 
 
+def _none_by_org(opts: Options) -> str:
+    """The warning for X API tweets of which none is the organisation's."""
+    if opts.own_handles:
+        return (f"these tweets come from the X API (each names its author); none is by {opts.own_handles} "
+                "(org_handles=), so the organisation wrote none of them")
+    return ("these tweets come from the X API (each names its author); none is by the organisation - "
+            "pass org_handles= with its X handle to mark its own")
+
+
 def _v2_pages(obj: Any) -> list[dict] | None:
     """X API v2 responses (``{"data": [{id, text, …}], "includes": {"users": […]}}``), one or a
     list of saved pages; None for anything else."""
     pages = obj if isinstance(obj, list) else [obj]
-    if not pages or not all(isinstance(p, dict) and isinstance(p.get("data"), list) for p in pages):
-        return None
-    first = next((t for p in pages for t in p["data"]), None)
+    if not pages or not all(isinstance(p, dict) and (isinstance(p.get("data"), list) or
+                                                     ("data" not in p and isinstance(p.get("meta"), dict)))
+                            for p in pages):
+        return None   # every page has tweets, or is an empty page ({"meta": {"result_count": 0}})
+    first = next((t for p in pages for t in p.get("data") or []), None)
     ok = isinstance(first, dict) and "id" in first and "text" in first
-    return pages if ok else None
+    return [p for p in pages if isinstance(p.get("data"), list)] if ok else None
 
 
 def _parse_v2(pages: list[dict], opts: Options) -> pd.DataFrame:
@@ -152,8 +163,7 @@ def _parse_v2(pages: list[dict], opts: Options) -> pd.DataFrame:
     opts.tracker.rows_in = n
     f = pd.DataFrame(rows)
     if len(f) and not f["author_is_org"].any():
-        opts.tracker.warnings.append("these tweets come from the X API (each names its author); none is by the "
-                                     "organisation - pass org_handles= with its X handle to mark its own")
+        opts.tracker.warnings.append(_none_by_org(opts))
     opts.natural_org = opts.own_handles[0] if opts.own_handles else None
     return f
 
@@ -277,16 +287,19 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
                         "(the data/ folder)", source=opts.source)
     if _tweets(obj) is None and _wrapped(obj, "noteTweet"):
         return _parse_notes(obj, opts)
-    owner = opts.owner(_owner_from_account_js(opts) or _owner_from_grailbird(obj), platform="x")
     rows = []
 
     def user_of(item: Any) -> dict:
         t = item.get("tweet", item) if isinstance(item, dict) else None
         return t["user"] if isinstance(t, dict) and isinstance(t.get("user"), dict) else {}
 
-    # tweets saved from the X API name their authors, several of them; an archive's are all the
-    # owner's (pre-2019 archives also carry a user, always the same one)
-    api = len({_text(user_of(x).get("screen_name")).strip() for x in obj} - {""}) > 1
+    # tweets saved from the X API name their authors: several of them, or one who is not the
+    # organisation named by org_handles. An archive's are all the owner's (pre-2019 archives
+    # also carry a user, always the same one: the owner).
+    users = {_text(user_of(x).get("screen_name")).strip() for x in obj} - {""}
+    api = len(users) > 1 or bool(users and opts.own_handles and not any(map(opts.is_handle, users)))
+    owner = opts.owner(_owner_from_account_js(opts) or (None if api else _owner_from_grailbird(obj)),
+                       platform="x")
     for i, item in enumerate(obj):
         t = item.get("tweet", item) if isinstance(item, dict) else None
         if not isinstance(t, dict):
@@ -294,9 +307,9 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             continue
         ents = t.get("extended_entities") or t.get("entities") or {}
         user = user_of(item)
-        who = _text(user.get("screen_name")).strip() if api else ""
+        who = (_text(user.get("screen_name")).strip() or "unknown") if api else ""
         parent = _id(t.get("in_reply_to_status_id_str")) or _id(t.get("in_reply_to_status_id"))
-        mine = opts.is_handle(who) if who else True
+        mine = opts.is_handle(who) if api else True
         rows.append({
             "_row": i,
             "message_id": _id(t.get("id_str")) or _id(t.get("id")),
@@ -316,7 +329,6 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
     opts.tracker.rows_in = len(obj)
     f = pd.DataFrame(rows)
     if api and len(f) and not f["author_is_org"].any():
-        opts.tracker.warnings.append("these tweets come from the X API (each names its author); none is by the "
-                                     "organisation - pass org_handles= with its X handle to mark its own")
+        opts.tracker.warnings.append(_none_by_org(opts))
     opts.natural_org = (owner if opts.handles or opts.org else None) if api else owner
     return f
