@@ -1390,3 +1390,15 @@ def test_javascript_date_strings(value, expect):
     warn: list[str] = []
     out, _ = to_utc(pd.Series([value, value], dtype="str"), warn, local_tz="Europe/London")
     assert out.iloc[0] == utc(expect) and not any("no time zone" in w for w in warn)
+
+
+def test_forced_encoding_leaving_half_an_emoji_in_json(tmp_path):
+    """encoding='utf-7' can decode to half of a UTF-16 pair ('+2D0-' is U+D83D on its own): it
+    becomes \ufffd with a warning, as an escaped half does, instead of a crash deep in pandas
+    (fuzz seed 13)."""
+    p = tmp_path / "reviews.json"
+    p.write_bytes(b'[{"text": "hi +2D0- there", "date": "2026-01-05T10:00:00Z"}]')
+    ds = smlib.load(p, encoding="utf-7")
+    s = check_summary(ds)
+    assert ds.interactions["text"].tolist() == ["hi \ufffd there"]
+    assert any("broken character" in w for w in s["warnings"])

@@ -233,8 +233,9 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 def _no_lone_surrogates(obj: Any, text: str, src: Source) -> Any:
     """JSON may escape half of an emoji on its own (``"\\ud83d"``, e.g. a post cut short at
     a length limit); Python keeps it as a lone surrogate, which no text column can store. Each
-    one becomes U+FFFD (�), with a warning. Only walks the data when the text has such escapes."""
-    if not _SURROGATE_ESCAPE.search(text):
+    one becomes U+FFFD (�), with a warning. A forced ``encoding=`` (e.g. ``utf-7``) can leave
+    such halves in the decoded text itself. Only walks the data when the text has either."""
+    if not (_SURROGATE_ESCAPE.search(text) or _SURROGATE.search(text)):
         return obj
     count = [0]
 
