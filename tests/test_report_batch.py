@@ -45,7 +45,7 @@ def mixed_run(tmp_path_factory):
 
 def test_failing_org_does_not_stop_the_others(mixed_run):
     out, summary = mixed_run
-    assert summary["succeeded"] == ["good-a", "good-c"]
+    assert summary["succeeded"] == ["good-a", "good-c"], summary["failed"]   # say why a run failed
     assert [f["slug"] for f in summary["failed"]] == ["broken-b"]
     # the failing cell's own error, not a generic papermill message
     assert summary["failed"][0]["error"] == "ValueError: deliberate failure for broken-b"
@@ -95,7 +95,7 @@ def test_index_lists_every_org_with_status(mixed_run):
 def test_rerun_that_fails_replaces_an_old_good_report(tmp_path):
     ok = smlib.build_reports(["broken-x"], tmp_path, workers=1,
                              notebook=FIX / "no_parameters.ipynb", progress=False)
-    assert ok["succeeded"] == ["broken-x"]
+    assert ok["succeeded"] == ["broken-x"], ok["failed"]   # say why a run failed
     assert (tmp_path / "broken-x" / "report.html").exists()
     bad = smlib.build_reports(["broken-x"], tmp_path, workers=1,
                               notebook=FIX / "broken.ipynb", progress=False)
@@ -109,7 +109,7 @@ def test_each_run_has_its_own_working_folder_and_parameters(tmp_path):
     summary = smlib.build_reports(["one", "two"], tmp_path, workers=2,
                                   notebook=FIX / "no_parameters.ipynb", days="2026-01-05,2026-01-07",
                                   progress=False)
-    assert summary["succeeded"] == ["one", "two"]
+    assert summary["succeeded"] == ["one", "two"], summary["failed"]   # say why a run failed
     for slug in ("one", "two"):
         nb = nbformat.read(tmp_path / slug / "report.ipynb", as_version=4)
         injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
@@ -133,7 +133,7 @@ def test_html_has_no_code_and_no_parameter_cells(tmp_path):
 def test_minimal_report_outputs_are_safe(tmp_path):
     summary = smlib.build_reports(["alpha"], tmp_path, workers=1, notebook=FIX / "minimal.ipynb",
                                   progress=False)
-    assert summary["succeeded"] == ["alpha"]
+    assert summary["succeeded"] == ["alpha"], summary["failed"]   # say why a run failed
     folder = tmp_path / "alpha"
     page = (folder / "report.html").read_text()
     # message text escaped, links inert, handles pseudonymised
@@ -191,7 +191,7 @@ def test_duplicate_slugs_get_their_own_folders(tmp_path):
         p.write_text("x")
     summary = smlib.build_reports([a, b], tmp_path / "out", workers=1,
                                   notebook=FIX / "no_parameters.ipynb", progress=False)
-    assert summary["succeeded"] == ["same", "same-2"]
+    assert summary["succeeded"] == ["same", "same-2"], summary["failed"]   # say why a run failed
     nb = nbformat.read(tmp_path / "out" / "same-2" / "report.ipynb", as_version=4)
     assert str(b) in nb.cells[0].source  # paths reach the kernel as absolute paths
 
