@@ -27,7 +27,7 @@ import pandas as pd
 
 from ._options import Options
 from ._rows import mostly_items
-from ._text import clean_text
+from ._text import as_text, clean_text
 
 TEXT_LABELS = {
     # English
@@ -108,8 +108,7 @@ def _label(e: dict) -> str:
 
 
 def _value(e: dict) -> str:
-    v = e.get("value")
-    return v if isinstance(v, str) else "" if v is None or isinstance(v, (dict, list)) else str(v)
+    return as_text(e.get("value"))
 
 
 def _group_user(e: dict) -> str:

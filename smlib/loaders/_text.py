@@ -103,3 +103,13 @@ def normalise_line_ends(s: pd.Series) -> pd.Series:
     s = s.copy()
     s[has] = s[has].str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
     return s
+
+
+def as_text(v: Any) -> str:
+    """A JSON value as text: strings as they are, numbers written out, nothing (None, an object
+    or a list where text was expected) as ``""``. Shared by the JSON export readers.
+
+    >>> [as_text(v) for v in ("hi", 3, None, {"a": 1}, [1])]
+    ['hi', '3', '', '', '']
+    """
+    return v if isinstance(v, str) else "" if v is None or isinstance(v, (dict, list)) else str(v)

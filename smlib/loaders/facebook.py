@@ -35,7 +35,7 @@ import pandas as pd
 from . import _meta
 from ._options import Options
 from ._rows import mostly_items
-from ._text import clean_text, fix_mojibake_deep
+from ._text import as_text as _str, clean_text, fix_mojibake_deep
 
 PLATFORM = "facebook"
 COMMENT_KEYS = ("comments_v2", "group_comments_v2", "comments")
@@ -68,10 +68,6 @@ def _sections(obj: Any) -> list[tuple[str, list]] | None:
 
 def _list(v: Any) -> list:
     return v if isinstance(v, list) else []
-
-
-def _str(v: Any) -> str:
-    return v if isinstance(v, str) else "" if v is None or isinstance(v, (dict, list)) else str(v)
 
 
 def _is_messenger(obj: Any) -> bool:

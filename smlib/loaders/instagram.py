@@ -27,7 +27,7 @@ import pandas as pd
 
 from . import _meta
 from ._options import Options
-from ._text import clean_text, fix_mojibake_deep
+from ._text import as_text as _str, clean_text, fix_mojibake_deep
 
 PLATFORM = "instagram"
 POST_LIST_KEYS = ("ig_igtv_media", "ig_stories", "ig_reels_media", "ig_posts", "ig_archived_post_media",
@@ -61,10 +61,6 @@ def detect(obj: Any) -> bool:
                 return False
         return ok > 0 or any(isinstance(x, dict) and any(k in x for k in POST_LIST_KEYS) for x in obj)
     return False
-
-
-def _str(v: Any) -> str:
-    return v if isinstance(v, str) else "" if v is None or isinstance(v, (dict, list)) else str(v)
 
 
 def _post_row(p: dict, where: str, owner: str) -> dict:

@@ -32,16 +32,17 @@ def _records(obj: Any) -> tuple[str, list] | None:
     return None
 
 
-def _as_text_ints(x: Any) -> Any:
-    """Whole numbers as text (one level into nested objects), so that a 19-digit id is not turned
-    into a rounded float when another record lacks it; counts are made numbers again later."""
-    if isinstance(x, bool) or not isinstance(x, (int, dict)):
+def _as_text_ints(x: Any, levels: int = 2) -> Any:
+    """Whole numbers as text (in a record and one level into nested objects), so that a 19-digit
+    id is not turned into a rounded float when another record lacks it; counts are made numbers
+    again later."""
+    if isinstance(x, bool):
         return x
     if isinstance(x, int):
         return str(x)
-    return {k: (_as_text_ints(v) if not isinstance(v, dict) else
-                {k2: (str(v2) if isinstance(v2, int) and not isinstance(v2, bool) else v2) for k2, v2 in v.items()})
-            for k, v in x.items()}
+    if isinstance(x, dict) and levels > 0:
+        return {k: _as_text_ints(v, levels - 1) for k, v in x.items()}
+    return x
 
 
 def _frame(items: list) -> pd.DataFrame:

@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 
 from ._options import Options
-from ._text import clean_text
+from ._text import as_text, clean_text
 
 PLATFORM = "tiktok"
 SECTIONS = {"Profile", "Your Activity", "Activity", "Comment", "Post", "Video", "Direct Message",
@@ -57,9 +57,7 @@ def detect(obj: Any) -> bool:
 
 
 def _str(v: Any) -> str:
-    if v is None or isinstance(v, (dict, list)) or v == "N/A":
-        return ""
-    return v if isinstance(v, str) else str(v)
+    return "" if v == "N/A" else as_text(v)   # TikTok writes "N/A" for "none"
 
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
