@@ -8,8 +8,9 @@ running smlib, so a fresh venv works without registering a kernel).
 
 A job's result is a plain dict (it crosses a process boundary): ``key``, ``ok``, ``seconds``,
 ``error`` (``"NameError: name 'x' is not defined"`` — the failing cell's error, taken from
-papermill's ``PapermillExecutionError``), ``cell`` (the failing cell's execution count) and
-whatever the job's ``after`` step returned.
+papermill's ``PapermillExecutionError``), ``cell`` (the failing cell's execution count),
+``retries`` (only when the kernel failed to start and the job was run again, see
+``kernel_did_not_start``) and whatever the job's ``after`` step returned.
 
 Example
 -------
@@ -61,6 +62,33 @@ def describe_error(exc: BaseException) -> tuple[str, int | None]:
     return f"{type(exc).__name__}: {msg[0] if msg else ''}".strip(), None
 
 
+START_RETRIES = 2
+
+
+def kernel_did_not_start(exc: BaseException, output: str) -> bool:
+    """True when ``exc`` is a kernel start-up failure, so running the job again may well work.
+
+    Why: two kernels started at the same moment can pick the same TCP port (jupyter_client
+    binds a free port, releases it and hands the number to the kernel; see papermill issue
+    #511), and a kernel on a loaded machine can miss nbclient's start-up timeout. Both fail
+    before any cell runs, as a ``RuntimeError``/``TimeoutError`` or an error from zmq or
+    jupyter_client. An error *inside* a cell (``PapermillExecutionError``) or a run that got as
+    far as executing a cell is the notebook's own failure and is never retried.
+    """
+    if getattr(exc, "ename", None):
+        return False
+    module = type(exc).__module__ or ""
+    if not (isinstance(exc, (RuntimeError, TimeoutError))
+            or module.split(".")[0] in {"zmq", "jupyter_client", "nbclient"}):
+        return False
+    try:
+        import nbformat
+        nb = nbformat.read(output, as_version=4)
+    except Exception:  # noqa: BLE001 — no output notebook yet: nothing ran
+        return True
+    return not any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+
+
 def run_job(job: Job) -> dict[str, Any]:
     """Execute one job (in the current process); never raises, returns the outcome dict."""
     import papermill as pm
@@ -78,12 +106,21 @@ def run_job(job: Job) -> dict[str, Any]:
     log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     os.dup2(log_fd, 2)
     try:
-        pm.execute_notebook(job.notebook, job.output, parameters=job.parameters,
-                            kernel_name=KERNEL, cwd=job.cwd, progress_bar=False,
-                            log_output=False, execution_timeout=job.timeout)
-        ok = True
-    except Exception as exc:  # noqa: BLE001 — every failure is reported, none stops the batch
-        result["error"], result["cell"] = describe_error(exc)
+        for attempt in range(1 + START_RETRIES):
+            try:
+                pm.execute_notebook(job.notebook, job.output, parameters=job.parameters,
+                                    kernel_name=KERNEL, cwd=job.cwd, progress_bar=False,
+                                    log_output=False, execution_timeout=job.timeout)
+                ok, result["error"], result["cell"] = True, None, None
+                break
+            except Exception as exc:  # noqa: BLE001 — every failure is reported, none stops the batch
+                result["error"], result["cell"] = describe_error(exc)
+                if attempt == START_RETRIES or not kernel_did_not_start(exc, job.output):
+                    break
+                result["retries"] = attempt + 1
+                print(f"[smlib] kernel did not start ({result['error']}); trying again",
+                      file=sys.stderr, flush=True)
+                time.sleep(0.5 * (attempt + 1))
     finally:
         sys.stderr.flush()
         os.dup2(saved, 2)

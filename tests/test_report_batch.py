@@ -281,3 +281,65 @@ def test_summary_text_keeps_one_column_for_long_names():
     starts = {ln.index(" s  ") for ln in rows if " s  " in ln}
     assert len(starts) == 1                                # the seconds column lines up
     assert rows[2].index("DataError") == rows[0].index("1.0") - 3
+
+
+# ── kernel start-up failures are retried, notebook failures are not ─────────────────────
+def _job(tmp_path, notebook="no_parameters.ipynb"):
+    from smlib.batch import Job
+    return Job(key="solo", notebook=str(FIX / notebook), output=str(tmp_path / "out.ipynb"),
+               cwd=str(tmp_path), parameters={"org": "solo", "out_dir": str(tmp_path)})
+
+
+def test_kernel_start_failure_is_retried(tmp_path, monkeypatch):
+    import papermill
+    from smlib import batch
+    real, calls = papermill.execute_notebook, []
+
+    def flaky(*args, **kwargs):      # the first start loses the port race (papermill #511)
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    monkeypatch.setattr(batch.time, "sleep", lambda s: None)
+    res = batch.run_job(_job(tmp_path))
+    assert res["ok"] and res["error"] is None, res
+    assert len(calls) == 2 and res["retries"] == 1
+    assert json.loads((tmp_path / "metrics.json").read_text())["org"] == "solo"
+
+
+def test_kernel_that_never_starts_fails_after_retries(tmp_path, monkeypatch):
+    import papermill
+    from smlib import batch
+    calls = []
+
+    def never(*args, **kwargs):
+        calls.append(1)
+        raise TimeoutError("Kernel didn't respond in 60 seconds")
+
+    monkeypatch.setattr(papermill, "execute_notebook", never)
+    monkeypatch.setattr(batch.time, "sleep", lambda s: None)
+    res = batch.run_job(_job(tmp_path))
+    assert not res["ok"] and res["error"] == "TimeoutError: Kernel didn't respond in 60 seconds"
+    assert len(calls) == 1 + batch.START_RETRIES
+
+
+def test_errors_after_a_cell_ran_are_not_retried(tmp_path, monkeypatch):
+    """A cell error, or a kernel that dies while running a cell, is the notebook's own failure."""
+    import papermill
+    from smlib import batch
+    real, calls = papermill.execute_notebook, []
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", counted)
+    res = batch.run_job(_job(tmp_path, "kernel_dies.ipynb"))
+    assert res["error"] == "DeadKernelError: Kernel died" and len(calls) == 1
+    calls.clear()
+    job = _job(tmp_path, "broken.ipynb")
+    job.parameters = {"org": "broken-x", "out_dir": str(tmp_path)}
+    res = batch.run_job(job)
+    assert not res["ok"] and "deliberate failure" in res["error"] and len(calls) == 1
