@@ -48,6 +48,11 @@ REPORT_NOTEBOOK = REPO_DIR / "notebooks" / "report.ipynb"
 HTML_NAME, NOTEBOOK_NAME, METRICS_NAME, QUEUE_NAME = (
     "report.html", "report.ipynb", "metrics.json", "action_queue.csv")
 FAILED_NAME, FAILED_NOTEBOOK_NAME = "FAILED.txt", "report.failed.ipynb"
+MARKER_NAME = ".smlib-report"
+"""Written into every report folder: smlib only ever replaces a folder that has it."""
+REPORT_FILES = frozenset({HTML_NAME, NOTEBOOK_NAME, METRICS_NAME, QUEUE_NAME, FAILED_NAME,
+                          FAILED_NOTEBOOK_NAME, "kernel.log", MARKER_NAME})
+"""Everything smlib writes into a report folder; a folder holding anything else is not replaced."""
 
 INDEX_KPIS: dict[str, str] = {
     "messages": "Messages", "customer_messages": "From customers", "users": "Users",
@@ -205,8 +210,14 @@ def _finish(job, result: dict[str, Any]) -> dict[str, Any]:
         _write_failed(staging, job.meta["org"], out.get("error") or result.get("error") or "unknown error",
                       result.get("cell"))
         out["ok"] = False
-    _swap_into_place(staging, final)
+    _swap_into_place(staging, final, job.meta.get("inputs", ()))
     return out
+
+
+def _write_marker(folder: Path) -> None:
+    atomic_write_text(folder / MARKER_NAME,
+                      "This folder was made by `smlib report`. smlib deletes and rebuilds it when the\n"
+                      "report is made again, so keep nothing else in it.\n")
 
 
 def _write_failed(folder: Path, org: str, error: str, cell: Any) -> None:
@@ -219,10 +230,69 @@ def _write_failed(folder: Path, org: str, error: str, cell: Any) -> None:
     atomic_write_text(folder / FAILED_NAME, "\n".join(lines) + "\n")
 
 
-def _swap_into_place(staging: Path, final: Path) -> None:
-    """Replace ``final`` by ``staging`` (both in the same folder) without a half-written state."""
+def _looks_like_old_report(folder: Path, names: set[str]) -> bool:
+    """A report folder made before smlib wrote its marker: a report.html with the metrics.json
+    smlib writes, or smlib's FAILED.txt (and, in both cases, nothing but report files)."""
+    try:
+        if {HTML_NAME, METRICS_NAME} <= names:
+            data = json.loads((folder / METRICS_NAME).read_text(encoding="utf-8"))
+            return isinstance(data, dict) and "headline" in data and "generated_at" in data
+        if FAILED_NAME in names:
+            return (folder / FAILED_NAME).read_text(encoding="utf-8").startswith("The report for ")
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def refuse_to_replace(final: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> str | None:
+    """Why the report folder ``final`` must not be replaced, or None when it may be.
+
+    smlib replaces (deletes) only a folder it made itself: one holding its marker file
+    (``.smlib-report``) and nothing but report files, or an older report folder of the same
+    shape. A folder with anyone else's files in it, or one an input file or folder lives in, is
+    left alone. A folder that does not exist yet is fine.
+    """
+    final = Path(final)
+    if not os.path.lexists(final):
+        return None
+    if final.is_symlink() or not final.is_dir():
+        return (f"{final} already exists and is not a report folder made by smlib; smlib will not "
+                "replace it. Move it away or choose another --out folder")
+    here = final.resolve()
+    for item in inputs:
+        p = Path(item).expanduser()
+        if not p.exists():
+            continue
+        p = p.resolve()
+        if p == here or here in p.parents:
+            return (f"the report would go in {final}, which holds the data being reported on "
+                    f"({p}); smlib will not replace it. Choose another --out folder")
+    try:
+        names = {c.name for c in final.iterdir()}
+    except OSError as exc:
+        return f"cannot look inside {final} ({exc.strerror or exc}); smlib will not replace it"
+    others = sorted(names - REPORT_FILES)
+    if others:
+        shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        return (f"{final} already exists and holds files smlib did not make ({shown}); smlib "
+                "will not replace it. Move those files away or choose another --out folder")
+    if names and MARKER_NAME not in names and not _looks_like_old_report(final, names):
+        return (f"{final} already exists and was not made by smlib report; smlib will not "
+                "replace it. Move it away or choose another --out folder")
+    return None
+
+
+def _swap_into_place(staging: Path, final: Path, inputs: Iterable[str] = ()) -> None:
+    """Replace ``final`` by ``staging`` (both in the same folder) without a half-written state.
+
+    Raises :class:`DataError` (and leaves ``final`` alone) if ``final`` is not a report folder
+    smlib made (checked again here: it may have appeared while the notebook ran).
+    """
+    why = refuse_to_replace(final, inputs)
+    if why:
+        raise DataError(why)
     old = None
-    if final.exists():
+    if os.path.lexists(final):
         old = final.with_name(f".old-{final.name}-{secrets.token_hex(4)}")
         os.replace(final, old)
     os.replace(staging, final)
@@ -254,20 +324,31 @@ def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "r
     out_dir = Path(out).expanduser().resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    jobs, seen = [], set()
+    plan, seen = [], set()
+    inputs = [str(Path(o).expanduser().resolve()) for o in orgs if Path(o).expanduser().exists()]
     for org in orgs:
         slug = base = org_slug(org)
         n = 2
         while slug in seen:
             slug, n = f"{base}-{n}", n + 1
         seen.add(slug)
+        plan.append((org, slug))
+    # Before anything is made: never replace a folder smlib did not make (exit 2, nothing deleted).
+    for org, slug in plan:
+        why = refuse_to_replace(out_dir / slug, inputs)
+        if why:
+            raise DataError(why)
+
+    jobs = []
+    for org, slug in plan:
         staging = out_dir / f".staging-{slug}-{secrets.token_hex(4)}"
         staging.mkdir()
+        _write_marker(staging)
         jobs.append(Job(
             key=slug, notebook=str(nb_path), output=str(staging / NOTEBOOK_NAME), cwd=str(staging),
             parameters={"org": _org_argument(org), "days": day_list, "out_dir": str(staging),
                         "show_handles": bool(show_handles)},
-            after=_finish, meta={"final": str(out_dir / slug), "org": org}))
+            after=_finish, meta={"final": str(out_dir / slug), "org": org, "inputs": inputs}))
 
     start = time.perf_counter()
     try:
@@ -287,12 +368,15 @@ def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "r
                            "cell": res.get("cell")})
             final = Path(job.meta["final"])
             if Path(job.cwd).exists() or not (final / FAILED_NAME).exists():
-                # the worker died before its own clean-up and swap: do them here
+                # the worker died before its own clean-up and swap: do them here (only in a
+                # folder smlib made: someone else's folder is never touched)
                 shutil.rmtree(job.cwd, ignore_errors=True)
-                final.mkdir(parents=True, exist_ok=True)
-                for name in (HTML_NAME, METRICS_NAME, QUEUE_NAME):
-                    (final / name).unlink(missing_ok=True)
-                _write_failed(final, job.meta["org"], err, res.get("cell"))
+                if refuse_to_replace(final, inputs) is None:
+                    final.mkdir(parents=True, exist_ok=True)
+                    for name in (HTML_NAME, METRICS_NAME, QUEUE_NAME):
+                        (final / name).unlink(missing_ok=True)
+                    _write_marker(final)
+                    _write_failed(final, job.meta["org"], err, res.get("cell"))
     index = write_index(out_dir)
     return {"out": str(out_dir), "succeeded": [r["slug"] for r in results if r["ok"]],
             "failed": failed, "results": results, "index": str(index), "seconds": wall,

@@ -169,6 +169,72 @@ def test_cli_exit_code_and_summary(tmp_path, monkeypatch, capsys):
     assert code == 0
 
 
+# ── smlib only ever replaces a folder it made ────────────────────────────────────────────
+def test_report_never_replaces_a_folder_holding_the_input_file(tmp_path, monkeypatch, capsys):
+    """`cd out && smlib report --org mybrand/mybrand.csv --out .` used to move mybrand/ aside and
+    delete it, input file and notes included, and exit 0."""
+    folder = tmp_path / "mybrand"
+    folder.mkdir()
+    data = folder / "mybrand.csv"
+    data.write_text("created_at,platform,text\n2026-03-02T10:00:00Z,x,hello\n")
+    (folder / "notes.txt").write_text("notes")
+    monkeypatch.chdir(tmp_path)
+    code = smlib.cli.main(["report", "--org", "mybrand/mybrand.csv", "--out", ".", "--workers", "1"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert str(folder) in err and "will not replace" in err
+    assert sorted(_files(folder)) == ["mybrand.csv", "notes.txt"]
+    assert data.read_text().startswith("created_at")
+    assert _leftovers(tmp_path) == []                 # no staging folder was made
+
+
+def test_report_never_replaces_someone_elses_folder(tmp_path):
+    """`smlib report --all --out data/sample` must not wipe the sample folders: a folder with
+    files smlib did not make (or a lone report.html smlib did not write) is refused, untouched."""
+    other = tmp_path / "out" / "northway-rail"
+    other.mkdir(parents=True)
+    (other / "interactions.csv").write_text("x")
+    with pytest.raises(DataError, match=r"northway-rail.*interactions\.csv.*will not replace"):
+        smlib.build_reports(["northway-rail"], tmp_path / "out", workers=1,
+                            notebook=FIX / "no_parameters.ipynb", progress=False)
+    assert _files(other) == {"interactions.csv"}
+    mine = tmp_path / "out2" / "alpha"
+    mine.mkdir(parents=True)
+    (mine / "report.html").write_text("<p>my own page</p>")
+    with pytest.raises(DataError, match="not made by smlib"):
+        smlib.build_reports(["alpha"], tmp_path / "out2", workers=1,
+                            notebook=FIX / "no_parameters.ipynb", progress=False)
+    assert (mine / "report.html").read_text() == "<p>my own page</p>"
+
+
+def test_report_folder_is_marked_and_replaced_only_while_it_holds_report_files(tmp_path):
+    ok = smlib.build_reports(["alpha"], tmp_path, workers=1,
+                             notebook=FIX / "no_parameters.ipynb", progress=False)
+    assert ok["succeeded"] == ["alpha"], ok["failed"]
+    assert rpt.MARKER_NAME in _files(tmp_path / "alpha")
+    assert rpt.refuse_to_replace(tmp_path / "alpha") is None          # ours: rebuilt freely
+    (tmp_path / "alpha" / "my-notes.txt").write_text("keep me")
+    with pytest.raises(DataError, match="my-notes.txt"):
+        smlib.build_reports(["alpha"], tmp_path, workers=1,
+                            notebook=FIX / "no_parameters.ipynb", progress=False)
+    assert (tmp_path / "alpha" / "my-notes.txt").read_text() == "keep me"
+    # a report folder from before the marker existed is still recognised and rebuilt
+    (tmp_path / "alpha" / "my-notes.txt").unlink()
+    (tmp_path / "alpha" / rpt.MARKER_NAME).unlink()
+    assert rpt.refuse_to_replace(tmp_path / "alpha") is None
+
+
+def test_swap_checks_again_just_before_replacing(tmp_path):
+    """A folder that appeared while the notebook ran is not replaced either."""
+    staging, final = tmp_path / ".staging-a", tmp_path / "a"
+    staging.mkdir()
+    final.mkdir()
+    (final / "data.csv").write_text("x")
+    with pytest.raises(DataError, match="will not replace"):
+        rpt._swap_into_place(staging, final)
+    assert _files(final) == {"data.csv"} and staging.exists()
+
+
 # ── pieces without kernels ───────────────────────────────────────────────────────────────
 @pytest.mark.parametrize("org, slug", [
     ("northway-rail", "northway-rail"),
