@@ -88,6 +88,36 @@ class CrisisResult:
     def __str__(self) -> str:
         return self.summary
 
+    def periods_on(self, days) -> pd.DataFrame:
+        """The crisis periods that overlap any of ``days`` (see :func:`periods_on_days`)."""
+        return periods_on_days(self.periods, days)
+
+
+def periods_on_days(periods: pd.DataFrame, days) -> pd.DataFrame:
+    """The rows of ``periods`` that share at least some time with one of ``days``.
+
+    ``days`` are dates (``"2026-03-03"``) in the same time zone as the periods (local time).
+    A period runs from ``start`` up to, **not including**, ``end``: 23:00–00:00 on Monday is
+    on Monday only, so it is not on Tuesday. A period from Monday to Wednesday is on Tuesday
+    too, although it neither starts nor ends on it.
+
+    >>> p = pd.DataFrame({"start": pd.to_datetime(["2026-03-02 23:00", "2026-03-02 20:00"]),
+    ...                   "end": pd.to_datetime(["2026-03-03 00:00", "2026-03-04 02:00"])})
+    >>> len(periods_on_days(p, ["2026-03-03"]))       # only the second one reaches Tuesday
+    1
+    """
+    if periods is None or len(periods) == 0:
+        return periods
+    starts = pd.to_datetime(periods["start"])
+    ends = pd.to_datetime(periods["end"])
+    if getattr(starts.dt, "tz", None) is not None:
+        starts, ends = starts.dt.tz_localize(None), ends.dt.tz_localize(None)
+    keep = pd.Series(False, index=periods.index)
+    for d in days:
+        day0 = pd.Timestamp(str(d)).normalize()
+        keep |= (starts < day0 + pd.Timedelta(days=1)) & (ends > day0)
+    return periods[keep.to_numpy()]
+
 
 def _fmt_minutes(m: float) -> str:
     from .priority import format_wait
@@ -286,7 +316,8 @@ def _summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str, sourc
         need = settings["min_periods"]
         return (f"Not enough history to judge: the {'hourly' if f == 'h' else 'daily'} check needs "
                 f"{need} {unit}s of messages "
-                f"before the {unit} it judges, and this data covers {len(series)}.")
+                f"before the {unit} it judges, and this data covers {len(series)} "
+                f"{unit}{'' if len(series) == 1 else 's'}.")
     if periods.empty:
         top = int(series["negative"].max()) if len(series) else 0
         return (f"No crisis warning: negative messages per {unit} never rose well above normal "

@@ -222,4 +222,36 @@ def test_too_little_history_says_so():
     f = frame_from_counts(np.full(5, 20), freq="D")          # five days: no daily verdict possible
     res = smlib.detect_crisis(f, freq="D")
     assert not res.alarm and res.summary.startswith("Not enough history")
-    assert "14 days" in res.summary and "covers 5" in res.summary
+    assert "14 days" in res.summary and "covers 5 days." in res.summary
+
+
+def test_too_little_history_gives_the_unit():
+    """'... needs 24 hours ... and this data covers 1.' read as a bare number."""
+    f = frame_from_counts(np.full(1, 3))
+    res = smlib.detect_crisis(f, freq="h")
+    assert res.summary.endswith("covers 1 hour."), res.summary
+
+
+def test_periods_on_days_treats_the_end_as_exclusive_and_counts_spans():
+    """A period 23:00-00:00 on Monday is not on Tuesday (its end is the first moment after it);
+    a period from Monday evening to Wednesday night is on Tuesday too."""
+    from smlib.crisis import periods_on_days
+    p = pd.DataFrame({"start": pd.to_datetime(["2026-03-02 23:00", "2026-03-02 20:00",
+                                               "2026-03-05 10:00"]),
+                      "end": pd.to_datetime(["2026-03-03 00:00", "2026-03-04 02:00",
+                                             "2026-03-05 12:00"]),
+                      "label": ["mon-night", "mon-to-wed", "thu"]})
+    assert list(periods_on_days(p, ["2026-03-03"])["label"]) == ["mon-to-wed"]
+    assert list(periods_on_days(p, ["2026-03-03", "2026-03-04"])["label"]) == ["mon-to-wed"]
+    assert list(periods_on_days(p, ["2026-03-02"])["label"]) == ["mon-night", "mon-to-wed"]
+    assert list(periods_on_days(p, ["2026-03-05"])["label"]) == ["thu"]
+    assert len(periods_on_days(p, [])) == 0
+
+
+def test_crisis_in_the_last_hour_before_the_monitoring_days_is_not_on_them():
+    counts = np.full(48, 1)
+    counts[47] = 15                                    # Tue 23:00-00:00 (START is a Monday)
+    res = smlib.detect_crisis(frame_from_counts(counts), freq="h")
+    assert res.alarm and res.periods["label"].tolist() == ["Tue 03 Mar 23:00–00:00"]
+    assert len(res.periods_on(["2026-03-04"])) == 0
+    assert len(res.periods_on(["2026-03-03"])) == 1
