@@ -408,6 +408,8 @@ def days_text(days: Sequence[str]) -> str:
     '28 Oct – 30 Oct 2026 (3 days)'
     >>> days_text(["2026-11-02", "2026-11-05"])
     '2 Nov, 5 Nov 2026'
+    >>> days_text(["2026-03-02", "2027-03-02"])         # different years: each date has its own
+    '2 Mar 2026, 2 Mar 2027'
     """
     try:
         ds = sorted(dt.date.fromisoformat(str(d)) for d in days)
@@ -415,8 +417,9 @@ def days_text(days: Sequence[str]) -> str:
         return ", ".join(map(str, days))
     if not ds:
         return ""
-    fmt = lambda d: f"{d.day} {d.strftime('%b')}"  # noqa: E731
-    year = f" {ds[-1].year}"
+    one_year = ds[0].year == ds[-1].year
+    fmt = lambda d: f"{d.day} {d.strftime('%b')}" + ("" if one_year else f" {d.year}")  # noqa: E731
+    year = f" {ds[-1].year}" if one_year else ""
     if len(ds) > 2 and (ds[-1] - ds[0]).days == len(ds) - 1:
         return f"{fmt(ds[0])} – {fmt(ds[-1])}{year} ({len(ds)} days)"
     return ", ".join(fmt(d) for d in ds) + year

@@ -63,9 +63,26 @@ def pct(share: Any) -> str:
     return f"{round(p, 1)}%"
 
 
-def _day(d: Any) -> str:
-    d = d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d))
-    return f"{d.strftime('%A')} {d.day} {d.strftime('%B')}"
+def _as_date(d: Any) -> dt.date:
+    if isinstance(d, dt.datetime):
+        return d.date()
+    return d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d)[:10])
+
+
+def _day(d: Any, year: bool = False) -> str:
+    """'Monday 2 March'; with ``year``, 'Monday 2 March 2026'."""
+    d = _as_date(d)
+    return f"{d.strftime('%A')} {d.day} {d.strftime('%B')}" + (f" {d.year}" if year else "")
+
+
+def _need_year(*day_lists: Any) -> bool:
+    """True when the days named together fall in more than one year, so each needs its year."""
+    years = {_as_date(d).year for days in day_lists for d in (days or [])}
+    return len(years) > 1
+
+
+def _yr(res: dict[str, Any]) -> bool:
+    return _need_year(res["meta"]["days"])
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -136,7 +153,7 @@ def _overview(res: dict[str, Any], name: str, short: str) -> str:
     days = meta["days"]
     plats = [platform_name(p) for p in meta["platforms"]]
     s = (f"We monitored {name} on {_plural(len(days), 'day')} "
-         f"({_listing([_day(d) for d in days])}) across {_plural(len(plats), 'platform')}: "
+         f"({_listing([_day(d, _yr(res)) for d in days])}) across {_plural(len(plats), 'platform')}: "
          f"{_listing(plats)}. ")
     s += (f"There {'was' if h['messages'] == 1 else 'were'} {_plural(h['messages'], 'message')} in total: "
           f"{_int(h['business_messages'])} written by {short} "
@@ -155,17 +172,26 @@ def _each_day(res: dict[str, Any]) -> str:
     out = []
     for r in res["daily"].to_dict("records"):
         if r["messages"] == 0:
-            out.append(f"On {_day(r['day'])} there were no messages at all.")
+            out.append(f"On {_day(r['day'], _yr(res))} there were no messages at all.")
             continue
+        vd = res["volume_by_day"]
+        on_day = vd[(vd["day"].astype(str) == str(r["day"])) & (vd["total"] > 0)]
+        level = on_day[on_day["total"] == r["top_platform_messages"]]["platform"].tolist()
         if r["top_platform_messages"] == r["messages"]:
             where = (f"on {platform_name(r['top_platform'])}" if r["messages"] == 1 else
                      f"all of them on {platform_name(r['top_platform'])}")
+        elif len(level) > 1:      # a tie: no platform had "the most"
+            where = (f"{_int(r['top_platform_messages'])} each on "
+                     f"{_listing(sorted(platform_name(p) for p in level))}")
+            rest = len(on_day) - len(level)
+            if rest:
+                where += f" and fewer on {_plural(rest, 'other platform')}"
         else:
             most = "most of them" if 2 * r["top_platform_messages"] > r["messages"] else "the most"
             where = (f"{most} on {platform_name(r['top_platform'])} "
                      f"({_int(r['top_platform_messages'])})")
         verb = "was" if r["messages"] == 1 else "were"
-        s = f"On {_day(r['day'])} there {verb} {_plural(r['messages'], 'message')}, {where}. "
+        s = f"On {_day(r['day'], _yr(res))} there {verb} {_plural(r['messages'], 'message')}, {where}. "
         if not r["by_followers"]:
             out.append(s + f"Nobody from the public wrote; the business sent {_int(r['by_business'])}.")
             continue
@@ -185,9 +211,15 @@ def _platforms(res: dict[str, Any]) -> str:
     if not len(vp):
         return ""
     top = vp.iloc[0]
-    s = (f"{platform_name(top['platform'])} was the busiest platform with "
-         f"{_plural(top['total'], 'message')} ({pct(top['share'])} of everything).")
-    rest = [f"{platform_name(r['platform'])} {_int(r['total'])}" for r in vp.iloc[1:].to_dict("records")]
+    level = vp[vp["total"] == top["total"]]
+    if len(level) > 1:    # a tie: say so rather than name one of them the busiest
+        s = (f"{_listing([platform_name(p) for p in level['platform']])} were equally busy, with "
+             f"{_plural(top['total'], 'message')} each ({pct(top['share'])} of everything each).")
+    else:
+        s = (f"{platform_name(top['platform'])} was the busiest platform with "
+             f"{_plural(top['total'], 'message')} ({pct(top['share'])} of everything).")
+    rest = [f"{platform_name(r['platform'])} {_int(r['total'])}"
+            for r in vp.iloc[len(level):].to_dict("records")]
     if rest:
         s += f" The others: {_listing(rest)}."
     hb = res["headline"]
@@ -311,12 +343,12 @@ def _care(res: dict[str, Any], name: str) -> str:
 def _stands_out(res: dict[str, Any], name: str) -> str:
     h = res["headline"]
     parts = []
-    parts.append(f"What stands out: the busiest day was {_day(h['busiest_day'])} with "
+    parts.append(f"What stands out: the busiest day was {_day(h['busiest_day'], _yr(res))} with "
                  f"{_plural(h['busiest_day_messages'], 'message')}.")
     cbd = res["complaints_by_day"]
     if cbd["negative"].sum():
         worst = cbd.sort_values(["negative", "day"], ascending=[False, True]).iloc[0]
-        parts.append(f"The most negative day was {_day(worst['day'])} with "
+        parts.append(f"The most negative day was {_day(worst['day'], _yr(res))} with "
                      f"{_plural(worst['negative'], 'negative message')} "
                      f"({pct(worst['negative_share'])} of that day's messages from the public).")
     eng = _row(res["engagement"], "platform", ALL)
@@ -332,17 +364,26 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
         mood = {"negative": "a negative message ", "positive": "a positive message "}.get(
             t["sentiment"], "")
         parts.append(f"The public's most shared message was {mood}on "
-                     f"{platform_name(t['platform'])} on {_day(t['day'])}, shared "
+                     f"{platform_name(t['platform'])} on {_day(t['day'], _yr(res))}, shared "
                      f"{_plural(t['shares'], 'time')}: {_quote(t['text'])}.")
     plats = res["customer_care"][res["customer_care"]["platform"] != ALL]
     plats = plats[plats["customer_messages"] > 0]
     if len(plats) > 1:
         worst = plats.sort_values(["answered_share", "platform"]).iloc[0]
-        parts.append(f"Customers were least likely to get a reply on "
-                     f"{platform_name(worst['platform'])} ({pct(worst['answered_share'])} answered).")
+        level = plats[plats["answered_share"] == worst["answered_share"]]
+        if len(level) == len(plats):
+            parts.append(f"Customers were as likely to get a reply on one platform as on another "
+                         f"({pct(worst['answered_share'])} answered on each).")
+        elif len(level) > 1:
+            names = _listing(sorted(platform_name(p) for p in level["platform"]))
+            parts.append(f"Customers were least likely to get a reply on {names} "
+                         f"({pct(worst['answered_share'])} answered on each).")
+        else:
+            parts.append(f"Customers were least likely to get a reply on "
+                         f"{platform_name(worst['platform'])} ({pct(worst['answered_share'])} answered).")
     quiet = res["meta"].get("quiet_days") or []
     if quiet:
-        parts.append(f"There was no activity on {_listing([_day(d) for d in quiet])}.")
+        parts.append(f"There was no activity on {_listing([_day(d, _yr(res)) for d in quiet])}.")
     return " ".join(parts)
 
 
@@ -351,8 +392,9 @@ def _comparison(cmp: pd.DataFrame) -> str:
     if not prev:
         return "There is no earlier data to compare with, so progress cannot be measured yet."
     rows = cmp.set_index("figure")
+    year = _need_year(prev, cmp.attrs.get("days"))
     parts = [f"Compared with the previous {_plural(len(prev), 'day')} with activity "
-             f"({_day(prev[0])} to {_day(prev[-1])}):"]
+             f"({_day(prev[0], year)} to {_day(prev[-1], year)}):"]
     for key, what in (("messages", "messages"), ("negative", "negative messages"),
                       ("users", "people")):
         if key in rows.index and not _missing(rows.loc[key, "previous_period"]):

@@ -262,6 +262,13 @@ def test_duplicate_slugs_get_their_own_folders(tmp_path):
     assert str(b) in nb.cells[0].source  # paths reach the kernel as absolute paths
 
 
+def test_days_text_keeps_each_year_when_the_days_span_years():
+    """['2026-03-02', '2027-03-02'] read '2 Mar, 2 Mar 2027' in the index."""
+    assert rpt.days_text(["2026-03-02", "2027-03-02"]) == "2 Mar 2026, 2 Mar 2027"
+    assert rpt.days_text(["2026-12-31", "2027-01-01", "2026-12-30"]) == "30 Dec 2026 – 1 Jan 2027 (3 days)"
+    assert rpt.days_text(["2026-11-02", "2026-11-05"]) == "2 Nov, 5 Nov 2026"
+
+
 def test_parse_days():
     assert rpt.parse_days(None) is None
     assert rpt.parse_days(" 2026-01-05, 2026-01-07 ") == ["2026-01-05", "2026-01-07"]

@@ -52,7 +52,7 @@ def traceable_numbers(res: dict, comparison: pd.DataFrame | None = None) -> set[
 
 def numbers_in(text: str) -> list[float]:
     text = re.sub(r"“[^”]*”", " ", text)                               # quoted messages
-    text = re.sub(rf"\b\d{{1,2}} (?:{MONTHS})\b", " ", text)          # dates
+    text = re.sub(rf"\b\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?\b", " ", text)  # dates (maybe a year)
     text = re.sub(r"\b\d{2}:\d{2}\b", " ", text)                      # clock times
     return [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
 
@@ -151,3 +151,36 @@ def test_a_file_about_several_organisations_is_named_once_then_the_organisations
     assert "The organisations answered" in text
     single = describe_activity(smlib.monitor(sample))
     assert "written by Northway Rail itself" in single and "the organisations" not in single
+
+
+def _two_platform_dataset(rows):
+    """Customer messages (platform, ISO time) on X and Facebook; nobody answered."""
+    from smlib.schema import Dataset, conform_interactions
+    frame = conform_interactions(pd.DataFrame({
+        "org": "shop", "platform": [p for p, _ in rows], "message_id": [str(i) for i in range(len(rows))],
+        "created_at": pd.to_datetime([t for _, t in rows], utc=True),
+        "author_id": [f"u{i}" for i in range(len(rows))], "author_is_org": False,
+        "kind": "mention", "text": "hello"}))
+    return Dataset(frame)
+
+
+def test_ties_are_not_described_as_winners():
+    """One message each on Facebook and X, neither answered: the summary said 'the most on
+    Facebook (1)', 'Facebook was the busiest platform' and 'least likely to get a reply on
+    Facebook (0% answered)'."""
+    ds = _two_platform_dataset([("facebook", "2026-03-02 09:00"), ("x", "2026-03-02 10:00")])
+    text = _check(smlib.monitor(ds, days=["2026-03-02"]))
+    assert "the most on" not in text and "was the busiest platform" not in text
+    assert "least likely to get a reply on Facebook (" not in text
+    assert "1 each on Facebook and X" in text
+    assert "Facebook and X were equally busy" in text
+    assert "(0% answered on each)" in text
+
+
+def test_days_in_different_years_keep_their_year():
+    ds = _two_platform_dataset([("x", "2026-03-02 09:00"), ("x", "2027-01-01 10:00")])
+    text = _check(smlib.monitor(ds, days=["2026-03-02", "2027-01-01"]))
+    assert "Monday 2 March 2026 and Friday 1 January 2027" in text
+    assert "On Monday 2 March 2026 there was 1 message" in text
+    one_year = describe_activity(smlib.monitor(ds, days=["2026-03-02"]))
+    assert "Monday 2 March" in one_year and "2 March 2026" not in one_year
