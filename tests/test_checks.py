@@ -189,9 +189,10 @@ def test_warmup_rows(ctx):
     fb = judge("warmup.rows", len(ctx.ds.interactions.columns), ctx=ctx)
     assert fb.status == NOT_YET and "columns" in fb.message
     no_leak(fb, N_ROWS)
-    fb = judge("warmup.rows", N_ROWS - 1, ctx=ctx)
-    assert "out by one" in fb.message
-    no_leak(fb, N_ROWS)
+    for near in (N_ROWS - 1, N_ROWS + 1):  # no "out by one": that narrows it to two numbers
+        fb = judge("warmup.rows", near, ctx=ctx)
+        assert not fb.ok and "out by one" not in fb.message
+        no_leak(fb, N_ROWS)
     fb = judge("warmup.rows", "lots", ctx=ctx)
     assert "whole number" in fb.message
 
@@ -260,8 +261,8 @@ def test_p3_users_right(ctx):
     assert (a, b) == (3, 4)
     assert judge("p3.users", a, b, ctx=ctx).ok
     assert judge("p3.users", np.int64(a), f" {b} ", ctx=ctx).ok
-    fb = judge("p3.users", b, a, ctx=ctx)
-    assert not fb.ok and "wrong way round" in fb.message
+    fb = judge("p3.users", b, a, ctx=ctx)  # swapped: "wrong way round" would give both away
+    assert not fb.ok and "wrong way round" not in fb.message
 
 
 @pytest.mark.parametrize("wrong, phrase", [

@@ -121,8 +121,10 @@ check("m2.lowest")
 # `lowest_id` are filled in.
 
 # %%
+from smlib.checks.m2 import same_message  # reads the id the way the checks do
+
 for label, name in (("Highest", "highest_id"), ("Lowest", "lowest_id")):
-    chosen = queue[queue["message_id"] == str(globals().get(name))]  # str: an id typed as a number works too
+    chosen = queue[same_message(queue["message_id"], globals().get(name))]
     if chosen.empty:
         print(f"{label}: fill in {name} first.")
         continue

@@ -91,7 +91,11 @@ def as_number(value: Any, words: bool = False) -> float | None:
         s = strip_quotes(value.replace("\u200b", "").replace("\u00a0", " "))
         if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:\.\d+)?", s):  # "1 234": a space between thousands
             s = s.replace(" ", "")
-        s = s.replace(",", "").replace("%", "").replace("£", "").strip()
+        s = s.replace("%", "").replace("£", "").strip()
+        if re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):  # "1,234": thousands
+            s = s.replace(",", "")
+        elif re.fullmatch(r"[-+]?\d+,\d+", s):  # "71,3" or "9,05": a decimal comma
+            s = s.replace(",", ".")
         try:
             out = float(s)
         except ValueError:
@@ -171,7 +175,7 @@ def one_value(value: Any, name: str, what: str) -> tuple[Any, str | None]:
     >>> one_value([12], "n", "whole number")
     (12, None)
     >>> one_value((777, 6), "n", "whole number")[1]
-    "'n' holds 2 values (is it the table's shape: rows and columns?); the task asks for one whole number."
+    "'n' holds several values (is it the table's shape: rows and columns?); the task asks for one whole number."
     """
     import pandas as pd
     if isinstance(value, (bytes, bytearray)):
@@ -183,9 +187,10 @@ def one_value(value: Any, name: str, what: str) -> tuple[Any, str | None]:
             return None, (f"'{name}' is an empty table: the code that made it found nothing. "
                           f"The task asks for one {what}.")
         if len(value) == 1:
-            return None, (f"'{name}' is a whole row of a table ({value.shape[1]} columns); the "
-                          f"task asks for one {what}.")
-        return None, f"'{name}' is a whole table ({len(value)} rows); the task asks for one {what}."
+            return None, (f"'{name}' is a whole row of a table; the task asks for one {what}."
+                          + _count_hint(what))
+        return None, (f"'{name}' is a whole table, not one value; the task asks for one {what}."
+                      + _count_hint(what, "rows"))
     if isinstance(value, dict):
         return None, f"'{name}' is a dictionary; the task asks for one {what}."
     seen = _items(value)
@@ -203,8 +208,24 @@ def one_value(value: Any, name: str, what: str) -> tuple[Any, str | None]:
     shape = (isinstance(value, tuple) and size == 2
              and all(isinstance(i, int) and not isinstance(i, bool) for i in first))
     hint = " (is it the table's shape: rows and columns?)" if shape else ""
-    count = f"{size} values" if size is not None else "several values"
-    return None, f"'{name}' holds {count}{hint}; the task asks for one {what}."
+    # never the size itself: how many values a learner's list holds is often the answer
+    return None, (f"'{name}' holds several values{hint}; the task asks for one {what}."
+                  + ("" if shape else _count_hint(what)))
+
+
+def _count_hint(what: str, things: str = "values") -> str:  # noqa: D401
+    """A nudge towards counting, for a task that wants a number (never the count itself)."""
+    if "number" not in what:
+        return ""
+    if things == "rows":
+        return " If the task wants how many rows there are, count them with code (for example len())."
+    return (" If the task wants how many there are, count them with code (for example len() or "
+            ".nunique()).")
+
+
+def looks_like_percent(value: Any) -> bool:
+    """A text answer written as a percentage (``"18%"``, ``"18 percent"``)."""
+    return isinstance(value, str) and bool(re.search(r"%|per ?cent", value.lower()))
 
 
 def as_text(value: Any, name: str) -> tuple[str | None, str | None]:
@@ -270,46 +291,87 @@ def read_platform(value: Any, platforms: list[str] | tuple[str, ...] = ()) -> st
     code = platform_code(value)
     if code is not None or not isinstance(value, str) or len(value) > 60 or negated(value):
         return code
-    named = {c for c in set(_PLATFORM_ALIASES.values()) | set(platforms) if mentions_platform(value, c)}
+    named = named_platforms(value, platforms)
     return named.pop() if len(named) == 1 else None
 
 
-PLATFORM_WORDS: dict[str, tuple[str, ...]] = {
-    "x": ("twitter", "tweet", " x ", "x (", "x/", "x,", "x.", "on x"),
-    "facebook": ("facebook", "fb"),
-    "instagram": ("instagram", "insta", " ig "),
-    "linkedin": ("linkedin", "linked in"),
-    "tiktok": ("tiktok", "tik tok"),
-    "youtube": ("youtube", "you tube"),
-    "reddit": ("reddit",),
-    "mastodon": ("mastodon",),
-    "blog": ("blog",),
-    "reviews": ("review",),
+def named_platforms(value: Any, platforms: list[str] | tuple[str, ...] = ()) -> set[str]:
+    """Every platform a text names (``"facebook and x"`` → ``{"facebook", "x"}``)."""
+    if not isinstance(value, str):
+        return set()
+    if platform_code(value) is not None:
+        return {platform_code(value)}  # type: ignore[arg-type]
+    return {c for c in set(_PLATFORM_ALIASES.values()) | set(platforms) if mentions_platform(value, c)}
+
+
+PLATFORM_WORDS: dict[str, str] = {
+    # regular expressions, matched at word edges: "x" is the letter on its own ("on X", "X,"),
+    # never inside "six," or "inbox."; a single "review" is a kind of message, not the platform
+    "x": r"twitter|tweets?|x(?![\w'’-])|x\.com",
+    "facebook": r"facebook|face book|fb",
+    "instagram": r"instagram|insta|ig",
+    "linkedin": r"linked ?in",
+    "tiktok": r"tik ?tok",
+    "youtube": r"you ?tube|yt",
+    "reddit": r"reddit",
+    "mastodon": r"mastodon",
+    "blog": r"blogs?",
+    "reviews": r"reviews|review (?:sites?|pages?|platforms?|websites?)|trustpilot|google reviews?",
 }
 
 
 def mentions_platform(text: str, code: str) -> bool:
-    """Does free text name this platform? (``"on Insta"`` names instagram.)"""
-    t = f" {clean_text(text).lower()} "
-    return any(w in t for w in PLATFORM_WORDS.get(code, (code,)))
+    """Does free text name this platform? (``"on Insta"`` names instagram; ``"six,"`` is not X.)"""
+    pattern = PLATFORM_WORDS.get(code, re.escape(code))
+    return bool(re.search(rf"(?<![\w'’])(?:{pattern})(?![\w'’])", clean_text(text).lower()))
 
 
 def age_band(value: Any) -> str | None:
     """``"25 to 34"``, ``"25 – 34"``, ``"25-34 year olds"`` → ``"25-34"``; ``"65 +"`` → ``"65+"``."""
+    bands = age_bands(value)
+    return bands[0] if len(bands) == 1 else None
+
+
+def age_bands(value: Any) -> list[str]:
+    """Every age group a short text names: ``"35-44 or 25-34"`` → ``["35-44", "25-34"]``."""
     s = clean_text(value).lower()
-    m = re.search(r"(\d{2})\s*(?:-|–|—|to)\s*(\d{2})", s)
-    if m:
-        return f"{m.group(1)}-{m.group(2)}"
-    m = re.search(r"(\d{2})\s*(?:\+|plus|and over|or over|and above)", s)
-    if m:
-        return f"{m.group(1)}+"
-    return None
+    found = []
+    span = r"(?:between\s+)?(\d{2})\s*(?:-|–|—|to|and)\s*(\d{2})(?!\s*(?:\+|plus))"
+    for m in re.finditer(rf"{span}|(\d{{2}})\s*(?:\+|plus|and over|or over|and above)", s):
+        band = f"{m.group(1)}-{m.group(2)}" if m.group(1) else f"{m.group(3)}+"
+        if band not in found:
+            found.append(band)
+    return found
 
 
 def count_sentences(text: str) -> int:
     """Rough count of sentences: pieces ending in . ! ? or a line break with some words in them."""
     parts = re.split(r"[.!?]+\s|[.!?]+$|\n+", str(text).strip())
     return sum(1 for p in parts if len(re.findall(r"[A-Za-z]+", p)) >= 3)
+
+
+_LINK_WORDS = frozenset(
+    "a an the is are was were be been has have had do does did on in of to from for by with at "
+    "and but or so because than most more less many much some few it its this that these those "
+    "there their they them who which what when where people each every one only can could will "
+    "would not no about over under out up all also as if".split())
+
+
+def real_sentences(text: str) -> int:
+    """Sentences that read as sentences, not a list of key words: at least four words, three of
+    them different, and at least one of the small words that join a sentence together ("is",
+    "the", "on", "had" …). ``"foo bar baz."`` and ``"Facebook Instagram age 1 2 3."`` are not.
+
+    >>> real_sentences("Facebook had 21 users. Most were aged 35-44. blah blah blah blah.")
+    2
+    """
+    parts = re.split(r"[.!?]+\s|[.!?]+$|\n+", str(text).strip())
+    n = 0
+    for p in parts:
+        ws = re.findall(r"[a-z0-9']+", p.lower())
+        if len(ws) >= 4 and len(set(ws)) >= 3 and _LINK_WORDS & set(ws):
+            n += 1
+    return n
 
 
 def words(text: str) -> list[str]:

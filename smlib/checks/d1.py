@@ -13,7 +13,7 @@ from typing import Any
 from ._answers import clean_text, has_any, mentions_platform
 from ._context import Context
 from ._core import TEXT, Verdict, task
-from .p4 import catalogue, coverage, tool_id
+from .p4 import catalogue, coverage, tool_id, tools_named
 
 COST_FIRST = {"cost": 10}
 """The weights the D1 'what if cost matters most?' task asks learners to try."""
@@ -31,18 +31,56 @@ REASON_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 
+_NOT = re.compile(r"\b(?:not|no|never|miss|misses|missing|missed|without|except|apart from|"
+                  r"cannot|can't|doesn't|don't|isn't|won't)\b|n't\b")
+_SAVING = ("free", "cheap", "afford", "low cost", "low-cost", "no cost", "doesn't cost",
+           "does not cost", "not expensive", "isn't expensive", "costs nothing", "no money")
+
+
+def _for_the_tool(piece: str, stems: tuple[str, ...], kind: str) -> bool:
+    """Does this piece give a reason of this kind for the tool (not negated: "it does not see
+    TikTok" is a reason against)? For cost, "it doesn't cost anything" is a reason for it."""
+    p = clean_text(piece).lower()
+    if kind == "cost" and any(w in p for w in _SAVING) and not re.search(
+            r"\bnot (?:free|cheap|affordable)\b|\bisn't (?:free|cheap|affordable)\b", p):
+        return True
+    for stem in stems:
+        for m in re.finditer(r"(?<![a-z])" + re.escape(stem.lower()), p):
+            before = p[:m.start()]
+            if not _NOT.search(before[-40:]):
+                return True
+    return False
+
+
 def _unknown_tool(value: Any) -> str:
     if not isinstance(value, str):
         return "give the tool's name as text in quotes, as it is written in the table."
     return "I can't find that tool in the catalogue; use a name from the table."
 
 
+ONE_TOOL = "name just one tool."
+
+
+def read_tool(value: Any, cat: Any) -> tuple[str | None, str | None]:
+    """(tool id, problem): a tool's name, or the one tool a short sentence names ("I recommend
+    Brandwatch"); two tools ("Brandwatch and Hootsuite") give a problem, not the first."""
+    tid = tool_id(value, cat)
+    if tid is not None:
+        return tid, None
+    named = tools_named(value, cat) if isinstance(value, str) and len(value) <= 120 else set()
+    if len(named) > 1:
+        return None, ONE_TOOL
+    if len(named) == 1 and not re.search(r"\b(?:not|never|don't|wouldn't)\b", value.lower()):
+        return named.pop(), None
+    return None, _unknown_tool(value)
+
+
 def _tool_verdict(my_tool: Any, ctx: Context) -> tuple[str | None, str | None]:
     """(tool id, problem) for the learner's chosen tool."""
     cat = catalogue(ctx)
-    tid = tool_id(my_tool, cat)
+    tid, problem = read_tool(my_tool, cat)
     if tid is None:
-        return None, _unknown_tool(my_tool)
+        return None, problem
     status = str(cat.set_index("id").loc[tid, "status"])
     if status == "closed":
         return tid, "that tool has closed down, so the organisation can't use it."
@@ -72,19 +110,26 @@ def reasons(my_tool: Any, my_reasons: Any, ctx: Context) -> Verdict:
     if problem:
         return Verdict.no("first choose a tool that passes task 1: " + problem)
     text = clean_text(my_reasons)
-    kinds = [k for k, stems in REASON_TYPES.items() if has_any(text, stems)]
     plats = sorted(set(ctx.frame["platform"].astype(str)))
     named = [p for p in plats if mentions_platform(text, p)]
     covered = set(coverage(ctx).set_index("id").loc[tid, "platforms_covered"])
     missing = []
     pieces = [p for p in re.split(r"[.!?\n;]+|\bbecause\b|\balso\b|\bas well\b", text) if
               len(re.findall(r"[A-Za-z]+", p)) >= 3]
+    # a kind of reason counts when some piece says it FOR the tool: "it does not see Facebook"
+    # and "it is not easy to use" are reasons against it
+    kinds = {k for p in pieces for k, stems in REASON_TYPES.items() if _for_the_tool(p, stems, k)}
+    against = {k for p in pieces for k, stems in REASON_TYPES.items() if has_any(p, stems)} - kinds
     if len(kinds) < 2 or len(pieces) < 2:
-        missing.append("it gives fewer than two different reasons")
+        missing.append("it gives fewer than two different reasons for choosing the tool"
+                       + (" (some of your reasons say what it can't do)" if against else ""))
     if not (named or re.search(r"\d", text)):
         missing.append("the reasons are not tied to the organisation's own data (its platforms "
                        "or your figures)")
-    wrong = [p for p in named if p not in covered and not has_any(text, ("not", "n't", "miss"))]
+    # a platform the tool does not cover, named in a sentence that does not say so
+    sentences = re.split(r"[.!?\n;]+", text)
+    wrong = [p for p in named if p not in covered
+             and any(mentions_platform(s_, p) and not _NOT.search(s_.lower()) for s_ in sentences)]
     if wrong:
         missing.append("one of your reasons relies on a platform your tool does not cover")
     if missing:
@@ -99,9 +144,9 @@ def weights(cost_first_choice: Any, ctx: Context) -> Verdict:
     from ..tools import recommend_tool
 
     cat = catalogue(ctx)
-    tid = tool_id(cost_first_choice, cat)
+    tid, problem = read_tool(cost_first_choice, cat)
     if tid is None:
-        return Verdict.no(_unknown_tool(cost_first_choice))
+        return Verdict.no(problem or _unknown_tool(cost_first_choice))
     cache = ctx.__dict__.setdefault("_tools", {})
     if "rec" not in cache:
         cache["rec"] = (recommend_tool(ctx.ds, days=ctx.days, catalogue=cat),

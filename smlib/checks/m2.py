@@ -16,7 +16,8 @@ import pandas as pd
 
 from ..paths import data_file
 from ..privacy import inert_urls, pseudonymise
-from ._answers import as_number, clean_text, has_any, is_blank, is_whole, norm_label, strip_quotes
+from ._answers import (as_number, clean_text, has_any, is_blank, is_whole, norm_label, one_value,
+                       strip_quotes)
 from ._context import Context
 from ._core import MANY, TEXT, Verdict, task
 
@@ -59,9 +60,31 @@ FACTOR_WORDS: dict[str, tuple[str, ...]] = {
               "public", "seen by", "lots of people", "audience"),
     "spike": ("spike", "crisis", "lots of", "many", "other people", "wave", "same time", "surge"),
 }
-LOW_WORDS = ("only", "just", "not urgent", "can wait", "minor", "small", "simple", "no ",
-             "not ", "nothing", "less", "low", "lowest", "quick", "easy", "positive", "polite",
-             "calm", "already", "general")
+# words that say why a message can wait ("low"/"lowest"/"less" only repeat the question, and a
+# bare "not"/"no" is read as negating what follows, so none of those count here)
+LOW_WORDS = ("only", "just", "not urgent", "isn't urgent", "can wait", "minor", "small", "simple",
+             "nothing", "quick", "easy", "positive", "polite", "calm", "general", "no rush",
+             "no hurry", "not serious", "not important", "later")
+# words that claim a message is about a factor (the plainer ones only: "wait", "time", "many",
+# "very" … are too common to be read as a claim)
+CLAIM_WORDS: dict[str, tuple[str, ...]] = {
+    "safety": ("safe", "unsafe", "danger", "hazard", "hurt", "injur", "harm", "bleed", "blood",
+               "emergency", "poison"),
+    "distress": ("distress", "vulnerable", "scared", "frightened", "crying", "anxious", "anxiety"),
+    "legal": ("legal", "lawyer", "solicitor", "sue ", "suing", "court", "ombudsman",
+              "trading standards"),
+    "complaint": ("complain", "complaint", "refund", "angry", "unhappy", "disappoint", "rude",
+                  "furious"),
+    "question": ("question", "asks", "asking", "enquir", "inquir", "request"),
+    "praise": ("praise", "compliment", "thank"),
+    "security": ("scam", "phish", "fraud", "hack", "impersonat"),
+    "repeat_contact": ("repeat", "twice", "more than once"),
+    "reach": ("viral", "influencer", "followers"),
+}
+_NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|without|neither|nor|than|"
+                       r"instead of|rather than|unlike)\b|n't\b")
+_CLAUSE = re.compile(r"[.,;:!?\n]|\b(?:because|but|so|although|though|however|while|whereas|"
+                     r"and|as)\b")
 
 
 def _points(reason: Any) -> int:
@@ -268,18 +291,33 @@ def _queue(ctx: Context) -> pd.DataFrame:
     return s[s["category"].astype(str) == ACTION]
 
 
-def _find(value: Any, ctx: Context) -> pd.Series | None:
-    """The scored row for a message id typed as text or a number, with stray quotes, spaces or
-    a leading ``message_id`` label, and in any capitals when that is unambiguous."""
+def same_message(ids: Any, value: Any) -> pd.Series:
+    """Which of ``ids`` (a column of message ids) is the message a learner typed, read as the
+    checks read it: text or a number, stray quotes or spaces, a leading ``message_id`` label,
+    any capitals when that is unambiguous, or a one-item list. The M2 notebook uses it too.
+
+    >>> same_message(pd.Series(["re-1", "re-2"]), " 'RE-2' ").tolist()
+    [False, True]
+    """
+    ids = pd.Series(ids).astype(str)
+    value, problem = one_value(value, "id", "message_id")
+    if problem or value is None or is_blank(value):
+        return pd.Series(False, index=ids.index)
     key = strip_quotes(clean_text(value))
     if isinstance(value, float) and value.is_integer():
         key = str(int(value))
     key = strip_quotes(re.sub(r"^(?:message[_ ]?id|id)\s*[:=]?\s*", "", key, flags=re.IGNORECASE))
-    ids = ctx.scored["message_id"].astype(str)
-    rows = ctx.scored[ids == key]
-    if not len(rows):
-        rows = ctx.scored[ids.str.lower() == key.lower()]
-        rows = rows if rows["message_id"].astype(str).nunique() == 1 else rows.iloc[:0]
+    hits = ids == key
+    if not hits.any():
+        hits = ids.str.lower() == key.lower()
+        if ids[hits].nunique() != 1:
+            hits = pd.Series(False, index=ids.index)
+    return hits
+
+
+def _find(value: Any, ctx: Context) -> pd.Series | None:
+    """The scored row for a message id typed any way :func:`same_message` reads."""
+    rows = ctx.scored[same_message(ctx.scored["message_id"], value).to_numpy()]
     return rows.iloc[0] if len(rows) else None
 
 
@@ -341,11 +379,31 @@ def factors_of(reasons: Any) -> list[tuple[str, int, str]]:
     return sorted(out, key=lambda t: -t[1])
 
 
+def _said(text: str, stems: Any) -> bool:
+    """Does the text say one of these words, not negated or compared in its clause?
+    ("nobody was hurt" and "more urgent than a question" do not say hurt / question.)"""
+    stems = [s_.lower() for s_ in stems if s_]
+    if not stems:
+        return False
+    pattern = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(s_) for s_ in stems) + ")")
+    for clause in _CLAUSE.split(clean_text(text).lower()):
+        for m in pattern.finditer(clause or ""):
+            if not _NEGATION.search(clause[:m.start()]):
+                return True
+    return False
+
+
 def _mentions_factor(text: str, factor: str, evidence: str) -> bool:
     stems = FACTOR_WORDS.get(factor, ())
     ev = [w.strip().lower() for w in re.split(r"[,;/]| or ", evidence) if len(w.strip()) >= 3
           and not re.search(r"\d", w)]
-    return has_any(text, stems) or has_any(text, ev)
+    return _said(text, stems) or _said(text, ev)
+
+
+def _negated_factor(text: str) -> bool:
+    """Does the text say a serious factor is absent ("nobody was hurt", "no complaint")?"""
+    t = clean_text(text).lower()
+    return any(has_any(t, stems) and not _said(t, stems) for stems in CLAIM_WORDS.values())
 
 
 def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
@@ -359,19 +417,25 @@ def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
     if len(re.findall(r"[A-Za-z]+", text)) < 4:
         return Verdict.no("write at least one full sentence giving your reason.")
     facs = [f for f in factors_of(row["reasons"]) if f[1] > 0]
+    present = {f[0] for f in facs}
+    # a reason that says the message is about something it is not ("a safety hazard" for a
+    # thank-you, or every factor word at once) is not yet a reason
+    wrong = [k for k, stems in CLAIM_WORDS.items() if k not in present and _said(text, stems)]
     if highest:
         top = facs[:2]
+        if wrong:
+            return Verdict.no("your reason talks about something that did not make this message "
+                              "score highly. Read the message and its reasons again.")
         if any(_mentions_factor(text, k, ev) for k, _, ev in top):
             return Verdict.yes("your reason names what made this message the most important.")
-        others = [k for k in FACTOR_WORDS if k not in {f[0] for f in facs}]
-        if any(_mentions_factor(text, k, "") for k in others):
-            return Verdict.no("your reason talks about something that did not make this message "
-                              "score highly.")
         return Verdict.no("your reason does not say what made this message more important than "
                           "the others.")
+    if wrong:
+        return Verdict.no("your reason says this message is about something it does not contain. "
+                          "Read the message and its reasons again.")
     if any(_mentions_factor(text, k, ev) for k, _, ev in facs):
         return Verdict.yes("your reason says what this message is about and why it can wait.")
-    if has_any(text, LOW_WORDS) and any(_mentions_factor(text, k, "") for k in FACTOR_WORDS):
+    if _said(text, LOW_WORDS) and _negated_factor(text):
         return Verdict.yes("your reason says why this message can wait.")
     return Verdict.no("your reason does not say why this message is less important than the "
                       "others.")

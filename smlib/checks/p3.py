@@ -15,8 +15,8 @@ from typing import Any
 import pandas as pd
 
 from ..privacy import pseudonym
-from ._answers import (age_band, as_number, clean_text, count_sentences, has_any, is_whole,
-                       mentions_platform, negated)
+from ._answers import (age_band, age_bands, as_number, clean_text, has_any, is_whole,
+                       looks_like_percent, mentions_platform, negated, real_sentences)
 from ._context import Context
 from ._core import TEXT, Verdict, task
 
@@ -46,6 +46,9 @@ def _count(value: Any) -> float | None:
     return n if n is not None and is_whole(n) and n >= 0 else None
 
 
+GENERAL = "is not the number of different people yet"
+
+
 def _users_feedback(n: float, plat: str, ctx: Context, right: set[int]) -> str | None:
     """None when right, else what is wrong with the count for one platform."""
     if int(n) in right:
@@ -57,8 +60,9 @@ def _users_feedback(n: float, plat: str, ctx: Context, right: set[int]) -> str |
     every_platform = ctx.customers
     if n == len(cust):
         return "counts every message, not every person"
-    if n == on["author_id"].nunique():
-        return "includes the business's own account"
+    # n == on["author_id"].nunique() (the business's own account counted too) gets the general
+    # message: the business has one account per platform, so naming that mistake would say
+    # the right answer is exactly one less.
     if n == all_cust["author_id"].nunique():
         return "counts people from outside the five monitoring days"
     both = every_platform[every_platform["platform"].astype(str).isin(ctx.platforms)]
@@ -66,12 +70,14 @@ def _users_feedback(n: float, plat: str, ctx: Context, right: set[int]) -> str |
         return "counts people on more than one platform, not just this one"
     if n == len(on):
         return "counts every message, including the business's own, not every person"
-    return "is not the number of different people yet"
+    return GENERAL
 
 
 @task("p3.users", "P3 task 1 (number of users on two platforms)", ("users_1", "users_2"),
       ("whole number", "whole number"))
 def users(users_1: Any, users_2: Any, ctx: Context) -> Verdict:
+    if looks_like_percent(users_1) or looks_like_percent(users_2):
+        return Verdict.no("your answer looks like a percentage; the task asks how many people.")
     a, b = _count(users_1), _count(users_2)
     if a is None or b is None:
         bad = [n for n, v in (("users_1", a), ("users_2", b)) if v is None]
@@ -88,14 +94,20 @@ def users(users_1: Any, users_2: Any, ctx: Context) -> Verdict:
         right.append({n, cust["author_id"].map(pseudonym).nunique()})
     if int(a) in right[0] and int(b) in right[1]:
         return Verdict.yes("those are the numbers of different people on each platform.")
-    if int(a) in right[1] and int(b) in right[0]:
-        return Verdict.no("your two numbers are the wrong way round.")
+    # two numbers the wrong way round get the same message as any two wrong numbers: saying
+    # "swapped" would give both answers away
     problems = []
     for i, (n, plat) in enumerate(zip((a, b), ctx.platforms), start=1):
         why = _users_feedback(n, plat, ctx, right[i - 1])
         if why:
             problems.append(f"your number for platform {i} {why}")
-    return Verdict.no("; ".join(problems) + ".")
+    tips = []
+    if any(p.endswith(GENERAL) for p in problems):
+        tips.append("Count each person once, only customers and other people (not the "
+                    "business's own account), on that platform, in the five days.")
+    if len(problems) == 2:
+        tips.append("Check each number is for the platform the task names.")
+    return Verdict.no(("; ".join(problems) + ". " + " ".join(tips)).strip())
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -194,6 +206,8 @@ def _labels(frame: pd.DataFrame) -> pd.Series:
 @task("p3.negative", "P3 task 3 (complaints and negative comments)", ("n_negative",),
       ("whole number",))
 def negative(n_negative: Any, ctx: Context) -> Verdict:
+    if looks_like_percent(n_negative):
+        return Verdict.no("your answer looks like a percentage; the task asks how many messages.")
     x = as_number(n_negative, words=True)
     if x is None:
         return Verdict.no("your answer should be a whole number (a count of messages).")
@@ -228,6 +242,8 @@ def negative(n_negative: Any, ctx: Context) -> Verdict:
 @task("p3.age", "P3 task 4 (largest age group)", ("largest_age_group",),
       ("age group, in quotes",))
 def age(largest_age_group: Any, ctx: Context) -> Verdict:
+    if len(age_bands(largest_age_group)) > 1:
+        return Verdict.no("give just one age group: the one the chart shows as largest.")
     band = None if negated(largest_age_group) else age_band(largest_age_group)
     if band is None:
         return Verdict.no("write an age group the way the chart labels them (in quotes).")
@@ -249,6 +265,8 @@ def age(largest_age_group: Any, ctx: Context) -> Verdict:
 @task("p3.location", "P3 task 5 (location of users)", ("international_1",),
       ("whole number",))
 def location(international_1: Any, ctx: Context) -> Verdict:
+    if looks_like_percent(international_1):
+        return Verdict.no("your answer looks like a percentage; the task asks how many people.")
     x = as_number(international_1, words=True)
     if x is None:
         return Verdict.no("your answer should be a whole number (a count of people).")
@@ -295,8 +313,9 @@ WHO_WORDS = ("user", "people", "person", "customer", "follower", "age", "aged", 
 def summary(my_summary: Any, ctx: Context) -> Verdict:
     text = clean_text(my_summary)
     missing = []
-    if count_sentences(my_summary) < 3:
-        missing.append("it is shorter than three sentences")
+    if real_sentences(text) < 3:
+        missing.append("it is shorter than three sentences (a list of words or figures "
+                       "is not a sentence)")
     named = [p for p in sorted(set(ctx.frame["platform"].astype(str))) if mentions_platform(text, p)]
     if len(named) < 2:
         missing.append("it does not name the platforms the activity was on")

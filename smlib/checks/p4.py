@@ -11,8 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from ._answers import (as_number, clean_text, has_any, is_blank, mentions_platform, platform_code,
-                       read_platform, strip_quotes)
+from ._answers import (as_number, clean_text, has_any, is_blank, mentions_platform,
+                       named_platforms, read_platform, real_sentences, strip_quotes)
+from ._answers import PLATFORM_WORDS
 from ._context import Context
 from ._core import MANY, TEXT, Verdict, task
 
@@ -74,22 +75,31 @@ def tool_id(value: Any, cat: pd.DataFrame) -> str | None:
     return None
 
 
+# everyday words that begin a tool's name but also appear in ordinary writing
+_COMMON_FIRST_WORDS = frozenset({"social", "google", "page", "studio", "suite", "business",
+                                 "alerts", "analytics", "buffer"})
+
+
 def tools_named(text: str, cat: pd.DataFrame) -> set[str]:
-    """Catalogue ids whose name (or first word, when it is distinctive) appears in free text."""
+    """Catalogue ids whose name (or first word, when it is distinctive) appears in free text.
+
+    A first word counts on its own ("Meta", "Hootsuite") only when no other tool's name has it
+    and it is not an everyday word: "Sprout Social" is one tool, not Sprout Social and Social
+    Mention. "Brand 24" is Brand24.
+    """
     t = " " + re.sub(r"[^a-z0-9]+", " ", clean_text(text).lower()) + " "
+    t = re.sub(r"(?<=[a-z]) (?=\d)", "", t)  # "brand 24" -> "brand24"
+    names = {str(r["id"]): re.sub(r"[^a-z0-9]+", " ", str(r["name"]).lower()).split()
+             for _, r in cat.iterrows()}
     found = set()
-    firsts: dict[str, list[str]] = {}
-    for _, r in cat.iterrows():
-        first = re.sub(r"[^a-z0-9]+", " ", str(r["name"]).lower()).split()[0]
-        firsts.setdefault(first, []).append(str(r["id"]))
-    for _, r in cat.iterrows():
-        name = " " + re.sub(r"[^a-z0-9]+", " ", str(r["name"]).lower()).strip() + " "
-        first = name.split()[0]
-        squashed = " " + _key(r["name"]) + " "
-        if (name in t or squashed in t or f" {str(r['id']).replace('-', ' ')} " in t
-                or (len(firsts[first]) == 1 and len(first) >= 4 and f" {first} " in t
-                    and platform_code(first) is None)):
-            found.add(str(r["id"]))
+    for tid, ws in names.items():
+        name = " " + " ".join(ws) + " "
+        first = ws[0] if ws else ""
+        elsewhere = any(first in other for o, other in names.items() if o != tid)
+        if (name in t or f" {''.join(ws)} " in t or f" {tid.replace('-', ' ')} " in t
+                or (len(first) >= 4 and not elsewhere and first not in _COMMON_FIRST_WORDS
+                    and first not in PLATFORM_WORDS and f" {first} " in t)):
+            found.add(tid)
     return found
 
 
@@ -157,7 +167,8 @@ def closed(closed_tools: Any, ctx: Context) -> Verdict:
     return Verdict.yes("those are the tools in the catalogue that have closed down.")
 
 
-_FRACTION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*$")
+_FRACTION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:messages?\s*)?(?:/|out of|of)\s*"
+                       r"(\d+(?:\.\d+)?)\s*(?:messages?)?\s*$", re.IGNORECASE)
 
 
 def _share(value: Any) -> float | None:
@@ -171,6 +182,38 @@ def _share(value: Any) -> float | None:
         return None
     is_pct = isinstance(value, str) and ("%" in value or "percent" in value.lower())
     return x / 100 if is_pct or x > 1 else x
+
+
+def _places(value: Any) -> int | None:
+    """How exactly a share was given, as decimal places of a share between 0 and 1:
+    ``0.71`` and ``"71%"`` → 2, ``0.7`` and ``"70%"`` → 1 (a percentage ending in 0 may be
+    rounded to ten), ``"71.3%"`` → 3; None for a fraction such as ``"77/108"``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        if _FRACTION.match(strip_quotes(value)):
+            return None
+        found = re.findall(r"\d+(?:[.,]\d+)?", value)
+        if len(found) != 1:
+            return None
+        digits = found[0].replace(",", ".")
+        pct = "%" in value or "percent" in value.lower() or float(digits) > 1
+    elif isinstance(value, (int, float)) or hasattr(value, "item"):
+        try:
+            x = float(value)
+        except (TypeError, ValueError):
+            return None
+        digits, pct = repr(round(x, 10)), x > 1
+    else:
+        return None
+    whole, _, frac = digits.partition(".")
+    frac = frac.rstrip("0") if not isinstance(value, str) else frac
+    places = len(frac) + (2 if pct else 0)
+    if pct and not frac and whole.endswith("0"):
+        places = 1  # "70%": maybe rounded to the nearest ten
+    if not pct and not frac:
+        places = 0
+    return places
 
 
 @task("p4.coverage", "P4 task 2 (how much one tool sees)", ("share_seen",),
@@ -191,8 +234,16 @@ def share_seen(share_seen: Any, ctx: Context) -> Verdict:
     cov = coverage(ctx).set_index("id")
     row = cov.loc[COVERAGE_TOOL]
     close = lambda v: v is not None and not pd.isna(v) and abs(s - float(v)) <= 0.006  # noqa: E731
-    if close(row["share_seen"]):
+    places = _places(share_seen)
+    true = float(row["share_seen"])
+    exact = None if places is None else max(places, 2)  # "70%" is right when it is 70.4%
+    if close(true) or (exact is not None and round(true, exact) == round(s, exact)):
         return Verdict.yes("that is the share of the organisation's messages this tool would see.")
+    if places == 1:
+        # "0.7" or "70%": rounded too far to check; said for every such answer, right-ish or
+        # not, so it never tells the learner they are close
+        return Verdict.no("that is rounded too much to check: give the share to two decimal "
+                          "places (for example 0.xx) or as a whole percentage.")
     if x > 1 and abs(x - float(row["messages_seen"])) < 0.5:
         return Verdict.no("that looks like a number of messages; the task asks for a share of "
                           "all the messages.")
@@ -221,6 +272,8 @@ def missed(missed_platform: Any, ctx: Context) -> Verdict:
             return Verdict.yes("this tool covers every platform the organisation uses.")
         return Verdict.no("look again at which platforms the organisation uses.")
     code = read_platform(missed_platform, org_platforms)
+    if code is None and len(named_platforms(missed_platform, org_platforms)) > 1:
+        return Verdict.no("name just one platform the tool misses.")
     if code is None:
         if not isinstance(missed_platform, str) or as_number(missed_platform) is not None:
             return Verdict.no("give the platform's name as text in quotes, for example "
@@ -240,6 +293,8 @@ def describe(my_description: Any, ctx: Context) -> Verdict:
     cat = catalogue(ctx)
     named = tools_named(text, cat)
     missing = []
+    if real_sentences(text) < 2:
+        missing.append("it is too short: write at least two full sentences about the tools")
     if len(named) < 2:
         missing.append("it does not name at least two tools from the catalogue")
     if not has_any(text, CAN_WORDS):
