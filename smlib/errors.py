@@ -12,6 +12,7 @@ class DataError(ValueError):
     def __init__(self, message: str, *, source: str | None = None, row: int | None = None,
                  field: str | None = None) -> None:
         self.source, self.row, self.field = source, row, field
+        self.reason = message   # the message without the file, row and field
         where = []
         if source:
             where.append(str(source))

@@ -34,6 +34,7 @@ Example
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -42,10 +43,11 @@ from ..schema import Dataset, Profile, empty_audience
 from . import (airline, facebook, instagram, mastodon, records, reddit, reddit_export, tabular, tiktok,
                twcs, twitter_archive, youtube, youtube_takeout)
 from . import _meta
-from ._csv import clean_headers, read_delimited, read_excel, read_header
+from ._csv import clean_headers, excel_sheets, read_delimited, read_header
 from ._options import Options, slug
 from ._rows import Tracker, finish, norm_platform, text_read_dtype
 from ._source import open_source, parse_json
+from ._time import UTC_ASSUMED
 
 JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
                 "reddit": reddit, "facebook": facebook, "instagram": instagram, "tiktok": tiktok,
@@ -176,6 +178,38 @@ def _excel_header(df: Any, columns: Any, src: Any) -> Any:
     return out
 
 
+_RE_HTML = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|table|head|body)\b",
+                      re.I | re.S)
+
+
+def _excel_table(src: Any, columns: Any) -> Any:
+    """The first sheet of the workbook that holds a table of messages (its header found as in
+    :func:`_excel_header`): tool exports often put a summary sheet first. When none does, the
+    error names every sheet and what the first one lacked."""
+    given = _as_map(columns, src.name)
+    tried: list[str] = []
+    first_error: DataError | None = None
+    for name, df in excel_sheets(src):
+        said = len(src.warnings)
+        try:
+            table = _excel_header(df, columns, src)
+            if not (src.no_header or _only_positions(given)):
+                tabular.resolve_columns(list(table.columns), given, src.name)   # raises: what is missing
+        except DataError as exc:
+            del src.warnings[said:]
+            tried.append(name)
+            first_error = first_error or exc
+            continue
+        if tried:
+            src.warnings.append(f"read sheet {name!r}: the sheet(s) before it {tried} have no table of "
+                                "messages")
+        return table
+    if len(tried) == 1 and first_error is not None:
+        raise first_error
+    raise DataError(f"none of the workbook's {len(tried)} sheets {tried[:8]} has a table of messages; "
+                    f"on the first: {first_error.reason if first_error else 'it is empty'}", source=src.name)
+
+
 def detect_format(path: str | Path, encoding: str | None = None) -> str:
     """The format smlib would use for ``path`` (from its content), e.g. ``'twcs'``."""
     src = open_source(path, encoding)
@@ -272,8 +306,12 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
             if kind == "json" and (fmt == "csv" or fmt in TABLE_FORMATS):
                 raise DataError(f"format {fmt!r} expects a CSV table, but this file is JSON", source=src.name)
             mapping = None
+            if kind == "csv" and _RE_HTML.match(src.head_text(512)):
+                raise DataError("this file is a web page (HTML), not a CSV or Excel file. Some tools save "
+                                "their 'Excel' export as a web page: open it in Excel or LibreOffice and save "
+                                "it as .xlsx or .csv, then load that", source=src.name)
             if kind in ("excel", "zip"):
-                df = _excel_header(read_excel(src), columns, src)
+                df = _excel_table(src, columns)
                 if fmt == "auto":
                     fmt = "excel"
             else:
@@ -337,9 +375,17 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
         plat = norm_platform(platform) if platform else default_platform
         if plat == "" and "platform" not in frame.columns:
             plat = "other"
+        if opts.zone and timezone is None:
+            local_tz = opts.zone   # the date column's name says so: "Date (UTC)"
+            tracker.warnings.append(f"the date column's name says its times are {opts.zone}; they were read so")
+        elif opts.zone and local_tz != opts.zone:
+            tracker.warnings.append(f"the date column's name says its times are {opts.zone}, but "
+                                    f"timezone={timezone!r} was given and used")
         org_value = org or ("" if "org" in frame.columns else slug(opts.natural_org or src.path.stem))
         interactions, summary = finish(frame, tracker, org=org_value, platform=plat, org_handles=handles,
                                        fmt=fmt, encoding=src.label or src.encoding, local_tz=local_tz)
+        if opts.zone and local_tz == opts.zone:   # said once, with the reason
+            summary["warnings"] = [w for w in summary["warnings"] if w != UTC_ASSUMED]
     except DataError:
         raise
     except RecursionError:

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 import warnings
+from typing import Iterator
 
 import pandas as pd
 
@@ -273,20 +274,31 @@ def _cell_text(v: object) -> str:
 
 def read_excel(src: Source) -> pd.DataFrame:
     """First sheet of an .xlsx/.xls workbook, every cell as text (see :func:`_cell_text`)."""
+    return next(excel_sheets(src))[1]
+
+
+def excel_sheets(src: Source) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Each sheet of an .xlsx/.xls workbook in order, as ``(name, table)``, every cell as text;
+    a sheet is only read when asked for (the first one usually holds the data)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = pd.ExcelFile(io.BytesIO(src.data))
-            sheets = list(book.sheet_names)
-            df = book.parse(sheets[0], dtype=object)
-            if len(sheets) > 1:
-                src.warnings.append(f"the workbook has {len(sheets)} sheets {sheets[:6]}; only the first, "
-                                    f"{sheets[0]!r}, was read (save another sheet on its own to load it)")
+            names = list(book.sheet_names)
     except ImportError as exc:
         raise DataError(f"reading Excel needs an extra package ({exc}); save the sheet as CSV instead",
                         source=src.name) from None
     except Exception as exc:  # openpyxl/xlrd raise many types for damaged workbooks
         raise DataError(f"this Excel workbook cannot be read ({type(exc).__name__}: {exc}); "
                         "save the sheet as CSV and load that", source=src.name) from None
-    names = clean_headers(list(df.columns))
-    return pd.DataFrame({c: [_cell_text(v) for v in df.iloc[:, i]] for i, c in enumerate(names)}, dtype=object)
+    for name in names:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                df = book.parse(name, dtype=object)
+        except Exception as exc:  # noqa: BLE001 — as above, for one damaged sheet
+            raise DataError(f"sheet {name!r} of this Excel workbook cannot be read ({type(exc).__name__}: "
+                            f"{exc}); save the sheet as CSV and load that", source=src.name) from None
+        cols = clean_headers(list(df.columns))
+        yield name, pd.DataFrame({c: [_cell_text(v) for v in df.iloc[:, i]] for i, c in enumerate(cols)},
+                                 dtype=object)

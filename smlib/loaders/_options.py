@@ -19,6 +19,7 @@ class Options:
     natural_org: str | None = None   # set by a parser when the file itself names the organisation
     own_handles: list[str] = field(default_factory=list)   # from org_handles= only
     profile_handles: dict[str, str] = field(default_factory=dict)   # platform -> handle (profile)
+    zone: str | None = None   # set by a parser when the file says its times' zone (``Date (UTC)``)
 
     @property
     def source(self) -> str:

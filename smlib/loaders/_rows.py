@@ -37,7 +37,9 @@ _EXCEL_ID = re.compile(r"^\s*\d(\.\d+)?[eE]\+?\d+\s*$")
 PLATFORM_ALIASES = {"twitter": "x", "tweet": "x", "x.com": "x", "fb": "facebook", "meta": "facebook",
                     "ig": "instagram", "insta": "instagram", "yt": "youtube", "li": "linkedin",
                     "tik tok": "tiktok", "google reviews": "reviews", "trustpilot": "reviews",
-                    "review": "reviews"}
+                    "review": "reviews", "google my business": "reviews", "google business profile": "reviews",
+                    "google business": "reviews", "tripadvisor": "reviews", "yelp": "reviews",
+                    "feefo": "reviews", "reviews.io": "reviews"}
 
 
 @dataclass

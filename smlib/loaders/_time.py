@@ -291,6 +291,33 @@ def _dayfirst(sample: list[str]) -> tuple[bool, bool]:
     return True, True
 
 
+_RE_SERIAL = re.compile(r"^\s*\d{5}(\.\d+)?\s*$")
+_RE_SMALL_NUMBER = re.compile(r"^\s*\d{1,5}(\.\d+)?\s*$")
+_SERIAL_MIN, _SERIAL_MAX = 20000, 80000
+"""Excel's serial day numbers for 1954-10-03 … 2119-01-11: what a date cell becomes when a
+spreadsheet saves it as a plain number (45357.5625 is 6 March 2024 13:30)."""
+
+
+def _excel_serial(num: pd.Series, warn: list[str] | None, local_tz: str | None,
+                  example: str | None = None) -> pd.Series:
+    """Excel serial day numbers (days since 1899-12-30, the fraction is the time of day) → UTC,
+    read as clock times in ``local_tz`` like any date without a zone; out-of-range values NaT."""
+    num = pd.to_numeric(num, errors="coerce")
+    num = num.where((num >= _SERIAL_MIN) & (num < _SERIAL_MAX))
+    naive = pd.Timestamp("1899-12-30") + pd.to_timedelta(num.astype("float64"), unit="D")
+    naive = naive.dt.round("s")
+    if warn is not None:
+        ex = example if example is not None else str(num.dropna().iloc[0]) if num.notna().any() else "?"
+        first = naive.dropna().iloc[0] if naive.notna().any() else None
+        warn.append(f"dates are Excel day numbers (e.g. {ex!r} = {first:%d %b %Y %H:%M}); they were read as "
+                    "dates. Format the column as a date in the spreadsheet to avoid this"
+                    if first is not None else f"dates look like Excel day numbers (e.g. {ex!r})")
+    return _from_local(_ns_utc(naive.dt.tz_localize("UTC")), local_tz, warn)
+
+
+UTC_ASSUMED = "dates had no time zone; they were taken as UTC"
+
+
 def _from_local(out: pd.Series, local_tz: str | None, warn: list[str] | None) -> pd.Series:
     """Times written without a zone: clock times in ``local_tz`` (the organisation's zone, e.g.
     Europe/London, so summer times are an hour ahead of UTC), or UTC when no zone is known. In the
@@ -298,7 +325,7 @@ def _from_local(out: pd.Series, local_tz: str | None, warn: list[str] | None) ->
     time moves on to the first real time."""
     if not local_tz or local_tz.upper() == "UTC":
         if warn is not None:
-            warn.append("dates had no time zone; they were taken as UTC")
+            warn.append(UTC_ASSUMED)
         return out
     naive = out.dt.tz_convert("UTC").dt.tz_localize(None)
     local = naive.dt.tz_localize(local_tz, ambiguous=np.ones(len(naive), dtype=bool),
@@ -323,6 +350,9 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
             out = _from_local(out, local_tz, warn)
         return out, values.isna()
     if pd.api.types.is_numeric_dtype(values.dtype):
+        given = values.dropna()
+        if len(given) and bool(((given >= _SERIAL_MIN) & (given < _SERIAL_MAX)).all()):
+            return _excel_serial(values, warn, local_tz), values.isna()
         # epoch numbers can reach far outside pandas' nanosecond range (-99999999999 s is the
         # year -1199): those become NaT ("unparseable date") instead of failing later
         return _ns_utc(_epoch(values)), values.isna()
@@ -338,6 +368,13 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     if any(_RE_ZONE_WORD.search(v) for v in sample):   # "PDT", "GMT+1": written as offsets
         s = s.str.replace(_RE_ZONE_WORD, _zone_offset, regex=True)
         sample = [_RE_ZONE_WORD.sub(_zone_offset, v) for v in sample]
+    # plain numbers of up to 5 digits can be no other kind of date (epochs have 9 or more), so
+    # when at least half are in the serial range the column is Excel's; the rest count as bad
+    serials = [v for v in sample if _RE_SERIAL.match(v) and _SERIAL_MIN <= float(v) < _SERIAL_MAX]
+    if sample and len(serials) * 2 >= len(sample) and all(_RE_SMALL_NUMBER.match(v) for v in sample):
+        num = pd.to_numeric(s.where(s.str.match(_RE_SERIAL).fillna(False).astype(bool)), errors="coerce")
+        blank = (s.isna() | (s.str.strip() == "")).astype(bool)
+        return _excel_serial(num, warn, local_tz, example=serials[0]), blank
     kind = _kind_of(sample)
     dayfirst, ambiguous = _dayfirst(sample)
     out = _arrow_iso(s) if kind == "iso" else None

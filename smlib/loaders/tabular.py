@@ -43,7 +43,9 @@ from ._rows import any_contains, as_str, clean_ids
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "text": ("text", "message", "message_text", "body", "content", "comment", "comment_text", "post",
              "post_text", "tweet", "tweet_text", "full_text", "caption", "status", "review", "review_text",
-             "comment_body", "description", "sharecommentary", "share_commentary"),
+             "comment_body", "description", "sharecommentary", "share_commentary",
+             # a video's words are its title (YouTube Studio, TikTok Studio), the last resort
+             "video_title", "title"),
     # specific names first: an export with both "Publish time" and a "Date" (often a reporting
     # period such as "Lifetime") means the first
     "created_at": ("created_at", "created_time", "created", "date_created", "creation_time", "create_time",
@@ -56,10 +58,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                   "in_reply_to_status_id", "parent_comment_id", "parent"),
     "thread_id": ("thread_id", "conversation_id", "top_level_comment_id", "thread"),
     "author_id": ("author_id", "author", "user", "user_id", "username", "handle", "screen_name",
-                  "from", "sender", "account", "account_name", "page_name", "reviewer_id", "reviewer",
-                  "customer_id"),
+                  "from", "sender", "account_username", "account_handle", "account", "account_name",
+                  "page_name", "profile", "profile_name", "reviewer_id", "reviewer", "customer_id"),
     "author_name": ("author_name", "name", "display_name", "user_name", "full_name", "reviewer_name",
-                    "customer_name"),
+                    "customer_name", "consumer_name", "account_name"),
     "platform": ("platform", "network", "channel", "social_network", "site", "source_platform"),
     "kind": ("kind", "type", "message_type"),
     "likes": ("likes", "like_count", "reactions", "favorites", "favourites", "favorite_count"),
@@ -72,7 +74,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "age_band": ("age_band", "age_group", "age"),
     "author_is_org": ("author_is_org", "is_org", "from_business", "is_business", "by_business", "is_brand"),
     "org": ("org", "organisation", "organization", "brand", "company"),
-    "rating": ("rating", "stars", "star_rating", "review_rating"),   # kept as an extra column
+    "rating": ("rating", "stars", "star_rating", "review_rating", "review_stars"),   # kept as an extra column
 }
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f", ""}
@@ -110,10 +112,26 @@ _LOOSE_FIELDS = ("text", "created_at", "message_id", "author_id")
 _NOT_WHEN = {"updated", "modified", "edited", "deleted", "last", "first", "end", "birth", "scheduled",
              "link", "url", "permalink", "type", "count", "length", "lang", "language", "id"}
 """Words that make a longer header something else (``Last updated``, ``Text length``)."""
-_PEOPLE = {"user", "author", "reviewer", "customer", "sender", "account", "channel", "page", "owner",
-           "profile", "member", "recipient", "business", "parent", "thread", "conversation", "video"}
-"""Words that make an ``…_id`` header name a person or a container, not the message itself
-(``reviewerID`` is who wrote the review)."""
+_MESSAGE_NOUNS = {"message", "tweet", "post", "comment", "status", "review", "mention", "reply", "media",
+                  "content", "item", "entry", "story", "reel", "article", "note", "toot", "activity", "dm"}
+"""The only words that may stand with ``id`` in a longer message-id header (``Media ID``,
+``Mention Id``). Any other ``… Id`` names a person or a container (``reviewerID``, ``Thread Id``)
+or the export's own bookkeeping (``Query Id``, ``Campaign ID``, ``cluster_id``), which repeats on
+every row."""
+_NOT_FOR = {
+    # a count or a property *of* the author (``user profile clicks``, ``Author Gender``,
+    # ``Twitter Followers``, ``reviewer.profilePhotoUrl``) is not who wrote the message
+    "author_id": {"clicks", "click", "engagement", "engagements", "engaged", "reach", "impressions",
+                  "influence", "score", "gender", "followers", "follower", "following", "follows",
+                  "rate", "views", "visits", "photo", "picture", "avatar", "image", "verified", "bio",
+                  "location", "age", "country", "city", "growth", "mentions", "posts", "likes",
+                  "reactions", "description", "title"},
+    # a message's time, link or kind is not its text (``Post time``, ``Post type``, ``Post Link``)
+    "text": {"time", "date", "timestamp", "at", "link", "clicks", "click", "rate", "reach",
+             "impressions", "views", "likes", "shares", "comments", "saves", "format", "media",
+             "language", "sentiment", "title", "snippet"},
+}
+"""Words that stop a longer header from being taken for a field by one of its words."""
 
 
 def guess_columns(headers: list[str]) -> dict[str, str]:
@@ -145,13 +163,26 @@ def guess_columns(headers: list[str]) -> dict[str, str]:
         for n in SYNONYMS[fld]:
             words = n.split("_")
             h = next((h for k, h in by_key.items() if h not in used and _has_words(k, words)
-                      and not (set(k.split("_")) - set(words)) & _NOT_WHEN
-                      and not (fld == "message_id" and set(k.split("_")) & _PEOPLE)), None)
+                      and _loose_ok(fld, _words(h) - set(words))), None)
             if h is not None:
                 found[fld] = h
                 used.add(h)
                 break
     return found
+
+
+def _words(h: str) -> set[str]:
+    """A header's words, read both ways (``profilePhotoUrl`` → profilephotourl, profile, photo, url)."""
+    return set(_plain_key(h).split("_")) | set(_key(h).split("_"))
+
+
+def _loose_ok(fld: str, others: set[str]) -> bool:
+    """May a header whose *other* words are ``others`` be taken for ``fld`` by one of its words?"""
+    if others & _NOT_WHEN - ({"id"} if fld == "message_id" else set()):
+        return False
+    if fld == "message_id":
+        return others <= _MESSAGE_NOUNS
+    return not others & _NOT_FOR.get(fld, set())
 
 
 def _has_words(key: str, words: list[str]) -> bool:
@@ -167,6 +198,35 @@ def _hint(headers: list[str]) -> str:
 
 _DATE_ONLY = {"date", "post_date", "date_sent", "sent_date", "day"}
 _TIME_ONLY = {"time", "post_time", "time_sent", "sent_time"}
+_OWNER_ONLY = {"organic_impressions", "organic_reach", "engagement_rate", "engagement_rate_per_impression",
+               "profile_visits", "profile_clicks", "user_profile_clicks", "link_clicks", "url_clicks",
+               "post_link_clicks", "watch_time", "watch_time_hours", "new_follows", "saves",
+               "impressions_click_through_rate"}
+"""Per-post figures that only the account's owner sees in its platform analytics, so a table of
+them is the organisation's own posts."""
+_OWNER_METRICS = _OWNER_ONLY | {"impressions", "reach"}
+"""With no author column, impressions and reach prove it too (listening tools such as Brandwatch
+estimate them for other people's posts, but those exports name the author)."""
+_RECIPIENT = {"to", "recipient", "recipients", "recipient_id", "recipient_name", "recipient_profile_urls"}
+_ZONE_NOTE = {"utc", "gmt", "local", "uk", "london", "time_zone", "timezone"}
+_RE_HEADER_UTC = re.compile(r"(?<![A-Za-z])(UTC|GMT)(?![A-Za-z])(?!\s*[+\-\u2212]\s*\d)", re.I)
+
+
+def _bare_keys(h: str) -> set[str]:
+    """A header's keys without a note of its time zone: ``Time (UTC)`` → ``time``."""
+    out = set()
+    for k in (_plain_key(h), _key(h)):
+        out.add("_".join(w for w in k.split("_") if w not in _ZONE_NOTE))
+    return out
+
+
+def header_zone(mapping: dict[str, str]) -> str | None:
+    """``"UTC"`` when the date (or time) column's own name says its times are UTC or GMT:
+    ``Review Created (UTC)``, ``Date (GMT)``. (``GMT+1`` and other offsets are not read.)"""
+    for fld in ("created_at", "_time"):
+        if fld in mapping and _RE_HEADER_UTC.search(str(mapping[fld])):
+            return "UTC"
+    return None
 
 
 def is_position(col: object) -> bool:
@@ -208,11 +268,30 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
             mapping.setdefault(fld, h)
     else:
         mapping = guess_columns(headers)
-    # a separate time column next to a date-only column (common in tool exports): combine them
-    if "created_at" in mapping and {_plain_key(mapping["created_at"]), _key(mapping["created_at"])} & _DATE_ONLY \
-            and "_time" not in mapping:
+    # a title next to the text (a video post's title, a review's headline) stands in for the text
+    # where the text is blank, or where the "text" column holds codes (YouTube Studio's Content)
+    if "text" in mapping and "_title" not in mapping and not (columns and "text" in columns):
         used = set(mapping.values())
-        t = next((h for h in headers if {_plain_key(h), _key(h)} & _TIME_ONLY and h not in used), None)
+        title = next((h for h in headers if h not in used and _words(h) & {"title", "headline", "subject"}
+                      and not _words(h) & {"conversation", "job", "page", "link", "url"}), None)
+        if title is not None:
+            mapping["_title"] = title
+    if not {"author_is_org", "kind", "_own_posts"} & set(mapping):
+        # per-post analytics only the account's owner can see: the owner's own posts (decided in
+        # parse: always without an author column, else when one author wrote every row)
+        owner_only = _OWNER_METRICS if not {"author_id", "author_name"} & set(mapping) else _OWNER_ONLY
+        proof = next((h for h in headers if _bare_keys(h) & owner_only and h not in mapping.values()), None)
+        if proof is not None:
+            mapping["_own_posts"] = proof
+    if "kind" not in mapping and "author_id" in mapping and "_to" not in mapping:
+        # a "To"/"Recipient" column: private messages between people (LinkedIn messages.csv)
+        to = next((h for h in headers if _bare_keys(h) & _RECIPIENT), None)
+        if to is not None and to not in mapping.values():
+            mapping["_to"] = to
+    # a separate time column next to a date-only column (common in tool exports): combine them
+    if "created_at" in mapping and _bare_keys(mapping["created_at"]) & _DATE_ONLY and "_time" not in mapping:
+        used = set(mapping.values())
+        t = next((h for h in headers if _bare_keys(h) & _TIME_ONLY and h not in used), None)
         if t is not None:
             mapping["_time"] = t
     missing = [f for f in required if f not in mapping]
@@ -323,6 +402,38 @@ def resolve_headerless(df: pd.DataFrame, columns: dict[str, str] | None, source:
     return mapping
 
 
+def _short_counts(col: pd.Series) -> pd.Series:
+    """``1.2K`` → 1200, ``3M`` → 3000000 (other values NaN)."""
+    parts = col.str.extract(r"^\s*(\d+(?:\.\d+)?)\s*([kKmM])\s*$")
+    scale = parts[1].str.lower().map({"k": 1e3, "m": 1e6})
+    return pd.to_numeric(parts[0], errors="coerce") * pd.to_numeric(scale, errors="coerce")
+
+
+def _title_for_text(out: pd.DataFrame, mapping: dict[str, str], warnings: list[str]) -> pd.DataFrame:
+    """Use the title column for the text where the text is blank (a video with no description),
+    or instead of it when the text column holds codes and the titles are words (YouTube
+    Studio's ``Content`` is the video id)."""
+    title = as_str(out.pop("_title"))
+    text = as_str(out["text"])
+    t_blank = (text.isna() | (text.str.strip() == "")).to_numpy(dtype=bool, na_value=True)
+    ti_blank = (title.isna() | (title.str.strip() == "")).to_numpy(dtype=bool, na_value=True)
+    said = text[~t_blank].head(200)
+    if len(said) and not said.str.contains(r"\s", regex=True).fillna(False).any():
+        titles = title[~ti_blank].head(200)
+        if len(titles) and titles.str.contains(r"\s", regex=True).fillna(False).mean() >= 0.3:
+            warnings.append(f"column '{mapping['text']}' holds codes, not words (e.g. {said.iloc[0]!r}), so "
+                            f"the text was taken from '{mapping['_title']}'")
+            mapping["text"] = mapping["_title"]
+            out["text"] = title
+            return out
+    fill = t_blank & ~ti_blank
+    if fill.any():
+        out["text"] = text.astype("object").where(~fill, title.astype("object"))
+        warnings.append(f"{int(fill.sum())} row(s) have no '{mapping['text']}'; their "
+                        f"'{mapping['_title']}' was used as the text")
+    return out
+
+
 NUMERIC_FIELDS = ("likes", "shares", "replies", "reach", "author_followers", "rating")
 OPTIONAL_TEXT = ("parent_id", "thread_id", "author_name", "location", "age_band", "language")
 
@@ -336,12 +447,29 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
     out = pd.DataFrame({"_row": np.arange(1, len(df) + 1)}, index=df.index)
     for fld, col in mapping.items():
         out[fld] = df[col]
+    guessed = set(mapping) - set(opts.columns or {})
+    if "_title" in out.columns:
+        out = _title_for_text(out, mapping, opts.tracker.warnings)
+    zone = header_zone(mapping)
+    if zone:
+        opts.zone = zone
     if "_time" in out.columns:
         d, t = as_str(out["created_at"]).str.strip(), as_str(out.pop("_time")).str.strip()
         out["created_at"] = (d + " " + t.fillna("")).str.strip().where(d.notna() & (d != ""), d)
     for fld in ("message_id", "parent_id", "thread_id"):
         if fld in out.columns:
             out[fld] = clean_ids(out[fld])
+    if "message_id" in guessed:
+        ids = out["message_id"]
+        given = ids[ids.notna() & (ids.astype("str").str.strip() != "")]
+        if len(given) >= 3 and given.nunique() * 10 <= len(given):   # each value ten times over
+            opts.tracker.warnings.append(
+                f"column '{mapping['message_id']}' repeats its values ({given.nunique()} different in "
+                f"{len(given)} rows), so it is not a message id; rows were numbered instead. Name the id "
+                "column with columns={'message_id': ...} if there is one")
+            out = out.drop(columns="message_id")
+    if "author_name" in out.columns and "author_id" not in out.columns:
+        out["author_id"] = out["author_name"]   # a name is the best handle there is
     for fld in NUMERIC_FIELDS:
         if fld in out.columns:
             col = out[fld]
@@ -350,6 +478,8 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
                 if any_contains(col, (",",)):
                     col = col.str.replace(",", "", regex=False)  # 1,234
             num = pd.to_numeric(col, errors="coerce")
+            if not pd.api.types.is_numeric_dtype(col.dtype) and any_contains(col, ("k", "K", "m", "M")):
+                num = num.fillna(_short_counts(col))   # 1.2K, 3M as dashboards write them
             given = out[fld].notna() & (out[fld].astype("str").str.strip() != "") \
                 if not pd.api.types.is_numeric_dtype(out[fld].dtype) else out[fld].notna()
             bad = int((num.isna() & given).sum() + (num < 0).sum())
@@ -375,6 +505,7 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
     if "kind" in out.columns:
         k = out["kind"].astype("str").str.strip().str.lower()
         k = k.replace({"dm": "message", "direct message": "message", "private message": "message",
+                       "comment reply": "reply", "reply comment": "reply", "reply to comment": "reply",
                        "status": "post", "tweet": "post", "retweet": "post", "quote": "post"})
         odd = k.notna() & ~k.isin(KINDS)
         if odd.any():
@@ -383,6 +514,30 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
         out["kind"] = k.where(~odd & k.notna(), None)
         if out["kind"].isna().all():
             out = out.drop(columns="kind")
+    if "_own_posts" in out.columns:
+        out = out.drop(columns="_own_posts")
+        proof = mapping["_own_posts"]
+        if "author_id" not in out.columns:
+            out["author_is_org"] = True
+            out["author_id"] = opts.owner()
+            opts.tracker.warnings.append(
+                f"this table has post analytics only the account's owner sees (column '{proof}') and "
+                f"no author column, so every row was taken as the organisation's own post (author "
+                f"'{opts.owner()}'). If it holds other people's messages, name the author column with "
+                "columns={'author_id': ...}")
+        else:
+            authors = out["author_id"].dropna().astype("str").str.strip()
+            authors = authors[authors != ""].unique()
+            if len(authors) == 1:
+                out["author_is_org"] = True
+                opts.tracker.warnings.append(
+                    f"this table has post analytics only the account's owner sees (column '{proof}') "
+                    f"and one author, '{authors[0]}', so every row was taken as the organisation's own "
+                    "post")
+    if "_to" in out.columns:
+        out = out.drop(columns="_to")
+        if "kind" not in out.columns:
+            out["kind"] = "message"   # sent to a named person: private messages
     if "org" in out.columns and not opts.org:
         out["org"] = out["org"].astype("str").str.strip()
     opts.tracker.info["columns_used"] = dict(mapping)
