@@ -23,6 +23,9 @@ location / language       location, country, region / language, lang
 author_is_org             author_is_org, is_org, from_business, is_business (True/False)
 ========================  ======================================================================
 
+See docs/loading.md ("What tool exports add") for the rules on zones in headers, titles,
+Excel day numbers, the organisation's own post analytics, recipients and workbooks.
+
 A date-only column (``Date``) next to a time column (``Time``) is combined into one timestamp
 (``columns={"_time": "Hour"}`` names the time column yourself). Rows with no ``message_id`` column get ids ``row-N`` (N = the data row, 1 = first row under the
 header). Unknown ``kind`` values become ``comment`` (or ``post``/``reply`` for the organisation)
