@@ -651,3 +651,15 @@ def test_the_m2_notebook_finds_the_message_the_way_the_check_does(ctx, right):
         assert judge("m2.highest", v, ctx=ctx).ok
         assert int(same_message(ids, v).sum()) == 1, v
     assert not same_message(ids, ...).any() and not same_message(ids, None).any()
+
+
+def test_written_answers_on_separate_lines_or_in_one_full_sentence_still_pass(ctx):
+    """Guards for the 'real sentences' rule: lines without full stops are sentences, and one
+    full sentence about two tools is a (short) description."""
+    summary = ("Over the five days 36 people wrote on Facebook and Instagram. Most followers "
+               "on Facebook are aged 35-44. There were 8 negative comments, mostly complaints "
+               "about cancelled appointments.")
+    assert judge("p3.summary", summary, ctx=ctx).ok
+    assert judge("p3.summary", summary.lower().replace(". ", "\n"), ctx=ctx).ok
+    assert judge("p4.describe", "Meta Business Suite and Brand 24 both see Facebook, but neither "
+                 "can see reviews.", ctx=ctx).ok

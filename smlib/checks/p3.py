@@ -313,7 +313,7 @@ WHO_WORDS = ("user", "people", "person", "customer", "follower", "age", "aged", 
 def summary(my_summary: Any, ctx: Context) -> Verdict:
     text = clean_text(my_summary)
     missing = []
-    if real_sentences(text) < 3:
+    if real_sentences(str(my_summary)) < 3:  # not clean_text: it joins the lines
         missing.append("it is shorter than three sentences (a list of words or figures "
                        "is not a sentence)")
     named = [p for p in sorted(set(ctx.frame["platform"].astype(str))) if mentions_platform(text, p)]

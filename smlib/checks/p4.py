@@ -293,8 +293,9 @@ def describe(my_description: Any, ctx: Context) -> Verdict:
     cat = catalogue(ctx)
     named = tools_named(text, cat)
     missing = []
-    if real_sentences(text) < 2:
-        missing.append("it is too short: write at least two full sentences about the tools")
+    if real_sentences(str(my_description)) < 1 or len(re.findall(r"[A-Za-z0-9']+", text)) < 10:
+        missing.append("it is too short: write full sentences about what each tool can and "
+                       "cannot do")
     if len(named) < 2:
         missing.append("it does not name at least two tools from the catalogue")
     if not has_any(text, CAN_WORDS):
