@@ -693,7 +693,9 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
     Returns ``{"highest": [...], "lowest": [...], "text": "..."}``: each item is a dict with
     ``message_id, platform, author`` (pseudonym), ``text`` (links inert), ``priority``,
     ``reasons``; ``text`` is a plain-English paragraph a learner can learn from. Ties are broken
-    by waiting time (for the highest, the one waiting longest; for the lowest, the newest).
+    by waiting time (for the highest, the one waiting longest; for the lowest, the newest), and
+    the lowest is never one of the highest: with a single message needing action, ``lowest`` is
+    empty and the text says there is nothing to compare it with.
     """
     need = ["category", "priority", "reasons", "created_at", "text"]
     missing = [c for c in need if c not in prioritised.columns]
@@ -706,11 +708,13 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
         return {"highest": [], "lowest": [], "text": "No message needs action, so there is no "
                 "highest or lowest priority to explain."}
     from .security import make_inert
-    q = pseudonymise(q, keep=keep)
+    q = pseudonymise(q, keep=keep).reset_index(drop=True)
     top = q.sort_values(["priority", "created_at", "message_id"], ascending=[False, True, True],
                         kind="stable").head(n)
-    bottom = q.sort_values(["priority", "created_at", "message_id"], ascending=[True, False, True],
-                           kind="stable").head(n)
+    # the lowest are chosen from the others, so a tie never names the same message twice; among
+    # equals the newest (then the last by id) counts as lowest, the mirror image of the highest
+    bottom = q.drop(index=top.index).sort_values(
+        ["priority", "created_at", "message_id"], ascending=[True, False, False], kind="stable").head(n)
 
     def item(r: pd.Series) -> dict[str, Any]:
         return {"message_id": r.get("message_id"), "platform": r.get("platform"),
@@ -728,12 +732,22 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
         return (f"{label}: {it['priority']}/100 – {it['author']} on {where}: \"{short}\". "
                 f"Why: {why}.")
 
+    if not lo_items:
+        return {"highest": hi_items, "lowest": [], "text": "\n".join(
+            [f"Only one message needs action, so it is both the highest and the lowest priority "
+             f"and there is nothing to compare it with."] + [para("That message", it) for it in hi_items])}
     lines = [para("Highest priority", it) for it in hi_items]
     lines += [para("Lowest priority", it) for it in lo_items]
-    if hi_items and lo_items:
-        h, l = hi_items[0], lo_items[0]
+    h, l = hi_items[0], lo_items[0]
+    gap = h["priority"] - l["priority"]
+    if gap == 0:
         lines.append(
-            f"The highest scores {h['priority'] - l['priority']} points more than the lowest. "
+            f"Both score {h['priority']}/100, a tie: when scores are equal, the message that has "
+            f"waited longer is dealt with first. The lowest still needs action "
+            f"({l['reasons'][0].split(' ', 1)[1]}).")
+    else:
+        lines.append(
+            f"The highest scores {gap} point{'' if gap == 1 else 's'} more than the lowest. "
             f"Its biggest reason: {h['reasons'][0].split(' ', 1)[1]}"
             + (" – and it is urgent" if h["urgent"] else "")
             + f". The lowest still needs action ({l['reasons'][0].split(' ', 1)[1]}) but can wait.")

@@ -206,6 +206,26 @@ def test_explain_extremes_picks_from_needs_action_and_pseudonymises():
     assert "safety hazard" in ex["text"]
 
 
+def test_explain_extremes_names_two_different_messages_when_scores_and_times_tie():
+    """Three identical complaints at the same minute: both sorts broke the tie on message_id
+    ascending, so 'highest' and 'lowest' were the same message."""
+    f = make([{"text": COMPLAINT, "author_id": f"c{i}"} for i in range(3)]
+             + [{"text": "ok", "author_id": "later", "created_at": T0 + pd.Timedelta(hours=1)}])
+    ex = smlib.explain_extremes(smlib.prioritise(f))
+    hi, lo = ex["highest"][0], ex["lowest"][0]
+    assert hi["priority"] == lo["priority"]
+    assert hi["message_id"] != lo["message_id"]
+    assert "0 points more" not in ex["text"] and "a tie" in ex["text"]
+
+
+def test_explain_extremes_with_one_message_needing_action_says_so():
+    f = make([{"text": COMPLAINT}, {"text": CHAT, "created_at": T0 + pd.Timedelta(hours=1)}])
+    ex = smlib.explain_extremes(smlib.prioritise(f))
+    assert len(ex["highest"]) == 1 and ex["lowest"] == []
+    assert ex["text"].startswith("Only one message needs action")
+    assert "Lowest priority" not in ex["text"] and "points more" not in ex["text"]
+
+
 def test_priority_queue_sorted_and_inert():
     f = make([{"text": QUESTION + " see https://example.com/x"}, {"text": SAFETY}, {"text": CHAT}])
     q = priority_queue(smlib.prioritise(f))
