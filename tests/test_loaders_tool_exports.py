@@ -1,6 +1,6 @@
 """CSV/Excel exports from monitoring and analytics tools, read by the generic table loader.
 
-The fixtures in ``tests/data/loaders/good/tools/`` copy the *layouts* (column names, date
+The fixtures in ``tests/data/loaders/tools/`` copy the *layouts* (column names, date
 styles, title rows, sheets) of real exports; their rows are made up. See the README there for
 which layouts were checked against public copies and which come from the tools' help pages or
 memory. Each test names the mistake the loader used to make with that layout.
@@ -13,9 +13,9 @@ import pytest
 import smlib
 from smlib.loaders import tabular
 
-from _loader_checks import GOOD, check_summary, utc
+from _loader_checks import HERE, check_summary, utc
 
-TOOLS = GOOD / "tools"
+TOOLS = HERE / "tools"
 
 
 def load(name: str, **kw) -> tuple[pd.DataFrame, dict]:
@@ -235,3 +235,24 @@ def test_a_workbook_without_messages_names_its_sheets(tmp_path):
 def test_a_web_page_saved_as_xls_says_so():
     with pytest.raises(smlib.DataError, match="web page \\(HTML\\), not a CSV or Excel file"):
         smlib.load(TOOLS / "html_as_xls_export.xls")
+
+
+# ── one date column written several ways ─────────────────────────────────────────────────
+def test_mixed_date_styles_are_said_and_only_zoneless_ones_are_local(tmp_path):
+    """A column mixing ISO, slash, epoch and zoned dates gave no warning at all: the day-first
+    slash date was not mentioned, and dates without a zone were silently UTC even for a
+    London organisation."""
+    p = tmp_path / "mixed.csv"
+    p.write_text("id,created_at,text\na1,2026-07-02 09:00:00,one\na2,04/07/2026 10:00,two\n"
+                 "a3,1783159200,three\na4,Sun Jul 05 10:00:00 +0000 2026,four\n"
+                 "a5,2026-07-06T10:00:00+01:00,five\n")
+    ds = smlib.load(p, timezone="Europe/London")
+    s = check_summary(ds)
+    got = dict(zip(ds.interactions["message_id"], ds.interactions["created_at"]))
+    assert got["a1"] == utc("2026-07-02 08:00")     # London summer time, no zone written
+    assert got["a2"] == utc("2026-07-04 09:00")     # day first, London time
+    assert got["a3"] == utc("2026-07-04 10:00")     # epoch: UTC
+    assert got["a4"] == utc("2026-07-05 10:00")     # its own +0000
+    assert got["a5"] == utc("2026-07-06 09:00")     # its own +01:00
+    assert any("could be day/month or month/day" in w for w in s["warnings"])
+    assert any("mixes dates with a time zone and 2 without one" in w for w in s["warnings"])

@@ -189,7 +189,7 @@ def _excel_table(src: Any, columns: Any) -> Any:
     given = _as_map(columns, src.name)
     tried: list[str] = []
     first_error: DataError | None = None
-    for name, df in excel_sheets(src):
+    for name, df, names in excel_sheets(src):
         said = len(src.warnings)
         try:
             table = _excel_header(df, columns, src)
@@ -203,6 +203,9 @@ def _excel_table(src: Any, columns: Any) -> Any:
         if tried:
             src.warnings.append(f"read sheet {name!r}: the sheet(s) before it {tried} have no table of "
                                 "messages")
+        if len(names) > len(tried) + 1:
+            src.warnings.append(f"the workbook has {len(names)} sheets {names[:6]}; only {name!r} was read "
+                                "(save another sheet on its own to load it)")
         return table
     if len(tried) == 1 and first_error is not None:
         raise first_error

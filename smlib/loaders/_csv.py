@@ -272,14 +272,9 @@ def _cell_text(v: object) -> str:
     return str(v)
 
 
-def read_excel(src: Source) -> pd.DataFrame:
-    """First sheet of an .xlsx/.xls workbook, every cell as text (see :func:`_cell_text`)."""
-    return next(excel_sheets(src))[1]
-
-
-def excel_sheets(src: Source) -> Iterator[tuple[str, pd.DataFrame]]:
-    """Each sheet of an .xlsx/.xls workbook in order, as ``(name, table)``, every cell as text;
-    a sheet is only read when asked for (the first one usually holds the data)."""
+def excel_sheets(src: Source) -> Iterator[tuple[str, pd.DataFrame, list[str]]]:
+    """Each sheet of an .xlsx/.xls workbook in order, as ``(name, table, all sheet names)``, every
+    cell as text; a sheet is only read when asked for (the first one usually holds the data)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -301,4 +296,4 @@ def excel_sheets(src: Source) -> Iterator[tuple[str, pd.DataFrame]]:
                             f"{exc}); save the sheet as CSV and load that", source=src.name) from None
         cols = clean_headers(list(df.columns))
         yield name, pd.DataFrame({c: [_cell_text(v) for v in df.iloc[:, i]] for i, c in enumerate(cols)},
-                                 dtype=object)
+                                 dtype=object), names

@@ -398,14 +398,29 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
             out[rest.index[ok]] = again[ok]
             rest = rest[~ok]
     if warn is not None:
-        if kind == "mixed" and ambiguous and any(_RE_SLASH.match(x) for x in sample):
+        if ambiguous and any(_RE_SLASH.match(x) for x in sample):
             ex = next(x for x, y in zip(shown, sample) if _RE_SLASH.match(y))
             order = "day first (UK order)" if dayfirst else "month first (US order)"
             warn.append(f"dates like {ex!r} could be day/month or month/day; they were read {order}, "
                         "because that field changes more (or, with no clue, the UK order). Save the "
                         "dates as 2026-01-05 if that is wrong")
     out = _ns_utc(out)
-    tz_sample = [v for v in sample if not _RE_EPOCH.match(v)]
-    if tz_sample and kind in ("iso", "mixed") and not any(_NAIVE_TZ.search(v) for v in tz_sample):
+    tz_sample = [v for v in sample if not (_RE_EPOCH.match(v) or _RE_TWITTER.match(v))]
+    zoned = [bool(_NAIVE_TZ.search(v)) for v in tz_sample]
+    if tz_sample and kind in ("iso", "mixed") and not any(zoned):
         out = _from_local(out, local_tz, warn)
+    elif tz_sample and not all(zoned):
+        # some dates carry a zone and some do not: only those without one are local clock times
+        # (rare, so the row-by-row look costs nothing in the usual files)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # "has match groups": only whether it matches counts
+            naive = ~(s.str.contains(_NAIVE_TZ) | s.str.match(_RE_EPOCH) | s.str.match(_RE_TWITTER))
+        naive = naive.fillna(False).to_numpy(dtype=bool) & out.notna().to_numpy()
+        if naive.any():
+            out = out.copy()
+            out[naive] = _from_local(out[naive], local_tz, warn)
+            if warn is not None:
+                warn.append(f"the date column mixes dates with a time zone and {int(naive.sum())} without "
+                            f"one (e.g. {next(x for x, z in zip(tz_sample, zoned) if not z)!r}); save all "
+                            "dates the same way if the times look wrong")
     return out, blank
