@@ -70,15 +70,27 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def org_slug(org: str | os.PathLike) -> str:
     """The folder name for an organisation: the slug itself, or a slug made from a file name.
 
+    Accents are dropped (``Café`` -> ``cafe``); a name with no Latin letters or digits at all
+    (``Кафе.csv``, ``店.csv``) gets ``export-`` and a short code made from the name, the same
+    each time, so a second run replaces the same folder. The report itself shows the name as
+    written.
+
     >>> org_slug("northway-rail")
     'northway-rail'
     >>> org_slug("/exports/My Café (2025).csv")
-    'my-caf-2025'
+    'my-cafe-2025'
+    >>> org_slug("/exports/Кафе.csv")
+    'export-d2438fb2'
     """
+    import hashlib
+    import unicodedata
     text = str(org)
     looks_like_path = (os.sep in text or "/" in text or Path(text).suffix != "" or Path(text).exists())
     base = Path(text).stem if looks_like_path else text
-    slug = re.sub(r"[^a-z0-9_]+", "-", base.lower()).strip("-_")
+    latin = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9_]+", "-", latin.lower()).strip("-_")
+    if not slug and base.strip(" ._-"):
+        slug = "export-" + hashlib.sha256(base.strip().encode("utf-8")).hexdigest()[:8]
     if not slug:
         raise DataError(f"cannot make a report folder name from {text!r}; give a sample "
                         "organisation slug (see `smlib orgs`) or a path to an export", field="org")

@@ -457,6 +457,9 @@ class Dataset:
                 if "org" in self.interactions and len(self.interactions) else pd.Series(dtype=str))
         counts = orgs[orgs != ""].value_counts(sort=True)
         known = [str(o) for o in counts.index if str(o).lower() != "unknown"]  # twcs: brand not found
+        as_written = self._name_from_file(known)
+        if as_written:
+            return as_written
         if len(known) == 1:
             return known[0]
         if len(known) > 1:
@@ -466,6 +469,18 @@ class Dataset:
             return str(counts.index[0])
         src = str(self.load_summary.get("source", ""))
         return Path(src).name if src and src != "memory" else ""
+
+    def _name_from_file(self, known: list[str]) -> str:
+        """The file's name as written ('My Café shop', 'Кафе') when the loader made the org from
+        it and lost letters doing so ('my-caf-shop', or 'unknown' with no Latin letters)."""
+        src = str(self.load_summary.get("source", ""))
+        if not src or src == "memory" or len(known) > 1:
+            return ""
+        stem = Path(src).stem.strip()
+        if not stem or stem.isascii():
+            return ""
+        simple = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "unknown"  # the loaders' slug rule
+        return stem if (known or ["unknown"])[0] == simple else ""
 
     def validate(self) -> "Dataset":
         """Validate both tables and the summary's arithmetic; return self for chaining."""

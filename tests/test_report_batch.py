@@ -238,11 +238,18 @@ def test_swap_checks_again_just_before_replacing(tmp_path):
 # ── pieces without kernels ───────────────────────────────────────────────────────────────
 @pytest.mark.parametrize("org, slug", [
     ("northway-rail", "northway-rail"),
-    ("/tmp/exports/My Café (2025).csv", "my-caf-2025"),
+    ("/tmp/exports/My Café (2025).csv", "my-cafe-2025"),
     ("exports/brightmart_x.json", "brightmart_x"),
 ])
 def test_org_slug(org, slug):
     assert rpt.org_slug(org) == slug
+
+
+def test_org_slug_for_a_name_with_no_latin_letters():
+    """'Кафе.csv' and '店.csv' could not be reported ('cannot make a report folder name')."""
+    a, b = rpt.org_slug("/x/Кафе.csv"), rpt.org_slug("店.csv")
+    assert re.fullmatch(r"export-[0-9a-f]{8}", a) and re.fullmatch(r"export-[0-9a-f]{8}", b)
+    assert a != b and rpt.org_slug("/elsewhere/Кафе.csv") == a     # the same name, the same folder
 
 
 def test_org_slug_rejects_empty():

@@ -174,3 +174,16 @@ def test_dataset_name_for_people():
     assert ds_with(["unknown"]).name == "unknown"
     assert Dataset(f, load_summary={"source": "/tmp/dl/likes.json"}).name == "likes.json"
     assert Dataset(f).name == ""
+
+
+@pytest.mark.parametrize("stem, shown", [("Кафе", "Кафе"), ("店", "店"),
+                                         ("My Café shop", "My Café shop"),
+                                         ("mybrand_tweets", "mybrand-tweets")])
+def test_name_of_an_export_keeps_the_letters_of_its_file_name(tmp_path, stem, shown):
+    """A file named with no Latin letters was 'unknown', and 'My Café shop.csv' 'my-caf-shop'
+    (the loader's org slug): the name people read keeps the file's own letters. Plain ASCII
+    names are as before."""
+    path = tmp_path / f"{stem}.csv"
+    path.write_text("created_at,author,text\n2026-03-02 09:00:00,alice,Where is my order?\n",
+                    encoding="utf-8")
+    assert smlib.load_org(path).name == shown
