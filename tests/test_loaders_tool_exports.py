@@ -256,3 +256,30 @@ def test_mixed_date_styles_are_said_and_only_zoneless_ones_are_local(tmp_path):
     assert got["a5"] == utc("2026-07-06 09:00")     # its own +01:00
     assert any("could be day/month or month/day" in w for w in s["warnings"])
     assert any("mixes dates with a time zone and 2 without one" in w for w in s["warnings"])
+
+
+# ── Google Business Profile reviews (Takeout reviews.json / API reviews.list) ─────────────
+def test_google_reviews_with_the_business_replies():
+    """Read through the generic records path, the author was the photo URL, the name the resource
+    path, every star rating unknown, and the business's replies were lost without a count."""
+    df, s = load("google_reviews.json", org_handles=["Riverside College"])
+    assert s["format"] == "google_reviews"
+    assert s["rows_in"] == 6 and s["reasons"] == {"no text": 1, "not a Google review": 1}
+    assert df["message_id"].tolist() == ["AbFvOqn1", "AbFvOqn1/reply", "AbFvOqn2", "AbFvOqn4"]
+    assert df["kind"].tolist() == ["review", "reply", "review", "review"]
+    assert df["author_is_org"].tolist() == [False, True, False, False]
+    assert df["author_id"].tolist() == ["Jo Bloggs", "Riverside College", "anonymous-AbFvOqn2",
+                                        "anonymous-AbFvOqn4"]       # two anonymous people, not one
+    assert df["parent_id"].iloc[1] == "AbFvOqn1" and (df["platform"] == "reviews").all()
+    assert df["rating"].tolist()[:1] + df["rating"].tolist()[2:] == [5, 2, 1]
+    assert df["text"].iloc[3] == "Personal muy antipático."        # Google's translation cut off
+    assert df["created_at"].tolist() == [utc("2023-05-01 12:34:56.789"), utc("2023-05-02 09:00"),
+                                         utc("2023-06-11 08:00"), utc("2023-07-02 09:00")]
+
+
+def test_google_review_replies_count_as_answers():
+    """The business's reply is an answer to its review (20 h 25 min later), so P3's reply figures see it."""
+    ds = smlib.load(TOOLS / "google_reviews.json", org_handles=["Riverside College"])
+    got = smlib.add_response_times(ds.interactions).set_index("message_id")
+    assert got.loc["AbFvOqn1", "answered"] and not got.loc["AbFvOqn2", "answered"]
+    assert got.loc["AbFvOqn1", "response_minutes"] == pytest.approx(20 * 60 + 25 + 3.211 / 60, abs=0.01)

@@ -40,7 +40,7 @@ from typing import Any, Iterable, Mapping
 
 from ..errors import DataError
 from ..schema import Dataset, Profile, empty_audience
-from . import (airline, facebook, instagram, mastodon, records, reddit, reddit_export, tabular, tiktok,
+from . import (airline, facebook, google_reviews, instagram, mastodon, records, reddit, reddit_export, tabular, tiktok,
                twcs, twitter_archive, youtube, youtube_takeout)
 from . import _meta
 from ._csv import clean_headers, excel_sheets, read_delimited, read_header
@@ -51,7 +51,7 @@ from ._time import UTC_ASSUMED
 
 JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
                 "reddit": reddit, "facebook": facebook, "instagram": instagram, "tiktok": tiktok,
-                "records": records}
+                "google_reviews": google_reviews, "records": records}
 """JSON formats, in the order they are tried (most specific shape first)."""
 TABLE_FORMATS = {"twcs": twcs, "airline": airline, "youtube_takeout": youtube_takeout,
                  "reddit_export": reddit_export}
@@ -59,7 +59,7 @@ FORMATS = ("auto", *JSON_FORMATS, *TABLE_FORMATS, "csv", "excel")
 ALIASES = {"x": "twitter_archive", "twitter": "twitter_archive", "tweets.js": "twitter_archive",
            "x_archive": "twitter_archive", "tabular": "csv", "generic": "csv", "xlsx": "excel",
            "xls": "excel", "outbox": "mastodon", "fb": "facebook", "ig": "instagram",
-           "takeout": "youtube_takeout"}
+           "takeout": "youtube_takeout", "google": "google_reviews", "gbp": "google_reviews"}
 
 __all__ = ["load", "detect_format", "FORMATS"]
 

@@ -1,0 +1,110 @@
+"""Google Business Profile reviews: Google Takeout's ``reviews.json`` (one per location) or a
+saved Business Profile API ``reviews.list`` response — the same shape, ``{"reviews": [...]}``,
+or a bare list of review objects, or a list of saved pages.
+
+Mapping: each review → kind ``review``: ``reviewId`` (else the last part of ``name``) →
+message_id; ``reviewer.displayName`` → author_id and author_name (Google gives no handle; an
+anonymous reviewer, "A Google User", gets author_id ``anonymous-<review id>`` so that two of
+them are not counted as one person); ``comment`` → text (Google appends a machine
+translation after ``(Translated by Google)``; only the original is kept); ``createTime`` →
+created_at; ``starRating`` ``ONE``…``FIVE`` → ``rating`` 1…5. A review with stars and no words
+has nothing to monitor and is counted as ``no text``. The business's answer,
+``reviewReply`` (``comment``, ``updateTime``), is a second row: kind ``reply``, by the
+organisation (``org_handles[0]``, else the profile's handle, else ``org``), parent = the review.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ._options import Options
+from ._text import clean_text
+
+PLATFORM = "reviews"
+STARS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
+_TRANSLATED = ("(Translated by Google)", "(Original)")
+
+
+def _is_review(x: Any) -> bool:
+    return isinstance(x, dict) and isinstance(x.get("reviewer"), dict) and (
+        "starRating" in x or "reviewReply" in x) and ("comment" in x or "createTime" in x)
+
+
+def _items(obj: Any) -> list[tuple[str, Any]] | None:
+    """(where, review) pairs, or None when this is not a Google reviews file."""
+    pages = obj if isinstance(obj, list) and obj and all(
+        isinstance(p, dict) and isinstance(p.get("reviews"), list) for p in obj[:20]) else None
+    if pages is not None:
+        out = [(f"[{k}].reviews[{i}]", r) for k, p in enumerate(pages) if isinstance(p, dict)
+               for i, r in enumerate(p.get("reviews") or [])]
+    elif isinstance(obj, dict) and isinstance(obj.get("reviews"), list):
+        out = [(f"reviews[{i}]", r) for i, r in enumerate(obj["reviews"])]
+    elif isinstance(obj, list):
+        out = [(f"[{i}]", r) for i, r in enumerate(obj)]
+    else:
+        return None
+    first = [r for _, r in out[:20]]
+    if not first or sum(_is_review(r) for r in first) * 2 <= len(first):
+        return None
+    return out
+
+
+def detect(obj: Any) -> bool:
+    return _items(obj) is not None
+
+
+def _text(v: Any) -> str:
+    """The reviewer's own words: Google's added translation is cut off (the original is kept)."""
+    if not isinstance(v, str):
+        return ""
+    t = v
+    if t.lstrip().startswith(_TRANSLATED[0]) and _TRANSLATED[1] in t:   # translation first, then original
+        t = t.split(_TRANSLATED[1], 1)[1]
+    elif _TRANSLATED[0] in t:
+        t = t.split(_TRANSLATED[0], 1)[0]
+    return clean_text(t.strip())
+
+
+def _sid(v: Any) -> str | None:
+    if v is None or isinstance(v, (dict, list, bool)):
+        return None
+    return str(v).strip() or None
+
+
+def parse(obj: Any, opts: Options) -> pd.DataFrame:
+    items = _items(obj) or []
+    owner = opts.owner(platform=PLATFORM, found=None)
+    rows, n_in = [], 0
+    for where, r in items:
+        n_in += 1
+        if not _is_review(r):
+            opts.tracker.skip("not a Google review", 1, [where])
+            continue
+        rid = _sid(r.get("reviewId")) or (str(r.get("name")).rstrip("/").rsplit("/", 1)[-1]
+                                          if _sid(r.get("name")) else None)
+        who = r["reviewer"]
+        name = _sid(who.get("displayName"))
+        if who.get("isAnonymous") is True or not name:   # anonymous reviewers are not one person
+            author, name = f"anonymous-{rid or where}", name or "A Google User"
+        else:
+            author = name
+        rows.append({"_row": where, "message_id": rid, "thread_id": rid, "created_at": r.get("createTime"),
+                     "author_id": author, "author_name": name, "author_is_org": False, "kind": "review",
+                     "text": _text(r.get("comment")), "rating": STARS.get(str(r.get("starRating", "")).upper())})
+        reply = r.get("reviewReply")
+        if isinstance(reply, dict):
+            n_in += 1
+            rows.append({"_row": f"{where}.reviewReply", "message_id": f"{rid}/reply" if rid else None,
+                         "parent_id": rid, "thread_id": rid, "created_at": reply.get("updateTime"),
+                         "author_id": owner, "author_name": None, "author_is_org": True, "kind": "reply",
+                         "text": _text(reply.get("comment"))})
+    unknown = sorted({str(r.get("starRating")) for _, r in items if isinstance(r, dict)
+                      and "starRating" in r and str(r.get("starRating", "")).upper() not in STARS})
+    if unknown:
+        opts.tracker.warnings.append(f"star ratings {unknown[:5]} are not ONE…FIVE; read as unknown")
+    opts.tracker.rows_in = n_in
+    frame = pd.DataFrame(rows)
+    if len(frame) and "rating" in frame.columns:
+        frame["rating"] = frame["rating"].astype("Int64")
+    return frame
