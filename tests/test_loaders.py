@@ -1402,3 +1402,30 @@ def test_forced_encoding_leaving_half_an_emoji_in_json(tmp_path):
     s = check_summary(ds)
     assert ds.interactions["text"].tolist() == ["hi \ufffd there"]
     assert any("broken character" in w for w in s["warnings"])
+
+
+def test_a_stray_cr_inside_a_header_name_names_the_columns_pandas_reads(tmp_path):
+    """Fuzz seed 21: the header was split at a bare CR ('Post\\rTime') while pandas kept the CR
+    inside the name, so the columns smlib chose were not in the table read (KeyError inside)."""
+    p = tmp_path / "posts.csv"
+    p.write_bytes(b"Post Date,Post\r Time,Caption,Saves\n2024-07-05,2:22 PM,Summer \xe2\x98\x80,3\n"
+                  b"2024-07-06,9:05 AM,Swim lessons,1\n")
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["rows_kept"] == 2
+    assert ds.interactions["created_at"].tolist() == [utc("2024-07-05 14:22"), utc("2024-07-06 09:05")]
+
+
+def test_json_records_with_a_list_where_a_value_belongs(tmp_path):
+    """Fuzz seed 21: a list as a user id ended in 'unhashable type: list' from deep inside."""
+    p = tmp_path / "reviews.json"
+    p.write_text(json.dumps([
+        {"id": "r1", "user": {"id": "u1"}, "text": "fine", "date": "2026-01-05", "likes": 2},
+        {"id": "r2", "user": {"id": []}, "text": "ok", "date": "2026-01-05", "likes": [3]},
+        {"id": "r3", "user": {"id": "u3"}, "text": ["a", "b"], "date": "2026-01-05", "likes": 1}]))
+    ds = smlib.load(p, org_handles=["@a"])
+    s = check_summary(ds)
+    assert ds.interactions["author_id"].tolist() == ["u1", "unknown"]
+    assert ds.interactions["likes"].tolist() == [2, 0]
+    assert s["reasons"] == {"no text": 1}
+    assert any("are lists or objects" in w for w in s["warnings"])

@@ -51,8 +51,13 @@ _SEP_HINT = re.compile(r"^sep=(.)\s*$")
 
 
 def _head_lines(src: Source, n: int = 12) -> list[str]:
-    text = src.head_text(65536)
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[:n]
+    """The first lines, split where :func:`read_delimited` will split them: at LF (CRLF) when the
+    file has any LF, a bare CR staying inside its line (else a header with a stray CR would name
+    other columns than pandas reads); at CR in an old-Mac file with no LF at all."""
+    text = src.head_text(65536).replace("\r\n", "\n")
+    if b"\n" not in src.data:
+        text = text.replace("\r", "\n")
+    return text.split("\n")[:n]
 
 
 def read_header(src: Source, line: int | None = None) -> list[str]:
@@ -67,8 +72,9 @@ def read_header(src: Source, line: int | None = None) -> list[str]:
     if at >= len(lines):
         return []
     text = lines[at]
-    try:
-        return next(csv.reader([text], delimiter=src.delim or _delimiter(text)))
+    try:   # a stray CR inside a name is kept in it, as pandas keeps it (csv refuses a bare CR)
+        names = next(csv.reader([text.replace("\r", "\ufffe")], delimiter=src.delim or _delimiter(text)))
+        return [n.replace("\ufffe", "\r") for n in names]
     except (csv.Error, StopIteration):
         return [text]
 

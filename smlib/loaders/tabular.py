@@ -450,6 +450,13 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
     out = pd.DataFrame({"_row": np.arange(1, len(df) + 1)}, index=df.index)
     for fld, col in mapping.items():
         out[fld] = df[col]
+        if out[fld].dtype == object and pd.api.types.infer_dtype(out[fld], skipna=True).startswith("mixed"):
+            # JSON records can hold lists or objects where one value belongs (C-speed check first)
+            nested = out[fld].map(lambda v: isinstance(v, (list, dict, set, tuple))).to_numpy(dtype=bool)
+            if nested.any():
+                out[fld] = out[fld].where(~nested, None)
+                opts.tracker.warnings.append(f"{int(nested.sum())} value(s) in '{col}' are lists or objects, "
+                                             f"not a single value; read as not given")
     guessed = set(mapping) - set(opts.columns or {})
     if "_title" in out.columns:
         out = _title_for_text(out, mapping, opts.tracker.warnings)
