@@ -43,7 +43,7 @@ def _expected_lines(ds, days=None, platforms=None) -> list[str]:
         f"Still waiting for a reply: {h['waiting']}",
         smlib.describe_activity(res, comparison=cmp),
     ] + [f"{r.meaning}: {r.status}" for r in cmp[cmp["status"] != "no target"].itertuples()] + (
-        [f"{t.label}: {t.messages} messages ({t.negative} negative)"
+        [f"{t.label}: {t.messages} message{'' if t.messages == 1 else 's'} ({t.negative} negative)"
          for t in res["themes"].head(5).itertuples()] if smlib.metrics.available(res["themes"]) else [])
 
 
@@ -133,3 +133,17 @@ def test_notebook_runs_on_a_tiktok_download_with_customer_messages(tmp_path):
     for line in _expected_lines(ds) + ["Messages from the public answered: 50%",
                                        f"Median time to first reply: {h['first_response_median_minutes']} minutes"]:
         assert line in text, f"notebook output is missing: {line[:200]}"
+
+
+def test_notebook_runs_on_google_reviews_and_counts_in_good_english(tmp_path):
+    """Google Business Profile reviews with the business's reply: the reply is an answer, and one
+    message is '1 message', not '1 messages'."""
+    path = ROOT / "tests" / "data" / "loaders" / "tools" / "google_reviews.json"
+    text = _run(tmp_path, org=str(path))
+    ds = smlib.load_org(str(path))
+    h = smlib.monitor(ds)["headline"]
+    assert (h["customer_messages"], h["business_messages"], h["busiest_day_messages"]) == (3, 1, 1)
+    for line in _expected_lines(ds) + [f"Busiest day: {h['busiest_day']} with 1 message\n",
+                                       "Messages from the public answered: 33%"]:
+        assert line in text, f"notebook output is missing: {line[:200]}"
+    assert "1 messages" not in text

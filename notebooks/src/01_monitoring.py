@@ -138,11 +138,12 @@ charts.age_groups(res);
 # itself or the public? The busiest hours tell the business when to have staff ready.
 
 # %% tags=["nbval-check-output"]
-print(f"Busiest day: {h['busiest_day']} with {h['busiest_day_messages']} messages")
+print(f"Busiest day: {h['busiest_day']} with {h['busiest_day_messages']} "
+      f"message{'' if h['busiest_day_messages'] == 1 else 's'}")
 print(f"Busiest platform: {h['busiest_platform']}")
 if h["busiest_hour_messages"]:
     print(f"Busiest hour for the public: {h['busiest_hour']:02d}:00-{(h['busiest_hour'] + 1) % 24:02d}:00 "
-          f"({h['busiest_hour_messages']} messages)")
+          f"({h['busiest_hour_messages']} message{'' if h['busiest_hour_messages'] == 1 else 's'})")
 else:
     print("Busiest hour for the public: none - nobody from the public wrote on these days")
 
@@ -224,7 +225,7 @@ res["top_messages"]
 th = res["themes"]
 if smlib.metrics.available(th):
     for r in th.head(5).itertuples():
-        print(f"{r.label}: {r.messages} messages ({r.negative} negative)")
+        print(f"{r.label}: {r.messages} message{'' if r.messages == 1 else 's'} ({r.negative} negative)")
 else:
     print("Themes: not available")
 

@@ -145,7 +145,8 @@ else:
 # ## 3. The queue: what needs action, most important first
 
 # %% tags=["nbval-check-output"]
-print(f"{len(queue)} messages need action. The top 10:")
+print(f"{len(queue)} message{'' if len(queue) == 1 else 's'} need{'s' if len(queue) == 1 else ''} action. "
+      f"The top {min(10, len(queue))}:")
 for i, r in queue.head(10).iterrows():
     print(f"{i + 1:2d}. {r['priority']:3d}  [{r['platform']}]  {r['text'][:70]}")
 
