@@ -55,7 +55,8 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         if note:
             fig.add_annotation(text=note, showarrow=False, xref="paper", yref="paper",
                                x=0.5, y=0.5, font=dict(size=14))
-        return fig
+        from .reportview import plain_text_figure
+        return plain_text_figure(fig)   # names from the data are text, never plotly markup
     import matplotlib.pyplot as plt
     import numpy as np
     fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")

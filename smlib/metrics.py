@@ -445,8 +445,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         negative_share, questions, suggestions, praise, answered_share,
         first_response_median_minutes, first_response_p90_minutes,
         first_response_median_business_minutes, first_response_p90_business_minutes, waiting,
-        busiest_day, busiest_day_messages, busiest_hour, busiest_hour_messages, busiest_platform,
-        top_theme, sentiment_method (None where not available).
+        busiest_day, busiest_day_messages, busiest_hour, busiest_hour_messages (None when the public
+        wrote nothing), busiest_platform, top_theme, sentiment_method (None where not available).
     ``users``: platform, users (unique authors of customer messages), new_users,
         returning_users (author seen in the data before the first monitoring day), messages.
     ``followers``: platform, followers_start (insights on the first day or latest before),
@@ -854,7 +854,9 @@ def _headline(res: dict[str, Any]) -> dict[str, Any]:
     busy = daily.sort_values(["messages", "day"], ascending=[False, True]).iloc[0]
     h["busiest_day"], h["busiest_day_messages"] = busy["day"], busy["messages"]
     bh = res["busiest_hours"].sort_values(["by_followers", "hour"], ascending=[False, True]).iloc[0]
-    h["busiest_hour"], h["busiest_hour_messages"] = bh["hour"], bh["by_followers"]
+    # no message from the public at all: there is no busiest hour (not "00:00 with 0")
+    h["busiest_hour"], h["busiest_hour_messages"] = ((bh["hour"], bh["by_followers"])
+                                                     if bh["by_followers"] > 0 else (None, None))
     vp = res["volume_by_platform"]
     h["busiest_platform"] = vp["platform"].iloc[0] if len(vp) else None
     th = res["themes"]

@@ -75,6 +75,24 @@ def paragraph(text: str, note: bool = False):
     return _html("".join(_block(p, style) for p in parts))
 
 
+def time_zone_sentence(timezone: str | None, from_profile: bool) -> str:
+    """One plain sentence saying which clock the report's days and hours are on.
+
+    >>> time_zone_sentence("UTC", False)[:60]
+    'Days and times in this report are in UTC (Coordinated Univer'
+    """
+    tz = timezone or "UTC"
+    if tz.upper() in ("UTC", "ETC/UTC", "GMT", "Z"):
+        s = ("Days and times in this report are in UTC (Coordinated Universal Time, the same as UK "
+             "time in winter; in summer UK clocks are one hour ahead).")
+        if not from_profile:
+            s += (" The data does not say where the organisation is, so a message sent near "
+                  "midnight on its own clocks may count on a different day here.")
+        return s
+    return (f"Days and times in this report are the organisation's local time ({tz}), so "
+            "\"Monday\" means Monday on its own clocks.")
+
+
 def bullets(items: Iterable[str]):
     """An escaped bullet list."""
     return _html("<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>")
@@ -94,11 +112,34 @@ def kpi_cards(cards: Sequence[tuple[str, str, str]]):
 
 
 def fmt_number(value: Any, kind: str = "int") -> str:
-    """Format a figure for people: ``kind`` is int, pct (0-1 share), minutes, float; None -> 'n/a'."""
+    """Format a figure for people; None -> 'n/a'.
+
+    ``kind``: int, float, pct (a 0-1 share as %), pct2 (two decimals), pct_number (a figure
+    already in %), minutes ('1 h 30 min'),
+    and for *changes*: pts / pts2 (a change in a 0-1 share, in percentage points), pts_number
+    (a change in a figure already in %), minutes_change ('+1 h 30 min'), change (signed number).
+
+    >>> fmt_number(-0.17, "pts"), fmt_number(90.0, "minutes_change"), fmt_number(2.5, "pts_number")
+    ('-17 pts', '+1 h 30 min', '+2.5 pts')
+    """
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "n/a"
+    if kind in ("pts", "pts2", "pts_number", "minutes_change", "change"):
+        v = float(value)
+        sign = "+" if v > 0 else ("-" if v < 0 else "")
+        if kind == "minutes_change":
+            from .priority import format_wait
+            return "no change" if round(v) == 0 else sign + format_wait(abs(v))
+        size = {"pts": 100 * abs(v), "pts2": 100 * abs(v)}.get(kind, abs(v))
+        digits = {"pts": 0, "pts2": 2}.get(kind, 0 if kind == "change" and v == round(v) else 1)
+        text = f"{size:,.{digits}f}"
+        if float(text.replace(",", "")) == 0:
+            sign = ""
+        return sign + text + ("" if kind == "change" else " pts")
     if kind == "pct":
         return f"{float(value):.0%}"
+    if kind == "pct_number":
+        return f"{float(value):,.1f}%"
     if kind == "pct2":
         return f"{float(value):.2%}"
     if kind == "minutes":
@@ -121,20 +162,49 @@ def _cell(v: Any) -> Any:
     return strip_bidi_controls(v) if isinstance(v, str) else v
 
 
+TEXT_CHARS = 280
+"""Message text in report tables is cut to this many characters (the CSV keeps it whole)."""
+CELL_CHARS = 600
+"""Any other text cell is cut to this many characters."""
+_TABLE_STYLE = ("<style>table.smlib-table td{overflow-wrap:anywhere;word-break:break-word;"
+                "max-width:40rem}</style>")
+"""Long words (a URL, 'xxxx…') wrap inside their cell instead of stretching the table."""
+
+
+def shorten(text: Any, limit: int) -> Any:
+    """``text`` cut to at most ``limit`` characters, ending with '…' when cut; non-text unchanged.
+
+    >>> shorten("a" * 10, 5)
+    'aaaa…'
+    >>> shorten("short", 280)
+    'short'
+    """
+    if not isinstance(text, str) or len(text) <= limit:
+        return text
+    return text[:max(limit - 1, 0)].rstrip() + "…"
+
+
 def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None = None,
           max_rows: int = 20, percent: Iterable[str] = (), decimals: int = 1,
-          note: str | None = None):
+          note: str | None = None, empty: str | None = None,
+          max_chars: Mapping[str, int] | None = None):
     """A readable, escaped table: chosen columns renamed, shares as %, lists joined, no index.
 
     ``columns`` maps column -> heading (or lists columns to keep). Values are escaped by
-    ``DataFrame.to_html(escape=True)``.
+    ``DataFrame.to_html(escape=True)``. A frame with no rows shows the sentence ``empty``
+    instead of a table of headings only. Text longer than :data:`CELL_CHARS` (or
+    ``max_chars[column]``) is cut short with '…', and a note under the table says so.
     """
+    if len(frame) == 0:
+        return paragraph(empty or "Nothing to show here: there are no rows.", note=True)
+    limits = dict(max_chars or {})
     view = frame.copy()
     if columns is not None:
         mapping = dict(columns) if isinstance(columns, Mapping) else {c: c for c in columns}
         mapping = {k: v for k, v in mapping.items() if k in view.columns}
         view = view[list(mapping)].rename(columns=mapping)
         percent = [mapping.get(p, p) for p in percent]
+        limits = {mapping.get(k, k): v for k, v in limits.items()}
     more = len(view) - max_rows
     view = view.head(max_rows)
     for col in view.columns:
@@ -151,21 +221,34 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None
             view[col] = s.map({True: "yes", False: "no"})
         elif not pd.api.types.is_numeric_dtype(s.dtype):
             view[col] = s.map(_cell)
+    cut = False
+    for col in view.columns:
+        if pd.api.types.is_object_dtype(view[col].dtype) or pd.api.types.is_string_dtype(view[col].dtype):
+            limit = limits.get(col, CELL_CHARS)
+            short = view[col].map(lambda v: shorten(v, limit))
+            cut = cut or bool((short.map(lambda v: isinstance(v, str) and v.endswith("…"))
+                               & ~view[col].map(lambda v: isinstance(v, str) and v.endswith("…"))).any())
+            view[col] = short
     html = view.to_html(index=False, escape=True, na_rep="", border=0, classes="smlib-table",
                         render_links=False)
     extra = f'<p style="color:#555;font-size:.85rem">… and {more} more rows (all are in the CSV).</p>' if more > 0 else ""
+    if cut:
+        extra += ('<p style="color:#555;font-size:.85rem">Very long messages are cut short here '
+                  '(they end with “…”).</p>')
     if note:
         extra += f'<p style="color:#555;font-size:.85rem">{_e(note)}</p>'
-    return _html(html + extra)
+    return _html(_TABLE_STYLE + html + extra)
 
 
 def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max_rows: int = 15,
                   show_handles: bool = False, keep: Iterable[str] = (),
-                  headings: Mapping[str, str] | None = None, percent: Iterable[str] = ()):
+                  headings: Mapping[str, str] | None = None, percent: Iterable[str] = (),
+                  empty: str | None = None):
     """Display-ready table of messages: handles pseudonymised, links inert, text escaped.
 
     Use this (not ``Styler`` or hand-made HTML) wherever message text reaches a report: a
-    message such as ``<script>…</script>`` shows as text.
+    message such as ``<script>…</script>`` shows as text. Message text is cut to
+    :data:`TEXT_CHARS` characters; ``empty`` is the sentence shown when there are no rows.
     """
     from .privacy import inert_urls, pseudonymise
     view = frame
@@ -180,7 +263,8 @@ def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max
     if "platform" in view.columns:
         from .summary import platform_name
         view["platform"] = view["platform"].map(lambda p: platform_name(str(p)) if isinstance(p, str) else p)
-    return table(view, columns=headings or list(view.columns), max_rows=max_rows, percent=percent)
+    return table(view, columns=headings or list(view.columns), max_rows=max_rows, percent=percent,
+                 empty=empty, max_chars={"text": TEXT_CHARS, "text_inert": TEXT_CHARS})
 
 
 _PSEUDONYM = re.compile(r"user-[0-9a-f]{6}")
@@ -227,9 +311,69 @@ def reveal_frame(frame: pd.DataFrame, mapping: Mapping[str, str] | None) -> pd.D
     return out
 
 
+def plotly_text(text: Any) -> Any:
+    """``text`` made safe for plotly: plotly draws a few HTML tags (``<b>``, ``<a href>``, ``<br>``)
+    in titles, labels, legends and hover boxes, so ``<``, ``>`` and ``&`` become entities and the
+    text shows exactly as written. Non-text values are returned unchanged.
+
+    >>> plotly_text("Le Café <b>Ünï</b> & Co")
+    'Le Café &lt;b&gt;Ünï&lt;/b&gt; &amp; Co'
+    """
+    if not isinstance(text, str):
+        return text
+    import html
+    return html.escape(strip_bidi_controls(text), quote=False)
+
+
+def plain_text_figure(fig):
+    """Escape every piece of text in a plotly figure that can come from the data (see
+    :func:`plotly_text`): the title, axis and legend titles, annotations, trace names, and the
+    categories on the axes (organisation and platform names come from the file)."""
+    import numpy as np
+
+    def safe_values(values):
+        if values is None:
+            return values
+        arr = np.asarray(values, dtype=object)
+        if not any(isinstance(v, str) for v in arr.ravel()):
+            return values
+        return np.vectorize(plotly_text, otypes=[object])(arr)
+
+    layout = fig.layout
+    if layout.title and layout.title.text:
+        layout.title.text = plotly_text(layout.title.text)
+    if layout.legend and layout.legend.title and layout.legend.title.text:
+        layout.legend.title.text = plotly_text(layout.legend.title.text)
+    for axis in [k for k in layout if k.startswith(("xaxis", "yaxis"))]:
+        ax = layout[axis]
+        if ax.title and ax.title.text:
+            ax.title.text = plotly_text(ax.title.text)
+        if ax.categoryarray is not None:
+            ax.categoryarray = list(safe_values(ax.categoryarray))
+    for ann in layout.annotations or ():
+        ann.text = plotly_text(ann.text)
+    for trace in fig.data:
+        if getattr(trace, "name", None):
+            raw, trace.name = trace.name, plotly_text(trace.name)
+            # plotly express writes a trace's group value into its hover template too
+            template = getattr(trace, "hovertemplate", None)
+            if template and raw != trace.name and f"={raw}<br>" in template:
+                trace.hovertemplate = template.replace(f"={raw}<br>", f"={trace.name}<br>")
+        if hasattr(trace, "legendgroup") and trace.legendgroup:
+            trace.legendgroup = plotly_text(trace.legendgroup)
+        for key in ("x", "y", "text"):
+            if key in trace and trace[key] is not None and not isinstance(trace[key], str):
+                trace[key] = safe_values(trace[key])
+    return fig
+
+
 def style_figure(fig, title: str, x: str, y: str, height: int = CHART_HEIGHT, legend: str | None = None):
-    """Give a plotly figure the report's look: title, axis labels, white background."""
+    """Give a plotly figure the report's look: title, axis labels, white background.
+
+    All text in it that can come from the data is shown as text, never as markup
+    (:func:`plain_text_figure`): an organisation called ``<b>Shop</b>`` is not drawn in bold.
+    """
     fig.update_layout(title=title, xaxis_title=x, yaxis_title=y, template="simple_white",
                       height=height, margin=dict(l=60, r=20, t=60, b=50),
                       legend_title_text=legend or "", font=dict(size=13))
-    return fig
+    return plain_text_figure(fig)

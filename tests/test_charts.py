@@ -105,3 +105,30 @@ def test_followers_chart_shows_the_change_per_platform(res):
         assert [b.get_height() for b in fig.axes[0].containers[0]] == f["change"].tolist()
     finally:
         plt.close(fig)
+
+
+def test_names_from_the_data_are_text_not_plotly_markup(res):
+    """Plotly draws <b>, <i>, <a href> and <br> in titles, tick labels, legends and hover boxes;
+    an organisation or platform called '<b>Shop</b>' was drawn bold (a link was live)."""
+    import copy
+
+    import pandas as pd
+    import plotly.express as px
+
+    from smlib import reportview as rv
+    r = copy.deepcopy(res)
+    r["meta"]["name"] = 'Le Café <b>Ünï</b> & <a href="https://phish.example/">Co</a>'
+    fig = charts.business_vs_followers(r, interactive=True)
+    assert fig.data[0].name == 'by Le Café &lt;b&gt;Ünï&lt;/b&gt; &amp; &lt;a href="https://phish.example/"&gt;Co&lt;/a&gt;'
+    fig = charts.volume_by_day(r, interactive=True)
+    assert "<b>" not in fig.layout.title.text and "&lt;b&gt;Ünï&lt;/b&gt;" in fig.layout.title.text
+
+    frame = pd.DataFrame({"Platform": ["<b>X</b>", "Face & book"], "Messages": [1, 2],
+                          "Sentiment": ["Negative", "<i>odd</i>"]})
+    fig = px.bar(frame, x="Platform", y="Messages", color="Sentiment")
+    rv.style_figure(fig, "<a href='x'>T</a>", "<b>x</b>", "y", legend="<i>L</i>")
+    shown = [fig.layout.title.text, fig.layout.xaxis.title.text, fig.layout.legend.title.text,
+             *[t.name for t in fig.data], *[str(v) for t in fig.data for v in t.x],
+             *[t.hovertemplate.replace("<br>", " ").replace("<extra></extra>", "") for t in fig.data]]
+    assert not any("<" in s for s in shown), shown
+    assert "&lt;b&gt;X&lt;/b&gt;" in shown and "Face &amp; book" in shown

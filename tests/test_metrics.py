@@ -194,6 +194,17 @@ def test_busiest_hour_of_followers(res):
     assert res["busiest_hours"]["by_followers"].sum() == len(_customer(_rows()))
 
 
+def test_no_busiest_hour_when_the_public_wrote_nothing():
+    """Only the organisation's own posts: the headline said busiest hour 0 with 0 messages."""
+    import dataclasses
+    ds = md.dataset()
+    own = ds.interactions[ds.interactions["author_is_org"]].reset_index(drop=True)
+    res = smlib.monitor(dataclasses.replace(ds, interactions=own), days=md.MONITOR_DAYS)
+    assert res["headline"]["customer_messages"] == 0
+    assert res["headline"]["busiest_hour"] is None
+    assert res["headline"]["busiest_hour_messages"] is None
+
+
 # ------------------------------------------------------------------------------ engagement
 def test_engagement_rate_is_interactions_per_post_over_followers(res):
     followers_end = {"x": 1050, "facebook": 490}

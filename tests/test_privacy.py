@@ -64,3 +64,27 @@ def test_direction_controls_cannot_reorder_public_text_in_html():
     assert escape_html("شكرا لكم <b>") == "شكرا لكم &lt;b&gt;"
     html = table(pd.DataFrame({"text": [spoof, "שלום"]})).data
     assert "\u202e" not in html and "\u2066" not in html and "photognp.exe" in html and "שלום" in html
+
+
+def test_report_tables_shorten_long_text_and_never_show_headings_only():
+    """A 10,000-character message made a report table 77,000 px wide, and an empty table showed
+    only its headings with no sentence."""
+    from smlib.reportview import TEXT_CHARS, message_table, table
+    long = "x" * 10_000
+    html = message_table(pd.DataFrame({"text": [long, "short"], "priority": [3, 1]})).data
+    assert "x" * (TEXT_CHARS + 1) not in html and "x" * (TEXT_CHARS - 1) + "…" in html
+    assert "Very long messages are cut short here" in html and "overflow-wrap:anywhere" in html
+    empty = table(pd.DataFrame({"text": []}), {"text": "Message"}, empty="Nothing needs action.").data
+    assert "<table" not in empty and "Nothing needs action." in empty
+    assert "<table" not in message_table(pd.DataFrame({"text": []})).data
+
+
+def test_changes_are_written_with_their_unit():
+    """'-17%' for a change in a share (it is percentage points) and '90.0' for minutes."""
+    from smlib.reportview import fmt_number
+    assert fmt_number(-0.17, "pts") == "-17 pts"
+    assert fmt_number(90.0, "minutes_change") == "+1 h 30 min"
+    assert fmt_number(-15.0, "minutes_change") == "-15 min"
+    assert fmt_number(0.0012, "pts2") == "+0.12 pts"
+    assert fmt_number(-3.0, "change") == "-3"
+    assert fmt_number(None, "pts") == "n/a"

@@ -235,3 +235,129 @@ def test_export_with_no_public_messages_says_so_in_the_headline_boxes(tmp_path):
     assert html.count("no messages from the public") >= 2 and "no replies to time" in html
     assert "half were answered faster" not in html
     assert json.loads((tmp_path / "outbox" / "metrics.json").read_text())["source_file"] == "outbox.json"
+
+
+# ── small exports a reviewer found problems with (tests/data/report/review/) ──────────────
+REVIEW = FIX / "review"
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory):
+    """Five small exports in one batch (default days) and the crisis one on chosen days."""
+    out = tmp_path_factory.mktemp("review")
+    files = ["org_only.csv", "markup_names.csv", "long_messages.csv", "previous_period.csv", "Кафе.csv"]
+    summary = smlib.build_reports([REVIEW / f for f in files], out, workers=2, progress=False)
+    crisis = smlib.build_reports([REVIEW / "crisis_midnight.csv"], out, workers=1, progress=False,
+                                 days="2026-03-03,2026-03-04")
+    assert crisis["succeeded"] == ["crisis_midnight"], crisis["failed"]
+    return out, summary
+
+
+def _page(out: Path, slug: str) -> str:
+    return (out / slug / "report.html").read_text(encoding="utf-8")
+
+
+def _metrics(out: Path, slug: str) -> dict:
+    return json.loads((out / slug / "metrics.json").read_text(encoding="utf-8"))
+
+
+def test_review_exports_all_succeed(review):
+    out, summary = review
+    assert summary["failed"] == []
+    assert len(summary["succeeded"]) == 5
+
+
+def test_crisis_before_the_monitoring_days_is_not_counted_on_them(review):
+    """A crisis 'Mon 02 Mar 23:00–00:00' was counted as on Tue 3 Mar (end is exclusive)."""
+    out, _ = review
+    m = _metrics(out, "crisis_midnight")
+    assert m["headline"]["crisis_periods_all_data"] == 1
+    assert m["headline"]["crisis_alarm"] is False
+    assert "1 crisis period(s) in all the data; 0 of them on the monitoring days" in _page(out, "crisis_midnight")
+
+
+def test_no_public_messages_every_section_says_so(review):
+    """Only the organisation's own posts: the sentiment chart had no bars and no sentence, the
+    themes and queue tables were headings only, and busiest_hour was 0 with 0 messages."""
+    out, _ = review
+    m = _metrics(out, "org_only")
+    assert m["headline"]["customer_messages"] == 0
+    assert m["headline"]["busiest_hour"] is None and m["headline"]["busiest_hour_messages"] is None
+    page = _page(out, "org_only")
+    assert "so there is no sentiment (how people felt) to show" in page
+    assert "so there are no themes to show" in page
+    assert "No message on the monitoring days needs action, so the queue is empty." in page
+    assert not re.search(r"<tbody>\s*</tbody>", page)          # no table of headings only
+    assert "How the public felt, per platform" not in page     # no empty chart
+
+
+def test_names_from_the_file_are_text_in_charts(review):
+    """The org column held '<b>Bold</b> & <a href=…>Click me</a>' and the platform '<i>Chat</i>':
+    plotly drew a live link and bold text in the chart titles. Opened in Chromium, no chart
+    holds a link or bold text, and the title shows the name as written."""
+    out, _ = review
+    slug = next(p.name for p in out.iterdir() if p.is_dir() and p.name.startswith("markup"))
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_or_skip(), headless=True,
+                                    args=["--no-sandbox", "--disable-gpu"])
+        try:
+            tab = browser.new_page()
+            tab.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "blob:", "about:")) else r.abort())
+            tab.goto((out / slug / "report.html").as_uri(), wait_until="load")
+            tab.wait_for_timeout(1500)
+            links = tab.evaluate("document.querySelectorAll('.js-plotly-plot svg a').length")  # not the modebar's logo
+            bold = tab.evaluate("[...document.querySelectorAll('.js-plotly-plot tspan')]"
+                                ".filter(t => /bold|italic/.test(t.getAttribute('style') || '')).length")
+            titles = tab.evaluate("[...document.querySelectorAll('.js-plotly-plot .gtitle')].map(t => t.textContent)")
+            pwned = tab.evaluate("window.__pwned === undefined ? null : window.__pwned")
+        finally:
+            browser.close()
+    assert links == 0 and bold == 0 and pwned is None
+    assert any('Shop <b>Bold</b> & <a href="https://phish.example/">Click me</a>' in t
+               for t in titles), titles
+
+
+def test_long_messages_are_shortened_in_tables(review):
+    """A 10,000-character message made the action queue table 77,000 px wide."""
+    out, _ = review
+    page = _page(out, "long_messages")
+    assert "very bad " * 200 not in page
+    assert "Very long messages are cut short here" in page
+    rep = open_report(out / "long_messages" / "report.html", SCREENS / "review-long.png",
+                      chromium=chromium_or_skip(), width=1280)
+    assert rep.page_overflow <= 40, rep.page_overflow
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:           # a 3,000-letter word wraps inside its cell
+        browser = p.chromium.launch(executable_path=chromium_or_skip(), headless=True,
+                                    args=["--no-sandbox", "--disable-gpu"])
+        try:
+            tab = browser.new_page(viewport={"width": 1280, "height": 900})
+            tab.goto((out / "long_messages" / "report.html").as_uri(), wait_until="load")
+            widths = tab.evaluate("[...document.querySelectorAll('table')].map(t => t.scrollWidth)")
+        finally:
+            browser.close()
+    assert max(widths) <= 1280, widths
+    queue = pd.read_csv(out / "long_messages" / "action_queue.csv", dtype=str)
+    assert queue["text"].str.len().max() > 10_000                 # the CSV keeps it whole
+
+
+def test_changes_have_units_and_the_time_zone_is_said(review):
+    """'-17%' for a change in a share (percentage points) and '90.0' for a reply time had no
+    unit; nothing said days and hours were UTC."""
+    out, _ = review
+    page = _page(out, "previous_period")
+    table = page[page.index("Compared with the previous period"):]
+    table = table[:table.index("</table>")]
+    cells = re.findall(r"<td>([^<]*)</td>", table)
+    changes = [c for c in cells if re.fullmatch(r"[+-]?\d[\d.,]*( pts)?|[+-].*\b(min|h|day|days)|no change", c)]
+    assert any(c.endswith(" pts") for c in changes), cells
+    assert not any(re.fullmatch(r"[+-]?\d+\.\d", c) for c in cells), cells   # no bare '90.0'
+    assert "Days and times in this report are in UTC" in page
+
+
+def test_a_file_name_with_no_latin_letters_can_be_reported(review):
+    out, summary = review
+    slug = next(s for s in summary["succeeded"] if s.startswith("export-"))
+    assert _metrics(out, slug)["name"] == "Кафе"
+    assert "Кафе: social media monitoring report" in _page(out, slug)

@@ -67,7 +67,8 @@ rv.paragraph(
     + f". {len(period):,} of them fall on the monitoring days. "
     + " ".join(f"Note: {w}." for w in summary.get("warnings") or [])
     + (" Customer handles are shown as pseudonyms." if not show_handles
-       else " Customer handles are shown as written (staff copy: do not share)."),
+       else " Customer handles are shown as written (staff copy: do not share).")
+    + " " + rv.time_zone_sentence(res["meta"]["timezone"], from_profile=profile is not None),
     note=True)
 
 # %% [markdown]
@@ -183,6 +184,7 @@ if available(age):
 # %% [markdown]
 # ### Compared with the previous period and the organisation's targets
 # The previous period is the same number of days with activity just before the first monitoring day.
+# A change in a share is in percentage points (**pts**): going from 40% to 30% answered is −10 pts.
 
 # %%
 cmp = comparison.copy()
@@ -190,13 +192,17 @@ cmp = cmp[cmp["figure"].isin(["messages", "customer_messages", "users", "negativ
                               "answered_share", "first_response_median_minutes",
                               "engagement_rate", "follower_growth_pct", "waiting"])]
 def kind_of(figure, col):
+    """How to write a figure: a change gets its unit (pts = percentage points, or a time)."""
+    change = col == "change"
     if figure.endswith("_share"):
-        return "pct"
+        return "pts" if change else "pct"
     if figure == "engagement_rate":
-        return "pct2"
+        return "pts2" if change else "pct2"
     if figure.endswith("_minutes"):
-        return "float" if col == "change" else "minutes"
-    return "float" if figure.endswith("_pct") else "int"
+        return "minutes_change" if change else "minutes"
+    if figure.endswith("_pct"):
+        return "pts_number" if change else "pct_number"
+    return "change" if change else "int"
 
 
 for col in ("this_period", "previous_period", "change", "target"):
@@ -212,13 +218,18 @@ rv.table(cmp, {"meaning": "Figure", "this_period": "Monitoring days", "previous_
 # some messages wrong (sarcasm is hard): read the examples and decide if you agree.
 
 # %%
-sent = (customers.assign(Platform=customers["platform"].map(platform_name),
-                         Sentiment=customers["sentiment_label"].map(rv.LABELS))
-        .groupby(["Platform", "Sentiment"], observed=True).size().reset_index(name="Messages"))
-fig = px.bar(sent, x="Platform", y="Messages", color="Sentiment", barmode="stack",
-             color_discrete_map=rv.COLOURS, category_orders={"Sentiment": ["Negative", "Neutral", "Positive"]})
-rv.style_figure(fig, "How the public felt, per platform", "Platform", "Messages from the public",
-                legend="Sentiment").show()
+if len(customers):
+    sent = (customers.assign(Platform=customers["platform"].map(platform_name),
+                             Sentiment=customers["sentiment_label"].map(rv.LABELS))
+            .groupby(["Platform", "Sentiment"], observed=True).size().reset_index(name="Messages"))
+    fig = px.bar(sent, x="Platform", y="Messages", color="Sentiment", barmode="stack",
+                 color_discrete_map=rv.COLOURS,
+                 category_orders={"Sentiment": ["Negative", "Neutral", "Positive"]})
+    rv.style_figure(fig, "How the public felt, per platform", "Platform", "Messages from the public",
+                    legend="Sentiment").show()
+else:
+    display(rv.paragraph("Nobody from the public wrote on the monitoring days, so there is no "
+                         "sentiment (how people felt) to show.", note=True))
 
 # %%
 themes = res["themes"]
@@ -229,7 +240,9 @@ if available(themes):
     display(rv.message_table(rv.reveal_frame(t.rename(columns={"example": "text"}), real),
                              headings={"theme": "Theme", "messages": "Messages", "share": "Share",
                                        "negative": "Negative", "text": "Example message"},
-                             show_handles=True, max_rows=12, percent=["share"]))
+                             show_handles=True, max_rows=12, percent=["share"],
+                             empty="No message from the public on the monitoring days, so there "
+                                   "are no themes to show."))
 else:
     display(rv.paragraph(str(themes["note"].iloc[0]), note=True))
 
@@ -260,7 +273,8 @@ if available(fb):
     display(rv.message_table(rv.reveal_frame(fb.rename(columns={"example": "text"}), real),
                              headings={"type": "Stakeholder feedback", "messages": "Messages",
                                        "share": "Share", "text": "Example"}, show_handles=True,
-                             percent=["share"]))
+                             percent=["share"],
+                             empty="No questions, suggestions or praise from the public."))
 
 # %% [markdown]
 # ## M2 — Sorting and prioritising the activity
@@ -269,14 +283,17 @@ if available(fb):
 # the highest and the lowest. Each score below is the sum of the reasons shown next to it.
 
 # %%
-cats = (period.assign(Platform=period["platform"].map(platform_name),
-                      Category=period["category"].map(rv.LABELS))
-        .groupby(["Platform", "Category"], observed=True).size().reset_index(name="Messages"))
-fig = px.bar(cats, x="Platform", y="Messages", color="Category", barmode="stack",
-             color_discrete_map=rv.COLOURS,
-             category_orders={"Category": ["Posted by the business", "Needs action", "No action"]})
-rv.style_figure(fig, "Activity sorted into the three M2 categories", "Platform", "Messages",
-                legend="Category").show()
+if len(period):
+    cats = (period.assign(Platform=period["platform"].map(platform_name),
+                          Category=period["category"].map(rv.LABELS))
+            .groupby(["Platform", "Category"], observed=True).size().reset_index(name="Messages"))
+    fig = px.bar(cats, x="Platform", y="Messages", color="Category", barmode="stack",
+                 color_discrete_map=rv.COLOURS,
+                 category_orders={"Category": ["Posted by the business", "Needs action", "No action"]})
+    rv.style_figure(fig, "Activity sorted into the three M2 categories", "Platform", "Messages",
+                    legend="Category").show()
+else:
+    display(rv.paragraph("There were no messages on the monitoring days to sort.", note=True))
 
 # %%
 counts = period["category"].value_counts()
@@ -296,7 +313,8 @@ queue = priority_queue(period, n=None, pseudonymised=not show_handles, keep=keep
 rv.message_table(queue, ["priority", "platform", "author_id", "created_at", "text", "reasons"],
                  show_handles=True, max_rows=12,
                  headings={"priority": "Priority", "platform": "Platform", "author_id": "From",
-                           "created_at": "When", "text": "Message", "reasons": "Reasons (points)"})
+                           "created_at": "When", "text": "Message", "reasons": "Reasons (points)"},
+                 empty="No message on the monitoring days needs action, so the queue is empty.")
 
 # %% [markdown]
 # ### Highest and lowest priority, with reasons
@@ -339,9 +357,7 @@ for d in res["meta"]["days"]:
                   opacity=0.08, line_width=0)
 rv.style_figure(fig, "Negative messages per hour, all the data (monitoring days shaded)",
                 "Time (local)", "Negative messages per hour", legend="").show()
-in_days = [p for p in crisis.periods.itertuples()
-           if str(pd.Timestamp(p.start).date()) in res["meta"]["days"]
-           or str(pd.Timestamp(p.end).date()) in res["meta"]["days"]] if crisis.alarm else []
+in_days = crisis.periods_on(res["meta"]["days"])    # periods sharing any time with a monitoring day
 rv.paragraph(f"{len(crisis.periods)} crisis period(s) in all the data; {len(in_days)} of them on the "
              "monitoring days." if crisis.alarm else "", note=True)
 
@@ -420,7 +436,7 @@ rv.paragraph(f"Built {pd.Timestamp.now(tz='UTC'):%d %b %Y %H:%M} UTC with smlib 
 # %%
 needs = period[period["category"] == "needs_action"]
 headline = {**h, "needs_action": int(len(needs)), "urgent": int(period["urgent"].sum()),
-            "crisis_alarm": bool(in_days), "crisis_periods_all_data": int(len(crisis.periods)), "security_risks": int(len(risks)),
+            "crisis_alarm": bool(len(in_days)), "crisis_periods_all_data": int(len(crisis.periods)), "security_risks": int(len(risks)),
             "recommended_tool": rec.recommended_name}
 write_metrics({"headline": headline}, out_dir, org=profile.slug if profile else ds.org, name=name,
               sector=profile.sector if profile else "",
