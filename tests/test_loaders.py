@@ -1429,3 +1429,25 @@ def test_json_records_with_a_list_where_a_value_belongs(tmp_path):
     assert ds.interactions["likes"].tolist() == [2, 0]
     assert s["reasons"] == {"no text": 1}
     assert any("are lists or objects" in w for w in s["warnings"])
+
+
+def test_a_header_line_too_long_to_read_gives_a_clear_error(tmp_path):
+    """Fuzz seed 23: a 70,000-character column name; smlib's header look (the first 64 KB) and
+    pandas read different names, which ended in 'could not read this file (KeyError: ...)'."""
+    p = tmp_path / "posts.csv"
+    p.write_text("Post Date,Post T" + "x" * 70_000 + "ime,Caption\n2024-07-05,14:22,hello\n")
+    with pytest.raises(smlib.DataError, match="could not be found in the table read from the rows") as err:
+        smlib.load(p)
+    assert "KeyError" not in str(err.value) and str(p) in str(err.value)
+
+
+def test_x_api_v2_page_with_damaged_users_loads(tmp_path):
+    """Fuzz seed 23: 'includes': {'users': -1} ended in "'int' object is not iterable"."""
+    obj = json.loads((GOOD / "x_api_v2_recent_search.json").read_text(encoding="utf-8"))
+    pages = obj if isinstance(obj, list) else [obj]
+    for page in pages:
+        page.setdefault("includes", {})["users"] = -1
+    p = tmp_path / "search.json"
+    p.write_text(json.dumps(obj))
+    s = check_summary(smlib.load(p))
+    assert s["format"] == "twitter_archive" and s["rows_kept"] == s["rows_in"] > 0

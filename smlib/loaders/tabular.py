@@ -448,6 +448,11 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
         mapping = resolve_columns(headers, dict(opts.columns) if opts.columns is not None else None, opts.source)
     opts.tracker.rows_in = len(df)
     out = pd.DataFrame({"_row": np.arange(1, len(df) + 1)}, index=df.index)
+    lost = [c for c in dict.fromkeys(mapping.values()) if c not in df.columns]
+    if lost:   # the header line as smlib read it is not the one pandas read (e.g. a giant header)
+        raise DataError(f"the columns {[str(c)[:40] for c in lost[:4]]} named in the header could not be found "
+                        f"in the table read from the rows (columns read: {[str(c)[:40] for c in headers[:8]]}); "
+                        "check the header line is one ordinary line of column names", source=opts.source)
     for fld, col in mapping.items():
         out[fld] = df[col]
         if out[fld].dtype == object and pd.api.types.infer_dtype(out[fld], skipna=True).startswith("mixed"):

@@ -133,7 +133,8 @@ def _parse_v2(pages: list[dict], opts: Options) -> pd.DataFrame:
     users: dict[str, dict] = {}
     for p in pages:
         inc = p.get("includes") if isinstance(p.get("includes"), dict) else {}
-        for u in inc.get("users") or []:
+        found = inc.get("users")
+        for u in found if isinstance(found, list) else []:   # a damaged "users" is no users
             if isinstance(u, dict) and _id(u.get("id")):
                 users[_id(u["id"])] = u
     rows, n = [], 0
