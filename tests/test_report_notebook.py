@@ -354,6 +354,7 @@ def test_changes_have_units_and_the_time_zone_is_said(review):
     assert any(c.endswith(" pts") for c in changes), cells
     assert not any(re.fullmatch(r"[+-]?\d+\.\d", c) for c in cells), cells   # no bare '90.0'
     assert "Days and times in this report are in UTC" in page
+    assert "Time (UTC)" in page and "Time (local)" not in page     # the crisis chart's axis
 
 
 def test_a_file_name_with_no_latin_letters_can_be_reported(review):

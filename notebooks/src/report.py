@@ -356,7 +356,7 @@ for d in res["meta"]["days"]:
     fig.add_vrect(x0=pd.Timestamp(d), x1=pd.Timestamp(d) + pd.Timedelta(days=1), fillcolor="#1f4e79",
                   opacity=0.08, line_width=0)
 rv.style_figure(fig, "Negative messages per hour, all the data (monitoring days shaded)",
-                "Time (local)", "Negative messages per hour", legend="").show()
+                f"Time ({crisis.timezone})", "Negative messages per hour", legend="").show()
 in_days = crisis.periods_on(res["meta"]["days"])    # periods sharing any time with a monitoring day
 rv.paragraph(f"{len(crisis.periods)} crisis period(s) in all the data; {len(in_days)} of them on the "
              "monitoring days." if crisis.alarm else "", note=True)
