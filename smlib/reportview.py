@@ -139,7 +139,8 @@ def fmt_number(value: Any, kind: str = "int") -> str:
     if kind == "pct":
         return f"{float(value):.0%}"
     if kind == "pct_number":
-        return f"{float(value):,.1f}%"
+        text = f"{float(value):,.1f}"
+        return ("0.0" if float(text.replace(",", "")) == 0 else text) + "%"   # never "-0.0%"
     if kind == "pct2":
         return f"{float(value):.2%}"
     if kind == "minutes":

@@ -88,3 +88,4 @@ def test_changes_are_written_with_their_unit():
     assert fmt_number(0.0012, "pts2") == "+0.12 pts"
     assert fmt_number(-3.0, "change") == "-3"
     assert fmt_number(None, "pts") == "n/a"
+    assert fmt_number(-0.01, "pct_number") == "0.0%" and fmt_number(0.0, "pts") == "0 pts"
