@@ -41,7 +41,17 @@ class Options:
 
 
 def slug(value: Any) -> str:
-    """'Virgin America' -> 'virgin-america'."""
+    """An organisation name as a slug: accents dropped, other alphabets kept (a name is not
+    lost because it is not written in Latin letters).
+
+    >>> [slug(v) for v in ["Virgin America", "My Café (2025)", "Кафе", "店", "  "]]
+    ['virgin-america', 'my-cafe-2025', 'кафе', '店', 'unknown']
+    """
     import re
-    s = re.sub(r"[^a-z0-9]+", "-", str(value).strip().lower()).strip("-")
+    import unicodedata
+    text = str(value).strip().lower()
+    latin = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
+    if not s:   # no Latin letters or digits at all: keep the name's own letters
+        s = re.sub(r"[\W_]+", "-", text).strip("-")
     return s or "unknown"
