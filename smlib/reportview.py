@@ -378,3 +378,22 @@ def style_figure(fig, title: str, x: str, y: str, height: int = CHART_HEIGHT, le
                       height=height, margin=dict(l=60, r=20, t=60, b=50),
                       legend_title_text=legend or "", font=dict(size=13))
     return plain_text_figure(fig)
+
+
+def platform_bars(frame: pd.DataFrame, column: str, name: str, order: Sequence[str], title: str,
+                  y_label: str):
+    """A stacked bar chart of ``frame``'s messages per platform, split by ``column`` (labelled
+    with :data:`LABELS`, stacked in ``order``, coloured with :data:`COLOURS`), in the report's look.
+
+    The report draws two of these: sentiment of the public per platform (P3) and the three M2
+    categories per platform. ``name`` is the legend title and the split's axis name.
+    """
+    import plotly.express as px
+
+    from .summary import platform_name
+    counts = (frame.assign(Platform=frame["platform"].map(platform_name),
+                           **{name: frame[column].map(LABELS)})
+              .groupby(["Platform", name], observed=True).size().reset_index(name="Messages"))
+    fig = px.bar(counts, x="Platform", y="Messages", color=name, barmode="stack",
+                 color_discrete_map=COLOURS, category_orders={name: list(order)})
+    return style_figure(fig, title, "Platform", y_label, legend=name)

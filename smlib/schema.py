@@ -479,8 +479,8 @@ class Dataset:
         stem = Path(src).stem.strip()
         if not stem or stem.isascii():
             return ""
-        simple = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "unknown"  # the loaders' slug rule
-        return stem if (known or ["unknown"])[0] == simple else ""
+        from .loaders._options import slug   # the rule the loader named the org by
+        return stem if (known or ["unknown"])[0] == slug(stem) else ""
 
     def validate(self) -> "Dataset":
         """Validate both tables and the summary's arithmetic; return self for chaining."""

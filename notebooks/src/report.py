@@ -219,14 +219,8 @@ rv.table(cmp, {"meaning": "Figure", "this_period": "Monitoring days", "previous_
 
 # %%
 if len(customers):
-    sent = (customers.assign(Platform=customers["platform"].map(platform_name),
-                             Sentiment=customers["sentiment_label"].map(rv.LABELS))
-            .groupby(["Platform", "Sentiment"], observed=True).size().reset_index(name="Messages"))
-    fig = px.bar(sent, x="Platform", y="Messages", color="Sentiment", barmode="stack",
-                 color_discrete_map=rv.COLOURS,
-                 category_orders={"Sentiment": ["Negative", "Neutral", "Positive"]})
-    rv.style_figure(fig, "How the public felt, per platform", "Platform", "Messages from the public",
-                    legend="Sentiment").show()
+    rv.platform_bars(customers, "sentiment_label", "Sentiment", ["Negative", "Neutral", "Positive"],
+                     "How the public felt, per platform", "Messages from the public").show()
 else:
     display(rv.paragraph("Nobody from the public wrote on the monitoring days, so there is no "
                          "sentiment (how people felt) to show.", note=True))
@@ -284,14 +278,8 @@ if available(fb):
 
 # %%
 if len(period):
-    cats = (period.assign(Platform=period["platform"].map(platform_name),
-                          Category=period["category"].map(rv.LABELS))
-            .groupby(["Platform", "Category"], observed=True).size().reset_index(name="Messages"))
-    fig = px.bar(cats, x="Platform", y="Messages", color="Category", barmode="stack",
-                 color_discrete_map=rv.COLOURS,
-                 category_orders={"Category": ["Posted by the business", "Needs action", "No action"]})
-    rv.style_figure(fig, "Activity sorted into the three M2 categories", "Platform", "Messages",
-                    legend="Category").show()
+    rv.platform_bars(period, "category", "Category", ["Posted by the business", "Needs action", "No action"],
+                     "Activity sorted into the three M2 categories", "Messages").show()
 else:
     display(rv.paragraph("There were no messages on the monitoring days to sort.", note=True))
 
