@@ -283,3 +283,11 @@ def test_google_review_replies_count_as_answers():
     got = smlib.add_response_times(ds.interactions).set_index("message_id")
     assert got.loc["AbFvOqn1", "answered"] and not got.loc["AbFvOqn2", "answered"]
     assert got.loc["AbFvOqn1", "response_minutes"] == pytest.approx(20 * 60 + 25 + 3.211 / 60, abs=0.01)
+
+
+def test_impressions_alone_make_a_table_the_organisations_posts(tmp_path):
+    """The proof column may also be the one read as reach."""
+    p = tmp_path / "posts.csv"
+    p.write_text("Date,Caption,Impressions\n2024-07-05 10:00,Summer timetable out,1200\n")
+    df = smlib.load(p, org_handles=["riverside"]).interactions
+    assert df["author_is_org"].tolist() == [True] and df["reach"].tolist() == [1200]

@@ -283,7 +283,7 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
         # per-post analytics only the account's owner can see: the owner's own posts (decided in
         # parse: always without an author column, else when one author wrote every row)
         owner_only = _OWNER_METRICS if not {"author_id", "author_name"} & set(mapping) else _OWNER_ONLY
-        proof = next((h for h in headers if _bare_keys(h) & owner_only and h not in mapping.values()), None)
+        proof = next((h for h in headers if _bare_keys(h) & owner_only), None)   # may also be mapped to reach
         if proof is not None:
             mapping["_own_posts"] = proof
     if "kind" not in mapping and "author_id" in mapping and "_to" not in mapping:
