@@ -113,3 +113,15 @@ def as_text(v: Any) -> str:
     ['hi', '3', '', '', '']
     """
     return v if isinstance(v, str) else "" if v is None or isinstance(v, (dict, list)) else str(v)
+
+
+def as_id(v: Any) -> str | None:
+    """An id or name from JSON as text; None for nothing, an empty string, or anything that is not
+    a plain value (an object, a list, true/false). Shared by the JSON export readers.
+
+    >>> [as_id(v) for v in ("a1", 12, " ", None, [], True)]
+    ['a1', '12', None, None, None, None]
+    """
+    if v is None or isinstance(v, (dict, list, bool)):
+        return None
+    return str(v).strip() or None

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from ._options import Options
-from ._text import clean_text
+from ._text import as_id, clean_text
 
 PLATFORM = "reviews"
 STARS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
@@ -66,11 +66,6 @@ def _text(v: Any) -> str:
     return clean_text(t.strip())
 
 
-def _sid(v: Any) -> str | None:
-    if v is None or isinstance(v, (dict, list, bool)):
-        return None
-    return str(v).strip() or None
-
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     items = _items(obj) or []
@@ -81,10 +76,10 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         if not _is_review(r):
             opts.tracker.skip("not a Google review", 1, [where])
             continue
-        rid = _sid(r.get("reviewId")) or (str(r.get("name")).rstrip("/").rsplit("/", 1)[-1]
-                                          if _sid(r.get("name")) else None)
+        rid = as_id(r.get("reviewId")) or (str(r.get("name")).rstrip("/").rsplit("/", 1)[-1]
+                                          if as_id(r.get("name")) else None)
         who = r["reviewer"]
-        name = _sid(who.get("displayName"))
+        name = as_id(who.get("displayName"))
         if who.get("isAnonymous") is True or not name:   # anonymous reviewers are not one person
             author, name = f"anonymous-{rid or where}", name or "A Google User"
         else:

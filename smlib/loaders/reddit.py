@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..errors import DataError
 from ._options import Options
+from ._text import as_id
 
 PLATFORM = "reddit"
 
@@ -80,15 +81,9 @@ def _text(v: Any) -> str:
     return s
 
 
-def _sid(v: Any) -> str | None:
-    """An id or name as text; anything that is not a plain value (a list, an object) is None."""
-    if v is None or isinstance(v, (dict, list, bool)):
-        return None
-    return str(v).strip() or None
-
 
 def _name(d: dict, prefix: str) -> str | None:
-    return _sid(d.get("name")) or (f"{prefix}_{_sid(d.get('id'))}" if _sid(d.get("id")) else None)
+    return as_id(d.get("name")) or (f"{prefix}_{as_id(d.get('id'))}" if as_id(d.get("id")) else None)
 
 
 def _score(d: dict) -> int:
@@ -125,7 +120,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         if kind not in ("t1", "t3") or not isinstance(d, dict):
             opts.tracker.skip("not a Reddit post or comment", 1, [w])
             continue
-        if _sid(d.get("subreddit")):
+        if as_id(d.get("subreddit")):
             sub.append(str(d["subreddit"]))
         if kind == "t3":
             name = _name(d, "t3")
@@ -133,8 +128,8 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             body = "" if body.strip() in ("[deleted]", "[removed]") else body
             text = "\n\n".join(x for x in (_text(d.get("title")), body) if x)
             rows.append({"_row": w, "message_id": name, "parent_id": None, "thread_id": name,
-                         "created_at": d.get("created_utc"), "author_id": _sid(d.get("author")),
-                         "author_name": _sid(d.get("author")), "kind": "post", "text": text,
+                         "created_at": d.get("created_utc"), "author_id": as_id(d.get("author")),
+                         "author_name": as_id(d.get("author")), "kind": "post", "text": text,
                          "likes": _score(d), "replies": d.get("num_comments") or 0,
                          "_has_media": bool(d.get("url") and not d.get("is_self", True))})
             continue
@@ -142,11 +137,11 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         if body.strip() in ("[deleted]", "[removed]"):
             opts.tracker.skip("deleted or removed comment", 1, [w])
         else:
-            parent = _sid(d.get("parent_id"))
+            parent = as_id(d.get("parent_id"))
             rows.append({"_row": w, "message_id": _name(d, "t1"),
-                         "parent_id": parent, "thread_id": _sid(d.get("link_id")),
-                         "created_at": d.get("created_utc"), "author_id": _sid(d.get("author")),
-                         "author_name": _sid(d.get("author")),
+                         "parent_id": parent, "thread_id": as_id(d.get("link_id")),
+                         "created_at": d.get("created_utc"), "author_id": as_id(d.get("author")),
+                         "author_name": as_id(d.get("author")),
                          "kind": "reply" if str(parent or "").startswith("t1_") else "comment",
                          "text": body, "likes": _score(d)})
         rep = d.get("replies")

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..errors import DataError
 from ._options import Options
-from ._text import clean_text, html_to_text
+from ._text import as_id, clean_text, html_to_text
 
 PLATFORM = "youtube"
 
@@ -61,21 +61,15 @@ def _count(v: Any) -> int:
         return 0
 
 
-def _sid(v: Any) -> str | None:
-    """An id or name as text; anything that is not a plain value (a list, an object) is None."""
-    if v is None or isinstance(v, (dict, list, bool)):
-        return None
-    return str(v).strip() or None
-
 
 def _row(c: dict, where: str, kind: str, thread: str | None, parent: str | None, channel: str | None) -> dict:
     s = c.get("snippet") if isinstance(c.get("snippet"), dict) else {}
-    author = _sid(s["authorChannelId"].get("value")) if isinstance(s.get("authorChannelId"), dict) else None
+    author = as_id(s["authorChannelId"].get("value")) if isinstance(s.get("authorChannelId"), dict) else None
     text = s.get("textOriginal")
     text = clean_text(text) if isinstance(text, str) else html_to_text(s.get("textDisplay"))
-    name = _sid(s.get("authorDisplayName"))
-    return {"_row": where, "message_id": _sid(c.get("id")), "parent_id": parent or _sid(s.get("parentId")),
-            "thread_id": thread or _sid(s.get("parentId")) or _sid(c.get("id")), "created_at": s.get("publishedAt"),
+    name = as_id(s.get("authorDisplayName"))
+    return {"_row": where, "message_id": as_id(c.get("id")), "parent_id": parent or as_id(s.get("parentId")),
+            "thread_id": thread or as_id(s.get("parentId")) or as_id(c.get("id")), "created_at": s.get("publishedAt"),
             "author_id": author or name, "author_name": name,
             "author_is_org": bool(channel and author and author == channel), "kind": kind,
             "text": text, "likes": s.get("likeCount")}
@@ -96,16 +90,16 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         kind = str(it.get("kind", "")) if isinstance(it, dict) else ""
         if kind == "youtube#comment":  # comments.list response
             sn = it.get("snippet") if isinstance(it.get("snippet"), dict) else {}
-            rows.append(_row(it, where, "reply" if _sid(sn.get("parentId")) else "comment", None, None,
-                             _sid(sn.get("channelId"))))
+            rows.append(_row(it, where, "reply" if as_id(sn.get("parentId")) else "comment", None, None,
+                             as_id(sn.get("channelId"))))
             continue
         sn = it.get("snippet") if isinstance(it, dict) else None
         top = sn.get("topLevelComment") if isinstance(sn, dict) else None
         if not isinstance(top, dict):
             opts.tracker.skip("not a YouTube comment thread", 1, [where])
             continue
-        channel = _sid(sn.get("channelId"))
-        r = _row(top, where, "comment", _sid(it.get("id")) or _sid(top.get("id")), None, channel)
+        channel = as_id(sn.get("channelId"))
+        r = _row(top, where, "comment", as_id(it.get("id")) or as_id(top.get("id")), None, channel)
         r["replies"] = _count(sn.get("totalReplyCount"))
         rows.append(r)
         rep = it.get("replies")
@@ -116,7 +110,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             if not isinstance(c, dict):
                 opts.tracker.skip("not a YouTube comment", 1, [f"{where}.replies[{j}]"])
                 continue
-            rows.append(_row(c, f"{where}.replies[{j}]", "reply", r["thread_id"], _sid(top.get("id")), channel))
+            rows.append(_row(c, f"{where}.replies[{j}]", "reply", r["thread_id"], as_id(top.get("id")), channel))
         missing += max(0, r["replies"] - len(got))
     if missing:
         opts.tracker.warnings.append(
