@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError
-from ..schema import (INTERACTION_COLUMNS, PLATFORMS, conform_interactions, duplicated_ids,
+from ..schema import (PLATFORMS, conform_interactions, duplicated_ids,
                       new_load_summary, validate_interactions)
 from ._text import normalise_line_ends
 from ._time import to_utc
