@@ -318,12 +318,16 @@ def _term_regex(term: str) -> str:
     for word in term.split():
         if word == "<n>":
             parts.append(f"(?:{_NUMBER_WORDS})")
+        elif "<n>" in word:   # a number inside a word: "£<n>", "<n>%", "<n>mins"
+            stem = word.endswith("*")
+            pieces = (word[:-1] if stem else word).split("<n>")
+            parts.append(r"\d+(?:[.,]\d+)*".join(map(re.escape, pieces)) + (r"\w*" if stem else ""))
         elif word.endswith("*"):
             parts.append(re.escape(word[:-1]) + r"\w*")
         else:
             parts.append(re.escape(word))
     body = r"\s+".join(parts)
-    if re.match(r"\w", term):
+    if re.match(r"\w", term) or term.startswith("<n>"):
         body = r"(?<![\w'])" + body
     if re.search(r"[\w*]$", term) or term.endswith(">"):
         body = body + r"(?![\w'])"

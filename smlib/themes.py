@@ -68,6 +68,11 @@ def _themes_from_dict(raw: dict, source: str | None = None) -> list[Theme]:
                             field=key)
         if not isinstance(spec, dict):
             raise DataError(f"theme {key!r} must be a table with label and keywords", source=source, field=key)
+        unknown = sorted(set(spec) - {"label", "keywords"})
+        if unknown:
+            raise DataError(f"theme {key!r} has {', '.join(map(repr, unknown))}, which smlib does not "
+                            "use: a theme has only 'label' and 'keywords' (is it a typo?)",
+                            source=source, field=f"{key}.{unknown[0]}")
         label = spec.get("label")
         kws = spec.get("keywords")
         if not isinstance(label, str) or not label.strip():
@@ -75,9 +80,50 @@ def _themes_from_dict(raw: dict, source: str | None = None) -> list[Theme]:
         if not isinstance(kws, list) or not kws or not all(isinstance(k, str) and k.strip() for k in kws):
             raise DataError(f"theme {key!r} needs keywords: a list of words or phrases", source=source,
                             field=f"{key}.keywords")
-        kws_l = tuple(dict.fromkeys(k.strip().lower() for k in kws))
+        for k in kws:
+            problem = keyword_problem(k)
+            if problem:
+                raise DataError(f"theme {key!r}: keyword {k!r} {problem}", source=source,
+                                field=f"{key}.keywords")
+        kws_l = tuple(dict.fromkeys(normalise_keyword(k) for k in kws))
         out.append(Theme(key, label.strip(), kws_l, _keywords_regex(kws_l)))
     return out
+
+
+def normalise_keyword(keyword: str) -> str:
+    """A keyword cleaned as messages are before matching (lower case; short forms expanded,
+    so a tutor's "doesn't work" or "can’t log in" finds "does not work" / "cannot log in").
+
+    >>> normalise_keyword("  Doesn’t   WORK ")
+    'does not work'
+    """
+    return " ".join(clean_text(keyword)[0].lower().split())
+
+
+def keyword_problem(keyword: str) -> str | None:
+    """Why a keyword cannot be used as written (None when it is fine): a ``*`` that is not at
+    the end of a word, a stem too short to mean anything, or a single letter (which finds that
+    letter as a word in most messages, like "a" or "I").
+
+    >>> keyword_problem("cancel*") is None, keyword_problem("*")
+    (True, "has a '*' with no letters before it: write it at the end of a word, e.g. 'cancel*'")
+    """
+    words = keyword.split()
+    for w in words:
+        if w.strip("*") == "" or "*" in w.rstrip("*"):
+            return ("has a '*' with no letters before it: write it at the end of a word, e.g. 'cancel*'"
+                    if w.strip("*") == "" else
+                    f"has a '*' inside {w!r}: '*' works only at the end of a word, e.g. 'cancel*'")
+        if w.endswith("*") and len(w.rstrip("*")) < 2:
+            return (f"has {w!r}: one character before '*' matches almost every word; give at least "
+                    "two letters before '*'")
+    if words and all(w == "<n>" for w in words):
+        return ("is only '<n>', which matches every number (and 'a', 'an'): put a word with it, "
+                "e.g. '<n> hours'")
+    if len(words) == 1 and len(words[0]) == 1 and words[0].isalpha():
+        return ("is a single letter, which matches that letter as a word in most messages: "
+                "use a whole word or a phrase")
+    return None
 
 
 def _keywords_regex(keywords: Iterable[str]) -> re.Pattern:
@@ -94,13 +140,24 @@ def _keywords_regex(keywords: Iterable[str]) -> re.Pattern:
 
 
 @lru_cache(maxsize=4)
-def _cached_themes(path: str | None) -> tuple[Theme, ...]:
+def _cached_themes(path: str | None, stamp: tuple | None = None) -> tuple[Theme, ...]:
     return tuple(read_themes(path))
+
+
+def file_stamp(path: str | Path) -> tuple[int, int] | None:
+    """(modification time, size) of a file, or None: part of a cache key, so a tutor's edit to
+    a configuration file is read on the next call instead of after a kernel restart."""
+    try:
+        st = Path(path).stat()
+    except (OSError, ValueError):
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 def _resolve(themes) -> tuple[Theme, ...]:
     if themes is None or isinstance(themes, (str, Path)):
-        return _cached_themes(str(themes) if themes is not None else None)
+        path = str(themes) if themes is not None else None
+        return _cached_themes(path, file_stamp(themes if themes is not None else data_file("themes.toml")))
     if isinstance(themes, dict):
         return tuple(_themes_from_dict(themes, "themes argument"))
     if isinstance(themes, (list, tuple)) and all(isinstance(t, Theme) for t in themes):
@@ -174,11 +231,13 @@ def _first_word_index(ths: tuple[Theme, ...]) -> tuple[dict[str, set[int]], re.P
         for kw in t.keywords:
             head = kw.split()[0]
             is_stem = bool(re.fullmatch(r"[\w']+\*", head))
-            if not is_stem and head != "<n>":
+            if not is_stem and not head.startswith("<n>"):
                 head = (_TOKEN.findall(head.rstrip("*")) or [head])[0]
             if is_stem:
                 stems.setdefault(head[:-1], set()).add(k)
-            elif head.startswith(("£", "$")) or head == "<n>":
+            elif head.startswith("<n>"):   # "<n> hours": a number in digits or words
+                exact.setdefault("<n>", set()).add(k)
+            elif head.startswith(("£", "$")):
                 exact.setdefault(head[0], set()).add(k)
             else:
                 exact.setdefault(head, set()).add(k)
@@ -202,7 +261,7 @@ def _candidates(low: str, index) -> set[int]:
                 for st, ks in stems.items():
                     if tok.startswith(st):
                         out |= ks
-    if any(ch.isdigit() for ch in low) and "<n>" in exact:
+    if "<n>" in exact:   # numbers can be words ("two hours"): always try these themes
         out |= exact["<n>"]
     return out
 
