@@ -26,7 +26,10 @@ from typing import Iterable
 import pandas as pd
 
 DEFAULT_SALT = "smlib"
-_MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})")
+# A handle as people write it: any letters (``@ÜnïcødeLeaker``), digits, ``_`` and inner dots
+# (``@jane.doe`` on Instagram), whatever its length; a dot ending a sentence is not part of it.
+# Not preceded by a letter or digit, so ``jane@example.com`` is not a mention.
+_MENTION = re.compile(r"(?<![\w@])@(\w(?:[\w.]*\w)?)")
 _URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(
     r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|co|uk|io|info|xyz|top|ru|ly|me|biz|link|click|shop|online|"

@@ -89,3 +89,20 @@ def test_changes_are_written_with_their_unit():
     assert fmt_number(-3.0, "change") == "-3"
     assert fmt_number(None, "pts") == "n/a"
     assert fmt_number(-0.01, "pct_number") == "0.0%" and fmt_number(0.0, "pts") == "0 pts"
+
+
+def test_mentions_with_accents_dots_or_long_names_are_pseudonymised_whole():
+    """Found by the leak audit: '@ÜnïcødeLeaker' was shown as written, '@Leaky.Dot.Person'
+    as '@user-xxxxxx.Dot.Person' and a 40-character handle kept all but its first 30 letters."""
+    long = "x" * 40 + "longleaker"
+    df = pd.DataFrame({"author_id": ["brand", "c1"], "author_name": ["AcmeShop", "c1"],
+                       "author_is_org": [True, False],
+                       "text": [f"Sorry @ÜnïcødeLeaker and @{long}!",
+                                "@Leaky.Dot.Person agreed. Ask @AcmeShop. Mail jane@example.com"]})
+    out = pseudonymise(df)
+    text = " ".join(out["text"])
+    for raw in ("nïcødeLeaker", "Dot.Person", "longleaker", "Leaky"):
+        assert raw not in text
+    assert "@" + pseudonym("leaky.dot.person") + " agreed." in text     # the full stop stays
+    assert "@" + pseudonym("ünïcødeleaker") + " and" in text and "@AcmeShop." in text
+    assert "jane@example.com" in out.loc[1, "text"]                        # an address is not a mention
