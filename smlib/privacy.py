@@ -39,6 +39,36 @@ _BARE_DOMAIN = re.compile(
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_EMAIL = re.compile(r"(?<![\w.+@-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+", re.UNICODE)
+# A phone number: "+" and a country code, or a leading 0 (``07700 900123``, ``(0161) 496 0000``,
+# ``+44 (0)7700-900-456``), with 10 to 15 digits in all; spaces, dots, dashes and brackets between.
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d|\(?0)[\d\s().-]{7,22}\d(?!\w)")
+_DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+EMAIL_MARK, PHONE_MARK = "[email]", "[phone]"
+
+
+def _phone(m: re.Match) -> str:
+    s = m.group(0)
+    digits = sum(ch.isdigit() for ch in s)
+    if not 10 <= digits <= 15 or _DATE_LIKE.search(s) or "\n" in s:
+        return s
+    return PHONE_MARK
+
+
+def hide_contact_details(text: object) -> object:
+    """E-mail addresses and phone numbers in a message replaced by ``[email]`` and ``[phone]``.
+
+    They are personal details: the handbook says learners must anonymise them, so reports and
+    learner views never show them (an order number or a date is left alone).
+
+    >>> hide_contact_details("mail jo.b@example.co.uk or ring 07700 900123, order 12345678 on 02-03-2026")
+    'mail [email] or ring [phone], order 12345678 on 02-03-2026'
+    """
+    if not isinstance(text, str) or not (("@" in text) or any(c.isdigit() for c in text)):
+        return text
+    return _PHONE.sub(_phone, _EMAIL.sub(EMAIL_MARK, text))
+
+
 def pseudonym(author_id: object, salt: str = DEFAULT_SALT) -> str:
     """A stable, non-reversible stand-in for a customer id or handle."""
     digest = hashlib.blake2b(f"{salt}:{author_id}".encode("utf-8"), digest_size=4).hexdigest()
@@ -50,7 +80,9 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     """Return a copy with customers' ``author_id``/``author_name`` and @mentions in ``text`` replaced.
 
     Rows where ``author_is_org`` is true keep their names; handles in ``keep`` (e.g. the
-    organisation's handles) are left as they are wherever they appear.
+    organisation's handles) are left as they are wherever they appear. E-mail addresses and
+    phone numbers in the public's messages become ``[email]`` and ``[phone]``
+    (:func:`hide_contact_details`).
     """
     out = frame.copy()
     keep_l = {k.lower().lstrip("@") for k in keep}
@@ -71,7 +103,9 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             h = m.group(1)
             return m.group(0) if h.lower() in org_names else "@" + pseudonym(h.lower(), salt)
 
-        out["text"] = out["text"].map(lambda t: _MENTION.sub(_swap, t) if isinstance(t, str) else t)
+        text = out["text"].map(lambda t: _MENTION.sub(_swap, t) if isinstance(t, str) else t)
+        # e-mail addresses and phone numbers written by the public are personal details too
+        out["text"] = text.where(is_org, text.map(hide_contact_details))
     return out
 
 

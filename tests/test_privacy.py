@@ -105,4 +105,25 @@ def test_mentions_with_accents_dots_or_long_names_are_pseudonymised_whole():
         assert raw not in text
     assert "@" + pseudonym("leaky.dot.person") + " agreed." in text     # the full stop stays
     assert "@" + pseudonym("ünïcødeleaker") + " and" in text and "@AcmeShop." in text
-    assert "jane@example.com" in out.loc[1, "text"]                        # an address is not a mention
+    assert out.loc[1, "text"].endswith("Mail [email]")        # an address is not a mention (it is hidden)
+
+
+def test_email_addresses_and_phone_numbers_of_the_public_are_hidden():
+    """Found by the leak audit: 'jane@example.com', '07700 900123', '+44 7700 900456' and
+    '(0161) 496 0000' written by customers were shown in report tables, theme examples, the
+    action queue CSV and the notebooks. They are personal details (the handbook: anonymise)."""
+    from smlib.privacy import hide_contact_details
+    df = pd.DataFrame({
+        "author_id": ["c1", "c2", "brand"], "author_name": ["c1", "c2", "Acme"],
+        "author_is_org": [False, False, True],
+        "text": ["Email jane@example.com or call 07700 900123 - thanks",
+                 "Ring +44 (0)7700-900-456, (0161) 496 0000 or ZOE.PRIVE@Example.CO.UK",
+                 "Call us free on 0800 123 4567 or help@acme.example.com"]})
+    out = pseudonymise(df)
+    assert out.loc[0, "text"] == "Email [email] or call [phone] - thanks"
+    assert out.loc[1, "text"] == "Ring [phone], [phone] or [email]"
+    assert out.loc[2, "text"] == df.loc[2, "text"]          # the organisation's own contact details stay
+    # order numbers, dates, times, prices and handles are not phone numbers or addresses
+    for keep in ("order 12345678 on 2026-03-02 10:00", "02/03/2026 14:30", "£1,234.50 for 0.5kg",
+                 "@AcmeShop thanks", "version 10.0.19045"):
+        assert hide_contact_details(keep) == keep
