@@ -268,19 +268,60 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
     return t, notes
 
 
+def _config_csv_lines(path: Path, what: str, cp1252_ok: bool = False) -> tuple[list[tuple[int, str]], str]:
+    """The data lines of a tutor-edited CSV as ``(line number, text)`` with its delimiter.
+
+    Copes with what Excel and Notepad write: a UTF-8 byte-order mark, ``;`` between cells (a
+    European Excel), comment lines that Excel quoted (``"# ..."``) or padded (``# ...,,``) and
+    empty rows (``,,``) at the end. A file that is not UTF-8 is a DataError naming the line,
+    unless ``cp1252_ok`` (Excel's "CSV (Comma delimited)" on Windows), for files whose used
+    cells are plain ASCII anyway.
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if cp1252_ok:
+            return _config_csv_lines_text(raw.decode("cp1252", errors="replace"))
+        line = raw[:exc.start].count(b"\n") + 1
+        raise DataError(f"{what} is not UTF-8 text (byte {raw[exc.start]:#x}); in Excel use "
+                        "'Save as' > 'CSV UTF-8 (Comma delimited)', in Notepad choose Encoding 'UTF-8'",
+                        source=str(path), row=line) from None
+    return _config_csv_lines_text(text)
+
+
+def _config_csv_lines_text(text: str) -> tuple[list[tuple[int, str]], str]:
+    lines = []
+    for i, ln in enumerate(text.splitlines(), start=1):
+        if not ln.strip() or ln.lstrip().lstrip('"').startswith("#") or not ln.strip(" ,;\t"):
+            continue
+        lines.append((i, ln))
+    delim = ","
+    if lines:
+        head = lines[0][1]
+        if ";" in head and "," not in head.split(";")[0]:
+            delim = ";"
+    return lines, delim
+
+
 def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
     """Read the tutor-editable lexicon CSV (``term,score,comment``; ``#`` lines are comments).
 
     Raises :class:`smlib.DataError` naming the file and line for a bad score or a missing term.
+    A file saved by Excel is read as it is (``;`` between cells and a decimal comma, a
+    byte-order mark, empty rows at the end). A term is cleaned as messages are before
+    matching (lower case; "doesn't" is read as "does not", a curly ’ as ').
     """
     path = Path(path) if path is not None else data_file("sentiment_lexicon.csv")
     if not path.is_file():
         raise DataError("sentiment lexicon file not found", source=str(path))
     entries: list[LexiconEntry] = []
     seen: dict[str, int] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = [(i, ln) for i, ln in enumerate(fh, start=1) if ln.strip() and not ln.startswith("#")]
-    reader = csv.reader([ln for _, ln in lines])
+    lines, delim = _config_csv_lines(path, "sentiment lexicon")
+    if not lines:
+        raise DataError("the file is empty: the first line that is not a comment must be the "
+                        "header 'term,score,comment'", source=str(path))
+    reader = csv.reader([ln for _, ln in lines], delimiter=delim)
     header_done = False
     for (lineno, _), row in zip(lines, reader):
         if not header_done:
@@ -289,14 +330,15 @@ def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
                                 source=str(path), row=lineno)
             header_done = True
             continue
-        term = row[0].strip().lower() if row else ""
+        term = " ".join(clean_text(row[0])[0].lower().split()) if row else ""
         if not term:
             raise DataError("empty term", source=str(path), row=lineno, field="term")
+        cell = row[1].strip() if len(row) > 1 else ""
         try:
-            score = float(row[1])
-        except (IndexError, ValueError):
+            score = float(cell.replace(",", ".") if re.fullmatch(r"[+-]?\d*,\d+", cell) else cell)
+        except ValueError:
             raise DataError(f"score for {term!r} must be a number between -4 and 4, got "
-                            f"{row[1] if len(row) > 1 else 'nothing'!r}", source=str(path),
+                            f"{cell or 'nothing'!r}", source=str(path),
                             row=lineno, field="score") from None
         if not -4.0 <= score <= 4.0:
             raise DataError(f"score for {term!r} must be between -4 and 4, got {score}",
@@ -304,6 +346,10 @@ def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
         if term.startswith("<"):
             raise DataError(f"term {term!r} cannot start with '<n>'; put a word before it "
                             f"(for example 'called <n> times')", source=str(path), row=lineno, field="term")
+        if any(w.strip("*") == "" or "*" in w.rstrip("*") for w in term.split()):
+            raise DataError(f"term {term!r}: '*' works only at the end of a word, after at least "
+                            "one letter (e.g. 'cancel*'); on its own it matches every message",
+                            source=str(path), row=lineno, field="term")
         if term in seen:
             raise DataError(f"term {term!r} is listed twice (first on line {seen[term]})",
                             source=str(path), row=lineno, field="term")
@@ -904,8 +950,20 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 "; ".join(dict.fromkeys(rules)) if len(rules) > 1 else (rules[0] if rules else ""), details)
 
 
-@lru_cache(maxsize=4)
 def _analyzer(lexicon_path: str | None = None) -> _CSAnalyzer:
+    """The compiled analyser for a lexicon file, rebuilt when the file has changed since (so
+    a tutor's edit counts on the next call, without a kernel restart)."""
+    path = Path(lexicon_path) if lexicon_path is not None else data_file("sentiment_lexicon.csv")
+    try:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except (OSError, ValueError):
+        stamp = None
+    return _analyzer_for(lexicon_path, stamp)
+
+
+@lru_cache(maxsize=4)
+def _analyzer_for(lexicon_path: str | None, stamp: tuple | None) -> _CSAnalyzer:
     return _CSAnalyzer(read_lexicon(lexicon_path))
 
 
@@ -1004,8 +1062,9 @@ def _negated_nearby(words: list[str], i: int) -> bool:
 
 
 def reload() -> None:
-    """Forget the compiled lexicon and remembered scores (after editing the lexicon file)."""
-    _analyzer.cache_clear()
+    """Forget the compiled lexicon and remembered scores (an edited lexicon or theme file is
+    also noticed without this, by its modification time)."""
+    _analyzer_for.cache_clear()
     try:
         from .themes import _cached_themes
         _cached_themes.cache_clear()
@@ -1096,30 +1155,55 @@ def _score_unique(texts: Sequence[str] | pd.Series, lexicon: str | Path | None,
     return sc, rules_a[idx], _label_codes(sc)
 
 
+_EXCEL_NUMBER = re.compile(r"[+-]?\d(?:[.,]\d+)?E\+?\d+", re.IGNORECASE)
+
+
 def _read_corrections(corrections: pd.DataFrame | str | Path) -> pd.DataFrame:
     source = None
+    rows = None    # the file's line number of each row, for messages
+    need = ["platform", "message_id", "sentiment_label"]
     if isinstance(corrections, (str, Path)):
         source = str(corrections)
         if not Path(corrections).is_file():
             raise DataError("corrections file not found", source=source)
-        corrections = pd.read_csv(corrections, dtype=str, comment="#", skip_blank_lines=True)
+        lines, delim = _config_csv_lines(Path(corrections), "corrections file", cp1252_ok=True)
+        if not lines:
+            raise DataError(f"the file is empty: expected a header {','.join(need)} and one row per "
+                            "corrected message", source=source)
+        table = list(csv.reader([ln for _, ln in lines], delimiter=delim))
+        width = len(table[0])
+        corrections = pd.DataFrame([(r + [""] * width)[:width] for r in table[1:]],
+                                   columns=table[0], dtype=object)
+        rows = [n for n, _ in lines[1:]]
     if not isinstance(corrections, pd.DataFrame):
         raise DataError(f"corrections must be a DataFrame or a CSV path, got {type(corrections).__name__}")
-    need = ["platform", "message_id", "sentiment_label"]
-    missing = [c for c in need if c not in corrections.columns]
+    # "Platform", " message_id " (a header retyped in Excel) name the same columns
+    named = {str(col).strip().lower(): col for col in corrections.columns}
+    missing = [c for c in need if c not in named]
     if missing:
-        raise DataError(f"corrections are missing column(s) {missing}; expected {need}",
-                        source=source, field=missing[0])
-    c = corrections[need].astype("object").copy()
+        raise DataError(f"corrections are missing column(s) {missing}; expected {need}, found "
+                        f"{[str(col) for col in corrections.columns]}", source=source, field=missing[0])
+    c = pd.DataFrame({n: corrections[named[n]].astype("object").to_numpy() for n in need})
+
+    def row_no(i: int) -> int:
+        return rows[i] if rows is not None else i + 1
+
     c["sentiment_label"] = c["sentiment_label"].map(lambda v: v.strip().lower() if isinstance(v, str) else v)
     bad = ~c["sentiment_label"].isin(LABELS)
     if bad.any():
         i = int(np.flatnonzero(bad.to_numpy())[0])
         raise DataError(f"sentiment_label must be one of {list(LABELS)}, got "
-                        f"{corrections['sentiment_label'].iloc[i]!r}", source=source, row=i + 1,
+                        f"{corrections[named['sentiment_label']].iloc[i]!r}", source=source, row=row_no(i),
                         field="sentiment_label")
     c["platform"] = c["platform"].astype(str).str.strip().str.lower()
     c["message_id"] = c["message_id"].astype(str).str.strip()
+    mangled = c["message_id"].str.fullmatch(_EXCEL_NUMBER.pattern, case=False)
+    if mangled.any():
+        i = int(np.flatnonzero(mangled.to_numpy())[0])
+        raise DataError(f"message_id {c['message_id'].iloc[i]!r} is a long id that Excel turned into a "
+                        "number, losing its last digits, so it matches no message: copy the ids again "
+                        "into a column formatted as Text (or edit the file in Notepad)",
+                        source=source, row=row_no(i), field="message_id")
     return c.drop_duplicates(["platform", "message_id"], keep="last")
 
 

@@ -73,3 +73,116 @@ def test_edited_theme_file_is_read_again_without_a_restart(tmp_path):
     st = path.stat()
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
     assert T.add_themes(df, themes=str(path))["themes"].tolist() == [[], ["x"]]
+
+
+# --------------------------------------------------------------------------- sentiment_lexicon.csv
+
+LEXICON = smlib.paths.data_file("sentiment_lexicon.csv")
+
+
+def _excel_copy(tmp_path, delim=",", bom=True, decimal_comma=False):
+    """The bundled lexicon as Excel saves it: every row padded to the same width, cells with
+    quotes re-quoted (comment lines too), three empty rows at the end."""
+    import csv
+    import io
+    rows = list(csv.reader(LEXICON.read_text(encoding="utf-8").splitlines()))
+    width = max(map(len, rows))
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delim, lineterminator="\r\n")
+    for r in rows + [[]] * 3:
+        r = (r + [""] * width)[:width]
+        if decimal_comma and r[0] and not r[0].startswith("#"):
+            r[1] = r[1].replace(".", ",")
+        w.writerow(r)
+    path = tmp_path / "lexicon.csv"
+    path.write_text(("\ufeff" if bom else "") + buf.getvalue(), encoding="utf-8", newline="")
+    return path
+
+
+@pytest.mark.parametrize("delim, bom, decimal_comma", [(",", False, False), (",", True, False),
+                                                        (";", True, True)])
+def test_lexicon_saved_by_excel_reads_the_same(tmp_path, delim, bom, decimal_comma):
+    from smlib.sentiment import read_lexicon
+    want = [(e.term, e.score) for e in read_lexicon()]
+    got = read_lexicon(_excel_copy(tmp_path, delim, bom, decimal_comma))
+    assert [(e.term, e.score) for e in got] == want
+
+
+def test_lexicon_saved_as_windows_text_names_the_line(tmp_path):
+    from smlib.sentiment import read_lexicon
+    path = tmp_path / "lexicon.csv"
+    path.write_bytes(b"term,score,comment\nlate,-1.5,x\ncaf\xe9 closed,-1,accent\n")
+    with pytest.raises(DataError) as e:
+        read_lexicon(path)
+    assert e.value.row == 3 and "UTF-8" in str(e.value) and str(path) in str(e.value)
+
+
+@pytest.mark.parametrize("content, field", [("", None), ("term,score,comment\n*,-3,star\n", "term"),
+                                            ("term,score,comment\ncancel *,-3,x\n", "term")])
+def test_lexicon_mistakes_are_data_errors(tmp_path, content, field):
+    from smlib.sentiment import read_lexicon
+    path = tmp_path / "lexicon.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        read_lexicon(path)
+    assert e.value.field == field and e.value.source == str(path)
+
+
+def test_lexicon_terms_with_short_forms_match(tmp_path):
+    from smlib.sentiment import add_sentiment
+    path = tmp_path / "lexicon.csv"
+    path.write_text(LEXICON.read_text(encoding="utf-8") + "doesn't load,-3,x\ncan’t stand,-3,y\n",
+                    encoding="utf-8")
+    df = pd.DataFrame({"text": ["the app doesn't load", "I can't stand it"]})
+    base = add_sentiment(df)["sentiment"]
+    new = add_sentiment(df, lexicon=str(path))["sentiment"]
+    assert (new < base - 0.2).all()
+
+
+def test_edited_lexicon_is_read_again_without_a_restart(tmp_path):
+    from smlib.sentiment import add_sentiment
+    path = tmp_path / "lexicon.csv"
+    df = pd.DataFrame({"text": ["I am gutted"]})
+    path.write_text(LEXICON.read_text(encoding="utf-8"), encoding="utf-8")
+    before = add_sentiment(df, lexicon=str(path))["sentiment"][0]
+    path.write_text(LEXICON.read_text(encoding="utf-8") + "gutted,-3.5,new\n", encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+    assert add_sentiment(df, lexicon=str(path))["sentiment"][0] < before - 0.3
+
+
+# --------------------------------------------------------------------------- corrections CSV
+
+@pytest.mark.parametrize("raw", [
+    "platform,message_id,sentiment_label\nx,1,Negative\n,,\n,,\n",               # empty Excel rows
+    "\ufeff# learners' fixes\nplatform,message_id,sentiment_label\nx,1,negative\n",  # BOM + comment
+    "Platform;Message_ID;Sentiment_Label\nX;1;negative\n",                         # European Excel
+])
+def test_corrections_as_excel_saves_them(tmp_path, raw):
+    from smlib.sentiment import _read_corrections
+    path = tmp_path / "fixes.csv"
+    path.write_text(raw, encoding="utf-8")
+    got = _read_corrections(path)
+    assert got.to_dict("records") == [{"platform": "x", "message_id": "1", "sentiment_label": "negative"}]
+
+
+def test_corrections_in_windows_encoding_are_read(tmp_path):
+    from smlib.sentiment import _read_corrections
+    path = tmp_path / "fixes.csv"
+    path.write_bytes("platform,message_id,sentiment_label,reason\nx,1,positive,café was fine\n"
+                     .encode("cp1252"))
+    assert _read_corrections(path)["sentiment_label"].tolist() == ["positive"]
+
+
+@pytest.mark.parametrize("raw, row, field", [
+    ("", None, None),
+    ("# a\n# b\nplatform,message_id,sentiment_label\nx,1,negative\nx,2,negatve\n", 5, "sentiment_label"),
+    ("platform,message_id,sentiment_label\nx,1.23457E+18,negative\n", 2, "message_id"),
+])
+def test_corrections_mistakes_name_the_line(tmp_path, raw, row, field):
+    from smlib.sentiment import _read_corrections
+    path = tmp_path / "fixes.csv"
+    path.write_text(raw, encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        _read_corrections(path)
+    assert (e.value.source, e.value.row, e.value.field) == (str(path), row, field)

@@ -387,9 +387,10 @@ def test_reload_picks_up_an_edited_lexicon(tmp_path, monkeypatch):
     try:
         assert label("splendid") == "negative"
         (data / "sentiment_lexicon.csv").write_text("term,score,comment\nsplendid,3,test\n", encoding="utf-8")
-        assert label("splendid") == "negative"      # remembered until reload
+        assert label("splendid") == "positive"      # the edit is noticed (file changed), no reload
+        (data / "sentiment_lexicon.csv").write_text("term,score,comment\nsplendid,-3,test\n", encoding="utf-8")
         S.reload()
-        assert label("splendid") == "positive"
+        assert label("splendid") == "negative"
     finally:
         monkeypatch.delenv("SMLIB_DATA")
         S.reload()
