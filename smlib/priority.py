@@ -27,6 +27,7 @@ Example
 """
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from functools import lru_cache
@@ -62,6 +63,23 @@ _REQUIRED_FACTORS = {
 }
 
 
+_WORD_LISTS = ("words", "joking_words", "still_needs_help_words", "reaction_words", "past_words",
+               "thank_you_words", "you_words", "about_business_words")
+_FACTOR_KEYS = frozenset({"points", "urgent", "reason", "situation", "patterns", "sentiment_at_or_below",
+                          "sentiment_at_or_above", "question_mark", "reviews_always",
+                          "require_about_business", "points_per_hour", "max_points",
+                          "points_per_message", "window_hours", "followers_tiers", "shares_tiers",
+                          "reach_tiers", *_WORD_LISTS})
+"""Every key a factor may have; anything else is a typo (it would be ignored)."""
+_TRUE_FALSE = ("urgent", "question_mark", "reviews_always", "require_about_business")
+_REASON_FIELDS = {"complaint_strength": {"sentiment": -0.5}, "waiting": {"waited": "2 h 10 min"},
+                  "repeat_contact": {"count": 3}, "reach": {"what": "12,000 followers"},
+                  "spike": {"period": "Monday 20 October"}}
+"""The {placeholders} each factor's reason may use (filled in for every message)."""
+_SECURITY_KEYS = ("shorteners", "risky_tlds", "lure_words", "marketing_words", "request_words",
+                  "secret_words", "malware_extensions", "malware_words", "impostor_words")
+
+
 # ----------------------------------------------------------------------------- configuration
 def load_priority_rules(path: str | Path | None = None) -> dict[str, Any]:
     """Read and check the priority rules (default ``data/priority_rules.toml``).
@@ -80,10 +98,32 @@ def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priorit
     factors = rules.get("factors")
     if not isinstance(factors, Mapping):
         raise DataError("needs a [factors] section", source=source, field="factors")
+    for name in factors:
+        if name not in _REQUIRED_FACTORS:
+            raise DataError(f"[factors.{name}] is not a factor smlib knows, so it would be ignored; "
+                            f"the factors are {', '.join(_REQUIRED_FACTORS)} (to catch more messages, "
+                            "add words to one of them)", source=source, field=f"factors.{name}")
     for name, needed in _REQUIRED_FACTORS.items():
         f = factors.get(name)
         if not isinstance(f, Mapping):
             raise DataError(f"needs a [factors.{name}] section", source=source, field=f"factors.{name}")
+        unknown = sorted(set(f) - _FACTOR_KEYS)
+        if unknown:
+            raise DataError(f"[factors.{name}] has '{unknown[0]}', which smlib does not use (a typo?); "
+                            f"a factor may have {', '.join(sorted(_FACTOR_KEYS))}", source=source,
+                            field=f"factors.{name}.{unknown[0]}")
+        for key in _TRUE_FALSE:
+            if key in f and not isinstance(f[key], bool):
+                raise DataError(f"'{key}' must be true or false (no quotes), got {f[key]!r}",
+                                source=source, field=f"factors.{name}.{key}")
+        for key in ("sentiment_at_or_below", "sentiment_at_or_above"):
+            v = f.get(key)
+            if key in f and (isinstance(v, bool) or not isinstance(v, (int, float)) or not -1 <= v <= 1):
+                raise DataError(f"'{key}' must be a number from -1 to 1 (no quotes), got {v!r}",
+                                source=source, field=f"factors.{name}.{key}")
+        if "situation" in f and not (isinstance(f["situation"], str) and f["situation"].strip()):
+            raise DataError(f"'situation' must be the name of a situation in responses.toml, in quotes, "
+                            f"got {f['situation']!r}", source=source, field=f"factors.{name}.situation")
         for key in needed:
             if key not in f:
                 raise DataError(f"[factors.{name}] needs '{key}'", source=source,
@@ -97,6 +137,15 @@ def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priorit
                 if not isinstance(v, str) or not v.strip():
                     raise DataError("'reason' must be some plain-English words", source=source,
                                     field=f"factors.{name}.reason")
+                if name in _REASON_FIELDS:
+                    allowed = _REASON_FIELDS[name]
+                    try:
+                        v.format(**allowed)
+                    except (KeyError, IndexError, ValueError) as e:
+                        names = ", ".join("{" + k + "}" for k in allowed)
+                        raise DataError(f"'reason' uses a {{placeholder}} it cannot fill ({e}); it may "
+                                        f"use only {names}, and a {{ or }} of its own is written twice",
+                                        source=source, field=f"factors.{name}.reason") from None
             elif key == "words":
                 if not isinstance(v, list) or not all(isinstance(w, str) and w.strip() for w in v):
                     raise DataError("'words' must be a list of words or phrases in quotes",
@@ -116,26 +165,68 @@ def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priorit
             if v is not None and (not isinstance(v, list) or not all(isinstance(w, str) and w.strip() for w in v)):
                 raise DataError(f"'{key}' must be a list of words or phrases in quotes",
                                 source=source, field=f"factors.{name}.{key}")
-        for key in ("patterns",):
-            for pat in f.get(key, []) or []:
-                try:
-                    re.compile(pat)
-                except re.error as e:
-                    raise DataError(f"pattern {pat!r} is not a valid regular expression: {e}",
-                                    source=source, field=f"factors.{name}.patterns") from None
+        for key in _WORD_LISTS:
+            for w in f.get(key) or []:
+                if w.strip("* ") == "" or any(p.strip("*") == "" or "*" in p.rstrip("*") for p in w.split()):
+                    raise DataError(f"{w!r} in '{key}': '*' works only at the end of a word, after "
+                                    "letters (e.g. 'complain*'); on its own it matches every message",
+                                    source=source, field=f"factors.{name}.{key}")
+                if len(w.strip()) == 1 and w.strip().isalpha():
+                    raise DataError(f"{w!r} in '{key}' is a single letter, which matches that letter "
+                                    "as a word in most messages: use a whole word or a phrase",
+                                    source=source, field=f"factors.{name}.{key}")
+        pats = f.get("patterns", [])
+        if not isinstance(pats, list) or not all(isinstance(p, str) and p.strip() for p in pats):
+            raise DataError(f"'patterns' must be a list of regular expressions in single quotes, "
+                            f"e.g. ['\\bcut\\s+(?:his|her)\\b'], got {pats!r}", source=source,
+                            field=f"factors.{name}.patterns")
+        for pat in pats:
+            if any(ord(ch) < 32 and ch not in "\t\n" for ch in pat):
+                raise DataError(f"pattern {pat!r} holds a control character: in double quotes TOML "
+                                "reads \\b as a backspace; write patterns in single quotes ('\\bcut\\b')",
+                                source=source, field=f"factors.{name}.patterns")
+            try:
+                re.compile(pat)
+            except re.error as e:
+                raise DataError(f"pattern {pat!r} is not a valid regular expression: {e}",
+                                source=source, field=f"factors.{name}.patterns") from None
+            if re.compile(pat).search("") is not None:
+                raise DataError(f"pattern {pat!r} matches an empty text, so it would match every "
+                                "message", source=source, field=f"factors.{name}.patterns")
     scale = rules.get("scale", {})
+    if not isinstance(scale, Mapping):
+        raise DataError("[scale] must be a section with min, max and urgent_threshold", source=source,
+                        field="scale")
+    for key in scale:
+        if key not in ("min", "max", "urgent_threshold"):
+            raise DataError(f"[scale] has '{key}', which smlib does not use (a typo?); it may have min, "
+                            "max and urgent_threshold", source=source, field=f"scale.{key}")
     lo, hi = scale.get("min", 0), scale.get("max", 100)
     if not (isinstance(lo, int) and isinstance(hi, int) and lo < hi):
         raise DataError("[scale] min and max must be whole numbers with min < max", source=source,
                         field="scale")
+    thr = scale.get("urgent_threshold")
+    if "urgent_threshold" in scale and (isinstance(thr, bool) or not isinstance(thr, (int, float))):
+        raise DataError(f"'urgent_threshold' must be a number (no quotes), got {thr!r}", source=source,
+                        field="scale.urgent_threshold")
     sec = rules.get("security")
-    if sec is not None:
-        for key in ("shorteners", "risky_tlds", "lure_words", "marketing_words", "request_words", "secret_words",
-                    "malware_extensions", "malware_words", "impostor_words"):
-            v = sec.get(key)
-            if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
-                raise DataError(f"[security] needs '{key}' as a list of words in quotes",
-                                source=source, field=f"security.{key}")
+    if not isinstance(sec, Mapping):
+        raise DataError("needs a [security] section (the scam and phishing word lists)", source=source,
+                        field="security")
+    for key in sec:
+        if key not in _SECURITY_KEYS and key != "lookalike_similarity":
+            raise DataError(f"[security] has '{key}', which smlib does not use (a typo?); it may have "
+                            f"{', '.join(_SECURITY_KEYS)} and lookalike_similarity", source=source,
+                            field=f"security.{key}")
+    for key in _SECURITY_KEYS:
+        v = sec.get(key)
+        if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
+            raise DataError(f"[security] needs '{key}' as a list of words in quotes",
+                            source=source, field=f"security.{key}")
+    sim = sec.get("lookalike_similarity", 0.85)
+    if isinstance(sim, bool) or not isinstance(sim, (int, float)) or not 0 < sim <= 1:
+        raise DataError(f"'lookalike_similarity' must be a number above 0 and at most 1, got {sim!r}",
+                        source=source, field="security.lookalike_similarity")
 
 
 def load_responses(path: str | Path | None = None) -> dict[str, Any]:
@@ -155,6 +246,14 @@ def load_responses(path: str | Path | None = None) -> dict[str, Any]:
             raise DataError(f"template uses an unknown placeholder {e}; allowed: {{org}}, "
                             f"{{platform}}, {{private}}, {{sign_off}}", source=str(p),
                             field=f"situations.{name}.text") from None
+    sign_off = d.get("sign_off", "")
+    try:
+        if not isinstance(sign_off, str):
+            raise ValueError(f"got {sign_off!r}")
+        sign_off.format(org="o")
+    except (KeyError, IndexError, ValueError) as e:
+        raise DataError(f"'sign_off' must be text that may use only {{org}} ({e})", source=str(p),
+                        field="sign_off") from None
     return d
 
 
@@ -397,13 +496,23 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
         raise DataError(f"prioritise needs column(s) {missing}; columns found: {list(frame.columns)}",
                         field=missing[0])
     if rules is None or isinstance(rules, (str, Path)):
+        rules_source = str(rules if rules is not None else data_file("priority_rules.toml"))
         rules = load_priority_rules(rules)
     else:
+        rules_source = "priority rules"
         check_priority_rules(rules)
     F = rules["factors"]
     lo, hi = int(rules.get("scale", {}).get("min", 0)), int(rules.get("scale", {}).get("max", 100))
     urgent_at = rules.get("scale", {}).get("urgent_threshold", hi + 1)
     responses = load_responses()
+    for name, f in F.items():
+        sit = f.get("situation")
+        if sit is not None and sit not in responses["situations"]:
+            near = difflib.get_close_matches(sit, list(responses["situations"]), n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise DataError(f"situation {sit!r} is not in responses.toml (it has "
+                            f"{', '.join(responses['situations'])}){hint}", source=rules_source,
+                            field=f"factors.{name}.situation")
 
     notes: list[str] = []
     base = frame.copy()

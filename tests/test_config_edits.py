@@ -186,3 +186,68 @@ def test_corrections_mistakes_name_the_line(tmp_path, raw, row, field):
     with pytest.raises(DataError) as e:
         _read_corrections(path)
     assert (e.value.source, e.value.row, e.value.field) == (str(path), row, field)
+
+
+# --------------------------------------------------------------------------- priority_rules.toml
+
+PRIORITY = smlib.paths.data_file("priority_rules.toml")
+
+
+def _rules_file(tmp_path, old, new):
+    text = PRIORITY.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "priority_rules.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("urgent = true", 'urgent = "no"', "factors.safety.urgent"),                    # "no" was urgent
+    ("urgent = true", "urgnet = true", "factors.safety.urgnet"),                     # typo ignored
+    ("urgent_threshold = 70", 'urgent_threshold = "70"', "scale.urgent_threshold"),  # TypeError
+    ("urgent_threshold = 70", "urgent_treshold = 70", "scale.urgent_treshold"),
+    ("sentiment_at_or_below = -0.35", 'sentiment_at_or_below = "minus 0.35"',
+     "factors.complaint.sentiment_at_or_below"),                                     # ValueError
+    ('words = ["dangerous",', 'words = ["*", "dangerous",', "factors.safety.words"),  # matched all
+    ('words = ["dangerous",', 'words = ["a", "dangerous",', "factors.safety.words"),
+    ("patterns = ['", "patterns = 'x'\nold_patterns = ['", "factors.safety.old_patterns"),
+    ('reason = "waiting {waited} without a reply"', 'reason = "waiting {wait} without a reply"',
+     "factors.waiting.reason"),                                                      # KeyError
+    ('situation = "complaint"', 'situation = "complain"', "factors.complaint.situation"),  # silent
+    ("[factors.spike]", '[factors.noise]\npoints = 10\nreason = "noisy"\nwords = ["loud"]\n\n[factors.spike]',
+     "factors.noise"),                                                               # ignored
+    ("\n[security]\n", "\n[securty]\n", "security"),                                # TypeError
+])
+def test_priority_rule_mistakes_name_file_and_field(tmp_path, old, new, field):
+    from smlib.priority import prioritise
+    path = _rules_file(tmp_path, old, new)
+    ds = smlib.load_sample("tidy-paws")
+    with pytest.raises(DataError) as e:
+        prioritise(ds.interactions.head(50), ds.profile, rules=str(path))
+    assert e.value.source == str(path) and e.value.field == field
+
+
+def test_pattern_string_and_backspace_are_refused(tmp_path):
+    from smlib.priority import load_priority_rules
+    for new in ("patterns = 'a'\nx = ['", 'patterns = ["\\bdog\\b"]\nx = [\''):
+        path = _rules_file(tmp_path, "patterns = ['", new)
+        with pytest.raises(DataError) as e:
+            load_priority_rules(path)
+        assert e.value.field in ("factors.safety.patterns", "factors.safety.x")
+    rules = load_priority_rules()
+    rules["factors"]["spam"]["patterns"] = ["\bdog\b"]     # what "\bdog\b" in double quotes gives
+    with pytest.raises(DataError, match="single quotes"):
+        smlib.priority.check_priority_rules(rules)
+    rules["factors"]["spam"]["patterns"] = "dog"           # a string: each letter was a pattern
+    with pytest.raises(DataError, match="list"):
+        smlib.priority.check_priority_rules(rules)
+
+
+def test_changed_weights_change_priorities(tmp_path):
+    from smlib.priority import prioritise
+    ds = smlib.load_sample("tidy-paws")
+    frame = ds.interactions.head(300)
+    base = prioritise(frame, ds.profile)
+    path = _rules_file(tmp_path, "[factors.complaint]\npoints = 20", "[factors.complaint]\npoints = 45")
+    new = prioritise(frame, ds.profile, rules=str(path))
+    assert new["priority"].sum() > base["priority"].sum()
