@@ -43,7 +43,7 @@ from ..schema import Dataset, Profile, empty_audience
 from . import (airline, facebook, google_reviews, instagram, mastodon, records, reddit, reddit_export, tabular, tiktok,
                twcs, twitter_archive, youtube, youtube_takeout)
 from . import _meta
-from ._csv import clean_headers, excel_sheets, read_delimited, read_header
+from ._csv import clean_headers, excel_sheets, head_cells, read_delimited, read_header
 from ._options import Options, slug
 from ._rows import Tracker, finish, norm_platform, text_read_dtype
 from ._source import open_source, parse_json
@@ -213,6 +213,18 @@ def _excel_table(src: Any, columns: Any) -> Any:
                     f"on the first: {first_error.reason if first_error else 'it is empty'}", source=src.name)
 
 
+def _number_hint(src: Any, delim: str) -> Any:
+    """How the file writes numbers (``tabular.number_style`` of its first rows), looked at once
+    and only when a count column cannot tell by itself."""
+    seen: list = []
+
+    def hint() -> tuple[str | None, str | None]:
+        if not seen:
+            seen.append(tabular.number_style(head_cells(src, delim)))
+        return seen[0]
+    return hint
+
+
 def detect_format(path: str | Path, encoding: str | None = None) -> str:
     """The format smlib would use for ``path`` (from its content), e.g. ``'twcs'``."""
     src = open_source(path, encoding)
@@ -325,7 +337,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 if fmt in ("csv", "excel"):
                     headers = _find_header(src, headers, columns)
                 if src.no_header:   # read every column, then tell them apart by their contents
-                    df, _ = read_delimited(src, names=headers)
+                    df, delim = read_delimited(src, names=headers)
                     mapping = tabular.resolve_headerless(df, columns, src.name, src.warnings)
                 elif fmt in ("csv", "excel") and len(set(headers)) == len(headers):
                     # the map names cleaned headers (as the frame will have them); pandas is
@@ -338,8 +350,10 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                     cat_cols = {raw_of[h] for f_, h in mapping.items() if f_ in ("platform", "org")} - \
                         {raw_of[h] for f_, h in mapping.items() if f_ not in ("platform", "org")}
                 if not src.no_header:
-                    df, _ = read_delimited(src, usecols=usecols, text_cols=text_cols, category_cols=cat_cols,
-                                           names=headers)
+                    df, delim = read_delimited(src, usecols=usecols, text_cols=text_cols,
+                                               category_cols=cat_cols, names=headers)
+                opts.delimiter = delim
+                opts.number_hint = _number_hint(src, delim)
             tracker.warnings.extend(src.warnings)
             tracker.may_have_cr = src.has_cr
             if kind not in ("excel", "zip"):

@@ -146,21 +146,33 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
                          f"(compare rows_in with the file). Write quotes inside text as \"\", or remove "
                          "the stray quote")
 
-    def read(errors: str) -> tuple[pd.DataFrame, list]:
+    def read(errors: str, cols: object = read_cols, dt: object = read_dtype) -> tuple[pd.DataFrame, list]:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             headless = {"header": None, "names": names} if src.no_header else {}
-            frame = pd.read_csv(io.BytesIO(data), sep=delim, dtype=read_dtype, usecols=read_cols,
+            frame = pd.read_csv(io.BytesIO(data), sep=delim, dtype=dt, usecols=cols,
                                 na_filter=False, encoding=enc, encoding_errors=errors, engine="c",
                                 lineterminator=lineterminator, skiprows=skip, on_bad_lines="warn",
                                 index_col=False, **headless)
         return frame, caught
 
     try:
+        errors = "strict"
         try:  # strict decoding keeps pandas' fast path; open_source has checked the encoding already
-            df, caught = read("strict")
+            df, caught = read(errors)
         except UnicodeDecodeError:  # a forced encoding that does not fit every byte
-            df, caught = read("replace")
+            errors = "replace"
+            df, caught = read(errors)
+        # Number columns that pandas read as decimals ('1.234') are read again as text: only the
+        # text says whether '1.234' is one thousand two hundred and thirty-four (a German or
+        # French spreadsheet) or a decimal, and that is decided from the whole column later
+        # (tabular.count_text). Whole-number columns (the usual case) cost nothing.
+        floats = [c for c in df.columns if df[c].dtype.kind == "f"] if read_cols is not None else []
+        if floats:
+            again, _ = read(errors, floats, tdt)
+            if len(again) == len(df):
+                for c in floats:
+                    df[c] = again[c]
         src.bad_lines = [int(n) for w in caught for n in _SKIPPED.findall(str(w.message))]
         raw = [str(c) for c in df.columns]
         # the header's names cleaned as a whole, so a reader of only some columns gets the same
@@ -191,6 +203,17 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     src.warnings.extend(notes)
     src.has_cr = b"\r" in src.data
     return df, delim
+
+
+def head_cells(src: Source, delim: str, rows: int = 200) -> list[str]:
+    """The cells of the first data rows (at most 64 KB of the file), every column, for a look at
+    how the file writes things (e.g. its numbers: ``12,5%``); [] when they cannot be split."""
+    lines = src.head_text(65536).replace("\r\n", "\n").split("\n")
+    lines = lines[src.skip_lines + (0 if src.no_header else 1):][:rows]
+    try:
+        return [c for row in csv.reader(lines, delimiter=delim) for c in row]
+    except csv.Error:
+        return []
 
 
 LONG_ROW_CHECK_BYTES = 64 * 1024 * 1024

@@ -20,6 +20,11 @@ class Options:
     own_handles: list[str] = field(default_factory=list)   # from org_handles= only
     profile_handles: dict[str, str] = field(default_factory=dict)   # platform -> handle (profile)
     zone: str | None = None   # set by a parser when the file says its times' zone (``Date (UTC)``)
+    # () -> (number style of the whole file, an example, separator): how the file writes numbers
+    # ('1.234,5' continental or '1,234.5'), from its first rows; asked only when a count column
+    # alone cannot tell (see tabular.count_text). None: no such evidence (JSON, workbooks)
+    number_hint: Any = None
+    delimiter: str | None = None   # the CSV's separator (None for JSON and workbooks)
 
     @property
     def source(self) -> str:

@@ -405,6 +405,109 @@ def resolve_headerless(df: pd.DataFrame, columns: dict[str, str] | None, source:
     return mapping
 
 
+_UNIT = r"(?:\s*[%kKmM])?"
+_RE_SPACE_GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f'\u2019](?=\d{3}(?!\d))")
+"""A space, no-break space, narrow no-break space or apostrophe between digit groups: ``1 234``
+(French), ``1'234`` (Swiss). Says nothing about the decimal mark; removed before reading."""
+_RE_CONTINENTAL = re.compile(
+    r"[+-]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,(?:\d{1,2}|\d{4,})|\d{4,},\d+|0,\d+)" + _UNIT)
+"""Only a decimal comma or a dot between thousands can mean these: ``1.234,5``, ``1.234.567``,
+``12,5``, ``12,5%``, ``1234,567``, ``0,123``, ``1,2K``."""
+_RE_ANGLO = re.compile(
+    r"[+-]?(?:\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}|\d+\.(?:\d{1,2}|\d{4,})|\d{4,}\.\d+|0\.\d+)" + _UNIT)
+"""Only a decimal point or a comma between thousands can mean these: ``1,234.5``,
+``1,234,567``, ``12.5``, ``3.0``, ``1234.567``, ``0.123``."""
+_RE_DOT_GROUP = re.compile(r"[+-]?\d{1,3}\.\d{3}" + _UNIT)
+_RE_COMMA_GROUP = re.compile(r"[+-]?\d{1,3},\d{3}" + _UNIT)
+"""``1.234`` / ``1,234``: a thousands separator or a decimal mark, the text alone cannot say."""
+
+
+def number_style(cells) -> tuple[str | None, str | None]:
+    """How numbers are written in these cells: ``("continental", example)`` when some are
+    written with a decimal comma or dots between thousands and none the other way, ``("anglo",
+    example)`` for the opposite, else ``(None, None)`` (no sign, or both).
+
+    >>> number_style(["12", "1.234", "12,5%"]), number_style(["1,234.5"]), number_style(["1.234", "7"])
+    (('continental', '12,5%'), ('anglo', '1,234.5'), (None, None))
+    """
+    conti = anglo = None
+    for c in cells:
+        v = _RE_SPACE_GROUPS.sub("", str(c).strip())
+        if conti is None and _RE_CONTINENTAL.fullmatch(v):
+            conti = str(c).strip()
+        elif anglo is None and _RE_ANGLO.fullmatch(v):
+            anglo = str(c).strip()
+    if conti and not anglo:
+        return "continental", conti
+    if anglo and not conti:
+        return "anglo", anglo
+    return None, None
+
+
+def count_text(col: pd.Series, name: str, hint, notes: dict) -> pd.Series:
+    """Count cells written as text → text ``pd.to_numeric`` reads the intended way: ``1.234`` →
+    ``1234`` in a German or French export, ``1,234`` → ``1234`` in an English one, ``1.234,5`` →
+    ``1234.5``, ``1 234`` → ``1234``. Decided for the whole column, never value by value: a value
+    only a decimal comma (or dots between thousands) can explain (``12,5``, ``1.234,5``,
+    ``1.234.567``) makes the column continental, one only a decimal point can explain (``12.5``,
+    ``1,234.5``) makes it English-style; when the column has neither, ``hint()`` (the rest of the
+    file, e.g. an ``Engagement rate`` of ``12,5%``) decides; failing that, ``1.234`` is read as a
+    whole number (counts are whole numbers) and the column is listed in ``notes["ambiguous"]``
+    for a warning. Columns read with a decimal comma are listed in ``notes["continental"]``."""
+    if not any_contains(col, (",", ".", " ", "\u00a0", "\u202f", "'", "\u2019")):
+        return col
+    t = col.str.strip()
+    if any_contains(t, (" ", "\u00a0", "\u202f", "'", "\u2019")):
+        t = t.str.replace(_RE_SPACE_GROUPS, "", regex=True)
+    conti = t.str.fullmatch(_RE_CONTINENTAL).fillna(False).to_numpy(dtype=bool)
+    anglo = t.str.fullmatch(_RE_ANGLO).fillna(False).to_numpy(dtype=bool)
+    style, example = None, None
+    if conti.any() and anglo.any():
+        style = "continental" if conti.sum() > anglo.sum() else "anglo"
+        example = str(col[conti if style == "continental" else anglo].iloc[0]).strip()
+        notes.setdefault("mixed", []).append((name, example, style))
+    elif conti.any():
+        style, example = "continental", str(col[conti].iloc[0]).strip()
+    elif anglo.any():
+        style = "anglo"
+    else:
+        style, example = hint() if hint is not None else (None, None)
+        if style is None:
+            dots = t.str.fullmatch(_RE_DOT_GROUP).fillna(False).to_numpy(dtype=bool)
+            if dots.any():   # 1.234 and nothing else to go by: a whole number, said
+                notes.setdefault("ambiguous", []).append((name, str(col[dots].iloc[0]).strip()))
+                return t.str.replace(".", "", regex=False)
+            commas = t.str.fullmatch(_RE_COMMA_GROUP).fillna(False).to_numpy(dtype=bool)
+            if commas.any() and notes.get("delimiter", ",") != ",":
+                notes.setdefault("ambiguous", []).append((name, str(col[commas].iloc[0]).strip()))
+    if style == "continental":
+        notes.setdefault("continental", []).append((name, example))
+        return t.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    return t.str.replace(",", "", regex=False)   # 1,234 (as before: commas between thousands)
+
+
+def _count_notes(notes: dict, warnings: list[str]) -> None:
+    """The warnings :func:`count_text` left in ``notes``, one per kind."""
+    if notes.get("continental"):
+        cols = ", ".join(f"'{n}'" for n, _ in notes["continental"])
+        ex = next(e for _, e in notes["continental"] if e)
+        warnings.append(f"numbers in column(s) {cols} were read with '.' as the thousands separator and ',' "
+                        f"as the decimal mark (1.234,5 = 1234.5), as the file writes them (e.g. {ex!r})")
+    if notes.get("ambiguous"):
+        cols = ", ".join(f"'{n}' (e.g. {e!r})" for n, e in notes["ambiguous"])
+        sep = notes.get("delimiter", ",")
+        why = f" and the file is {sep!r}-separated, as spreadsheets that write decimal commas save it" \
+            if sep != "," else ""
+        warnings.append(f"numbers in column(s) {cols} could be whole numbers with a separator between thousands "
+                        f"(1.234 = 1234, as German, French or Spanish spreadsheets write them) or decimals; "
+                        f"nothing in the file says which. They were read as whole numbers, because counts "
+                        f"are whole numbers{why}. If that is wrong, save the numbers without separators")
+    for name, ex, style in notes.get("mixed", []):
+        how = "a decimal comma" if style == "continental" else "a decimal point"
+        warnings.append(f"column '{name}' writes numbers both with a decimal comma and with a decimal point; "
+                        f"most values (e.g. {ex!r}) use {how}, so the whole column was read that way")
+
+
 def _short_counts(col: pd.Series) -> pd.Series:
     """``1.2K`` → 1200, ``3M`` → 3000000 (other values NaN)."""
     parts = col.str.extract(r"^\s*(\d+(?:\.\d+)?)\s*([kKmM])\s*$")
@@ -485,13 +588,12 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
             out = out.drop(columns="message_id")
     if "author_name" in out.columns and "author_id" not in out.columns:
         out["author_id"] = out["author_name"]   # a name is the best handle there is
+    notes: dict = {"delimiter": opts.delimiter} if opts.delimiter else {}
     for fld in NUMERIC_FIELDS:
         if fld in out.columns:
             col = out[fld]
             if not pd.api.types.is_numeric_dtype(col.dtype):
-                col = as_str(col)
-                if any_contains(col, (",",)):
-                    col = col.str.replace(",", "", regex=False)  # 1,234
+                col = count_text(as_str(col), mapping[fld], opts.number_hint, notes)
             num = pd.to_numeric(col, errors="coerce")
             if not pd.api.types.is_numeric_dtype(col.dtype) and any_contains(col, ("k", "K", "m", "M")):
                 num = num.fillna(_short_counts(col))   # 1.2K, 3M as dashboards write them
@@ -504,6 +606,7 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
             out[fld] = num.where(num >= 0).round()
             if fld == "rating":
                 out[fld] = out[fld].astype("Int64")
+    _count_notes(notes, opts.tracker.warnings)
     for fld in OPTIONAL_TEXT:  # an empty cell means "not given"
         if fld in out.columns and not pd.api.types.is_numeric_dtype(out[fld].dtype):
             col = as_str(out[fld])

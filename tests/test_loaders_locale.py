@@ -1,0 +1,93 @@
+"""Exports written the way European (and other non-UK) spreadsheets and tools write them, read
+by the generic table loader: continental numbers, month names in other languages, a time before
+the date, a separate time-zone column, LinkedIn's own-comments file.
+
+Fixtures are in ``tests/data/loaders/locale/`` (made-up rows; the README there says where each
+layout comes from). Each test names the mistake the loader used to make.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import smlib
+
+from _loader_checks import HERE, check_summary, utc
+
+LOCALE = HERE / "locale"
+
+
+def load(name: str, **kw) -> tuple[pd.DataFrame, dict]:
+    ds = smlib.load(LOCALE / name, **kw)
+    return ds.interactions, check_summary(ds)
+
+
+# ── 1. continental numbers in count columns ─────────────────────────────────────────────
+def test_german_excel_counts_with_dots_as_thousands():
+    """A ';' file from a German Excel: '1.234' likes were read as 1, '1.234.567' reach as unknown."""
+    df, s = load("de_excel_counts.csv")
+    assert df["likes"].tolist() == [1234, 17, 2500]
+    assert df["shares"].tolist() == [12, 1002, 0]
+    assert df["reach"].tolist() == [1234567, 23456, 987654]
+    # the file's own decimal commas ('12,5%' in a column smlib does not read) settle it: no doubt
+    assert not any("could be whole numbers" in w for w in s["warnings"])
+    assert any("'.' as the thousands separator" in w and "'Likes'" in w for w in s["warnings"])
+
+
+def test_only_dotted_thousands_is_ambiguous_and_said():
+    """Every value like '1.234' could be one thousand two hundred and thirty-four or 1.234: the
+    loader reads whole counts (they are counts) but must say it could not be sure."""
+    df, s = load("ambiguous_dots.csv")
+    assert df["likes"].tolist() == [1234, 17, 3000]
+    assert df["reach"].tolist()[:2] == [12345, 2500] and pd.isna(df["reach"].iloc[2])
+    said = [w for w in s["warnings"] if "could be whole numbers" in w]
+    assert len(said) == 1 and "'Likes'" in said[0] and "'1.234'" in said[0] and "'Reach'" in said[0]
+
+
+def test_decimal_commas_and_space_thousands():
+    """'1.234,6' was unknown and '1 234' (French) unknown: now 1235 and 1234."""
+    df, s = load("fr_decimal_comma.csv")
+    assert df["likes"].tolist() == [1234, 17]
+    assert df["reach"].tolist() == [1235, 2345]
+    assert not any("not whole numbers" in w for w in s["warnings"])
+
+
+def test_the_column_decides_not_each_value(tmp_path):
+    """A column with '2,5' (a decimal comma, no doubt) reads its '1,234' as 1.234 too, not as
+    1234 the way a comma file writes thousands."""
+    p = tmp_path / "mixed.csv"
+    p.write_text("Date;Message;Views\n2024-03-05;a;2,5\n2024-03-06;b;1,234\n2024-03-07;c;3\n")
+    df, s = load_path(p)
+    assert df["reach"].tolist() == [2, 1, 3]
+
+
+def test_comma_files_keep_their_thousands(tmp_path):
+    """Unchanged: in a comma-separated file '"1,234"' is 1234 and '2.5' two and a half, silently."""
+    p = tmp_path / "uk.csv"
+    p.write_text('Date,Message,Likes,Reach\n2024-03-05,a,"1,234",2.5\n2024-03-06,b,17,"12,345,678"\n')
+    df, s = load_path(p)
+    assert df["likes"].tolist() == [1234, 17]
+    assert df["reach"].tolist() == [2, 12345678]
+    assert not any("separator" in w or "could be whole" in w for w in s["warnings"])
+
+
+def test_counts_that_are_not_numbers_are_still_unknown(tmp_path):
+    p = tmp_path / "bad.csv"
+    p.write_text("Date;Message;Likes\n2024-03-05;a;1.234\n2024-03-06;b;lots\n2024-03-07;c;-3\n2024-03-08;d;1,2K\n")
+    df, s = load_path(p)
+    assert df["likes"].tolist() == [1234, 0, 0, 1200]
+    assert any("2 value(s) in column 'Likes' are not whole numbers" in w for w in s["warnings"])
+
+
+def test_a_workbook_with_counts_typed_as_text(tmp_path):
+    p = tmp_path / "book.xlsx"
+    pd.DataFrame({"Date": ["2024-03-05", "2024-03-06"], "Message": ["a", "b"],
+                  "Likes": ["1.234", "2.345,5"], "Shares": [3, 4]}).to_excel(p, index=False)
+    df, s = load_path(p)
+    assert df["likes"].tolist() == [1234, 2346] and df["shares"].tolist() == [3, 4]
+
+
+def load_path(p, **kw) -> tuple[pd.DataFrame, dict]:
+    ds = smlib.load(p, **kw)
+    return ds.interactions, check_summary(ds)
+
