@@ -40,10 +40,14 @@ def read_toml(path: str | Path, what: str) -> dict:
 
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
+            raw = fh.read()
+        # Notepad's "UTF-8 with BOM" starts the file with a byte-order mark TOML does not allow
+        return tomllib.loads(raw.decode("utf-8-sig"))
     except (FileNotFoundError, IsADirectoryError):
         raise DataError(f"{what} not found", source=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{what} is not valid TOML ({exc})", source=str(path)) from None
     except UnicodeDecodeError as exc:
-        raise DataError(f"{what} is not UTF-8 text ({exc.reason})", source=str(path)) from None
+        line = raw[:exc.start].count(b"\n") + 1
+        raise DataError(f"{what} is not UTF-8 text ({exc.reason} at line {line}); save it as UTF-8 "
+                        "(in Notepad: Save as, Encoding 'UTF-8')", source=str(path), row=line) from None

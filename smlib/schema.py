@@ -345,29 +345,74 @@ class Profile:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any], source: str | None = None) -> "Profile":
         """Build and check a profile from a mapping (e.g. a parsed TOML file)."""
+        import difflib
         d = dict(d)
         for key in ("slug", "name"):
             if not d.get(key):
                 raise DataError(f"profile needs a non-empty '{key}'", source=source, field=key)
+        for key in ("slug", "name", "sector", "home_country", "description"):
+            if key in d and not isinstance(d[key], str):
+                raise DataError(f"'{key}' must be text in quotes, got {d[key]!r}", source=source, field=key)
+        for key in ("handles", "kpi_targets", "business_hours"):
+            if key in d and not isinstance(d[key], Mapping):
+                raise DataError(f"'{key}' must be a section: a line [{key}] followed by name = value "
+                                f"lines, got {d[key]!r}", source=source, field=key)
+        if "practice" in d and not isinstance(d["practice"], bool):
+            raise DataError(f"'practice' must be true or false (no quotes), got {d['practice']!r}",
+                            source=source, field="practice")
         known = {"slug", "name", "sector", "home_country", "handles", "kpi_targets",
                  "business_hours", "description"}
-        handles = {str(k).lower(): str(v) for k, v in dict(d.get("handles") or {}).items()}
+        handles = {}
+        for k, v in dict(d.get("handles") or {}).items():
+            plat = str(k).strip().lower()
+            if plat not in PLATFORMS:
+                near = {"twitter": "x", "fb": "facebook", "insta": "instagram", "ig": "instagram",
+                        "google": "reviews", "trustpilot": "reviews"}.get(plat) or next(
+                    iter(difflib.get_close_matches(plat, PLATFORMS, n=1, cutoff=0.7)), None)
+                hint = f"; did you mean {near!r}?" if near else ""
+                raise DataError(f"handles: {k!r} is not a platform smlib knows ({', '.join(PLATFORMS)})"
+                                f"{hint}", source=source, field=f"handles.{k}")
+            if not isinstance(v, str) or not v.strip():
+                raise DataError(f"the {plat} handle must be one name in quotes, e.g. \"@brand\", got {v!r}",
+                                source=source, field=f"handles.{k}")
+            handles[plat] = v
         targets = {}
         for k, v in dict(d.get("kpi_targets") or {}).items():
+            if str(k) not in KPI_TARGETS:
+                near = difflib.get_close_matches(str(k), list(KPI_TARGETS), n=1, cutoff=0.8)
+                if near:
+                    raise DataError(f"KPI target {str(k)!r} is not one smlib knows; did you mean "
+                                    f"{near[0]!r}?", source=source, field=f"kpi_targets.{k}")
             try:
+                if isinstance(v, bool):
+                    raise TypeError
                 targets[str(k)] = float(v)
             except (TypeError, ValueError):
                 raise DataError(f"KPI target '{k}' must be a number, got {v!r}", source=source,
                                 field=f"kpi_targets.{k}") from None
+            if str(k) in ("answered_share", "negative_share_max", "engagement_rate") and not 0 <= v <= 1:
+                raise DataError(f"KPI target '{k}' is a share from 0 to 1 (write 0.9 for 90%), got {v!r}",
+                                source=source, field=f"kpi_targets.{k}")
+        hours = dict(d.get("business_hours") or cls.__dataclass_fields__["business_hours"].default_factory())
+        for k in hours:
+            if k not in WEEKDAYS and k != "timezone":
+                near = difflib.get_close_matches(str(k).lower()[:3], WEEKDAYS, n=1, cutoff=0.6)
+                hint = f"; did you mean {near[0]!r}?" if near else ""
+                raise DataError(f"business_hours has {k!r}; it may have timezone and the days "
+                                f"{', '.join(WEEKDAYS)} (a day left out is closed){hint}", source=source,
+                                field=f"business_hours.{k}")
         prof = cls(slug=str(d["slug"]), name=str(d["name"]), sector=str(d.get("sector", "")),
                    home_country=str(d.get("home_country", "GB")), handles=handles,
-                   kpi_targets=targets,
-                   business_hours=dict(d.get("business_hours") or cls.__dataclass_fields__[
-                       "business_hours"].default_factory()),
+                   kpi_targets=targets, business_hours=hours,
                    description=str(d.get("description", "")),
                    extra={k: v for k, v in d.items() if k not in known})
-        prof.opening_hours()  # raises DataError on malformed hours
-        prof.timezone  # and on an unknown time zone
+        try:
+            prof.opening_hours()  # raises DataError on malformed hours
+            prof.timezone  # and on an unknown time zone
+        except DataError as e:
+            if source is None:
+                raise
+            raise DataError(e.reason, source=source, field=e.field) from None
         return prof
 
     @classmethod
@@ -375,7 +420,13 @@ class Profile:
         from .paths import read_toml
         path = Path(path)
         data = read_toml(path, "profile file")
-        return cls.from_dict(data, source=str(path))
+        prof = cls.from_dict(data, source=str(path))
+        if prof.slug != path.stem:
+            # a profile copied from another and not renamed inside would load that one's data
+            raise DataError(f"slug = {prof.slug!r} but the file is called {path.name!r}: make them the "
+                            f"same (slug = {path.stem!r}, or rename the file {prof.slug}.toml)",
+                            source=str(path), field="slug")
+        return prof
 
 
 @functools.lru_cache(maxsize=64)

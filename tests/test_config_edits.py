@@ -251,3 +251,65 @@ def test_changed_weights_change_priorities(tmp_path):
     path = _rules_file(tmp_path, "[factors.complaint]\npoints = 20", "[factors.complaint]\npoints = 45")
     new = prioritise(frame, ds.profile, rules=str(path))
     assert new["priority"].sum() > base["priority"].sum()
+
+
+# --------------------------------------------------------------------------- organisations/*.toml
+
+PROFILE = smlib.paths.data_file("organisations", "tidy-paws.toml")
+
+
+def _profile(tmp_path, old=None, new=None, name="tidy-paws.toml", text=None):
+    text = PROFILE.read_text(encoding="utf-8") if text is None else text
+    if old is not None:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ('[handles]\nfacebook = "Tidy Paws Dog Grooming"', 'handles = "@tidy"\n[h]\nfacebook = "x"', "handles"),
+    ('instagram = "@tidypaws_grooming"', 'instagram = ["@tidypaws_grooming", "@tp2"]', "handles.instagram"),
+    ('instagram = "@tidypaws_grooming"', 'instgram = "@tidypaws_grooming"', "handles.instgram"),
+    ('instagram = "@tidypaws_grooming"', 'twitter = "@tidypaws_grooming"', "handles.twitter"),
+    ("answered_share = 0.9", "answerd_share = 0.9", "kpi_targets.answerd_share"),
+    ("answered_share = 0.9", "answered_share = 90", "kpi_targets.answered_share"),
+    ('mon = "closed"', 'monday = "09:00-17:00"', "business_hours.monday"),
+    ('tue = "09:00-17:30"', 'tue = "9.00-17.30"', "business_hours.tue"),
+    ("practice = true", 'practice = "false"', "practice"),
+    ('name = "Tidy Paws Dog Grooming"', 'name = ["Tidy Paws"]', "name"),
+])
+def test_profile_mistakes_name_file_and_field(tmp_path, old, new, field):
+    from smlib.schema import Profile
+    path = _profile(tmp_path, old, new)
+    with pytest.raises(DataError) as e:
+        Profile.from_toml(path)
+    assert (e.value.source, e.value.field) == (str(path), field)
+
+
+def test_profile_copied_without_changing_its_slug_is_refused(tmp_path):
+    # copying tidy-paws.toml to cafe-creme.toml and changing only the name listed 'tidy-paws'
+    # twice and load_sample('cafe-creme') loaded Tidy Paws' messages under the new name
+    from smlib.schema import Profile
+    path = _profile(tmp_path, 'name = "Tidy Paws Dog Grooming"', 'name = "Café Crème"', name="cafe-creme.toml")
+    with pytest.raises(DataError) as e:
+        Profile.from_toml(path)
+    assert e.value.field == "slug" and "cafe-creme" in str(e.value)
+
+
+def test_profile_with_non_ascii_name_and_byte_order_mark_loads(tmp_path):
+    from smlib.schema import Profile
+    text = "\ufeff" + PROFILE.read_text(encoding="utf-8").replace(
+        'slug = "tidy-paws"', 'slug = "cafe-creme"').replace("Tidy Paws Dog Grooming", "Café Crème – Łódź")
+    prof = Profile.from_toml(_profile(tmp_path, text=text, name="cafe-creme.toml"))
+    assert prof.name == "Café Crème – Łódź" and prof.slug == "cafe-creme"
+
+
+def test_toml_saved_as_windows_text_names_the_line(tmp_path):
+    from smlib.themes import read_themes
+    path = tmp_path / "themes.toml"
+    path.write_bytes('[x]\nlabel = "X"\nkeywords = ["café"]\n'.encode("cp1252"))
+    with pytest.raises(DataError) as e:
+        read_themes(path)
+    assert e.value.row == 3 and "UTF-8" in str(e.value)
