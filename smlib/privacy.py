@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -44,6 +45,7 @@ _EMAIL = re.compile(r"(?<![\w.+@-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+", re.UNICODE
 # ``+44 (0)7700-900-456``), with 10 to 15 digits in all; spaces, dots, dashes and brackets between.
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d|\(?0)[\d\s().-]{7,22}\d(?!\w)")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_ANY_DIGIT = re.compile(r"\d")
 EMAIL_MARK, PHONE_MARK = "[email]", "[phone]"
 
 
@@ -64,9 +66,61 @@ def hide_contact_details(text: object) -> object:
     >>> hide_contact_details("mail jo.b@example.co.uk or ring 07700 900123, order 12345678 on 02-03-2026")
     'mail [email] or ring [phone], order 12345678 on 02-03-2026'
     """
-    if not isinstance(text, str) or not (("@" in text) or any(c.isdigit() for c in text)):
+    if not isinstance(text, str):
         return text
-    return _PHONE.sub(_phone, _EMAIL.sub(EMAIL_MARK, text))
+    if "@" in text:
+        text = _EMAIL.sub(EMAIL_MARK, text)
+    return _PHONE.sub(_phone, text) if _ANY_DIGIT.search(text) else text
+
+
+# A profile address on a social network: the first part of its path is somebody's handle
+# (``x.com/jane_doe/status/1``, ``instagram.com/jane.doe``, ``tiktok.com/@jane``, ``linkedin.com/in/jane``).
+_PROFILE_URL = re.compile(
+    r"(?<![\w-])((?:x|twitter|instagram|facebook|fb|tiktok|threads|youtube|linkedin|pinterest|reddit|"
+    r"snapchat|bsky)\.(?:com|net|app)/(?:(?:in|u|user|c|add|profile)/)?@?)(\w(?:[\w.-]*\w)?)",
+    re.IGNORECASE)
+_NOT_A_HANDLE = frozenset(
+    "status statuses i intent home search hashtag hashtags explore share sharer sharer.php p post posts "
+    "reel reels tv stories watch shorts playlist channel results groups events pages photo photos "
+    "photo.php permalink.php story.php profile.php login signup help settings messages notifications "
+    "r company school jobs feed pulse marketplace gaming business about legal privacy policies terms "
+    "tos compose video videos music tag tags discover trending live embed comments submit wiki ads "
+    "media notes l.php".split())
+# a word with a digit, "_" or "." inside: the only kind of word looked up as a customer's handle
+_TOKEN = re.compile(r"(?<![\w.@])(?=[\w.]*[\d_.][\w.]*\w)\w(?:[\w.]*\w)?")
+_RUN = re.compile(r"\w(?:[\w.]*\w)?")
+_WORD = re.compile(r"\w+")
+# a handle that is no ordinary word (it has a digit, "_" or "."), so it is safe to look for
+# written out without its "@": ``jane_doe``, ``leaky.dot.person``, ``ImogenM84``
+_DISTINCT_HANDLE = re.compile(r"(?=[\w.]*[^\W\d_])(?=[\w.]*[\d_.])\w[\w.]{1,}\w")
+_PERSON_NAME = re.compile(r"\w[\w'’.-]*(?:\s+[\w'’.-]+)*\w")
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+
+
+def _written_out(text: str, handles: dict[str, str], names: dict[str, list[tuple[tuple[str, ...], str]]]) -> str:
+    """``text`` with customers' handles (without "@") and full names replaced by their pseudonyms.
+
+    ``names`` maps a name's first word (lower case) to ``(words, pseudonym)`` pairs, longest first.
+    """
+    if handles and not handles.keys().isdisjoint(_RUN.findall(text.lower())):
+        text = _TOKEN.sub(lambda m: handles.get(m.group(0).lower(), m.group(0)), text)
+    if names and not names.keys().isdisjoint(_WORD.findall(text.lower())):
+        out, pos = [], 0
+        for m in _WORD.finditer(text):
+            if m.start() < pos:
+                continue
+            for words, alias in names.get(m.group(0).lower(), ()):
+                hit = _name_pattern(words).match(text, m.start())
+                if hit:
+                    out += [text[pos:m.start()], alias]
+                    pos = hit.end()
+                    break
+        text = "".join(out) + text[pos:]
+    return text
 
 
 def pseudonym(author_id: object, salt: str = DEFAULT_SALT) -> str:
@@ -80,9 +134,11 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     """Return a copy with customers' ``author_id``/``author_name`` and @mentions in ``text`` replaced.
 
     Rows where ``author_is_org`` is true keep their names; handles in ``keep`` (e.g. the
-    organisation's handles) are left as they are wherever they appear. E-mail addresses and
-    phone numbers in the public's messages become ``[email]`` and ``[phone]``
-    (:func:`hide_contact_details`).
+    organisation's handles) are left as they are wherever they appear. A customer's handle in a
+    profile address (``x.com/jane_doe``), written without its "@" (when it is no ordinary word:
+    it has a digit, ``_`` or ``.``) or their full name (two words or more) in any message becomes
+    the same pseudonym. E-mail addresses and phone numbers in the public's messages become
+    ``[email]`` and ``[phone]`` (:func:`hide_contact_details`).
     """
     out = frame.copy()
     keep_l = {k.lower().lstrip("@") for k in keep}
@@ -103,7 +159,47 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             h = m.group(1)
             return m.group(0) if h.lower() in org_names else "@" + pseudonym(h.lower(), salt)
 
-        text = out["text"].map(lambda t: _MENTION.sub(_swap, t) if isinstance(t, str) else t)
+        def _swap_url(m: re.Match) -> str:
+            h = m.group(2).lower()
+            return m.group(0) if h in _NOT_A_HANDLE or h in org_names else m.group(1) + pseudonym(h, salt)
+
+        # customers' handles and full names written out in a message ("x.com/jane_doe",
+        # "thanks Jane Doe") become the same pseudonyms as their authors
+        handles: dict[str, str] = {}
+        names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        if "author_id" in frame:
+            cust = ~is_org.to_numpy()
+            pairs = pd.DataFrame({"id": frame.loc[cust, "author_id"].to_numpy(dtype=object),
+                                  "alias": out.loc[cust, "author_id"].to_numpy(dtype=object),
+                                  "name": (frame.loc[cust, "author_name"].to_numpy(dtype=object)
+                                           if "author_name" in frame else None)})
+            pairs = pairs.drop_duplicates()
+            seen: set[str] = set()
+            for aid, alias, name in pairs.itertuples(index=False):
+                if not isinstance(alias, str):
+                    continue
+                key = aid.lstrip("@").lower() if isinstance(aid, str) else ""
+                if key and key not in org_names and _DISTINCT_HANDLE.fullmatch(key):
+                    handles.setdefault(key, alias)
+                words = name.strip(" .").split() if isinstance(name, str) else []
+                full = " ".join(words)
+                if (len(words) >= 2 and full.lower() not in seen and full.lower() not in org_names
+                        and _PERSON_NAME.fullmatch(full)):
+                    seen.add(full.lower())
+                    names.setdefault(_WORD.match(full).group(0).lower(), []).append((tuple(words), alias))
+        for cands in names.values():
+            cands.sort(key=lambda wa: -len(" ".join(wa[0])))
+
+        def _clean(t: object) -> object:
+            if not isinstance(t, str):
+                return t
+            if "@" in t:
+                t = _MENTION.sub(_swap, t)
+            if "/" in t:
+                t = _PROFILE_URL.sub(_swap_url, t)
+            return _written_out(t, handles, names)
+
+        text = out["text"].map(_clean)
         # e-mail addresses and phone numbers written by the public are personal details too
         out["text"] = text.where(is_org, text.map(hide_contact_details))
     return out

@@ -127,3 +127,29 @@ def test_email_addresses_and_phone_numbers_of_the_public_are_hidden():
     for keep in ("order 12345678 on 2026-03-02 10:00", "02/03/2026 14:30", "£1,234.50 for 0.5kg",
                  "@AcmeShop thanks", "version 10.0.19045"):
         assert hide_contact_details(keep) == keep
+
+
+def test_handles_in_profile_links_and_names_written_out_are_pseudonymised():
+    """Found by the leak audit: 'x.com/leaky_customer_01/status/1', 'instagram.com/leaky.dot.person/',
+    a handle written without its '@' and a customer signing 'Jane Q Example' were shown as
+    written in report tables, discover_themes examples and the action queue."""
+    df = pd.DataFrame({
+        "author_id": ["leaky_customer_01", "Leaky.Dot.Person", "brand", "c9"],
+        "author_name": ["Jane Q Example", "Bob Leakname", "Acme Shop", "Help"],
+        "author_is_org": [False, False, True, False],
+        "text": ["Where is it? - Jane Q Example",
+                 "see https://x.com/leaky_customer_01/status/1 and instagram.com/leaky.dot.person/ "
+                 "(ask LEAKY_CUSTOMER_01, or jane  q example). x.com/search?q=1 x.com/AcmeHelp",
+                 "Hi Jane Q Example, sorry about that. Need help? See facebook.com/groups/acme",
+                 "I need help with my order, thanks for the help"]})
+    out = pseudonymise(df, keep=["AcmeHelp"])
+    jane = out.loc[0, "author_id"]
+    text = " ".join(out["text"])
+    for raw in ("leaky_customer_01", "LEAKY_CUSTOMER_01", "leaky.dot.person", "Jane Q Example", "jane  q"):
+        assert raw not in text
+    assert out.loc[0, "text"] == f"Where is it? - {jane}"
+    assert out.loc[2, "text"].startswith(f"Hi {jane}, sorry")
+    assert f"x.com/{jane}/status/1" in text and f"instagram.com/{pseudonym('leaky.dot.person')}/" in text
+    # ordinary words, a one-word display name, reserved paths and the organisation's own are kept
+    assert out.loc[3, "text"] == df.loc[3, "text"]
+    assert "x.com/search?q=1" in text and "x.com/AcmeHelp" in text and "facebook.com/groups/acme" in text
