@@ -38,7 +38,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from .errors import DataError
-from .privacy import inert_urls, pseudonym
+from .privacy import inert_urls, pseudonym, pseudonymise
 from .schema import Dataset, Profile
 
 RISK_TYPES = ("scam or phishing link", "fake account", "asks for passwords or card details",
@@ -306,6 +306,25 @@ def _risks_by_row(frame: pd.DataFrame, profile: Profile | None, rules: dict | No
     return pd.Series(out, index=frame.index, dtype=object)
 
 
+def _shown_text(frame: pd.DataFrame, found: pd.Series, is_org: pd.Series,
+                profile: Profile | None) -> dict[int, Any]:
+    """The text of each risky row (by position) as learners may see it: customers' handles,
+    names, e-mail addresses and phone numbers pseudonymised or hidden
+    (:func:`smlib.privacy.pseudonymise`). A fake account's own text keeps its contact details
+    (they are what gets reported), like the organisation's."""
+    positions = [i for i, risks in enumerate(found.to_numpy()) if risks]
+    if not positions:
+        return {}
+    cols = [c for c in ("author_id", "author_name", "text") if c in frame.columns]
+    sub = frame.iloc[positions][cols].copy()
+    fake = [any(t == "fake account" for t, _ in found.iloc[i]) for i in positions]
+    sub["author_is_org"] = is_org.iloc[positions].to_numpy(dtype=bool) | pd.Series(fake).to_numpy(dtype=bool)
+    keep = tuple(profile.handles.values()) if profile is not None and profile.handles else ()
+    if "author_id" in frame.columns:
+        keep += tuple(str(v) for v in frame.loc[is_org.to_numpy(dtype=bool), "author_id"].dropna().unique())
+    return dict(zip(positions, pseudonymise(sub, keep=keep)["text"]))
+
+
 def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
                         rules: dict | None = None) -> pd.DataFrame:
     """One row per message that carries a security risk, with the reason in plain words.
@@ -314,7 +333,9 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
     Columns: ``org, platform, message_id, created_at, author`` (the account as shown: a fake
     account keeps its name so it can be reported; customers are pseudonymised),
     ``risk_types`` (list), ``reasons`` (list), ``reason`` (one sentence), ``text_inert`` (links
-    defanged), ``action``. The organisation's own posts are checked for links too.
+    defanged; customers' handles, names, e-mail addresses and phone numbers pseudonymised or
+    hidden as in :func:`smlib.privacy.pseudonymise`), ``action``. The organisation's own posts
+    are checked for links too.
     """
     if isinstance(frame, Dataset):
         profile = profile or frame.profile
@@ -323,8 +344,9 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
     c = _security_rules(rules)
     found = _risks_by_row(frame, profile, rules, c)
     is_org = frame["author_is_org"].astype(bool) if "author_is_org" in frame else pd.Series(False, index=frame.index)
+    shown_text = _shown_text(frame, found, is_org, profile)
     rows = []
-    for idx, risks in found.items():
+    for pos, (idx, risks) in enumerate(found.items()):
         if not risks:
             continue
         row = frame.loc[idx]
@@ -338,7 +360,7 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
             "org": row.get("org"), "platform": row.get("platform"), "message_id": row.get("message_id"),
             "created_at": row.get("created_at"), "author": shown, "risk_types": types,
             "reasons": reasons, "reason": "; ".join(reasons),
-            "text_inert": make_inert(row["text"], c["risky_tlds"]),
+            "text_inert": make_inert(shown_text[pos], c["risky_tlds"]),
             "action": ("Report it to the platform and to your manager; warn customers not to "
                        "click; never click the link yourself."),
         })

@@ -179,3 +179,21 @@ def test_bad_input_gives_a_clear_error():
         smlib.find_security_risks(pd.DataFrame({"platform": ["x"], "message_id": ["1"]}))
     with pytest.raises(smlib.DataError, match="DataFrame"):
         smlib.find_security_risks(["not", "a", "frame"])
+
+
+def test_customers_mentioned_and_contact_details_are_not_shown_in_risky_messages():
+    """Found by the leak audit: text_inert was the raw message with links defanged, so a
+    customer passing on a phishing link showed the handle they tagged, their phone number and
+    e-mail address in the report's security table. A fake account's own text keeps its number
+    (it is what gets reported); customers it tags are pseudonymised."""
+    found = smlib.find_security_risks(make([
+        {"text": "@other_customer_02 I got this: verify your account at http://brightmart-login.xyz/verify "
+                 "or text me 07700 900123, jane@example.com"},
+        {"text": "DM us your card number and password to claim a refund @victim_03 or ring 07700 900999",
+         "author_id": "BrightMart_Refunds", "author_name": "BrightMart Refunds"}]), PROFILE)
+    assert len(found) == 2
+    shown = " ".join(found["text_inert"])
+    for raw in ("other_customer_02", "victim_03", "07700 900123", "jane@example"):
+        assert raw not in shown
+    assert "[phone]" in found.loc[0, "text_inert"] and "acme" not in shown
+    assert "07700 900999" in found.loc[1, "text_inert"] and found.loc[1, "author"] == "BrightMart Refunds"
