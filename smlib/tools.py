@@ -199,12 +199,20 @@ def _parse(raw: dict[str, Any], src: str) -> tuple[list[dict[str, Any]], ToolSet
         raise DataError("the catalogue has no [[tools]] entries", source=src, field="tools")
     seen: set[str] = set()
     for i, t in enumerate(tools):
+        if not isinstance(t, dict):
+            raise DataError(f"tool number {i + 1} must be a [[tools]] entry, got {t!r}", source=src,
+                            field="tools")
         tid = str(t.get("id", "")).strip()
         if not tid:
             raise DataError(f"tool number {i + 1} has no 'id'", source=src, field="id")
         if tid in seen:
             raise DataError(f"tool id '{tid}' is used twice", source=src, field="id")
         seen.add(tid)
+        unknown = sorted(set(t) - {"id", "name", "kind", "plan", "summary", *FACTS})
+        if unknown:
+            raise DataError(f"tool '{tid}' has '{unknown[0]}', which smlib does not use (a typo?); a "
+                            f"tool has id, name, kind, plan, summary and the facts {', '.join(FACTS)}",
+                            source=src, field=unknown[0])
         for key in ("name", "summary"):
             if not str(t.get(key, "")).strip():
                 raise DataError(f"tool '{tid}' needs a '{key}'", source=src, field=key)
@@ -215,6 +223,23 @@ def _parse(raw: dict[str, Any], src: str) -> tuple[list[dict[str, Any]], ToolSet
             _check_fact(tid, name, t[name], sources, src)
 
     scoring = raw.get("scoring") or {}
+    if not isinstance(scoring, dict):
+        raise DataError("[scoring] must be a section with weights, cost_band_scores and "
+                        "recommend_unverified", source=src, field="scoring")
+    for key in scoring:
+        if key not in ("weights", "cost_band_scores", "recommend_unverified"):
+            raise DataError(f"[scoring] has '{key}', which smlib does not use (a typo?); it may have "
+                            "weights, cost_band_scores and recommend_unverified", source=src,
+                            field=f"scoring.{key}")
+    for key in ("weights", "cost_band_scores"):
+        if not isinstance(scoring.get(key) or {}, dict):
+            raise DataError(f"'{key}' must be a table of names and numbers, e.g. "
+                            f"{{ coverage = 3, measures = 2 }}, got {scoring[key]!r}", source=src,
+                            field=f"scoring.{key}")
+    if not isinstance(scoring.get("recommend_unverified", False), bool):
+        raise DataError(f"'recommend_unverified' must be true or false (no quotes), got "
+                        f"{scoring['recommend_unverified']!r}", source=src,
+                        field="scoring.recommend_unverified")
     weights = dict(DEFAULT_WEIGHTS)
     weights.update(scoring.get("weights") or {})
     _check_weights(weights, src)

@@ -313,3 +313,47 @@ def test_toml_saved_as_windows_text_names_the_line(tmp_path):
     with pytest.raises(DataError) as e:
         read_themes(path)
     assert e.value.row == 3 and "UTF-8" in str(e.value)
+
+
+# --------------------------------------------------------------------------- tools.toml
+
+TOOLS = smlib.paths.data_file("tools.toml")
+WEIGHTS = "weights = { coverage = 3, measures = 2, alerts = 1, cost = 2, ease = 1 }"
+
+
+def _tools_file(tmp_path, old, new):
+    text = TOOLS.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "tools.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("recommend_unverified = false", 'recommend_unverified = "false"', "scoring.recommend_unverified"),
+    ("recommend_unverified = false", "recommend_unverifed = true", "scoring.recommend_unverifed"),
+    (WEIGHTS, "weights = [3, 2, 1, 2, 1]", "scoring.weights"),
+    ('plan = "Standard"', 'plan = "Standard"\nfree_teir = true', "free_teir"),
+])
+def test_tool_catalogue_mistakes_name_file_and_field(tmp_path, old, new, field):
+    from smlib.tools import load_tool_catalogue
+    path = _tools_file(tmp_path, old, new)
+    with pytest.raises(DataError) as e:
+        load_tool_catalogue(path)
+    assert (e.value.source, e.value.field) == (str(path), field)
+
+
+def test_new_tool_and_changed_weights_take_effect(tmp_path):
+    from smlib.tools import load_tool_catalogue, load_tool_settings
+    text = TOOLS.read_text(encoding="utf-8")
+    start = text.index('[[tools]]\nid = "hootsuite"')
+    end = text.index("[[tools]]", start + 5)
+    copy = (text[start:end].replace('id = "hootsuite"', 'id = "zebra-watch"')
+            .replace('name = "Hootsuite"', 'name = "Zébra Watch"'))
+    path = tmp_path / "tools.toml"
+    path.write_text((text[:end] + copy + text[end:]).replace(WEIGHTS, "weights = { ease = 5, cost = 0.5 }"),
+                    encoding="utf-8")
+    cat = load_tool_catalogue(path)
+    assert "Zébra Watch" in set(cat["name"])
+    w = load_tool_settings(path).weights
+    assert w["ease"] == 5 and w["cost"] == 0.5
