@@ -769,16 +769,35 @@ def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
     return sorted(n for n in names if " " not in n)
 
 
-@lru_cache(maxsize=1)
 def _places() -> dict[str, Any]:
     path = data_file("places.toml")
+    try:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = None
+    return _places_read(str(path), stamp)   # an edited file is read again (its time or size changed)
+
+
+@lru_cache(maxsize=2)
+def _places_read(path: str, stamp: Any) -> dict[str, Any]:
     data = read_toml(path, "place list")
-    national = {str(code).upper(): {p.strip().lower() for p in v.get("places", [])}
-                for code, v in dict(data.get("national", {})).items()}
-    intl = {p.strip().lower() for p in data.get("international", {}).get("places", [])}
-    if not national or not intl:
+
+    def names(table: Any, where: str) -> set[str]:
+        v = table.get("places") if isinstance(table, dict) else None
+        if not isinstance(v, list) or not all(isinstance(p, str) and p.strip() for p in v):
+            raise DataError(f"[{where}] needs places = [\"a place\", \"another\", ...]: a list of names "
+                            f"in quotes, got {v!r}"[:300], source=path, field=f"{where}.places")
+        return {p.strip().lower() for p in v}
+
+    nat = data.get("national", {})
+    if not isinstance(nat, dict):
+        raise DataError("[national.XX] must be sections such as [national.GB]", source=path, field="national")
+    national = {str(code).upper(): names(v, f"national.{code}") for code, v in nat.items()}
+    if not national or "international" not in data:
         raise DataError("the place list needs [national.XX] places and [international] places",
-                        source=str(path))
+                        source=path)
+    intl = names(data["international"], "international")
     return {"national": national, "international": intl}
 
 

@@ -357,3 +357,54 @@ def test_new_tool_and_changed_weights_take_effect(tmp_path):
     assert "Zébra Watch" in set(cat["name"])
     w = load_tool_settings(path).weights
     assert w["ease"] == 5 and w["cost"] == 0.5
+
+
+# --------------------------------------------------------------------------- places.toml, exercises.toml
+
+def _data_copy(tmp_path, monkeypatch, name, old, new):
+    """A data folder holding the organisation profiles and one edited file (SMLIB_DATA points at it)."""
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(smlib.paths.data_file("organisations"), data / "organisations")
+    text = smlib.paths.data_file(name).read_text(encoding="utf-8")
+    assert old in text
+    (data / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setenv("SMLIB_DATA", str(data))
+    return data / name
+
+
+def test_places_as_one_text_instead_of_a_list_is_refused(tmp_path, monkeypatch):
+    # places = "leeds" became the letters {'l', 'e', 'd', 's'}: every UK place was 'unknown'
+    from smlib.metrics import place_area
+    path = _data_copy(tmp_path, monkeypatch, "places.toml", "[national.GB]\nplaces = [",
+                      '[national.GB]\nplaces = "leeds"\nold = [')
+    with pytest.raises(DataError) as e:
+        place_area("Leeds, England")
+    assert (e.value.source, e.value.field) == (str(path), "national.GB.places")
+
+
+def test_edited_places_are_read_again(tmp_path, monkeypatch):
+    from smlib.metrics import place_area
+    path = _data_copy(tmp_path, monkeypatch, "places.toml", "[national.GB]\nplaces = [",
+                      "[national.GB]\nplaces = [")
+    assert place_area("Little Snoring") == "unknown"
+    path.write_text(path.read_text(encoding="utf-8").replace("[national.GB]\nplaces = [",
+                                                             '[national.GB]\nplaces = ["little snoring", '),
+                    encoding="utf-8")
+    assert place_area("Little Snoring") == "national"
+
+
+@pytest.mark.parametrize("new, field", [('practice_orgs = "tidy-paws"', "practice_orgs"),
+                                        ("practice_orgs = []", "practice_orgs"),
+                                        ('practice_orgs = ["tidy-paw", "lakeside-cinema"]', "practice_orgs"),
+                                        ('practice_orgs = ["tidy-paws"]', "default_org.warmup"),
+                                        ('practice_orgs = ["tidy-paws"', None)])
+def test_exercise_settings_mistakes_name_file_and_field(tmp_path, monkeypatch, new, field):
+    from smlib.checks import _core
+    path = _data_copy(tmp_path, monkeypatch, "exercises.toml",
+                      'practice_orgs = ["tidy-paws", "lakeside-cinema"]', new)
+    with pytest.raises(DataError) as e:
+        _core.practice_orgs()
+    assert (e.value.source, e.value.field) == (str(path), field)
+    fb = _core.judge("p3.users", 10, 20)     # a learner's check tells the tutor where to look
+    assert str(path) in fb.message

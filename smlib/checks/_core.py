@@ -16,7 +16,6 @@ from __future__ import annotations
 import difflib
 import html
 import sys
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
@@ -107,12 +106,44 @@ def task(key: str, title: str, answers: tuple[str, ...],
 
 # --------------------------------------------------------------------------- settings
 
-@lru_cache(maxsize=1)
 def settings() -> dict[str, Any]:
-    """The tutor-editable exercise settings in ``data/exercises.toml``."""
+    """The tutor-editable exercise settings in ``data/exercises.toml``, checked (a
+    :class:`smlib.DataError` names the file and field); re-read when the file changes."""
     path = data_file("exercises.toml")
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
+    try:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = None
+    return _settings(str(path), stamp)
+
+
+@lru_cache(maxsize=2)
+def _settings(path: str, stamp: Any) -> dict[str, Any]:
+    from ..errors import DataError
+    from ..paths import read_toml
+    from ..sample import list_organisations
+    data = read_toml(path, "exercise settings file")
+    orgs = data.get("practice_orgs")
+    known = list_organisations(include_practice=True)
+    if not isinstance(orgs, list) or not orgs or not all(isinstance(o, str) for o in orgs):
+        raise DataError(f"practice_orgs must be a list of organisations in quotes, e.g. "
+                        f"[\"tidy-paws\", \"lakeside-cinema\"], got {orgs!r}", source=path,
+                        field="practice_orgs")
+    for o in orgs:
+        if o not in known:
+            near = difflib.get_close_matches(o, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise DataError(f"practice organisation {o!r} is not one of {', '.join(known)}{hint}",
+                            source=path, field="practice_orgs")
+    defaults = data.get("default_org", {})
+    if not isinstance(defaults, dict):
+        raise DataError("[default_org] must be a section of exercise = \"organisation\" lines",
+                        source=path, field="default_org")
+    for ex, o in defaults.items():
+        if o not in orgs:
+            raise DataError(f"default organisation {o!r} for {ex!r} must be one of practice_orgs "
+                            f"({', '.join(orgs)})", source=path, field=f"default_org.{ex}")
     return data
 
 
@@ -205,9 +236,10 @@ def judge(key: str, *values: Any, org: str | None = None, ctx: Any = None) -> Fe
             org = org or default_org(t.exercise)
             allowed = practice_orgs()
         except Exception as exc:  # noqa: BLE001 - a broken settings file is the tutor's to fix
+            what = str(exc) if isinstance(exc, ValueError) else type(exc).__name__   # DataError: where
             return Feedback(key, t.title, NOT_YET,
                             f"the exercise settings (data/exercises.toml) could not be read "
-                            f"({type(exc).__name__}); tell your tutor.")
+                            f"({what}); tell your tutor.")
         if org not in allowed:
             near = difflib.get_close_matches(str(org), allowed, n=1, cutoff=0.6)
             hint = f' (did you mean "{near[0]}"?)' if near else ""
