@@ -289,18 +289,35 @@ those through to too under until up very was we were what when where which while
 with would you your yours yourself yourselves get got im ive dont cant also us let one would will
 still via amp rt u ur yes hi hello hey ok okay thanks thank please pls would like know need want
 today yesterday tomorrow day days time just really even back going go gone make made
+theres thats whats whos youre youve youll youd ill id hes shes were weve well wed
+theyre theyve isnt arent wasnt werent doesnt didnt wont wouldnt couldnt shouldnt havent hasnt
 """.split())
 _WORD = re.compile(r"[a-z][a-z']+")
 
 
+def _kept(word: str) -> bool:
+    """A word worth counting: not a stopword (contractions too: "there's", "don't"), not tiny."""
+    return len(word) > 2 and word not in STOPWORDS and word.replace("'", "") not in STOPWORDS
+
+
 def _terms(low: str) -> set[str]:
-    words = [w.strip("'") for w in _WORD.findall(low)]
-    words = [w for w in words if len(w) > 2 or w in {"ok"}]
-    keep = [w for w in words if w not in STOPWORDS]
-    grams = set(keep)
-    for a, b in zip(words, words[1:]):
-        if a not in STOPWORDS and b not in STOPWORDS:
-            grams.add(f"{a} {b}")
+    """The words and two-word phrases of one lower-cased message.
+
+    A phrase is two kept words that stand next to each other in the message: a dropped word
+    between them breaks it ("there's no train" has no phrase "there's train"), so every phrase
+    can be found, as written, in the messages it came from. Punctuation breaks a phrase too.
+
+    >>> sorted(_terms("there's no train, the ticket machine is broken. staff rude"))
+    ['broken', 'machine', 'rude', 'staff', 'staff rude', 'ticket', 'ticket machine', 'train']
+    """
+    found = list(_WORD.finditer(low))
+    words = [m.group().strip("'") for m in found]
+    kept = [_kept(w) for w in words]
+    grams = {w for w, k in zip(words, kept) if k}
+    for i in range(len(words) - 1):
+        # only across a space: "report. missed" or "late/cancelled" are not phrases
+        if kept[i] and kept[i + 1] and low[found[i].end():found[i + 1].start()].isspace():
+            grams.add(f"{words[i]} {words[i + 1]}")
     return grams
 
 
@@ -386,3 +403,26 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
         out.append({"term": term, "negative_messages": y1, "other_messages": y2, "z": round(z, 2),
                     "known_theme": known, "examples": ex})
     return pd.DataFrame(out, columns=cols)
+
+
+def discoveries_for_people(found: pd.DataFrame, themes=None, sep: str = " | ") -> pd.DataFrame:
+    """:func:`discover_themes` output ready to show: theme names, examples as one text.
+
+    ``known_theme`` keys become their labels ("delays" -> "Delays and cancellations"); the
+    ``examples`` lists become one string joined by ``sep``, with links made inert. The ``z``
+    column is left out (it means nothing to a learner). Returns a new frame.
+
+    >>> found = pd.DataFrame({"term": ["late"], "negative_messages": [3], "other_messages": [0],
+    ...                       "z": [2.1], "known_theme": ["delays"], "examples": [["Late again", "So late"]]})
+    >>> discoveries_for_people(found).iloc[0, [0, 3, 4]].tolist()
+    ['late', 'Delays and cancellations', 'Late again | So late']
+    """
+    from .privacy import inert_urls
+    labels = theme_labels(themes)
+    out = found.drop(columns=["z"], errors="ignore").copy()
+    if "known_theme" in out.columns:
+        out["known_theme"] = out["known_theme"].map(lambda k: labels.get(k, k) if k else "")
+    if "examples" in out.columns:
+        out["examples"] = out["examples"].map(
+            lambda ex: sep.join(inert_urls(str(e)) for e in ex) if isinstance(ex, (list, tuple)) else ex)
+    return out

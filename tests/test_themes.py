@@ -187,3 +187,30 @@ def test_discover_themes_known_theme_and_empty_cases():
     assert smlib.discover_themes(none_neg).empty
     with pytest.raises(DataError):
         smlib.discover_themes(pd.DataFrame({"body": ["x"]}))
+
+
+def test_discovered_phrases_are_written_in_their_examples():
+    # "there's no train" used to give the phrase "there's train" (the short word between was
+    # dropped first) with no example, since nobody wrote it; contractions were terms too
+    texts = ["there's no train again, awful", "awful, there's no train at all",
+             "there's no train, awful service", "i don't know, it's awful", "lovely staff"]
+    df = smlib.add_sentiment(pd.DataFrame({"text": texts, "author_id": list("abcde"),
+                                           "author_is_org": False}))
+    out = smlib.discover_themes(df, top=20, min_count=2)
+    assert "there's train" not in set(out["term"])
+    assert not {"there's", "don't", "it's"} & set(out["term"])
+    assert "train" in set(out["term"])
+
+
+@pytest.mark.parametrize("org", ["northway-rail", "bean-and-leaf", "kelby-council"])
+def test_every_discovered_term_has_examples_that_contain_it(org):
+    ds = smlib.load_sample(org)
+    days = smlib.default_days(ds, n=5)
+    msgs = ds.interactions
+    window = msgs[msgs["created_at"].dt.tz_convert("Europe/London").dt.date.isin(days)]
+    out = smlib.discover_themes(smlib.add_sentiment(window), top=15, min_count=3)
+    assert len(out)
+    for term, examples in zip(out["term"], out["examples"]):
+        assert examples, f"{term!r} has no example"
+        pat = re.compile(r"\b" + r"\W+".join(map(re.escape, term.split())) + r"\b")
+        assert any(pat.search(e.lower()) for e in examples), (term, examples)

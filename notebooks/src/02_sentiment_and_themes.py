@@ -241,7 +241,7 @@ else:
 
 # %%
 found = smlib.discover_themes(scored, top=12, min_count=3)
-found[["term", "negative_messages", "other_messages", "known_theme", "examples"]]
+smlib.themes.discoveries_for_people(found)
 
 # %% [markdown]
 # ## 5. The most negative messages (M2)

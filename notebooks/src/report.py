@@ -248,11 +248,7 @@ else:
 # %%
 found = smlib.discover_themes(period, top=8)
 if len(found):
-    labels = smlib.themes.theme_labels()
-    found = found.assign(
-        known_theme=found["known_theme"].map(lambda k: labels.get(k, k) if k else ""),
-        examples=found["examples"].map(lambda ex: " | ".join(smlib.inert_urls(str(e)) for e in ex)
-                                       if isinstance(ex, (list, tuple)) else ex))
+    found = smlib.themes.discoveries_for_people(found)
     display(rv.table(rv.reveal_frame(found, real),
                      {"term": "Word or phrase", "negative_messages": "In negative messages",
                       "other_messages": "In other messages", "known_theme": "Known theme",
