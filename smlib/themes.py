@@ -289,7 +289,7 @@ those through to too under until up very was we were what when where which while
 with would you your yours yourself yourselves get got im ive dont cant also us let one would will
 still via amp rt u ur yes hi hello hey ok okay thanks thank please pls would like know need want
 today yesterday tomorrow day days time just really even back going go gone make made
-theres thats whats whos youre youve youll youd ill id hes shes were weve well wed
+theres thats whats whos youre youve youll youd hes shes weve
 theyre theyve isnt arent wasnt werent doesnt didnt wont wouldnt couldnt shouldnt havent hasnt
 """.split())
 _WORD = re.compile(r"[a-z][a-z']+")
@@ -297,7 +297,11 @@ _WORD = re.compile(r"[a-z][a-z']+")
 
 def _kept(word: str) -> bool:
     """A word worth counting: not a stopword (contractions too: "there's", "don't"), not tiny."""
-    return len(word) > 2 and word not in STOPWORDS and word.replace("'", "") not in STOPWORDS
+    if len(word) <= 2 or word in STOPWORDS:
+        return False
+    if "'" in word:    # i'll, we'll, there's, don't: a stopword before or without the apostrophe
+        return word.split("'")[0] not in STOPWORDS and word.replace("'", "") not in STOPWORDS
+    return True
 
 
 def _terms(low: str) -> set[str]:

@@ -214,3 +214,9 @@ def test_every_discovered_term_has_examples_that_contain_it(org):
         assert examples, f"{term!r} has no example"
         pat = re.compile(r"\b" + r"\W+".join(map(re.escape, term.split())) + r"\b")
         assert any(pat.search(e.lower()) for e in examples), (term, examples)
+
+
+def test_contractions_that_are_also_words_stay_terms():
+    # "I'll" and "we'll" are stopwords, but "ill" (a sick pet) and "well" are not written that way
+    assert {"ill", "well"} <= T._terms("my dog was ill after the food and not well since")
+    assert not {"i'll", "we'll", "ill"} & T._terms("i'll call back, we'll see")
