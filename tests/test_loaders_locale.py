@@ -91,3 +91,48 @@ def load_path(p, **kw) -> tuple[pd.DataFrame, dict]:
     ds = smlib.load(p, **kw)
     return ds.interactions, check_summary(ds)
 
+
+# ── 2. month and weekday names in other languages ───────────────────────────────────────
+def test_french_dates():
+    """'12 mars 2024 14:05' and the like were all 'unparseable date' (the file lost every row)."""
+    df, s = load("dates_fr.csv")
+    assert df["created_at"].tolist() == [utc("2024-03-12 14:05"), utc("2024-03-04 09:00"),
+                                         utc("2024-02-15 08:00"), utc("2024-04-01 10:30"),
+                                         utc("2024-08-03 12:00")]
+    assert s["reasons"] == {"unparseable date": 1}      # 32 mars: still counted, not guessed
+    assert s["examples"]["unparseable date"] == [6]
+
+
+def test_german_dates():
+    df, s = load("dates_de.csv")
+    assert df["created_at"].tolist() == [utc("2024-03-03 09:15"), utc("2024-03-04 10:00"),
+                                         utc("2023-12-12 18:30"), utc("2024-05-05 09:15"),
+                                         utc("2024-07-14 20:00")]
+    assert s["reasons"] == {}
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("12 de marzo de 2024 14:05", "2024-03-12 14:05"),          # Spanish
+    ("mié, 13 mar 2024 09:00", "2024-03-13 09:00"),
+    ("12 marzo 2024 ore 14:05", "2024-03-12 14:05"),            # Italian
+    ("gio 14 mar 2024, 10:00", "2024-03-14 10:00"),
+    ("12 maart 2024 om 14:05", "2024-03-12 14:05"),             # Dutch
+    ("di 12 mrt. 2024 14:05", "2024-03-12 14:05"),
+    ("12 de março de 2024 às 14:05", "2024-03-12 14:05"),       # Portuguese
+    ("12 févr. 2024 14:05", "2024-02-12 14:05"),                # French abbreviation with accent
+    ("Mar 12, 2024 2:05 PM", "2024-03-12 14:05"),               # English is left alone
+])
+def test_dates_in_other_languages(tmp_path, written, meant):
+    p = tmp_path / "d.csv"
+    p.write_text(f'Date,Message\n"{written}",hola\n"{written}",again\n', encoding="utf-8")
+    df, s = load_path(p)
+    assert df["created_at"].tolist() == [utc(meant)] * 2
+    assert s["reasons"] == {}
+
+
+def test_a_weekday_that_is_also_a_month_is_only_dropped_before_a_date(tmp_path):
+    """'mar.' is Tuesday in French and March in Spanish; English 'Mar 12' must stay March."""
+    p = tmp_path / "d.csv"
+    p.write_text('Date,Message\n"mar. 5 mars 2024 10:00",a\n"Mar 12, 2024 10:00",b\n')
+    df, s = load_path(p)
+    assert df["created_at"].tolist() == [utc("2024-03-05 10:00"), utc("2024-03-12 10:00")]

@@ -20,6 +20,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ._month_names import JOINERS, MONTHS, ORDINALS, WEEKDAYS
+
 _TWITTER = "%a %b %d %H:%M:%S %z %Y"
 _RE_EPOCH = re.compile(r"^\s*-?\d{9,13}(\.\d+)?\s*$")
 _RE_TWITTER = re.compile(r"^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} [+-]\d{4} \d{4}$")
@@ -50,6 +52,62 @@ def _zone_offset(m: re.Match) -> str:
         minutes += extra if m.group(2) == "+" else -extra
     sign = "-" if minutes < 0 else "+"
     return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+def _words(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_NOT_LETTER_BEFORE, _NOT_LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+_RE_MONTH_NAME = re.compile(_NOT_LETTER_BEFORE + "(" + _words(MONTHS) + r")\.?" + _NOT_LETTER_AFTER, re.I)
+_RE_LEADING_WEEKDAY = re.compile(r"^\s*(?:" + _words(WEEKDAYS) + r")\.?,?\s+(?=\S)", re.I)
+_RE_JOINER = re.compile(r"(?<=\S)\s+(?:" + _words(JOINERS) + r")\.?\s+(?=\S)|^\s*(?:" + _words(JOINERS) +
+                        r")\s+(?=\d)", re.I)
+_RE_ORDINAL_DAY = re.compile(r"(?<!\d)(\d{1,2})(?:" + _words(ORDINALS) + r")(?=\s)", re.I)
+_RE_DAY_DOT = re.compile(r"(?<!\d)(\d{1,2})\.\s+(?=[A-Za-z])")
+_RE_H_TIME = re.compile(r"(?<!\d)(\d{1,2})\s?h\s?(\d{2})?(?![\w:])", re.I)
+_RE_UHR = re.compile(r"(?<=\d)\s*Uhr\b", re.I)
+_ENGLISH_MONTHS = {m.lower() for m in ("January February March April May June July August September October "
+                                        "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
+                                        "Dec").split()}
+_RE_ANY_MONTH = re.compile(_NOT_LETTER_BEFORE + "(?:" + _words(set(MONTHS) | _ENGLISH_MONTHS) + ")" +
+                           _NOT_LETTER_AFTER + r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", re.I)
+"""What must follow a weekday for it to be one (``mar. 5 mars``), not March (``Mar 12, 2024``)."""
+_RE_LOCAL_DATE = re.compile(_NOT_LETTER_BEFORE + "(?:" + _words((set(MONTHS) | set(WEEKDAYS)) - _ENGLISH_MONTHS) +
+                            r")\.?" +
+                            _NOT_LETTER_AFTER + r"|\d\s?h\s?\d{2}(?![\w:])", re.I)
+"""A month or weekday name in another language, or a French hour (``10h30``): the date needs
+:func:`_delocalise` before it can be read."""
+
+
+def _english_month(m: re.Match) -> str:
+    return MONTHS[m.group(1).lower()]
+
+
+def _delocalise_one(v: str) -> str:
+    """``lun. 4 mars 2024 à 10h30`` → ``4 Mar 2024 10:30``; ``3. März 2024, 09:15`` → ``3 Mar 2024,
+    09:15``; ``12 de marzo de 2024`` → ``12 Mar 2024``. English dates are left as they are.
+
+    >>> [_delocalise_one(v) for v in ["lun. 4 mars 2024 à 10h30", "Mo., 4. März 2024 um 09:15 Uhr",
+    ...                                "12 de marzo de 2024", "1er avril 2024", "mar. 5 mars 2024", "Mar 12, 2024"]]
+    ['4 Mar 2024 10:30', '4 Mar 2024 09:15', '12 Mar 2024', '1 Apr 2024', '5 Mar 2024', 'Mar 12, 2024']
+    """
+    day = _RE_LEADING_WEEKDAY.match(v)
+    if day and _RE_ANY_MONTH.search(v, day.end()):
+        v = v[day.end():]
+    v = _RE_MONTH_NAME.sub(_english_month, v)
+    v = _RE_JOINER.sub(" ", v)
+    v = _RE_ORDINAL_DAY.sub(r"\1", v)
+    v = _RE_DAY_DOT.sub(r"\1 ", v)
+    v = _RE_H_TIME.sub(lambda m: f"{m.group(1)}:{m.group(2) or '00'}", v)
+    return _RE_UHR.sub("", v).strip()
+
+
+def _delocalise(s: pd.Series) -> pd.Series:
+    """:func:`_delocalise_one` for a column, once per distinct value."""
+    uniq = pd.unique(s.dropna())
+    table = {v: _delocalise_one(v) for v in uniq if isinstance(v, str)}
+    return s.map(table).where(s.notna(), s).astype("str")
 
 
 _NS_MIN, _NS_MAX = np.datetime64("1677-09-22", "s"), np.datetime64("2262-04-11", "s")
@@ -362,6 +420,9 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     if not sample:
         sample = [str(x).strip() for x in s.dropna().head(5000) if str(x).strip()][:200]
     shown = sample   # as the file writes them, for messages
+    if _kind_of(sample) == "mixed" and any(_RE_LOCAL_DATE.search(v) for v in sample):
+        s = _delocalise(s)   # "12 mars 2024", "3. März 2024": month names in English
+        sample = [_delocalise_one(v) for v in sample]
     if any(_RE_PAREN_ZONE.search(v) for v in sample):   # JavaScript's "... GMT-0700 (PDT)": the
         s = s.str.replace(_RE_PAREN_ZONE, "", regex=True)   # offset says it; the name repeats it
         sample = [_RE_PAREN_ZONE.sub("", v) for v in sample]
