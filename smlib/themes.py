@@ -325,6 +325,10 @@ def _terms(low: str) -> set[str]:
     return grams
 
 
+_HIDDEN = re.compile(r"@?user-[0-9a-f]{6}\b|\[(?:email|phone)\]")
+"""A pseudonym or a hidden e-mail address/phone number (:mod:`smlib.privacy`): not a word."""
+
+
 def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, examples: int = 2,
                     themes=None, text_col: str = "text", customers_only: bool = True) -> pd.DataFrame:
     """Words and phrases typical of negative messages, with pseudonymised example messages.
@@ -351,7 +355,18 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
     cols = ["term", "negative_messages", "other_messages", "z", "known_theme", "examples"]
     if df.empty:
         return pd.DataFrame(columns=cols)
-    lows = [clean_text(t)[0].lower() if isinstance(t, str) else "" for t in df[text_col]]
+    # words come from the text as learners may see it: a customer's name, handle, e-mail address
+    # or phone number is not a theme to discover (nor are the pseudonyms that replace them)
+    from .privacy import inert_urls, pseudonymise
+    keep: tuple[str, ...] = ()
+    if "author_is_org" in frame.columns:
+        org = frame[frame["author_is_org"].fillna(False).astype(bool)]
+        keep = tuple(str(v) for c in ("author_id", "author_name") if c in org.columns
+                     for v in org[c].dropna().unique())
+    shown = pseudonymise(df[[c for c in (text_col, "author_id", "author_name", "author_is_org")
+                             if c in df.columns]].rename(columns={text_col: "text"}), keep=keep)
+    texts = shown["text"].tolist()
+    lows = [_HIDDEN.sub(" ", clean_text(t)[0]).lower() if isinstance(t, str) else "" for t in texts]
     neg = (df["sentiment_label"].astype("object") == "negative").to_numpy()
     doc_terms = [_terms(t) for t in lows]
     cn, co = Counter(), Counter()
@@ -390,10 +405,6 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
             continue
         picked.append(r)
     ths = _resolve(themes)
-    from .privacy import inert_urls, pseudonymise
-    shown = pseudonymise(df[[c for c in (text_col, "author_id", "author_name", "author_is_org")
-                             if c in df.columns]].rename(columns={text_col: "text"}))
-    texts = shown["text"].tolist()
     out = []
     for term, y1, y2, z in picked:
         known = next((t.key for t in ths if t.pattern.search(term)), "")

@@ -220,3 +220,22 @@ def test_contractions_that_are_also_words_stay_terms():
     # "I'll" and "we'll" are stopwords, but "ill" (a sick pet) and "well" are not written that way
     assert {"ill", "well"} <= T._terms("my dog was ill after the food and not well since")
     assert not {"i'll", "we'll", "ill"} & T._terms("i'll call back, we'll see")
+
+
+def test_discovered_terms_never_show_customers_names_handles_or_contact_details():
+    """Found by the leak audit: terms were counted in the raw text, so a customer who signed
+    three complaints or wrote their address in them put 'leakname', 'email zoe' or 'bob' into
+    the report's 'Words that stand out in complaints' table, though the examples next to them
+    were pseudonymised."""
+    neg = [f"Broken kettle again, awful. Email bob.leakname@mail.example.org or ring 07700 900{i:03d}. "
+           f"Bob Leakname, see x.com/leaky_customer_{i:02d}" for i in range(4)]
+    oth = ["lovely kettle, thanks", "is the shop open on sunday?", "great service team"] * 2
+    df = smlib.add_sentiment(pd.DataFrame({
+        "text": neg + oth, "author_id": [f"leaky_customer_{i:02d}" for i in range(len(neg) + len(oth))],
+        "author_name": ["Bob Leakname"] * 4 + [f"Person {i}" for i in range(len(oth))],
+        "author_is_org": False}))
+    out = smlib.discover_themes(df, top=30, min_count=3)
+    terms = " ".join(out["term"])
+    assert "kettle" in terms and "awful" in terms
+    for part in ("bob", "leakname", "mail", "org", "leaky", "customer", "user", "phone"):
+        assert not re.search(rf"\b{part}\b", terms), part
