@@ -136,3 +136,29 @@ def test_a_weekday_that_is_also_a_month_is_only_dropped_before_a_date(tmp_path):
     p.write_text('Date,Message\n"mar. 5 mars 2024 10:00",a\n"Mar 12, 2024 10:00",b\n')
     df, s = load_path(p)
     assert df["created_at"].tolist() == [utc("2024-03-05 10:00"), utc("2024-03-12 10:00")]
+
+
+# ── 3. a time written before the date ───────────────────────────────────────────────────
+def test_a_time_before_the_date():
+    """'14:05 12/03/2024' was read month first (3 December) while '09:00 25/03/2024' in the same
+    column was read day first, and nothing was said."""
+    df, s = load("time_first.csv")
+    assert df["created_at"].tolist() == [utc("2024-03-12 14:05"), utc("2024-03-25 09:00"),
+                                         utc("2024-03-12 14:05"), utc("2024-04-01 17:45")]
+    assert s["reasons"] == {}
+
+
+def test_a_time_before_an_ambiguous_date_is_said(tmp_path):
+    p = tmp_path / "t.csv"
+    p.write_text("Date,Message\n14:05 05/03/2024,a\n09:00 06/03/2024,b\n")
+    df, s = load_path(p)
+    assert df["created_at"].tolist() == [utc("2024-03-05 14:05"), utc("2024-03-06 09:00")]
+    assert any("could be day/month or month/day" in w and "14:05 05/03/2024" in w for w in s["warnings"])
+
+
+def test_a_time_before_a_us_date(tmp_path):
+    p = tmp_path / "t.csv"
+    p.write_text("Date,Message\n2:05 PM 03/12/2024,a\n9:00 AM 03/25/2024,b\n")
+    df, s = load_path(p)
+    assert df["created_at"].tolist() == [utc("2024-03-12 14:05"), utc("2024-03-25 09:00")]
+

@@ -80,6 +80,12 @@ _RE_LOCAL_DATE = re.compile(_NOT_LETTER_BEFORE + "(?:" + _words((set(MONTHS) | s
 :func:`_delocalise` before it can be read."""
 
 
+_RE_TIME_FIRST = re.compile(r"^\s*(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)\s*,?\s+"
+                            r"(?=[^:]*\d)(\S.*?)\s*$")
+"""A time written before its date: ``14:05 12/03/2024``, ``2:05 PM, Mar 12, 2024``. Moved
+after the date, so that slash dates are read day or month first like the others."""
+
+
 def _english_month(m: re.Match) -> str:
     return MONTHS[m.group(1).lower()]
 
@@ -420,9 +426,13 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     if not sample:
         sample = [str(x).strip() for x in s.dropna().head(5000) if str(x).strip()][:200]
     shown = sample   # as the file writes them, for messages
-    if _kind_of(sample) == "mixed" and any(_RE_LOCAL_DATE.search(v) for v in sample):
-        s = _delocalise(s)   # "12 mars 2024", "3. März 2024": month names in English
-        sample = [_delocalise_one(v) for v in sample]
+    if _kind_of(sample) == "mixed":
+        if any(_RE_LOCAL_DATE.search(v) for v in sample):
+            s = _delocalise(s)   # "12 mars 2024", "3. März 2024": month names in English
+            sample = [_delocalise_one(v) for v in sample]
+        if any(_RE_TIME_FIRST.match(v) for v in sample):   # "14:05 12/03/2024" → "12/03/2024 14:05"
+            s = s.str.replace(_RE_TIME_FIRST, r"\2 \1", regex=True)
+            sample = [_RE_TIME_FIRST.sub(r"\2 \1", v) for v in sample]
     if any(_RE_PAREN_ZONE.search(v) for v in sample):   # JavaScript's "... GMT-0700 (PDT)": the
         s = s.str.replace(_RE_PAREN_ZONE, "", regex=True)   # offset says it; the name repeats it
         sample = [_RE_PAREN_ZONE.sub("", v) for v in sample]
