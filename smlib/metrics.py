@@ -303,14 +303,17 @@ def _theme_lists(s: pd.Series) -> pd.Series:
     return s.map(split)
 
 
-def _examples(frame: pd.DataFrame, n: int = 3, keep: Iterable[str] = ()) -> pd.DataFrame:
+def _examples(frame: pd.DataFrame, n: int = 3, keep: Iterable[str] = (),
+              people: pd.DataFrame | None = None) -> pd.DataFrame:
     """Example messages safe to show learners: pseudonymous authors, inert links.
 
     ``keep``: the organisation's own handles, left readable where the text mentions them.
+    ``people``: all the messages they were chosen from, so that a customer named in an example
+    is pseudonymised even when they did not write one of the examples.
     """
     from .privacy import inert_urls, pseudonymise
     cols = ["_day", "platform", "author_id", "author_name", "author_is_org", "text"]
-    ex = pseudonymise(frame[cols].head(n), keep=keep)
+    ex = pseudonymise(frame[cols].head(n), keep=keep, people=people)
     return pd.DataFrame({"day": ex["_day"].to_numpy(),
                          "platform": ex["platform"].astype(str).to_numpy(),
                          "author": ex["author_id"].astype(str).to_numpy(),
@@ -634,12 +637,12 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     negs = cust[neg]
     if "sentiment" in negs.columns:
         negs = negs.sort_values("sentiment", kind="stable")
-    res["complaint_examples"] = _examples(negs, 5, keep)
+    res["complaint_examples"] = _examples(negs, 5, keep, people=cust)
 
     # --- the public's most shared messages (an influential complaint spreads) --------------
     top = cust[(cust["shares"] > 0) | (cust["likes"] > 0)].sort_values(
         ["shares", "likes", "created_at"], ascending=[False, False, True], kind="stable").head(5)
-    ex = _examples(top, 5, keep)
+    ex = _examples(top, 5, keep, people=cust)
     res["top_messages"] = ex.assign(
         shares=top["shares"].astype(int).to_numpy(), likes=top["likes"].astype(int).to_numpy(),
         author_followers=top["author_followers"].astype("Int64").to_numpy(),
@@ -664,7 +667,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
                 want = g[g["negative"] == (2 * r["negative"] > r["messages"])]
                 t.loc[i, "first"] = int((want if len(want) else g)["row"].iloc[0])
             t["share"] = t["messages"].map(lambda n: _share(n, len(cust)))
-            safe = _examples(cust.iloc[t["first"].astype(int).tolist()], len(t), keep)
+            safe = _examples(cust.iloc[t["first"].astype(int).tolist()], len(t), keep, people=cust)
             t["example"] = safe["text"].to_numpy()
             t["negative"] = t["negative"].astype(int)
             t["label"] = t["theme"].map(_theme_labels())
@@ -690,7 +693,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     for kind, mask in (("question", is_q), ("suggestion", is_s), ("praise", is_p)):
         # examples: the clearest cases first (a "?" for questions, positive praise)
         sel = pd.concat([cust[mask & typical[kind]], cust[mask & ~typical[kind]]])
-        ex = _examples(sel, 3, keep)
+        ex = _examples(sel, 3, keep, people=cust)
         fb.append({"type": kind, "messages": int(mask.sum()), "share": _share(int(mask.sum()), len(cust)),
                    "example": ex["text"].iloc[0] if len(ex) else None})
         fbe.append(ex.assign(type=kind))

@@ -130,7 +130,7 @@ def pseudonym(author_id: object, salt: str = DEFAULT_SALT) -> str:
 
 
 def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
-                 keep: Iterable[str] = ()) -> pd.DataFrame:
+                 keep: Iterable[str] = (), people: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return a copy with customers' ``author_id``/``author_name`` and @mentions in ``text`` replaced.
 
     Rows where ``author_is_org`` is true keep their names; handles in ``keep`` (e.g. the
@@ -139,6 +139,10 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     it has a digit, ``_`` or ``.``) or their full name (two words or more) in any message becomes
     the same pseudonym. E-mail addresses and phone numbers in the public's messages become
     ``[email]`` and ``[phone]`` (:func:`hide_contact_details`).
+
+    ``people``: a wider table (e.g. every message of the period) whose customers' handles and
+    names are looked for too, for a few example rows that may name someone who is not among
+    their own authors.
     """
     out = frame.copy()
     keep_l = {k.lower().lstrip("@") for k in keep}
@@ -167,13 +171,23 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
         # "thanks Jane Doe") become the same pseudonyms as their authors
         handles: dict[str, str] = {}
         names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        tables = []
         if "author_id" in frame:
             cust = ~is_org.to_numpy()
-            pairs = pd.DataFrame({"id": frame.loc[cust, "author_id"].to_numpy(dtype=object),
-                                  "alias": out.loc[cust, "author_id"].to_numpy(dtype=object),
-                                  "name": (frame.loc[cust, "author_name"].to_numpy(dtype=object)
-                                           if "author_name" in frame else None)})
-            pairs = pairs.drop_duplicates()
+            tables.append(pd.DataFrame({"id": frame.loc[cust, "author_id"].to_numpy(dtype=object),
+                                        "alias": out.loc[cust, "author_id"].to_numpy(dtype=object),
+                                        "name": (frame.loc[cust, "author_name"].to_numpy(dtype=object)
+                                                 if "author_name" in frame else None)}))
+        if people is not None and "author_id" in people:
+            cust = (~people["author_is_org"].fillna(False).astype(bool)).to_numpy() \
+                if "author_is_org" in people else slice(None)
+            ids = people.loc[cust, "author_id"].to_numpy(dtype=object)
+            tables.append(pd.DataFrame({"id": ids, "name": (people.loc[cust, "author_name"].to_numpy(dtype=object)
+                                                            if "author_name" in people else None)})
+                          .drop_duplicates()
+                          .assign(alias=lambda t: t["id"].map(lambda v: None if pd.isna(v) else pseudonym(v, salt))))
+        if tables:
+            pairs = pd.concat(tables, ignore_index=True)[["id", "alias", "name"]].drop_duplicates()
             seen: set[str] = set()
             for aid, alias, name in pairs.itertuples(index=False):
                 if not isinstance(alias, str):

@@ -529,3 +529,22 @@ def test_no_messages_left_after_loading_says_what_was_skipped():
         msg = str(err.value)
         assert msg.startswith("likes.json: there are no messages to monitor in this data")
         assert "17 row(s), all skipped: 17 reaction (not a message)" in msg
+
+
+def test_examples_pseudonymise_a_customer_named_by_someone_else():
+    """Found by the leak audit: each example table was pseudonymised on its own few rows, so
+    a complaint naming another customer ('Zed Leakname saw it too') kept the name when Zed
+    wrote none of the examples."""
+    ds = md.dataset()
+    f = ds.interactions.copy()
+    f["author_name"] = f["author_name"].astype("object")
+    f.loc[f["author_id"] == "zed", "author_name"] = "Zed Leakname"
+    f["text"] = f["text"].astype("object")
+    f.loc[f["message_id"] == "c4", "text"] = "@tiny the toilet is broken and dirty, Zed Leakname saw it too"
+    ds.interactions = f
+    res = smlib.monitor(ds)
+    shown = pd.concat([res["complaint_examples"]["text"], res["top_messages"]["text"],
+                       res["feedback_examples"]["text"], res["themes"]["example"].dropna()])
+    assert shown.str.contains("broken and dirty").any()
+    assert not shown.str.contains("Leakname").any()
+    assert shown.str.contains(f"dirty, {smlib.privacy.pseudonym('zed')} saw it").any()
