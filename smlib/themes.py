@@ -366,7 +366,7 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
     shown = pseudonymise(df[[c for c in (text_col, "author_id", "author_name", "author_is_org")
                              if c in df.columns]].rename(columns={text_col: "text"}), keep=keep)
     texts = shown["text"].tolist()
-    lows = [_HIDDEN.sub(" ", clean_text(t)[0]).lower() if isinstance(t, str) else "" for t in texts]
+    lows = [clean_text(_HIDDEN.sub(" ", t))[0].lower() if isinstance(t, str) else "" for t in texts]
     neg = (df["sentiment_label"].astype("object") == "negative").to_numpy()
     doc_terms = [_terms(t) for t in lows]
     cn, co = Counter(), Counter()

@@ -227,8 +227,8 @@ def test_discovered_terms_never_show_customers_names_handles_or_contact_details(
     three complaints or wrote their address in them put 'leakname', 'email zoe' or 'bob' into
     the report's 'Words that stand out in complaints' table, though the examples next to them
     were pseudonymised."""
-    neg = [f"Broken kettle again, awful. Email bob.leakname@mail.example.org or ring 07700 900{i:03d}. "
-           f"Bob Leakname, see x.com/leaky_customer_{i:02d}" for i in range(4)]
+    neg = [f"@leaky_friend_08 Broken kettle again, awful. Email bob.leakname@mail.example.org or ring "
+           f"07700 900{i:03d}. Bob Leakname, see x.com/leaky_customer_{i:02d}" for i in range(4)]
     oth = ["lovely kettle, thanks", "is the shop open on sunday?", "great service team"] * 2
     df = smlib.add_sentiment(pd.DataFrame({
         "text": neg + oth, "author_id": [f"leaky_customer_{i:02d}" for i in range(len(neg) + len(oth))],
@@ -237,5 +237,7 @@ def test_discovered_terms_never_show_customers_names_handles_or_contact_details(
     out = smlib.discover_themes(df, top=30, min_count=3)
     terms = " ".join(out["term"])
     assert "kettle" in terms and "awful" in terms
-    for part in ("bob", "leakname", "mail", "org", "leaky", "customer", "user", "phone"):
+    friend = smlib.privacy.pseudonym("leaky_friend_08").split("-")[1]   # a pseudonym is no word either
+    for part in ("bob", "leakname", "mail", "org", "leaky", "customer", "friend", "user", "phone"):
         assert not re.search(rf"\b{part}\b", terms), part
+    assert not any(w in friend for w in terms.split() if re.fullmatch(r"[0-9a-f]+", w)), terms
