@@ -162,3 +162,45 @@ def test_a_time_before_a_us_date(tmp_path):
     df, s = load_path(p)
     assert df["created_at"].tolist() == [utc("2024-03-12 14:05"), utc("2024-03-25 09:00")]
 
+
+
+# ── 4. a column giving each row's time zone ─────────────────────────────────────────────
+def test_a_time_zone_column_is_used_row_by_row():
+    """'Timezone' was ignored: every time was read as UTC (or the organisation's zone)."""
+    df, s = load("tz_column.csv")
+    assert df["created_at"].tolist() == [
+        utc("2024-07-05 09:00"),    # Europe/London, summer time
+        utc("2024-07-05 08:00"),    # +02:00
+        utc("2024-07-05 09:00"),    # GMT+1
+        utc("2024-01-15 15:00"),    # America/New_York, winter
+        utc("2024-07-05 10:00"),    # no zone: the default (UTC here)
+        utc("2024-07-05 10:00"),    # an unknown zone: the default, said
+        utc("2024-07-05 10:00")]    # the date's own Z wins over the column
+    assert s["columns_used"]["_tz"] == "Timezone"
+    assert any("taken from column 'Timezone'" in w for w in s["warnings"])
+    assert any("'Mars/Olympus'" in w and "taken as UTC" in w for w in s["warnings"])
+
+
+def test_the_zone_column_wins_over_the_organisations_zone():
+    df, s = load("tz_column.csv", org="riverside-leisure")     # a London organisation
+    assert df["created_at"].iloc[1] == utc("2024-07-05 08:00")   # +02:00, not London
+    assert df["created_at"].iloc[4] == utc("2024-07-05 09:00")   # blank: London
+
+
+def test_a_timezone_given_by_the_user_wins_over_the_column_but_is_questioned():
+    df, s = load("tz_column.csv", timezone="Europe/Paris")
+    assert df["created_at"].tolist()[:4] == [utc("2024-07-05 08:00")] * 3 + [utc("2024-01-15 09:00")]
+    assert any("column 'Timezone' gives each row's time zone, but timezone='Europe/Paris' was given and used"
+               in w for w in s["warnings"])
+
+
+@pytest.mark.parametrize("header", ["Time zone", "TZ", "utc_offset", "timeZone"])
+def test_zone_column_names(header):
+    from smlib.loaders import tabular
+    assert tabular.resolve_columns(["Date", "Message", header], None, "x.csv")["_tz"] == header
+
+
+def test_a_users_profile_time_zone_is_not_the_dates_zone():
+    from smlib.loaders import tabular
+    assert "_tz" not in tabular.resolve_columns(["Date", "Message", "user_timezone"], None, "x.csv")
+

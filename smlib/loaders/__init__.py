@@ -398,6 +398,12 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
         elif opts.zone and local_tz != opts.zone:
             tracker.warnings.append(f"the date column's name says its times are {opts.zone}, but "
                                     f"timezone={timezone!r} was given and used")
+        if "_tz" in frame.columns and timezone is not None:
+            tz_col = tracker.info.get("columns_used", {}).get("_tz", "_tz")
+            frame = frame.drop(columns="_tz")
+            tracker.info.get("columns_used", {}).pop("_tz", None)
+            tracker.warnings.append(f"column '{tz_col}' gives each row's time zone, but timezone={timezone!r} "
+                                    "was given and used for every date written without a zone")
         org_value = org or ("" if "org" in frame.columns else slug(opts.natural_org or src.path.stem))
         interactions, summary = finish(frame, tracker, org=org_value, platform=plat, org_handles=handles,
                                        fmt=fmt, encoding=src.label or src.encoding, local_tz=local_tz)

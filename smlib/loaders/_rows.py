@@ -398,7 +398,10 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
     if "created_at" not in f.columns:
         raise DataError("no date column: expected when each message was posted", source=tracker.source,
                         field="created_at")
-    when, blank = to_utc(f["created_at"], tracker.warnings, local_tz)
+    zones = None
+    if "_tz" in f.columns:   # each row's time zone, from a column of its own
+        zones = f["_tz"].rename(tracker.info.get("columns_used", {}).get("_tz", "time zone"))
+    when, blank = to_utc(f["created_at"], tracker.warnings, local_tz, row_zones=zones)
     f = f.assign(created_at=when)
     bad_date = when.isna().to_numpy()
     if bad_date.any():

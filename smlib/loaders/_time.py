@@ -400,11 +400,80 @@ def _from_local(out: pd.Series, local_tz: str | None, warn: list[str] | None) ->
     return _ns_utc(local)
 
 
+_RE_OFFSET = re.compile(r"^([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$")
+
+
+def zone_of(value: object) -> str | int | None:
+    """A time-zone cell → an IANA name (``"Europe/London"``), minutes east of UTC (``+01:00``,
+    ``+0100``, ``-5``, ``GMT+1``, ``UTC-05:30``, ``BST``, ``UTC``), or None (blank or unknown).
+
+    >>> [zone_of(v) for v in ["Europe/London", "+01:00", "GMT+1", "-0530", "UTC", "", "Mars/Base"]]
+    ['Europe/London', 60, 60, -330, 0, None, None]
+    """
+    import zoneinfo
+    v = str(value).strip() if value is not None and not (isinstance(value, float) and value != value) else ""
+    if not v:
+        return None
+    m = _RE_OFFSET.match(v)
+    if m:
+        minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+        return -minutes if m.group(1) != "+" else minutes
+    w = _RE_ZONE_WORD.fullmatch(v)
+    if w:
+        off = _zone_offset(w)
+        return (-1 if off[0] == "-" else 1) * (int(off[1:3]) * 60 + int(off[3:5]))
+    if "/" in v or v.isalpha():
+        try:
+            zoneinfo.ZoneInfo(v)
+            return v
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            return None
+    return None
+
+
+def _from_row_zones(out: pd.Series, naive: np.ndarray, zones: pd.Series, local_tz: str | None,
+                    warn: list[str] | None) -> pd.Series:
+    """Times without a zone in rows ``naive``, read as clock times in each row's own zone
+    (``zones``, a column of the file); a blank or unknown zone falls back to ``local_tz``."""
+    out = out.copy()
+    cells = zones.astype("object").where(zones.notna(), "").astype(str).str.strip().to_numpy()
+    meaning = {v: zone_of(v) for v in pd.unique(cells[naive])}
+    got = np.array([meaning.get(v) for v in cells], dtype=object)
+    for zone in {z for z in meaning.values() if z is not None}:
+        rows = naive & np.array([g == zone and type(g) is type(zone) for g in got], dtype=bool)
+        if not rows.any():
+            continue
+        idx = out.index[rows]
+        if isinstance(zone, str):
+            out[idx] = _from_local(out[idx], zone, None)
+        else:
+            out[idx] = out[idx] - pd.Timedelta(minutes=zone)
+    rest = naive & np.array([g is None for g in got], dtype=bool)
+    if rest.any():
+        idx = out.index[rest]
+        out[idx] = _from_local(out[idx], local_tz, None)
+    if warn is not None:
+        used = [v for v, z in meaning.items() if z is not None]
+        name = zones.name if zones.name is not None else "time zone"
+        warn.append(f"dates had no time zone of their own; each row's zone was taken from column '{name}' "
+                    f"({int((naive & ~rest).sum())} row(s); e.g. {', '.join(map(repr, used[:4]))})")
+        if rest.any():
+            unknown = [v for v, z in meaning.items() if z is None and v]
+            blank = int((naive & (cells == "")).sum())
+            why = (f"{blank} have none" if blank else "") + ("; " if blank and unknown else "") + \
+                (f"{int(rest.sum()) - blank} have one smlib does not know ({', '.join(map(repr, unknown[:4]))})"
+                 if unknown else "")
+            warn.append(f"{int(rest.sum())} row(s) could not use column '{name}' ({why}); they were taken as "
+                        f"{local_tz or 'UTC'} clock times. Write zones as Europe/London, +01:00 or UTC")
+    return out
+
+
 def to_utc(values: pd.Series, warn: list[str] | None = None,
-           local_tz: str | None = None) -> tuple[pd.Series, pd.Series]:
+           local_tz: str | None = None, row_zones: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     """Parse ``values`` into UTC datetimes. Returns ``(datetimes, blank)``: NaT marks a failure,
     ``blank`` says which of those were empty in the source (missing rather than unparseable).
-    Times without a zone are read as ``local_tz`` clock times (UTC when None). Notes for the
+    Times without a zone are read as ``local_tz`` clock times (UTC when None), or, with
+    ``row_zones`` (a column giving each row's zone), in each row's own zone. Notes for the
     user (naive times, ambiguous day/month order) are appended to ``warn``."""
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         return _ns_utc(values), values.isna()
@@ -479,7 +548,10 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     tz_sample = [v for v in sample if not (_RE_EPOCH.match(v) or _RE_TWITTER.match(v))]
     zoned = [bool(_NAIVE_TZ.search(v)) for v in tz_sample]
     if tz_sample and kind in ("iso", "mixed") and not any(zoned):
-        out = _from_local(out, local_tz, warn)
+        if row_zones is None:
+            out = _from_local(out, local_tz, warn)
+        else:
+            out = _from_row_zones(out, out.notna().to_numpy(), row_zones, local_tz, warn)
     elif tz_sample and not all(zoned):
         # some dates carry a zone and some do not: only those without one are local clock times
         # (rare, so the row-by-row look costs nothing in the usual files)
@@ -489,7 +561,10 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
         naive = naive.fillna(False).to_numpy(dtype=bool) & out.notna().to_numpy()
         if naive.any():
             out = out.copy()
-            out[naive] = _from_local(out[naive], local_tz, warn)
+            if row_zones is None:
+                out[naive] = _from_local(out[naive], local_tz, warn)
+            else:
+                out = _from_row_zones(out, naive, row_zones, local_tz, warn)
             if warn is not None:
                 warn.append(f"the date column mixes dates with a time zone and {int(naive.sum())} without "
                             f"one (e.g. {next(x for x, z in zip(tz_sample, zoned) if not z)!r}); save all "

@@ -210,6 +210,10 @@ them is the organisation's own posts."""
 _OWNER_METRICS = _OWNER_ONLY | {"impressions", "reach"}
 """With no author column, impressions and reach prove it too (listening tools such as Brandwatch
 estimate them for other people's posts, but those exports name the author)."""
+_ZONE_COLUMN = {"timezone", "time_zone", "tz", "zone", "utc_offset", "gmt_offset", "timezone_offset",
+                "time_zone_offset", "timezone_name", "time_zone_name"}
+"""Names of a column giving each row's time zone. Not ``user_timezone`` (a profile setting of the
+author, as in the airline file, not the zone the date was written in)."""
 _RECIPIENT = {"to", "recipient", "recipients", "recipient_id", "recipient_name", "recipient_profile_urls"}
 _ZONE_NOTE = {"utc", "gmt", "local", "uk", "london", "time_zone", "timezone"}
 _RE_HEADER_UTC = re.compile(r"(?<![A-Za-z])(UTC|GMT)(?![A-Za-z])(?!\s*[+\-\u2212]\s*\d)", re.I)
@@ -245,7 +249,7 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
         if not isinstance(columns, dict):
             raise DataError(f"columns= must be a dict like {{'text': 'Message'}}, got {type(columns).__name__}",
                             source=source, field="columns")
-        known = set(INTERACTION_COLUMNS) | {"org", "_time", "rating"}
+        known = set(INTERACTION_COLUMNS) | {"org", "_time", "_tz", "rating"}
         bad_keys = [k for k in columns if k not in known]
         if bad_keys:
             raise DataError(f"columns= has unknown model field(s) {bad_keys}; the fields are "
@@ -297,6 +301,12 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
         t = next((h for h in headers if _bare_keys(h) & _TIME_ONLY and h not in used), None)
         if t is not None:
             mapping["_time"] = t
+    # a column giving each row's time zone ("Timezone": Europe/London, +01:00, GMT+1)
+    if "created_at" in mapping and "_tz" not in mapping:
+        used = set(mapping.values())
+        tz = next((h for h in headers if {_plain_key(h), _key(h)} & _ZONE_COLUMN and h not in used), None)
+        if tz is not None:
+            mapping["_tz"] = tz
     missing = [f for f in required if f not in mapping]
     if missing:
         what = " and ".join(f"'{m}' ({INTERACTION_COLUMNS[m][2]})" for m in missing)
