@@ -204,3 +204,31 @@ def test_a_users_profile_time_zone_is_not_the_dates_zone():
     from smlib.loaders import tabular
     assert "_tz" not in tabular.resolve_columns(["Date", "Message", "user_timezone"], None, "x.csv")
 
+
+
+# ── 5. LinkedIn's own-comments file ─────────────────────────────────────────────────────
+def test_linkedin_export_comments_are_the_accounts_own():
+    """LinkedIn's data-export Comments.csv (Date, Link, Message) holds the comments the account
+    wrote; they were loaded as comments from the public (author 'unknown', platform 'other')."""
+    df, s = load("Comments.csv", org_handles=["Riverside College"])
+    assert s["rows_in"] == 3 and s["reasons"] == {"no text": 1}
+    assert df["author_is_org"].all() and (df["author_id"] == "Riverside College").all()
+    assert (df["kind"] == "comment").all() and (df["platform"] == "linkedin").all()
+    assert df["created_at"].tolist() == [utc("2024-03-05 14:22:10"), utc("2024-03-06 09:01:44")]
+    assert any("Comments.csv from LinkedIn's data export" in w and "not comments from the public" in w
+               for w in s["warnings"])
+
+
+def test_the_same_columns_with_other_links_are_left_alone(tmp_path):
+    p = tmp_path / "comments.csv"
+    p.write_text("Date,Link,Message\n2024-03-05 10:00,https://example.org/a,Great news\n")
+    df, s = load_path(p)
+    assert not df["author_is_org"].any() and df["platform"].tolist() == ["other"]
+    assert not any("LinkedIn" in w for w in s["warnings"])
+
+
+def test_a_platform_or_author_given_by_the_user_still_counts(tmp_path):
+    df, s = load("Comments.csv", platform="x")
+    assert (df["platform"] == "x").all() and df["author_is_org"].all()
+    df, s = load("Comments.csv", columns={"author_id": "Link"})
+    assert not df["author_is_org"].any()
