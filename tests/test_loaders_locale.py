@@ -215,7 +215,7 @@ def test_linkedin_export_comments_are_the_accounts_own():
     assert df["author_is_org"].all() and (df["author_id"] == "Riverside College").all()
     assert (df["kind"] == "comment").all() and (df["platform"] == "linkedin").all()
     assert df["created_at"].tolist() == [utc("2024-03-05 14:22:10"), utc("2024-03-06 09:01:44")]
-    assert any("Comments.csv from LinkedIn's data export" in w and "not comments from the public" in w
+    assert any("Comments.csv from LinkedIn's data export" in w and "not messages from the public" in w
                for w in s["warnings"])
 
 
@@ -232,3 +232,14 @@ def test_a_platform_or_author_given_by_the_user_still_counts(tmp_path):
     assert (df["platform"] == "x").all() and df["author_is_org"].all()
     df, s = load("Comments.csv", columns={"author_id": "Link"})
     assert not df["author_is_org"].any()
+
+
+def test_linkedin_export_shares_are_the_accounts_own_posts():
+    """Shares.csv (Date, ShareLink, ShareCommentary, …) is the account's own posts; they were
+    read as comments from the public (author 'unknown')."""
+    df, s = load("Shares.csv", org_handles=["Riverside College"])
+    assert s["rows_in"] == 3 and s["reasons"] == {"no text": 1}     # a re-share with no words of its own
+    assert df["author_is_org"].all() and (df["author_id"] == "Riverside College").all()
+    assert (df["kind"] == "post").all() and (df["platform"] == "linkedin").all()
+    assert df["text"].iloc[0].endswith('"Best day of the year", says Jo.')
+    assert any("Shares.csv from LinkedIn's data export" in w for w in s["warnings"])

@@ -210,10 +210,16 @@ them is the organisation's own posts."""
 _OWNER_METRICS = _OWNER_ONLY | {"impressions", "reach"}
 """With no author column, impressions and reach prove it too (listening tools such as Brandwatch
 estimate them for other people's posts, but those exports name the author)."""
-_LINKEDIN_COMMENTS = {"date", "link", "message"}
-"""The columns of ``Comments.csv`` in LinkedIn's "Get a copy of your data" export: the comments
-the account itself wrote (``Link`` is the post commented on). No author column, because every
-row is the account's own."""
+_LINKEDIN_EXPORTS = {
+    # link column: (file, columns it always has, columns it may have, kind, what the rows are)
+    "link": ("Comments.csv", {"date", "link", "message"}, set(), "comment",
+             "comments the account itself wrote on posts"),
+    "sharelink": ("Shares.csv", {"date", "sharelink", "sharecommentary"}, {"sharedurl", "mediaurl", "visibility"},
+                  "post", "posts the account itself shared"),
+}
+"""Files of LinkedIn's "Get a copy of your data" export whose rows are all the account's own:
+``Comments.csv`` (``Link`` is the post commented on) and ``Shares.csv`` (its posts). They have no
+author column, because every row is the account's."""
 _ZONE_COLUMN = {"timezone", "time_zone", "tz", "zone", "utc_offset", "gmt_offset", "timezone_offset",
                 "time_zone_offset", "timezone_name", "time_zone_name"}
 """Names of a column giving each row's time zone. Not ``user_timezone`` (a profile setting of the
@@ -305,9 +311,11 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
         t = next((h for h in headers if _bare_keys(h) & _TIME_ONLY and h not in used), None)
         if t is not None:
             mapping["_time"] = t
-    # LinkedIn's data export Comments.csv (Date, Link, Message): the account's own comments
-    if columns is None and {_plain_key(h) for h in headers} == _LINKEDIN_COMMENTS:
-        mapping["_own_comments"] = next(h for h in headers if _plain_key(h) == "link")
+    # LinkedIn's data export Comments.csv (Date, Link, Message) and Shares.csv: the account's own
+    keys = {_plain_key(h) for h in headers}
+    for link, (_, always, may, _, _) in _LINKEDIN_EXPORTS.items():
+        if columns is None and always <= keys <= always | may:
+            mapping["_linkedin"] = next(h for h in headers if _plain_key(h) == link)
     # a column giving each row's time zone ("Timezone": Europe/London, +01:00, GMT+1)
     if "created_at" in mapping and "_tz" not in mapping:
         used = set(mapping.values())
@@ -557,25 +565,26 @@ def _title_for_text(out: pd.DataFrame, mapping: dict[str, str], warnings: list[s
     return out
 
 
-def _linkedin_own_comments(out: pd.DataFrame, mapping: dict[str, str], opts: Options) -> pd.DataFrame:
-    """Rows of LinkedIn's export ``Comments.csv`` are the account's own comments on posts, when
-    most of its links are to linkedin.com; otherwise (the same three column names in some other
-    table) nothing changes."""
-    links = as_str(out.pop("_own_comments")).fillna("").str.strip()
+def _linkedin_own(out: pd.DataFrame, mapping: dict[str, str], opts: Options) -> pd.DataFrame:
+    """Rows of LinkedIn's export ``Comments.csv`` or ``Shares.csv`` are the account's own comments
+    or posts, when most of their links are to linkedin.com; otherwise (the same column names in
+    some other table) nothing changes."""
+    links = as_str(out.pop("_linkedin")).fillna("").str.strip()
     given = links[links != ""]
     if not len(given) or given.str.contains("linkedin.com", regex=False).mean() < 0.5 or "author_id" in out.columns:
         return out
+    file, _, _, kind, what = _LINKEDIN_EXPORTS[_plain_key(mapping["_linkedin"])]
     owner = opts.owner(platform="linkedin")
     out["author_id"] = owner
     out["author_is_org"] = True
-    out["kind"] = "comment"
+    out["kind"] = kind
     out["platform"] = "linkedin"
     opts.tracker.warnings.append(
-        f"this looks like Comments.csv from LinkedIn's data export (columns {mapping['created_at']!r}, "
-        f"{mapping['_own_comments']!r}, {mapping['text']!r}; the links are to linkedin.com posts): it holds the "
-        f"comments the account itself wrote on posts, not comments from the public, so every row was taken as "
-        f"the organisation's own comment (author {owner!r}). If it holds other people's comments, say who wrote "
-        "them with columns={'author_id': ...}")
+        f"this looks like {file} from LinkedIn's data export (columns {mapping['created_at']!r}, "
+        f"{mapping['_linkedin']!r}, {mapping['text']!r}; the links are to linkedin.com posts): it holds the "
+        f"{what}, not messages from the public, so every row was taken as the organisation's own {kind} "
+        f"(author {owner!r}). If it holds other people's messages, say who wrote them with "
+        "columns={'author_id': ...}")
     return out
 
 
@@ -691,8 +700,8 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
                     f"this table has post analytics only the account's owner sees (column '{proof}') "
                     f"and one author, '{authors[0]}', so every row was taken as the organisation's own "
                     "post")
-    if "_own_comments" in out.columns:
-        out = _linkedin_own_comments(out, mapping, opts)
+    if "_linkedin" in out.columns:
+        out = _linkedin_own(out, mapping, opts)
     if "_to" in out.columns:
         out = out.drop(columns="_to")
         if "kind" not in out.columns:
