@@ -243,3 +243,21 @@ def test_linkedin_export_shares_are_the_accounts_own_posts():
     assert (df["kind"] == "post").all() and (df["platform"] == "linkedin").all()
     assert df["text"].iloc[0].endswith('"Best day of the year", says Jo.')
     assert any("Shares.csv from LinkedIn's data export" in w for w in s["warnings"])
+
+
+def test_impossible_zones_fall_back_and_are_said(tmp_path):
+    p = tmp_path / "z.csv"
+    p.write_text("Date,Timezone,Message\n2024-07-05 10:00,+25:00,a\n2024-07-05 10:00,99,b\n"
+                 "2024-07-05 10:00,UTC+14,c\n")
+    df, s = load_path(p)
+    assert df["created_at"].tolist() == [utc("2024-07-05 10:00")] * 2 + [utc("2024-07-04 20:00")]
+    assert any("2 row(s) could not use column 'Timezone'" in w and "'+25:00'" in w for w in s["warnings"])
+
+
+def test_a_french_hour_alone_is_not_a_date(tmp_path):
+    """'12h' with no date must stay an unparseable date, not become today at noon."""
+    p = tmp_path / "d.csv"
+    p.write_text("Date,Message\n12h,a\n3 mars 2024 12h,b\n")
+    df, s = load_path(p)
+    assert df["created_at"].tolist() == [utc("2024-03-03 12:00")]
+    assert s["reasons"] == {"unparseable date": 1}

@@ -66,6 +66,7 @@ _RE_JOINER = re.compile(r"(?<=\S)\s+(?:" + _words(JOINERS) + r")\.?\s+(?=\S)|^\s
 _RE_ORDINAL_DAY = re.compile(r"(?<!\d)(\d{1,2})(?:" + _words(ORDINALS) + r")(?=\s)", re.I)
 _RE_DAY_DOT = re.compile(r"(?<!\d)(\d{1,2})\.\s+(?=[A-Za-z])")
 _RE_H_TIME = re.compile(r"(?<!\d)(\d{1,2})\s?h\s?(\d{2})?(?![\w:])", re.I)
+_RE_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _RE_UHR = re.compile(r"(?<=\d)\s*Uhr\b", re.I)
 _ENGLISH_MONTHS = {m.lower() for m in ("January February March April May June July August September October "
                                         "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
@@ -105,7 +106,8 @@ def _delocalise_one(v: str) -> str:
     v = _RE_JOINER.sub(" ", v)
     v = _RE_ORDINAL_DAY.sub(r"\1", v)
     v = _RE_DAY_DOT.sub(r"\1 ", v)
-    v = _RE_H_TIME.sub(lambda m: f"{m.group(1)}:{m.group(2) or '00'}", v)
+    if _RE_ANY_MONTH.search(v) or _RE_YEAR.search(v):   # "10h30" only next to a date, never alone
+        v = _RE_H_TIME.sub(lambda m: f"{m.group(1)}:{m.group(2) or '00'}", v)
     return _RE_UHR.sub("", v).strip()
 
 
@@ -400,6 +402,8 @@ def _from_local(out: pd.Series, local_tz: str | None, warn: list[str] | None) ->
     return _ns_utc(local)
 
 
+_MAX_OFFSET = 14 * 60
+"""No zone on Earth is further than 14 hours from UTC: ``+25:00`` is a mistake, not a zone."""
 _RE_OFFSET = re.compile(r"^([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$")
 
 
@@ -407,21 +411,22 @@ def zone_of(value: object) -> str | int | None:
     """A time-zone cell → an IANA name (``"Europe/London"``), minutes east of UTC (``+01:00``,
     ``+0100``, ``-5``, ``GMT+1``, ``UTC-05:30``, ``BST``, ``UTC``), or None (blank or unknown).
 
-    >>> [zone_of(v) for v in ["Europe/London", "+01:00", "GMT+1", "-0530", "UTC", "", "Mars/Base"]]
-    ['Europe/London', 60, 60, -330, 0, None, None]
+    >>> [zone_of(v) for v in ["Europe/London", "+01:00", "GMT+1", "-0530", "UTC", "", "Mars/Base", "+25:00"]]
+    ['Europe/London', 60, 60, -330, 0, None, None, None]
     """
     import zoneinfo
     v = str(value).strip() if value is not None and not (isinstance(value, float) and value != value) else ""
     if not v:
         return None
     m = _RE_OFFSET.match(v)
-    if m:
-        minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
-        return -minutes if m.group(1) != "+" else minutes
-    w = _RE_ZONE_WORD.fullmatch(v)
+    w = None if m else _RE_ZONE_WORD.fullmatch(v)
+    if m and int(m.group(3) or 0) < 60:
+        minutes = (-1 if m.group(1) != "+" else 1) * (int(m.group(2)) * 60 + int(m.group(3) or 0))
+        return minutes if abs(minutes) <= _MAX_OFFSET else None
     if w:
         off = _zone_offset(w)
-        return (-1 if off[0] == "-" else 1) * (int(off[1:3]) * 60 + int(off[3:5]))
+        minutes = (-1 if off[0] == "-" else 1) * (int(off[1:3]) * 60 + int(off[3:5]))
+        return minutes if abs(minutes) <= _MAX_OFFSET else None
     if "/" in v or v.isalpha():
         try:
             zoneinfo.ZoneInfo(v)
