@@ -153,6 +153,73 @@ def fmt_number(value: Any, kind: str = "int") -> str:
     return str(value)
 
 
+def figure_kind(figure: str, change: bool = False) -> str:
+    """The :func:`fmt_number` kind for a headline figure, from its name (a change gets its unit).
+
+    Shares (``*_share``) are percentages and change in percentage points; the engagement rate
+    needs two decimals; ``*_minutes`` are waits; ``*_pct`` are already in %; ``top_*`` are
+    words; anything else is a count.
+
+    >>> figure_kind("answered_share"), figure_kind("answered_share", change=True)
+    ('pct', 'pts')
+    >>> figure_kind("first_response_median_minutes", True), figure_kind("messages")
+    ('minutes_change', 'int')
+    """
+    if figure.startswith("top_"):
+        return "text"
+    if figure.endswith("_share"):
+        return "pts" if change else "pct"
+    if figure == "engagement_rate":
+        return "pts2" if change else "pct2"
+    if figure.endswith("_minutes"):
+        return "minutes_change" if change else "minutes"
+    if figure.endswith("_pct"):
+        return "pts_number" if change else "pct_number"
+    return "change" if change else "int"
+
+
+def figures_for_people(frame: pd.DataFrame, columns: Iterable[str] | None = None,
+                       figure: str = "figure", changes: Iterable[str] = ("change",),
+                       missing: str = "") -> pd.DataFrame:
+    """A table of headline figures with every number written for people, as text.
+
+    Works on :func:`smlib.compare_periods` (figures in a ``figure`` column) and
+    :func:`smlib.tools.compare_views` (figures as the index). ``columns`` are the value columns
+    to write (default: every column but ``figure`` and text-only ones); those in ``changes`` are
+    differences and get a sign and unit ("+5 pts", "-1 h 30 min"). A blank value (the figure is
+    not available) becomes ``missing``. Theme keys become theme names. Returns a new frame.
+
+    >>> cmp = pd.DataFrame({"figure": ["messages", "answered_share"], "this_period": [432.0, 0.7265],
+    ...                     "change": [-426.0, 0.0903]})
+    >>> figures_for_people(cmp).values.tolist()
+    [['messages', '432', '-426'], ['answered_share', '73%', '+9 pts']]
+    """
+    out = frame.copy()
+    names = (out[figure] if figure in out.columns else pd.Series(out.index, index=out.index)).astype(str)
+    if columns is None:
+        columns = [c for c in out.columns if c != figure and c not in ("meaning", "better_when", "status")]
+    changes = set(changes)
+    labels = None
+    for col in columns:
+        values = []
+        for name, v in zip(names, out[col]):
+            if v is None or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
+                values.append(missing)
+                continue
+            kind = figure_kind(name, change=col in changes)
+            if kind == "text" or isinstance(v, str):
+                if name == "top_theme":
+                    if labels is None:
+                        from .themes import theme_labels
+                        labels = theme_labels()
+                    v = labels.get(v, v)
+                values.append(str(v))
+            else:
+                values.append(fmt_number(v, kind))
+        out[col] = pd.Series(values, index=out.index, dtype=object)
+    return out
+
+
 def _cell(v: Any) -> Any:
     if isinstance(v, (list, tuple)):
         return "; ".join(map(str, v))

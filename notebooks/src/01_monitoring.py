@@ -32,6 +32,7 @@ import plotly.io as pio
 import smlib
 from smlib import charts
 from smlib.summary import pct   # a share as a percentage; "n/a" when there is nothing to count
+from smlib.reportview import figures_for_people   # numbers written for people: 73%, +9 pts
 
 pio.renderers.default = "plotly_mimetype+notebook"   # interactive charts that also work in HTML
 pd.set_option("display.max_colwidth", 90)
@@ -302,7 +303,7 @@ print(smlib.describe_activity(res, comparison=cmp))
 # **Targets** (KPIs, key performance indicators) are set by the organisation in its profile.
 
 # %%
-cmp
+figures_for_people(cmp)   # the same table, with each number written the way we would say it
 
 # %% tags=["nbval-check-output"]
 print("Previous period:", ", ".join(cmp.attrs["previous_days"]) or "none in the data")

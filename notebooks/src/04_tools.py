@@ -25,6 +25,7 @@ import pandas as pd
 
 import smlib
 from smlib import tools
+from smlib.reportview import figures_for_people   # numbers written for people: 95%, 7 min
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.width", 160)
@@ -127,7 +128,7 @@ compare = ["meta-business-suite", "brand24", "hootsuite"]
 views = tools.compare_views(ds, compare, days=days)
 
 # %% tags=["nbval-check-output"]
-print(views.fillna("–").to_string())
+print(figures_for_people(views, missing="–").to_string())
 
 # %% tags=["nbval-check-output"]
 for t in compare:

@@ -191,23 +191,7 @@ cmp = comparison.copy()
 cmp = cmp[cmp["figure"].isin(["messages", "customer_messages", "users", "negative_share",
                               "answered_share", "first_response_median_minutes",
                               "engagement_rate", "follower_growth_pct", "waiting"])]
-def kind_of(figure, col):
-    """How to write a figure: a change gets its unit (pts = percentage points, or a time)."""
-    change = col == "change"
-    if figure.endswith("_share"):
-        return "pts" if change else "pct"
-    if figure == "engagement_rate":
-        return "pts2" if change else "pct2"
-    if figure.endswith("_minutes"):
-        return "minutes_change" if change else "minutes"
-    if figure.endswith("_pct"):
-        return "pts_number" if change else "pct_number"
-    return "change" if change else "int"
-
-
-for col in ("this_period", "previous_period", "change", "target"):
-    cmp[col] = [rv.fmt_number(v, kind_of(f, col)) if pd.notna(v) else ""
-                for f, v in zip(cmp["figure"], cmp[col])]
+cmp = rv.figures_for_people(cmp, ["this_period", "previous_period", "change", "target"])
 rv.table(cmp, {"meaning": "Figure", "this_period": "Monitoring days", "previous_period": "Previous period",
                "change": "Change", "target": "Target", "status": "Target met?"})
 
