@@ -408,3 +408,27 @@ def test_exercise_settings_mistakes_name_file_and_field(tmp_path, monkeypatch, n
     assert (e.value.source, e.value.field) == (str(path), field)
     fb = _core.judge("p3.users", 10, 20)     # a learner's check tells the tutor where to look
     assert str(path) in fb.message
+
+
+# --------------------------------------------------------------------------- a profile used by smlib.load
+
+def test_load_with_org_refuses_a_broken_profile_instead_of_ignoring_it(tmp_path, monkeypatch):
+    # smlib.load(path, org=...) used to swallow any error in the profile: the export loaded with
+    # no profile, so the organisation's own posts counted as customers' messages, silently
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(smlib.paths.data_file("organisations"), data / "organisations")
+    monkeypatch.setenv("SMLIB_DATA", str(data))
+    export = tmp_path / "export.csv"
+    export.write_text("text,date,author\nLate again,2024-03-01 10:00,@TidyPawsUK\n"
+                      "So sorry!,2024-03-01 10:05,@someone\n", encoding="utf-8")
+    good = smlib.load(export, org="tidy-paws")                  # a good profile is used
+    assert good.profile is not None and good.profile.name
+    prof = data / "organisations" / "tidy-paws.toml"
+    prof.write_text(prof.read_text(encoding="utf-8").replace("[handles]", "[handles]\nx = [", 1),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        smlib.load(export, org="tidy-paws")
+    assert "tidy-paws.toml" in str(err.value)
+    # an org with no profile file is still just a label
+    assert len(smlib.load(export, org="my-brand").interactions) == 2

@@ -82,14 +82,19 @@ def _check_timezone(tz: Any, source: str | None = None) -> str | None:
 
 
 def _profile_for(org: str | None) -> Profile | None:
-    """The sample organisation's profile when ``org`` names one, else None (never raises)."""
+    """The organisation's profile when ``org`` names one in ``data/organisations``, else None.
+
+    An ``org`` with no profile file is fine (any name can label an export). A profile file
+    that exists but has a mistake is a :class:`DataError` naming the file and field: quietly
+    ignoring it would read the organisation's own posts as customers' messages.
+    """
     if not org:
         return None
-    try:
-        from .. import sample  # optional at load time
-        return sample.load_profile(org)
-    except Exception:  # no such module or organisation, or a bad profile file: loading still works
+    from .. import sample
+    path = sample._profile_files().get(str(org))
+    if path is None:
         return None
+    return Profile.from_toml(path)
 
 
 def _as_list(handles: Any, source: str | None = None) -> list[str]:
