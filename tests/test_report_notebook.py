@@ -362,3 +362,15 @@ def test_a_file_name_with_no_latin_letters_can_be_reported(review):
     slug = next(s for s in summary["succeeded"] if s.startswith("export-"))
     assert _metrics(out, slug)["name"] == "Кафе"
     assert "Кафе: social media monitoring report" in _page(out, slug)
+
+
+def test_loader_notes_in_the_report_hide_contact_details(tmp_path):
+    """The Data note quotes the loader's warnings, which can quote cells: a kind column holding
+    'jo.leaky@example.com' put the address on the learners' page."""
+    fixture = REVIEW / "contact_in_notes.csv"
+    assert "jo.leaky@example.com" in " ".join(smlib.load(fixture).load_summary["warnings"])
+    summary = smlib.build_reports([fixture], tmp_path, workers=1, progress=False)
+    assert summary["succeeded"] == ["contact_in_notes"], summary["failed"]
+    html = _page(tmp_path, "contact_in_notes")
+    assert "Note: " in html and "[email]" in html
+    assert "jo.leaky@example.com" not in html and "07700 900123" not in html

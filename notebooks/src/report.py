@@ -65,7 +65,9 @@ rv.paragraph(
     f"{os.path.basename(str(summary.get('source', 'the sample')))}"
     + (f" ({skipped:,} rows could not be used: {reasons})" if skipped else "")
     + f". {len(period):,} of them fall on the monitoring days. "
-    + " ".join(f"Note: {w}." for w in summary.get("warnings") or [])
+    # the loader's notes can quote values from the file: no e-mails or phone numbers in them
+    + " ".join(f"Note: {w if show_handles else smlib.privacy.hide_contact_details(w)}."
+               for w in summary.get("warnings") or [])
     + (" Customer handles are shown as pseudonyms." if not show_handles
        else " Customer handles are shown as written (staff copy: do not share).")
     + " " + rv.time_zone_sentence(res["meta"]["timezone"], from_profile=profile is not None),
