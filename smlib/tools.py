@@ -803,9 +803,19 @@ def _eligible(scores: pd.DataFrame, recommend_unverified: bool) -> pd.Series:
     return ok
 
 
+TIE_BREAK = ("coverage", "measures", "alerts")
+"""Equal totals are decided by these criteria in turn (seeing the messages matters most), then
+by the tool's id, so the same inputs always give the same choice."""
+
+
+_TIE_WORDS = {"coverage": "how much of the organisation's activity it sees",
+              "measures": "how many of the 2.1 measures it gives", "alerts": "alerts for urgent items"}
+
+
 def _winner(scores: pd.DataFrame, eligible: pd.Series) -> tuple[str | None, str | None]:
-    cand = scores[eligible.to_numpy()].sort_values(["total", "id"], ascending=[False, True],
-                                                   kind="mergesort")
+    cand = scores[eligible.to_numpy()].assign(_total=lambda d: d["total"].round(6))
+    cand = cand.sort_values(["_total", *TIE_BREAK, "id"],
+                            ascending=[False] * (1 + len(TIE_BREAK)) + [True], kind="mergesort")
     ids = cand["id"].tolist()
     return (ids[0] if ids else None, ids[1] if len(ids) > 1 else None)
 
@@ -871,7 +881,15 @@ def _why_lost(win: pd.Series, run: pd.Series, weights: Mapping[str, float]) -> l
     diffs = {c: weights[c] * (win[c] - run[c]) / total_w * 100 for c in CRITERIA}
     losing = sorted((c for c in CRITERIA if diffs[c] > 1e-9), key=lambda c: -diffs[c])
     winning = sorted((c for c in CRITERIA if diffs[c] < -1e-9), key=lambda c: diffs[c])
-    out = [f"{run['name']} scored {run['total']:.1f} against {win['total']:.1f}."]
+    if round(run["total"], 6) == round(win["total"], 6):
+        decider = next((c for c in TIE_BREAK if win[c] != run[c]), None)
+        out = [f"{run['name']} scored the same ({run['total']:.1f}); "
+               + (f"{win['name']} wins the tie because it does better on "
+                  f"{_TIE_WORDS[decider]}." if decider else
+                  f"they are equal on every criterion, so {win['name']} was picked by name only: "
+                  "choose between them yourself.")]
+    else:
+        out = [f"{run['name']} scored {run['total']:.1f} against {win['total']:.1f}."]
     if losing:
         out.append("It lost points on " + ", ".join(
             f"{CRITERION_LABELS[c]} ({diffs[c]:.1f} points)" for c in losing) + ".")

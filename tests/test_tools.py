@@ -472,3 +472,19 @@ def test_coverage_table_percentages_and_na(world):
     s_all, _, _ = _hand_shares("listen")
     assert tab.loc["Listen", "% of all"] == f"{100 * s_all:.0f}%"
     assert set(tab["% urgent"]) == {"n/a"}
+
+
+def test_equal_totals_go_to_the_tool_that_sees_more():
+    """Ties used to go to the first tool id in the alphabet: with only cost weighted, every free
+    tool scores 100 and Buffer or Google Alerts (which sees nothing) could win over one that sees
+    most of the activity."""
+    ds = smlib.load_sample("northway-rail")
+    days = smlib.default_days(ds, 5)
+    rec = smlib.recommend_tool(ds, days=days, weights={"coverage": 0, "measures": 0, "alerts": 0,
+                                                        "cost": 1, "ease": 0})
+    sc = rec.scores[rec.scores["eligible"]]
+    top = sc[sc["total"].round(6) == sc["total"].round(6).max()]
+    assert len(top) > 1                                   # a real tie
+    assert rec.recommended == top.sort_values(["coverage", "id"], ascending=[False, True])["id"].iloc[0]
+    assert sc.set_index("id").loc[rec.recommended, "coverage"] == top["coverage"].max()
+    assert "wins the tie" in rec.text() or "by name only" in rec.text()
