@@ -449,7 +449,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         first_response_median_minutes, first_response_p90_minutes,
         first_response_median_business_minutes, first_response_p90_business_minutes, waiting,
         busiest_day, busiest_day_messages, busiest_hour, busiest_hour_messages (None when the public
-        wrote nothing), busiest_platform, top_theme, sentiment_method (None where not available).
+        wrote nothing), busiest_platform, top_theme, sentiment_method (None where not available);
+        busiest_days and busiest_platforms list every day or platform tied with the busiest.
     ``users``: platform, users (unique authors of customer messages), new_users,
         returning_users (author seen in the data before the first monitoring day), messages.
     ``followers``: platform, followers_start (insights on the first day or latest before),
@@ -875,12 +876,16 @@ def _headline(res: dict[str, Any]) -> dict[str, Any]:
         h["national_share"] = _row(ls, "source", src)["national_share"]
     busy = daily.sort_values(["messages", "day"], ascending=[False, True]).iloc[0]
     h["busiest_day"], h["busiest_day_messages"] = busy["day"], busy["messages"]
+    # a tie is a tie: every day (platform) with the top count, first one as above
+    h["busiest_days"] = [str(d) for d in daily.loc[daily["messages"] == busy["messages"], "day"].sort_values()]
     bh = res["busiest_hours"].sort_values(["by_followers", "hour"], ascending=[False, True]).iloc[0]
     # no message from the public at all: there is no busiest hour (not "00:00 with 0")
     h["busiest_hour"], h["busiest_hour_messages"] = ((bh["hour"], bh["by_followers"])
                                                      if bh["by_followers"] > 0 else (None, None))
     vp = res["volume_by_platform"]
     h["busiest_platform"] = vp["platform"].iloc[0] if len(vp) else None
+    h["busiest_platforms"] = ([str(p) for p in vp.loc[vp["total"] == vp["total"].iloc[0], "platform"]]
+                              if len(vp) else [])
     th = res["themes"]
     h["top_theme"] = th["theme"].iloc[0] if available(th) and len(th) else None
     h["sentiment_method"] = res["meta"]["sentiment_method"]

@@ -343,8 +343,14 @@ def _care(res: dict[str, Any], name: str) -> str:
 def _stands_out(res: dict[str, Any], name: str) -> str:
     h = res["headline"]
     parts = []
-    parts.append(f"What stands out: the busiest day was {_day(h['busiest_day'], _yr(res))} with "
-                 f"{_plural(h['busiest_day_messages'], 'message')}.")
+    tied = h.get("busiest_days") or [h["busiest_day"]]
+    if len(tied) > 1:
+        parts.append(f"What stands out: the busiest days were "
+                     f"{_listing([_day(d, _yr(res)) for d in tied])}, with "
+                     f"{_plural(h['busiest_day_messages'], 'message')} each.")
+    else:
+        parts.append(f"What stands out: the busiest day was {_day(h['busiest_day'], _yr(res))} with "
+                     f"{_plural(h['busiest_day_messages'], 'message')}.")
     cbd = res["complaints_by_day"]
     if cbd["negative"].sum():
         worst = cbd.sort_values(["negative", "day"], ascending=[False, True]).iloc[0]

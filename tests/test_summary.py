@@ -184,3 +184,20 @@ def test_days_in_different_years_keep_their_year():
     assert "On Monday 2 March 2026 there was 1 message" in text
     one_year = describe_activity(smlib.monitor(ds, days=["2026-03-02"]))
     assert "Monday 2 March" in one_year and "2 March 2026" not in one_year
+
+
+def test_a_tie_for_busiest_day_names_every_tied_day():
+    """Two days with two messages each: the summary named only the first as 'the busiest day'
+    and the headline kept one platform of two with equal counts."""
+    ds = _two_platform_dataset([("x", "2026-03-02 09:00"), ("facebook", "2026-03-02 10:00"),
+                                ("x", "2026-03-03 09:00"), ("facebook", "2026-03-03 10:00"),
+                                ("x", "2026-03-04 09:00")])
+    res = smlib.monitor(ds, days=["2026-03-02", "2026-03-03", "2026-03-04"])
+    h = res["headline"]
+    assert h["busiest_days"] == ["2026-03-02", "2026-03-03"]
+    assert h["busiest_platforms"] == ["x"]
+    text = _check(res)
+    assert "the busiest days were Monday 2 March and Tuesday 3 March, with 2 messages each" in text
+    assert "the busiest day was" not in text
+    even = _two_platform_dataset([("x", "2026-03-02 09:00"), ("facebook", "2026-03-02 10:00")])
+    assert sorted(smlib.monitor(even, days=["2026-03-02"])["headline"]["busiest_platforms"]) == ["facebook", "x"]
