@@ -130,7 +130,7 @@ def business_vs_followers(res: dict[str, Any], interactive: bool = False) -> Any
     return _bars([platform_name(p) for p in v["platform"]],
                  {f"by {_org(res)}": v["by_business"].tolist(),
                   "by the public": v["by_followers"].tolist()},
-                 interactive=interactive, title=f"Who wrote the messages on each platform",
+                 interactive=interactive, title="Who wrote the messages on each platform",
                  xlabel="Platform", ylabel="Number of messages")
 
 

@@ -157,7 +157,7 @@ def validate_interactions(df: pd.DataFrame, source: str | None = None, *, check_
                         f"share an id (e.g. {ex})", source=source, field="message_id")
 
 
-def duplicated_ids(ids: pd.Series, keep: str | bool = "first") -> "np.ndarray":
+def duplicated_ids(ids: pd.Series, keep: str | bool = "first") -> "numpy.ndarray":
     """Boolean mask of repeated ids (as ``Series.duplicated(keep=...)``), fast for big tables.
 
     Ids that are all plain digit strings without leading zeros (tweet and post ids, row numbers)
