@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+import numpy as np
 import pandas as pd
 
 from .errors import DataError
@@ -157,7 +158,7 @@ def validate_interactions(df: pd.DataFrame, source: str | None = None, *, check_
                         f"share an id (e.g. {ex})", source=source, field="message_id")
 
 
-def duplicated_ids(ids: pd.Series, keep: str | bool = "first") -> "numpy.ndarray":
+def duplicated_ids(ids: pd.Series, keep: str | bool = "first") -> np.ndarray:
     """Boolean mask of repeated ids (as ``Series.duplicated(keep=...)``), fast for big tables.
 
     Ids that are all plain digit strings without leading zeros (tweet and post ids, row numbers)
