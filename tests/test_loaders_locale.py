@@ -261,3 +261,26 @@ def test_a_french_hour_alone_is_not_a_date(tmp_path):
     df, s = load_path(p)
     assert df["created_at"].tolist() == [utc("2024-03-03 12:00")]
     assert s["reasons"] == {"unparseable date": 1}
+
+
+def test_dotted_dates_are_day_first_without_a_warning(tmp_path):
+    # 05.03.2024 is day first wherever dots are written; it got the day/month warning
+    p = tmp_path / "dots.csv"
+    p.write_text("text,date\na,05.03.2024 10:00\nb,06.03.2024 11:00\nc,07.03.2024 12:00\n", encoding="utf-8")
+    ds = smlib.load(p)
+    assert [str(t.date()) for t in ds.interactions["created_at"]] == ["2024-03-05", "2024-03-06", "2024-03-07"]
+    assert not any("day/month" in w for w in ds.load_summary["warnings"])
+    # dots with a second field above 12 are still read month first, as the data proves
+    q = tmp_path / "dots_us.csv"
+    q.write_text("text,date\na,03.25.2024 10:00\nb,03.26.2024 11:00\n", encoding="utf-8")
+    assert [str(t.date()) for t in smlib.load(q).interactions["created_at"]] == ["2024-03-25", "2024-03-26"]
+
+
+@pytest.mark.parametrize("cell", ["14:05", "2:05 PM", "14h05", "09:15:30"])
+def test_a_time_with_no_date_is_an_unparseable_date_not_today(tmp_path, cell):
+    p = tmp_path / "times.csv"
+    p.write_text(f"text,date\na,12/03/2024 10:00\nb,{cell}\nc,13/03/2024 11:00\n", encoding="utf-8")
+    ds = smlib.load(p)
+    s = ds.load_summary
+    assert s["rows_kept"] == 2 and s["reasons"] == {"unparseable date": 1}
+    assert (ds.interactions["created_at"].dt.year == 2024).all()

@@ -27,6 +27,7 @@ _RE_EPOCH = re.compile(r"^\s*-?\d{9,13}(\.\d+)?\s*$")
 _RE_TWITTER = re.compile(r"^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} [+-]\d{4} \d{4}$")
 _RE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
 _RE_SLASH = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})")
+_RE_TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.h]\d{2}([:.]\d{2})?\s*([ap]\.?m\.?)?\s*$", re.I)
 _NAIVE_TZ = re.compile(r"(Z|[+-]\d{2}:?\d{2}|UTC|GMT)\s*$")
 ZONE_WORDS = {"UTC": 0, "GMT": 0, "BST": 60, "WET": 0, "WEST": 60, "CET": 60, "CEST": 120, "EET": 120,
               "EEST": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
@@ -311,6 +312,8 @@ def _parse(values: pd.Series, kind: str, dayfirst: bool) -> pd.Series:
             if fast is not None:
                 return fast
             return pd.to_datetime(values, format="ISO8601", utc=True, errors="coerce")
+        # a time with no date ("14:05") is not a date: pandas would give it today's date
+        values = values.where(~values.str.match(_RE_TIME_ONLY).fillna(False).astype(bool))
         # mixed: day-first applies only to slash/dot dates (05/01/2026), never to ISO ones
         slash = values.str.match(_RE_SLASH).fillna(False).astype(bool)
         out = pd.to_datetime(values.where(~slash), format="mixed", dayfirst=False, utc=True, errors="coerce")
@@ -337,11 +340,13 @@ def _dayfirst(sample: list[str]) -> tuple[bool, bool]:
     """(dayfirst, guessed) for slash dates like 05/01/2026.
 
     A first field above 12 proves day first; a second field above 12 proves month first.
-    Otherwise the field that changes more is taken as the day (messages over a few days share
-    the month), and with no difference at all day first is assumed (UK) - ``guessed`` is True
-    in these last two cases so the caller can warn."""
+    Dates written with dots (05.03.2024) are day first. Otherwise the field that changes more
+    is taken as the day (messages over a few days share the month), and with no difference at
+    all day first is assumed (UK) - ``guessed`` is True in these last two cases so the caller
+    can warn."""
     first_big = second_big = False
     firsts, seconds = set(), set()
+    dots = slashes = 0
     for v in sample:
         m = _RE_SLASH.match(v)
         if m:
@@ -350,8 +355,12 @@ def _dayfirst(sample: list[str]) -> tuple[bool, bool]:
             second_big |= b > 12
             firsts.add(a)
             seconds.add(b)
+            dots += "." in m.group(0)
+            slashes += "/" in m.group(0)
     if first_big != second_big:
         return first_big, False
+    if dots and not slashes:
+        return True, False   # 05.03.2024 is day first wherever dots are used (Germany, Norway, …)
     if len(seconds) > len(firsts):
         return False, True
     return True, True
