@@ -374,3 +374,17 @@ def test_loader_notes_in_the_report_hide_contact_details(tmp_path):
     html = _page(tmp_path, "contact_in_notes")
     assert "Note: " in html and "[email]" in html
     assert "jo.leaky@example.com" not in html and "07700 900123" not in html
+
+
+def test_a_tie_for_busiest_platform_names_both_in_the_headline_box(tmp_path):
+    """The 'Busiest platform' box named one of two platforms with the same number of messages."""
+    p = tmp_path / "tied.csv"
+    p.write_text("platform,date,author,text\n"
+                 "x,2026-03-02 09:00,@a,Where is my parcel?\nfacebook,2026-03-02 10:00,@b,Late again\n"
+                 "x,2026-03-03 09:00,@c,Thanks!\nfacebook,2026-03-03 10:00,@d,Any update?\n",
+                 encoding="utf-8")
+    summary = smlib.build_reports([p], tmp_path / "out", workers=1, progress=False)
+    assert summary["succeeded"] == ["tied"], summary["failed"]
+    html = _page(tmp_path / "out", "tied")
+    assert "Busiest platforms" in html and "equal most messages" in html
+    assert re.search(r"(Facebook and X|X and Facebook)", html)

@@ -91,8 +91,9 @@ rv.kpi_cards([
     ("Median first reply", rv.fmt_number(h.get("first_response_median_minutes"), "minutes"),
      "half were answered faster" if h.get("first_response_median_minutes") is not None
      else "no replies to time"),
-    ("Busiest platform", platform_name(h["busiest_platform"]) if h.get("busiest_platform") else "n/a",
-     "most messages"),
+    ("Busiest platform" if len(h.get("busiest_platforms") or []) < 2 else "Busiest platforms",
+     " and ".join(platform_name(p) for p in h.get("busiest_platforms") or []) or "n/a",
+     "most messages" if len(h.get("busiest_platforms") or []) < 2 else "equal most messages"),
     ("Top theme", smlib.themes.theme_labels().get(h.get("top_theme"), str(h.get("top_theme") or "n/a")),
      "what people talked about"),
 ])
