@@ -123,9 +123,33 @@ def _written_out(text: str, handles: dict[str, str], names: dict[str, list[tuple
     return text
 
 
+def handle_key(author_id: object) -> str:
+    """The form of an id or handle that a pseudonym is made from: no spaces around it, no
+    leading "@", lower case.
+
+    Handles on the platforms we monitor do not depend on case (``@ImogenM84`` and
+    ``@imogenm84`` are one account) and are written with or without their "@" (``@jo_b`` in a
+    message, ``jo_b`` in an export), so all of these are one person and get one pseudonym.
+    A numeric id (``100004000722771``) or a review site's ``reviews:307984`` is left as it is: it
+    cannot be matched with a handle, and that is fine.
+
+    >>> handle_key(" @ImogenM84") == handle_key("imogenm84") == "imogenm84"
+    True
+    """
+    return str(author_id).strip().lstrip("@").lower()
+
+
 def pseudonym(author_id: object, salt: str = DEFAULT_SALT) -> str:
-    """A stable, non-reversible stand-in for a customer id or handle."""
-    digest = hashlib.blake2b(f"{salt}:{author_id}".encode("utf-8"), digest_size=4).hexdigest()
+    """A stable, non-reversible stand-in for a customer id or handle.
+
+    Made from :func:`handle_key`, so an author (``@ImogenM84``) and an @mention of them
+    (``@imogenm84``) get the same pseudonym.
+
+    >>> pseudonym("@ImogenM84") == pseudonym("imogenm84")
+    True
+    """
+    key = handle_key(author_id)
+    digest = hashlib.blake2b(f"{salt}:{key}".encode("utf-8"), digest_size=4).hexdigest()
     return f"user-{digest[:6]}"
 
 
@@ -133,11 +157,15 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                  keep: Iterable[str] = (), people: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return a copy with customers' ``author_id``/``author_name`` and @mentions in ``text`` replaced.
 
-    Rows where ``author_is_org`` is true keep their names; handles in ``keep`` (e.g. the
-    organisation's handles) are left as they are wherever they appear. A customer's handle in a
-    profile address (``x.com/jane_doe``), written without its "@" (when it is no ordinary word:
-    it has a digit, ``_`` or ``.``) or their full name (two words or more) in any message becomes
-    the same pseudonym. E-mail addresses and phone numbers in the public's messages become
+    Rows where ``author_is_org`` is true keep their names, and their handles and names are left
+    as they are wherever they appear (``@NorthwayRail`` in a customer's message, also
+    ``@Kelby Borough Council``); so are the handles in ``keep`` (e.g. the profile's handles, for
+    accounts that posted nothing in ``frame``). Every pseudonym is made from
+    :func:`handle_key`: a customer who writes as ``@ImogenM84`` and is @mentioned as
+    ``@imogenm84`` is one pseudonym (ids are not told apart by platform, as before). A
+    customer's handle in a profile address (``x.com/jane_doe``), written without its "@" (when
+    it is no ordinary word: it has a digit, ``_`` or ``.``) or their full name (two words or
+    more) in any message becomes the same pseudonym. E-mail addresses and phone numbers in the public's messages become
     ``[email]`` and ``[phone]`` (:func:`hide_contact_details`).
 
     ``people``: a wider table (e.g. every message of the period) whose customers' handles and
@@ -145,7 +173,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     their own authors.
     """
     out = frame.copy()
-    keep_l = {k.lower().lstrip("@") for k in keep}
+    keep_l = {handle_key(k) for k in keep if k is not None}
     is_org = out["author_is_org"].astype(bool) if "author_is_org" in out else pd.Series(False, index=out.index)
     if "author_id" in out:
         ids = out["author_id"].astype("object")
@@ -156,12 +184,22 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             names = out["author_name"].astype("object")
             out["author_name"] = names.where(is_org | names.isna(), out["author_id"])
     if "text" in out:
-        org_names = keep_l | {str(n).lower().lstrip("@") for n in
-                              out.loc[is_org, "author_name"].dropna().unique()} if "author_name" in out else keep_l
+        # the organisation's own names and handles (as it posted in this frame) are never a customer's
+        org_names = keep_l | {handle_key(n) for col in ("author_name", "author_id") if col in frame
+                              for n in frame[col][is_org.to_numpy()].dropna().unique()}
+        org_names.discard("")
+        # names of more than one word, for "@Kelby Borough Council" (the mention is only "Kelby")
+        long_names = sorted((n for n in org_names if not _RUN.fullmatch(n)), key=len, reverse=True)
+
+        def _org_named_at(m: re.Match) -> bool:
+            rest = m.string[m.start(1):m.start(1) + 200].lower()
+            return any(rest.startswith(n) and not rest[len(n):len(n) + 1].isalnum() for n in long_names)
 
         def _swap(m: re.Match) -> str:
             h = m.group(1)
-            return m.group(0) if h.lower() in org_names else "@" + pseudonym(h.lower(), salt)
+            if h.lower() in org_names or (long_names and _org_named_at(m)):
+                return m.group(0)
+            return "@" + pseudonym(h, salt)
 
         def _swap_url(m: re.Match) -> str:
             h = m.group(2).lower()
@@ -192,7 +230,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             for aid, alias, name in pairs.itertuples(index=False):
                 if not isinstance(alias, str):
                     continue
-                key = aid.lstrip("@").lower() if isinstance(aid, str) else ""
+                key = handle_key(aid) if isinstance(aid, str) else ""
                 if key and key not in org_names and _DISTINCT_HANDLE.fullmatch(key):
                     handles.setdefault(key, alias)
                 words = name.strip(" .").split() if isinstance(name, str) else []

@@ -335,14 +335,18 @@ def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max
                  empty=empty, max_chars={"text": TEXT_CHARS, "text_inert": TEXT_CHARS})
 
 
-_PSEUDONYM = re.compile(r"user-[0-9a-f]{6}")
+# a pseudonym, with the "@" of a mention or the "/" of a profile address in front of it
+_PSEUDONYM = re.compile(r"([@/]?)(user-[0-9a-f]{6})")
 
 
 def handle_map(frame: pd.DataFrame) -> dict[str, str]:
     """Pseudonym -> real handle for every author and @mention in ``frame`` (staff copies only).
 
     Library functions pseudonymise what they return; a report built with ``show_handles=True``
-    uses this to put the real handles back, consistently with its own tables.
+    uses this to put the real handles back, consistently with its own tables. Pseudonyms are
+    made from :func:`smlib.privacy.handle_key`, so an author ``@ImogenM84`` and a mention
+    ``@imogenm84`` are one entry; the handle as the person posted it (``author_id``) is the one
+    shown.
     """
     from .privacy import _MENTION, pseudonym
     mapping: dict[str, str] = {}
@@ -362,7 +366,13 @@ def reveal(value: Any, mapping: Mapping[str, str] | None) -> Any:
     if not mapping:
         return value
     if isinstance(value, str):
-        return _PSEUDONYM.sub(lambda m: mapping.get(m.group(0), m.group(0)), value)
+        def _real(m: re.Match) -> str:
+            real = mapping.get(m.group(2))
+            if real is None:
+                return m.group(0)
+            # "@user-…" (a mention) or "x.com/user-…" (a profile address): one "@" at most
+            return m.group(1) + real.lstrip("@") if m.group(1) else real
+        return _PSEUDONYM.sub(_real, value)
     if isinstance(value, (list, tuple)):
         return [reveal(v, mapping) for v in value]
     return value

@@ -1,0 +1,108 @@
+"""One person, one pseudonym: authors and @mentions are keyed on the same normalised handle.
+
+Found by a privacy audit: an author's pseudonym was made from their raw ``author_id``
+(``@ImogenM84``) and an @mention of them from the lower-case handle without "@", so a learner
+saw one customer as two people. Also: the organisation's own handle (``@NorthwayRail``) became
+a pseudonym when ``pseudonymise`` was called without ``keep=``.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import smlib
+from smlib import reportview as rv
+from smlib.privacy import pseudonym, pseudonymise
+
+
+def _chat() -> pd.DataFrame:
+    return pd.DataFrame({
+        "author_id": ["@ImogenM84", "UPPER_LEAKER", "@AcmeShop", "@sam_k"],
+        "author_name": ["Imogen M", "Upper Leaker", "Acme Shop", "Sam K"],
+        "author_is_org": [False, False, True, False],
+        "text": ["@AcmeShop my parcel never came",
+                 "same here @imogenm84, and see x.com/ImogenM84 for her photos",
+                 "@ImogenM84 @upper_leaker sorry, DM us",
+                 "@IMOGENM84 @Upper_Leaker @acmeshop any news?"]})
+
+
+def test_author_and_mention_of_the_same_person_share_a_pseudonym():
+    out = pseudonymise(_chat())
+    imogen, upper = out.loc[0, "author_id"], out.loc[1, "author_id"]
+    assert imogen.startswith("user-") and upper.startswith("user-") and imogen != upper
+    assert out.loc[1, "text"].startswith(f"same here @{imogen},")          # mentioned by a customer
+    assert f"x.com/{imogen} " in out.loc[1, "text"]                          # in a profile address
+    assert out.loc[2, "text"] == f"@{imogen} @{upper} sorry, DM us"          # replied to by the org
+    assert out.loc[3, "text"] == f"@{imogen} @{upper} @acmeshop any news?"   # any case
+
+
+@pytest.mark.parametrize("variants", [("@ImogenM84", "imogenm84", "IMOGENM84", " @imogenm84 "),
+                                      ("UPPER_LEAKER", "@upper_leaker", "Upper_Leaker")])
+def test_case_and_at_sign_variants_are_one_pseudonym(variants):
+    assert len({pseudonym(v) for v in variants}) == 1
+    df = pd.DataFrame({"author_id": list(variants), "author_is_org": False,
+                       "text": [f"hi @{str(v).strip().lstrip('@')}" for v in variants]})
+    out = pseudonymise(df)
+    assert out["author_id"].nunique() == 1
+    assert set(out["text"]) == {"hi @" + out.loc[0, "author_id"]}
+
+
+def test_numeric_ids_are_left_as_they_are():
+    # a numeric id cannot be matched with a handle (and is not meant to be)
+    assert pseudonym("100004000722771") == pseudonym(" 100004000722771") != pseudonym("@100004000722771x")
+    assert pseudonym(12345) == pseudonym("12345")
+
+
+def test_the_staff_copy_maps_back_to_the_handle_as_posted():
+    raw = _chat()
+    shown = pseudonymise(raw)
+    real = rv.handle_map(raw)
+    back = rv.reveal_frame(shown, real)
+    assert back["author_id"].tolist() == raw["author_id"].tolist()
+    # a mention shows the handle once, with one "@", and a profile address keeps its form
+    assert back.loc[1, "text"] == "same here @ImogenM84, and see x.com/ImogenM84 for her photos"
+    assert back.loc[2, "text"] == "@ImogenM84 @UPPER_LEAKER sorry, DM us"
+    assert back.loc[3, "text"] == "@ImogenM84 @UPPER_LEAKER @acmeshop any news?"
+    assert "user-" not in " ".join(back["text"])
+
+
+def test_sample_data_an_org_reply_names_the_customer_it_answers():
+    ds = smlib.load_sample("northway-rail")
+    inter = ds.interactions
+    cust = inter.loc[~inter["author_is_org"].astype(bool)].iloc[0]
+    org = inter.loc[inter["author_is_org"].astype(bool)].iloc[0]
+    handle = str(cust["author_id"])
+    assert handle.startswith("@") and handle != handle.lower()  # e.g. '@ConnorNolan'
+    reply = org.copy()
+    reply["text"] = f"{handle.lower()} sorry to hear that, please DM us"
+    both = pd.DataFrame([cust, reply]).reset_index(drop=True)
+    out = pseudonymise(both)
+    assert out.loc[1, "text"].startswith("@" + out.loc[0, "author_id"] + " ")
+
+
+def test_org_handle_kept_without_keep():
+    ds = smlib.load_sample("northway-rail")
+    inter = ds.interactions
+    out = pseudonymise(inter)
+    cust = ~inter["author_is_org"].astype(bool)
+    had = inter.loc[cust, "text"].fillna("").str.contains("@NorthwayRail", regex=False)
+    assert had.sum() > 10
+    assert out.loc[had[had].index, "text"].str.contains("@NorthwayRail", regex=False).all()
+    df = _chat()
+    assert pseudonymise(df).loc[0, "text"] == "@AcmeShop my parcel never came"
+
+
+def test_org_named_in_full_after_the_at_sign_is_kept():
+    ds = smlib.load_sample("kelby-council")
+    inter = ds.interactions
+    had = inter["text"].fillna("").str.contains("@Kelby Borough Council", regex=False)
+    assert had.any()
+    for keep in ((), tuple(ds.profile.handles.values())):
+        out = pseudonymise(inter, keep=keep)
+        assert out.loc[had, "text"].str.contains("@Kelby Borough Council", regex=False).all()
+    # a customer whose handle only starts like the organisation's name is still pseudonymised
+    df = pd.DataFrame({"author_id": ["Kelby Borough Council", "@kelby"], "author_is_org": [True, False],
+                       "author_name": ["Kelby Borough Council", "Kel B"],
+                       "text": ["thanks", "@Kelby Borough Councillors and @Kelby"]})
+    text = pseudonymise(df).loc[1, "text"]
+    assert text == f"@{pseudonym('kelby')} Borough Councillors and @{pseudonym('kelby')}"
