@@ -193,12 +193,17 @@ def test_corrections_mistakes_name_the_line(tmp_path, raw, row, field):
 PRIORITY = smlib.paths.data_file("priority_rules.toml")
 
 
-def _rules_file(tmp_path, old, new):
-    text = PRIORITY.read_text(encoding="utf-8")
+def _edited_copy(tmp_path, source, old, new):
+    """A copy of the bundled file ``source`` in ``tmp_path`` with its first ``old`` made ``new``."""
+    text = source.read_text(encoding="utf-8")
     assert old in text
-    path = tmp_path / "priority_rules.toml"
+    path = tmp_path / source.name
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path
+
+
+def _rules_file(tmp_path, old, new):
+    return _edited_copy(tmp_path, PRIORITY, old, new)
 
 
 @pytest.mark.parametrize("old, new, field", [
@@ -322,11 +327,7 @@ WEIGHTS = "weights = { coverage = 3, measures = 2, alerts = 1, cost = 2, ease = 
 
 
 def _tools_file(tmp_path, old, new):
-    text = TOOLS.read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "tools.toml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
+    return _edited_copy(tmp_path, TOOLS, old, new)
 
 
 @pytest.mark.parametrize("old, new, field", [
