@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
-from .paths import data_file, read_toml
+from .paths import data_file, file_stamp, read_toml
 from .schema import (AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, conform_interactions,
                      skip_reasons_text)
 
@@ -775,12 +775,7 @@ def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
 
 def _places() -> dict[str, Any]:
     path = data_file("places.toml")
-    try:
-        st = path.stat()
-        stamp = (st.st_mtime_ns, st.st_size)
-    except OSError:
-        stamp = None
-    return _places_read(str(path), stamp)   # an edited file is read again (its time or size changed)
+    return _places_read(str(path), file_stamp(path))   # an edited file is read again (its time or size changed)
 
 
 @lru_cache(maxsize=2)

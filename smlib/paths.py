@@ -31,6 +31,16 @@ def shared_dir() -> Path | None:
     return cand if (cand / "realdata").is_dir() else None
 
 
+def file_stamp(path: str | Path) -> tuple[int, int] | None:
+    """(modification time, size) of a file, or None: part of a cache key, so a tutor's edit to
+    a configuration file is read on the next call instead of after a kernel restart."""
+    try:
+        st = Path(path).stat()
+    except (OSError, ValueError):
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
 def read_toml(path: str | Path, what: str) -> dict:
     """Read a TOML configuration file; a missing or malformed file raises :class:`smlib.DataError`
     naming the file and ``what`` it is (e.g. ``"theme keyword file"``), never a bare parser error."""

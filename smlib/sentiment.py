@@ -53,7 +53,7 @@ from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGAT
                                            SentimentIntensityAnalyzer, SentiText)
 
 from .errors import DataError
-from .paths import data_file
+from .paths import data_file, file_stamp
 
 LABELS = ("negative", "neutral", "positive")
 NEGATIVE_BELOW = -0.05
@@ -954,12 +954,7 @@ def _analyzer(lexicon_path: str | None = None) -> _CSAnalyzer:
     """The compiled analyser for a lexicon file, rebuilt when the file has changed since (so
     a tutor's edit counts on the next call, without a kernel restart)."""
     path = Path(lexicon_path) if lexicon_path is not None else data_file("sentiment_lexicon.csv")
-    try:
-        st = path.stat()
-        stamp = (st.st_mtime_ns, st.st_size)
-    except (OSError, ValueError):
-        stamp = None
-    return _analyzer_for(lexicon_path, stamp)
+    return _analyzer_for(lexicon_path, file_stamp(path))
 
 
 @lru_cache(maxsize=4)

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
-from .paths import data_file, read_toml
+from .paths import data_file, file_stamp, read_toml
 from .sentiment import _term_regex, clean_text
 
 NO_THEME = "none"
@@ -142,16 +142,6 @@ def _keywords_regex(keywords: Iterable[str]) -> re.Pattern:
 @lru_cache(maxsize=4)
 def _cached_themes(path: str | None, stamp: tuple | None = None) -> tuple[Theme, ...]:
     return tuple(read_themes(path))
-
-
-def file_stamp(path: str | Path) -> tuple[int, int] | None:
-    """(modification time, size) of a file, or None: part of a cache key, so a tutor's edit to
-    a configuration file is read on the next call instead of after a kernel restart."""
-    try:
-        st = Path(path).stat()
-    except (OSError, ValueError):
-        return None
-    return st.st_mtime_ns, st.st_size
 
 
 def _resolve(themes) -> tuple[Theme, ...]:

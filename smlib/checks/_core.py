@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
 
-from ..paths import data_file
+from ..paths import data_file, file_stamp
 from ._answers import as_text, is_blank, is_nan, one_value
 
 DONE, NOT_YET, NOT_STARTED = "done", "not_yet", "not_started"
@@ -110,12 +110,7 @@ def settings() -> dict[str, Any]:
     """The tutor-editable exercise settings in ``data/exercises.toml``, checked (a
     :class:`smlib.DataError` names the file and field); re-read when the file changes."""
     path = data_file("exercises.toml")
-    try:
-        st = path.stat()
-        stamp = (st.st_mtime_ns, st.st_size)
-    except OSError:
-        stamp = None
-    return _settings(str(path), stamp)
+    return _settings(str(path), file_stamp(path))
 
 
 @lru_cache(maxsize=2)
