@@ -42,16 +42,32 @@ COMMENT_KEYS = ("comments_v2", "group_comments_v2", "comments")
 REACTION_KEYS = ("reactions_v2", "reactions")
 POST_KEYS = ("status_updates_v2", "status_updates", "posts", "your_posts", "wall_posts_sent_to_you",
              "other_people_posts", "group_posts_v2", "group_posts")
+# Files of bare photos/videos the owner uploaded: your_videos.json {"videos_v2": [...]},
+# your_uncategorized_photos.json {"other_photos_v2": [...]}, album/<n>.json {"photos": [...]}; each
+# item is {uri, creation_timestamp, description?, title?} (title is the album's name, not a caption).
+# Seen in public parsers of the download, e.g. a TypeScript one typing
+# ``FacebookRawVideosFile = {"videos_v2": FacebookRawVideo[]}`` and a Python one reading
+# ``{"photos": [..]} (albums), {"other_photos_v2": [..]}`` (found by code search, Nov 2026).
+MEDIA_KEYS = ("videos_v2", "other_photos_v2", "photos")
 
 
 def _is_item(x: Any) -> bool:
     return isinstance(x, dict) and "timestamp" in x and ("data" in x or "title" in x or "attachments" in x)
 
 
+def _is_media(x: Any) -> bool:
+    """A bare uploaded photo or video (``videos_v2``, ``other_photos_v2``, album ``photos``)."""
+    return isinstance(x, dict) and isinstance(x.get("uri"), str) and "creation_timestamp" in x
+
+
+def _fits(section: str, x: Any) -> bool:
+    return _is_item(x) or (section in MEDIA_KEYS and _is_media(x))
+
+
 def _sections(obj: Any) -> list[tuple[str, list]] | None:
     if isinstance(obj, dict):
         secs = [(k, v) for k, v in obj.items() if isinstance(v, list) and (
-            k in COMMENT_KEYS + REACTION_KEYS + POST_KEYS or k.endswith("_v2"))]
+            k in COMMENT_KEYS + REACTION_KEYS + POST_KEYS + MEDIA_KEYS or k.endswith("_v2"))]
         return secs or None
     if isinstance(obj, list) and obj:
         if mostly_items(obj[:20], _is_item):
@@ -68,6 +84,28 @@ def _sections(obj: Any) -> list[tuple[str, list]] | None:
 
 def _list(v: Any) -> list:
     return v if isinstance(v, list) else []
+
+
+def _attachment_text(atts: list[dict]) -> str:
+    """What the owner wrote when a post has no ``data[].post``: a photo/video's ``description``
+    (the caption; 2024 ``your_posts__check_ins__photos_and_videos_1.json`` and group posts keep it
+    only there, cf. public extractors reading ``attachments.data.media.description``), a note's
+    title and text, a poll's question and options (``group_posts_v2`` polls), else the shared
+    link's URL. A media ``title`` is the album's name ("Mobile uploads"), so it is not used."""
+    def first(found: list[str]) -> str:
+        return "\n".join(x for x in found if x.strip())
+    media = [a["media"] for a in atts if isinstance(a.get("media"), dict)]
+    notes = [a["note"] for a in atts if isinstance(a.get("note"), dict)]
+    polls = [a["poll"] for a in atts if isinstance(a.get("poll"), dict)]
+    poll_text = []
+    for p in polls:
+        opts = [_str(o.get("option")) for o in _list(p.get("options")) if isinstance(o, dict)]
+        q = _str(p.get("question"))
+        poll_text.append(q + (" (" + " / ".join(o for o in opts if o) + ")" if any(opts) else "") if q else "")
+    return (first([_str(m.get("description")) for m in media])
+            or first(["\n\n".join(x for x in (_str(n.get("title")), _str(n.get("text"))) if x.strip()) for n in notes])
+            or first(poll_text)
+            or first([_str(a["external_context"].get("url")) for a in atts if isinstance(a.get("external_context"), dict)]))
 
 
 def _is_messenger(obj: Any) -> bool:
@@ -113,7 +151,7 @@ def detect(obj: Any) -> bool:
     if _meta.label_items(obj) is not None:
         return _meta.platform_of(obj) == "facebook"
     secs = _sections(obj)
-    return bool(secs) and all(mostly_items(items[:5], _is_item) for _, items in secs)
+    return bool(secs) and all(mostly_items(items[:5], lambda x, k=k: _fits(k, x)) for k, items in secs)
 
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
@@ -135,6 +173,12 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             if not isinstance(it, dict):
                 opts.tracker.skip("not a Facebook item", 1, [where])
                 continue
+            if section in MEDIA_KEYS and _is_media(it):   # a photo/video: its caption, if any
+                rows.append({"_row": where, "message_id": f"fb-{k}-{section}-{i}",
+                             "created_at": it.get("creation_timestamp"), "author_id": owner,
+                             "author_name": owner, "author_is_org": True, "kind": "post",
+                             "text": clean_text(_str(it.get("description"))), "_has_media": True})
+                continue
             data = [d for d in _list(it.get("data")) if isinstance(d, dict)]
             atts = [a for att in _list(it.get("attachments")) if isinstance(att, dict)
                     for a in _list(att.get("data")) if isinstance(a, dict)]
@@ -152,11 +196,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
                              "author_is_org": True, "kind": "comment", "text": clean_text(_str(c.get("comment"))),
                              "_has_media": bool(atts)})
             else:
-                text = "\n".join(_str(d["post"]) for d in data if d.get("post"))
-                if not text:
-                    urls = [_str(a["external_context"].get("url")) for a in atts
-                            if isinstance(a.get("external_context"), dict)]
-                    text = "\n".join(u for u in urls if u)
+                text = "\n".join(_str(d["post"]) for d in data if d.get("post")) or _attachment_text(atts)
                 rows.append({"_row": where, "message_id": f"fb-{k}-{section}-{i}",
                              "created_at": it.get("timestamp"), "author_id": owner, "author_name": owner,
                              "author_is_org": True, "kind": "post", "text": clean_text(text),

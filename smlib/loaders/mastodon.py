@@ -4,9 +4,11 @@ array from ``/api/v1/accounts/:id/statuses`` (or a timeline), ``/api/v1/statuses
 (``{ancestors, descendants}``) and ``/api/v2/search`` (``{statuses}``).
 
 Outbox mapping per ``Create`` activity with a ``Note``: object ``id`` → message_id; ``inReplyTo`` →
-parent_id (kind ``reply``, else ``post``); ``published`` → created_at; ``content`` (HTML; else the
+parent_id (kind ``reply``, else ``post``; a direct message, addressed to neither the public nor
+followers, is kind ``message``); ``published`` → created_at; ``content`` (HTML; else the
 first ``contentMap`` text) → plain text, with the content warning (``summary``) in front as
-``[CW: …]``; ``contentMap`` language → language; ``attachment`` → media (kept with empty text).
+``[CW: …]``; a poll (``Question``) gets its options (``oneOf``/``anyOf`` names) after the question;
+``contentMap`` language → language; ``attachment`` → media (kept with empty text).
 The author is the archive owner (``@user@server`` from ``actor``), so ``author_is_org`` is True.
 Skipped and counted: ``Announce`` (a boost of someone else's post: the archive holds only its
 address, not its text), a ``Create`` whose object is only a link (some servers' outbox pages),
@@ -93,6 +95,21 @@ def _content(ob: dict, body_key: str, cw_key: str) -> str:
     return text
 
 
+_PUBLIC = {"https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public"}
+
+
+def _is_direct(ob: dict, act: dict) -> bool:
+    """A direct message in an outbox: addressed (``to``/``cc``) to neither the public nor a
+    followers collection, only to the people mentioned. Mastodon writes public posts ``to`` Public,
+    unlisted ``cc`` Public, followers-only ``to`` the account's ``/followers``, direct ones ``to`` the
+    mentioned actors only (mastodon/mastodon app/lib/activitypub/tag_manager.rb ``to``/``cc``; the
+    same rule is used by public readers that turn to/cc back into a visibility). No addressing at
+    all says nothing, so that is not a DM."""
+    found = [x for k in ("to", "cc") for src in (ob, act)
+             for x in (src.get(k) if isinstance(src.get(k), list) else [src.get(k)]) if isinstance(x, str) and x]
+    return bool(found) and not any(x in _PUBLIC or x.rstrip("/").endswith("/followers") for x in found)
+
+
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     statuses = _statuses(obj)
     if statuses is not None:
@@ -129,10 +146,16 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             continue
         cmap = ob.get("contentMap")
         parent = _str(ob.get("inReplyTo"))
+        text = _content(ob, "content", "summary")
+        choices = [c.get("name") for k in ("oneOf", "anyOf") for c in (ob.get(k) if isinstance(ob.get(k), list) else [])
+                   if isinstance(c, dict) and isinstance(c.get("name"), str) and c["name"].strip()]
+        if ob.get("type") == "Question" and choices:   # a poll: its options are part of what was asked
+            text = f"{text} ({' / '.join(c.strip() for c in choices)})".strip()
         rows.append({"_row": where, "message_id": _str(ob.get("id")), "parent_id": parent,
                      "created_at": ob.get("published") or act.get("published"),
-                     "author_is_org": True, "kind": "reply" if parent else "post",
-                     "text": _content(ob, "content", "summary"),
+                     "author_is_org": True,
+                     "kind": "message" if _is_direct(ob, act) else "reply" if parent else "post",
+                     "text": text,
                      "language": next(iter(cmap), None) if isinstance(cmap, dict) and cmap else None,
                      "_has_media": bool(ob.get("attachment"))})
     owner = opts.owner(owner_found, platform="mastodon")

@@ -10,6 +10,11 @@ One object of sections; smlib reads the three that hold messages (newer name, el
 * direct messages: ``Direct Message`` (``Direct Messages``) → ``Direct Messages`` (``Chat History``)
   → ``ChatHistory{"Chat History with <user>:": [{Date, From, Content}]}`` → kind ``message``,
   thread_id = the other person, author = ``From``.
+* comments and questions the owner wrote in live streams: ``Tiktok Live`` → ``Watch Live History``
+  → ``WatchLiveMap{<live id>: {Comments[{CommentTime, CommentContent}], Questions[{QuestionTime,
+  QuestionContent}]}}`` → kind ``comment``, thread_id ``tt-live-<live id>`` (layout as read by
+  abrignoni/RLEAPP scripts/artifacts/tikTokArchiveJson.py and zollo/tiktok-downloader
+  data_structure.yml).
 
 The owner is ``org_handles[0]``, else the sample profile's TikTok handle, else the file's
 ``Profile`` → ``Profile Info`` (``Profile Information``) → ``ProfileMap.userName``. Posts and
@@ -29,7 +34,7 @@ from ._text import as_text, clean_text
 
 PLATFORM = "tiktok"
 SECTIONS = {"Profile", "Your Activity", "Activity", "Comment", "Post", "Video", "Direct Message",
-            "Direct Messages", "App Settings", "Tiktok Live", "TikTok Shop", "Ads and data"}
+            "Direct Messages", "App Settings", "Tiktok Live", "TikTok Live", "TikTok Shop", "Ads and data"}
 
 
 def _get(d: Any, *keys: str) -> Any:
@@ -65,6 +70,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
     found = _str(pm.get("userName")) if isinstance(pm, dict) else ""
     owner = opts.owner(found or None, platform=PLATFORM)
     posts, comments, chats = _lists(obj)
+    lives = _get(_get(_get(obj, "Tiktok Live", "TikTok Live"), "Watch Live History"), "WatchLiveMap")
     rows: list[dict] = []
     n_in = 0
 
@@ -80,12 +86,14 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
 
     for i, where, p in each(posts, "Post.VideoList"):
         text = next((_str(p.get(k)) for k in ("Title", "Description", "Desc", "Caption") if _str(p.get(k))), "")
-        rows.append({"_row": where, "message_id": _str(p.get("Link")) or f"tt-post-{i}",
+        mid = _str(p.get("Link")) or f"tt-post-{i}"
+        rows.append({"_row": where, "message_id": mid, "thread_id": mid,   # each its own thread (finish() fills
+                     # thread_id only when no row has one, and DM rows do)
                      "created_at": p.get("Date"), "author_id": owner, "author_name": owner,
                      "author_is_org": True, "kind": "post", "text": clean_text(text),
                      "likes": p.get("Likes"), "_has_media": True})
     for i, where, c in each(comments, "Comment.CommentsList"):
-        rows.append({"_row": where, "message_id": f"tt-comment-{i}",
+        rows.append({"_row": where, "message_id": f"tt-comment-{i}", "thread_id": f"tt-comment-{i}",
                      "created_at": c.get("date", c.get("Date")), "author_id": owner, "author_name": owner,
                      "author_is_org": True, "kind": "comment",
                      "text": clean_text(_str(c.get("comment", c.get("Comment")))),
@@ -98,6 +106,16 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             rows.append({"_row": where, "message_id": f"tt-dm-{other}-{j}", "thread_id": f"tt-dm-{other}",
                          "created_at": m.get("Date"), "author_id": sender, "author_name": sender,
                          "author_is_org": mine, "kind": "message", "text": clean_text(_str(m.get("Content")))})
+    for live_id, live in (lives.items() if isinstance(lives, dict) else []):
+        if not isinstance(live, dict):
+            continue
+        for kind_key, time_key, text_key in (("Comments", "CommentTime", "CommentContent"),
+                                             ("Questions", "QuestionTime", "QuestionContent")):
+            for j, where, c in each(live.get(kind_key), f"WatchLiveMap[{live_id!r}].{kind_key}"):
+                mid = f"tt-live-{live_id}-{kind_key.lower()}-{j}"
+                rows.append({"_row": where, "message_id": mid, "thread_id": f"tt-live-{live_id}",
+                             "created_at": c.get(time_key), "author_id": owner, "author_name": owner,
+                             "author_is_org": True, "kind": "comment", "text": clean_text(_str(c.get(text_key)))})
     if n_in == 0:
         opts.tracker.warnings.append(
             "this TikTok file holds no posts, comments or direct messages (sections found: "
