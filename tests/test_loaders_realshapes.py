@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import smlib
 
@@ -107,3 +108,42 @@ def test_tiktok_posts_have_threads_and_live_comments_are_read():
     assert set(live["author_id"]) == {"cafenova"}
     assert f.loc["tt-live-7360000000000000099-comments-0", "created_at"] == utc("2024-05-05 20:01")
     assert f.loc["tt-dm-ann_lee-1", "author_is_org"] and not f.loc["tt-dm-ann_lee-0", "author_is_org"]
+
+
+# ---------------------------------------------------------------- files with ids but no text
+
+def test_header_only_files_say_which_file_to_load():
+    """X's tweet-headers.js / direct-message-headers.js and Reddit's comment_headers.csv /
+    post_headers.csv hold ids and dates without the words (public readers of both exports list
+    them as 'a strict subset without the body'). Before: tweet-headers.js was 'not an export smlib
+    knows', the DM headers loaded 1 -> 0 rows ('no text') with a warning about the owner, and the
+    Reddit files asked for a text column."""
+    for name, wanted in (("tweet-headers.js", "load tweets.js"),
+                         ("direct-message-headers.js", "load direct-messages.js"),
+                         ("reddit_comment_headers.csv", "load comments.csv"),
+                         ("reddit_post_headers.csv", "load posts.csv")):
+        with pytest.raises(smlib.DataError) as e:
+            smlib.load(SHAPES / name)
+        msg = str(e.value)
+        assert name in msg and wanted in msg and "ids and dates" in msg, msg
+
+
+# ---------------------------------------------------------------- Reddit
+
+def test_reddit_zero_width_space_entities_are_not_words():
+    """New Reddit's editor saves an empty paragraph as ``&#x200B;`` in the markdown, so API bodies
+    carry ``&amp;#x200B;`` and data-request CSVs ``&#x200B;``; public readers strip it
+    (``selftext.replace("&#x200B;", "")``). smlib kept it as text, and a body of only that marker
+    as a message."""
+    ds = smlib.load(SHAPES / "reddit_thread_zero_width.json")
+    s = check_summary(ds)
+    assert (s["rows_in"], s["rows_kept"], s["reasons"]) == (4, 3, {"no text": 1})
+    f = rows(ds)
+    assert f.loc["t3_p1", "text"] == "Cold coffee again & again\n\nThird time this week.\n\nAnyone else?"
+    assert f.loc["t1_c1", "text"] == "Sorry Ann  we have fixed the machine"
+    assert f.loc["t1_c3", "text"] == "> Anyone else?\n\nYes, me"          # &gt; decoded, quote kept
+    assert not f["text"].str.contains("&#", regex=False).any()
+    ex = smlib.load(SHAPES / "reddit_export_comments_zero_width.csv")
+    s = check_summary(ex)
+    assert (s["rows_in"], s["rows_kept"], s["reasons"]) == (2, 1, {"no text": 1})
+    assert ex.interactions["text"].tolist() == ["We are sorry.\n\nFixed now & thanks"]

@@ -95,6 +95,34 @@ def unescape_entities(s: pd.Series) -> pd.Series:
     return s
 
 
+ZERO_WIDTH_ENTITY = re.compile(r"&#(?:x200[bB]|8203);")
+"""Reddit's editor writes empty paragraphs as ``&#x200B;`` (a zero-width space) in the markdown it
+saves, so bodies from the API and the data request carry the entity as text (``&amp;#x200B;``
+before decoding). Public Reddit readers drop it (``selftext.replace("&#x200B;", "")``)."""
+
+
+def drop_zero_width_entity(s: str) -> str:
+    """``s`` without Reddit's ``&#x200B;`` markers.
+
+    >>> drop_zero_width_entity("Thanks &#x200B;for the help&#x200b;")
+    'Thanks for the help'
+    """
+    if "&#" not in s:
+        return s
+    out = ZERO_WIDTH_ENTITY.sub("", s)
+    return re.sub(r"\n{3,}", "\n\n", out).strip() if out != s else s
+
+
+def drop_zero_width_entities(s: pd.Series) -> pd.Series:
+    """:func:`drop_zero_width_entity` for a column, touching only the rows with ``&#``."""
+    has = s.str.contains("&#", regex=False).fillna(False).to_numpy(dtype=bool)
+    if not has.any():
+        return s
+    s = s.copy()
+    s[has] = [drop_zero_width_entity(v) if isinstance(v, str) else v for v in s[has]]
+    return s
+
+
 def normalise_line_ends(s: pd.Series) -> pd.Series:
     """CRLF and lone CR → LF, touching only the rows that contain a CR."""
     has = s.str.contains("\r", regex=False).fillna(False).to_numpy(dtype=bool)

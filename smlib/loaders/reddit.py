@@ -8,7 +8,8 @@ thread_id; post title + selftext, or comment ``body`` → text; ``author`` → a
 ``created_utc`` → created_at; ``score`` (negative → 0) → likes; a post's ``num_comments`` →
 replies. kind: ``post`` (t3), ``comment`` (reply to the post, or no parent given), ``reply``
 (reply to a comment). Reddit's JSON escapes ``&``, ``<`` and ``>`` in bodies and titles (``&amp;``,
-``&gt;`` for quotes) unless fetched with ``raw_json=1``; these three are decoded. A post whose
+``&gt;`` for quotes) unless fetched with ``raw_json=1``; these three are decoded, and the new
+editor's ``&#x200B;`` (zero-width space written as an entity for an empty paragraph) is dropped. A post whose
 selftext is ``[deleted]``/``[removed]`` keeps its title only.
 Also read: a subreddit listing (``/r/x/new.json``: t3 posts), a user's comment listing (t1),
 morechildren responses. Skipped and counted: ``more`` stubs (comments Reddit did not send),
@@ -24,7 +25,7 @@ import pandas as pd
 
 from ..errors import DataError
 from ._options import Options
-from ._text import as_id
+from ._text import as_id, drop_zero_width_entity
 
 PLATFORM = "reddit"
 
@@ -78,6 +79,7 @@ def _text(v: Any) -> str:
     if "&" in s:
         for ent, ch in _ENTITIES:
             s = s.replace(ent, ch)
+        s = drop_zero_width_entity(s)   # the editor's empty-paragraph marker, not words
     return s
 
 

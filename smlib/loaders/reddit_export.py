@@ -22,9 +22,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..errors import DataError
 from ._options import Options
 from ._rows import clean_ids
-from ._text import unescape_entities
+from ._text import drop_zero_width_entities, unescape_entities
 
 PLATFORM = "reddit"
 COMMENTS = {"id", "permalink", "date", "subreddit", "link", "parent", "body"}
@@ -43,7 +44,26 @@ def detect(columns: list[str]) -> bool:
     account's own; a table with an ``author`` is someone's collection of other people's posts)."""
     n = set(_names(columns))
     own = bool({"ip", "gildings"} & n)
-    return own and (MESSAGES <= n or ((COMMENTS <= n or POSTS <= n) and not {"author", "from"} & n))
+    return own and (MESSAGES <= n or ((COMMENTS <= n or POSTS <= n) and not {"author", "from"} & n)
+                    or _headers_only(n) is not None)
+
+
+def _headers_only(n: set[str]) -> str | None:
+    """The file to load instead, when this is one of the export's ``*_headers.csv`` files: the same
+    rows as comments.csv / posts.csv / messages.csv without the ``body`` (comment_headers.csv: id,
+    permalink, date, ip, subreddit, gildings, link, parent; post_headers.csv: … url), as public
+    readers of the export list them (e.g. "strict subset of comments.csv, without the body column")."""
+    if "body" in n or not {"ip", "gildings"} & n:
+        return None
+    for full, cols in (("messages.csv", MESSAGES), ("comments.csv", COMMENTS), ("posts.csv", POSTS)):
+        if cols - {"body", "subject", "title"} <= n:
+            return full
+    return None
+
+
+def _words(s: pd.Series) -> pd.Series:
+    """Reddit text as written: ``&amp;`` ``&lt;`` ``&gt;`` decoded, ``&#x200B;`` markers dropped."""
+    return drop_zero_width_entities(unescape_entities(s))
 
 
 def _col(df: pd.DataFrame, names: dict[str, str], name: str) -> pd.Series:
@@ -54,10 +74,15 @@ def _col(df: pd.DataFrame, names: dict[str, str], name: str) -> pd.Series:
 def parse(df: pd.DataFrame, opts: Options) -> pd.DataFrame:
     names = _names([str(c) for c in df.columns])
     cols = set(names)
+    instead = _headers_only(cols)
+    if instead is not None:
+        raise DataError(f"this is one of the '_headers' files of Reddit's data export: it lists ids and "
+                        f"dates but not what was written (no 'body' column); load {instead} from the same "
+                        "export instead", source=opts.source)
     is_posts = POSTS <= cols and not COMMENTS <= cols and not MESSAGES <= cols
     opts.tracker.rows_in = len(df)
     ids = clean_ids(df[names["id"]]).fillna("")
-    body = unescape_entities(_col(df, names, "body"))
+    body = _words(_col(df, names, "body"))
     post_of = _col(df, names, "permalink").str.extract(r"/comments/([A-Za-z0-9]+)", expand=False)
     if MESSAGES <= cols:
         sender, receiver = _col(df, names, "from"), _col(df, names, "to")
@@ -72,7 +97,7 @@ def parse(df: pd.DataFrame, opts: Options) -> pd.DataFrame:
                 opts.tracker.warnings.append("could not tell which account is the organisation; pass "
                                              "org_handles= with its Reddit name")
             is_org = sender.eq(me) if me else pd.Series(False, index=df.index)
-        subject = unescape_entities(_col(df, names, "subject"))
+        subject = _words(_col(df, names, "subject"))
         text = subject.where(body.eq(""), body)
         thread = clean_ids(_col(df, names, "thread_id")).fillna("").str.replace(r"^t4_", "", regex=True)
         out = pd.DataFrame({"message_id": ("t4_" + ids).where(ids.ne(""), ""),
@@ -85,7 +110,7 @@ def parse(df: pd.DataFrame, opts: Options) -> pd.DataFrame:
         owner = opts.owner(platform=PLATFORM)
         prefix = "t3_" if is_posts else "t1_"
         if is_posts:
-            title = unescape_entities(_col(df, names, "title"))
+            title = _words(_col(df, names, "title"))
             text = (title + "\n\n" + body).str.strip()
             parent = pd.Series(pd.NA, index=df.index, dtype="str")
         else:

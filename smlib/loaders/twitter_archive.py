@@ -22,7 +22,8 @@ Long posts (``note-tweet.js``: ``window.YTD.note_tweet.part0 = [{"noteTweet": {n
 createdAt, core{text}}}]``) → kind ``post``, message_id = noteTweetId (the export does not link
 it to the tweet in tweets.js, whose text is cut short). Other archive files (``like.js``,
 ``bookmark.js``: other people's tweets without dates; ``account.js``, ``follower.js``, … : no
-messages) are a DataError saying which file to load instead.
+messages; ``tweet-headers.js`` and ``direct-message-headers.js``: ids and dates without text) are a
+DataError saying which file to load instead.
 
 Direct messages (``direct-messages.js``: ``window.YTD.direct_messages.part0 = [{"dmConversation":
 {conversationId, messages[{messageCreate{id, senderId, recipientId, text, createdAt, mediaUrls}}]}}]``)
@@ -102,8 +103,17 @@ OTHER_FILES = {"like": "likes (like.js): other people's tweets, with no dates or
                "listsMember": "list memberships", "verified": "verification status"}
 
 
+def _headers_file(obj: Any) -> bool:
+    """``tweet-headers.js`` / ``deleted-tweet-headers.js`` (``window.YTD.tweet_headers.part0 =
+    [{"tweet": {"tweet_id", "user_id", "created_at"}}]``): ids and dates, no text."""
+    return _wrapped(obj, "tweet") and all(
+        "tweet_id" in x["tweet"] and not ({"full_text", "text"} & set(x["tweet"])) for x in obj[:20])
+
+
 def _other_file(obj: Any) -> str | None:
     """What a non-message archive file holds (``like.js``, ``account.js``…), else None."""
+    if _headers_file(obj):
+        return "the ids and dates of tweets (tweet-headers.js) without their text"
     return next((what for key, what in OTHER_FILES.items() if _wrapped(obj, key)), None)
 
 
@@ -198,6 +208,12 @@ def _conv_messages(c: Any) -> tuple[dict | None, list]:
 
 
 def _parse_dms(obj: list, opts: Options) -> pd.DataFrame:
+    creates = [m["messageCreate"] for c in obj[:50] for m in _conv_messages(c)[1][:50]
+               if isinstance(m, dict) and isinstance(m.get("messageCreate"), dict)]
+    if creates and not any("text" in mc for mc in creates):   # direct-message-headers.js
+        raise DataError("this X archive file holds only the ids and dates of direct messages "
+                        "(direct-message-headers.js), not their text; load direct-messages.js (and "
+                        "direct-messages-group.js) from the same archive", source=opts.source)
     owner_id = _account_js(opts, "accountId")
     if owner_id is None:  # the id taking part in the most conversations
         seen: Counter = Counter()
