@@ -11,6 +11,7 @@ format             what it reads
 twitter_archive    X/Twitter archive ``tweets.js`` / legacy ``tweet.js``
 facebook           Facebook "Download your information" JSON (posts, comments, reactions)
 instagram          Instagram data download JSON (posts/media, comments)
+threads            Threads (Meta) download ``threads_and_replies.json`` (the account's posts and replies)
 youtube            YouTube Data API ``commentThreads`` / ``comments`` responses
 reddit             Reddit JSON (comments page with nested replies, ``morechildren``)
 mastodon           Mastodon archive ``outbox.json``
@@ -40,8 +41,8 @@ from typing import Any, Iterable, Mapping
 
 from ..errors import DataError
 from ..schema import Dataset, Profile, empty_audience
-from . import (airline, facebook, google_reviews, instagram, mastodon, records, reddit, reddit_export, tabular, tiktok,
-               twcs, twitter_archive, youtube, youtube_takeout)
+from . import (airline, facebook, google_reviews, instagram, mastodon, records, reddit, reddit_export, tabular,
+               threads, tiktok, twcs, twitter_archive, youtube, youtube_takeout)
 from . import _meta
 from ._csv import clean_headers, excel_sheets, head_cells, read_delimited, read_header
 from ._options import Options, slug
@@ -50,7 +51,8 @@ from ._source import open_source, parse_json
 from ._time import UTC_ASSUMED
 
 JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
-                "reddit": reddit, "facebook": facebook, "instagram": instagram, "tiktok": tiktok,
+                "reddit": reddit, "threads": threads, "facebook": facebook, "instagram": instagram,
+                "tiktok": tiktok,
                 "google_reviews": google_reviews, "records": records}
 """JSON formats, in the order they are tried (most specific shape first)."""
 TABLE_FORMATS = {"twcs": twcs, "airline": airline, "youtube_takeout": youtube_takeout,
@@ -255,7 +257,7 @@ def _json_module(obj: Any, source: str) -> tuple[str, Any]:
     else:
         shape = f"a single {type(obj).__name__}"
     raise DataError(f"this JSON is not an export smlib knows: it holds {shape}. Expected an X archive "
-                    "tweets.js, Facebook or Instagram export JSON, YouTube commentThreads, Reddit "
+                    "tweets.js, Facebook, Instagram or Threads export JSON, YouTube commentThreads, Reddit "
                     "comments JSON, Mastodon outbox.json or TikTok user_data_tiktok.json, or a list of records "
                     "with a text and a date field (name them with columns=, as for a CSV)", source=source)
 

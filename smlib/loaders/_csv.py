@@ -117,6 +117,13 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     first = lines[src.skip_lines] if src.skip_lines < len(lines) else ""
     delim = src.delim or _delimiter(first)
     skip = src.skip_lines or None
+    if b'\\"' in data and len(data) <= LONG_ROW_CHECK_BYTES:
+        width = len(names) if names else len(read_header(src))
+        fixed = backslash_quotes(data, delim, width, src.skip_lines, lineterminator)
+        if fixed is not None:
+            data, n_esc = fixed
+            notes.append(f"quotes inside quoted text are written \\\" in this file (e.g. LinkedIn's export), "
+                         f"not \"\" as in standard CSV; {n_esc} were read as quotes")
     enc = src.encoding if src.encoding != "utf-8-sig" else "utf-8-sig"
     # No NA guessing (a message that says "NA" or "None" stays text; an empty cell is "").
     # With pyarrow: text columns are asked for as Arrow strings, which pandas' C parser builds
@@ -214,6 +221,54 @@ def head_cells(src: Source, delim: str, rows: int = 200) -> list[str]:
         return [c for row in csv.reader(lines, delimiter=delim) for c in row]
     except csv.Error:
         return []
+
+
+def backslash_quotes(data: bytes, delim: str, n_fields: int, skip_lines: int = 0,
+                     newline: str | None = None) -> tuple[bytes, int] | None:
+    r"""The file rewritten as standard CSV (``\"`` → ``""`` inside quoted fields) and the number
+    of quotes rewritten, when the file clearly escapes quotes with a backslash, as LinkedIn's
+    ``Comments.csv``/``Shares.csv`` sometimes do (``"Thanks for the \"quick\" reply, great"``;
+    standard CSV reading ends the field at the first ``\"`` and cuts the text); else None.
+
+    Clearly means both: some ``\"`` is followed by something other than the separator, a line
+    end or another quote (so it cannot be a field's closing quote), and read with backslash
+    escapes every line (after ``skip_lines``) splits into the header's ``n_fields`` fields. A
+    standard file in which a backslash ends a field (``"C:\",2024-…``) fails one or the other and
+    is read as before. ``\\`` (an escaped backslash) is kept as written.
+
+    >>> backslash_quotes(b'a,b\n1,"say \\"hi\\", ok"\n', ",", 2)
+    (b'a,b\n1,"say ""hi"", ok"\n', 2)
+    >>> backslash_quotes(b'a,b\n"C:\\",x\n"say \\"hi\\" ok",y\n', ",", 2) is None
+    True
+    """
+    if len(delim) != 1 or n_fields < 1 or not delim.isascii():
+        return None
+    d = re.escape(delim.encode("ascii"))
+    if not re.search(rb'\\"(?![' + d + rb'"\r\n]|\Z)', data):
+        return None   # every \" may close its field: nothing says the file escapes quotes
+    nl = rb"\r" if newline == "\r" else rb"\r?\n"
+    quoted = rb'"(?:[^"\\]|\\.)*"'
+    field = rb"(?:" + quoted + rb"|[^" + d + rb'"\r\n]*)'
+    record = re.compile(field + rb"(?:" + d + field + rb")*(?:" + nl + rb"|\Z)", re.S)
+    in_quotes = re.compile(quoted, re.S)
+    out: list[bytes] = []
+    pos = line = changed = 0
+    while pos < len(data):
+        m = record.match(data, pos)
+        if m is None or m.end() == pos:
+            return None   # a line that backslash escapes do not explain either
+        chunk = m.group(0)
+        bare = in_quotes.sub(b"", chunk)
+        if line >= skip_lines and chunk.strip() and bare.count(delim.encode("ascii")) + 1 != n_fields:
+            return None
+        n = chunk.count(b'\\"')
+        if n:
+            chunk = in_quotes.sub(lambda q: q.group(0)[:1] + q.group(0)[1:-1].replace(b'\\"', b'""') + b'"', chunk)
+            changed += n
+        out.append(chunk)
+        line += 1
+        pos = m.end()
+    return (b"".join(out), changed) if changed else None
 
 
 LONG_ROW_CHECK_BYTES = 64 * 1024 * 1024

@@ -374,9 +374,10 @@ spreadsheet saves it as a plain number (45357.5625 is 6 March 2024 13:30)."""
 
 
 def _excel_serial(num: pd.Series, warn: list[str] | None, local_tz: str | None,
-                  example: str | None = None) -> pd.Series:
+                  example: str | None = None, row_zones: pd.Series | None = None) -> pd.Series:
     """Excel serial day numbers (days since 1899-12-30, the fraction is the time of day) → UTC,
-    read as clock times in ``local_tz`` like any date without a zone; out-of-range values NaT."""
+    read as clock times like any date without a zone: in each row's zone when the file has a
+    zone column (``row_zones``), else in ``local_tz``; out-of-range values NaT."""
     num = pd.to_numeric(num, errors="coerce")
     num = num.where((num >= _SERIAL_MIN) & (num < _SERIAL_MAX))
     naive = pd.Timestamp("1899-12-30") + pd.to_timedelta(num.astype("float64"), unit="D")
@@ -387,7 +388,16 @@ def _excel_serial(num: pd.Series, warn: list[str] | None, local_tz: str | None,
         warn.append(f"dates are Excel day numbers (e.g. {ex!r} = {first:%d %b %Y %H:%M}); they were read as "
                     "dates. Format the column as a date in the spreadsheet to avoid this"
                     if first is not None else f"dates look like Excel day numbers (e.g. {ex!r})")
-    return _from_local(_ns_utc(naive.dt.tz_localize("UTC")), local_tz, warn)
+    return _naive_to_utc(_ns_utc(naive.dt.tz_localize("UTC")), local_tz, row_zones, warn)
+
+
+def _naive_to_utc(out: pd.Series, local_tz: str | None, row_zones: pd.Series | None,
+                  warn: list[str] | None) -> pd.Series:
+    """Clock times written without a zone (held as if UTC) → UTC: each row in its own zone when
+    the file has a zone column, else all in ``local_tz``."""
+    if row_zones is None:
+        return _from_local(out, local_tz, warn)
+    return _from_row_zones(out, out.notna().to_numpy(), row_zones, local_tz, warn)
 
 
 UTC_ASSUMED = "dates had no time zone; they were taken as UTC"
@@ -494,12 +504,12 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         out = _ns_utc(values.dt.tz_localize("UTC"))
         if values.notna().any():
-            out = _from_local(out, local_tz, warn)
+            out = _naive_to_utc(out, local_tz, row_zones, warn)
         return out, values.isna()
     if pd.api.types.is_numeric_dtype(values.dtype):
         given = values.dropna()
         if len(given) and bool(((given >= _SERIAL_MIN) & (given < _SERIAL_MAX)).all()):
-            return _excel_serial(values, warn, local_tz), values.isna()
+            return _excel_serial(values, warn, local_tz, row_zones=row_zones), values.isna()
         # epoch numbers can reach far outside pandas' nanosecond range (-99999999999 s is the
         # year -1199): those become NaT ("unparseable date") instead of failing later
         return _ns_utc(_epoch(values)), values.isna()
@@ -528,7 +538,7 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     if sample and len(serials) * 2 >= len(sample) and all(_RE_SMALL_NUMBER.match(v) for v in sample):
         num = pd.to_numeric(s.where(s.str.match(_RE_SERIAL).fillna(False).astype(bool)), errors="coerce")
         blank = (s.isna() | (s.str.strip() == "")).astype(bool)
-        return _excel_serial(num, warn, local_tz, example=serials[0]), blank
+        return _excel_serial(num, warn, local_tz, example=serials[0], row_zones=row_zones), blank
     kind = _kind_of(sample)
     dayfirst, ambiguous = _dayfirst(sample)
     out = _arrow_iso(s) if kind == "iso" else None
@@ -562,10 +572,7 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     tz_sample = [v for v in sample if not (_RE_EPOCH.match(v) or _RE_TWITTER.match(v))]
     zoned = [bool(_NAIVE_TZ.search(v)) for v in tz_sample]
     if tz_sample and kind in ("iso", "mixed") and not any(zoned):
-        if row_zones is None:
-            out = _from_local(out, local_tz, warn)
-        else:
-            out = _from_row_zones(out, out.notna().to_numpy(), row_zones, local_tz, warn)
+        out = _naive_to_utc(out, local_tz, row_zones, warn)
     elif tz_sample and not all(zoned):
         # some dates carry a zone and some do not: only those without one are local clock times
         # (rare, so the row-by-row look costs nothing in the usual files)

@@ -23,6 +23,10 @@ location / language       location, country, region / language, lang
 author_is_org             author_is_org, is_org, from_business, is_business (True/False)
 ========================  ======================================================================
 
+The same fields are also guessed from French, German, Spanish, Italian, Dutch and Portuguese names
+(``Datum``, ``Nachricht``, ``Fecha de publicación``, ``Auteur``, ``Me gusta``…), kept in
+:data:`SYNONYMS` with the English ones; accents and case never matter (:func:`_fold`).
+
 See docs/loading.md ("What tool exports add") for the rules on zones in headers, titles,
 Excel day numbers, the organisation's own post analytics, recipients and workbooks.
 
@@ -44,36 +48,121 @@ from ._options import Options
 from ._rows import any_contains, as_str, clean_ids
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    # English first, then French, German, Spanish, Italian, Dutch and Portuguese (one line each,
+    # in that order). Names are header keys: lower case, accents dropped, words joined by "_"
+    # ("Date de publication" -> date_de_publication, "Gefällt mir" -> gefallt_mir); see _key.
     "text": ("text", "message", "message_text", "body", "content", "comment", "comment_text", "post",
              "post_text", "tweet", "tweet_text", "full_text", "caption", "status", "review", "review_text",
              "comment_body", "description", "sharecommentary", "share_commentary",
+             "texte", "texte_du_message", "contenu", "commentaire", "publication", "legende", "avis",
+             "nachricht", "nachrichtentext", "inhalt", "kommentar", "beitrag", "beitragstext",
+             "bildunterschrift", "bewertung",
+             "texto", "mensaje", "contenido", "comentario", "publicacion", "resena",
+             "testo", "messaggio", "contenuto", "commento", "didascalia", "recensione",
+             "tekst", "bericht", "inhoud", "opmerking", "reactie", "bijschrift", "recensie",
+             "mensagem", "conteudo", "publicacao", "legenda",
+             "beschreibung", "descripcion", "descrizione", "beschrijving", "descricao",
              # a video's words are its title (YouTube Studio, TikTok Studio), the last resort
              "video_title", "title"),
     # specific names first: an export with both "Publish time" and a "Date" (often a reporting
-    # period such as "Lifetime") means the first
+    # period such as "Lifetime") means the first; a bare date or time in any language comes last
     "created_at": ("created_at", "created_time", "created", "date_created", "creation_time", "create_time",
                    "posted_at", "posted", "post_date", "published_at", "published", "publish_time",
                    "sent_at", "sent", "date_sent", "tweet_created", "comment_create_timestamp",
-                   "timestamp", "datetime", "date_time", "date", "time"),
+                   "date_de_publication", "date_de_creation", "cree_le", "publie_le", "date_d_envoi",
+                   "envoye_le", "date_et_heure", "horodatage",
+                   "erstellt_am", "erstellungsdatum", "veroffentlicht_am", "veroffentlichungsdatum",
+                   "gesendet_am", "datum_und_uhrzeit", "zeitstempel",
+                   "fecha_de_publicacion", "fecha_de_creacion", "creado", "publicado", "fecha_de_envio",
+                   "enviado", "fecha_y_hora", "marca_de_tiempo",
+                   "data_di_pubblicazione", "data_di_creazione", "creato_il", "pubblicato_il",
+                   "data_di_invio", "inviato_il", "data_e_ora",
+                   "publicatiedatum", "datum_van_publicatie", "aangemaakt_op", "gemaakt_op", "geplaatst_op",
+                   "verzonden_op", "datum_en_tijd", "tijdstempel",
+                   "data_de_publicacao", "data_de_criacao", "criado_em", "publicado_em", "enviado_em",
+                   "data_e_hora",
+                   "timestamp", "datetime", "date_time", "date", "datum", "fecha", "data", "time",
+                   "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"),
     # a row with both a comment id and a post id is a comment on that post: the comment id is its own
-    "message_id": ("message_id", "id", "tweet_id", "comment_id", "post_id", "status_id", "review_id"),
+    "message_id": ("message_id", "id", "tweet_id", "comment_id", "post_id", "status_id", "review_id",
+                   "id_du_message", "id_du_commentaire", "id_de_la_publication", "identifiant",
+                   "nachrichten_id", "kommentar_id", "beitrags_id",
+                   "id_del_mensaje", "id_del_comentario", "id_de_la_publicacion",
+                   "id_messaggio", "id_commento", "id_post",
+                   "bericht_id", "reactie_id",
+                   "id_da_mensagem", "id_do_comentario", "id_da_publicacao"),
     "parent_id": ("parent_id", "in_reply_to", "reply_to", "in_reply_to_id", "in_response_to_tweet_id",
-                  "in_reply_to_status_id", "parent_comment_id", "parent"),
+                  "in_reply_to_status_id", "parent_comment_id", "parent",
+                  "en_reponse_a", "reponse_a", "id_parent",
+                  "antwort_auf", "als_antwort_auf", "ubergeordnete_id",
+                  "en_respuesta_a", "respuesta_a", "id_padre",
+                  "in_risposta_a", "risposta_a",
+                  "antwoord_op", "als_antwoord_op", "reactie_op",
+                  "em_resposta_a", "resposta_a", "id_pai"),
     "thread_id": ("thread_id", "conversation_id", "top_level_comment_id", "thread"),
     "author_id": ("author_id", "author", "user", "user_id", "username", "handle", "screen_name",
                   "from", "sender", "account_username", "account_handle", "account", "account_name",
-                  "page_name", "profile", "profile_name", "reviewer_id", "reviewer", "customer_id"),
+                  "page_name", "profile", "profile_name", "reviewer_id", "reviewer", "customer_id",
+                  "auteur", "utilisateur", "nom_d_utilisateur", "pseudo", "expediteur", "compte",
+                  "autor", "verfasser", "benutzer", "benutzername", "nutzername", "absender", "konto",
+                  "usuario", "nombre_de_usuario", "remitente", "cuenta",
+                  "autore", "utente", "nome_utente", "mittente",
+                  "gebruiker", "gebruikersnaam", "afzender",
+                  "utilizador", "nome_de_usuario", "nome_de_utilizador", "remetente", "conta"),
     "author_name": ("author_name", "name", "display_name", "user_name", "full_name", "reviewer_name",
-                    "customer_name", "consumer_name", "account_name"),
-    "platform": ("platform", "network", "channel", "social_network", "site", "source_platform"),
+                    "customer_name", "consumer_name", "account_name",
+                    "nom", "nom_de_l_auteur", "nom_complet",
+                    "anzeigename", "vollstandiger_name",
+                    "nombre", "nombre_del_autor", "nombre_completo",
+                    "nome", "nome_autore", "nome_completo",
+                    "naam", "volledige_naam", "weergavenaam",
+                    "nome_do_autor"),
+    "platform": ("platform", "network", "channel", "social_network", "site", "source_platform",
+                 "plateforme", "reseau", "reseau_social", "canal",
+                 "plattform", "netzwerk", "kanal",
+                 "plataforma", "red_social",
+                 "piattaforma", "canale",
+                 "netwerk", "kanaal",
+                 "rede_social"),
     "kind": ("kind", "type", "message_type"),
-    "likes": ("likes", "like_count", "reactions", "favorites", "favourites", "favorite_count"),
-    "shares": ("shares", "share_count", "retweets", "retweet_count", "reposts", "boosts"),
-    "replies": ("replies", "reply_count", "comments_count", "num_comments", "comments"),
-    "reach": ("reach", "impressions", "views", "view_count"),
-    "author_followers": ("author_followers", "followers", "followers_count", "follower_count"),
-    "location": ("location", "country", "region", "user_location"),
-    "language": ("language", "lang"),
+    "likes": ("likes", "like_count", "reactions", "favorites", "favourites", "favorite_count",
+              "j_aime", "mentions_j_aime", "reactions_j_aime",
+              "gefallt_mir", "gefallt_mir_angaben", "reaktionen",
+              "me_gusta", "reacciones",
+              "mi_piace", "reazioni",
+              "vind_ik_leuks", "vind_ik_leuk",
+              "curtidas", "gostos", "reacoes"),
+    "shares": ("shares", "share_count", "retweets", "retweet_count", "reposts", "boosts",
+               "partages",
+               "geteilt", "mal_geteilt",
+               "compartidos", "veces_compartido",
+               "condivisioni",
+               "gedeeld", "keer_gedeeld",
+               "compartilhamentos", "partilhas"),
+    "replies": ("replies", "reply_count", "comments_count", "num_comments", "comments",
+                "reponses", "commentaires",
+                "antworten", "kommentare",
+                "respuestas", "comentarios",
+                "risposte", "commenti",
+                "antwoorden", "reacties",
+                "respostas"),
+    "reach": ("reach", "impressions", "views", "view_count",
+              "portee", "vues",
+              "reichweite", "impressionen", "aufrufe",
+              "alcance", "impresiones", "visualizaciones",
+              "copertura", "impressioni", "visualizzazioni",
+              "bereik", "weergaven", "vertoningen",
+              "impressoes", "visualizacoes"),
+    "author_followers": ("author_followers", "followers", "followers_count", "follower_count",
+                         "abonnes", "abonnenten", "seguidores", "follower", "volgers"),
+    "location": ("location", "country", "region", "user_location",
+                 "lieu", "pays", "localisation",
+                 "ort", "land", "standort",
+                 "ubicacion", "pais", "region",
+                 "luogo", "paese", "regione",
+                 "locatie", "regio",
+                 "localizacao", "regiao"),
+    "language": ("language", "lang", "langue", "sprache", "idioma", "lingua", "taal"),
     "age_band": ("age_band", "age_group", "age"),
     "author_is_org": ("author_is_org", "is_org", "from_business", "is_business", "by_business", "is_brand"),
     "org": ("org", "organisation", "organization", "brand", "company"),
@@ -91,13 +180,30 @@ def _key(h: str) -> str:
     >>> [_key(h) for h in ["Created At", "createdAt", "reviewerID", "LIKES", "ShareCommentary"]]
     ['created_at', 'created_at', 'reviewer_id', 'likes', 'share_commentary']
     """
-    h = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(h).strip())
+    h = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", _fold(str(h).strip()))
     return re.sub(r"[^a-z0-9]+", "_", h.lower()).strip("_")
 
 
 def _plain_key(h: str) -> str:
     """The header as lower-case words, camelCase kept whole (``UserName`` → ``username``)."""
-    return re.sub(r"[^a-z0-9]+", "_", str(h).strip().lower()).strip("_")
+    return re.sub(r"[^a-z0-9]+", "_", _fold(str(h).strip()).lower()).strip("_")
+
+
+_LIGATURES = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O"})
+
+
+def _fold(h: str) -> str:
+    """A header without its accents, so that names match however they are written
+    (``Fecha de publicación`` = ``Fecha de publicacion``, ``Gefällt mir``, ``Straße``).
+
+    >>> [_fold(h) for h in ["Fecha de publicación", "Gefällt mir", "Straße", "Légende"]]
+    ['Fecha de publicacion', 'Gefallt mir', 'Strasse', 'Legende']
+    """
+    if h.isascii():
+        return h
+    import unicodedata
+    h = unicodedata.normalize("NFKD", h.translate(_LIGATURES))
+    return "".join(c for c in h if not unicodedata.combining(c))
 
 
 def _by_key(headers: list[str]) -> dict[str, str]:
@@ -113,7 +219,15 @@ def _by_key(headers: list[str]) -> dict[str, str]:
 _LOOSE_FIELDS = ("text", "created_at", "message_id", "author_id")
 """Fields also found by a word inside a longer header (``Date (GMT)``, ``Post Content``)."""
 _NOT_WHEN = {"updated", "modified", "edited", "deleted", "last", "first", "end", "birth", "scheduled",
-             "link", "url", "permalink", "type", "count", "length", "lang", "language", "id"}
+             "link", "url", "permalink", "type", "count", "length", "lang", "language", "id",
+             # the same in French, German, Spanish, Italian, Dutch and Portuguese
+             "modification", "modifie", "naissance", "lien", "longueur", "langue", "dernier", "derniere",
+             "geandert", "aktualisiert", "bearbeitet", "geburt", "geburtsdatum", "lange", "sprache", "letzte",
+             "typ", "modificacion", "modificado", "actualizacion", "nacimiento", "enlace", "longitud",
+             "idioma", "tipo", "ultimo", "ultima", "modifica", "modificato", "aggiornamento", "nascita",
+             "collegamento", "lunghezza", "lingua", "gewijzigd", "bijgewerkt", "geboorte", "lengte",
+             "taal", "laatst", "laatste", "soort", "modificacao", "atualizacao", "atualizado",
+             "nascimento", "comprimento"}
 """Words that make a longer header something else (``Last updated``, ``Text length``)."""
 _MESSAGE_NOUNS = {"message", "tweet", "post", "comment", "status", "review", "mention", "reply", "media",
                   "content", "item", "entry", "story", "reel", "article", "note", "toot", "activity", "dm"}
@@ -128,11 +242,22 @@ _NOT_FOR = {
                   "influence", "score", "gender", "followers", "follower", "following", "follows",
                   "rate", "views", "visits", "photo", "picture", "avatar", "image", "verified", "bio",
                   "location", "age", "country", "city", "growth", "mentions", "posts", "likes",
-                  "reactions", "description", "title"},
+                  "reactions", "description", "title",
+                  # French, German, Spanish, Italian, Dutch, Portuguese
+                  "abonnes", "genre", "sexe", "pays", "ville", "clics", "portee", "photo",
+                  "abonnenten", "geschlecht", "alter", "stadt", "klicks", "reichweite", "bild",
+                  "seguidores", "genero", "edad", "pais", "ciudad", "alcance", "foto", "imagen",
+                  "genere", "eta", "paese", "citta", "copertura", "immagine",
+                  "volgers", "geslacht", "leeftijd", "stad", "bereik", "afbeelding",
+                  "idade", "cidade", "imagem"},
     # a message's time, link or kind is not its text (``Post time``, ``Post type``, ``Post Link``)
     "text": {"time", "date", "timestamp", "at", "link", "clicks", "click", "rate", "reach",
              "impressions", "views", "likes", "shares", "comments", "saves", "format", "media",
-             "language", "sentiment", "title", "snippet"},
+             "language", "sentiment", "title", "snippet",
+             # French, German, Spanish, Italian, Dutch, Portuguese
+             "heure", "lien", "datum", "uhrzeit", "zeit", "fecha", "hora", "enlace", "data", "ora",
+             "tijd", "vues", "langue", "sprache", "idioma", "lingua", "taal", "titre", "titel",
+             "titulo", "titolo", "typ", "tipo", "soort", "longueur", "lange", "longitud"},
 }
 """Words that stop a longer header from being taken for a field by one of its words."""
 
@@ -199,8 +324,9 @@ def _hint(headers: list[str]) -> str:
             "columns={'text': '<column with the message>', 'created_at': '<column with the date>'})")
 
 
-_DATE_ONLY = {"date", "post_date", "date_sent", "sent_date", "day"}
-_TIME_ONLY = {"time", "post_time", "time_sent", "sent_time"}
+_DATE_ONLY = {"date", "post_date", "date_sent", "sent_date", "day",
+              "datum", "fecha", "data", "jour", "tag", "dia", "giorno", "dag"}
+_TIME_ONLY = {"time", "post_time", "time_sent", "sent_time", "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"}
 _OWNER_ONLY = {"organic_impressions", "organic_reach", "engagement_rate", "engagement_rate_per_impression",
                "profile_visits", "profile_clicks", "user_profile_clicks", "link_clicks", "url_clicks",
                "post_link_clicks", "watch_time", "watch_time_hours", "new_follows", "saves",
