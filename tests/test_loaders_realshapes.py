@@ -147,3 +147,29 @@ def test_reddit_zero_width_space_entities_are_not_words():
     s = check_summary(ex)
     assert (s["rows_in"], s["rows_kept"], s["reasons"]) == (2, 1, {"no text": 1})
     assert ex.interactions["text"].tolist() == ["We are sorry.\n\nFixed now & thanks"]
+
+
+# ---------------------------------------------------------------- Instagram
+
+def test_instagram_label_values_posts_caption_in_media_title():
+    """2024-25 Instagram posts in the label_values dialect with only a ``Media`` label: the caption
+    is the media's ``title`` and the media sit in Instagram's ``media/posts/`` folder. Before: read
+    as Facebook, caption lost, and a warning that the labels were untranslated."""
+    ds = smlib.load(SHAPES / "instagram_posts_label_values_media_title.json", org_handles=["cafenova"])
+    s = check_summary(ds)
+    assert s["format"] == "instagram" and s["platforms"] == ["instagram"]
+    assert (s["rows_in"], s["rows_kept"], s["reasons"], s["warnings"]) == (2, 2, {}, [])
+    assert ds.interactions["text"].tolist() == ["Sunset latte ☕", ""]        # mojibake repaired
+    assert ds.interactions["author_is_org"].all()
+
+
+def test_instagram_dm_reaction_echoes_are_not_messages():
+    """Instagram DMs write each reaction also as a line ("Liked a message", "Reacted ❤️ to your
+    message "); public DM readers drop them. A customer's sentence that merely starts with
+    "Reacted" is kept."""
+    ds = smlib.load(SHAPES / "instagram_dm_message_1.json", org_handles=["Cafe Nova"], platform="instagram")
+    s = check_summary(ds)
+    assert (s["rows_in"], s["rows_kept"], s["reasons"]) == (4, 2, {"reaction (not a message)": 2})
+    f = ds.interactions.sort_values("created_at")
+    assert f["text"].tolist() == ["Reacted to the news, are you open today?", "Yes, until 6pm"]
+    assert f["author_is_org"].tolist() == [False, True]

@@ -17,7 +17,9 @@ Mapping: text label → text (kind ``comment`` for a comment label, else ``post`
 ``meta-<section>-<n>``); the ``Owner`` group's ``Username`` (else ``Name``) → author, the
 organisation's only when it is one of its handles (a saved or liked post is someone else's);
 without an owner group the item is the archive owner's own (``author_is_org`` True). Items with a
-photo or video (``media``) are kept with empty text.
+photo or video (``media``) are kept with empty text; an Instagram one with no text label takes its
+media's ``title`` (the caption). Files whose media live in Instagram's own folders
+(``media/posts/…``) are Instagram's.
 """
 from __future__ import annotations
 
@@ -45,6 +47,9 @@ TEXT_LABELS = {
 """Label (lower case) → kind of message it holds."""
 OWNER_GROUPS = {"owner", "author", "media owner", "eigentümer", "propriétaire", "propietario",
                 "proprietario", "eigenaar", "proprietário"}
+IG_MEDIA_FOLDERS = ("media/posts/", "media/stories/", "media/reels/", "media/other/", "media/archived_posts/",
+                    "media/recently_deleted/")
+"""Folders of an Instagram download that hold the account's own uploads (as a media ``uri``)."""
 USER_LABELS = ("username", "user name", "name", "nutzername", "nom d'utilisateur", "nombre de usuario",
                "nome utente", "gebruikersnaam", "nome de usuário")
 
@@ -100,7 +105,12 @@ def platform_of(obj: Any) -> str | None:
                     if _label(e) == "url":
                         where += _strings(e.get("value"))
     text = " ".join(where).lower()
-    return "instagram" if ("instagram.com" in text or "your_instagram_activity" in text) else "facebook"
+    if "instagram.com" in text or "your_instagram_activity" in text:
+        return "instagram"
+    # Instagram keeps its own uploads under media/posts/<yyyymm>/, media/stories/…, media/reels/…
+    # (Facebook's are posts/media/… or your_facebook_activity/posts/media/…)
+    ig_folder = any(w.strip().lower().lstrip("./").startswith(IG_MEDIA_FOLDERS) for w in where)
+    return "instagram" if ig_folder else "facebook"
 
 
 def _label(e: dict) -> str:
@@ -127,7 +137,19 @@ def _group_user(e: dict) -> str:
     return next((found[k] for k in USER_LABELS if k in found), "")
 
 
-def parse_items(section: str, items: list, opts: Options, owner: str) -> tuple[list[dict], int]:
+def _media_title(it: dict, entries: list[dict]) -> str:
+    """An Instagram post's caption when no label holds it: the ``title`` of its media (the item's
+    ``media``, or a ``Media`` label's), as Instagram's older posts_1.json also keeps it. A public
+    synthetic export of the 2024-25 dialect puts ``Media`` → ``[{uri, creation_timestamp, title}]``
+    in label_values with no caption label. Not for Facebook, whose media ``title`` is the album's
+    name."""
+    media = [m for m in (it.get("media") if isinstance(it.get("media"), list) else []) if isinstance(m, dict)]
+    media += [m for e in entries if isinstance(e.get("media"), list) for m in e["media"] if isinstance(m, dict)]
+    return next((as_text(m.get("title")) for m in media if as_text(m.get("title")).strip()), "")
+
+
+def parse_items(section: str, items: list, opts: Options, owner: str,
+                platform: str = "facebook") -> tuple[list[dict], int]:
     """Rows (for :func:`smlib.loaders._rows.finish`) from ``label_values`` items, and rows_in."""
     rows: list[dict] = []
     seen_labels: dict[str, None] = {}
@@ -152,6 +174,9 @@ def parse_items(section: str, items: list, opts: Options, owner: str) -> tuple[l
                 author = _group_user(e)
             if isinstance(e.get("media"), list) and e["media"]:
                 media = True
+        if not text and platform == "instagram":
+            text = _media_title(it, entries)
+            any_text_label = any_text_label or bool(text)
         fbid = it.get("fbid")
         mid = str(fbid).strip() if isinstance(fbid, (str, int)) and str(fbid).strip() else f"meta-{section}-{i}"
         who = author or owner
@@ -170,7 +195,7 @@ def parse_items(section: str, items: list, opts: Options, owner: str) -> tuple[l
 def parse(obj: Any, opts: Options, platform: str) -> pd.DataFrame:
     section, items = label_items(obj) or ("items", [])
     owner = opts.owner(platform=platform)
-    rows, n_in = parse_items(section, items, opts, owner)
+    rows, n_in = parse_items(section, items, opts, owner, platform)
     opts.tracker.rows_in = n_in
     opts.natural_org = owner
     return pd.DataFrame(rows)

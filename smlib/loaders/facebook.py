@@ -24,10 +24,12 @@ messages[{sender_name, timestamp_ms, content, photos…}], title, thread_path}``
 the same shape for its DMs, load it with ``platform="instagram"``) → kind ``message``, thread_id =
 ``thread_path`` (else title), message_id ``fb-msg-<thread>-<n>``. The organisation's messages are
 those from ``org_handles``; without them, in a two-person thread the participant who is not the
-thread's title (Facebook titles a chat with the other person's name). Unsent messages are skipped.
+thread's title (Facebook titles a chat with the other person's name). Unsent messages and
+Instagram's reaction echoes ("Liked a message", "Reacted ❤️ to your message") are skipped.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -108,6 +110,13 @@ def _attachment_text(atts: list[dict]) -> str:
             or first([_str(a["external_context"].get("url")) for a in atts if isinstance(a.get("external_context"), dict)]))
 
 
+_REACTION_ECHO = re.compile(r"(Liked a message|Reacted .{1,20} to your message)\s*\Z", re.S)
+"""Instagram DMs repeat every reaction as a line of its own ("Liked a message", "Reacted ❤️ to your
+message "), besides folding it into the target message's ``reactions``; public Instagram DM readers
+drop these echoes (``body === 'Liked a message' || /^Reacted .+ to your message\\s*$/``). English
+only: Meta writes them in the account's language."""
+
+
 def _is_messenger(obj: Any) -> bool:
     return (isinstance(obj, dict) and isinstance(obj.get("messages"), list)
             and isinstance(obj.get("participants"), list)
@@ -133,6 +142,9 @@ def _parse_messenger(obj: dict, opts: Options) -> pd.DataFrame:
             continue
         if m.get("is_unsent"):
             opts.tracker.skip("message unsent by its author", 1, [where])
+            continue
+        if _REACTION_ECHO.match(_str(m.get("content"))):
+            opts.tracker.skip("reaction (not a message)", 1, [where])
             continue
         sender = str(m.get("sender_name") or "")
         rows.append({"_row": where, "message_id": f"fb-msg-{thread}-{i}", "thread_id": thread,
