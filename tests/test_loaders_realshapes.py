@@ -173,3 +173,42 @@ def test_instagram_dm_reaction_echoes_are_not_messages():
     f = ds.interactions.sort_values("created_at")
     assert f["text"].tolist() == ["Reacted to the news, are you open today?", "Yes, until 6pm"]
     assert f["author_is_org"].tolist() == [False, True]
+
+
+# ---------------------------------------------------------------- Google Business Profile
+
+def test_google_takeout_single_review_file():
+    """Takeout's Google Business Profile folder also holds files of one review each (a public
+    reader of it, dudaka/GReviewSignals, handles 'Individual review file'); smlib called that
+    'not an export smlib knows'."""
+    ds = smlib.load(SHAPES / "google_review_single.json", org_handles=["cafenova"])
+    s = check_summary(ds)
+    assert s["format"] == "google_reviews" and (s["rows_in"], s["rows_kept"]) == (2, 2)
+    f = rows(ds)
+    assert f.loc["AbCdEf9", "text"] == "Long wait at the counter" and f.loc["AbCdEf9", "rating"] == 2
+    assert f.loc["AbCdEf9", "created_at"] == utc("2025-08-01 10:00:00.123")
+    assert f.loc["AbCdEf9/reply", "parent_id"] == "AbCdEf9" and f.loc["AbCdEf9/reply", "author_is_org"]
+    assert str(f.loc["AbCdEf9", "kind"]) == "review" and not f.loc["AbCdEf9", "author_is_org"]
+
+
+# ---------------------------------------------------------------- YouTube via yt-dlp
+
+def test_youtube_comments_saved_by_yt_dlp():
+    """yt-dlp --write-comments (fields per yt-dlp/extractor/common.py: parent 'root' or the
+    parent's id, epoch timestamp, author_is_uploader). Before: read as generic records, with
+    'root' taken as every comment's parent and thread, the uploader's reply not the
+    organisation's, and platform 'other'."""
+    ds = smlib.load(SHAPES / "ytdlp_vid12345678.info.json")
+    s = check_summary(ds)
+    assert s["format"] == "youtube" and s["platforms"] == ["youtube"]
+    assert (s["rows_in"], s["rows_kept"]) == (3, 3)
+    f = rows(ds)
+    assert pd.isna(f.loc["UgzA", "parent_id"]) and f.loc["UgzA", "thread_id"] == "UgzA"
+    assert f.loc["UgzA.r1", "parent_id"] == "UgzA" and str(f.loc["UgzA.r1", "kind"]) == "reply"
+    assert f.loc["UgzA.r1", "author_is_org"] and not f.loc["UgzA", "author_is_org"]
+    assert f.loc["UgzA", "created_at"] == utc("2024-05-02 08:00")
+    assert (f.loc["UgzA", "likes"], f.loc["UgzB", "likes"]) == (2, 0)        # null like_count
+    assert f.loc["UgzA", "replies"] == 1 and set(f["org"]) == {"cafenova"}
+    only = smlib.load(SHAPES / "ytdlp_comments_only.json")                    # the list alone
+    assert only.load_summary["format"] == "youtube"
+    assert rows(only).loc["UgzA.r1", "author_is_org"] and len(only.interactions) == 3

@@ -1,6 +1,7 @@
 """Google Business Profile reviews: Google Takeout's ``reviews.json`` (one per location) or a
 saved Business Profile API ``reviews.list`` response — the same shape, ``{"reviews": [...]}``,
-or a bare list of review objects, or a list of saved pages.
+or a bare list of review objects, or a list of saved pages, or one review object on its own (Takeout
+also writes those).
 
 Mapping: each review → kind ``review``: ``reviewId`` (else the last part of ``name``) →
 message_id; ``reviewer.displayName`` → author_id and author_name (Google gives no handle; an
@@ -40,6 +41,10 @@ def _items(obj: Any) -> list[tuple[str, Any]] | None:
                for i, r in enumerate(p.get("reviews") or [])]
     elif isinstance(obj, dict) and isinstance(obj.get("reviews"), list):
         out = [(f"reviews[{i}]", r) for i, r in enumerate(obj["reviews"])]
+    elif isinstance(obj, dict) and _is_review(obj):
+        # one review on its own: Takeout's "Google Business Profile" folder also holds files of a
+        # single review (dudaka/GReviewSignals greview_signals/analyzer.py: "Individual review file")
+        out = [("review", obj)]
     elif isinstance(obj, list):
         out = [(f"[{i}]", r) for i, r in enumerate(obj)]
     else:

@@ -12,6 +12,11 @@ author_id (else the display name); ``authorDisplayName`` → author_name; ``like
 ``author_is_org``: the author is the video's channel (``channelId``, when the response has it) or
 one of ``org_handles``. Replies YouTube counted but did not include are reported as a warning.
 A saved API error (``{"error": {"code": 403, ...}}``) is a DataError quoting YouTube's reason.
+
+Also read: comments saved by yt-dlp (``--write-comments``: the video's ``.info.json`` with a
+``comments`` list, or that list alone): ``parent`` ``"root"`` → kind ``comment``, else ``reply``;
+``timestamp`` (epoch) → created_at; ``author_id``/``author``; ``like_count`` → likes;
+``author_is_uploader`` → the organisation's; org when not given = the video's ``uploader_id``.
 """
 from __future__ import annotations
 
@@ -50,8 +55,60 @@ def _items(obj: Any) -> list[tuple[str, Any]] | None:
     return None
 
 
+def _is_ytdlp_comment(x: Any) -> bool:
+    return isinstance(x, dict) and "id" in x and "text" in x and "parent" in x and "timestamp" in x
+
+
+def _ytdlp(obj: Any) -> tuple[list, dict] | None:
+    """(comments, video info) for yt-dlp's ``--write-comments`` output: the video's
+    ``<id>.info.json`` (``{id, title, channel_id, uploader_id, …, "comments": [...]}``) or just its
+    ``comments`` list. Each comment is ``{id, parent ("root" or the parent's id), text, timestamp
+    (epoch seconds), like_count, author, author_id, author_is_uploader, is_pinned, _time_text}``
+    (yt-dlp/extractor/common.py, as mirrored by YoutubeDLSharp's CommentData and pukkandan's
+    yt-dlp_json-prettifier.py, which nests replies by ``parent == 'root'``)."""
+    info: dict = {}
+    items = obj
+    if isinstance(obj, dict) and isinstance(obj.get("comments"), list):
+        info, items = obj, obj["comments"]
+    if not (isinstance(items, list) and items):
+        return None
+    first = items[:20]
+    ok = all(_is_ytdlp_comment(x) for x in first) and (
+        bool(info.get("webpage_url") or info.get("channel_id") or info.get("uploader_id"))
+        or any(x.get("parent") == "root" or "author_is_uploader" in x for x in first))
+    return (items, info) if ok else None
+
+
 def detect(obj: Any) -> bool:
-    return _items(obj) is not None or _is_api_error(obj)
+    return _items(obj) is not None or _is_api_error(obj) or _ytdlp(obj) is not None
+
+
+def _parse_ytdlp(items: list, info: dict, opts: Options) -> pd.DataFrame:
+    """yt-dlp comments → rows: parent "root" means a top-level comment (kind ``comment``), else
+    kind ``reply``; thread = the top-level comment (YouTube threads are one level deep);
+    ``author_is_uploader`` (or the video's ``channel_id``, or ``org_handles``) → the organisation."""
+    channel = as_id(info.get("channel_id"))
+    rows = []
+    for i, c in enumerate(items):
+        where = f"comments[{i}]" if info else f"[{i}]"
+        if not isinstance(c, dict):
+            opts.tracker.skip("not a YouTube comment", 1, [where])
+            continue
+        parent = as_id(c.get("parent"))
+        parent = None if parent in (None, "root") else parent
+        author, name = as_id(c.get("author_id")), as_id(c.get("author"))
+        mine = c.get("author_is_uploader") is True or bool(channel and author == channel) \
+            or opts.is_handle(name) or opts.is_handle(author)
+        text = c.get("text")
+        rows.append({"_row": where, "message_id": as_id(c.get("id")), "parent_id": parent,
+                     "thread_id": parent or as_id(c.get("id")), "created_at": c.get("timestamp"),
+                     "author_id": author or name, "author_name": name, "author_is_org": mine,
+                     "kind": "reply" if parent else "comment",
+                     "text": clean_text(text) if isinstance(text, str) else "", "likes": c.get("like_count")})
+    opts.tracker.rows_in = len(items)
+    who = as_id(info.get("uploader_id")) or as_id(info.get("channel"))
+    opts.natural_org = who.lstrip("@") if who else None
+    return pd.DataFrame(rows)
 
 
 def _count(v: Any) -> int:
@@ -83,6 +140,8 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
                         f"{html_to_text(err.get('message'))[:200]}"
                         f"{' (' + ', '.join(reasons) + ')' if reasons else ''}; fetch the comments again",
                         source=opts.source)
+    if _items(obj) is None and _ytdlp(obj) is not None:
+        return _parse_ytdlp(*_ytdlp(obj), opts)
     items = _items(obj) or []
     rows, n_in, missing = [], 0, 0
     for where, it in items:
