@@ -39,14 +39,14 @@ _EXPORTS: dict[str, str] = {
     "recommend_tool": "tools",
     "enrich": "pipeline",
     # reports and privacy
-    "build_reports": "report",
+    "build_reports": "report", "check_config": "config",
     "pseudonymise": "privacy", "safe_csv": "privacy", "inert_urls": "privacy",
 }
 
 _SUBMODULES = {"schema", "sample", "generate", "loaders", "sentiment", "themes", "metrics",
                "summary", "priority", "crisis", "security", "tools", "report", "privacy",
                "hours", "paths", "checks", "pipeline", "charts", "errors", "cli", "widgets",
-               "threads", "reportview", "batch", "htmlexport"}
+               "threads", "reportview", "batch", "htmlexport", "config"}
 
 __all__ = ["DataError", *_EXPORTS]
 

@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="parallel processes (default: number of CPU cores)")
     p.add_argument("--show-handles", action="store_true",
                    help="show real customer handles (for the organisation's own staff only)")
+    p.add_argument("--corrections", default=None, metavar="CSV",
+                   help="people's sentiment corrections (platform,message_id,sentiment_label) "
+                        "used by every report")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("generate-sample", help="regenerate the bundled sample data (deterministic)")

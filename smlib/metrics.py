@@ -105,9 +105,13 @@ def _num(v: Any) -> Any:
     return v if isinstance(v, str) else str(v)
 
 
-@lru_cache(maxsize=1)
 def _keywords() -> dict[str, Any]:
     path = data_file("monitoring_keywords.toml")
+    return _keywords_read(str(path), file_stamp(path))   # an edited file is read again
+
+
+@lru_cache(maxsize=2)
+def _keywords_read(path: str, stamp: Any) -> dict[str, Any]:
     data = read_toml(path, "keyword file")
     need = {"questions": "question_starts", "suggestions": "phrases", "praise": "phrases",
             "negative": "words"}

@@ -122,13 +122,25 @@ def parse_days(days: str | Sequence[str] | None) -> list[str] | None:
     return items
 
 
-def _org_argument(org: str | os.PathLike) -> str:
-    """Pass paths to the kernel as absolute paths (it runs in another folder); slugs unchanged."""
+def _org_argument(org: str | os.PathLike, start: str | os.PathLike | None = None) -> str:
+    """A path for the kernel (it runs in another folder); slugs unchanged.
+
+    With ``start`` (the report's folder) the path is relative to it, so the report notebook
+    kept next to the HTML names no one's home folder and still runs when re-opened there (the
+    staging folder and the final one are siblings). Absolute when no relative path exists (another
+    drive on Windows).
+    """
     text = str(org)
     p = Path(text).expanduser()
-    if p.exists():
-        return str(p.resolve())
-    return text
+    if not p.exists():
+        return text
+    p = p.resolve()
+    if start is not None:
+        try:
+            return os.path.relpath(p, Path(start).resolve())
+        except ValueError:
+            pass
+    return str(p)
 
 
 # ── written from inside the notebook ─────────────────────────────────────────────────────
@@ -205,6 +217,7 @@ def _finish(job, result: dict[str, Any]) -> dict[str, Any]:
                         "(it must call smlib.report.write_metrics(..., out_dir))")
     if ok:
         try:
+            _forget_folders(staging / NOTEBOOK_NAME)
             out["metrics"] = json.loads(metrics.read_text(encoding="utf-8"))
             name = out["metrics"].get("name") or job.key
             export_html(staging / NOTEBOOK_NAME, staging / HTML_NAME,
@@ -224,6 +237,23 @@ def _finish(job, result: dict[str, Any]) -> dict[str, Any]:
         out["ok"] = False
     _swap_into_place(staging, final, job.meta.get("inputs", ()))
     return out
+
+
+def _forget_folders(notebook: Path) -> None:
+    """Drop the absolute paths papermill records in the kept notebook's metadata.
+
+    ``input_path`` and ``output_path`` name the computer's folders (often a person's home
+    folder) and the staging folder, which no longer exists once the report is swapped into place.
+    """
+    import nbformat
+    nb = nbformat.read(notebook, as_version=4)
+    meta = nb.metadata.get("papermill")
+    if not meta:
+        return
+    for key in ("input_path", "output_path"):
+        if meta.get(key):
+            meta[key] = os.path.basename(str(meta[key]))
+    nbformat.write(nb, notebook)
 
 
 def _write_marker(folder: Path) -> None:
@@ -315,8 +345,15 @@ def _swap_into_place(staging: Path, final: Path, inputs: Iterable[str] = ()) -> 
 def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "reports",
                   days: str | Sequence[str] | None = None, workers: int | None = None,
                   show_handles: bool = False, notebook: str | os.PathLike | None = None,
-                  progress: bool = True) -> dict[str, Any]:
+                  progress: bool = True,
+                  corrections: str | os.PathLike | None = None) -> dict[str, Any]:
     """Build one report per organisation in parallel processes; return a summary dict.
+
+    ``corrections``: a CSV of people's sentiment corrections (``platform, message_id,
+    sentiment_label``, see ``data/sentiment_corrections.csv``); every report uses the corrected
+    labels and says how many it applied. With the bundled report notebook, the configuration
+    files in ``data/`` (and this file) are checked once before anything is made
+    (:func:`smlib.config.check_config`), so a tutor's typo stops the batch with one message.
 
     Summary keys: ``succeeded`` (slugs), ``failed`` (list of ``{"slug", "org", "error",
     "cell"}``), ``results`` (per-org dicts with ``seconds``), ``index`` (path of index.html),
@@ -333,6 +370,12 @@ def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "r
         raise DataError("report notebook not found (build it with "
                         "`python scripts/build_notebooks.py notebooks/src/report.py`)",
                         source=str(nb_path))
+    if nb_path.resolve() == REPORT_NOTEBOOK.resolve():
+        from .config import check_config
+        check_config([o for o in orgs if not Path(o).expanduser().exists()], corrections=corrections)
+    elif corrections is not None:
+        from .sentiment import _read_corrections
+        _read_corrections(corrections)
     out_dir = Path(out).expanduser().resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
 
@@ -358,8 +401,10 @@ def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "r
         _write_marker(staging)
         jobs.append(Job(
             key=slug, notebook=str(nb_path), output=str(staging / NOTEBOOK_NAME), cwd=str(staging),
-            parameters={"org": _org_argument(org), "days": day_list, "out_dir": str(staging),
-                        "show_handles": bool(show_handles)},
+            parameters={"org": _org_argument(org, staging), "days": day_list, "out_dir": ".",
+                        "show_handles": bool(show_handles),
+                        **({"corrections": _org_argument(corrections, staging)}
+                           if corrections is not None else {})},
             after=_finish, meta={"final": str(out_dir / slug), "org": org, "inputs": inputs}))
 
     start = time.perf_counter()
@@ -574,6 +619,7 @@ def run_cli(args) -> int:
     else:
         orgs = list(args.org or [])
     summary = build_reports(orgs, out=args.out, days=args.days, workers=args.workers,
-                            show_handles=getattr(args, "show_handles", False))
+                            show_handles=getattr(args, "show_handles", False),
+                            corrections=getattr(args, "corrections", None))
     print(format_summary(summary), file=sys.stdout)
     return 1 if summary["failed"] else 0

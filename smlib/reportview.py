@@ -93,6 +93,27 @@ def time_zone_sentence(timezone: str | None, from_profile: bool) -> str:
             "\"Monday\" means Monday on its own clocks.")
 
 
+def corrections_sentence(frame) -> str:
+    """What people's sentiment corrections changed, in one sentence; '' when none were given.
+
+    Reads ``frame.attrs["sentiment_corrections"]`` (set by :func:`smlib.add_sentiment`).
+
+    >>> import pandas as pd
+    >>> f = pd.DataFrame(); f.attrs["sentiment_corrections"] = {"applied": 2, "given": 3, "unmatched": 1}
+    >>> corrections_sentence(f)
+    'A person corrected the sentiment label of 2 messages; every table and chart uses their labels (1 correction matched no message in this data).'
+    """
+    c = getattr(frame, "attrs", {}).get("sentiment_corrections")
+    if not c:
+        return ""
+    n, miss = int(c.get("applied", 0)), int(c.get("unmatched", 0))
+    s = (f"A person corrected the sentiment label of {n:,} message{'' if n == 1 else 's'}; every "
+         "table and chart uses their labels")
+    if miss:
+        s += f" ({miss:,} correction{'' if miss == 1 else 's'} matched no message in this data)"
+    return s + "."
+
+
 def bullets(items: Iterable[str]):
     """An escaped bullet list."""
     return _html("<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>")

@@ -266,7 +266,9 @@ def test_duplicate_slugs_get_their_own_folders(tmp_path):
                                   notebook=FIX / "no_parameters.ipynb", progress=False)
     assert summary["succeeded"] == ["same", "same-2"], summary["failed"]   # say why a run failed
     nb = nbformat.read(tmp_path / "out" / "same-2" / "report.ipynb", as_version=4)
-    assert str(b) in nb.cells[0].source  # paths reach the kernel as absolute paths
+    # each path reaches the kernel relative to its report folder (no home folder in the kept notebook)
+    org = re.search(r'^org = "(.*)"$', nb.cells[0].source, re.M).group(1)
+    assert not Path(org).is_absolute() and (tmp_path / "out" / "same-2" / org).resolve() == b.resolve()
 
 
 def test_days_text_keeps_each_year_when_the_days_span_years():

@@ -388,3 +388,32 @@ def test_a_tie_for_busiest_platform_names_both_in_the_headline_box(tmp_path):
     html = _page(tmp_path / "out", "tied")
     assert "Busiest platforms" in html and "equal most messages" in html
     assert re.search(r"(Facebook and X|X and Facebook)", html)
+
+
+def test_people_s_corrections_reach_the_report_and_no_folder_is_kept(tmp_path):
+    """--corrections: every report uses the people's labels and says how many it applied. The
+    kept report.ipynb named the computer's folders (the export's absolute path, the staging folder)."""
+    export = tmp_path / "fixes.csv"
+    export.write_text("id,platform,date,author,text\n"
+                      "m1,x,2026-03-02 09:00,@a,Late again and nobody told us. Awful.\n"
+                      "m2,facebook,2026-03-02 10:00,@b,Where is my parcel?\n"
+                      "m3,x,2026-03-03 09:00,@c,Thanks!\n", encoding="utf-8")
+    before = smlib.monitor(smlib.enrich(smlib.load_org(export)))["headline"]["negative"]
+    assert before >= 1
+    fixes = tmp_path / "corrections.csv"
+    fixes.write_text("platform,message_id,sentiment_label,reason\n"
+                     "x,m1,positive,a regular joking\nx,nope,negative,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    summary = smlib.build_reports([export], out, workers=1, progress=False, corrections=fixes)
+    assert summary["succeeded"] == ["fixes"], summary["failed"]
+    assert json.loads((out / "fixes" / "metrics.json").read_text())["headline"]["negative"] == before - 1
+    html = _page(out, "fixes")
+    assert ("A person corrected the sentiment label of 1 message; every table and chart uses their "
+            "labels (1 correction matched no message in this data).") in html
+    kept = (out / "fixes" / "report.ipynb").read_text(encoding="utf-8")
+    assert str(tmp_path) not in kept
+    params = next(c for c in nbformat.reads(kept, as_version=4).cells
+                  if "injected-parameters" in c.metadata.get("tags", []))
+    org = re.search(r'^org = "(.*)"$', params.source, re.M).group(1)
+    assert not Path(org).is_absolute() and (out / "fixes" / org).resolve() == export.resolve()
+    assert 'out_dir = "."' in params.source

@@ -9,6 +9,7 @@ org = "northway-rail"
 days = None
 out_dir = None
 show_handles = False
+corrections = None   # a CSV of people's sentiment corrections (platform,message_id,sentiment_label)
 
 # %%
 import os
@@ -35,7 +36,7 @@ profile = ds.profile
 name = ds.name or str(org)
 keep = tuple(profile.handles.values()) if profile else ()
 monitor_days = list(days) if days else [d.isoformat() for d in smlib.default_days(ds, 5)]
-full = smlib.enrich(ds)                       # sentiment -> themes -> response times -> priority
+full = smlib.enrich(ds, corrections=corrections)   # sentiment -> themes -> response times -> priority
 res = smlib.monitor(full, monitor_days)
 comparison = smlib.compare_periods(full, monitor_days)
 period = select_days(full.interactions, monitor_days, profile)
@@ -70,7 +71,8 @@ rv.paragraph(
                for w in summary.get("warnings") or [])
     + (" Customer handles are shown as pseudonyms." if not show_handles
        else " Customer handles are shown as written (staff copy: do not share).")
-    + " " + rv.time_zone_sentence(res["meta"]["timezone"], from_profile=profile is not None),
+    + " " + rv.time_zone_sentence(res["meta"]["timezone"], from_profile=profile is not None)
+    + (" " + rv.corrections_sentence(full.interactions) if corrections is not None else ""),
     note=True)
 
 # %% [markdown]
