@@ -212,3 +212,46 @@ def test_youtube_comments_saved_by_yt_dlp():
     only = smlib.load(SHAPES / "ytdlp_comments_only.json")                    # the list alone
     assert only.load_summary["format"] == "youtube"
     assert rows(only).loc["UgzA.r1", "author_is_org"] and len(only.interactions) == 3
+
+
+# ---------------------------------------------------------------- Graph API saves
+
+def test_facebook_graph_api_page_feed_with_nested_comments():
+    """A page feed saved from the Graph API (two pages of /feed with comments{...,comments{...}}).
+    Before: the generic records reader kept the 3 posts, silently lost the 5 nested comments, and
+    marked none of the page's own posts or replies as the organisation's."""
+    ds = smlib.load(SHAPES / "facebook_graph_feed_pages.json")
+    s = check_summary(ds)
+    assert s["format"] == "facebook" and s["platforms"] == ["facebook"]
+    assert (s["rows_in"], s["rows_kept"], s["reasons"]) == (7, 7, {})
+    f = rows(ds)
+    post, c1, r1, r2 = ("104000000000001_900000000000001", "900000000000001_300000000000001",
+                        "900000000000001_300000000000002", "900000000000001_300000000000004")
+    assert f.loc[post, "author_is_org"] and str(f.loc[post, "kind"]) == "post"
+    assert (f.loc[post, "likes"], f.loc[post, "shares"]) == (7, 2)
+    assert f.loc[c1, "parent_id"] == post and str(f.loc[c1, "kind"]) == "comment" and not f.loc[c1, "author_is_org"]
+    assert f.loc[r1, "parent_id"] == c1 and f.loc[r1, "thread_id"] == post and f.loc[r1, "author_is_org"]
+    assert str(f.loc[r1, "kind"]) == "reply" and str(f.loc[r2, "kind"]) == "reply"
+    assert f.loc["900000000000001_300000000000003", "text"] == ""            # a sticker: kept
+    assert f.loc["104000000000001_900000000000002", "text"] == ""            # cover photo: kept, the
+    assert f.loc["104000000000001_900000000000002", "author_is_org"]         # 'story' is Facebook's words
+    assert pd.isna(f.loc["900000000000001_300000000000003", "author_name"])  # 'from' withheld
+    visitor = f.loc["104000000000001_900000000000003"]
+    assert not visitor["author_is_org"] and visitor["author_name"] == "Bo King"
+    assert f.loc[c1, "created_at"] == utc("2024-05-01 11:00")
+    assert set(f["org"]) == {"cafe-nova"}
+    assert any("2 comment(s) counted by Facebook" in w for w in s["warnings"])
+
+
+def test_instagram_graph_api_media_with_comments_and_replies():
+    ds = smlib.load(SHAPES / "instagram_graph_media.json")
+    s = check_summary(ds)
+    assert s["format"] == "instagram" and (s["rows_in"], s["rows_kept"], s["reasons"]) == (5, 5, {})
+    f = rows(ds)
+    assert f.loc["17900000000000001", "author_is_org"] and f.loc["17900000000000001", "likes"] == 12
+    assert f.loc["17800000000000001", "parent_id"] == "17900000000000001" and not f.loc["17800000000000001", "author_is_org"]
+    assert f.loc["17800000000000002", "parent_id"] == "17800000000000001" and f.loc["17800000000000002", "author_is_org"]
+    assert f.loc["17800000000000002", "thread_id"] == "17900000000000001"
+    assert f.loc["17900000000000002", "text"] == ""                                  # a video, no caption
+    assert set(f["org"]) == {"cafenova"}
+    assert any("1 comment(s) counted by Instagram" in w for w in s["warnings"])

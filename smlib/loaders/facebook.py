@@ -19,6 +19,12 @@ Older exports: ``{"comments": [...]}``, ``{"status_updates": [...]}``; group pos
 The newer ``label_values`` layout (posts on other pages, and other files since about 2024) is
 read by :mod:`smlib.loaders._meta`.
 
+A page's posts saved from the Graph API (``{"data": [{id, message, created_time, from{id, name},
+comments{data[...]}}], "paging": …}``, a list of such pages, or the bare list) are read too: each
+post and nested comment is a row; the page (the ``{page-id}`` in ``{page-id}_{post-id}``) is the
+organisation; likes from ``like_count`` / ``reactions.summary.total_count``, shares from
+``shares.count``.
+
 Messenger conversations (``messages/inbox/<thread>/message_1.json``: ``{participants[{name}],
 messages[{sender_name, timestamp_ms, content, photos…}], title, thread_path}``; Instagram writes
 the same shape for its DMs, load it with ``platform="instagram"``) → kind ``message``, thread_id =
@@ -37,7 +43,7 @@ import pandas as pd
 from . import _meta
 from ._options import Options
 from ._rows import mostly_items
-from ._text import as_text as _str, clean_text, fix_mojibake_deep
+from ._text import as_id, as_text as _str, clean_text, fix_mojibake_deep
 
 PLATFORM = "facebook"
 COMMENT_KEYS = ("comments_v2", "group_comments_v2", "comments")
@@ -157,7 +163,105 @@ def _parse_messenger(obj: dict, opts: Options) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def graph_items(obj: Any, is_item: Any) -> list[tuple[str, Any]] | None:
+    """(where, item) pairs of a saved Graph API response (``{"data": [...], "paging": …}``), a list
+    of such pages, or a bare list of items, when the first items pass ``is_item``; else None."""
+    if isinstance(obj, list) and obj and all(isinstance(p, dict) and isinstance(p.get("data"), list)
+                                             for p in obj[:20]):
+        pairs = [(f"[{k}].data[{i}]", x) for k, p in enumerate(obj) if isinstance(p, dict)
+                 for i, x in enumerate(p.get("data") if isinstance(p.get("data"), list) else [])]
+    elif isinstance(obj, dict) and isinstance(obj.get("data"), list):
+        pairs = [(f"data[{i}]", x) for i, x in enumerate(obj["data"])]
+    elif isinstance(obj, list):
+        pairs = [(f"[{i}]", x) for i, x in enumerate(obj)]
+    else:
+        return None
+    first = [x for _, x in pairs[:20]]
+    return pairs if first and mostly_items(first, is_item) else None
+
+
+def _is_graph_post(x: Any) -> bool:
+    """A post (or comment) from the Graph API: ``id``, ``created_time`` and something only the
+    Graph API writes (a ``from`` object, nested ``comments``, ``permalink_url``, ``story``…)."""
+    return isinstance(x, dict) and "id" in x and "created_time" in x and (
+        isinstance(x.get("from"), dict) or isinstance(x.get("comments"), dict)
+        or any(k in x for k in ("permalink_url", "story", "status_type", "full_picture")))
+
+
+def _summary_count(v: Any, key: str = "total_count") -> Any:
+    """``{"summary": {"total_count": n}}`` (reactions, likes, comments) → n, else None."""
+    sm = v.get("summary") if isinstance(v, dict) else None
+    return sm.get(key) if isinstance(sm, dict) else None
+
+
+def _n_comments(items: list) -> int:
+    """Comments in a Graph ``comments.data`` list, replies (nested ``comments``) included."""
+    n, stack = 0, list(items)
+    while stack:
+        c = stack.pop()
+        n += 1
+        sub = c.get("comments") if isinstance(c, dict) else None
+        if isinstance(sub, dict) and isinstance(sub.get("data"), list):
+            stack.extend(sub["data"])
+    return n
+
+
+def _parse_graph(pairs: list[tuple[str, Any]], opts: Options) -> pd.DataFrame:
+    """A page's posts (``/{page-id}/feed`` or ``/posts``, ``fields=message,created_time,from,
+    comments{message,created_time,from,like_count,comments{…}}``) saved from the Graph API.
+    The page's own id is the part of the post ids before ``_`` (``{page-id}_{post-id}``): rows
+    ``from`` it are the organisation's. Nested comments become rows (parent = what they answer,
+    thread = the post); comments Facebook counted (``summary.total_count``) but did not include are
+    reported. Shapes as typed by public Graph API clients (``FacebookPost {id, message,
+    created_time, from, comments{data[{id, message, created_time, from}]}, attachments}``) and
+    saved by page-feed scripts (``/{PAGE_ID}/feed?fields=message,created_time,from,…`` + paging)."""
+    prefixes = [str(x.get("id")).split("_", 1)[0] for _, x in pairs
+                if isinstance(x, dict) and "_" in str(x.get("id") or "")]
+    page = max(set(prefixes), key=prefixes.count) if prefixes else None
+    rows: list[dict] = []
+    n_in = missing = 0
+    page_name = None
+    stack = [(w, x, None, None) for w, x in reversed(pairs)]
+    while stack:
+        where, it, parent, thread = stack.pop()
+        n_in += 1
+        if not isinstance(it, dict):
+            opts.tracker.skip("not a Facebook post or comment", 1, [where])
+            continue
+        frm = it.get("from") if isinstance(it.get("from"), dict) else {}
+        aid, name = as_id(frm.get("id")), as_id(frm.get("name"))
+        mine = bool(page and aid == page) or opts.is_handle(name) or opts.is_handle(aid)
+        page_name = page_name or (name if page and aid == page else None)
+        mid = as_id(it.get("id"))
+        kind = ("reply" if parent else "post") if mine else (
+            None if parent is None else "reply" if parent != thread else "comment")
+        likes = it.get("like_count")
+        if likes is None:
+            likes = _summary_count(it.get("reactions")) or _summary_count(it.get("likes"))
+        shares = it.get("shares").get("count") if isinstance(it.get("shares"), dict) else None
+        rows.append({"_row": where, "message_id": mid, "parent_id": parent, "thread_id": thread or mid,
+                     "created_at": it.get("created_time"), "author_id": aid or name, "author_name": name,
+                     "author_is_org": mine, "kind": kind, "text": clean_text(_str(it.get("message"))),
+                     "likes": likes, "shares": shares,
+                     "_has_media": bool(it.get("attachment") or it.get("attachments") or it.get("full_picture"))})
+        com = it.get("comments")
+        got = com.get("data") if isinstance(com, dict) and isinstance(com.get("data"), list) else []
+        counted = _summary_count(com)   # top-level comments (filter=toplevel, the default) or all
+        if isinstance(counted, int) and counted > _n_comments(got):   # (stream): compare with all
+            missing += counted - _n_comments(got)
+        stack.extend((f"{where}.comments[{j}]", c, mid, thread or mid) for j, c in reversed(list(enumerate(got))))
+    if missing:
+        opts.tracker.warnings.append(
+            f"{missing} comment(s) counted by Facebook are not in the file (ask the Graph API for "
+            "comments with a higher limit, or follow their 'paging' links)")
+    opts.tracker.rows_in = n_in
+    opts.natural_org = page_name or (opts.own_handles[0] if opts.own_handles else None)
+    return pd.DataFrame(rows)
+
+
 def detect(obj: Any) -> bool:
+    if graph_items(obj, _is_graph_post) is not None:
+        return True
     if _is_messenger(obj):
         return True
     if _meta.label_items(obj) is not None:
@@ -167,6 +271,9 @@ def detect(obj: Any) -> bool:
 
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
+    pairs = graph_items(obj, _is_graph_post)
+    if pairs is not None:   # the Graph API writes real UTF-8: no mojibake to repair
+        return _parse_graph(pairs, opts)
     obj = fix_mojibake_deep(obj)
     if _is_messenger(obj):
         return _parse_messenger(obj, opts)

@@ -12,6 +12,11 @@ the time the first ``timestamp``.
 The newer ``label_values`` layout (2024-25 posts, saved and liked posts) is read by
 :mod:`smlib.loaders._meta`.
 
+Media saved from the Instagram Graph API (``{"data": [{id, caption, timestamp, username,
+like_count, comments_count, comments{data[{id, text, timestamp, username, like_count,
+replies{data[…]}}]}}]}``) are read too: the media are the account's posts, comments and replies
+rows under them (the organisation's when written by the media's owner or ``org_handles``).
+
 Text is repaired like Facebook's (Latin-1-escaped UTF-8). Mapping: caption (the post's
 ``title``, else its first media item's) → text, kind ``post``, kept with empty text because it is a
 photo/video; a comment's ``value``/``Comment`` → text, kind ``comment``; ``creation_timestamp``/
@@ -26,8 +31,9 @@ from typing import Any
 import pandas as pd
 
 from . import _meta
+from .facebook import graph_items
 from ._options import Options
-from ._text import as_text as _str, clean_text, fix_mojibake_deep
+from ._text import as_id, as_text as _str, clean_text, fix_mojibake_deep
 
 PLATFORM = "instagram"
 POST_LIST_KEYS = ("ig_igtv_media", "ig_stories", "ig_reels_media", "ig_posts", "ig_archived_post_media",
@@ -47,7 +53,70 @@ def _is_new_comment(x: Any) -> bool:
     return isinstance(x, dict) and isinstance(x.get("string_map_data"), dict)
 
 
+def _is_graph_media(x: Any) -> bool:
+    """A media object from the Instagram Graph API (``/{ig-user-id}/media?fields=id,caption,
+    media_type,timestamp,username,like_count,comments_count,comments{id,text,timestamp,username,
+    like_count,replies{…}}``): ``id``, ``timestamp`` and a caption, media type, permalink or
+    nested comments (Facebook's Graph objects have ``created_time`` instead)."""
+    return isinstance(x, dict) and "id" in x and "timestamp" in x and "created_time" not in x and (
+        "caption" in x or "media_type" in x or "permalink" in x or isinstance(x.get("comments"), dict))
+
+
+def _parse_graph(pairs: list[tuple[str, Any]], opts: Options) -> pd.DataFrame:
+    """The account's media and the comments under them, saved from the Instagram Graph API (field
+    names as requested by e.g. juanisidroam/od_ig_tool ig_owned_comments.py: comments{id,
+    timestamp,username,text,like_count,replies{…}}). Media are the account's posts; a comment is
+    the organisation's when its ``username`` is the media's owner or one of ``org_handles``;
+    replies' parent is their comment, thread the media. Comments Instagram counted
+    (``comments_count``) but the file lacks are reported."""
+    rows: list[dict] = []
+    n_in = missing = 0
+    owners: list[str] = []
+    stack = [(w, x, None, None, None) for w, x in reversed(pairs)]
+    while stack:
+        where, it, parent, thread, owner = stack.pop()
+        n_in += 1
+        if not isinstance(it, dict):
+            opts.tracker.skip("not an Instagram media or comment", 1, [where])
+            continue
+        mid, user = as_id(it.get("id")), as_id(it.get("username"))
+        if parent is None:   # a media item: the account's own post
+            owner = user or opts.owner(platform=PLATFORM)
+            owners.append(owner)
+            text, mine, kind = _str(it.get("caption")), True, "post"
+        else:
+            text = _str(it.get("text"))
+            mine = bool(user and user == owner) or opts.is_handle(user)
+            kind = "reply" if mine or parent != thread else "comment"
+        rows.append({"_row": where, "message_id": mid, "parent_id": parent, "thread_id": thread or mid,
+                     "created_at": it.get("timestamp"), "author_id": user or (owner if parent is None else None),
+                     "author_name": user, "author_is_org": mine, "kind": kind, "text": clean_text(text),
+                     "likes": it.get("like_count"), "_has_media": parent is None})
+        kids = []
+        for key in ("comments", "replies"):
+            box = it.get(key)
+            kids += [(f"{where}.{key}[{j}]", c) for j, c in enumerate(
+                box.get("data") if isinstance(box, dict) and isinstance(box.get("data"), list) else [])]
+        if parent is None and isinstance(it.get("comments_count"), int):
+            top = it.get("comments")
+            shown = top.get("data") if isinstance(top, dict) and isinstance(top.get("data"), list) else []
+            missing += max(0, it["comments_count"] - len(shown) - sum(
+                len(c["replies"]["data"]) for c in shown if isinstance(c, dict) and isinstance(c.get("replies"), dict)
+                and isinstance(c["replies"].get("data"), list)))
+        stack.extend((w, c, mid, thread or mid, owner) for w, c in reversed(kids))
+    if missing:
+        opts.tracker.warnings.append(
+            f"{missing} comment(s) counted by Instagram (comments_count) are not in the file (ask the "
+            "Graph API for more comments, or follow their 'paging' links)")
+    opts.tracker.rows_in = n_in
+    opts.natural_org = (opts.own_handles[0] if opts.own_handles else
+                        max(set(owners), key=owners.count) if owners else None)
+    return pd.DataFrame(rows)
+
+
 def detect(obj: Any) -> bool:
+    if graph_items(obj, _is_graph_media) is not None:
+        return True
     if _meta.label_items(obj) is not None:
         return _meta.platform_of(obj) == "instagram"
     if isinstance(obj, dict):
@@ -84,6 +153,9 @@ def _map_comment(sm: dict) -> tuple[str, Any]:
 
 
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
+    pairs = graph_items(obj, _is_graph_media)
+    if pairs is not None:   # the Graph API writes real UTF-8: no mojibake to repair
+        return _parse_graph(pairs, opts)
     obj = fix_mojibake_deep(obj)
     if _meta.label_items(obj) is not None:
         return _meta.parse(obj, opts, PLATFORM)

@@ -135,7 +135,10 @@ def _v2_pages(obj: Any) -> list[dict] | None:
                             for p in pages):
         return None   # every page has tweets, or is an empty page ({"meta": {"result_count": 0}})
     first = next((t for p in pages for t in p.get("data") or []), None)
-    ok = isinstance(first, dict) and "id" in first and "text" in first
+    # Instagram Graph API comments ({"data": [{id, text, timestamp, username}]}) share id + text;
+    # an X v2 tweet has created_at, never timestamp/username
+    ok = isinstance(first, dict) and "id" in first and "text" in first and not (
+        "timestamp" in first or "username" in first)
     return [p for p in pages if isinstance(p.get("data"), list)] if ok else None
 
 
