@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
+from .privacy import person_keys
 from .schema import Dataset, Profile
 
 DEFAULTS = {"h": {"window": 24, "min_periods": 24, "min_count": 5, "gap": 1},
@@ -283,7 +284,7 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
         sub_neg = sub[neg[inside]]
         seg = series.loc[(series.index >= start) & (series.index < end)]
         peak_at = seg["negative"].idxmax()
-        people = sub_neg.drop_duplicates("author_id") if "author_id" in sub_neg else sub_neg
+        people = sub_neg[~person_keys(sub_neg["author_id"]).duplicated()] if "author_id" in sub_neg else sub_neg
         followers = pd.to_numeric(people.get("author_followers"), errors="coerce") if "author_followers" in people else pd.Series(dtype=float)
         shares = pd.to_numeric(sub_neg.get("shares"), errors="coerce") if "shares" in sub_neg else pd.Series(dtype=float)
         views = pd.to_numeric(sub_neg.get("reach"), errors="coerce") if "reach" in sub_neg else pd.Series(dtype=float)
@@ -294,7 +295,7 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
             "peak_negative": int(seg["negative"].max()),
             "baseline": float(series.at[start, "baseline"]),
             "negative_messages": int(len(sub_neg)), "messages": int(len(sub)),
-            "people": int(sub_neg["author_id"].nunique()) if "author_id" in sub_neg else int(len(sub_neg)),
+            "people": int(person_keys(sub_neg["author_id"]).nunique()) if "author_id" in sub_neg else int(len(sub_neg)),
             "potential_reach_followers": int(followers.fillna(0).sum()),
             "shares": int(shares.fillna(0).sum()), "views": int(views.fillna(0).sum()),
             "answered_share": float(r_in["answered"].mean()) if len(r_in) else float("nan"),

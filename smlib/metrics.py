@@ -36,6 +36,7 @@ import pandas as pd
 
 from .errors import DataError
 from .paths import data_file, file_stamp, read_toml
+from .privacy import person_keys
 from .schema import (AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, conform_interactions,
                      skip_reasons_text)
 
@@ -423,7 +424,9 @@ def _prepare(dataset: Dataset, platforms: Any) -> tuple[pd.DataFrame, list[str],
     f = add_response_times(f, ds.profile)
     tz = _tz(ds)
     local = _local(f, tz)
-    f = f.assign(_day=local.dt.date, _hour=local.dt.hour, _platform=f["platform"].astype(str))
+    # _person: one key per person (@Jane and @jane are one account, as they are one pseudonym)
+    f = f.assign(_day=local.dt.date, _hour=local.dt.hour, _platform=f["platform"].astype(str),
+                 _person=person_keys(f["author_id"]))
     return f, plats, tz
 
 
@@ -514,10 +517,10 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     not_available: list[str] = []
 
     # --- users -----------------------------------------------------------------------------
-    earlier = set(f.loc[(f["_day"] < chosen[0]) & ~f["author_is_org"].astype(bool), "author_id"])
+    earlier = set(f.loc[(f["_day"] < chosen[0]) & ~f["author_is_org"].astype(bool), "_person"].dropna())
     rows = []
     for plat, g in [(p, cust[cust["_platform"] == p]) for p in plats] + [(ALL, cust)]:
-        people = set(g["author_id"].dropna())
+        people = set(g["_person"].dropna())
         ret = len(people & earlier)
         rows.append({"platform": plat, "users": len(people), "new_users": len(people) - ret,
                      "returning_users": ret, "messages": len(g)})
@@ -531,9 +534,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     loc = cust[cust["location"].notna()] if "location" in cust else cust.iloc[0:0]
     if len(loc):
         locs = loc["location"].astype(str).str.strip()
-        ml = (pd.DataFrame({"location": locs, "author_id": loc["author_id"]})
-              .groupby("location").agg(messages=("author_id", "size"),
-                                       users=("author_id", "nunique")).reset_index()
+        ml = (pd.DataFrame({"location": locs, "person": loc["_person"]})
+              .groupby("location").agg(messages=("person", "size"),
+                                       users=("person", "nunique")).reset_index()
               .sort_values(["messages", "location"], ascending=[False, True]))
         ml["area"] = ml["location"].map(lambda v: place_area(v, home))
         ml["national"] = ml["area"] == "national"
@@ -561,9 +564,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "no audience countries and no message locations"))
     ages = cust[cust["age_band"].notna()] if "age_band" in cust else cust.iloc[0:0]
     if len(ages):
-        ma = (pd.DataFrame({"age_band": ages["age_band"].astype(str), "author_id": ages["author_id"]})
-              .groupby("age_band").agg(messages=("author_id", "size"),
-                                       users=("author_id", "nunique")).reset_index())
+        ma = (pd.DataFrame({"age_band": ages["age_band"].astype(str), "person": ages["_person"]})
+              .groupby("age_band").agg(messages=("person", "size"),
+                                       users=("person", "nunique")).reset_index())
         res["message_ages"] = ma
     else:
         res["message_ages"] = _na_table(["age_band", "messages", "users"], "messages carry no age band")
@@ -733,7 +736,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         top = sorted(by_p.items(), key=lambda kv: (-kv[1], kv[0]))[0] if len(by_p) else (None, 0)
         rows.append({"day": d, "weekday": WEEKDAY_NAMES[d.weekday()], "messages": len(g),
                      "by_business": int(g["author_is_org"].astype(bool).sum()),
-                     "by_followers": len(gc), "users": int(gc["author_id"].nunique()),
+                     "by_followers": len(gc), "users": int(gc["_person"].nunique()),
                      "negative": int((gc["sentiment_label"].astype(str) == "negative").sum()),
                      "top_platform": top[0], "top_platform_messages": int(top[1])})
     res["daily"] = pd.DataFrame(rows)

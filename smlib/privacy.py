@@ -139,6 +139,18 @@ def handle_key(author_id: object) -> str:
     return str(author_id).strip().lstrip("@").lower()
 
 
+def person_keys(author_ids: pd.Series) -> pd.Series:
+    """:func:`handle_key` for a column of ids, missing ids kept missing: what counts of people
+    count, so ``@Jane`` and ``@jane`` are one person, as they are one pseudonym.
+
+    >>> person_keys(pd.Series(["@Jane", "jane ", None, "100004"])).tolist()
+    ['jane', 'jane', None, '100004']
+    """
+    s = pd.Series(author_ids, dtype="object")
+    keys = s.astype(str).str.strip().str.lstrip("@").str.lower()
+    return keys.astype(object).where(s.notna(), None)
+
+
 def pseudonym(author_id: object, salt: str = DEFAULT_SALT) -> str:
     """A stable, non-reversible stand-in for a customer id or handle.
 

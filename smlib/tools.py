@@ -48,6 +48,7 @@ import pandas as pd
 
 from .errors import DataError
 from .paths import data_file, read_toml
+from .privacy import person_keys
 from .schema import KINDS, PLATFORMS, Dataset
 
 MEASURES = ("number_of_users", "location", "age_group", "complaints_sentiment", "themes",
@@ -617,7 +618,7 @@ def _basic_headline(ds: Dataset, days: Any) -> dict[str, Any]:
         "messages": int(len(f)),
         "business_posts": int((f["author_is_org"].astype(bool) & (f["kind"] == "post")).sum()),
         "customer_messages": int(len(cust)),
-        "unique_users": int(cust["author_id"].nunique()),
+        "unique_users": int(person_keys(cust["author_id"]).nunique()),
     }
     if "location" in cust.columns and cust["location"].notna().any():
         out["top_location"] = str(cust["location"].dropna().mode().iloc[0])

@@ -106,3 +106,27 @@ def test_org_named_in_full_after_the_at_sign_is_kept():
                        "text": ["thanks", "@Kelby Borough Councillors and @Kelby"]})
     text = pseudonymise(df).loc[1, "text"]
     assert text == f"@{pseudonym('kelby')} Borough Councillors and @{pseudonym('kelby')}"
+
+
+def test_counts_of_people_count_one_person_once_whatever_the_case(tmp_path):
+    """The users count counted '@Jane', 'jane' and 'JANE ' (one account) as three people, while the
+    learners' pseudonymised table showed one: every count of people now uses the same key."""
+    p = tmp_path / "jane.csv"
+    p.write_text("platform,date,author,text,location\n"
+                 "x,2026-03-02 09:00,@Jane,Train late again,Leeds\n"
+                 "x,2026-03-02 09:30,jane,Still late. Awful,Leeds\n"
+                 "x,2026-03-02 10:00,JANE ,Worst service ever,Leeds\n"
+                 "x,2026-03-02 10:30,@sam_k,Where is my refund?,Leeds\n"
+                 "x,2026-03-01 10:30,@Sam_K,Hello?,Leeds\n", encoding="utf-8")
+    ds = smlib.load(p)
+    assert ds.interactions["author_id"].nunique() == 5                  # as written in the file
+    res = smlib.monitor(ds, ["2026-03-02"])
+    users = res["users"].set_index("platform")
+    assert users.loc["x", "users"] == 2
+    assert (users.loc["x", "new_users"], users.loc["x", "returning_users"]) == (1, 1)   # Sam came back
+    assert res["daily"]["users"].tolist() == [2]
+    assert res["message_locations"].set_index("location").loc["Leeds", "users"] == 2
+    shown = pseudonymise(ds.interactions.head(4))["author_id"].nunique()
+    assert shown == users.loc["x", "users"]                             # what learners see agrees
+    from smlib.tools import _basic_headline        # the P4 views' headline when monitor is not used
+    assert _basic_headline(ds, ["2026-03-02"])["unique_users"] == 2

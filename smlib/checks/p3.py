@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..privacy import pseudonym
+from ..privacy import person_keys, pseudonym
 from ._answers import (age_band, age_bands, as_number, clean_text, has_any, is_whole,
                        looks_like_percent, mentions_platform, negated, real_sentences)
 from ._context import Context
@@ -63,10 +63,10 @@ def _users_feedback(n: float, plat: str, ctx: Context, right: set[int]) -> str |
     # n == on["author_id"].nunique() (the business's own account counted too) gets the general
     # message: the business has one account per platform, so naming that mistake would say
     # the right answer is exactly one less.
-    if n == all_cust["author_id"].nunique():
+    if n == person_keys(all_cust["author_id"]).nunique():
         return "counts people from outside the five monitoring days"
     both = every_platform[every_platform["platform"].astype(str).isin(ctx.platforms)]
-    if n in (every_platform["author_id"].nunique(), both["author_id"].nunique()):
+    if n in (person_keys(every_platform["author_id"]).nunique(), person_keys(both["author_id"]).nunique()):
         return "counts people on more than one platform, not just this one"
     if n == len(on):
         return "counts every message, including the business's own, not every person"
