@@ -118,3 +118,11 @@ def test_the_cli_says_what_to_fix_and_exits_2(data, tmp_path, capsys):
     assert "priority_rules.toml, field 'factors.complaint.situation'" in err
     assert "did you mean 'complaint'?" in err
     assert not any((tmp_path / "reports").iterdir())
+
+
+def test_a_missing_corrections_file_stops_the_cli_before_anything_is_made(tmp_path, capsys):
+    code = cli_main(["report", "--org", "tidy-paws", "--out", str(tmp_path / "reports"),
+                     "--corrections", str(tmp_path / "my_fixes.csv")])
+    err = capsys.readouterr().err
+    assert code == 2 and f"{tmp_path / 'my_fixes.csv'}: corrections file not found" in err
+    assert not any((tmp_path / "reports").iterdir())
