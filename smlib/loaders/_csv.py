@@ -117,7 +117,8 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     first = lines[src.skip_lines] if src.skip_lines < len(lines) else ""
     delim = src.delim or _delimiter(first)
     skip = src.skip_lines or None
-    if b'\\"' in data and len(data) <= LONG_ROW_CHECK_BYTES:
+    # (a one-byte look first: it is a memchr, ~20 times faster than looking for the pair)
+    if len(data) <= LONG_ROW_CHECK_BYTES and b"\\" in data and b'\\"' in data:
         width = len(names) if names else len(read_header(src))
         fixed = backslash_quotes(data, delim, width, src.skip_lines, lineterminator)
         if fixed is not None:

@@ -324,8 +324,7 @@ def _hint(headers: list[str]) -> str:
             "columns={'text': '<column with the message>', 'created_at': '<column with the date>'})")
 
 
-_DATE_ONLY = {"date", "post_date", "date_sent", "sent_date", "day",
-              "datum", "fecha", "data", "jour", "tag", "dia", "giorno", "dag"}
+_DATE_ONLY = {"date", "post_date", "date_sent", "sent_date", "day", "datum", "fecha", "data"}
 _TIME_ONLY = {"time", "post_time", "time_sent", "sent_time", "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"}
 _OWNER_ONLY = {"organic_impressions", "organic_reach", "engagement_rate", "engagement_rate_per_impression",
                "profile_visits", "profile_clicks", "user_profile_clicks", "link_clicks", "url_clicks",
