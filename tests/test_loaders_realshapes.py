@@ -287,3 +287,18 @@ def test_hostile_edits_of_real_shapes(name, tmp_path):
                 assert q.name in str(exc)
             else:
                 check_summary(ds)
+
+
+def test_messenger_calls_and_membership_changes_are_not_messages():
+    """Messenger writes calls (type Call, call_duration) and people joining or leaving a group
+    (Subscribe / Unsubscribe, users) as messages with automatic text; they were kept as messages
+    from the customer and the organisation."""
+    ds = smlib.load(SHAPES / "facebook_messenger_group_events.json", org_handles=["Cafe Nova"])
+    s = check_summary(ds)
+    assert (s["rows_in"], s["rows_kept"]) == (6, 3)
+    assert s["reasons"] == {"call (not a message)": 1, "people added to the chat (not a message)": 1,
+                            "people left or removed from the chat (not a message)": 1}
+    f = ds.interactions.sort_values("created_at")
+    assert f["text"].tolist() == ["Can you do lunch for 20 on Friday?", "",   # a shared link: kept
+                                  "Your order for 20 is confirmed – see you at 12"]
+    assert f["author_is_org"].tolist() == [False, False, True]

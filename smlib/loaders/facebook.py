@@ -30,8 +30,9 @@ messages[{sender_name, timestamp_ms, content, photos…}], title, thread_path}``
 the same shape for its DMs, load it with ``platform="instagram"``) → kind ``message``, thread_id =
 ``thread_path`` (else title), message_id ``fb-msg-<thread>-<n>``. The organisation's messages are
 those from ``org_handles``; without them, in a two-person thread the participant who is not the
-thread's title (Facebook titles a chat with the other person's name). Unsent messages and
-Instagram's reaction echoes ("Liked a message", "Reacted ❤️ to your message") are skipped.
+thread's title (Facebook titles a chat with the other person's name). Unsent messages, calls
+and people joining or leaving (``type`` ``Call``, ``Subscribe``, ``Unsubscribe``), and Instagram's
+reaction echoes ("Liked a message", "Reacted ❤️ to your message") are skipped and counted.
 """
 from __future__ import annotations
 
@@ -123,6 +124,15 @@ drop these echoes (``body === 'Liked a message' || /^Reacted .+ to your message\
 only: Meta writes them in the account's language."""
 
 
+_EVENT_TYPES = {"Call": "call (not a message)",
+                "Subscribe": "people added to the chat (not a message)",
+                "Unsubscribe": "people left or removed from the chat (not a message)"}
+"""Messenger's ``type`` besides ``Generic`` and ``Share``: call records (``call_duration``) and
+group membership changes (``users``), written with an automatic ``content`` ("X added Y to the
+group"). As documented by a public Messenger JSON schema write-up (type: Generic, Share, Call,
+Subscribe or Unsubscribe) and typed the same way by public readers (``enum MessageType``)."""
+
+
 def _is_messenger(obj: Any) -> bool:
     return (isinstance(obj, dict) and isinstance(obj.get("messages"), list)
             and isinstance(obj.get("participants"), list)
@@ -151,6 +161,10 @@ def _parse_messenger(obj: dict, opts: Options) -> pd.DataFrame:
             continue
         if _REACTION_ECHO.match(_str(m.get("content"))):
             opts.tracker.skip("reaction (not a message)", 1, [where])
+            continue
+        event = _EVENT_TYPES.get(_str(m.get("type")))
+        if event:
+            opts.tracker.skip(event, 1, [where])
             continue
         sender = str(m.get("sender_name") or "")
         rows.append({"_row": where, "message_id": f"fb-msg-{thread}-{i}", "thread_id": thread,
