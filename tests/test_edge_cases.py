@@ -566,11 +566,13 @@ def test_privacy_and_safe_csv(name):
 # ------------------------------------------------------------------------------------------------
 # the whole report (notebooks/report.py run in-process, as papermill would, without a kernel)
 # ------------------------------------------------------------------------------------------------
-def _report_cells() -> list[str]:
+def _report_cells(parameters: bool = False) -> list[str]:
+    """The report's code cells; with ``parameters=True`` only its parameters cell."""
     src = (REPO / "notebooks" / "src" / "report.py").read_text(encoding="utf-8")
     heads = re.findall(r"^# %%.*$", src, flags=re.M)
     bodies = re.split(r"^# %%.*$", src, flags=re.M)[1:]
-    return [b for h, b in zip(heads, bodies) if "[markdown]" not in h and "parameters" not in h]
+    return [b for h, b in zip(heads, bodies)
+            if "[markdown]" not in h and ("parameters" in h) == parameters]
 
 
 def run_report(ds: Dataset, out: Path, show_handles: bool) -> tuple[list, list]:
@@ -580,8 +582,10 @@ def run_report(ds: Dataset, out: Path, show_handles: bool) -> tuple[list, list]:
     mp = pytest.MonkeyPatch()
     mp.setattr(go.Figure, "show", lambda self, *a, **k: figs.append(self))
     mp.setattr(smlib, "load_org", lambda org: ds, raising=False)
-    ns = {"org": "case", "days": None, "out_dir": str(out), "show_handles": show_handles,
-          "display": shown.append, "__name__": "__report__"}
+    ns: dict = {"__name__": "__report__"}
+    exec(_report_cells(parameters=True)[0], ns)      # every parameter's default, as papermill keeps them
+    ns.update({"org": "case", "days": None, "out_dir": str(out), "show_handles": show_handles,
+               "display": shown.append})
     try:
         for code in _report_cells():
             tree = ast.parse(code)

@@ -437,7 +437,8 @@ def test_unexpected_shapes_inside_known_formats_stay_dataerror(tmp_path):
 
 def test_format_names_are_listed():
     assert {"twitter_archive", "facebook", "instagram", "youtube", "reddit", "mastodon", "twcs",
-            "airline", "youtube_takeout", "tiktok", "google_reviews", "reddit_export", "records", "csv", "excel", "auto"} == set(FORMATS)
+            "airline", "youtube_takeout", "tiktok", "google_reviews", "reddit_export", "records", "threads", "csv",
+            "excel", "auto"} == set(FORMATS)
 
 
 def test_input_is_not_changed_and_loading_runs_no_analysis():
