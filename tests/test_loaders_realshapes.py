@@ -302,3 +302,19 @@ def test_messenger_calls_and_membership_changes_are_not_messages():
     assert f["text"].tolist() == ["Can you do lunch for 20 on Friday?", "",   # a shared link: kept
                                   "Your order for 20 is confirmed – see you at 12"]
     assert f["author_is_org"].tolist() == [False, False, True]
+
+
+def test_youtube_live_chat_messages_from_the_data_api():
+    """liveChatMessages.list pages: before, every item was skipped as 'not a YouTube comment
+    thread' (5 -> 0 rows)."""
+    ds = smlib.load(SHAPES / "youtube_live_chat_messages.json")
+    s = check_summary(ds)
+    assert s["format"] == "youtube" and (s["rows_in"], s["rows_kept"]) == (5, 3)
+    assert s["reasons"] == {"live chat event 'messageDeletedEvent' (not a message)": 1,
+                            "live chat event 'chatEndedEvent' (not a message)": 1}
+    f = rows(ds)
+    assert f.loc["LCC.a1", "text"] == "Is the shop open on Sunday?" and not f.loc["LCC.a1", "author_is_org"]
+    assert f.loc["LCC.a2", "author_is_org"] and f.loc["LCC.a2", "author_id"] == "UCcafenova00000000000001"
+    assert f.loc["LCC.a3", "text"] == "Love the new blend"                    # a Super Chat's comment
+    assert set(f["thread_id"]) == {"Cg0KC3ZpZDEyMzQ1Njc4"} and set(f["kind"].astype(str)) == {"message"}
+    assert f.loc["LCC.a1", "created_at"] == utc("2024-05-05 20:01:00.123")

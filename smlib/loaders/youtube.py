@@ -13,7 +13,10 @@ author_id (else the display name); ``authorDisplayName`` → author_name; ``like
 one of ``org_handles``. Replies YouTube counted but did not include are reported as a warning.
 A saved API error (``{"error": {"code": 403, ...}}``) is a DataError quoting YouTube's reason.
 
-Also read: comments saved by yt-dlp (``--write-comments``: the video's ``.info.json`` with a
+Also read: a live stream's chat saved from ``liveChatMessages.list`` (``youtube#liveChatMessage``
+items → kind ``message``, thread = ``liveChatId``, the chat owner is the organisation; events that
+are not messages — chat ended, deletions, bans, new members — are skipped and counted), and
+comments saved by yt-dlp (``--write-comments``: the video's ``.info.json`` with a
 ``comments`` list, or that list alone): ``parent`` ``"root"`` → kind ``comment``, else ``reply``;
 ``timestamp`` (epoch) → created_at; ``author_id``/``author``; ``like_count`` → likes;
 ``author_is_uploader`` → the organisation's; org when not given = the video's ``uploader_id``.
@@ -132,6 +135,34 @@ def _row(c: dict, where: str, kind: str, thread: str | None, parent: str | None,
             "text": text, "likes": s.get("likeCount")}
 
 
+_LIVE_TEXT = {"textMessageEvent": ("textMessageDetails", "messageText"),
+              "superChatEvent": ("superChatDetails", "userComment"),
+              "superStickerEvent": ("superStickerDetails", "userComment")}
+
+
+def _live_row(m: dict, where: str, opts: Options) -> dict | None:
+    """A ``youtube#liveChatMessage`` (Data API ``liveChatMessages.list``) as a row, kind ``message``
+    in the chat's thread (``liveChatId``); the chat owner (``authorDetails.isChatOwner``) is the
+    organisation. None for events that are not messages (``chatEndedEvent``, ``messageDeletedEvent``,
+    ``userBannedEvent``, new members, polls…). Field names per the API's LiveChatMessage resource
+    (as in googleapis' generated clients: snippet{type, liveChatId, publishedAt, displayMessage,
+    textMessageDetails{messageText}, superChatDetails{userComment}}, authorDetails{channelId,
+    displayName, isChatOwner})."""
+    sn = m.get("snippet") if isinstance(m.get("snippet"), dict) else {}
+    where_text = _LIVE_TEXT.get(as_id(sn.get("type")) or "")
+    if where_text is None:
+        return None
+    det = sn.get(where_text[0]) if isinstance(sn.get(where_text[0]), dict) else {}
+    text = det.get(where_text[1])
+    text = text if isinstance(text, str) else sn.get("displayMessage") if where_text[0] == "textMessageDetails" else ""
+    ad = m.get("authorDetails") if isinstance(m.get("authorDetails"), dict) else {}
+    author, name = as_id(ad.get("channelId")) or as_id(sn.get("authorChannelId")), as_id(ad.get("displayName"))
+    return {"_row": where, "message_id": as_id(m.get("id")), "thread_id": as_id(sn.get("liveChatId")),
+            "created_at": sn.get("publishedAt"), "author_id": author or name, "author_name": name,
+            "author_is_org": ad.get("isChatOwner") is True or opts.is_handle(name) or opts.is_handle(author),
+            "kind": "message", "text": clean_text(text) if isinstance(text, str) else ""}
+
+
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     if _is_api_error(obj):
         err = obj["error"]
@@ -147,6 +178,14 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
     for where, it in items:
         n_in += 1
         kind = str(it.get("kind", "")) if isinstance(it, dict) else ""
+        if kind == "youtube#liveChatMessage":   # liveChatMessages.list response
+            row = _live_row(it, where, opts)
+            if row is None:
+                sn = it.get("snippet") if isinstance(it.get("snippet"), dict) else {}
+                opts.tracker.skip(f"live chat event '{as_id(sn.get('type')) or 'unknown'}' (not a message)", 1, [where])
+            else:
+                rows.append(row)
+            continue
         if kind == "youtube#comment":  # comments.list response
             sn = it.get("snippet") if isinstance(it.get("snippet"), dict) else {}
             rows.append(_row(it, where, "reply" if as_id(sn.get("parentId")) else "comment", None, None,
