@@ -318,3 +318,14 @@ def test_youtube_live_chat_messages_from_the_data_api():
     assert f.loc["LCC.a3", "text"] == "Love the new blend"                    # a Super Chat's comment
     assert set(f["thread_id"]) == {"Cg0KC3ZpZDEyMzQ1Njc4"} and set(f["kind"].astype(str)) == {"message"}
     assert f.loc["LCC.a1", "created_at"] == utc("2024-05-05 20:01:00.123")
+
+
+def test_x_api_v2_without_conversation_id_still_has_threads():
+    """X API v2 returns conversation_id only when asked for (tweet.fields); tweets without it had
+    thread_id NaN (the shared last step fills threads only when no row has one)."""
+    ds = smlib.load(SHAPES / "x_api_v2_no_conversation_id.json", org_handles=["cafenova"])
+    s = check_summary(ds)
+    assert (s["rows_in"], s["rows_kept"]) == (3, 3)
+    f = rows(ds)
+    assert f["thread_id"].tolist() == ["1790000000000000301"] * 3
+    assert f.loc["1790000000000000302", "author_is_org"] and str(f.loc["1790000000000000302", "kind"]) == "reply"

@@ -175,11 +175,23 @@ def _parse_v2(pages: list[dict], opts: Options) -> pd.DataFrame:
                          "shares": pm.get("retweet_count"), "replies": pm.get("reply_count"),
                          "author_followers": upm.get("followers_count"), "language": t.get("lang")})
     opts.tracker.rows_in = n
-    f = pd.DataFrame(rows)
+    f = _fill_threads(pd.DataFrame(rows))
     if len(f) and not f["author_is_org"].any():
         opts.tracker.warnings.append(_none_by_org(opts))
     opts.natural_org = opts.own_handles[0] if opts.own_handles else None
     return f
+
+
+def _fill_threads(f: pd.DataFrame) -> pd.DataFrame:
+    """Tweets without ``conversation_id`` (asked for without ``tweet.fields=conversation_id``) get
+    the first tweet reachable by ``parent_id`` in the file as their thread, as when no tweet has
+    one (the shared last step fills thread_id only when the column is missing altogether)."""
+    if not len(f) or "thread_id" not in f.columns or not f["thread_id"].isna().any():
+        return f
+    from ._rows import _thread_roots
+    ids = f["message_id"].astype("object")
+    parents = f["parent_id"].astype("object").where(f["parent_id"].notna(), None)
+    return f.assign(thread_id=f["thread_id"].where(f["thread_id"].notna(), _thread_roots(ids, parents)))
 
 
 def detect(obj: Any) -> bool:

@@ -157,7 +157,8 @@ def _live_row(m: dict, where: str, opts: Options) -> dict | None:
     text = text if isinstance(text, str) else sn.get("displayMessage") if where_text[0] == "textMessageDetails" else ""
     ad = m.get("authorDetails") if isinstance(m.get("authorDetails"), dict) else {}
     author, name = as_id(ad.get("channelId")) or as_id(sn.get("authorChannelId")), as_id(ad.get("displayName"))
-    return {"_row": where, "message_id": as_id(m.get("id")), "thread_id": as_id(sn.get("liveChatId")),
+    return {"_row": where, "message_id": as_id(m.get("id")),
+            "thread_id": as_id(sn.get("liveChatId")) or as_id(m.get("id")),
             "created_at": sn.get("publishedAt"), "author_id": author or name, "author_name": name,
             "author_is_org": ad.get("isChatOwner") is True or opts.is_handle(name) or opts.is_handle(author),
             "kind": "message", "text": clean_text(text) if isinstance(text, str) else ""}
