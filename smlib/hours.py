@@ -16,10 +16,89 @@ Example
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
+from .errors import DataError
 from .schema import WEEKDAYS, Profile
+
+CLOSED_WORDS = ("closed", "", "none", "shut")
+"""What a profile may say for a day the organisation is closed."""
+_TO = re.compile(r"\s*(?:[-\u2010-\u2015\u2212~]+|\b(?:to|till|til|until)\b)\s*")
+"""Between opening and closing time: a hyphen, an en or em dash (what Word, a Mac or a phone
+make of '-'), a minus sign, '~', or the words 'to', 'till', 'until'."""
+_TIME = re.compile(r"(?:(?P<h>\d{1,2})(?:\s*(?::\s*(?P<m>\d{1,2})|\.(?P<dm>\d{2})))?|(?P<hhmm>\d{4}))"
+                   r"\s*(?:(?P<ap>[ap])\.?\s*m\.?)?")
+_NAMED = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
+HOURS_FORMS = "'09:00-17:00', '9am-5pm', '9.30am to 5.30pm' or 'closed'"
+
+
+def read_hours(spec: object, source: str | None = None, field: str | None = None,
+               what: str = "business hours") -> tuple[int, int] | None:
+    """One day's opening hours as (open minute, close minute) from midnight, or None when closed.
+
+    Reads what a UK tutor writes, in any editor: ``09:00-17:00``, ``9:00 – 17:30`` (en or em
+    dash), ``09:00 to 17:00``, ``09.00-17.00``, ``0900-1730``, ``9am-5pm``, ``9.30 a.m. till
+    5.30 p.m.``, ``9-5pm`` (am/pm written once: the other time is read so that it opens first),
+    ``noon``, ``midnight``, full-width digits. A closing time of 00:00 (or ``midnight``,
+    ``12am``) is the end of the day. Anything else, a time that does not exist (``25:00``,
+    ``13pm``) and hours that close before they open (``9-5``: am or pm?) are a
+    :class:`smlib.DataError` naming ``source`` and ``field``; ``what`` starts its message.
+
+    >>> read_hours("9am – 5.30pm"), read_hours("09.00 to 17.00"), read_hours("closed")
+    ((540, 1050), (540, 1020), None)
+    """
+    from .sentiment import fold_unicode
+
+    raw = str(spec)
+    text = " ".join(fold_unicode(raw).lower().split())
+    if text.rstrip(".") in CLOSED_WORDS:
+        return None
+    parts = _TO.split(text)
+    times = [_clock(p) for p in parts] if len(parts) == 2 else [None]
+    if None in times:
+        raise DataError(f"{what} must look like {HOURS_FORMS}, got {raw!r}", source=source, field=field)
+    (ha, ma, apa), (hb, mb, apb) = times
+    if not all((1 <= h <= 12) if ap else (0 <= h <= 24) for h, ap in ((ha, apa), (hb, apb))) \
+            or max(ma, mb) > 59:
+        raise DataError(f"{what} must be times of day like {HOURS_FORMS}, got {raw!r}",
+                        source=source, field=field)
+    if apb and not apa and 1 <= ha < 12:      # "9-5pm": 9am; "1-5pm": 1pm
+        apa = apb if _minute(ha, ma, apb) < _minute(hb, mb, apb, end=True) else {"a": "p", "p": "a"}[apb]
+    if apa and not apb and 1 <= hb < 12:      # "9am-5": 5pm
+        apb = apa if _minute(ha, ma, apa) < _minute(hb, mb, apa, end=True) else {"a": "p", "p": "a"}[apa]
+    start, end = _minute(ha, ma, apa), _minute(hb, mb, apb, end=True)
+    if start >= 24 * 60 or end > 24 * 60:
+        raise DataError(f"{what} must be times of day like {HOURS_FORMS}, got {raw!r}",
+                        source=source, field=field)
+    if end <= start:
+        raise DataError(f"{what} close before they open ({raw!r}); write the times as 09:00-17:00 "
+                        "or with am/pm (9am-5pm); hours past midnight are not supported: end the "
+                        "day at 00:00 (e.g. '22:00-00:00') and start the next day at 00:00",
+                        source=source, field=field)
+    return start, end
+
+
+def _clock(text: str) -> tuple[int, int, str | None] | None:
+    """'9.30am' -> (9, 30, 'a'); '17:00' -> (17, 0, None); 'noon' -> (12, 0, None); else None."""
+    if text in _NAMED:
+        return (*_NAMED[text], None)
+    m = _TIME.fullmatch(text)
+    if m is None:
+        return None
+    if m["hhmm"]:
+        return int(m["hhmm"][:2]), int(m["hhmm"][2:]), m["ap"]
+    return int(m["h"]), int(m["m"] or m["dm"] or 0), m["ap"]   # "9:5" is 09:05, as it always was
+
+
+def _minute(h: int, m: int, ap: str | None, end: bool = False) -> int:
+    """Minutes from midnight; 12am is midnight, 12pm noon; a closing 00:00 is the day's end."""
+    if ap:
+        h = h % 12 + (12 if ap == "p" else 0)
+    minute = h * 60 + m
+    return 24 * 60 if end and minute == 0 else minute
 
 _EPOCH_MONDAY = pd.Timestamp("2000-01-03")  # a Monday
 _DAY = 24 * 60

@@ -41,6 +41,7 @@ from .errors import DataError
 from .paths import data_file, read_toml
 from .privacy import pseudonymise
 from .schema import Dataset, Profile
+from .sentiment import _literal, fold_unicode
 
 CATEGORIES = ("posted_by_business", "needs_action", "no_action")
 TEXT_FACTORS = ("safety", "distress", "legal", "security", "complaint", "question", "praise")
@@ -166,13 +167,14 @@ def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priorit
                 raise DataError(f"'{key}' must be a list of words or phrases in quotes",
                                 source=source, field=f"factors.{name}.{key}")
         for key in _WORD_LISTS:
-            for w in f.get(key) or []:
+            for raw in f.get(key) or []:
+                w = fold_unicode(raw)      # checked as it is matched: a full-width '＊' is a '*'
                 if w.strip("* ") == "" or any(p.strip("*") == "" or "*" in p.rstrip("*") for p in w.split()):
-                    raise DataError(f"{w!r} in '{key}': '*' works only at the end of a word, after "
+                    raise DataError(f"{raw!r} in '{key}': '*' works only at the end of a word, after "
                                     "letters (e.g. 'complain*'); on its own it matches every message",
                                     source=source, field=f"factors.{name}.{key}")
                 if len(w.strip()) == 1 and w.strip().isalpha():
-                    raise DataError(f"{w!r} in '{key}' is a single letter, which matches that letter "
+                    raise DataError(f"{raw!r} in '{key}' is a single letter, which matches that letter "
                                     "as a word in most messages: use a whole word or a phrase",
                                     source=source, field=f"factors.{name}.{key}")
         pats = f.get("patterns", [])
@@ -259,7 +261,17 @@ def load_responses(path: str | Path | None = None) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------- helpers
 def words_regex(words: list[str]) -> re.Pattern | None:
-    """One case-insensitive regex for a word list (whole words; a trailing ``*`` allows any ending)."""
+    """One case-insensitive regex for a word list (whole words; a trailing ``*`` allows any ending).
+
+    Words are read in the one Unicode form of :func:`smlib.sentiment.fold_unicode` (a tutor's
+    "cafe" + combining accent, "don’t", a no-break space or "❤️" are "café", "don't", a space,
+    "❤"); match them against text folded the same way (:func:`prioritise` does). So that text
+    that was not folded is still found where a regex can do it, an apostrophe also matches ’
+    and an emoji also matches with a skin tone or variation selector after it.
+
+    >>> bool(words_regex(["don’t\u00a0care", "👍"]).search("I don't  care 👍🏽"))
+    True
+    """
     return _words_regex_cached(tuple(str(w) for w in words))
 
 
@@ -267,10 +279,10 @@ def words_regex(words: list[str]) -> re.Pattern | None:
 def _words_regex_cached(words: tuple[str, ...]) -> re.Pattern | None:
     parts = []
     for w in words:
-        w = w.strip().lower()
+        w = " ".join(fold_unicode(w).lower().split())
         if not w:
             continue
-        core = re.escape(w.rstrip("*")).replace(r"\ ", r"\s+")
+        core = r"\s+".join(_literal(x) for x in w.rstrip("*").split(" ")).replace("'", "['’]")
         parts.append(core + (r"\w*" if w.endswith("*") else ""))
     if not parts:
         return None
@@ -527,7 +539,9 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
         now_ts = now_ts.tz_localize("UTC") if now_ts.tzinfo is None else now_ts.tz_convert("UTC")
 
     out, sentiment = _get_sentiment(base, notes)
-    text = out["text"].astype("object").where(out["text"].notna(), "")
+    # read in the same Unicode form as the rules' words (plain ASCII text is left as it is)
+    text = out["text"].astype("object").where(out["text"].notna(), "").map(
+        lambda t: fold_unicode(t) if isinstance(t, str) else "")
     is_org = out["author_is_org"].fillna(False).astype(bool)
     customer = ~is_org
     kind = out["kind"].astype(str) if "kind" in out else pd.Series("", index=out.index)
@@ -843,8 +857,8 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
 
     if not lo_items:
         return {"highest": hi_items, "lowest": [], "text": "\n".join(
-            [f"Only one message needs action, so it is both the highest and the lowest priority "
-             f"and there is nothing to compare it with."] + [para("That message", it) for it in hi_items])}
+            ["Only one message needs action, so it is both the highest and the lowest priority "
+             "and there is nothing to compare it with."] + [para("That message", it) for it in hi_items])}
     lines = [para("Highest priority", it) for it in hi_items]
     lines += [para("Lowest priority", it) for it in lo_items]
     h, l = hi_items[0], lo_items[0]

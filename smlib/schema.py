@@ -301,34 +301,11 @@ class Profile:
         return list(self.handles)
 
     def opening_hours(self) -> dict[str, tuple[int, int] | None]:
-        """Weekday -> (open minute, close minute) in local time, or None when closed."""
-        out: dict[str, tuple[int, int] | None] = {}
-        for d in WEEKDAYS:
-            spec = str(self.business_hours.get(d, "closed")).strip().lower()
-            if spec in ("closed", "", "none"):
-                out[d] = None
-                continue
-            try:
-                a, b = spec.split("-")
-                ha, ma = map(int, a.split(":"))
-                hb, mb = map(int, b.split(":"))
-            except ValueError:
-                raise DataError(f"business hours for '{d}' must look like '09:00-17:00' or "
-                                f"'closed', got {spec!r}", source=f"profile {self.slug}",
-                                field=f"business_hours.{d}") from None
-            start, end = ha * 60 + ma, hb * 60 + mb if (hb, mb) != (0, 0) else 24 * 60
-            if not (0 <= ha <= 23 and 0 <= ma <= 59 and 0 <= hb <= 24 and 0 <= mb <= 59
-                    and end <= 24 * 60):
-                raise DataError(f"business hours for '{d}' must be times of day like '09:00-17:00', "
-                                f"got {spec!r}", source=f"profile {self.slug}",
-                                field=f"business_hours.{d}")
-            if end <= start:
-                raise DataError(f"business hours for '{d}' close before they open ({spec!r}); hours "
-                                "past midnight are not supported: end the day at 00:00 (e.g. "
-                                "'22:00-00:00') and start the next day at 00:00",
-                                source=f"profile {self.slug}", field=f"business_hours.{d}")
-            out[d] = (start, end)
-        return out
+        """Weekday -> (open minute, close minute) in local time, or None when closed
+        (each day read by :func:`smlib.hours.read_hours`: '09:00-17:00', '9am – 5pm', ...)."""
+        from .hours import read_hours
+        return {d: read_hours(self.business_hours.get(d, "closed"), f"profile {self.slug}",
+                              f"business_hours.{d}", f"business hours for '{d}'") for d in WEEKDAYS}
 
     @property
     def timezone(self) -> str:
@@ -376,7 +353,10 @@ class Profile:
             if not isinstance(v, str) or not v.strip():
                 raise DataError(f"the {plat} handle must be one name in quotes, e.g. \"@brand\", got {v!r}",
                                 source=source, field=f"handles.{k}")
-            handles[plat] = v
+            # in the one Unicode form (smlib.sentiment.fold_unicode): a handle typed on a Mac as
+            # "cafe" + combining accent is the "café" an export has, so its posts are the org's
+            from .sentiment import fold_unicode
+            handles[plat] = fold_unicode(v)
         targets = {}
         for k, v in dict(d.get("kpi_targets") or {}).items():
             if str(k) not in KPI_TARGETS:

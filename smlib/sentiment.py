@@ -41,6 +41,7 @@ import math
 import os
 import re
 import string
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -212,6 +213,58 @@ def _expand(m: re.Match) -> str:
     return _CONTRACTION_BASE.get(word.lower(), word) + " not"
 
 
+# --------------------------------------------------------------------------- Unicode forms
+
+_SAME_CHARACTER = {
+    **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},   # full-width Ａ-ｚ ０-９ ！ ＇ -> ASCII
+    **{c: 0x20 for c in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},  # odd spaces
+    0x2019: 0x27, 0x02BC: 0x27,                          # ’ and ʼ are the apostrophe '
+    0x200B: None, 0x2060: None, 0xFEFF: None,            # zero-width space, word joiner, stray BOM
+}
+EMOJI_MODIFIERS = "\ufe0e\ufe0f" + "".join(map(chr, range(0x1F3FB, 0x1F400)))
+"""Variation selectors (text / emoji style: ❤ vs ❤️) and the five skin tones (👍🏽): they change how
+an emoji looks, not what it means."""
+_NO_MODIFIERS = {ord(c): None for c in EMOJI_MODIFIERS}
+_MODIFIERS_RX = f"[{EMOJI_MODIFIERS}]*"
+
+
+def fold_unicode(text: str, emoji: bool = True) -> str:
+    """The one Unicode normalisation between what a tutor types in ``data/`` and what the public
+    writes: every keyword, lexicon term, priority word and profile handle goes through it, and
+    so does message text before matching (through :func:`clean_text`).
+
+    Editors write the same thing in different code points: a Mac or phone may store "café" as
+    "cafe" + a combining accent (NFD), smart punctuation makes ' into ’, Excel and web pages
+    paste no-break spaces, phones add an emoji-style selector (❤️) or a skin tone (👍🏽), and
+    Asian keyboards type full-width letters (ｒｅｆｕｎｄ). All of these become one form:
+    composed accents (NFC), ASCII apostrophe, space and full-width letters, no zero-width
+    characters, and with ``emoji`` no variation selectors or skin tones. Plain ASCII text is
+    returned unchanged. Accents are kept: "café" and "cafe" stay different words.
+
+    ``emoji=False`` keeps selectors and skin tones: VADER scores the message text with them
+    (its emoji table has "medium skin tone"), and lexicon terms match an emoji with or without
+    them anyway (:func:`_term_regex`).
+
+    >>> fold_unicode("Cafe\u0301 doesn’t\u00a0open ❤️ 👍🏽 ＯＫ") == "Café doesn't open ❤ 👍 OK"
+    True
+    """
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text.translate(_SAME_CHARACTER))
+    return text.translate(_NO_MODIFIERS) if emoji else text
+
+
+def normalise_term(term: str) -> str:
+    """A tutor's keyword, lexicon term or phrase in the form messages are matched in: the
+    Unicode form folded (:func:`fold_unicode`), cleaned as messages are (:func:`clean_text`:
+    short forms expanded), lower case, single spaces.
+
+    >>> normalise_term("  Doesn’t\u00a0WORK ❤️ ")
+    'does not work ❤'
+    """
+    return " ".join(fold_unicode(clean_text(term)[0]).lower().split())
+
+
 # --------------------------------------------------------------------------- lexicon
 
 
@@ -221,10 +274,12 @@ class LexiconEntry:
     score: float
     comment: str
     line: int
+    written: str = ""     # the term as the file has it (``term`` is its normalised form)
 
 
 def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[str, list[str]]:
-    """Normalise a message for matching: entities, links, @handles, hashtags, short forms.
+    """Normalise a message for matching: Unicode forms (:func:`fold_unicode`, emoji kept as
+    written), entities, links, @handles, hashtags, short forms.
 
     Returns the cleaned text and notes on what was changed. Case is kept (VADER uses capitals).
 
@@ -235,12 +290,11 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
         return "", []
     notes: list[str] = []
     t = html.unescape(text) if "&" in text else text
+    t = fold_unicode(t, emoji=False)
     if "http" in t or "www" in t or "WWW" in t or "HTTP" in t:
         t = _URL.sub(" ", t)
     if "@" in t:
         t = _HANDLE.sub(" ", t)
-    if "’" in t:
-        t = t.replace("’", "'")
     if "#" in t and not ("not" in (t_low := t.lower()) and _SARCASM_NOT.search(t_low)):
         def _tag(m: re.Match) -> str:
             raw = m.group(1)
@@ -310,13 +364,15 @@ def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
     Raises :class:`smlib.DataError` naming the file and line for a bad score or a missing term.
     A file saved by Excel is read as it is (``;`` between cells and a decimal comma, a
     byte-order mark, empty rows at the end). A term is cleaned as messages are before
-    matching (lower case; "doesn't" is read as "does not", a curly ’ as ').
+    matching (:func:`normalise_term`: lower case; "doesn't" is read as "does not", a curly ’ as
+    ', "cafe" + combining accent as "café", ❤️ as ❤). Two lines that are the same term once
+    normalised are one term when their scores agree, and a DataError naming both lines when not.
     """
     path = Path(path) if path is not None else data_file("sentiment_lexicon.csv")
     if not path.is_file():
         raise DataError("sentiment lexicon file not found", source=str(path))
     entries: list[LexiconEntry] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}    # term -> its index in entries
     lines, delim = _config_csv_lines(path, "sentiment lexicon")
     if not lines:
         raise DataError("the file is empty: the first line that is not a comment must be the "
@@ -330,7 +386,7 @@ def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
                                 source=str(path), row=lineno)
             header_done = True
             continue
-        term = " ".join(clean_text(row[0])[0].lower().split()) if row else ""
+        term = normalise_term(row[0]) if row else ""
         if not term:
             raise DataError("empty term", source=str(path), row=lineno, field="term")
         cell = row[1].strip() if len(row) > 1 else ""
@@ -351,11 +407,29 @@ def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
                             "one letter (e.g. 'cancel*'); on its own it matches every message",
                             source=str(path), row=lineno, field="term")
         if term in seen:
-            raise DataError(f"term {term!r} is listed twice (first on line {seen[term]})",
+            first = entries[seen[term]]
+            written = row[0].strip()
+            if first.score == score and written != first.written:
+                continue   # "❤️" and "❤" with one score: the same emoji typed two ways, kept once
+            same = ("" if written == first.written else
+                    f" ({first.written!r} there and {written!r} here are the same once accents, "
+                    "apostrophes, spaces and emoji styles are read alike)")
+            raise DataError(f"term {term!r} is listed twice (first on line {first.line}){same}",
                             source=str(path), row=lineno, field="term")
-        seen[term] = lineno
-        entries.append(LexiconEntry(term, score, row[2].strip() if len(row) > 2 else "", lineno))
+        seen[term] = len(entries)
+        entries.append(LexiconEntry(term, score, row[2].strip() if len(row) > 2 else "", lineno,
+                                    row[0].strip()))
     return entries
+
+
+def _literal(word: str) -> str:
+    """``re.escape(word)``, except that an emoji or other symbol also matches with a variation
+    selector or skin tone after it: a term "👍" or "❤" (:func:`normalise_term` removed them from
+    the term) finds "👍🏽" and "❤️" whole. ASCII words give exactly ``re.escape(word)``."""
+    if word.isascii():
+        return re.escape(word)
+    return "".join(re.escape(c) + (_MODIFIERS_RX if not c.isascii() and not (c.isalnum() or c == "_")
+                                   else "") for c in word)
 
 
 def _term_regex(term: str) -> str:
@@ -369,9 +443,9 @@ def _term_regex(term: str) -> str:
             pieces = (word[:-1] if stem else word).split("<n>")
             parts.append(r"\d+(?:[.,]\d+)*".join(map(re.escape, pieces)) + (r"\w*" if stem else ""))
         elif word.endswith("*"):
-            parts.append(re.escape(word[:-1]) + r"\w*")
+            parts.append(_literal(word[:-1]) + r"\w*")
         else:
-            parts.append(re.escape(word))
+            parts.append(_literal(word))
     body = r"\s+".join(parts)
     if re.match(r"\w", term) or term.startswith("<n>"):
         body = r"(?<![\w'])" + body

@@ -38,7 +38,7 @@ import pandas as pd
 
 from .errors import DataError
 from .paths import data_file, file_stamp, read_toml
-from .sentiment import _term_regex, clean_text
+from .sentiment import _term_regex, clean_text, normalise_term
 
 NO_THEME = "none"
 
@@ -80,24 +80,31 @@ def _themes_from_dict(raw: dict, source: str | None = None) -> list[Theme]:
         if not isinstance(kws, list) or not kws or not all(isinstance(k, str) and k.strip() for k in kws):
             raise DataError(f"theme {key!r} needs keywords: a list of words or phrases", source=source,
                             field=f"{key}.keywords")
+        kws_l = tuple(dict.fromkeys(normalise_keyword(k) for k in kws))
         for k in kws:
-            problem = keyword_problem(k)
+            # checked as it will be matched: a full-width '＊' is a '*', and an @handle or a
+            # link is taken out of messages before matching, so nothing of it is left to find
+            problem = keyword_problem(normalise_keyword(k)) or (
+                None if normalise_keyword(k) else
+                "has nothing left to match: @handles and links are removed from messages before "
+                "matching; write the words people use instead")
             if problem:
                 raise DataError(f"theme {key!r}: keyword {k!r} {problem}", source=source,
                                 field=f"{key}.keywords")
-        kws_l = tuple(dict.fromkeys(normalise_keyword(k) for k in kws))
         out.append(Theme(key, label.strip(), kws_l, _keywords_regex(kws_l)))
     return out
 
 
 def normalise_keyword(keyword: str) -> str:
     """A keyword cleaned as messages are before matching (lower case; short forms expanded,
-    so a tutor's "doesn't work" or "can’t log in" finds "does not work" / "cannot log in").
+    so a tutor's "doesn't work" or "can’t log in" finds "does not work" / "cannot log in"; the
+    Unicode form read alike, so "cafe" + a combining accent finds "café" and ❤️ finds ❤:
+    :func:`smlib.sentiment.normalise_term`).
 
     >>> normalise_keyword("  Doesn’t   WORK ")
     'does not work'
     """
-    return " ".join(clean_text(keyword)[0].lower().split())
+    return normalise_term(keyword)
 
 
 def keyword_problem(keyword: str) -> str | None:
