@@ -32,11 +32,17 @@ CARE_COLOURS = ["#009E73", "#D55E00"]  # answered (green), still waiting (vermil
 def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, title: str,
           xlabel: str, ylabel: str, stacked: bool = False, horizontal: bool = False,
           interactive: bool = False, percent: bool = False, note: str | None = None,
-          colors: Sequence[str] | None = None, whole: bool = True) -> Any:
+          colors: Sequence[str] | None = None, whole: bool = True,
+          empty: str | None = None) -> Any:
     """Grouped or stacked bars; the one drawing routine behind every chart here.
 
-    ``whole``: the values are counts, so the value axis gets whole-number ticks.
+    ``whole``: the values are counts, so the value axis gets whole-number ticks. ``empty``: the
+    sentence written on the chart when there is no bar to draw (no category, or every value 0),
+    so an empty chart always says why.
     """
+    if empty and note is None and not any(
+            float(v) for vals in series.values() for v in vals if pd.notna(v)):
+        note = empty
     cats = [str(c) for c in categories]
     colors = list(colors) if colors else PALETTE
     if interactive:
@@ -139,7 +145,8 @@ def busiest_hours(res: dict[str, Any], interactive: bool = False) -> Any:
     b = res["busiest_hours"]
     return _bars([f"{h:02d}" for h in b["hour"]], {"messages from the public": b["by_followers"].tolist()},
                  interactive=interactive, title="When the public writes: messages by hour of day",
-                 xlabel=f"Hour of the day ({res['meta']['timezone']} time)", ylabel="Number of messages")
+                 xlabel=f"Hour of the day ({res['meta']['timezone']} time)", ylabel="Number of messages",
+                 empty="Nobody from the public wrote on these days")
 
 
 def users(res: dict[str, Any], interactive: bool = False) -> Any:
@@ -150,7 +157,8 @@ def users(res: dict[str, Any], interactive: bool = False) -> Any:
                  {"new": u["new_users"].tolist(), "returning": u["returning_users"].tolist()},
                  stacked=True, interactive=interactive,
                  title="People who interacted, new and returning, per platform",
-                 xlabel="Platform", ylabel="Number of people")
+                 xlabel="Platform", ylabel="Number of people",
+                 empty="Nobody from the public wrote on these days")
 
 
 def followers(res: dict[str, Any], interactive: bool = False) -> Any:
@@ -225,7 +233,8 @@ def complaints(res: dict[str, Any], interactive: bool = False) -> Any:
                   "not negative": (c["customer_messages"] - c["negative"]).tolist()},
                  stacked=True, interactive=interactive, colors=NEG_COLOURS,
                  title="Complaints and negative comments per day",
-                 xlabel="Monitoring day", ylabel="Messages from the public")
+                 xlabel="Monitoring day", ylabel="Messages from the public",
+                 empty="Nobody from the public wrote on these days")
 
 
 def themes(res: dict[str, Any], interactive: bool = False, top: int = 10) -> Any:
@@ -238,7 +247,8 @@ def themes(res: dict[str, Any], interactive: bool = False, top: int = 10) -> Any
     return _bars(t["label"].tolist(), {"negative": t["negative"].tolist(),
                                        "not negative": (t["messages"] - t["negative"]).tolist()},
                  stacked=True, horizontal=True, title=title, xlabel=xl, ylabel=yl,
-                 interactive=interactive, colors=NEG_COLOURS)
+                 interactive=interactive, colors=NEG_COLOURS,
+                 empty="No message from the public has a theme on these days")
 
 
 def feedback(res: dict[str, Any], interactive: bool = False) -> Any:
@@ -246,19 +256,25 @@ def feedback(res: dict[str, Any], interactive: bool = False) -> Any:
     f = res["feedback"]
     return _bars([t.capitalize() for t in f["type"]], {"messages": f["messages"].tolist()},
                  interactive=interactive, title="Stakeholder feedback from the public",
-                 xlabel="Type of feedback", ylabel="Number of messages")
+                 xlabel="Type of feedback", ylabel="Number of messages",
+                 empty="No questions, suggestions or praise\nfrom the public on these days")
 
 
 def engagement(res: dict[str, Any], interactive: bool = False) -> Any:
     """Likes, shares and replies per business post, by platform."""
     e = res["engagement"]
     e = e[(e["platform"] != ALL) & (e["posts"] > 0)]
+    note = None
+    if len(e) and not res["meta"].get("engagement_counted", True):
+        e = e.iloc[0:0]   # 0 here means "not recorded": draw no bars of 0
+        note = "This data does not record likes, shares or replies"
     per = lambda col: (e[col] / e["posts"]).round(1).tolist()  # noqa: E731
     return _bars([platform_name(p) for p in e["platform"]],
                  {"likes": per("likes"), "shares": per("shares"), "replies": per("replies")},
                  stacked=True, interactive=interactive,
                  title=f"Engagement with {_possessive(_org(res))} posts",
-                 xlabel="Platform", ylabel="Average per post", whole=False)
+                 xlabel="Platform", ylabel="Average per post", whole=False, note=note,
+                 empty=f"{_org(res)} posted nothing on these days")
 
 
 def response_times(res: dict[str, Any], interactive: bool = False) -> Any:
@@ -269,7 +285,8 @@ def response_times(res: dict[str, Any], interactive: bool = False) -> Any:
                  {"half answered within": (c["median_minutes"] / 60).round(2).tolist(),
                   "90% answered within": (c["p90_minutes"] / 60).round(2).tolist()},
                  interactive=interactive, title="How long customers waited for a first reply",
-                 xlabel="Platform", ylabel="Hours (wall clock)", whole=False)
+                 xlabel="Platform", ylabel="Hours (wall clock)", whole=False,
+                 empty="No replies by the business to the public\non these days, so no waiting times")
 
 
 def answered(res: dict[str, Any], interactive: bool = False) -> Any:
@@ -280,7 +297,8 @@ def answered(res: dict[str, Any], interactive: bool = False) -> Any:
                  {"answered": c["answered"].tolist(), "still waiting": c["waiting"].tolist()},
                  stacked=True, interactive=interactive, colors=CARE_COLOURS,
                  title="Customer messages answered by the end of the period",
-                 xlabel="Platform", ylabel="Messages from the public")
+                 xlabel="Platform", ylabel="Messages from the public",
+                 empty="Nobody from the public wrote on these days")
 
 
 CHARTS = {"volume_by_day": volume_by_day, "business_vs_followers": business_vs_followers,

@@ -430,6 +430,22 @@ def _prepare(dataset: Dataset, platforms: Any) -> tuple[pd.DataFrame, list[str],
     return f, plats, tz
 
 
+def engagement_counted(dataset: Dataset, frame: pd.DataFrame | None = None) -> bool:
+    """Whether the source records likes, shares or replies at all.
+
+    Loaders write 0 when a source has no such counts (a CSV without those columns, a
+    platform export of someone's own posts), so "0 likes" can mean "not recorded". The
+    counts are taken as recorded when a tabular file had one of those columns, or when any
+    message in the data (any day) has a count above 0.
+    """
+    used = dataset.load_summary.get("columns_used") if isinstance(dataset.load_summary, dict) else None
+    if used and any(c in used for c in ("likes", "shares", "replies")):
+        return True
+    f = dataset.interactions if frame is None else frame
+    cols = [c for c in ("likes", "shares", "replies") if c in f.columns]
+    return bool(cols) and bool((f[cols].fillna(0).to_numpy(dtype=float) > 0).any())
+
+
 def _q(s: pd.Series, q: float) -> float:
     s = s.dropna()
     return round(float(s.quantile(q)), 1) if len(s) else float("nan")
@@ -448,7 +464,10 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
 
     ``meta`` dict: org, name, days (ISO strings), platforms, timezone, sentiment_method,
         themes_method, not_available (tables without data), quiet_days (chosen days with no
-        message), answered_by (ISO time: replies after this do not count as answered).
+        message), answered_by (ISO time: replies after this do not count as answered),
+        engagement_counted (False when the source records no likes, shares or replies at all:
+        see :func:`engagement_counted`), earlier_data (False when the data starts on the first
+        monitoring day, so nobody can be known to be new or returning).
     ``headline`` dict of plain JSON types (for metrics.json): messages, business_messages,
         customer_messages, business_posts, users, new_users, returning_users, followers_end,
         follower_change, follower_growth_pct, national_share, engagement_rate, negative,
@@ -755,8 +774,12 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "not_available": not_available,
         "quiet_days": [d.isoformat() for d in chosen if d not in set(w["_day"])],
         "answered_by": cutoff.isoformat(), "source": str(ds.load_summary.get("source", "")),
+        "engagement_counted": engagement_counted(ds, f),
+        "earlier_data": bool((f["_day"] < chosen[0]).any()),
     }
     res["headline"] = _headline(res)
+    if not res["meta"]["engagement_counted"]:   # 0 reactions here means "not recorded", not 0%
+        res["headline"]["engagement_rate"] = None
     order = ["meta", "headline", "users", "followers", "location", "location_summary", "regions",
              "message_locations", "age", "message_ages", "daily", "volume_by_day",
              "volume_by_platform", "busiest_hours", "engagement", "complaints",

@@ -161,8 +161,11 @@ def _overview(res: dict[str, Any], name: str, short: str) -> str:
           f"{_int(h['customer_messages'])} from the public. ")
     if not h["users"]:
         return s + f"Nobody from the public wrote to or about {short} on these days."
-    s += (f"{_plural(h['users'], 'different person', 'different people')} wrote to or about "
-          f"{short}; {_int(h['new_users'])} of them {'was' if h['new_users'] == 1 else 'were'} new "
+    s += f"{_plural(h['users'], 'different person', 'different people')} wrote to or about {short}"
+    if not meta.get("earlier_data", True):   # nothing before the first day: everyone looks new
+        return s + ("; the data starts on the first monitoring day, so we cannot tell who had "
+                    "been in touch before.")
+    s += (f"; {_int(h['new_users'])} of them {'was' if h['new_users'] == 1 else 'were'} new "
           f"(we had not seen them before the first monitoring day) and "
           f"{_int(h['returning_users'])} had been in touch before.")
     return s
@@ -223,7 +226,12 @@ def _platforms(res: dict[str, Any]) -> str:
     if rest:
         s += f" The others: {_listing(rest)}."
     hb = res["headline"]
-    if hb["busiest_hour_messages"]:
+    bh = res["busiest_hours"]
+    tied_hours = int((bh["by_followers"] == hb["busiest_hour_messages"]).sum()) if hb["busiest_hour_messages"] else 0
+    if tied_hours > 1:   # a tie: no hour was the busiest
+        s += (f" No hour of the day stood out: the busiest {tied_hours} hours had "
+              f"{_plural(hb['busiest_hour_messages'], 'message')} from the public each.")
+    elif hb["busiest_hour_messages"]:
         s += (f" The public wrote most between {hb['busiest_hour']:02d}:00 and "
               f"{(hb['busiest_hour'] + 1) % 24:02d}:00 ({_plural(hb['busiest_hour_messages'], 'message')}).")
     return s
@@ -298,9 +306,14 @@ def _talk(res: dict[str, Any]) -> str:
     h = res["headline"]
     parts = []
     co = _row(res["complaints"], "platform", ALL)
-    if co["customer_messages"]:
+    if co["customer_messages"] == 1:
+        parts.append("The one message from the public was "
+                     + ("a complaint or negative comment." if co["negative"] else
+                        "not negative (not a complaint)."))
+    elif co["customer_messages"]:
         parts.append(f"{_int(co['negative'])} of the {_int(co['customer_messages'])} messages from the "
-                     f"public ({pct(co['negative_share'])}) were complaints or negative comments.")
+                     f"public ({pct(co['negative_share'])}) "
+                     f"{'was a complaint or negative comment' if co['negative'] == 1 else 'were complaints or negative comments'}.")
         ex = res["complaint_examples"]
         if len(ex):
             parts.append(f"For example, on {platform_name(ex['platform'].iloc[0])}: {_quote(ex['text'].iloc[0])}.")
@@ -344,21 +357,36 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
     h = res["headline"]
     parts = []
     tied = h.get("busiest_days") or [h["busiest_day"]]
-    if len(tied) > 1:
-        parts.append(f"What stands out: the busiest days were "
+    active = int((res["daily"]["messages"] > 0).sum())
+    # one day with messages has no "busiest day" (the day paragraph already says it all);
+    # when every day had the same number, none was busier than another
+    if active > 1 and len(tied) == len(res["daily"]):
+        parts.append(f"every monitoring day had the same number of messages "
+                     f"({_plural(h['busiest_day_messages'], 'message')} each).")
+    elif active > 1 and len(tied) > 1:
+        parts.append(f"the busiest days were "
                      f"{_listing([_day(d, _yr(res)) for d in tied])}, with "
                      f"{_plural(h['busiest_day_messages'], 'message')} each.")
-    else:
-        parts.append(f"What stands out: the busiest day was {_day(h['busiest_day'], _yr(res))} with "
+    elif active > 1:
+        parts.append(f"the busiest day was {_day(h['busiest_day'], _yr(res))} with "
                      f"{_plural(h['busiest_day_messages'], 'message')}.")
     cbd = res["complaints_by_day"]
-    if cbd["negative"].sum():
+    if cbd["negative"].sum() and int((cbd["customer_messages"] > 0).sum()) > 1:
         worst = cbd.sort_values(["negative", "day"], ascending=[False, True]).iloc[0]
-        parts.append(f"The most negative day was {_day(worst['day'], _yr(res))} with "
-                     f"{_plural(worst['negative'], 'negative message')} "
-                     f"({pct(worst['negative_share'])} of that day's messages from the public).")
+        level = cbd[cbd["negative"] == worst["negative"]]
+        if len(level) > 1:   # a tie: no single day was the most negative
+            parts.append(f"The most negative days were "
+                         f"{_listing([_day(d, _yr(res)) for d in level['day']])}, with "
+                         f"{_plural(worst['negative'], 'negative message')} each.")
+        else:
+            parts.append(f"The most negative day was {_day(worst['day'], _yr(res))} with "
+                         f"{_plural(worst['negative'], 'negative message')} "
+                         f"({pct(worst['negative_share'])} of that day's messages from the public).")
     eng = _row(res["engagement"], "platform", ALL)
-    if eng["posts"]:
+    if eng["posts"] and not res["meta"].get("engagement_counted", True):
+        parts.append(f"{name} made {_plural(eng['posts'], 'post')}, but this data does not record "
+                     f"likes, shares or replies, so their engagement cannot be measured.")
+    elif eng["posts"]:
         s = (f"{_possessive(name)} {_plural(eng['posts'], 'post')} got {_int(eng['interactions'])} likes, shares "
              f"and replies, {eng['interactions_per_post']} per post on average")
         if not _missing(eng["engagement_rate"]):
@@ -390,6 +418,13 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
     quiet = res["meta"].get("quiet_days") or []
     if quiet:
         parts.append(f"There was no activity on {_listing([_day(d, _yr(res)) for d in quiet])}.")
+    if not parts:
+        return ""
+    first = parts[0]
+    if first.startswith(("the busiest", "every monitoring day")):
+        parts[0] = "What stands out: " + first
+    else:
+        parts.insert(0, "What stands out:")
     return " ".join(parts)
 
 

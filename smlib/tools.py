@@ -706,7 +706,9 @@ class ToolView:
     def summary(self) -> str:
         n_missed = int(self.missed["missed"].sum())
         n_all = int(self.missed["messages"].sum())
-        blank = self.table.loc[~self.table["shown"], "figure"].tolist()
+        # the 2.1 measures behind the figures it leaves blank, in words (not "negative_share")
+        blank = list(dict.fromkeys(
+            MEASURE_LABELS.get(m, str(m)) for m in self.table.loc[~self.table["shown"], "measure"]))
         lines = [f"{self.name}: sees {n_all - n_missed} of {n_all} messages "
                  f"(misses {n_missed})."]
         if blank:

@@ -33,6 +33,7 @@ import smlib
 from smlib import charts
 from smlib.summary import pct   # a share as a percentage; "n/a" when there is nothing to count
 from smlib.reportview import figures_for_people   # numbers written for people: 73%, +9 pts
+from smlib.reportview import table   # a table written for people: shares as %, blanks not NaN
 
 pio.renderers.default = "plotly_mimetype+notebook"   # interactive charts that also work in HTML
 pd.set_option("display.max_colwidth", 90)
@@ -79,7 +80,7 @@ res["users"]
 charts.users(res);
 
 # %%
-res["followers"]
+table(res["followers"])
 
 # %%
 charts.followers(res, interactive=True)
@@ -111,7 +112,7 @@ charts.location(res);
 charts.regions(res, interactive=True)
 
 # %%
-res["location"].head(10)
+table(res["location"], percent=["share"], max_rows=10)
 
 # %% [markdown]
 # ## 3. Age group of users (P3, 2.1)
@@ -170,7 +171,9 @@ charts.busiest_hours(res, interactive=True)
 # %% tags=["nbval-check-output"]
 print(f"Posts by {name}: {h['business_posts']}")
 e = res["engagement"].set_index("platform").loc["all"]
-if h["business_posts"]:
+if h["business_posts"] and not res["meta"]["engagement_counted"]:
+    print("Likes + shares + replies per post: not available (this data does not record them)")
+elif h["business_posts"]:
     print(f"Likes + shares + replies per post: {e['interactions_per_post']}")
 else:
     print("Likes + shares + replies per post: no posts by the business in this data")
@@ -203,7 +206,7 @@ print("Method:", res["meta"]["sentiment_method"])
 charts.complaints(res);
 
 # %%
-res["complaint_examples"]
+table(res["complaint_examples"], empty="No negative messages from the public on these days.")
 
 # %% [markdown]
 # Names are replaced by **pseudonyms** (`user-…`) to protect people's privacy, and web links
@@ -214,7 +217,7 @@ res["complaint_examples"]
 # people follow the writer).
 
 # %%
-res["top_messages"]
+table(res["top_messages"], empty="No message from the public was shared on these days.")
 
 # %% [markdown]
 # ## 7. Themes (P3, 2.1)
@@ -252,7 +255,7 @@ print(f"Praise: {h['praise']}")
 charts.feedback(res, interactive=True)
 
 # %%
-res["feedback_examples"]
+table(res["feedback_examples"], empty="No questions, suggestions or praise from the public on these days.")
 
 # %% [markdown]
 # ## 9. Customer care: did the business reply, and how fast?
@@ -276,7 +279,8 @@ else:
 print(f"Still waiting for a reply: {h['waiting']}")
 
 # %%
-res["customer_care"]
+table(res["customer_care"], percent=["answered_share"],
+      empty="No messages from the public on these days.")
 
 # %%
 charts.answered(res);

@@ -61,9 +61,9 @@ counts = scored["sentiment_label"].value_counts()
 print(f"Organisation: {name}")
 print("Monitoring days:", ", ".join(d.isoformat() for d in chosen))
 print(f"Messages from the public on those days: {len(scored)}")
-for lab in ("negative", "neutral", "positive"):
+for lab in ("negative", "neutral", "positive") if len(scored) else ():
     n = int(counts.get(lab, 0))
-    print(f"  {lab}: {n} ({n / max(1, len(scored)):.0%})")
+    print(f"  {lab}: {n} ({n / len(scored):.0%})")
 if scored.empty:
     print("Nobody from the public wrote on these days, so the sections below have nothing to show.\n"
           "Choose other days, or an export that includes comments or replies from the public.")
@@ -178,10 +178,15 @@ neg = scored[scored["sentiment_label"] == "negative"]
 by_day_platform = (neg.groupby(["day", neg["platform"].astype(str)]).size()
                    .unstack(fill_value=0).reindex(chosen, fill_value=0))
 by_day_platform.index = [d.strftime("%a %d %b") for d in by_day_platform.index]
-print("Negative messages from the public, by day and platform:")
-print(by_day_platform.to_string())
-print(f"Total: {len(neg)} of {len(scored)} messages from the public "
-      f"({len(neg) / max(1, len(scored)):.0%})")
+if len(neg):
+    print("Negative messages from the public, by day and platform:")
+    print(by_day_platform.to_string())
+    print(f"Total: {len(neg)} of {len(scored)} messages from the public "
+          f"({len(neg) / len(scored):.0%})")
+elif len(scored):
+    print(f"None of the {len(scored)} messages from the public on these days was scored negative.")
+else:
+    print("No messages from the public on these days, so there are no complaints to count.")
 
 # %%
 if by_day_platform.to_numpy().sum() == 0:
@@ -213,9 +218,14 @@ table = pd.crosstab(exploded["themes"].map(labels), exploded["sentiment_label"])
 table = table.reindex(columns=["negative", "neutral", "positive"], fill_value=0)
 table = table.sort_values("negative", ascending=False)
 no_theme = int((scored["themes"].map(len) == 0).sum())
-print("Messages per theme and sentiment (a message can have several themes):")
-print(table.to_string())
-print(f"Messages with no theme: {no_theme}")
+if len(table):
+    print("Messages per theme and sentiment (a message can have several themes):")
+    print(table.to_string())
+    print(f"Messages with no theme: {no_theme}")
+elif len(scored):
+    print(f"None of the {len(scored)} messages from the public on these days has a theme.")
+else:
+    print("No messages from the public on these days, so there are no themes to count.")
 
 # %%
 if table.empty:
@@ -241,7 +251,10 @@ else:
 
 # %%
 found = smlib.discover_themes(scored, top=12, min_count=3)
-smlib.themes.discoveries_for_people(found)
+if found.empty:
+    print("No word or phrase is much more common in the negative messages than in the others "
+          "on these days (there may be too few messages to tell).")
+smlib.themes.discoveries_for_people(found) if len(found) else None
 
 # %% [markdown]
 # ## 5. The most negative messages (M2)

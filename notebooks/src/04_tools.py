@@ -160,7 +160,7 @@ for t in compare:
 
 # %%
 rec = smlib.recommend_tool(ds, days=days)
-print("Weights used:", rec.weights)
+print("Weights used:", ", ".join(f"{k} {w:g}" for k, w in rec.weights.items()))
 
 # %% tags=["nbval-check-output"]
 print(rec.text())

@@ -1,0 +1,143 @@
+"""Exports given to the teaching notebooks in place of a sample organisation (issue #3).
+
+Each test calls the library functions the notebooks call (``smlib.monitor``,
+``describe_activity``, ``charts``, ``view_through_tool``) on a small synthetic export in
+``tests/data/exports_sweep/`` that reproduces something a learner saw as wrong or nonsense
+when the notebooks ran on real and odd exports. One papermill run checks a fix that lives only
+in a notebook's own text.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import smlib
+from smlib import charts
+
+DATA = Path(__file__).parent / "data" / "exports_sweep"
+NOTEBOOKS = Path(__file__).parent.parent / "notebooks"
+
+
+def _load(name: str) -> smlib.Dataset:
+    return smlib.load(DATA / name)
+
+
+def _summary(name: str, days=None) -> tuple[dict, str]:
+    ds = _load(name)
+    res = smlib.monitor(ds, days=days)
+    return res, smlib.describe_activity(res, comparison=smlib.compare_periods(ds, days=days, current=res))
+
+
+def test_no_engagement_counts_in_the_source_is_not_claimed_as_zero():
+    """own_posts.csv has no likes/shares/replies columns: the summary said the posts 'got 0
+    likes, shares and replies, 0.0 per post', which the file cannot say."""
+    res, text = _summary("own_posts.csv")
+    assert res["meta"]["engagement_counted"] is False
+    assert res["headline"]["engagement_rate"] is None
+    assert "got 0 likes" not in text
+    assert "made 5 posts, but this data does not record likes, shares or replies" in text
+    # a file that has a likes column, all 0, really did record 0
+    res2, text2 = _summary("own_posts_with_likes.csv")
+    assert res2["meta"]["engagement_counted"] is True
+    assert "2 posts got 0 likes, shares and replies" in text2
+
+
+def test_one_day_has_no_busiest_or_most_negative_day():
+    """single_day.csv: 'the busiest day was Monday 2 March' (the only day) and 'the most
+    negative day was…' with nothing to compare it with."""
+    _, text = _summary("single_day.csv")
+    assert "busiest day" not in text and "most negative day" not in text
+    assert "What stands out: Customers were least likely to get a reply on Facebook (0% answered)." in text
+
+
+def test_every_day_equal_is_not_called_the_busiest():
+    """own_posts.csv has one message each day: it listed all five days as 'the busiest days'."""
+    _, text = _summary("own_posts.csv")
+    assert "busiest days were" not in text
+    assert "What stands out: every monitoring day had the same number of messages (1 message each)." in text
+
+
+def test_a_tie_for_most_negative_day_names_every_tied_day():
+    """tied_negative_days.csv: three days with one negative message each; the summary named
+    the first as 'the most negative day'."""
+    _, text = _summary("tied_negative_days.csv")
+    assert "most negative day was" not in text
+    assert ("The most negative days were Monday 2 March, Wednesday 4 March and Thursday 5 March, "
+            "with 1 negative message each.") in text
+
+
+def test_one_message_from_the_public_reads_as_english():
+    """one_message.csv: '1 of the 1 messages from the public (100%) were complaints'."""
+    _, text = _summary("one_message.csv")
+    assert "1 of the 1" not in text
+    assert "The one message from the public was a complaint or negative comment." in text
+    _, text = _summary("tied_negative_days.csv")     # 3 of 4: plural stays
+    assert "3 of the 4 messages from the public (75%) were complaints or negative comments." in text
+
+
+def test_everyone_is_not_new_when_the_data_starts_on_the_first_day():
+    """single_day.csv starts on the monitoring day: '4 of them were new (we had not seen them
+    before…) and 0 had been in touch before' claims what the data cannot know."""
+    res, text = _summary("single_day.csv")
+    assert res["meta"]["earlier_data"] is False
+    assert "were new" not in text
+    assert "the data starts on the first monitoring day, so we cannot tell who had been in touch before" in text
+    res, text = _summary("earlier_data.csv", days=["2026-03-02"])         # with earlier data the count is real
+    assert res["meta"]["earlier_data"] is True
+    assert "1 of them was new (we had not seen them before the first monitoring day) and 1 had been in touch before" in text
+
+
+def test_a_tie_for_busiest_hour_is_not_called_the_busiest():
+    """single_day.csv: four public messages in four different hours; 'The public wrote most
+    between 08:00 and 09:00 (1 message)'."""
+    _, text = _summary("single_day.csv")
+    assert "wrote most between" not in text
+    assert "No hour of the day stood out: the busiest 4 hours had 1 message from the public each." in text
+
+
+@pytest.mark.parametrize("interactive", [True, False])
+def test_empty_charts_say_why(interactive):
+    """own_posts.csv (nobody from the public, no like counts): six charts were drawn with no
+    bars and no sentence; one_message.csv: engagement and reply-time charts were blank."""
+    def notes(fig):
+        if interactive:
+            return [a.text for a in fig.layout.annotations]
+        return [t.get_text() for ax in fig.axes for t in ax.texts]
+
+    import matplotlib.pyplot as plt
+
+    res = smlib.monitor(_load("own_posts.csv"))
+    figs = charts.all_charts(res, interactive=interactive)
+    want = {"users": "Nobody from the public wrote", "busiest_hours": "Nobody from the public wrote",
+            "complaints": "Nobody from the public wrote", "answered": "Nobody from the public wrote",
+            "feedback": "No questions, suggestions or praise",
+            "engagement": "does not record likes, shares or replies",
+            "response_times": "No replies by the business",
+            "themes": "No message from the public has a theme"}
+    for chart, words in want.items():
+        assert any(words in n for n in notes(figs[chart])), (chart, notes(figs[chart]))
+    one = charts.all_charts(smlib.monitor(_load("one_message.csv")), interactive=interactive)
+    assert any("one-message posted nothing on these days" in n for n in notes(one["engagement"]))
+    assert any("No replies by the business" in n for n in notes(one["response_times"]))
+    assert notes(one["complaints"]) == []            # a chart with bars gets no note
+    plt.close("all")
+
+
+def test_tool_view_names_measures_not_column_keys():
+    """notebook 04: 'Hootsuite: … It does not give: negative, negative_share, top_theme.'"""
+    text = smlib.view_through_tool(_load("single_day.csv"), "hootsuite").summary()
+    assert "negative_share" not in text and "top_theme" not in text
+    assert text.endswith("It does not give: complaints / negative comments, themes of comments.")
+
+
+def test_notebook_02_with_no_public_messages_prints_sentences_not_empty_frames(tmp_path):
+    """Notebook 02 on an export of the organisation's own posts printed 'Empty DataFrame /
+    Columns: [] / Index: [...]' and 'Total: 0 of 0 messages from the public (0%)'."""
+    from _nbrun import run_in
+
+    out = run_in(tmp_path, NOTEBOOKS / "02_sentiment_and_themes.ipynb",
+                 org=str(DATA / "own_posts.csv"))
+    assert "Empty DataFrame" not in out and "0 of 0" not in out
+    assert "negative: 0 (0%)" not in out
+    assert "No messages from the public on these days, so there are no complaints to count." in out
