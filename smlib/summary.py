@@ -99,6 +99,11 @@ def _missing(v: Any) -> bool:
     return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
 
 
+def _capital(text: str) -> str:
+    """``text`` with its first letter capitalised, to start a sentence ('review sites' -> 'Review sites')."""
+    return text[:1].upper() + text[1:]
+
+
 def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
@@ -215,11 +220,14 @@ def _platforms(res: dict[str, Any]) -> str:
         return ""
     top = vp.iloc[0]
     level = vp[vp["total"] == top["total"]]
-    if len(level) > 1:    # a tie: say so rather than name one of them the busiest
-        s = (f"{_listing([platform_name(p) for p in level['platform']])} were equally busy, with "
+    if len(vp) == 1:      # one platform is not "the busiest" of anything
+        s = (f"All {_plural(top['total'], 'message')} were on {platform_name(top['platform'])}."
+             if top["total"] != 1 else f"The one message was on {platform_name(top['platform'])}.")
+    elif len(level) > 1:    # a tie: say so rather than name one of them the busiest
+        s = (f"{_capital(_listing([platform_name(p) for p in level['platform']]))} were equally busy, with "
              f"{_plural(top['total'], 'message')} each ({pct(top['share'])} of everything each).")
     else:
-        s = (f"{platform_name(top['platform'])} was the busiest platform with "
+        s = (f"{_capital(platform_name(top['platform']))} was the busiest platform with "
              f"{_plural(top['total'], 'message')} ({pct(top['share'])} of everything).")
     rest = [f"{platform_name(r['platform'])} {_int(r['total'])}"
             for r in vp.iloc[len(level):].to_dict("records")]
@@ -231,6 +239,9 @@ def _platforms(res: dict[str, Any]) -> str:
     if tied_hours > 1:   # a tie: no hour was the busiest
         s += (f" No hour of the day stood out: the busiest {tied_hours} hours had "
               f"{_plural(hb['busiest_hour_messages'], 'message')} from the public each.")
+    elif hb["busiest_hour_messages"] and hb["customer_messages"] == 1:
+        s += (f" The message from the public came between {hb['busiest_hour']:02d}:00 and "
+              f"{(hb['busiest_hour'] + 1) % 24:02d}:00.")
     elif hb["busiest_hour_messages"]:
         s += (f" The public wrote most between {hb['busiest_hour']:02d}:00 and "
               f"{(hb['busiest_hour'] + 1) % 24:02d}:00 ({_plural(hb['busiest_hour_messages'], 'message')}).")

@@ -141,3 +141,14 @@ def test_notebook_02_with_no_public_messages_prints_sentences_not_empty_frames(t
     assert "Empty DataFrame" not in out and "0 of 0" not in out
     assert "negative: 0 (0%)" not in out
     assert "No messages from the public on these days, so there are no complaints to count." in out
+
+
+def test_one_platform_is_not_called_the_busiest_platform():
+    """google_reviews / one_message: 'review sites was the busiest platform with 4 messages
+    (100% of everything)' (the only platform, and a sentence starting in lower case) and 'The
+    public wrote most between 09:00 and 10:00 (1 message)' for the only message."""
+    _, text = _summary("one_message.csv")
+    assert "busiest platform" not in text and "wrote most" not in text
+    assert "The one message was on X. The message from the public came between 09:00 and 10:00." in text
+    _, text = _summary("single_day.csv")             # three platforms: the tie is still named
+    assert "Facebook, Instagram and X were equally busy, with 2 messages each" in text
