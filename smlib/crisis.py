@@ -296,8 +296,10 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
             "baseline": float(series.at[start, "baseline"]),
             "negative_messages": int(len(sub_neg)), "messages": int(len(sub)),
             "people": int(person_keys(sub_neg["author_id"]).nunique()) if "author_id" in sub_neg else int(len(sub_neg)),
-            "potential_reach_followers": int(followers.fillna(0).sum()),
-            "shares": int(shares.fillna(0).sum()), "views": int(views.fillna(0).sum()),
+            # None (not 0) when the source gives no follower or view counts at all
+            "potential_reach_followers": int(followers.sum()) if followers.notna().any() else None,
+            "shares": int(shares.fillna(0).sum()),
+            "views": int(views.sum()) if views.notna().any() else None,
             "answered_share": float(r_in["answered"].mean()) if len(r_in) else float("nan"),
             "median_response_minutes": float(r_in.loc[r_in["answered"], "response_minutes"].median())
             if r_in["answered"].any() else float("nan"),
@@ -308,6 +310,27 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
     periods_df = pd.DataFrame(rows, columns=empty_periods.columns) if rows else empty_periods
     return CrisisResult(f, series, periods_df, _summary(series, periods_df, f, tz, source, settings),
                         tz, settings)
+
+
+def _reach_sentence(p: pd.Series) -> str:
+    """How far a crisis period's messages could spread, naming only the counts the source has.
+
+    A CSV or export without follower or view counts must not read "0 followers, 0 views".
+    """
+    def known(v: Any) -> bool:
+        return v is not None and not pd.isna(v)
+
+    bits = []
+    if known(p["potential_reach_followers"]):
+        bits.append(f"{int(p['potential_reach_followers']):,} followers of the people posting")
+    if p["shares"] or bits:
+        bits.append(f"{int(p['shares']):,} share{'' if p['shares'] == 1 else 's'}")
+    if known(p["views"]):
+        bits.append(f"{int(p['views']):,} view{'' if p['views'] == 1 else 's'}")
+    if not bits:
+        return ("Potential reach: not known (this data has no follower or view counts, and no "
+                "shares are recorded for these messages).")
+    return "Potential reach: " + ", ".join(bits) + "."
 
 
 def _summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str, source: str,
@@ -333,9 +356,7 @@ def _summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str, sourc
              f"peak {p['peak_negative']} at {p['peak_at']:%a %H:%M}" + (")" if f == "h" else ")"))
         if f == "D":
             s = s.replace(f" at {p['peak_at']:%a %H:%M}", f" on {p['peak_at']:%a %d %b}")
-        s += (f". Potential reach: {p['potential_reach_followers']:,} followers of the people "
-              f"posting, {p['shares']:,} share{'' if p['shares'] == 1 else 's'}, {p['views']:,} "
-              f"view{'' if p['views'] == 1 else 's'}.")
+        s += ". " + _reach_sentence(p)
         if pd.notna(p["answered_share"]):
             during = (f"the business replied to {p['answered_share']:.0%} of messages in it"
                       + (f", median {_fmt_minutes(p['median_response_minutes'])}"

@@ -152,3 +152,14 @@ def test_one_platform_is_not_called_the_busiest_platform():
     assert "The one message was on X. The message from the public came between 09:00 and 10:00." in text
     _, text = _summary("single_day.csv")             # three platforms: the tie is still named
     assert "Facebook, Instagram and X were equally busy, with 2 messages each" in text
+
+
+def test_crisis_reach_is_not_claimed_when_the_source_has_no_counts():
+    """crisis_midnight-style CSV with no follower, share or view columns: notebook 03 said
+    'Potential reach: 0 followers of the people posting, 0 shares, 0 views'."""
+    crisis = smlib.detect_crisis(_load("crisis_no_counts.csv"), freq="h")
+    assert len(crisis.periods) == 1
+    p = crisis.periods.iloc[0]
+    assert p["potential_reach_followers"] is None and p["views"] is None
+    assert "0 followers" not in crisis.summary and "0 views" not in crisis.summary
+    assert "Potential reach: not known (this data has no follower or view counts" in crisis.summary
