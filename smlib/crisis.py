@@ -410,8 +410,15 @@ def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlig
                 label="negative messages")
         alarm = s[s["alarm"].astype(bool)]
         ax.bar(alarm.index, alarm["negative"], width=width, color="#c0392b", align="edge")
-    ax.step(s.index, s["threshold"], where="post", color="#2c3e50", linestyle="--", linewidth=1,
-            label="alarm level")
+    judged = len(s) > 0 and s["threshold"].notna().any()
+    if judged:
+        ax.step(s.index, s["threshold"], where="post", color="#2c3e50", linestyle="--", linewidth=1,
+                label="alarm level")
+    else:   # no alarm line to draw: say so on the chart instead of a legend entry for nothing
+        ax.text(0.5, 0.9, "Not enough history to set an alarm level (see the summary)",
+                transform=ax.transAxes, ha="center", va="top", fontsize=9, color="#2c3e50")
+    from matplotlib.ticker import MaxNLocator
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))   # counts: 0, 1, 2, not 0.2, 0.4
     for _, p in result.periods.iterrows():
         ax.axvspan(p["start"], p["end"], color="#e74c3c", alpha=0.15,
                    label="crisis period" if _ == 0 else None)

@@ -163,3 +163,21 @@ def test_crisis_reach_is_not_claimed_when_the_source_has_no_counts():
     assert p["potential_reach_followers"] is None and p["views"] is None
     assert "0 followers" not in crisis.summary and "0 views" not in crisis.summary
     assert "Potential reach: not known (this data has no follower or view counts" in crisis.summary
+
+
+def test_crisis_chart_without_history_says_so_instead_of_an_empty_alarm_legend():
+    """one_message.csv: notebook 03's crisis chart had 'alarm level' in its legend with no line
+    and y ticks 0.2, 0.4… for a count; the 'not enough history' reason was only in the text."""
+    import matplotlib.pyplot as plt
+
+    from smlib.crisis import plot_crisis
+
+    ax = plot_crisis(smlib.detect_crisis(_load("one_message.csv"), freq="h"))
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "alarm level" not in legend
+    assert any("Not enough history to set an alarm level" in t.get_text() for t in ax.texts)
+    assert all(float(t).is_integer() for t in ax.get_yticks())
+    ax2 = plot_crisis(smlib.detect_crisis(_load("crisis_no_counts.csv"), freq="h"))
+    assert "alarm level" in [t.get_text() for t in ax2.get_legend().get_texts()]
+    assert not ax2.texts
+    plt.close("all")
