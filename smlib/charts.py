@@ -267,7 +267,7 @@ def engagement(res: dict[str, Any], interactive: bool = False) -> Any:
     note = None
     if len(e) and not res["meta"].get("engagement_counted", True):
         e = e.iloc[0:0]   # 0 here means "not recorded": draw no bars of 0
-        note = "This data does not record likes, shares or replies"
+        note = "This data does not record likes or shares"
     per = lambda col: (e[col] / e["posts"]).round(1).tolist()  # noqa: E731
     return _bars([platform_name(p) for p in e["platform"]],
                  {"likes": per("likes"), "shares": per("shares"), "replies": per("replies")},

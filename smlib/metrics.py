@@ -431,18 +431,19 @@ def _prepare(dataset: Dataset, platforms: Any) -> tuple[pd.DataFrame, list[str],
 
 
 def engagement_counted(dataset: Dataset, frame: pd.DataFrame | None = None) -> bool:
-    """Whether the source records likes, shares or replies at all.
+    """Whether the source records likes or shares at all.
 
     Loaders write 0 when a source has no such counts (a CSV without those columns, a
-    platform export of someone's own posts), so "0 likes" can mean "not recorded". The
-    counts are taken as recorded when a tabular file had one of those columns, or when any
-    message in the data (any day) has a count above 0.
+    platform export of someone's own posts), so "0 likes" can mean "not recorded". (Replies
+    do not tell: loaders count them from the reply links in the file itself.) The counts are
+    taken as recorded when a tabular file had a likes, shares or replies column, or when any
+    message in the data (any day) has likes or shares above 0.
     """
     used = dataset.load_summary.get("columns_used") if isinstance(dataset.load_summary, dict) else None
     if used and any(c in used for c in ("likes", "shares", "replies")):
         return True
     f = dataset.interactions if frame is None else frame
-    cols = [c for c in ("likes", "shares", "replies") if c in f.columns]
+    cols = [c for c in ("likes", "shares") if c in f.columns]
     return bool(cols) and bool((f[cols].fillna(0).to_numpy(dtype=float) > 0).any())
 
 

@@ -396,7 +396,7 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
     eng = _row(res["engagement"], "platform", ALL)
     if eng["posts"] and not res["meta"].get("engagement_counted", True):
         parts.append(f"{name} made {_plural(eng['posts'], 'post')}, but this data does not record "
-                     f"likes, shares or replies, so their engagement cannot be measured.")
+                     f"likes or shares, so their engagement cannot be measured.")
     elif eng["posts"]:
         s = (f"{_possessive(name)} {_plural(eng['posts'], 'post')} got {_int(eng['interactions'])} likes, shares "
              f"and replies, {eng['interactions_per_post']} per post on average")

@@ -36,7 +36,11 @@ def test_no_engagement_counts_in_the_source_is_not_claimed_as_zero():
     assert res["meta"]["engagement_counted"] is False
     assert res["headline"]["engagement_rate"] is None
     assert "got 0 likes" not in text
-    assert "made 5 posts, but this data does not record likes, shares or replies" in text
+    assert "made 5 posts, but this data does not record likes or shares" in text
+    # replies counted from the file's own reply links do not make likes and shares known
+    ds = smlib.load(DATA.parent / "report" / "review" / "previous_period.csv")
+    assert int(ds.interactions["replies"].sum()) > 0
+    assert smlib.monitor(ds)["meta"]["engagement_counted"] is False
     # a file that has a likes column, all 0, really did record 0
     res2, text2 = _summary("own_posts_with_likes.csv")
     assert res2["meta"]["engagement_counted"] is True
@@ -112,7 +116,7 @@ def test_empty_charts_say_why(interactive):
     want = {"users": "Nobody from the public wrote", "busiest_hours": "Nobody from the public wrote",
             "complaints": "Nobody from the public wrote", "answered": "Nobody from the public wrote",
             "feedback": "No questions, suggestions or praise",
-            "engagement": "does not record likes, shares or replies",
+            "engagement": "does not record likes or shares",
             "response_times": "No replies by the business",
             "themes": "No message from the public has a theme"}
     for chart, words in want.items():

@@ -172,7 +172,7 @@ charts.busiest_hours(res, interactive=True)
 print(f"Posts by {name}: {h['business_posts']}")
 e = res["engagement"].set_index("platform").loc["all"]
 if h["business_posts"] and not res["meta"]["engagement_counted"]:
-    print("Likes + shares + replies per post: not available (this data does not record them)")
+    print("Likes + shares + replies per post: not available (this data does not record likes or shares)")
 elif h["business_posts"]:
     print(f"Likes + shares + replies per post: {e['interactions_per_post']}")
 else:
