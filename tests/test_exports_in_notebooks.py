@@ -185,3 +185,14 @@ def test_crisis_chart_without_history_says_so_instead_of_an_empty_alarm_legend()
     assert "alarm level" in [t.get_text() for t in ax2.get_legend().get_texts()]
     assert not ax2.texts
     plt.close("all")
+
+
+def test_notebook_03_with_nothing_needing_action_says_so(tmp_path):
+    """Notebook 03 on an export of the organisation's own posts printed '0 messages need
+    action. The top 0:', an empty '--- needs_action ---' heading and an empty histogram."""
+    from _nbrun import run_in
+
+    out = run_in(tmp_path, NOTEBOOKS / "03_priorities.ipynb", org=str(DATA / "own_posts.csv"))
+    assert "The top 0" not in out
+    assert "No message needs action on these days, so there is nothing to rank." in out
+    assert "--- needs_action ---\n  (none on these days)\n" in out

@@ -96,6 +96,8 @@ shown = shown.assign(text=shown["text"].map(make_inert))
 for cat in ["posted_by_business", "needs_action", "no_action"]:
     ex = shown[shown["category"] == cat].sort_values("created_at").head(2)
     print(f"--- {cat} ---")
+    if ex.empty:
+        print("  (none on these days)")
     for _, r in ex.iterrows():
         print(f"  [{r['platform']}] {r['author_id']}: {r['text'][:110]}")
         print(f"      why: {r['reasons'][0]}")
@@ -145,14 +147,20 @@ else:
 # ## 3. The queue: what needs action, most important first
 
 # %% tags=["nbval-check-output"]
-print(f"{len(queue)} message{'' if len(queue) == 1 else 's'} need{'s' if len(queue) == 1 else ''} action. "
-      f"The top {min(10, len(queue))}:")
+if len(queue):
+    print(f"{len(queue)} message{'' if len(queue) == 1 else 's'} need{'s' if len(queue) == 1 else ''} action. "
+          f"The top {min(10, len(queue))}:")
+else:
+    print("No message needs action on these days, so there is nothing to rank.")
 for i, r in queue.head(10).iterrows():
     print(f"{i + 1:2d}. {r['priority']:3d}  [{r['platform']}]  {r['text'][:70]}")
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 3))
 ax.hist(queue["priority"], bins=range(0, 105, 5), color="#c0392b", edgecolor="white")
+if queue.empty:   # an empty chart says why
+    ax.text(0.5, 0.5, "No message needs action on these days", transform=ax.transAxes, ha="center")
+ax.yaxis.get_major_locator().set_params(integer=True)   # counts: 0, 1, 2 (not 0.2, 0.4)
 ax.set_title(f"{name}: how the priority scores are spread")
 ax.set_xlabel("Priority score (0–100)")
 ax.set_ylabel("Number of messages");
