@@ -415,7 +415,10 @@ def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlig
         ax.step(s.index, s["threshold"], where="post", color="#2c3e50", linestyle="--", linewidth=1,
                 label="alarm level")
     else:   # no alarm line to draw: say so on the chart instead of a legend entry for nothing
-        ax.text(0.5, 0.9, "Not enough history to set an alarm level (see the summary)",
+        why = ("Not enough history to set an alarm level (see the summary)"
+               if len(s) and s["negative"].sum() else
+               "No negative messages from the public to check")
+        ax.text(0.5, 0.9, why,
                 transform=ax.transAxes, ha="center", va="top", fontsize=9, color="#2c3e50")
     from matplotlib.ticker import MaxNLocator
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))   # counts: 0, 1, 2, not 0.2, 0.4

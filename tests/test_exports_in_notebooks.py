@@ -181,6 +181,8 @@ def test_crisis_chart_without_history_says_so_instead_of_an_empty_alarm_legend()
     assert "alarm level" not in legend
     assert any("Not enough history to set an alarm level" in t.get_text() for t in ax.texts)
     assert all(float(t).is_integer() for t in ax.get_yticks())
+    ax3 = plot_crisis(smlib.detect_crisis(_load("own_posts.csv"), freq="h"))   # nobody from the public
+    assert [t.get_text() for t in ax3.texts] == ["No negative messages from the public to check"]
     ax2 = plot_crisis(smlib.detect_crisis(_load("crisis_no_counts.csv"), freq="h"))
     assert "alarm level" in [t.get_text() for t in ax2.get_legend().get_texts()]
     assert not ax2.texts
