@@ -451,6 +451,8 @@ def _comparison(cmp: pd.DataFrame) -> str:
                       ("users", "people")):
         if key in rows.index and not _missing(rows.loc[key, "previous_period"]):
             a, b = rows.loc[key, "this_period"], rows.loc[key, "previous_period"]
+            if a == 0 and b == 0:   # "people went from 0 to 0" says nothing
+                continue
             parts.append(f"{what} went from {_int(b)} to {_int(a)};")
     kpis = cmp[cmp["status"].isin(["met", "not met"])]
     if len(kpis):

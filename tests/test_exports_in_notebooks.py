@@ -198,3 +198,12 @@ def test_notebook_03_with_nothing_needing_action_says_so(tmp_path):
     assert "The top 0" not in out
     assert "No message needs action on these days, so there is nothing to rank." in out
     assert "--- needs_action ---\n  (none on these days)\n" in out
+
+
+def test_comparison_leaves_out_figures_that_were_zero_both_times():
+    """Facebook comments export (only the account's own comments): 'negative messages went
+    from 0 to 0; people went from 0 to 0'."""
+    _, text = _summary("own_posts.csv", days=["2026-03-05", "2026-03-06"])
+    assert "went from 0 to 0" not in text
+    assert ("Compared with the previous 2 days with activity (Tuesday 3 March to Wednesday 4 March): "
+            "messages went from 2 to 2.") in text
