@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
+from .textforms import fold_unicode
 from .schema import WEEKDAYS, Profile
 
 CLOSED_WORDS = ("closed", "", "none", "shut")
@@ -50,7 +51,6 @@ def read_hours(spec: object, source: str | None = None, field: str | None = None
     >>> read_hours("9am – 5.30pm"), read_hours("09.00 to 17.00"), read_hours("closed")
     ((540, 1050), (540, 1020), None)
     """
-    from .sentiment import fold_unicode
 
     raw = str(spec)
     text = " ".join(fold_unicode(raw).lower().split())

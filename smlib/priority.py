@@ -41,7 +41,8 @@ from .errors import DataError
 from .paths import data_file, read_toml
 from .privacy import pseudonymise
 from .schema import Dataset, Profile
-from .sentiment import _literal, fold_unicode
+from .textforms import fold_unicode
+from .textforms import literal as _literal
 
 CATEGORIES = ("posted_by_business", "needs_action", "no_action")
 TEXT_FACTORS = ("safety", "distress", "legal", "security", "complaint", "question", "praise")
@@ -263,7 +264,7 @@ def load_responses(path: str | Path | None = None) -> dict[str, Any]:
 def words_regex(words: list[str]) -> re.Pattern | None:
     """One case-insensitive regex for a word list (whole words; a trailing ``*`` allows any ending).
 
-    Words are read in the one Unicode form of :func:`smlib.sentiment.fold_unicode` (a tutor's
+    Words are read in the one Unicode form of :func:`smlib.textforms.fold_unicode` (a tutor's
     "cafe" + combining accent, "don’t", a no-break space or "❤️" are "café", "don't", a space,
     "❤"); match them against text folded the same way (:func:`prioritise` does). So that text
     that was not folded is still found where a regex can do it, an apostrophe also matches ’

@@ -26,6 +26,8 @@ from typing import Iterable
 
 import pandas as pd
 
+from .textforms import fold_unicode
+
 DEFAULT_SALT = "smlib"
 # A handle as people write it: any letters (``@ÜnïcødeLeaker``), digits, ``_`` and inner dots
 # (``@jane.doe`` on Instagram), whatever its length; a dot ending a sentence is not part of it.
@@ -136,7 +138,7 @@ def handle_key(author_id: object) -> str:
     >>> handle_key(" @ImogenM84") == handle_key("imogenm84") == "imogenm84"
     True
     """
-    return str(author_id).strip().lstrip("@").lower()
+    return fold_unicode(str(author_id)).strip().lstrip("@").lower()
 
 
 def person_keys(author_ids: pd.Series) -> pd.Series:
@@ -147,7 +149,11 @@ def person_keys(author_ids: pd.Series) -> pd.Series:
     ['jane', 'jane', None, '100004']
     """
     s = pd.Series(author_ids, dtype="object")
-    keys = s.astype(str).str.strip().str.lstrip("@").str.lower()
+    text = s.astype(str)
+    odd = ~text.str.isascii().fillna(True).astype(bool)   # only these can be in another Unicode form
+    if odd.any():
+        text = text.where(~odd, text[odd].map(fold_unicode, na_action="ignore"))
+    keys = text.str.strip().str.lstrip("@").str.lower()
     return keys.astype(object).where(s.notna(), None)
 
 

@@ -353,9 +353,9 @@ class Profile:
             if not isinstance(v, str) or not v.strip():
                 raise DataError(f"the {plat} handle must be one name in quotes, e.g. \"@brand\", got {v!r}",
                                 source=source, field=f"handles.{k}")
-            # in the one Unicode form (smlib.sentiment.fold_unicode): a handle typed on a Mac as
+            # in the one Unicode form (smlib.textforms.fold_unicode): a handle typed on a Mac as
             # "cafe" + combining accent is the "café" an export has, so its posts are the org's
-            from .sentiment import fold_unicode
+            from .textforms import fold_unicode
             handles[plat] = fold_unicode(v)
         targets = {}
         for k, v in dict(d.get("kpi_targets") or {}).items():

@@ -40,6 +40,7 @@ import pandas as pd
 from .errors import DataError
 from .privacy import inert_urls, pseudonym, pseudonymise
 from .schema import Dataset, Profile
+from .textforms import fold_unicode
 
 RISK_TYPES = ("scam or phishing link", "fake account", "asks for passwords or card details",
               "malware lure")
@@ -57,7 +58,7 @@ _COMMON_TLDS = {"com", "net", "org", "uk", "co", "io", "gov", "ac", "edu", "me",
 
 def _norm_handle(text: object) -> str:
     """Lower-case, undo look-alike characters (0→o, 1→l, rn→m) and keep letters/digits only."""
-    s = str(text or "").lower().lstrip("@").translate(_LEET).replace("rn", "m")
+    s = fold_unicode(str(text or "")).lower().lstrip("@").translate(_LEET).replace("rn", "m")
     return re.sub(r"[^a-z0-9]", "", s)
 
 

@@ -41,7 +41,6 @@ import math
 import os
 import re
 import string
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -214,44 +213,9 @@ def _expand(m: re.Match) -> str:
 
 
 # --------------------------------------------------------------------------- Unicode forms
-
-_SAME_CHARACTER = {
-    **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},   # full-width Ａ-ｚ ０-９ ！ ＇ -> ASCII
-    **{c: 0x20 for c in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},  # odd spaces
-    0x2019: 0x27, 0x02BC: 0x27,                          # ’ and ʼ are the apostrophe '
-    0x200B: None, 0x2060: None, 0xFEFF: None,            # zero-width space, word joiner, stray BOM
-}
-EMOJI_MODIFIERS = "\ufe0e\ufe0f" + "".join(map(chr, range(0x1F3FB, 0x1F400)))
-"""Variation selectors (text / emoji style: ❤ vs ❤️) and the five skin tones (👍🏽): they change how
-an emoji looks, not what it means."""
-_NO_MODIFIERS = {ord(c): None for c in EMOJI_MODIFIERS}
-_MODIFIERS_RX = f"[{EMOJI_MODIFIERS}]*"
-
-
-def fold_unicode(text: str, emoji: bool = True) -> str:
-    """The one Unicode normalisation between what a tutor types in ``data/`` and what the public
-    writes: every keyword, lexicon term, priority word and profile handle goes through it, and
-    so does message text before matching (through :func:`clean_text`).
-
-    Editors write the same thing in different code points: a Mac or phone may store "café" as
-    "cafe" + a combining accent (NFD), smart punctuation makes ' into ’, Excel and web pages
-    paste no-break spaces, phones add an emoji-style selector (❤️) or a skin tone (👍🏽), and
-    Asian keyboards type full-width letters (ｒｅｆｕｎｄ). All of these become one form:
-    composed accents (NFC), ASCII apostrophe, space and full-width letters, no zero-width
-    characters, and with ``emoji`` no variation selectors or skin tones. Plain ASCII text is
-    returned unchanged. Accents are kept: "café" and "cafe" stay different words.
-
-    ``emoji=False`` keeps selectors and skin tones: VADER scores the message text with them
-    (its emoji table has "medium skin tone"), and lexicon terms match an emoji with or without
-    them anyway (:func:`_term_regex`).
-
-    >>> fold_unicode("Cafe\u0301 doesn’t\u00a0open ❤️ 👍🏽 ＯＫ") == "Café doesn't open ❤ 👍 OK"
-    True
-    """
-    if text.isascii():
-        return text
-    text = unicodedata.normalize("NFC", text.translate(_SAME_CHARACTER))
-    return text.translate(_NO_MODIFIERS) if emoji else text
+# (in smlib.textforms, which modules that must not load the analyser import directly)
+from .textforms import fold_unicode  # noqa: E402
+from .textforms import literal as _literal  # noqa: E402
 
 
 def normalise_term(term: str) -> str:
@@ -420,16 +384,6 @@ def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
         entries.append(LexiconEntry(term, score, row[2].strip() if len(row) > 2 else "", lineno,
                                     row[0].strip()))
     return entries
-
-
-def _literal(word: str) -> str:
-    """``re.escape(word)``, except that an emoji or other symbol also matches with a variation
-    selector or skin tone after it: a term "👍" or "❤" (:func:`normalise_term` removed them from
-    the term) finds "👍🏽" and "❤️" whole. ASCII words give exactly ``re.escape(word)``."""
-    if word.isascii():
-        return re.escape(word)
-    return "".join(re.escape(c) + (_MODIFIERS_RX if not c.isascii() and not (c.isalnum() or c == "_")
-                                   else "") for c in word)
 
 
 def _term_regex(term: str) -> str:

@@ -281,7 +281,7 @@ def _profile(tmp_path, old=None, new=None, name="tidy-paws.toml", text=None):
     ("answered_share = 0.9", "answerd_share = 0.9", "kpi_targets.answerd_share"),
     ("answered_share = 0.9", "answered_share = 90", "kpi_targets.answered_share"),
     ('mon = "closed"', 'monday = "09:00-17:00"', "business_hours.monday"),
-    ('tue = "09:00-17:30"', 'tue = "9.00-17.30"', "business_hours.tue"),
+    ('tue = "09:00-17:30"', 'tue = "9-5"', "business_hours.tue"),         # am or pm? (9.00-17.30 is read now)
     ("practice = true", 'practice = "false"', "practice"),
     ('name = "Tidy Paws Dog Grooming"', 'name = ["Tidy Paws"]', "name"),
 ])

@@ -1,7 +1,7 @@
 """What a tutor types in data/ (on a Mac, a phone, in Excel or Notepad) matches what the public
 writes, whatever the Unicode form: emoji with or without a variation selector or skin tone,
 accents composed or decomposed (NFD, from Macs), curly or straight apostrophes, no-break spaces,
-full-width letters. One normalisation does it (smlib.sentiment.fold_unicode) for theme
+full-width letters. One normalisation does it (smlib.textforms.fold_unicode) for theme
 keywords, priority word lists, the sentiment lexicon and profile handles; opening hours are
 read as a UK tutor writes them. Each fix has a case that must not match (accents still count,
 a different emoji is a different emoji).

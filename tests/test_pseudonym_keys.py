@@ -130,3 +130,33 @@ def test_counts_of_people_count_one_person_once_whatever_the_case(tmp_path):
     assert shown == users.loc["x", "users"]                             # what learners see agrees
     from smlib.tools import _basic_headline        # the P4 views' headline when monitor is not used
     assert _basic_headline(ds, ["2026-03-02"])["unique_users"] == 2
+
+
+@pytest.mark.parametrize("variants", [("@Ｊａｎｅ＿Ｂ", "@jane_b", "JANE_B"),                 # full-width (phone keyboards)
+                                      ("@zoe\u0301", "@zoé", "ZOÉ")])                   # accent typed apart (Mac)
+def test_one_person_in_another_unicode_form_is_one_pseudonym_and_one_person(variants):
+    assert len({pseudonym(v) for v in variants}) == 1
+    from smlib.privacy import person_keys
+    assert person_keys(pd.Series([*variants, None])).nunique() == 1
+
+
+def test_an_export_author_in_another_unicode_form_is_the_organisation(tmp_path):
+    """The profile handle was folded (77d2bef) but the export's authors were not: an author typed
+    with the accent apart, or in full-width letters, was counted as a customer."""
+    p = tmp_path / "cafe.csv"
+    p.write_text("date,author,text\n2026-03-02 09:00,@cafe\u0301creme,New menu today\n"
+                 "2026-03-02 09:05,@ＣＡＦÉＣＲＥＭＥ,Open until 6\n2026-03-02 09:10,@sam,Lovely\n",
+                 encoding="utf-8")
+    ds = smlib.load(p, org_handles=["@CaféCreme"])
+    assert ds.interactions["author_is_org"].tolist() == [True, True, False]
+
+
+def test_a_fake_account_in_full_width_letters_is_still_a_fake_account():
+    ds = smlib.load_sample("northway-rail")
+    rows = ds.interactions.head(2).copy()
+    rows["author_is_org"] = False
+    rows["author_id"] = ["@ＮｏｒｔｈｗａｙＲａｉｌＨｅｌｐ", "@someone"]
+    rows["author_name"] = ["ＮｏｒｔｈｗａｙＲａｉｌ Ｈｅｌｐ", "Some One"]
+    rows["text"] = ["DM us to get a refund"] * 2
+    found = smlib.find_security_risks(ds.replace(interactions=rows))
+    assert len(found) == 1 and "looks like a fake Northway Rail account" in found["reason"].iloc[0]

@@ -112,8 +112,10 @@ def mostly_items(items: list, is_item: Callable[[Any], bool],
 
 
 def norm_handle(v: Any) -> str:
-    """'@SpotifyCares ' -> 'spotifycares' (handles compare case-blind, without @)."""
-    return str(v).strip().lstrip("@").lower()
+    """'@SpotifyCares ' -> 'spotifycares': handles compare case-blind, without @, in one Unicode
+    form; the same key pseudonyms are made from (:func:`smlib.privacy.handle_key`)."""
+    from ..privacy import handle_key
+    return handle_key(v)
 
 
 def norm_platform(v: Any) -> str:
