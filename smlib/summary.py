@@ -26,7 +26,7 @@ import pandas as pd
 from .metrics import ALL, available, monitor
 from .schema import SEVERAL_ORGS, Dataset
 
-PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram",
+PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
                   "linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube",
                   "reddit": "Reddit", "mastodon": "Mastodon", "blog": "the blog",
                   "reviews": "review sites", "other": "other sites"}
@@ -221,8 +221,9 @@ def _platforms(res: dict[str, Any]) -> str:
     top = vp.iloc[0]
     level = vp[vp["total"] == top["total"]]
     if len(vp) == 1:      # one platform is not "the busiest" of anything
-        s = (f"All {_plural(top['total'], 'message')} were on {platform_name(top['platform'])}."
-             if top["total"] != 1 else f"The one message was on {platform_name(top['platform'])}.")
+        every = {1: "The one message was", 2: "Both messages were"}.get(
+            int(top["total"]), f"All {_plural(top['total'], 'message')} were")
+        s = f"{every} on {platform_name(top['platform'])}."
     elif len(level) > 1:    # a tie: say so rather than name one of them the busiest
         s = (f"{_capital(_listing([platform_name(p) for p in level['platform']]))} were equally busy, with "
              f"{_plural(top['total'], 'message')} each ({pct(top['share'])} of everything each).")

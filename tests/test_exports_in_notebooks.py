@@ -154,6 +154,8 @@ def test_one_platform_is_not_called_the_busiest_platform():
     _, text = _summary("one_message.csv")
     assert "busiest platform" not in text and "wrote most" not in text
     assert "The one message was on X. The message from the public came between 09:00 and 10:00." in text
+    _, text = _summary("own_posts.csv", days=["2026-03-02", "2026-03-06"])   # both on X
+    assert "Both messages were on X." in text and "All 2" not in text
     _, text = _summary("single_day.csv")             # three platforms: the tie is still named
     assert "Facebook, Instagram and X were equally busy, with 2 messages each" in text
 
