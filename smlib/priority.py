@@ -48,7 +48,7 @@ CATEGORIES = ("posted_by_business", "needs_action", "no_action")
 TEXT_FACTORS = ("safety", "distress", "legal", "security", "complaint", "question", "praise")
 """Factors about what a message says, strongest first (also the order reasons are listed in)."""
 URGENT_PREFIX = "flagged urgent: "
-PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram",
+PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
                   "linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube",
                   "reddit": "Reddit", "mastodon": "Mastodon", "blog": "a blog",
                   "reviews": "a review site", "other": "another site"}

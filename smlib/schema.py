@@ -32,7 +32,7 @@ import pandas as pd
 
 from .errors import DataError
 
-PLATFORMS = ("x", "facebook", "instagram", "linkedin", "tiktok", "youtube", "reddit", "mastodon",
+PLATFORMS = ("x", "facebook", "instagram", "threads", "linkedin", "tiktok", "youtube", "reddit", "mastodon",
              "blog", "reviews", "other")
 """Known platform codes (lower case). Loaders map source names onto these."""
 

@@ -240,3 +240,19 @@ def test_other_threads_files_say_what_was_expected(tmp_path):
     p = write(tmp_path, "odd.json", '{"text_post_app_text_posts": [{"string_map_data": {}}]}')
     with pytest.raises(smlib.DataError, match="text_post_app_text_posts"):
         smlib.load(p)
+
+
+def test_a_profile_can_name_its_threads_handle(tmp_path, monkeypatch):
+    """'threads' was not among schema.PLATFORMS, so a profile's [handles] threads = "..." was refused
+    and the Threads reader could only fall back to the Instagram handle."""
+    import shutil
+    from smlib.summary import platform_name
+    data = tmp_path / "data"
+    shutil.copytree(smlib.paths.data_file("organisations"), data / "organisations")
+    prof = data / "organisations" / "northway-rail.toml"
+    prof.write_text(prof.read_text(encoding="utf-8").replace("[handles]", '[handles]\nthreads = "@northway.threads"', 1),
+                    encoding="utf-8")
+    monkeypatch.setenv("SMLIB_DATA", str(data))
+    ds = smlib.load(MORE / "threads_and_replies.json", org="northway-rail")
+    assert ds.interactions["author_id"].unique().tolist() == ["@northway.threads"]
+    assert platform_name("threads") == "Threads"

@@ -264,7 +264,7 @@ _PLATFORM_ALIASES = {
     "instagram": "instagram", "insta": "instagram", "ig": "instagram", "insta gram": "instagram",
     "linkedin": "linkedin", "linked in": "linkedin", "tiktok": "tiktok", "tik tok": "tiktok",
     "youtube": "youtube", "you tube": "youtube", "yt": "youtube", "reddit": "reddit",
-    "mastodon": "mastodon", "blog": "blog", "the blog": "blog", "reviews": "reviews",
+    "threads": "threads", "mastodon": "mastodon", "blog": "blog", "the blog": "blog", "reviews": "reviews",
     "review": "reviews", "review site": "reviews", "review sites": "reviews",
     "google reviews": "reviews", "trustpilot": "reviews",
 }
