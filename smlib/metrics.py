@@ -794,6 +794,17 @@ def _nat_row(source: str, nat: int, intl: int, unknown: int = 0) -> dict[str, An
             "national_share": _share(nat, nat + intl), "international_share": _share(intl, nat + intl)}
 
 
+def org_handles(dataset: Dataset) -> list[str]:
+    """The organisation's own handles and names in ``dataset``: its profile's handles plus every
+    author the data marks as the organisation (an export has no profile).
+
+    Pass them as ``keep`` to :func:`smlib.pseudonymise` when showing messages from the public
+    only: "@AppleSupport" in a customer's message stays readable instead of becoming
+    "@user-1b5c6f", as it does in tables that include the organisation's own rows.
+    """
+    return _org_handles(_check_dataset(dataset), dataset.interactions)
+
+
 def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
     """The organisation's own handles and names (kept readable in example texts)."""
     names = set(ds.profile.handles.values()) if ds.profile is not None else set()

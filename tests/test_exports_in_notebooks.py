@@ -209,3 +209,18 @@ def test_comparison_leaves_out_figures_that_were_zero_both_times():
     assert "went from 0 to 0" not in text
     assert ("Compared with the previous 2 days with activity (Tuesday 3 March to Wednesday 4 March): "
             "messages went from 2 to 2.") in text
+
+
+def test_org_handles_of_an_export_keep_the_organisation_readable():
+    """twcs/sample.csv in notebook 02: customers' '@AppleSupport' became '@user-1b5c6f' in the
+    most-negative list, because the notebook kept only the profile's handles and an export has
+    no profile."""
+    ds = _load("mentions_org.csv")
+    assert smlib.metrics.org_handles(ds) == ["ShopCo"]
+    customers = ds.interactions[~ds.interactions["author_is_org"]]
+    shown = smlib.pseudonymise(customers, keep=smlib.metrics.org_handles(ds))
+    assert shown["text"].str.startswith("@ShopCo ").all()
+    assert not shown["author_id"].isin(["alice", "bob", "carol"]).any()   # customers still hidden
+    found = smlib.discover_themes(smlib.add_sentiment(ds.interactions), min_count=2)
+    examples = " ".join(e for ex in found["examples"] for e in ex)
+    assert "@ShopCo" in examples and "@user-" not in examples

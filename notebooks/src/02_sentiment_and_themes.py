@@ -40,7 +40,7 @@ pd.set_option("display.width", 180)
 ds = smlib.load_org(org)
 name = ds.name or str(org)
 tz = ds.profile.timezone if ds.profile is not None else "UTC"
-handles = list(ds.profile.handles.values()) if ds.profile is not None else []
+handles = smlib.metrics.org_handles(ds)   # the organisation's own names stay readable
 
 if days is None:
     chosen = smlib.default_days(ds, n=5, platforms=platforms)
@@ -250,7 +250,9 @@ else:
 # empty `known_theme` means the keyword list does not cover it yet – maybe a new problem!
 
 # %%
-found = smlib.discover_themes(scored, top=12, min_count=3)
+# the whole window goes in (only the public's messages are counted), so that the organisation's
+# own handles in the examples stay readable
+found = smlib.discover_themes(smlib.add_sentiment(window), top=12, min_count=3)
 if found.empty:
     print("No word or phrase is much more common in the negative messages than in the others "
           "on these days (there may be too few messages to tell).")
