@@ -447,6 +447,18 @@ def engagement_counted(dataset: Dataset, frame: pd.DataFrame | None = None) -> b
     return bool(cols) and bool((f[cols].fillna(0).to_numpy(dtype=float) > 0).any())
 
 
+def _replies_not_in_file(frame: pd.DataFrame, cust: pd.DataFrame) -> int:
+    """How many of ``cust`` have more replies counted than reply messages in ``frame``."""
+    if "replies" not in cust.columns or not len(cust):
+        return 0
+    has = frame[frame["parent_id"].notna()]
+    held = pd.Series(1, index=pd.MultiIndex.from_arrays(
+        [has["platform"].astype(str), has["parent_id"].astype(str)])).groupby(level=[0, 1]).sum()
+    keys = pd.MultiIndex.from_arrays([cust["platform"].astype(str), cust["message_id"].astype(str)])
+    in_file = pd.Series(held.reindex(keys).fillna(0).to_numpy(), index=cust.index)
+    return int((pd.to_numeric(cust["replies"], errors="coerce").fillna(0) > in_file).sum())
+
+
 def _q(s: pd.Series, q: float) -> float:
     s = s.dropna()
     return round(float(s.quantile(q)), 1) if len(s) else float("nan")
@@ -468,7 +480,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         message), answered_by (ISO time: replies after this do not count as answered),
         engagement_counted (False when the source records no likes, shares or replies at all:
         see :func:`engagement_counted`), earlier_data (False when the data starts on the first
-        monitoring day, so nobody can be known to be new or returning).
+        monitoring day, so nobody can be known to be new or returning), replies_not_in_file
+        (messages from the public on the days whose reply count is higher than the replies the
+        file holds: an API save without the replies, so "answered" cannot be known for them).
     ``headline`` dict of plain JSON types (for metrics.json): messages, business_messages,
         customer_messages, business_posts, users, new_users, returning_users, followers_end,
         follower_change, follower_growth_pct, national_share, engagement_rate, negative,
@@ -777,6 +791,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "answered_by": cutoff.isoformat(), "source": str(ds.load_summary.get("source", "")),
         "engagement_counted": engagement_counted(ds, f),
         "earlier_data": bool((f["_day"] < chosen[0]).any()),
+        "replies_not_in_file": _replies_not_in_file(f, cust),
     }
     res["headline"] = _headline(res)
     if not res["meta"]["engagement_counted"]:   # 0 reactions here means "not recorded", not 0%

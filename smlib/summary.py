@@ -362,6 +362,11 @@ def _care(res: dict[str, Any], name: str) -> str:
                   f"{_minutes(cc['median_business_minutes'])}.")
     if cc["waiting"]:
         s += f" {_plural(cc['waiting'], 'message was', 'messages were')} still waiting for a reply."
+    gone = res["meta"].get("replies_not_in_file") or 0
+    if gone:
+        s += (f" But {_plural(gone, 'message')} from the public {'has' if gone == 1 else 'have'} "
+              f"replies that are not in this file (the export left them out), so some of these "
+              f"may have been answered.")
     return s
 
 

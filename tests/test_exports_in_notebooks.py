@@ -224,3 +224,15 @@ def test_org_handles_of_an_export_keep_the_organisation_readable():
     found = smlib.discover_themes(smlib.add_sentiment(ds.interactions), min_count=2)
     examples = " ".join(e for ex in found["examples"] for e in ex)
     assert "@ShopCo" in examples and "@user-" not in examples
+
+
+def test_replies_left_out_of_the_file_are_not_called_unanswered_without_a_warning():
+    """youtube/commentThreads.json (an API save without the replies): four comments have
+    replies counted but none is in the file, and the summary said the organisation 'answered 0
+    of the 5 messages' with nothing more."""
+    res, text = _summary("replies_left_out.csv")
+    assert res["meta"]["replies_not_in_file"] == 1       # alice: 2 counted, 0 held; carol's is held
+    assert ("But 1 message from the public has replies that are not in this file (the export "
+            "left them out), so some of these may have been answered.") in text
+    res, text = _summary("single_day.csv")
+    assert res["meta"]["replies_not_in_file"] == 0 and "not in this file" not in text
