@@ -126,8 +126,18 @@ def test_mastodon_outbox(realdata):
     assert s["rows_in"] == len(items) == 1586
     assert s["rows_kept"] == types["Create"] == 1260
     assert s["reasons"] == {"boost of another post (text not in the archive)": types["Announce"]}
-    n_replies = sum(1 for i in items if i["type"] == "Create" and i["object"].get("inReplyTo"))
-    assert int((ds.interactions["kind"] == "reply").sum()) == n_replies == 422
+    # a direct message is addressed (to/cc) to neither the public nor a followers collection; it is
+    # kind 'message' whether or not it answers something (Mastodon's own visibility rules)
+    def direct(i):
+        to = [*(i["object"].get("to") or []), *(i["object"].get("cc") or [])]
+        return bool(to) and not any(x.endswith("#Public") or x in ("as:Public", "Public")
+                                    or x.rstrip("/").endswith("/followers") for x in to)
+    creates = [i for i in items if i["type"] == "Create"]
+    n_direct = sum(map(direct, creates))
+    n_replies = sum(1 for i in creates if i["object"].get("inReplyTo") and not direct(i))
+    kinds = ds.interactions["kind"].astype(str).value_counts()
+    assert (kinds["reply"], kinds["message"]) == (n_replies, n_direct) == (404, 31)
+    assert kinds["post"] == len(creates) - n_replies - n_direct
     assert not ds.interactions["text"].str.contains("<span", regex=False).any()
     assert set(ds.interactions["author_id"]) == {"@dealingwith@indieweb.social"}
     assert any("totalItems = 1557" in w and "1586" in w for w in s["warnings"])
