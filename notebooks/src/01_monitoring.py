@@ -65,8 +65,11 @@ print(f"Messages on those days: {h['messages']} ({h['business_messages']} by {na
 
 # %% tags=["nbval-check-output"]
 print(f"Different people who wrote: {h['users']}")
-print(f"  new (first time we saw them): {h['new_users']}")
-print(f"  returning (seen before the first day): {h['returning_users']}")
+if res["meta"]["earlier_data"]:
+    print(f"  new (first time we saw them): {h['new_users']}")
+    print(f"  returning (seen before the first day): {h['returning_users']}")
+else:   # nothing before the first day: everyone would look new
+    print("  new or returning: cannot tell (the data starts on the first monitoring day)")
 if h["followers_end"] is not None:
     print(f"Followers on the last day, all platforms: {h['followers_end']:,} "
           f"(change since the first day: {h['follower_change']:+d}, {h['follower_growth_pct']:+.2f}%)")
