@@ -1461,3 +1461,21 @@ def test_an_organisation_named_by_its_file_keeps_its_letters(tmp_path, name, org
     p = tmp_path / name
     p.write_text("text,date\nhello there,2026-01-05 09:00\n", encoding="utf-8")
     assert smlib.load(p).interactions["org"].astype(str).tolist() == [org]
+
+
+def test_thread_ids_given_for_some_rows_are_filled_for_the_rest(tmp_path):
+    """A source giving thread ids for some rows only left the others' thread_id empty (NaN), so
+    they fell out of every conversation count; they now follow their reply links, else are their own."""
+    p = tmp_path / "threads.csv"
+    p.write_text("id,parent_id,thread_id,date,author,text\n"
+                 "a,,a,2026-03-02 09:00,@shop,New opening hours\n"
+                 "b,a,,2026-03-02 09:05,@jo,What about Sundays?\n"
+                 "c,b,,2026-03-02 09:07,@shop,Closed on Sundays\n"
+                 "d,,,2026-03-02 10:00,@sam,Is the car park open?\n"
+                 "e,zz,,2026-03-02 10:05,@ann,Replying to an older post\n", encoding="utf-8")
+    df = smlib.load(p).interactions
+    assert df["thread_id"].tolist() == ["a", "a", "a", "d", "zz"]
+    q = tmp_path / "no_links.csv"
+    q.write_text("id,thread_id,date,author,text\nx,t1,2026-03-02 09:00,@a,hi\ny,,2026-03-02 09:01,@b,hello\n",
+                 encoding="utf-8")
+    assert smlib.load(q).interactions["thread_id"].tolist() == ["t1", "y"]

@@ -458,9 +458,18 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         has_parent = ~par_blank
         if "thread_id" not in f.columns:
             f = f.assign(thread_id=_thread_roots(f["message_id"], par).to_numpy())
+        else:   # a source that gives thread ids for some rows only: the rest from the reply links
+            no_thread = _blank(f["thread_id"])
+            if no_thread.any():
+                roots = _thread_roots(f["message_id"], par)
+                f = f.assign(thread_id=f["thread_id"].astype("object").where(~no_thread, roots))
         if "replies" not in f.columns:
             counts = par.dropna().value_counts()
             f = f.assign(replies=f["message_id"].map(counts).fillna(0).astype("int64").to_numpy())
+    if "thread_id" in f.columns and "parent_id" not in f.columns:
+        no_thread = _blank(f["thread_id"])     # no reply links: a message is its own conversation
+        if no_thread.any():
+            f = f.assign(thread_id=f["thread_id"].astype("object").where(~no_thread, f["message_id"]))
     # kind: 0 post, 1 reply, 2 comment for rows the source did not label
     default_codes = np.where(is_org, np.where(has_parent, 1, 0), 2).astype("int8")
     names = np.array(["post", "reply", "comment"], dtype=object)
