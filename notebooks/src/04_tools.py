@@ -26,6 +26,7 @@ import pandas as pd
 import smlib
 from smlib import tools
 from smlib.reportview import figures_for_people   # numbers written for people: 95%, 7 min
+from smlib.reportview import table   # a table written for people (lists joined, yes/no)
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.width", 160)
@@ -75,7 +76,9 @@ tools.catalogue_table()
 
 # %%
 facts = tools.catalogue_facts()
-facts[facts["tool"].isin(["klout", "hootsuite"])][["tool", "fact", "value", "checked", "source", "url"]]
+# table(): lists are written "x; facebook", True/False as yes/no, an unknown value left blank
+table(facts[facts["tool"].isin(["klout", "hootsuite"])][["tool", "fact", "value", "checked", "source", "url"]],
+      max_rows=30)
 
 # %% [markdown]
 # ## 2. How much of the organisation's activity would each tool see? (P4)
