@@ -329,3 +329,26 @@ def test_x_api_v2_without_conversation_id_still_has_threads():
     f = rows(ds)
     assert f["thread_id"].tolist() == ["1790000000000000301"] * 3
     assert f.loc["1790000000000000302", "author_is_org"] and str(f.loc["1790000000000000302", "kind"]) == "reply"
+
+
+def test_instagram_dms_in_messenger_shape_are_instagram(tmp_path):
+    """Instagram's download writes DMs in Messenger's shape; they were labelled platform facebook
+    unless platform='instagram' was passed. The folder (your_instagram_activity/, instagram-<user>-
+    <date>/) or the messages' media paths say which download a thread came from."""
+    import json
+    import shutil
+    src = Path(__file__).parent / "data" / "loaders" / "good" / "messenger_message_1.json"
+    assert str(smlib.load(src).interactions["platform"].iloc[0]) == "facebook"      # Messenger stays
+    for folder in ("your_instagram_activity/messages/inbox/jo_123", "instagram-shop-2025-01-02-abc/messages/inbox/jo_1"):
+        p = tmp_path / folder / "message_1.json"
+        p.parent.mkdir(parents=True)
+        shutil.copy(src, p)
+        assert set(smlib.load(p).interactions["platform"].astype(str)) == {"instagram"}
+        assert set(smlib.load(p, platform="facebook").interactions["platform"].astype(str)) == {"facebook"}
+    obj = json.loads(src.read_text(encoding="utf-8"))
+    obj["messages"][0]["photos"] = [{"uri": "your_instagram_activity/messages/inbox/jo_123/photos/1.jpg",
+                                     "creation_timestamp": 1700000000}]
+    q = tmp_path / "elsewhere" / "message_1.json"
+    q.parent.mkdir()
+    q.write_text(json.dumps(obj), encoding="utf-8")
+    assert set(smlib.load(q).interactions["platform"].astype(str)) == {"instagram"}

@@ -323,7 +323,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                     raise DataError(f"this JSON does not have the {fmt} shape (see docs/loading.md); "
                                     "try format='auto'", source=src.name)
             frame = mod.parse(obj, opts)
-            default_platform = mod.PLATFORM
+            default_platform = opts.platform_found or mod.PLATFORM
         else:
             if kind == "json" and (fmt == "csv" or fmt in TABLE_FORMATS):
                 raise DataError(f"format {fmt!r} expects a CSV table, but this file is JSON", source=src.name)

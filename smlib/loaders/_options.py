@@ -25,6 +25,8 @@ class Options:
     # alone cannot tell (see tabular.count_text). None: no such evidence (JSON, workbooks)
     number_hint: Any = None
     delimiter: str | None = None   # the CSV's separator (None for JSON and workbooks)
+    platform_found: str | None = None   # set by a parser when the file says its platform (a
+    # Messenger-shaped thread from an Instagram download); a platform= from the user wins
 
     @property
     def source(self) -> str:

@@ -27,7 +27,9 @@ organisation; likes from ``like_count`` / ``reactions.summary.total_count``, sha
 
 Messenger conversations (``messages/inbox/<thread>/message_1.json``: ``{participants[{name}],
 messages[{sender_name, timestamp_ms, content, photos…}], title, thread_path}``; Instagram writes
-the same shape for its DMs, load it with ``platform="instagram"``) → kind ``message``, thread_id =
+the same shape for its DMs: platform ``instagram`` when the file sits under
+``your_instagram_activity/`` or an ``instagram-<user>-<date>`` folder, or its media paths start
+there; else pass ``platform="instagram"``) → kind ``message``, thread_id =
 ``thread_path`` (else title), message_id ``fb-msg-<thread>-<n>``. The organisation's messages are
 those from ``org_handles``; without them, in a two-person thread the participant who is not the
 thread's title (Facebook titles a chat with the other person's name). Unsent messages, calls
@@ -139,7 +141,25 @@ def _is_messenger(obj: Any) -> bool:
             and any(isinstance(m, dict) and "sender_name" in m for m in obj["messages"][:20]))
 
 
+def _from_instagram(obj: dict, path: Any) -> bool:
+    """Is this Messenger-shaped thread an Instagram DM? Instagram's download writes the same JSON
+    under ``your_instagram_activity/messages/inbox/`` (older ones in a folder ``instagram-<user>-
+    <date>``), and the media ``uri`` of its messages start with that folder; Facebook's start with
+    ``your_activity_across_facebook/`` or ``messages/``."""
+    parts = [p.lower() for p in getattr(path, "parts", ())[:-1]]
+    if "your_instagram_activity" in parts or any(p.startswith("instagram-") for p in parts):
+        return True
+    for m in (obj.get("messages") or [])[:200]:
+        for key in ("photos", "videos", "audio_files", "gifs", "files"):
+            for item in (m.get(key) or []) if isinstance(m, dict) else []:
+                if isinstance(item, dict) and str(item.get("uri", "")).startswith("your_instagram_activity/"):
+                    return True
+    return False
+
+
 def _parse_messenger(obj: dict, opts: Options) -> pd.DataFrame:
+    if opts.platform is None and _from_instagram(obj, opts.path):
+        opts.platform_found = "instagram"
     names = [str(p.get("name")) for p in obj.get("participants") or [] if isinstance(p, dict)]
     thread = str(obj.get("thread_path") or obj.get("title") or "thread")
     mine: set[str] = {n for n in names if opts.is_handle(n)}
@@ -173,7 +193,7 @@ def _parse_messenger(obj: dict, opts: Options) -> pd.DataFrame:
                      "text": clean_text(str(m.get("content") or "")),
                      "_has_media": any(m.get(k) for k in media_keys)})
     opts.tracker.rows_in = len(msgs)
-    opts.natural_org = next(iter(mine), None) or opts.owner(platform="facebook")
+    opts.natural_org = next(iter(mine), None) or opts.owner(platform=opts.platform_found or "facebook")
     return pd.DataFrame(rows)
 
 
