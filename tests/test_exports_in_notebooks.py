@@ -236,3 +236,14 @@ def test_replies_left_out_of_the_file_are_not_called_unanswered_without_a_warnin
             "left them out), so some of these may have been answered.") in text
     res, text = _summary("single_day.csv")
     assert res["meta"]["replies_not_in_file"] == 0 and "not in this file" not in text
+
+
+def test_notebook_02_lists_no_neutral_message_as_most_negative(tmp_path):
+    """tests/data/loaders/good/mastodon_statuses.json in notebook 02: with no negative message,
+    'The most negative messages' listed neutral ones ('+0.00 … New hours from Monday')."""
+    from _nbrun import run_in
+
+    out = run_in(tmp_path, NOTEBOOKS / "02_sentiment_and_themes.ipynb",
+                 org=str(DATA / "no_negative.csv"))
+    assert "+0.00 [mastodon]" not in out
+    assert "None of the 2 messages from the public on these days was scored negative." in out

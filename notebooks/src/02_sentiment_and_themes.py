@@ -265,12 +265,15 @@ smlib.themes.discoveries_for_people(found) if len(found) else None
 # as it did.
 
 # %% tags=["nbval-check-output"]
-worst = scored.sort_values(["sentiment", "created_at"]).head(8)
+# only messages scored negative: a neutral one is not "among the most negative"
+worst = neg.sort_values(["sentiment", "created_at"]).head(8)
 worst_view = pseudonymise(worst, keep=handles)
 for _, m in worst_view.iterrows():
     print(f"{m['sentiment']:+.2f} [{m['platform']}] {m['author_id']}: {inert_urls(m['text'])[:110]}")
-if worst_view.empty:
+if scored.empty:
     print("No messages from the public on these days.")
+elif worst_view.empty:
+    print(f"None of the {len(scored)} messages from the public on these days was scored negative.")
 
 # %% [markdown]
 # ## 6. Check by eye – and correct the computer
