@@ -827,6 +827,11 @@ def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
     for col in ("author_id", "author_name"):
         if col in org_rows:
             names |= set(map(str, org_rows[col].dropna()))
+    # a file about several organisations (twcs) names each one in ``org``, also those with no
+    # message of their own in the file: "@ThirdBrand" is an organisation, not a customer
+    orgs = set(map(str, frame["org"].dropna().unique())) if "org" in frame else set()
+    if len(orgs) > 1:
+        names |= orgs
     return sorted(n for n in names if " " not in n)
 
 

@@ -247,3 +247,16 @@ def test_notebook_02_lists_no_neutral_message_as_most_negative(tmp_path):
                  org=str(DATA / "no_negative.csv"))
     assert "+0.00 [mastodon]" not in out
     assert "None of the 2 messages from the public on these days was scored negative." in out
+
+
+def test_an_organisation_with_no_message_of_its_own_is_not_pseudonymised():
+    """tests/data/loaders/good/twcs_bare_cr.csv (three brands, one of which never writes):
+    notebook 01's complaint examples showed '@user-…' for @ThirdBrand, an organisation the
+    report title names, as if it were a customer."""
+    ds = smlib.load(Path(__file__).parent / "data" / "loaders" / "good" / "twcs_bare_cr.csv")
+    assert "thirdbrand" in smlib.metrics.org_handles(ds)
+    texts = smlib.monitor(ds)["complaint_examples"]["text"].tolist()
+    assert any("@ThirdBrand nobody answers" in t for t in texts)
+    assert not any("@301" in t for t in texts)            # the customer it answers is still hidden
+    single = smlib.metrics.org_handles(_load("mentions_org.csv"))
+    assert single == ["ShopCo"]                           # one organisation: its file-name slug is not added
