@@ -93,6 +93,28 @@ def time_zone_sentence(timezone: str | None, from_profile: bool) -> str:
             "\"Monday\" means Monday on its own clocks.")
 
 
+def data_sentence(summary: Mapping[str, Any], read: int, in_period: int) -> str:
+    """The report's opening 'Data:' sentence: messages read, rows not used, how many fall on the days.
+
+    >>> data_sentence({"source": "/x/shop.csv", "rows_skipped": 1, "reasons": {"missing date": 1}}, 1, 1)
+    'Data: 1 message read from shop.csv (1 row could not be used: 1 missing date). It falls on the monitoring days.'
+    >>> data_sentence({"source": "/x/shop.csv"}, 1200, 1)
+    'Data: 1,200 messages read from shop.csv. 1 of them falls on the monitoring days.'
+    """
+    import os
+
+    from .schema import skip_reasons_text
+    skipped = int(summary.get("rows_skipped") or 0)
+    s = (f"Data: {read:,} message{'' if read == 1 else 's'} read from "
+         f"{os.path.basename(str(summary.get('source', 'the sample')))}")
+    if skipped:
+        s += (f" ({skipped:,} row{' could' if skipped == 1 else 's could'} not be used: "
+              f"{skip_reasons_text(summary)})")
+    if read == 1 and in_period == 1:
+        return s + ". It falls on the monitoring days."
+    return s + f". {in_period:,} of them fall{'s' if in_period == 1 else ''} on the monitoring days."
+
+
 def corrections_sentence(frame) -> str:
     """What people's sentiment corrections changed, in one sentence; '' when none were given.
 

@@ -109,9 +109,16 @@ def _possessive(name: str) -> str:
 
 
 def _minutes(m: float, h: float | None = None) -> str:
+    """A wait as a person says it: whole minutes under two hours, else about so many hours.
+
+    >>> _minutes(52.7), _minutes(1), _minutes(0.4), _minutes(2322.8, 38.7), _minutes(1225.1)
+    ('53 minutes', '1 minute', 'under a minute', 'about 39 hours', '1225 minutes')
+    """
+    if m < 1:
+        return "under a minute"
     if m < 120 or h is None:
-        return f"{m:g} minute" + ("" if m == 1 else "s")
-    return f"{m:g} minutes (about {h:g} hours)"
+        return f"{round(m)} minute" + ("" if round(m) == 1 else "s")
+    return f"about {round(h)} hours"
 
 
 def _quote(text: Any, limit: int = 90) -> str:
@@ -350,8 +357,12 @@ def _care(res: dict[str, Any], name: str) -> str:
     if not cc["customer_messages"]:
         return ""
     who = "The organisations" if name == "the organisations" else name   # starts the sentence
-    s = (f"{who} answered {_int(cc['answered'])} of the {_int(cc['customer_messages'])} messages "
-         f"from the public ({pct(cc['answered_share'])}) by the end of the last day.")
+    if cc["customer_messages"] == 1:
+        s = (f"{who} {'answered' if cc['answered'] else 'had not answered'} the one message from the "
+             "public by the end of the last day.")
+    else:
+        s = (f"{who} answered {_int(cc['answered'])} of the {_int(cc['customer_messages'])} messages "
+             f"from the public ({pct(cc['answered_share'])}) by the end of the last day.")
     if cc["answered"] == 1:
         s += f" The one reply came after {_minutes(cc['median_minutes'], cc['median_hours'])}."
     elif cc["answered"]:
@@ -360,7 +371,7 @@ def _care(res: dict[str, Any], name: str) -> str:
         if not _missing(cc["median_business_minutes"]):
             s += (f" Counting only opening hours, the median wait was "
                   f"{_minutes(cc['median_business_minutes'])}.")
-    if cc["waiting"]:
+    if cc["waiting"] and cc["customer_messages"] > 1:    # one message: the sentence above said it
         s += f" {_plural(cc['waiting'], 'message was', 'messages were')} still waiting for a reply."
     gone = res["meta"].get("replies_not_in_file") or 0
     if gone:

@@ -313,7 +313,7 @@ def test_describe_activity(name):
 
 @pytest.mark.parametrize("name, phrase", [
     ("one_row", "There was 1 message in total"),
-    ("one_row", "1 of them was new"),
+    ("one_row", "the data starts on the first monitoring day, so we cannot tell who had been in touch before"),
     ("only_org", "Nobody from the public wrote to or about acme on these days."),
     ("only_org", "Nobody from the public wrote; the business sent 2."),
     ("audience_counts_nobody", "count nobody in them"),
@@ -324,6 +324,13 @@ def test_describe_activity(name):
 def test_describe_activity_says_what_is_missing(name, phrase):
     text = smlib.describe_activity(smlib.monitor(case(name)))
     assert phrase in text
+
+
+def test_one_unanswered_message_is_said_once_in_plain_words():
+    # was "acme answered 0 of the 1 messages from the public (0%) by the end of the last day.
+    # 1 message was still waiting for a reply."
+    text = smlib.describe_activity(smlib.monitor(case("one_row")))
+    assert text.endswith("acme had not answered the one message from the public by the end of the last day.")
 
 
 @pytest.mark.parametrize("name", WITH_DATA)

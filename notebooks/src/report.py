@@ -24,7 +24,6 @@ from smlib import reportview as rv
 from smlib.metrics import available
 from smlib.priority import priority_queue
 from smlib.report import write_action_queue, write_metrics
-from smlib.schema import skip_reasons_text
 from smlib.summary import platform_name
 from smlib.tools import select_days
 
@@ -59,13 +58,8 @@ rv.heading(f"{name}: social media monitoring report",
 
 # %%
 summary = ds.load_summary
-skipped = summary.get("rows_skipped") or 0
-reasons = skip_reasons_text(summary)
 rv.paragraph(
-    f"Data: {summary.get('rows_kept', len(ds.interactions)):,} messages read from "
-    f"{os.path.basename(str(summary.get('source', 'the sample')))}"
-    + (f" ({skipped:,} rows could not be used: {reasons})" if skipped else "")
-    + f". {len(period):,} of them fall on the monitoring days. "
+    rv.data_sentence(summary, summary.get("rows_kept", len(ds.interactions)), len(period)) + " "
     # the loader's notes can quote values from the file: no e-mails or phone numbers in them
     + " ".join(f"Note: {w if show_handles else smlib.privacy.hide_contact_details(w)}."
                for w in summary.get("warnings") or [])
