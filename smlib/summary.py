@@ -44,6 +44,16 @@ def _int(n: Any) -> str:
     return f"{int(n):,}"
 
 
+def _about(x: Any) -> str:
+    """An average as a person says it: whole from 10 up, one decimal below.
+
+    >>> _about(333.24), _about(2.456), _about(0.04), _about(1234.5)
+    ('333', '2.5', '0', '1,234')
+    """
+    x = float(x)
+    return f"{round(x):,}" if abs(x) >= 10 else f"{round(x, 1):g}"
+
+
 def pct(share: Any) -> str:
     """A 0-1 share as a percentage: whole numbers from 10% up, one decimal below.
 
@@ -416,7 +426,7 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
                      f"likes or shares, so their engagement cannot be measured.")
     elif eng["posts"]:
         s = (f"{_possessive(name)} {_plural(eng['posts'], 'post')} got {_int(eng['interactions'])} likes, shares "
-             f"and replies, {eng['interactions_per_post']} per post on average")
+             f"and replies, {_about(eng['interactions_per_post'])} per post on average")
         if not _missing(eng["engagement_rate"]):
             s += f" (an engagement rate of {pct(eng['engagement_rate'])} of followers per post)"
         parts.append(s + ".")

@@ -201,3 +201,13 @@ def test_a_tie_for_busiest_day_names_every_tied_day():
     assert "the busiest day was" not in text
     even = _two_platform_dataset([("x", "2026-03-02 09:00"), ("facebook", "2026-03-02 10:00")])
     assert sorted(smlib.monitor(even, days=["2026-03-02"])["headline"]["busiest_platforms"]) == ["facebook", "x"]
+
+
+def test_average_engagement_is_said_as_a_person_would():
+    """'25 posts got 8,331 likes, shares and replies, 333.24 per post on average': a whole number."""
+    res = smlib.monitor(smlib.load_sample("northway-rail"))
+    per_post = res["engagement"].set_index("platform").loc["all", "interactions_per_post"]
+    assert per_post >= 10 and per_post != round(per_post)          # the sample has a decimal part
+    text = describe_activity(res)
+    assert f"{round(per_post):,} per post on average" in text
+    assert not re.search(r"\d\.\d+ per post on average", text)
