@@ -470,9 +470,13 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         no_thread = _blank(f["thread_id"])     # no reply links: a message is its own conversation
         if no_thread.any():
             f = f.assign(thread_id=f["thread_id"].astype("object").where(~no_thread, f["message_id"]))
-    # kind: 0 post, 1 reply, 2 comment for rows the source did not label
+    # kind: 0 post, 1 reply, 2 comment for rows the source did not label; 3 review for the
+    # public's messages on a review site in a file of rated reviews (``_review``, from tabular)
     default_codes = np.where(is_org, np.where(has_parent, 1, 0), 2).astype("int8")
-    names = np.array(["post", "reply", "comment"], dtype=object)
+    if "_review" in f.columns:
+        review = f["_review"].fillna(False).to_numpy(dtype=bool)
+        default_codes[review & ~is_org & ~has_parent] = 3
+    names = np.array(["post", "reply", "comment", "review"], dtype=object)
     if "kind" not in f.columns:
         k = pd.Categorical.from_codes(default_codes, categories=pd.Index(names, dtype="str"))
         f = f.assign(kind=k.remove_unused_categories().reorder_categories(

@@ -833,5 +833,32 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
             out["kind"] = "message"   # sent to a named person: private messages
     if "org" in out.columns and not opts.org:
         out["org"] = out["org"].astype("str").str.strip()
+    if "rating" in out.columns and out["rating"].notna().any():
+        out = _reviews(out, mapping, opts)
     opts.tracker.info["columns_used"] = dict(mapping)
     return out.reset_index(drop=True)
+
+
+def _reviews(out: pd.DataFrame, mapping: dict[str, str], opts: Options) -> pd.DataFrame:
+    """A table with star ratings (Trustpilot, app-store or Google review exports, review dumps)
+    is a file of reviews: without a platform column its rows are on platform ``reviews`` (a
+    ``platform=`` from the user still wins, in :func:`smlib.loaders.load`), and a blank platform
+    cell on a rated row is a review site too. ``_review`` marks the rows on a review site, so
+    the shared last step makes the public's messages there kind ``review`` (the organisation's
+    answers stay replies, a follow-up under a review stays a comment)."""
+    from ._rows import norm_platform
+    rated = out["rating"].notna().to_numpy(dtype=bool)
+    if "platform" in out.columns:
+        plat = as_str(out["platform"]).str.strip()
+        blank = (plat.isna() | (plat == "")).to_numpy(dtype=bool, na_value=True)
+        out["platform"] = out["platform"].astype("object").where(~(blank & rated), "reviews")
+        codes = {v: norm_platform(v) for v in pd.unique(out["platform"].dropna())}
+        out["_review"] = out["platform"].map(codes).eq("reviews").to_numpy(dtype=bool)
+        return out
+    out["platform"] = "reviews"
+    out["_review"] = True
+    if not opts.platform:
+        opts.tracker.warnings.append(
+            f"column '{mapping['rating']}' gives a star rating, so the rows were read as reviews "
+            "(platform 'reviews'); pass platform= to name another platform")
+    return out

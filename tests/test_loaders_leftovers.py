@@ -1,0 +1,115 @@
+"""Loader gaps left over from earlier rounds, each with a small synthetic input (no real data).
+
+1. review records (a star rating per row) came in as platform ``other``, kind ``comment``;
+2. the organisation was named after a generic export file name (``commentthreads``, ``reviews``);
+3. a Mastodon API statuses list of one account marked none of its posts as the organisation's;
+4. deleted or missing authors all got the same author id, so they were counted as one person.
+"""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import smlib
+
+from _loader_checks import check_summary, utc
+
+
+def _jsonl(path, records) -> None:
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+
+
+# ── 1. reviews ────────────────────────────────────────────────────────────────────────────
+REVIEWS = [
+    {"id": "r1", "rating": 2, "text": "Cold food and nobody answered the phone", "date": "2026-03-02T10:00:00Z",
+     "author": "Jo"},
+    {"id": "r2", "rating": 5, "text": "Lovely staff, quick service", "date": "2026-03-02T11:00:00Z",
+     "author": "Sam"},
+]
+
+
+@pytest.mark.parametrize("key", ["rating", "stars", "starRating"])
+def test_json_lines_reviews_are_platform_reviews_and_kind_review(tmp_path, key):
+    """JSON Lines with a star rating loaded as platform 'other', kind 'comment'."""
+    p = tmp_path / "acme_reviews.jsonl"
+    _jsonl(p, [{(key if k == "rating" else k): v for k, v in r.items()} for r in REVIEWS])
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    f = ds.interactions
+    assert s["format"] == "records" and s["columns_used"]["rating"] == key
+    assert f["platform"].astype(str).tolist() == ["reviews", "reviews"]
+    assert f["kind"].astype(str).tolist() == ["review", "review"]
+    assert f["rating"].tolist() == [2, 5] and str(f["rating"].dtype) == "Int64"
+    assert s["platforms"] == ["reviews"]
+    assert any("star rating" in w and "platform=" in w for w in s["warnings"])
+
+
+def test_a_json_reviews_list_with_the_business_replies(tmp_path):
+    """A Trustpilot-style list: the reviews are kind 'review', the business's answer (matched by
+    org_handles, no rating) is a reply on the same platform, and a follow-up from the public
+    under a review is a comment, not a second review."""
+    p = tmp_path / "trust.json"
+    p.write_text(json.dumps({"reviews": [
+        {"id": "t1", "stars": 1, "text": "Parcel never arrived", "createdAt": "2026-03-01T09:00:00Z",
+         "author": "ann"},
+        {"id": "t2", "parent_id": "t1", "text": "Sorry Ann, we have sent a new one",
+         "createdAt": "2026-03-01T10:00:00Z", "author": "AcmeShop"},
+        {"id": "t3", "parent_id": "t1", "text": "It came today, thanks", "createdAt": "2026-03-03T10:00:00Z",
+         "author": "ann"},
+    ]}), encoding="utf-8")
+    ds = smlib.load(p, org_handles=["AcmeShop"])
+    check_summary(ds)
+    f = ds.interactions.set_index("message_id")
+    assert f["kind"].astype(str).to_dict() == {"t1": "review", "t2": "reply", "t3": "comment"}
+    assert set(f["platform"].astype(str)) == {"reviews"}
+    assert f["author_is_org"].to_dict() == {"t1": False, "t2": True, "t3": False}
+
+
+def test_a_csv_with_a_rating_column_is_a_file_of_reviews(tmp_path):
+    """The same reviews as a CSV with no platform column were platform 'other', kind 'comment'."""
+    p = tmp_path / "feedback.csv"
+    p.write_text("date,author,stars,review\n2026-03-01 09:00,Ann,4,Good service\n"
+                 "2026-03-01 10:00,Bob,1,Never arrived\n2026-03-01 11:00,Cy,,No stars given here\n",
+                 encoding="utf-8")
+    ds = smlib.load(p)
+    check_summary(ds)
+    f = ds.interactions
+    assert f["platform"].astype(str).tolist() == ["reviews"] * 3
+    assert f["kind"].astype(str).tolist() == ["review"] * 3
+    assert f["rating"].tolist()[:2] == [4, 1] and pd.isna(f["rating"].iloc[2])
+
+
+def test_a_platform_column_or_argument_still_decides_in_a_rated_file(tmp_path):
+    """A platform column keeps its values (a blank cell on a rated row is a review site), and
+    platform= wins over the guess, without the note."""
+    p = tmp_path / "mixed.csv"
+    p.write_text("date,author,rating,text,platform\n2026-03-01 09:00,Ann,4,Good service,Trustpilot\n"
+                 "2026-03-01 10:00,Bob,1,Never arrived,\n2026-03-01 11:00,Cy,,@shop where is it,Twitter\n",
+                 encoding="utf-8")
+    ds = smlib.load(p)
+    check_summary(ds)
+    f = ds.interactions
+    assert f["platform"].astype(str).tolist() == ["reviews", "reviews", "x"]
+    assert f["kind"].astype(str).tolist() == ["review", "review", "comment"]
+    q = tmp_path / "fb.csv"
+    q.write_text("date,author,rating,text\n2026-03-01 09:00,Ann,5,Recommended\n", encoding="utf-8")
+    ds = smlib.load(q, platform="facebook")
+    assert ds.interactions["platform"].astype(str).tolist() == ["facebook"]
+    assert ds.interactions["kind"].astype(str).tolist() == ["review"]
+    assert not any("star rating" in w for w in ds.load_summary["warnings"])
+
+
+def test_files_without_a_rating_are_unchanged(tmp_path):
+    """No rating field: platform 'other' and kind 'comment', as before (also when the rating
+    column is there but empty)."""
+    p = tmp_path / "plain.jsonl"
+    _jsonl(p, [{k: v for k, v in r.items() if k != "rating"} for r in REVIEWS])
+    f = smlib.load(p).interactions
+    assert f["platform"].astype(str).tolist() == ["other", "other"]
+    assert f["kind"].astype(str).tolist() == ["comment", "comment"]
+    q = tmp_path / "empty_rating.csv"
+    q.write_text("date,author,rating,text\n2026-03-01 09:00,Ann,,Hello there\n", encoding="utf-8")
+    f = smlib.load(q).interactions
+    assert f["platform"].astype(str).tolist() == ["other"] and f["kind"].astype(str).tolist() == ["comment"]
