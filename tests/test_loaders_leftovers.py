@@ -68,7 +68,9 @@ def test_a_json_reviews_list_with_the_business_replies(tmp_path):
 
 
 def test_a_csv_with_a_rating_column_is_a_file_of_reviews(tmp_path):
-    """The same reviews as a CSV with no platform column were platform 'other', kind 'comment'."""
+    """The same reviews as a CSV with no platform column were platform 'other', kind 'comment'.
+    Files with no rating value load as before: platform 'other', kind 'comment' (JSON Lines
+    without the field, a CSV whose rating column is empty)."""
     p = tmp_path / "feedback.csv"
     p.write_text("date,author,stars,review\n2026-03-01 09:00,Ann,4,Good service\n"
                  "2026-03-01 10:00,Bob,1,Never arrived\n2026-03-01 11:00,Cy,,No stars given here\n",
@@ -79,6 +81,14 @@ def test_a_csv_with_a_rating_column_is_a_file_of_reviews(tmp_path):
     assert f["platform"].astype(str).tolist() == ["reviews"] * 3
     assert f["kind"].astype(str).tolist() == ["review"] * 3
     assert f["rating"].tolist()[:2] == [4, 1] and pd.isna(f["rating"].iloc[2])
+    plain = tmp_path / "plain.jsonl"
+    _jsonl(plain, [{k: v for k, v in r.items() if k != "rating"} for r in REVIEWS])
+    q = tmp_path / "empty_rating.csv"
+    q.write_text("date,author,rating,text\n2026-03-01 09:00,Ann,,Hello there\n", encoding="utf-8")
+    for path, n in ((plain, 2), (q, 1)):
+        g = smlib.load(path).interactions
+        assert g["platform"].astype(str).tolist() == ["other"] * n
+        assert g["kind"].astype(str).tolist() == ["comment"] * n
 
 
 def test_a_platform_column_or_argument_still_decides_in_a_rated_file(tmp_path):
@@ -101,15 +111,50 @@ def test_a_platform_column_or_argument_still_decides_in_a_rated_file(tmp_path):
     assert not any("star rating" in w for w in ds.load_summary["warnings"])
 
 
-def test_files_without_a_rating_are_unchanged(tmp_path):
-    """No rating field: platform 'other' and kind 'comment', as before (also when the rating
-    column is there but empty)."""
-    p = tmp_path / "plain.jsonl"
-    _jsonl(p, [{k: v for k, v in r.items() if k != "rating"} for r in REVIEWS])
-    f = smlib.load(p).interactions
-    assert f["platform"].astype(str).tolist() == ["other", "other"]
-    assert f["kind"].astype(str).tolist() == ["comment", "comment"]
-    q = tmp_path / "empty_rating.csv"
-    q.write_text("date,author,rating,text\n2026-03-01 09:00,Ann,,Hello there\n", encoding="utf-8")
-    f = smlib.load(q).interactions
-    assert f["platform"].astype(str).tolist() == ["other"] and f["kind"].astype(str).tolist() == ["comment"]
+# ── 2. which organisation ─────────────────────────────────────────────────────────────────
+CSV = "date,author,text\n2026-03-02 09:00,@jo,Where is my parcel?\n2026-03-02 09:30,@sam,Great service today\n"
+UNNAMED = "this organisation"
+
+
+@pytest.mark.parametrize("name", ["commentThreads.csv", "tweets.csv", "sample.csv", "export (3).csv",
+                                  "youtube_comments_2024-03.csv", "Sprout Social Inbox 2026-03-01.csv"])
+def test_a_generic_export_file_name_is_not_the_organisation(tmp_path, name):
+    """The organisation was named after the file ('commentthreads', 'tweets', 'sample',
+    'export-3'); now it is 'this organisation', and the summary says how to name it."""
+    p = tmp_path / name
+    p.write_text(CSV, encoding="utf-8")
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert ds.interactions["org"].astype(str).tolist() == [UNNAMED] * 2
+    assert ds.org == UNNAMED and ds.name == UNNAMED
+    assert any("names the organisation" in w and "org=" in w and name in w for w in s["warnings"])
+
+
+def test_a_file_named_for_the_organisation_keeps_its_name_and_says_so(tmp_path):
+    """A name with a word no export uses is kept as before, now with a note saying where it came from;
+    org= wins without a note; a folder's name is never used."""
+    p = tmp_path / "Acme Coffee reviews.csv"
+    p.write_text(CSV, encoding="utf-8")
+    ds = smlib.load(p)
+    assert ds.interactions["org"].astype(str).tolist() == ["acme-coffee-reviews"] * 2
+    assert any("after the file's name" in w and "org=" in w for w in ds.load_summary["warnings"])
+    ds = smlib.load(p, org="acme")
+    assert ds.org == "acme" and not any("org=" in w for w in ds.load_summary["warnings"])
+    (tmp_path / "acme-coffee").mkdir()
+    q = tmp_path / "acme-coffee" / "comments.csv"
+    q.write_text(CSV, encoding="utf-8")
+    assert smlib.load(q).org == UNNAMED
+
+
+def test_an_archive_whose_owner_is_not_named_is_not_called_archive_owner(tmp_path):
+    """An X archive with no account.js and no org_handles was organisation 'archive-owner' (the
+    stand-in author of its posts); the owner's handle, when given, still names it."""
+    p = tmp_path / "tweets.js"
+    p.write_text('window.YTD.tweets.part0 = [{"tweet": {"id_str": "1", "full_text": "Open late on Friday",'
+                 ' "created_at": "Tue Mar 03 10:00:00 +0000 2026"}}]', encoding="utf-8")
+    ds = smlib.load(p)
+    check_summary(ds)
+    assert ds.org == UNNAMED and ds.interactions["author_is_org"].tolist() == [True]
+    assert any("names the organisation" in w for w in ds.load_summary["warnings"])
+    ds = smlib.load(p, org_handles=["@AcmeCoffee"])
+    assert ds.org == "acmecoffee" and not any("org=" in w for w in ds.load_summary["warnings"])

@@ -45,7 +45,7 @@ from . import (airline, facebook, google_reviews, instagram, mastodon, records, 
                threads, tiktok, twcs, twitter_archive, youtube, youtube_takeout)
 from . import _meta
 from ._csv import clean_headers, excel_sheets, head_cells, read_delimited, read_header
-from ._options import Options, slug
+from ._options import ARCHIVE_OWNER, UNNAMED_ORG, Options, names_organisation, slug
 from ._rows import Tracker, finish, norm_platform, text_read_dtype
 from ._source import open_source, parse_json
 from ._time import UTC_ASSUMED
@@ -232,6 +232,27 @@ def _number_hint(src: Any, delim: str) -> Any:
     return hint
 
 
+def _org_when_not_given(opts: Options, path: Path, tracker: Tracker) -> str:
+    """The ``org`` of a file loaded without ``org=`` and with no org column: the organisation the
+    file names (the archive's owner, the brand, the channel, the subreddit); else the file's
+    name when it names one (:func:`._options.names_organisation`: ``Acme Coffee.csv``, not
+    ``commentThreads.json`` or ``export (3).csv``); else ``"this organisation"``. Folder names
+    are never used (``Downloads``, a home or temporary folder). The summary says when the name
+    was guessed or missing, and how to give it."""
+    named = opts.natural_org if opts.natural_org and opts.natural_org != ARCHIVE_OWNER else None
+    if named:
+        return slug(named)
+    how = 'name it with org=, e.g. smlib.load(path, org="my-shop")'
+    if names_organisation(path.stem):
+        value = slug(path.stem)
+        tracker.warnings.append(f"the file does not name the organisation, so it is called '{value}' after "
+                                f"the file's name; {how}")
+        return value
+    tracker.warnings.append(f"neither the file nor its name ('{path.name}') names the organisation, so it "
+                            f"is called '{UNNAMED_ORG}'; {how}")
+    return UNNAMED_ORG
+
+
 def detect_format(path: str | Path, encoding: str | None = None) -> str:
     """The format smlib would use for ``path`` (from its content), e.g. ``'twcs'``."""
     src = open_source(path, encoding)
@@ -411,7 +432,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
             tracker.info.get("columns_used", {}).pop("_tz", None)
             tracker.warnings.append(f"column '{tz_col}' gives each row's time zone, but timezone={timezone!r} "
                                     "was given and used for every date written without a zone")
-        org_value = org or ("" if "org" in frame.columns else slug(opts.natural_org or src.path.stem))
+        org_value = org or ("" if "org" in frame.columns else _org_when_not_given(opts, src.path, tracker))
         interactions, summary = finish(frame, tracker, org=org_value, platform=plat, org_handles=handles,
                                        fmt=fmt, encoding=src.label or src.encoding, local_tz=local_tz)
         if opts.zone and local_tz == opts.zone:   # said once, with the reason

@@ -8,6 +8,15 @@ from typing import Any, Mapping
 from ._rows import Tracker, norm_handle
 
 
+ARCHIVE_OWNER = "archive-owner"
+"""The author of an archive's own posts when neither ``org_handles``, the profile nor the file
+names its owner (a stand-in handle, never an organisation's name)."""
+
+UNNAMED_ORG = "this organisation"
+"""The ``org`` written when neither ``org=``, the file's content nor its name names the
+organisation: what a report then says ("We monitored this organisation on 5 days")."""
+
+
 @dataclass
 class Options:
     path: Path
@@ -41,7 +50,7 @@ class Options:
             return self.profile_handles[platform].strip()
         if found:
             return found
-        return self.org or "archive-owner"
+        return self.org or ARCHIVE_OWNER
 
     def is_handle(self, value: Any) -> bool:
         return bool(self.handles) and norm_handle(value) in {norm_handle(h) for h in self.handles}
@@ -62,3 +71,76 @@ def slug(value: Any) -> str:
     if not s:   # no Latin letters or digits at all: keep the name's own letters
         s = re.sub(r"[\W_]+", "-", text).strip("-")
     return s or "unknown"
+
+
+# Words an export tool, a platform or a person filing exports puts in a file name, which never
+# name an organisation by themselves (see docs/loading.md, "Which organisation"). Plurals
+# (``comments``, ``replies``) are added by _export_words.
+_EXPORT_WORDS_TEXT = """
+x twitter tweet toot facebook fb meta instagram insta ig threads thread linkedin tiktok youtube yt
+reddit subreddit twcs mastodon fediverse blog google gbp gmb trustpilot tripadvisor yelp feefo whatsapp
+messenger telegram discord pinterest snapchat bluesky bsky apple appstore play playstore android
+ios hootsuite sprout sproutsocial brandwatch talkwalker meltwater brand24 buffer agorapulse sendible
+emplifi sprinklr zendesk freshdesk intercom klout tweetreach mention takeout pushshift ytdlp dlp
+business suite studio analytics analytic insight metric stat statistic
+post comment reply mention review message status conversation chat live inbox outbox dm direct
+note story reel video media photo picture caption like reaction share repost retweet boost
+follower following activity engagement interaction feedback rating star survey response ticket
+case mail email text content feed timeline search result listing hashtag keyword query social
+export exported download downloaded data dataset sample archive backup dump report file table
+sheet list item record row raw clean cleaned processed final copy new old latest all full part
+page batch head tail random test demo example untitled document workbook csv json jsonl js xlsx
+xls txt utf utf8 your my our the and of for from to by with per user account profile channel
+public private own info information history log sent received in out day week month year daily
+weekly monthly yearly today yesterday date time version edit edited fixed redacted anonymised
+anonymized pseudonymised personal legacy format formatted converted merged combined extract
+extracted subset filtered sorted original updated
+kommentar kommentare beitrag beitrage beitraege nachricht nachrichten bewertung bewertungen daten
+commentaire avis publication donnees resena comentario mensaje publicacion datos recensione
+commento commenti messaggio messaggi dati reactie bericht berichten beoordeling gegevens
+mensagem mensagens avaliacao avaliacoes dados
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+"""
+
+
+def _export_words() -> frozenset[str]:
+    words = set(_EXPORT_WORDS_TEXT.split())
+    for w in list(words):
+        words |= {w + "s", w + "es"} | ({w[:-1] + "ies"} if w.endswith("y") else set())
+    return frozenset(words)
+
+
+_EXPORT_WORDS = _export_words()
+
+
+def _all_export_words(run: str) -> bool:
+    """Can ``run`` (lower-case letters) be cut into export words of two letters or more
+    (``commentthreads`` = comment + threads, ``youtubecomments``)?"""
+    ok = [True] + [False] * len(run)
+    for end in range(2, len(run) + 1):
+        ok[end] = any(ok[start] and run[start:end] in _EXPORT_WORDS for start in range(0, end - 1))
+    return ok[len(run)]
+
+
+def names_organisation(stem: str) -> bool:
+    """Does this file name (without its extension) name an organisation?
+
+    Yes when, after taking away what any export's name is made of, something is left: numbers
+    and dates, single letters, and words of platforms, tools, message kinds and filing
+    (``export``, ``final``, ``copy``, month names), also written together (``commentThreads``).
+    A name in another alphabet is kept (it is the user's own).
+
+    >>> [names_organisation(s) for s in ["commentThreads", "tweets", "sample", "export (3)",
+    ...                                  "youtube_comments_2024-03", "reviews", "outbox"]]
+    [False, False, False, False, False, False, False]
+    >>> [names_organisation(s) for s in ["mybrand_tweets", "Acme Coffee", "My Café (2025)", "Кафе", "店"]]
+    [True, True, True, True, True]
+    """
+    import re
+    import unicodedata
+    text = "".join(c for c in unicodedata.normalize("NFKD", str(stem).lower()) if not unicodedata.combining(c))
+    for run in re.findall(r"[^\W\d_]+", text):   # runs of letters; digits and marks split them
+        if not run.isascii() or (len(run) > 1 and not _all_export_words(run)):
+            return True
+    return False
