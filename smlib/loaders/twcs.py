@@ -21,15 +21,20 @@ customer handle with a number, so a word handle is a brand), else ``unknown``.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
+from ..privacy import handle_key, handle_key_column, matches_handles
 from ._options import Options
 from ._rows import clean_ids
 from ._text import normalise_line_ends, unescape_entities
 
 REQUIRED = {"tweet_id", "author_id", "inbound", "created_at", "text"}
 PLATFORM = "x"
+_ANY_AT_MENTION = re.compile(r"[@＠](\w+)")   # "@" or a full-width "＠"
+_ODD_MENTION = r"＠|@[A-Za-z0-9_]*[^\x00-\x7f]"   # a tweet where that may find another mention
 
 
 def detect(columns: list[str]) -> bool:
@@ -56,7 +61,9 @@ def parse(df: pd.DataFrame, opts: Options) -> pd.DataFrame:
             f"(e.g. {bad}); they were treated as customer tweets")
     author = df["author_id"].astype("str").str.strip()
     if opts.handles:
-        is_org = author.str.lstrip("@").str.lower().isin({h.strip().lstrip("@").lower() for h in opts.handles})
+        # one rule for "the same account" (smlib.privacy.handle_key): case, "@", spaces and
+        # Unicode form (full-width ＳｐｏｔｉｆｙＣａｒｅｓ) do not matter
+        is_org = matches_handles(author, opts.handles)
     else:
         is_org = inbound.eq(False)
     is_org = is_org.fillna(False).astype(bool)
@@ -91,8 +98,10 @@ def parse(df: pd.DataFrame, opts: Options) -> pd.DataFrame:
 
 
 def _brand_of_each(f: pd.DataFrame, replied_by: pd.Series | None) -> pd.Series:
-    """The brand each tweet belongs to (see module docstring), lower-cased."""
-    author_lc = f["author_id"].str.lower()
+    """The brand each tweet belongs to (see module docstring), as its handle key
+    (:func:`smlib.privacy.handle_key`: lower case, no "@", one Unicode form), so an @mention
+    finds the brand however either is written."""
+    author_lc = handle_key_column(f["author_id"])
     is_org = f["author_is_org"].astype(bool)
     brands = set(author_lc[is_org].dropna())
     org = pd.Series(pd.NA, index=f.index, dtype="string")
@@ -101,8 +110,16 @@ def _brand_of_each(f: pd.DataFrame, replied_by: pd.Series | None) -> pd.Series:
     author_by_id = pd.Series(author_lc.to_numpy(), index=f["message_id"].to_numpy())
     author_by_id = author_by_id[~author_by_id.index.duplicated()]
     # every @mention of the customer tweets, in order (one findall, then plain Python on lists)
-    found = f.loc[todo, "text"].str.findall(r"@(\w+)")
+    text = f.loc[todo, "text"]
+    found = text.str.findall(r"@(\w+)")
     mentions = [[m.lower() for m in ms] if isinstance(ms, list) else [] for ms in found.to_numpy()]
+    # a full-width "＠" or a mention with letters outside ASCII ("@ＳｐｏｔｉｆｙＣａｒｅｓ"): those few
+    # tweets are read again, each mention as its handle key (what ``brands`` holds)
+    odd = np.flatnonzero(~text.str.isascii().fillna(True).astype(bool).to_numpy())
+    if len(odd):
+        again = text.iloc[odd].str.contains(_ODD_MENTION, regex=True).fillna(False).astype(bool).to_numpy()
+        for i in odd[again]:
+            mentions[i] = [handle_key(m) for m in _ANY_AT_MENTION.findall(text.iat[i])]
     if brands:
         first = [next((m for m in ms if m in brands), None) for ms in mentions]
         org[found.index] = pd.array(first, dtype="str")

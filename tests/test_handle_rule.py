@@ -1,0 +1,103 @@
+"""One rule for "is this handle the same account", everywhere: :func:`smlib.privacy.handle_key`
+(Unicode folded: full-width letters and "＠"; spaces around; leading "@"; case).
+
+Each test gives one place that compares handles a handle written in another form than the
+profile's or the data's (full-width ``＠ＮｏｒｔｈｗａｙＲａｉｌ``, ``NorthwayRail `` with a space,
+another case) and checks the answer that place gives. Every test failed on the code before
+the places used :func:`handle_key` (each compared ``h.lstrip("@").lower()`` or similar).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+import smlib
+from smlib.privacy import handle_key, person_keys
+
+FULL_WIDTH = "ＮｏｒｔｈｗａｙＲａｉｌ"          # "NorthwayRail" typed on a full-width keyboard
+
+
+# ----------------------------------------------------------------------------- the rule itself
+def test_the_rule_folds_full_width_spaces_at_and_case():
+    from smlib.privacy import handle_keys, matches_handles   # the shared helpers (new)
+    forms = ["@NorthwayRail", "northwayrail", " NorthwayRail ", "＠" + FULL_WIDTH, FULL_WIDTH,
+             "\u3000@NORTHWAYRAIL\u00a0"]
+    assert {handle_key(f) for f in forms} == {"northwayrail"}
+    assert set(person_keys(pd.Series(forms))) == {"northwayrail"}
+    assert handle_keys(forms + [None, "", " "]) == {"northwayrail"}
+    assert matches_handles(pd.Series(forms + ["jo_b", None]), ["@NorthwayRail"]).tolist() == \
+        [True] * len(forms) + [False, False]
+
+
+# ----------------------------------------------------------------------------- loaders/twcs.py
+TWCS_HEADER = "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
+
+
+def _twcs(tmp_path, rows: list[str]):
+    p = tmp_path / "twcs.csv"
+    p.write_text(TWCS_HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return p
+
+
+def test_twcs_org_handles_find_a_full_width_brand_author(tmp_path):
+    """org_handles=["@SpotifyCares"], the brand's tweets written by "ＳｐｏｔｉｆｙＣａｒｅｓ": its
+    own tweet that starts a conversation is its post (was a customer 'mention', because the
+    parser compared handles without folding and only the final step folded them)."""
+    p = _twcs(tmp_path, [
+        '1,ＳｐｏｔｉｆｙＣａｒｅｓ,True,Tue Oct 31 22:10:47 +0000 2017,New playlist out now,2,',
+        '2,115712,True,Tue Oct 31 22:11:47 +0000 2017,@SpotifyCares love it,,1',
+    ])
+    ds = smlib.load(p, org_handles=["@SpotifyCares"])
+    f = ds.interactions.set_index("message_id")
+    assert f.loc["1", "author_is_org"] and not f.loc["2", "author_is_org"]
+    assert f.loc["1", "kind"] == "post"          # was "mention"
+    assert f.loc["2", "kind"] == "reply"
+
+
+def test_twcs_brand_and_its_mentions_are_one_organisation(tmp_path):
+    """The brand writes as "ＳｐｏｔｉｆｙＣａｒｅｓ" (inbound False) and a customer @mentions
+    "@SpotifyCares": one organisation "spotifycares" (was two: "ｓｐｏｔｉｆｙｃａｒｅｓ" for
+    the brand and "spotifycares" for the customer, found by its first word @mention)."""
+    p = _twcs(tmp_path, [
+        '1,115712,True,Tue Oct 31 22:10:47 +0000 2017,@SpotifyCares my playlist vanished,,',
+        '2,ＳｐｏｔｉｆｙＣａｒｅｓ,False,Tue Oct 31 22:20:47 +0000 2017,Sorry to hear that!,,',
+        '3,115713,True,Tue Oct 31 22:30:47 +0000 2017,hey ＠ＳＰＯＴＩＦＹＣＡＲＥＳ @friend app down?,,',
+    ])
+    ds = smlib.load(p)
+    f = ds.interactions.set_index("message_id")
+    assert f["org"].astype(str).to_dict() == {"1": "spotifycares", "2": "spotifycares", "3": "spotifycares"}
+    assert f.loc["2", "author_is_org"] and not f.loc["1", "author_is_org"]
+
+
+# ----------------------------------------------------------------------------- privacy.pseudonymise
+def _frame(rows: list[tuple[str, bool, str]]) -> pd.DataFrame:
+    return pd.DataFrame({"message_id": [str(i) for i in range(len(rows))],
+                         "author_id": [a for a, _, _ in rows], "author_name": [a for a, _, _ in rows],
+                         "author_is_org": [o for _, o, _ in rows], "text": [t for _, _, t in rows]})
+
+
+def test_pseudonymise_keeps_the_org_mentioned_in_full_width():
+    """The organisation posts as "NorthwayRail"; a customer writes "@ＮｏｒｔｈｗａｙＲａｉｌ": the
+    organisation's name stays readable (was turned into a customer pseudonym, because the
+    mention was compared with ``.lower()`` and the organisation's names with handle_key)."""
+    f = _frame([("NorthwayRail", True, "Sorry for the delay"),
+                ("imogen84", False, "@" + FULL_WIDTH + " my train is late again")])
+    out = smlib.pseudonymise(f)
+    assert out.loc[1, "text"] == "@" + FULL_WIDTH + " my train is late again"
+    # and with the organisation known only from the profile (keep=), as notebook 02 does
+    cust = smlib.pseudonymise(f[~f["author_is_org"]], keep=["@NorthwayRail"])
+    assert cust["text"].iloc[0] == "@" + FULL_WIDTH + " my train is late again"
+
+
+def test_pseudonymise_hides_customers_written_in_full_width():
+    """"＠janedoe" (full-width at sign) is an @mention of the customer janedoe: it becomes her
+    pseudonym (was left as it was: "＠" was not read as "@", and "janedoe" is an ordinary word,
+    not looked for without its "@"). "ｊｏ_ｂ" written out in full-width letters is the customer
+    jo_b (was left as it was: the written-out lookup used ``.lower()``, the keys handle_key)."""
+    f = _frame([("NorthwayRail", True, "Sorry for the delay"),
+                ("janedoe", False, "late again"),
+                ("jo_b", False, "me too"),
+                ("imogen84", False, "same here ＠janedoe, and ask ｊｏ_ｂ too")])
+    out = smlib.pseudonymise(f)
+    jane, jo = smlib.privacy.pseudonym("janedoe"), smlib.privacy.pseudonym("jo_b")
+    assert out.loc[1, "author_id"] == jane and out.loc[2, "author_id"] == jo
+    assert out.loc[3, "text"] == f"same here @{jane}, and ask {jo} too"
