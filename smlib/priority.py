@@ -39,7 +39,7 @@ import pandas as pd
 
 from .errors import DataError
 from .paths import data_file, read_toml
-from .privacy import pseudonymise
+from .privacy import handle_keys, pseudonymise
 from .schema import Dataset, Profile
 from .textforms import fold_unicode
 from .textforms import literal as _literal
@@ -459,10 +459,13 @@ def _tags_someone_else(text: pd.Series, frame: pd.DataFrame, profile: Profile | 
     >>> _tags_someone_else(t, pd.DataFrame(), Profile(slug="s", name="ShopCo", handles={"x": "ShopCo"})).tolist()
     [True, False]
     """
-    own = {h.lstrip("@").lower() for h in (profile.handles.values() if profile is not None and profile.handles else [])}
-    own |= {h.lstrip("@").lower() for h in _org_accounts(frame)}
+    # one rule for "the same account" (smlib.privacy.handle_key): "@NorthwayRail " in a profile
+    # and "＠ＮｏｒｔｈｗａｙＲａｉｌ" as the author are the business's "@northwayrail"
+    own = handle_keys(profile.handles.values() if profile is not None and profile.handles else [])
+    own |= handle_keys(_org_accounts(frame))
     if not own:
         return pd.Series(False, index=text.index)
+    # ``text`` is folded (fold_unicode) and _HANDLE is ASCII, so lower() is the handle key here
     return text.map(lambda t: any(h.rstrip(".").lower() not in own for h in _HANDLE.findall(t or "")))
 
 

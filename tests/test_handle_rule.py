@@ -12,6 +12,7 @@ import pandas as pd
 
 import smlib
 from smlib.privacy import handle_key, person_keys
+from smlib.schema import Profile
 
 FULL_WIDTH = "ＮｏｒｔｈｗａｙＲａｉｌ"          # "NorthwayRail" typed on a full-width keyboard
 
@@ -101,3 +102,33 @@ def test_pseudonymise_hides_customers_written_in_full_width():
     jane, jo = smlib.privacy.pseudonym("janedoe"), smlib.privacy.pseudonym("jo_b")
     assert out.loc[1, "author_id"] == jane and out.loc[2, "author_id"] == jo
     assert out.loc[3, "text"] == f"same here @{jane}, and ask {jo} too"
+
+
+# ----------------------------------------------------------------------------- priority.py
+def _praise_frame(org_author: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        "org": "northway-rail", "platform": "x", "message_id": ["1", "2"], "parent_id": [None, None],
+        "thread_id": ["1", "2"],
+        "created_at": pd.to_datetime(["2026-10-20 09:00", "2026-10-20 10:00"], utc=True),
+        "author_id": [org_author, "imogen84"], "author_name": [org_author, "imogen84"],
+        "author_is_org": [True, False], "kind": ["post", "mention"],
+        "text": ["Trains are running normally", "@NorthwayRail you were brilliant today"]})
+
+
+def test_priority_praise_to_the_org_with_a_full_width_own_account():
+    """The business posts as "＠ＮｏｒｔｈｗａｙＲａｉｌ"; "@NorthwayRail you were brilliant today" is
+    praise to thank (was no action: the business's own handle was taken for someone else the
+    customer tagged, so "you" meant a friend)."""
+    out = smlib.prioritise(_praise_frame("＠" + FULL_WIDTH))
+    assert out.loc[1, "category"] == "needs_action"
+    assert out.loc[1, "reasons"] == ["+5 praise or a review to thank the customer for (brilliant)"]
+
+
+def test_priority_praise_to_the_org_named_with_a_space_in_the_profile():
+    """The profile (as read from a tutor's TOML) says x = "@NorthwayRail " with a trailing space:
+    the same answer (was no action, "northwayrail " not being "northwayrail")."""
+    profile = Profile.from_dict({"slug": "northway-rail", "name": "Northway Rail",
+                                 "handles": {"x": "@NorthwayRail "}})
+    out = smlib.prioritise(_praise_frame("Northway Rail"), profile=profile)
+    assert out.loc[1, "category"] == "needs_action"
+    assert out.loc[1, "priority"] == 5
