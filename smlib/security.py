@@ -38,7 +38,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from .errors import DataError
-from .privacy import inert_urls, pseudonym, pseudonymise
+from .privacy import handle_key, handle_keys, inert_urls, pseudonym, pseudonymise
 from .schema import Dataset, Profile
 from .textforms import fold_unicode
 
@@ -130,7 +130,8 @@ def _registrable(host: str) -> str:
 
 
 def _official(frame: pd.DataFrame, profile: Profile | None) -> tuple[set[str], set[str], set[str], str]:
-    """The organisation's real handles (raw, lower), brand tokens (normalised), real domains, display name.
+    """The organisation's real handles (as :func:`smlib.privacy.handle_key`s), brand tokens
+    (normalised), real domains, display name.
 
     Real domains are the profile's ``website``/``domains`` (if set) and every web address the
     organisation itself posted in ``frame``.
@@ -139,7 +140,7 @@ def _official(frame: pd.DataFrame, profile: Profile | None) -> tuple[set[str], s
     name = ""
     domains: set[str] = set()
     if profile is not None:
-        handles |= {str(h).lower().lstrip("@") for h in profile.handles.values() if h}
+        handles |= handle_keys(profile.handles.values())
         name = profile.name
         for key in ("website", "websites", "domain", "domains"):
             v = profile.extra.get(key)
@@ -151,7 +152,7 @@ def _official(frame: pd.DataFrame, profile: Profile | None) -> tuple[set[str], s
         org_rows = frame[frame["author_is_org"].astype(bool)]
         for col in ("author_id", "author_name"):
             if col in org_rows:
-                handles |= {str(h).lower().lstrip("@") for h in org_rows[col].dropna().unique()}
+                handles |= handle_keys(org_rows[col].dropna().unique())
         if not name and "author_name" in org_rows and len(org_rows):
             name = str(org_rows["author_name"].dropna().iloc[0]) if org_rows["author_name"].notna().any() else ""
     if "author_is_org" in frame and "text" in frame:
@@ -254,9 +255,15 @@ def _message_risks(text: str, author: tuple[str, str], is_org: bool, handles: se
     if link_reasons:
         risks.append(("scam or phishing link", "; ".join(dict.fromkeys(link_reasons))))
 
-    if not is_org:
+    # the account is its handle (author_id), compared as everywhere (smlib.privacy.handle_key:
+    # "NorthwayRail ", "＠ＮｏｒｔｈｗａｙＲａｉｌ" are @NorthwayRail): the real account is never a fake,
+    # whatever its display name. A display name is free text, so it is let off only when written
+    # as a real handle or name is: one in full-width letters that only folds to the brand's is
+    # how an impostor writes it, and is checked.
+    real_account = bool(author[1]) and handle_key(author[1]) in handles
+    if not is_org and not real_account:
         for value in dict.fromkeys(v for v in author if v):
-            if str(value).lower().lstrip("@") in handles:
+            if str(value).strip().lstrip("@").lower() in handles:
                 continue
             why = _is_brand_like(value, tokens, c["impostor"], c["similarity"])
             if why:

@@ -132,3 +132,35 @@ def test_priority_praise_to_the_org_named_with_a_space_in_the_profile():
     out = smlib.prioritise(_praise_frame("Northway Rail"), profile=profile)
     assert out.loc[1, "category"] == "needs_action"
     assert out.loc[1, "priority"] == 5
+
+
+# ----------------------------------------------------------------------------- security.py
+NR_PROFILE = Profile(slug="northway-rail", name="Northway Rail", handles={"x": "@NorthwayRail"})
+
+
+def _security_frame(author_id: str, author_name: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        "org": "northway-rail", "platform": "x", "message_id": ["1"], "parent_id": [None],
+        "thread_id": ["1"], "created_at": pd.to_datetime(["2026-10-20 09:00"], utc=True),
+        "author_id": [author_id], "author_name": [author_name], "author_is_org": [False],
+        "kind": ["mention"], "text": ["Please DM us your booking reference and we'll sort this"]})
+
+
+def test_security_the_real_account_written_otherwise_is_not_a_fake():
+    """A row by the organisation's own account that the data did not mark as the organisation's,
+    its handle written "＠ＮｏｒｔｈｗａｙＲａｉｌ" or "NorthwayRail " (profile "@NorthwayRail"): no
+    'fake account' (was flagged: "is spelt like the real one with different characters")."""
+    for aid in ("＠" + FULL_WIDTH, "NorthwayRail "):
+        found = smlib.find_security_risks(_security_frame(aid, aid), NR_PROFILE)
+        assert found.empty, (aid, found["reason"].tolist())
+    # the real account's handle decides, whatever display name it shows
+    found = smlib.find_security_risks(_security_frame("@NORTHWAYRAIL", "Northway Rail"), NR_PROFILE)
+    assert found.empty
+
+
+def test_security_a_full_width_display_name_on_another_account_is_still_a_fake():
+    """Guard (also true before): another account showing the brand's name in full-width letters
+    is an impostor's trick, and is flagged; only the account's handle is folded."""
+    found = smlib.find_security_risks(_security_frame("rail_refunds_4u", FULL_WIDTH), NR_PROFILE)
+    assert found["risk_types"].tolist() == [["fake account"]]
+    assert f"the name '{FULL_WIDTH}' is spelt like the real one" in found.iloc[0]["reason"]
