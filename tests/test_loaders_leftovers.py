@@ -158,3 +158,51 @@ def test_an_archive_whose_owner_is_not_named_is_not_called_archive_owner(tmp_pat
     assert any("names the organisation" in w for w in ds.load_summary["warnings"])
     ds = smlib.load(p, org_handles=["@AcmeCoffee"])
     assert ds.org == "acmecoffee" and not any("org=" in w for w in ds.load_summary["warnings"])
+
+
+# ── 3. a Mastodon account's statuses ──────────────────────────────────────────────────────
+def _status(sid: str, acct: str, text: str, reply_to: str | None = None, reblog: dict | None = None) -> dict:
+    return {"id": sid, "created_at": f"2026-03-0{sid[-1]}T10:00:00.000Z", "in_reply_to_id": reply_to,
+            "content": f"<p>{text}</p>", "visibility": "public", "reblog": reblog,
+            "account": {"acct": acct, "username": acct.split("@")[0], "display_name": "Acme Coffee",
+                        "url": f"https://social.example/@{acct}"},
+            "replies_count": 0, "favourites_count": 2, "reblogs_count": 1, "media_attachments": []}
+
+
+def _statuses_file(tmp_path, statuses) -> object:
+    p = tmp_path / "mastodon_statuses.json"
+    p.write_text(json.dumps(statuses), encoding="utf-8")
+    return p
+
+
+def test_one_accounts_mastodon_statuses_are_the_organisations(tmp_path):
+    """/api/v1/accounts/:id/statuses of one account (a boost of someone else's post among them):
+    none was marked author_is_org, so the account's own posts counted as the public's comments.
+    As in outbox.json, the one account is the owner: posts and replies by the organisation."""
+    boosted = _status("9", "jo@other.example", "Great coffee at Acme")
+    p = _statuses_file(tmp_path, [_status("1", "acmecoffee", "Open late on Friday"),
+                                  _status("2", "acmecoffee", "Yes, oat milk too", reply_to="77"),
+                                  _status("3", "acmecoffee", "", reblog=boosted)])
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    f = ds.interactions.set_index("message_id")
+    assert s["reasons"] == {"boost (reblog) of another post": 1}
+    assert f["author_is_org"].to_dict() == {"1": True, "2": True}
+    assert f["kind"].astype(str).to_dict() == {"1": "post", "2": "reply"}
+    assert set(f["author_id"]) == {"@acmecoffee@social.example"} and ds.org == "acmecoffee"
+    # named handles win: org_handles that do not name the one account (someone else's statuses,
+    # saved to watch them) make its posts the public's; handles that name it mark them; a list of
+    # several accounts is decided by the handles alone, as before
+    one = _statuses_file(tmp_path, [_status("1", "jo@other.example", "Acme's coffee was cold"),
+                                    _status("2", "jo@other.example", "Still cold today")])
+    f = smlib.load(one, org_handles=["@acmecoffee@social.example"]).interactions
+    assert not f["author_is_org"].any() and set(f["kind"].astype(str)) == {"comment"}
+    f = smlib.load(one, org_handles=["jo@other.example"]).interactions
+    assert f["author_is_org"].all()
+    many = tmp_path / "timeline.json"
+    many.write_text(json.dumps([_status("1", "acmecoffee", "Open late on Friday"),
+                                _status("2", "jo@other.example", "@acmecoffee great!", reply_to="1")]))
+    f = smlib.load(many).interactions
+    assert not f["author_is_org"].any()
+    f = smlib.load(many, org_handles=["acmecoffee"]).interactions
+    assert f["author_is_org"].tolist() == [True, False]

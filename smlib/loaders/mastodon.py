@@ -19,9 +19,11 @@ API status mapping: ``id`` → message_id; ``in_reply_to_id`` → parent_id; ``c
 ``account.acct`` → author_id as ``@user@server``; ``display_name`` → author_name; ``content``
 (HTML) and ``spoiler_text`` as above; ``favourites_count`` → likes, ``reblogs_count`` → shares,
 ``replies_count`` → replies; ``language``; ``media_attachments`` → media; visibility ``direct`` →
-kind ``message``. ``author_is_org``: the account matches ``org_handles`` (``brand``,
-``@brand`` or ``@brand@server``). Skipped and counted: boosts (``reblog`` set: the wrapper has no
-text of its own).
+kind ``message``. ``author_is_org``: the account matches ``org_handles`` or the profile's handles
+(``brand``, ``@brand`` or ``@brand@server``); when no handle is named for Mastodon and a plain
+list (``/accounts/:id/statuses``) is all one account's, that account is the owner, as in an
+outbox, and all its statuses are the organisation's (the summary says so). Skipped and counted:
+boosts (``reblog`` set: the wrapper has no text of its own).
 """
 from __future__ import annotations
 
@@ -113,7 +115,7 @@ def _is_direct(ob: dict, act: dict) -> bool:
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
     statuses = _statuses(obj)
     if statuses is not None:
-        return _parse_statuses(statuses, opts)
+        return _parse_statuses(statuses, opts, account_list=isinstance(obj, list))
     if obj.get("type") not in _COLLECTIONS:
         raise DataError("this is the Mastodon profile (actor.json), which holds no posts; load "
                         "outbox.json from the same archive", source=opts.source)
@@ -181,17 +183,28 @@ def _account_handle(acc: dict) -> str:
     return f"@{acct}" if acct else ""
 
 
-def _parse_statuses(pairs: list[tuple[str, Any]], opts: Options) -> pd.DataFrame:
-    rows, authors = [], []
+def _user(handle: str) -> str:
+    """``@user@server`` → ``user`` (an organisation's name from its handle)."""
+    return handle.strip().lstrip("@").split("@")[0]
+
+
+def _parse_statuses(pairs: list[tuple[str, Any]], opts: Options, account_list: bool = False) -> pd.DataFrame:
+    """API statuses. ``account_list``: the file is a plain list (``/accounts/:id/statuses``, or a
+    timeline). When such a list is all one account's (boosts included: their wrapper is the
+    booster's) and no handle is named for Mastodon (``org_handles``, the profile's Mastodon
+    handle), that account is the owner, as in an outbox: its statuses are the organisation's.
+    Named handles always decide."""
+    rows, authors, accounts = [], [], []
     for where, st in pairs:
         if not isinstance(st, dict):
             opts.tracker.skip("not a Mastodon status", 1, [where])
             continue
+        acc = st.get("account") if isinstance(st.get("account"), dict) else {}
+        handle = _account_handle(acc)
+        accounts.append(handle)
         if st.get("reblog"):
             opts.tracker.skip("boost (reblog) of another post", 1, [where])
             continue
-        acc = st.get("account") if isinstance(st.get("account"), dict) else {}
-        handle = _account_handle(acc)
         mine = any(opts.is_handle(h) for h in (handle, handle.split("@")[1] if handle.count("@") == 2 else "",
                                                  acc.get("acct"), acc.get("username")) if h)
         authors.append(handle)
@@ -206,6 +219,17 @@ def _parse_statuses(pairs: list[tuple[str, Any]], opts: Options) -> pd.DataFrame
                      "replies": st.get("replies_count"), "language": lang if isinstance(lang, str) else None,
                      "_has_media": bool(st.get("media_attachments"))})
     opts.tracker.rows_in = len(pairs)
-    if authors and len(set(authors)) == 1 and authors[0]:
-        opts.natural_org = authors[0].lstrip("@").split("@")[0]
+    named = bool(opts.own_handles or opts.profile_handles.get(PLATFORM))
+    one = accounts[0] if accounts and len(set(accounts)) == 1 and accounts[0] else None
+    if one and account_list and not named and rows:
+        for r in rows:
+            r["author_is_org"] = True
+        opts.tracker.warnings.append(
+            f"every status is by one account, {one}, so they were taken as the organisation's own "
+            "posts and replies (as in an outbox.json); if that account is not the organisation, "
+            "pass org_handles= with the organisation's handle")
+    if named:
+        opts.natural_org = _user(opts.owner(platform=PLATFORM))
+    elif authors and len(set(authors)) == 1 and authors[0]:
+        opts.natural_org = _user(authors[0])
     return pd.DataFrame(rows)
