@@ -39,6 +39,7 @@ from .paths import data_file, file_stamp, read_toml
 from .privacy import person_keys
 from .schema import (AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, conform_interactions,
                      skip_reasons_text)
+from .textforms import fold_unicode
 
 NOT_AVAILABLE = "not available from this source"
 ALL = "all"
@@ -832,7 +833,10 @@ def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
     orgs = set(map(str, frame["org"].dropna().unique())) if "org" in frame else set()
     if len(orgs) > 1:
         names |= orgs
-    return sorted(n for n in names if " " not in n)
+    # spaces around a handle ("@NorthwayRail " typed in a profile) do not make it a name of
+    # several words: it is the handle (smlib.privacy.handle_key strips them too)
+    names = {fold_unicode(str(n)).strip() for n in names}
+    return sorted(n for n in names if n and " " not in n)
 
 
 def _places() -> dict[str, Any]:

@@ -164,3 +164,26 @@ def test_security_a_full_width_display_name_on_another_account_is_still_a_fake()
     found = smlib.find_security_risks(_security_frame("rail_refunds_4u", FULL_WIDTH), NR_PROFILE)
     assert found["risk_types"].tolist() == [["fake account"]]
     assert f"the name '{FULL_WIDTH}' is spelt like the real one" in found.iloc[0]["reason"]
+
+
+# ----------------------------------------------------------------------------- metrics.py
+def test_metrics_org_handles_keep_a_profile_handle_typed_with_a_space():
+    """A tutor's profile says x = "@NorthwayRail " (a trailing space; Profile.from_dict keeps
+    it). org_handles gives "@NorthwayRail", and the P3 complaint examples show "@NorthwayRail"
+    (was []: the handle was dropped as "a name of several words", so the organisation became
+    the customer pseudonym "@user-d2eabf" in the examples and in notebook 02)."""
+    from smlib.schema import Dataset, conform_interactions
+    profile = Profile.from_dict({"slug": "northway-rail", "name": "Northway Rail",
+                                 "handles": {"x": "@NorthwayRail "}})
+    f = conform_interactions(pd.DataFrame({
+        "org": "northway-rail", "platform": "x", "message_id": ["1", "2", "3"],
+        "created_at": pd.to_datetime(["2026-10-20 09:00", "2026-10-20 10:00", "2026-10-21 10:00"], utc=True),
+        "author_id": ["imogen84", "jo_b", "sam_t"], "author_name": ["imogen84", "jo_b", "sam_t"],
+        "author_is_org": False, "kind": "mention",
+        "text": ["@NorthwayRail my train is late again, awful service",
+                 "@NorthwayRail cancelled again, terrible", "@NorthwayRail what time is the first train?"]}))
+    ds = Dataset(interactions=f, profile=profile)
+    assert smlib.metrics.org_handles(ds) == ["@NorthwayRail"]
+    texts = smlib.monitor(ds)["complaint_examples"]["text"].tolist()
+    assert sorted(texts) == ["@NorthwayRail cancelled again, terrible",
+                             "@NorthwayRail my train is late again, awful service"]
