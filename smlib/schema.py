@@ -354,9 +354,10 @@ class Profile:
                 raise DataError(f"the {plat} handle must be one name in quotes, e.g. \"@brand\", got {v!r}",
                                 source=source, field=f"handles.{k}")
             # in the one Unicode form (smlib.textforms.fold_unicode): a handle typed on a Mac as
-            # "cafe" + combining accent is the "café" an export has, so its posts are the org's
+            # "cafe" + combining accent is the "café" an export has, so its posts are the org's;
+            # spaces around it ("@NorthwayRail ") are a typing slip, not part of the handle
             from .textforms import fold_unicode
-            handles[plat] = fold_unicode(v)
+            handles[plat] = fold_unicode(v).strip()
         targets = {}
         for k, v in dict(d.get("kpi_targets") or {}).items():
             if str(k) not in KPI_TARGETS:

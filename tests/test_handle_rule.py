@@ -125,10 +125,9 @@ def test_priority_praise_to_the_org_with_a_full_width_own_account():
 
 
 def test_priority_praise_to_the_org_named_with_a_space_in_the_profile():
-    """The profile (as read from a tutor's TOML) says x = "@NorthwayRail " with a trailing space:
-    the same answer (was no action, "northwayrail " not being "northwayrail")."""
-    profile = Profile.from_dict({"slug": "northway-rail", "name": "Northway Rail",
-                                 "handles": {"x": "@NorthwayRail "}})
+    """A profile built in code says x = "@NorthwayRail " with a trailing space: the same answer
+    (was no action, "northwayrail " not being "northwayrail")."""
+    profile = Profile(slug="northway-rail", name="Northway Rail", handles={"x": "@NorthwayRail "})
     out = smlib.prioritise(_praise_frame("Northway Rail"), profile=profile)
     assert out.loc[1, "category"] == "needs_action"
     assert out.loc[1, "priority"] == 5
@@ -168,13 +167,13 @@ def test_security_a_full_width_display_name_on_another_account_is_still_a_fake()
 
 # ----------------------------------------------------------------------------- metrics.py
 def test_metrics_org_handles_keep_a_profile_handle_typed_with_a_space():
-    """A tutor's profile says x = "@NorthwayRail " (a trailing space; Profile.from_dict keeps
-    it). org_handles gives "@NorthwayRail", and the P3 complaint examples show "@NorthwayRail"
+    """A profile built in code says x = "@NorthwayRail " (a trailing space; Profile.from_dict
+    kept it too before 'schema: ... stripped'). org_handles gives "@NorthwayRail", and the P3
+    complaint examples show "@NorthwayRail"
     (was []: the handle was dropped as "a name of several words", so the organisation became
     the customer pseudonym "@user-d2eabf" in the examples and in notebook 02)."""
     from smlib.schema import Dataset, conform_interactions
-    profile = Profile.from_dict({"slug": "northway-rail", "name": "Northway Rail",
-                                 "handles": {"x": "@NorthwayRail "}})
+    profile = Profile(slug="northway-rail", name="Northway Rail", handles={"x": "@NorthwayRail "})
     f = conform_interactions(pd.DataFrame({
         "org": "northway-rail", "platform": "x", "message_id": ["1", "2", "3"],
         "created_at": pd.to_datetime(["2026-10-20 09:00", "2026-10-20 10:00", "2026-10-21 10:00"], utc=True),
@@ -187,3 +186,14 @@ def test_metrics_org_handles_keep_a_profile_handle_typed_with_a_space():
     texts = smlib.monitor(ds)["complaint_examples"]["text"].tolist()
     assert sorted(texts) == ["@NorthwayRail cancelled again, terrible",
                              "@NorthwayRail my train is late again, awful service"]
+
+
+# ----------------------------------------------------------------------------- schema.py
+def test_schema_profile_handles_are_read_stripped():
+    """A tutor types x = "@NorthwayRail " or a full-width "＠ＮｏｒｔｈｗａｙＲａｉｌ" with an
+    ideographic space in a profile TOML: the profile holds "@NorthwayRail" (was kept with its
+    space, which the sample generator then writes into the organisation's author ids and
+    messages: generate.py uses profile.handles as they are)."""
+    for typed in ("@NorthwayRail ", "＠" + FULL_WIDTH + "\u3000", " @NorthwayRail"):
+        profile = Profile.from_dict({"slug": "northway-rail", "name": "Northway Rail", "handles": {"x": typed}})
+        assert profile.handles == {"x": "@NorthwayRail"}, typed
