@@ -12,6 +12,7 @@ import nbformat
 import pytest
 
 import smlib
+from smlib.priority import format_wait
 
 from _nbrun import run_in  # noqa: E402
 
@@ -131,7 +132,7 @@ def test_notebook_runs_on_a_tiktok_download_with_customer_messages(tmp_path):
     h = smlib.monitor(ds)["headline"]
     assert (h["customer_messages"], h["negative"], h["first_response_median_minutes"]) == (2, 1, 20)
     for line in _expected_lines(ds) + ["Messages from the public answered: 50%",
-                                       f"Median time to first reply: {h['first_response_median_minutes']} minutes"]:
+                                       f"Median time to first reply: {format_wait(h['first_response_median_minutes'])}"]:
         assert line in text, f"notebook output is missing: {line[:200]}"
 
 

@@ -34,6 +34,7 @@ from smlib import charts
 from smlib.summary import pct   # a share as a percentage; "n/a" when there is nothing to count
 from smlib.reportview import figures_for_people   # numbers written for people: 73%, +9 pts
 from smlib.reportview import table   # a table written for people: shares as %, blanks not NaN
+from smlib.priority import format_wait   # minutes in words: 1225.1 -> "20 h 25 min"
 
 pio.renderers.default = "plotly_mimetype+notebook"   # interactive charts that also work in HTML
 pd.set_option("display.max_colwidth", 90)
@@ -266,17 +267,17 @@ table(res["feedback_examples"], empty="No questions, suggestions or praise from 
 # A message counts as **answered** when the business replied to it by the end of the last
 # monitoring day. The **median** reply time is the middle one: half of the replies were faster.
 # The **90th percentile** means 9 in every 10 replies were faster than that. **Business hours**
-# only counts the time the business was open.
+# only counts the time the business was open. Times are in hours (h) and minutes (min).
 
 # %% tags=["nbval-check-output"]
 print(f"Messages from the public answered: {pct(h['answered_share'])}")
 if h["first_response_median_minutes"] is not None:
-    print(f"Median time to first reply: {h['first_response_median_minutes']} minutes")
-    print(f"9 in 10 replies within: {h['first_response_p90_minutes']} minutes")
+    print(f"Median time to first reply: {format_wait(h['first_response_median_minutes'])}")
+    print(f"9 in 10 replies within: {format_wait(h['first_response_p90_minutes'])}")
 else:
     print("Reply times: not available (no replies by the business to messages from the public)")
 if h["first_response_median_business_minutes"] is not None:
-    print(f"Median in business hours only: {h['first_response_median_business_minutes']} minutes")
+    print(f"Median in business hours only: {format_wait(h['first_response_median_business_minutes'])}")
 else:
     print("Median in business hours only: not available (no opening hours for this source)")
 print(f"Still waiting for a reply: {h['waiting']}")
