@@ -136,6 +136,30 @@ def corrections_sentence(frame) -> str:
     return s + "."
 
 
+def ratings_sentence(frame) -> str:
+    """What reviews' star ratings did to the sentiment labels, in one sentence; '' when no
+    message has stars.
+
+    Reads ``frame.attrs["sentiment_ratings"]`` (set by :func:`smlib.add_sentiment`).
+
+    >>> import pandas as pd
+    >>> f = pd.DataFrame(); f.attrs["sentiment_ratings"] = {"rated": 120, "changed": 12, "not_used": 0, "why": ""}
+    >>> ratings_sentence(f)
+    "120 reviews have star ratings. In 12 of them the stars and the words disagreed, so the reviewer's stars decide the label (1–2 stars negative, 4–5 positive)."
+    """
+    r = getattr(frame, "attrs", {}).get("sentiment_ratings")
+    if not r or not int(r.get("rated", 0)):
+        return ""
+    if r.get("why"):
+        return f"Star ratings were not used: {r['why']}."
+    n, k = int(r["rated"]), int(r.get("changed", 0))
+    s = f"{n:,} review{' has a star rating' if n == 1 else 's have star ratings'}. "
+    if not k:
+        return s + "The stars and the words agreed, so the words decide the label."
+    return (s + f"In {k:,} of them the stars and the words disagreed, so the reviewer's stars "
+            "decide the label (1–2 stars negative, 4–5 positive).")
+
+
 def bullets(items: Iterable[str]):
     """An escaped bullet list."""
     return _html("<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>")

@@ -19,6 +19,10 @@ help, thanks" reads as praise. smlib keeps VADER's method (word scores, boosters
 5. **Long texts** (reviews, e-mails) are scored sentence by sentence and averaged, so one
    gushing or furious sentence does not saturate the whole text.
 6. **Neutral band** – scores between ``NEGATIVE_BELOW`` and ``POSITIVE_FROM`` are neutral.
+7. **Star ratings** – a review's stars (a ``rating`` column, 1…5) are the reviewer's own verdict.
+   Where the words and the stars disagree, the stars win: 1–2 stars are negative, 4–5 positive,
+   3 stars leave the words to decide (see :func:`apply_ratings`). Sarcasm such as "wow, a whole
+   9 days to answer an email, you're really spoiling us" with 1 star is a complaint.
 
 Columns added by :func:`add_sentiment`: ``sentiment`` (−1…1), ``sentiment_label``
 (negative / neutral / positive), ``sentiment_rules`` (which rules fired, plain English, ``; ``
@@ -1230,14 +1234,70 @@ def _read_corrections(corrections: pd.DataFrame | str | Path) -> pd.DataFrame:
     return c.drop_duplicates(["platform", "message_id"], keep="last")
 
 
+RATING_SCALE = (1, 5)
+"""Star ratings smlib understands: whole numbers 1…5 (Google, Trustpilot, app stores)."""
+
+
+def _rating_rule(stars: int) -> str:
+    side = "negative" if stars < 3 else "positive"
+    return f"{stars} of 5 stars: the reviewer's own verdict is {side}, so the stars outweigh the words"
+
+
+def apply_ratings(scores: np.ndarray, ratings: pd.Series | Sequence | None,
+                  source: str = "rating") -> tuple[np.ndarray, np.ndarray, dict]:
+    """Let a review's stars overrule its words where the two disagree.
+
+    1–2 stars with words that are not negative become negative, 4–5 stars with words that are
+    not positive become positive; the new score is the stars' own (1★ −1, 2★ −0.5, 4★ +0.5,
+    5★ +1) so priority and "most negative" lists agree with the label. 3 stars, missing stars
+    and agreeing words keep the words' score. Ratings are used only when every given value is a
+    whole number 1…5: on another scale (0–10, percentages) none is used, and the returned
+    summary says so rather than guess.
+
+    Returns ``(scores, changed, summary)``: the new scores, a boolean mask of the rows whose
+    score the stars replaced, and ``{"rated", "changed", "not_used", "why"}``.
+
+    >>> s, changed, info = apply_ratings(np.array([0.6, -0.4, 0.2]), [1, 5, None])
+    >>> s.tolist(), changed.tolist(), info["changed"]
+    ([-1.0, 1.0, 0.2], [True, True, False], 2)
+    """
+    scores = np.asarray(scores, dtype=float)
+    none = np.zeros(len(scores), dtype=bool)
+    if ratings is None:
+        return scores, none, {"rated": 0, "changed": 0, "not_used": 0, "why": ""}
+    r = pd.to_numeric(pd.Series(ratings, copy=False).astype("object"), errors="coerce")
+    r = r.to_numpy(dtype=float, na_value=np.nan)
+    given = ~np.isnan(r)
+    lo, hi = RATING_SCALE
+    odd = given & ((r < lo) | (r > hi) | (r != np.round(r)))
+    if odd.any():
+        bad = sorted({float(v) for v in r[odd]})[:5]
+        why = (f"column '{source}' has value(s) {[int(v) if v.is_integer() else v for v in bad]} "
+               f"that are not whole stars {lo}…{hi}, so no star rating was used")
+        return scores, none, {"rated": int(given.sum()), "changed": 0, "not_used": int(given.sum()),
+                              "why": why}
+    stars_score = (r - 3) / 2
+    to_neg = given & (r <= 2) & (scores > NEGATIVE_BELOW)
+    to_pos = given & (r >= 4) & (scores < POSITIVE_FROM)
+    changed = to_neg | to_pos
+    out = np.where(changed, stars_score, scores)
+    return out, changed, {"rated": int(given.sum()), "changed": int(changed.sum()), "not_used": 0,
+                          "why": ""}
+
+
 def add_sentiment(frame: pd.DataFrame, corrections: pd.DataFrame | str | Path | None = None,
-                  text_col: str = "text", lexicon: str | Path | None = None) -> pd.DataFrame:
+                  text_col: str = "text", lexicon: str | Path | None = None,
+                  rating_col: str | None = "rating") -> pd.DataFrame:
     """Return a copy of ``frame`` with ``sentiment``, ``sentiment_label``, ``sentiment_rules``,
     ``sentiment_corrected``.
 
+    ``rating_col``: a column of star ratings 1…5 (reviews). Where a review's stars and words
+    disagree, the stars win (:func:`apply_ratings`); what happened is in
+    ``result.attrs["sentiment_ratings"]``. ``None`` scores the words alone.
+
     ``corrections``: a frame or CSV path with ``platform, message_id, sentiment_label`` — a
-    learner's verdict wins over the machine's (as in commercial tools). The count of corrections
-    applied and not matched is in ``result.attrs["sentiment_corrections"]``.
+    learner's verdict wins over the machine's and the stars (as in commercial tools). The count
+    of corrections applied and not matched is in ``result.attrs["sentiment_corrections"]``.
 
     >>> import pandas as pd
     >>> add_sentiment(pd.DataFrame({"text": ["Love waiting on hold for an hour"]}))["sentiment_label"][0]
@@ -1249,11 +1309,24 @@ def add_sentiment(frame: pd.DataFrame, corrections: pd.DataFrame | str | Path | 
         raise DataError(f"add_sentiment needs a '{text_col}' column; columns found: "
                         f"{list(map(str, frame.columns))}", field=text_col)
     sc, rules, codes = _score_unique(frame[text_col], lexicon, None)
+    ratings_info = None
+    if rating_col is not None and rating_col in frame.columns:
+        sc, changed, ratings_info = apply_ratings(sc, frame[rating_col], source=rating_col)
+        if changed.any():
+            stars = pd.to_numeric(frame[rating_col].astype("object"), errors="coerce").to_numpy(
+                dtype=float, na_value=np.nan)
+            rules = rules.copy()
+            for i in np.flatnonzero(changed):
+                rule = _rating_rule(int(stars[i]))
+                rules[i] = f"{rules[i]}; {rule}" if rules[i] else rule
+            codes = _label_codes(sc)
     out = frame.copy()
     out["sentiment"] = sc
     out["sentiment_label"] = pd.Categorical.from_codes(codes, categories=list(LABELS))
     out["sentiment_rules"] = rules
     out["sentiment_corrected"] = False
+    if ratings_info is not None:
+        out.attrs["sentiment_ratings"] = ratings_info
     if corrections is not None:
         c = _read_corrections(corrections)
         if not {"platform", "message_id"} <= set(out.columns):
@@ -1276,18 +1349,31 @@ def add_sentiment(frame: pd.DataFrame, corrections: pd.DataFrame | str | Path | 
     return out
 
 
-def explain_sentiment(text: str, lexicon: str | Path | None = None) -> pd.DataFrame:
+def explain_sentiment(text: str, lexicon: str | Path | None = None,
+                      rating: int | None = None) -> pd.DataFrame:
     """Which words and rules moved the score of one message, in plain English.
 
     Returns a frame with ``what`` (word, phrase or rule), ``effect`` (its valence on VADER's
     −4…+4 scale; negative pushes towards negative) and ``why``. ``attrs`` holds the final
-    ``score``, ``label`` and the cleaned ``text``.
+    ``score``, ``label`` and the cleaned ``text``. Give a review's ``rating`` (1…5 stars) to see
+    whether the stars overruled the words, as :func:`add_sentiment` does.
 
     >>> explain_sentiment("no reply after 3 days").attrs["label"]
+    'negative'
+    >>> explain_sentiment("Wow, you're really spoiling us", rating=1).attrs["label"]
     'negative'
     """
     an = _analyzer(str(lexicon) if lexicon is not None else None)
     score, rules, details = an.score(text)
+    if rating is not None:
+        new, changed, info = apply_ratings(np.array([score]), [rating])
+        if info["why"]:
+            raise DataError(f"rating: {rating!r} is not a whole number of stars "
+                            f"{RATING_SCALE[0]}…{RATING_SCALE[1]}", field="rating")
+        if changed[0]:
+            score = float(new[0])
+            rule = _rating_rule(int(rating))
+            rules = f"{rules}; {rule}" if rules else rule
     rows = [{"what": w, "effect": v, "why": why} for w, v, why in details]
     for r in rules.split("; ") if rules else []:
         if not r.startswith("customer-service words"):

@@ -84,7 +84,8 @@ if scored.empty:
 # * *please* and *help* are requests, not praise; *thanks* does not cancel a complaint;
 # * a question ("Is the café open on Sunday? Thanks 🙂") is an **enquiry**, not praise;
 # * cheap **sarcasm** clues: "love waiting…", "thanks for nothing", "great job… not", 🙄;
-# * long reviews are scored sentence by sentence.
+# * long reviews are scored sentence by sentence;
+# * a review's **star rating** (1 to 5 stars) is the reviewer's own verdict (see below).
 #
 # The scores are added up and squeezed into a number from **−1** (very negative) to **+1**
 # (very positive). Between −0.05 and +0.05 counts as **neutral**.
@@ -111,6 +112,27 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 plain = SentimentIntensityAnalyzer().polarity_scores(example)["compound"]
 print(f"Plain VADER score: {plain:+.2f} -> {'positive' if plain >= 0.05 else 'negative' if plain <= -0.05 else 'neutral'}")
+
+# %% [markdown]
+# ### Reviews have stars as well as words
+# On review sites (Google, Trustpilot, app stores) people give **1 to 5 stars** as well as
+# writing. The stars are the reviewer's **own** verdict, so when the words and the stars
+# disagree, smlib lets the stars decide: 1–2 stars count as negative, 4–5 stars as positive,
+# and 3 stars leave it to the words. Sarcasm is where this helps most:
+
+# %% tags=["nbval-check-output"]
+review = "Wow, a whole 9 days to answer an email, you're really spoiling us"
+words_only = smlib.explain_sentiment(review)
+with_stars = smlib.explain_sentiment(review, rating=1)
+print(f"Review: {review} (1 star)")
+print(f"Words only:     {words_only.attrs['score']:+.2f} -> {words_only.attrs['label']}")
+print(f"With the stars: {with_stars.attrs['score']:+.2f} -> {with_stars.attrs['label']}")
+stars = scored.attrs.get("sentiment_ratings") or {}
+if stars.get("rated"):
+    print(f"On these days {stars['rated']} reviews have stars; in {stars['changed']} of them "
+          "the stars and the words disagreed, so the stars decided.")
+else:
+    print("No message from the public on these days has a star rating.")
 
 # %% [markdown]
 # **Try it yourself:** change the message in the next cell and run it. Try sarcasm, a question,

@@ -66,7 +66,8 @@ rv.paragraph(
     + (" Customer handles are shown as pseudonyms." if not show_handles
        else " Customer handles are shown as written (staff copy: do not share).")
     + " " + rv.time_zone_sentence(res["meta"]["timezone"], from_profile=profile is not None)
-    + (" " + rv.corrections_sentence(full.interactions) if corrections is not None else ""),
+    + "".join(" " + s for s in (rv.ratings_sentence(full.interactions),
+                                rv.corrections_sentence(full.interactions)) if s),
     note=True)
 
 # %% [markdown]

@@ -1,0 +1,156 @@
+"""A review's star rating is the reviewer's own verdict: where stars and words disagree, the stars
+decide the sentiment label (and the score that priority uses). Each rule has a case it fixes and a
+case it must not break."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import smlib
+from smlib import reportview as rv
+from smlib.errors import DataError
+from smlib.sentiment import apply_ratings
+
+SARCASM = "Wow, a whole 9 days to answer an email, you're really spoiling us"
+THANKS = "You helped my family when we had nothing. Forever grateful."
+PLAIN_BAD = "The train was cancelled and nobody told us"
+PLAIN_GOOD = "Brilliant service, thank you so much"
+FLAT = "The train arrived at 9."
+
+
+def _frame(texts, ratings):
+    return pd.DataFrame({"platform": "reviews", "message_id": [str(i) for i in range(len(texts))],
+                         "text": texts, "rating": pd.array(ratings, dtype="Int64")})
+
+
+def test_words_alone_get_these_wrong():
+    """The cases below are ones the words alone mislabel (else the star rule proves nothing)."""
+    words = smlib.add_sentiment(_frame([SARCASM], [1]), rating_col=None)
+    assert words["sentiment_label"].tolist() != ["negative"]
+
+
+def test_low_stars_make_a_review_negative_and_high_stars_positive():
+    f = smlib.add_sentiment(_frame([SARCASM, "", PLAIN_BAD, FLAT], [1, 2, 5, 4]))
+    assert f["sentiment_label"].tolist() == ["negative", "negative", "positive", "positive"]
+    assert f["sentiment"].tolist() == [-1.0, -0.5, 1.0, 0.5]      # the stars' own score
+    assert "1 of 5 stars" in f["sentiment_rules"][0]
+    assert "2 of 5 stars" in f["sentiment_rules"][1]
+    assert f.attrs["sentiment_ratings"] == {"rated": 4, "changed": 4, "not_used": 0, "why": ""}
+
+
+def test_agreeing_stars_three_stars_and_no_stars_keep_the_words():
+    texts = [PLAIN_BAD, PLAIN_GOOD, PLAIN_BAD, PLAIN_GOOD, SARCASM]
+    with_stars = smlib.add_sentiment(_frame(texts, [1, 5, 3, 3, None]))
+    words = smlib.add_sentiment(_frame(texts, [None] * 5), rating_col=None)
+    assert with_stars["sentiment"].tolist() == words["sentiment"].tolist()
+    assert with_stars["sentiment_label"].tolist() == words["sentiment_label"].tolist()
+    assert not with_stars["sentiment_rules"].str.contains("stars").any()
+
+
+def test_ratings_on_another_scale_are_not_used_and_that_is_said():
+    texts = [SARCASM, PLAIN_GOOD]
+    f = smlib.add_sentiment(_frame(texts, [1, 9]))       # a 0-10 scale: 1 is not "1 star"
+    words = smlib.add_sentiment(_frame(texts, [None, None]), rating_col=None)
+    assert f["sentiment_label"].tolist() == words["sentiment_label"].tolist()
+    info = f.attrs["sentiment_ratings"]
+    assert info["changed"] == 0 and info["not_used"] == 2 and "9" in info["why"]
+    assert rv.ratings_sentence(f).startswith("Star ratings were not used: column 'rating'")
+
+
+def test_rating_col_none_and_frames_without_ratings_are_untouched():
+    f = smlib.add_sentiment(_frame([SARCASM], [1]), rating_col=None)
+    assert "sentiment_ratings" not in f.attrs and f["sentiment_label"][0] != "negative"
+    g = smlib.add_sentiment(pd.DataFrame({"text": [SARCASM]}))
+    assert "sentiment_ratings" not in g.attrs and rv.ratings_sentence(g) == ""
+
+
+def test_a_persons_correction_beats_the_stars():
+    fr = _frame([SARCASM], [1])
+    corr = pd.DataFrame({"platform": ["reviews"], "message_id": ["0"], "sentiment_label": ["neutral"]})
+    f = smlib.add_sentiment(fr, corrections=corr)
+    assert f["sentiment_label"][0] == "neutral" and bool(f["sentiment_corrected"][0])
+
+
+def test_ratings_as_text_or_decimals_of_whole_stars_are_read():
+    f = pd.DataFrame({"text": [SARCASM, THANKS], "rating": ["1", 5.0]})
+    out = smlib.add_sentiment(f)
+    assert out["sentiment_label"].tolist()[0] == "negative"
+    assert out.attrs["sentiment_ratings"]["rated"] == 2
+
+
+def test_half_stars_are_another_scale():
+    s, changed, info = apply_ratings(np.array([0.5]), [1.5])
+    assert not changed.any() and "1.5" in info["why"]
+
+
+def test_explain_sentiment_shows_the_star_rule():
+    e = smlib.explain_sentiment(SARCASM, rating=1)
+    assert e.attrs["label"] == "negative" and e.attrs["score"] == -1.0
+    assert e["why"].str.contains("1 of 5 stars").any()
+    plain = smlib.explain_sentiment(SARCASM)
+    assert plain.attrs["label"] != "negative"
+    with pytest.raises(DataError, match="rating"):
+        smlib.explain_sentiment(SARCASM, rating=7)
+
+
+def test_priority_counts_a_one_star_sarcastic_review_as_a_complaint():
+    t0 = pd.Timestamp("2026-03-02 10:00", tz="UTC")
+    fr = _frame([SARCASM], [1]).assign(
+        created_at=[t0], author="@cust", author_id="c1", author_is_org=False, kind="review",
+        thread_id="0", in_reply_to_id=None)
+    with_stars = smlib.prioritise(fr, now=t0 + pd.Timedelta(hours=1))
+    without = smlib.prioritise(fr.drop(columns="rating"), now=t0 + pd.Timedelta(hours=1))
+    assert with_stars["priority"][0] > without["priority"][0]
+    assert "complain" in " ".join(with_stars["reasons"][0]).lower()
+    assert "complain" not in " ".join(without["reasons"][0]).lower()
+
+
+def test_google_reviews_export_gets_star_verdicts(tmp_path):
+    reviews = {"reviews": [
+        {"reviewId": "r1", "reviewer": {"displayName": "A"}, "starRating": "ONE",
+         "comment": SARCASM, "createTime": "2026-03-02T10:00:00Z"},
+        {"reviewId": "r2", "reviewer": {"displayName": "B"}, "starRating": "FOUR",
+         "comment": FLAT, "createTime": "2026-03-02T11:00:00Z"}]}
+    p = tmp_path / "reviews.json"
+    p.write_text(json.dumps(reviews), encoding="utf-8")
+    ds = smlib.load(p, org="Shop")
+    f = smlib.add_sentiment(ds.interactions).set_index("message_id")
+    assert f.loc["r1", "sentiment_label"] == "negative"
+    assert f.loc["r2", "sentiment_label"] == "positive"
+
+
+def test_report_sentence_counts_the_sample_reviews():
+    ds = smlib.enrich(smlib.load_sample("northway-rail"), themes=False, priorities=False)
+    f = ds.interactions
+    info = f.attrs["sentiment_ratings"]
+    assert info["rated"] == int(f["rating"].notna().sum()) > 0
+    assert info["changed"] == int(f["sentiment_rules"].str.contains("of 5 stars").sum()) > 0
+    s = rv.ratings_sentence(f)
+    assert f"{info['rated']:,} reviews have star ratings" in s and f"In {info['changed']:,} of them" in s
+    rated = f[f["rating"].notna()]
+    assert not ((rated["rating"] <= 2) & (rated["sentiment_label"] != "negative")).any()
+    assert not ((rated["rating"] >= 4) & (rated["sentiment_label"] != "positive")).any()
+
+
+@pytest.mark.slow
+def test_documented_sample_figures_are_recomputed():
+    """docs/sentiment.md's star-rating table is what evaluation/sentiment_sample.py computes now."""
+    import importlib.util
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("sentiment_sample", root / "evaluation" / "sentiment_sample.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    f = mod.labelled()
+    t = mod.table(f)
+    doc = (root / "docs" / "sentiment.md").read_text(encoding="utf-8")
+    assert (f"{len(f):,} sample messages that are in\nthe answer key, {int(f['rating'].notna().sum()):,} "
+            f"of them reviews with stars; the stars changed {int((f['words'] != f['stars']).sum()):,} labels") in doc
+    for what, r in t.iterrows():
+        line = f"| {what} | {int(r['messages']):,} | {r['vader']:.1%} | {r['words']:.1%} | {r['stars']:.1%}"
+        assert line in doc, f"docs/sentiment.md does not have: {line}"
+    assert t.loc["reviews with 1-2 stars scored negative", "words"] < 1.0
+    assert t.loc["sarcastic messages scored negative", "stars"] > t.loc["sarcastic messages scored negative", "words"]
