@@ -148,16 +148,19 @@ def ratings_sentence(frame) -> str:
     "120 reviews have star ratings. In 12 of them the stars and the words disagreed, so the reviewer's stars decide the label (1–2 stars negative, 4–5 positive)."
     """
     r = getattr(frame, "attrs", {}).get("sentiment_ratings")
-    if not r or not int(r.get("rated", 0)):
+    if not r or not (int(r.get("rated", 0)) or int(r.get("unreadable", 0))):
         return ""
-    if r.get("why"):
+    if int(r.get("not_used", 0)):
         return f"Star ratings were not used: {r['why']}."
     n, k = int(r["rated"]), int(r.get("changed", 0))
+    unread = f" Note: {r['why']}." if int(r.get("unreadable", 0)) else ""
+    if not n:
+        return unread.strip()
     s = f"{n:,} review{' has a star rating' if n == 1 else 's have star ratings'}. "
     if not k:
-        return s + "The stars and the words agreed, so the words decide the label."
+        return s + "The stars and the words agreed, so the words decide the label." + unread
     return (s + f"In {k:,} of them the stars and the words disagreed, so the reviewer's stars "
-            "decide the label (1–2 stars negative, 4–5 positive).")
+            "decide the label (1–2 stars negative, 4–5 positive)." + unread)
 
 
 def bullets(items: Iterable[str]):

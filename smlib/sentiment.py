@@ -58,6 +58,7 @@ from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGAT
 
 from .errors import DataError
 from .paths import data_file, file_stamp
+from .stars import read_stars
 
 LABELS = ("negative", "neutral", "positive")
 NEGATIVE_BELOW = -0.05
@@ -1254,8 +1255,11 @@ def apply_ratings(scores: np.ndarray, ratings: pd.Series | Sequence | None,
     whole number 1…5: on another scale (0–10, percentages) none is used, and the returned
     summary says so rather than guess.
 
+    Text ratings such as ``"4/5"`` or ``"★★★★☆"`` are read by :func:`smlib.stars.read_stars`;
+    values it cannot read are counted (``unreadable``) and left out, and ``why`` says so.
+
     Returns ``(scores, changed, summary)``: the new scores, a boolean mask of the rows whose
-    score the stars replaced, and ``{"rated", "changed", "not_used", "why"}``.
+    score the stars replaced, and ``{"rated", "changed", "not_used", "unreadable", "why"}``.
 
     >>> s, changed, info = apply_ratings(np.array([0.6, -0.4, 0.2]), [1, 5, None])
     >>> s.tolist(), changed.tolist(), info["changed"]
@@ -1264,25 +1268,28 @@ def apply_ratings(scores: np.ndarray, ratings: pd.Series | Sequence | None,
     scores = np.asarray(scores, dtype=float)
     none = np.zeros(len(scores), dtype=bool)
     if ratings is None:
-        return scores, none, {"rated": 0, "changed": 0, "not_used": 0, "why": ""}
-    r = pd.to_numeric(pd.Series(ratings, copy=False).astype("object"), errors="coerce")
-    r = r.to_numpy(dtype=float, na_value=np.nan)
+        return scores, none, {"rated": 0, "changed": 0, "not_used": 0, "unreadable": 0, "why": ""}
+    stars, unreadable = read_stars(pd.Series(ratings, copy=False))
+    r = stars.to_numpy(dtype=float, na_value=np.nan)
     given = ~np.isnan(r)
     lo, hi = RATING_SCALE
     odd = given & ((r < lo) | (r > hi) | (r != np.round(r)))
+    info = {"rated": int(given.sum()), "changed": 0, "not_used": 0, "unreadable": unreadable, "why": ""}
+    if unreadable:
+        info["why"] = (f"{unreadable:,} value(s) in column '{source}' are not star ratings "
+                       "smlib can read (such as 4, '4/5' or '★★★★☆'); they were left out")
     if odd.any():
         bad = sorted({float(v) for v in r[odd]})[:5]
-        why = (f"column '{source}' has value(s) {[int(v) if v.is_integer() else v for v in bad]} "
-               f"that are not whole stars {lo}…{hi}, so no star rating was used")
-        return scores, none, {"rated": int(given.sum()), "changed": 0, "not_used": int(given.sum()),
-                              "why": why}
+        info["why"] = (f"column '{source}' has value(s) {[int(v) if v.is_integer() else v for v in bad]} "
+                       f"that are not whole stars {lo}…{hi}, so no star rating was used")
+        info["not_used"] = info["rated"]
+        return scores, none, info
     stars_score = (r - 3) / 2
     to_neg = given & (r <= 2) & (scores > NEGATIVE_BELOW)
     to_pos = given & (r >= 4) & (scores < POSITIVE_FROM)
     changed = to_neg | to_pos
-    out = np.where(changed, stars_score, scores)
-    return out, changed, {"rated": int(given.sum()), "changed": int(changed.sum()), "not_used": 0,
-                          "why": ""}
+    info["changed"] = int(changed.sum())
+    return np.where(changed, stars_score, scores), changed, info
 
 
 def add_sentiment(frame: pd.DataFrame, corrections: pd.DataFrame | str | Path | None = None,
@@ -1313,8 +1320,7 @@ def add_sentiment(frame: pd.DataFrame, corrections: pd.DataFrame | str | Path | 
     if rating_col is not None and rating_col in frame.columns:
         sc, changed, ratings_info = apply_ratings(sc, frame[rating_col], source=rating_col)
         if changed.any():
-            stars = pd.to_numeric(frame[rating_col].astype("object"), errors="coerce").to_numpy(
-                dtype=float, na_value=np.nan)
+            stars = read_stars(frame[rating_col])[0].to_numpy(dtype=float, na_value=np.nan)
             rules = rules.copy()
             for i in np.flatnonzero(changed):
                 rule = _rating_rule(int(stars[i]))

@@ -38,7 +38,7 @@ def test_low_stars_make_a_review_negative_and_high_stars_positive():
     assert f["sentiment"].tolist() == [-1.0, -0.5, 1.0, 0.5]      # the stars' own score
     assert "1 of 5 stars" in f["sentiment_rules"][0]
     assert "2 of 5 stars" in f["sentiment_rules"][1]
-    assert f.attrs["sentiment_ratings"] == {"rated": 4, "changed": 4, "not_used": 0, "why": ""}
+    assert f.attrs["sentiment_ratings"] == {"rated": 4, "changed": 4, "not_used": 0, "unreadable": 0, "why": ""}
 
 
 def test_agreeing_stars_three_stars_and_no_stars_keep_the_words():
@@ -79,6 +79,36 @@ def test_ratings_as_text_or_decimals_of_whole_stars_are_read():
     out = smlib.add_sentiment(f)
     assert out["sentiment_label"].tolist()[0] == "negative"
     assert out.attrs["sentiment_ratings"]["rated"] == 2
+
+
+def test_star_ratings_written_as_text_are_read_and_unreadable_ones_counted():
+    texts = [SARCASM, SARCASM, SARCASM, FLAT, FLAT]
+    f = smlib.add_sentiment(_frame(texts, [None] * 5).assign(
+        rating=["1/5", "★☆☆☆☆", "Rated 1 out of 5 stars", "five stars", "great"]))
+    assert f["sentiment_label"].tolist() == ["negative"] * 3 + ["positive", "neutral"]
+    info = f.attrs["sentiment_ratings"]
+    assert (info["rated"], info["changed"], info["unreadable"]) == (4, 4, 1)
+    s = rv.ratings_sentence(f)
+    assert s.startswith("4 reviews have star ratings. In 4 of them") and "1 value(s) in column 'rating'" in s
+
+
+@pytest.mark.parametrize("value, stars", [
+    (4, 4.0), ("4", 4.0), ("4.0", 4.0), ("4,5", 4.5), ("4/5", 4.0), ("4 / 5", 4.0),
+    ("4 out of 5", 4.0), ("Rated 4 of 5 stars", 4.0), ("4 stars", 4.0), ("1 star", 1.0),
+    ("Rating: 3", 3.0), ("★★★★☆", 4.0), ("★ ★ ☆ ☆ ☆", 2.0), ("⭐⭐⭐", 3.0), ("⭐️⭐️", 2.0),
+    ("FOUR", 4.0), ("five stars", 5.0), ("4★", 4.0), (None, None), ("", None), ("  ", None)])
+def test_read_stars_reads_the_usual_forms(value, stars):
+    from smlib.stars import read_stars
+    got, unread = read_stars(pd.Series([value], dtype="object"))
+    assert unread == 0
+    assert (np.isnan(got[0]) if stars is None else got[0] == stars)
+
+
+@pytest.mark.parametrize("value", ["8/10", "4 out of 10", "great", "4-5", "★★★★★★", True, "4 stars 5"])
+def test_read_stars_counts_what_it_cannot_read(value):
+    from smlib.stars import read_stars
+    got, unread = read_stars(pd.Series([value, "3"], dtype="object"))
+    assert unread == 1 and np.isnan(got[0]) and got[1] == 3.0
 
 
 def test_half_stars_are_another_scale():
