@@ -184,3 +184,18 @@ def test_documented_sample_figures_are_recomputed():
         assert line in doc, f"docs/sentiment.md does not have: {line}"
     assert t.loc["reviews with 1-2 stars scored negative", "words"] < 1.0
     assert t.loc["sarcastic messages scored negative", "stars"] > t.loc["sarcastic messages scored negative", "words"]
+
+
+def test_a_csv_with_ratings_written_as_text_loads_them(tmp_path):
+    p = tmp_path / "reviews.csv"
+    p.write_text("date,review,rating\n"
+                 f'2026-03-01 10:00,"{SARCASM}",1/5\n'
+                 f"2026-03-01 11:00,{FLAT},★★★★☆\n"
+                 "2026-03-01 12:00,ok,great\n"
+                 "2026-03-01 13:00,fine,4\n", encoding="utf-8")
+    ds = smlib.load(p, org="Shop")
+    assert ds.interactions["rating"].tolist()[:2] == [1, 4] and pd.isna(ds.interactions["rating"][2])
+    assert ds.load_summary["rows_kept"] == 4
+    assert any("1 value(s) in column 'rating' are not star ratings" in w for w in ds.load_summary["warnings"])
+    f = smlib.add_sentiment(ds.interactions)
+    assert f["sentiment_label"].tolist()[:2] == ["negative", "positive"]

@@ -44,6 +44,7 @@ import pandas as pd
 
 from ..errors import DataError
 from ..schema import INTERACTION_COLUMNS, KINDS
+from ..stars import read_stars
 from ._options import Options
 from ._rows import any_contains, as_str, clean_ids
 
@@ -762,6 +763,13 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
     if "author_name" in out.columns and "author_id" not in out.columns:
         out["author_id"] = out["author_name"]   # a name is the best handle there is
     notes: dict = {"delimiter": opts.delimiter} if opts.delimiter else {}
+    if "rating" in out.columns and not pd.api.types.is_numeric_dtype(out["rating"].dtype):
+        stars, unread = read_stars(out["rating"])      # '4/5', '★★★★☆', 'Rated 4 out of 5 stars'
+        if unread:
+            opts.tracker.warnings.append(
+                f"{unread} value(s) in column '{mapping['rating']}' are not star ratings smlib can read "
+                "(such as 4, '4/5' or '★★★★☆'); read as unknown")
+        out["rating"] = stars
     for fld in NUMERIC_FIELDS:
         if fld in out.columns:
             col = out[fld]
