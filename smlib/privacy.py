@@ -33,7 +33,8 @@ DEFAULT_SALT = "smlib"
 # (``@jane.doe`` on Instagram), whatever its length; a dot ending a sentence is not part of it.
 # Not preceded by a letter or digit, so ``jane@example.com`` is not a mention. A full-width "＠"
 # (Asian keyboards) is an "@" too (:func:`handle_key` folds it), so ``＠jane_doe`` is a mention.
-_MENTION = re.compile(r"(?<![\w@＠])[@＠](\w(?:[\w.]*\w)?)")
+# The full-width "＿" and "．" (not word characters to ``re``) are "_" and "." too.
+_MENTION = re.compile(r"(?<![\w@＠])[@＠]([\w＿](?:[\w.＿．]*[\w＿])?)")
 _URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(
     r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|co|uk|io|info|xyz|top|ru|ly|me|biz|link|click|shop|online|"

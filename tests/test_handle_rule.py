@@ -69,6 +69,18 @@ def test_twcs_brand_and_its_mentions_are_one_organisation(tmp_path):
     assert f.loc["2", "author_is_org"] and not f.loc["1", "author_is_org"]
 
 
+def test_twcs_mention_with_a_full_width_underscore_finds_the_brand(tmp_path):
+    """"@Ｕｂｅｒ＿Ｓｕｐｐｏｒｔ" (full-width letters and "＿", which ``re`` does not count as a word
+    character) is the brand Uber_Support: organisation "uber_support" (was "uber", a brand that
+    does not exist, from the mention cut at the "＿")."""
+    p = _twcs(tmp_path, [
+        '1,Uber_Support,False,Tue Oct 31 22:10:47 +0000 2017,Your ride is on its way,,',
+        '2,115712,True,Tue Oct 31 22:20:47 +0000 2017,@Ｕｂｅｒ＿Ｓｕｐｐｏｒｔ @friend driver never came,,',
+    ])
+    f = smlib.load(p).interactions.set_index("message_id")
+    assert f["org"].astype(str).to_dict() == {"1": "uber_support", "2": "uber_support"}
+
+
 # ----------------------------------------------------------------------------- privacy.pseudonymise
 def _frame(rows: list[tuple[str, bool, str]]) -> pd.DataFrame:
     return pd.DataFrame({"message_id": [str(i) for i in range(len(rows))],
@@ -84,6 +96,9 @@ def test_pseudonymise_keeps_the_org_mentioned_in_full_width():
                 ("imogen84", False, "@" + FULL_WIDTH + " my train is late again")])
     out = smlib.pseudonymise(f)
     assert out.loc[1, "text"] == "@" + FULL_WIDTH + " my train is late again"
+    # "＿" and "．" are "_" and ".": the whole handle is the organisation's
+    g = _frame([("Uber_Support", True, "On its way"), ("imogen84", False, "@Ｕｂｅｒ＿Ｓｕｐｐｏｒｔ where is it")])
+    assert smlib.pseudonymise(g).loc[1, "text"] == "@Ｕｂｅｒ＿Ｓｕｐｐｏｒｔ where is it"
     # and with the organisation known only from the profile (keep=), as notebook 02 does
     cust = smlib.pseudonymise(f[~f["author_is_org"]], keep=["@NorthwayRail"])
     assert cust["text"].iloc[0] == "@" + FULL_WIDTH + " my train is late again"

@@ -27,14 +27,16 @@ import numpy as np
 import pandas as pd
 
 from ..privacy import handle_key, handle_key_column, matches_handles
+from ..textforms import fold_unicode
 from ._options import Options
 from ._rows import clean_ids
 from ._text import normalise_line_ends, unescape_entities
 
 REQUIRED = {"tweet_id", "author_id", "inbound", "created_at", "text"}
 PLATFORM = "x"
-_ANY_AT_MENTION = re.compile(r"[@＠](\w+)")   # "@" or a full-width "＠"
-_ODD_MENTION = r"＠|@[A-Za-z0-9_]*[^\x00-\x7f]"   # a tweet where that may find another mention
+_MENTION = re.compile(r"@(\w+)")
+# only a tweet with one of these can have other mentions once put in the one Unicode form
+_ODD_MENTION = r"＠|@[A-Za-z0-9_]*[^\x00-\x7f]"
 
 
 def detect(columns: list[str]) -> bool:
@@ -113,13 +115,14 @@ def _brand_of_each(f: pd.DataFrame, replied_by: pd.Series | None) -> pd.Series:
     text = f.loc[todo, "text"]
     found = text.str.findall(r"@(\w+)")
     mentions = [[m.lower() for m in ms] if isinstance(ms, list) else [] for ms in found.to_numpy()]
-    # a full-width "＠" or a mention with letters outside ASCII ("@ＳｐｏｔｉｆｙＣａｒｅｓ"): those few
-    # tweets are read again, each mention as its handle key (what ``brands`` holds)
+    # a full-width "＠" or a mention with letters outside ASCII ("@ＳｐｏｔｉｆｙＣａｒｅｓ", "@Uber＿Support"):
+    # those few tweets are read again in the one Unicode form, each mention as its handle key
+    # (what ``brands`` holds)
     odd = np.flatnonzero(~text.str.isascii().fillna(True).astype(bool).to_numpy())
     if len(odd):
         again = text.iloc[odd].str.contains(_ODD_MENTION, regex=True).fillna(False).astype(bool).to_numpy()
         for i in odd[again]:
-            mentions[i] = [handle_key(m) for m in _ANY_AT_MENTION.findall(text.iat[i])]
+            mentions[i] = [handle_key(m) for m in _MENTION.findall(fold_unicode(text.iat[i]))]
     if brands:
         first = [next((m for m in ms if m in brands), None) for ms in mentions]
         org[found.index] = pd.array(first, dtype="str")
