@@ -725,7 +725,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     kw = _keywords()
     text = _text(cust)
     starts = tuple(s.lower() for s in kw["questions"]["question_starts"])
-    lead = text.str.strip().str.lower().str.extract(r"^(?:@\w+\s+)*([\w']+)", expand=False)
+    # the first word after any @mentions, however the handles are written ("＠ＫｅｌｂｙＣｏｕｎｃｉｌ",
+    # "@Uber＿Support": full-width "＠", "＿", "．" are "@", "_", "." as in smlib.privacy.handle_key)
+    lead = text.str.strip().str.lower().str.extract(r"^(?:[@＠][\w.＿．]+\s+)*([\w']+)", expand=False)
     is_q = text.str.contains("?", regex=False) | lead.isin(starts)
     is_s = text.str.contains(_phrase_regex(kw["suggestions"]["phrases"]))
     is_p = text.str.contains(_phrase_regex(kw["praise"]["phrases"])) & ~neg

@@ -212,3 +212,19 @@ def test_schema_profile_handles_are_read_stripped():
     for typed in ("@NorthwayRail ", "＠" + FULL_WIDTH + "\u3000", " @NorthwayRail"):
         profile = Profile.from_dict({"slug": "northway-rail", "name": "Northway Rail", "handles": {"x": typed}})
         assert profile.handles == {"x": "@NorthwayRail"}, typed
+
+
+def test_metrics_a_question_after_a_full_width_mention_is_a_question():
+    """P3 stakeholder feedback: "＠ＫｅｌｂｙＣｏｕｎｃｉｌ how do I report a pothole" (no "?") starts
+    with a question word once the @mention is skipped, as "@KelbyCouncil how do I ..." does:
+    2 questions (was 1: the mention was skipped only when written with an ASCII "@" and \\w)."""
+    from smlib.schema import Dataset, conform_interactions
+    f = conform_interactions(pd.DataFrame({
+        "org": "kelby-council", "platform": "x", "message_id": ["1", "2"],
+        "created_at": pd.to_datetime(["2026-10-20 09:00", "2026-10-20 10:00"], utc=True),
+        "author_id": ["imogen84", "jo_b"], "author_name": ["imogen84", "jo_b"],
+        "author_is_org": False, "kind": "mention",
+        "text": ["@KelbyCouncil how do I report a pothole",
+                 "＠ＫｅｌｂｙＣｏｕｎｃｉｌ how do I report a pothole"]}))
+    res = smlib.monitor(Dataset(interactions=f))
+    assert res["headline"]["questions"] == 2
