@@ -206,3 +206,69 @@ def test_one_accounts_mastodon_statuses_are_the_organisations(tmp_path):
     assert not f["author_is_org"].any()
     f = smlib.load(many, org_handles=["acmecoffee"]).interactions
     assert f["author_is_org"].tolist() == [True, False]
+
+
+# ── 4. deleted or missing authors ─────────────────────────────────────────────────────────
+def _reddit_comment(cid: str, author: str, body: str) -> dict:
+    return {"kind": "t1", "data": {"name": f"t1_{cid}", "id": cid, "author": author, "body": body,
+                                   "created_utc": 1772445600 + int(cid[-1]) * 60, "parent_id": "t3_p1",
+                                   "link_id": "t3_p1", "subreddit": "acme", "score": 1, "replies": ""}}
+
+
+def test_deleted_reddit_authors_are_not_one_shared_author(tmp_path):
+    """Pushshift-style and page JSON: comments whose account was deleted ('[deleted]') or
+    removed kept the author '[deleted]', one shared id, so counts of people counted them as one.
+    Their author is now empty (author_id '', author_name NA); a '[removed]' body is still
+    counted as 'deleted or removed comment'."""
+    post = {"kind": "t3", "data": {"name": "t3_p1", "id": "p1", "author": "AcmeShop", "title": "New menu",
+                                   "selftext": "", "created_utc": 1772445600, "subreddit": "acme"}}
+    page = [{"kind": "Listing", "data": {"children": [post]}},
+            {"kind": "Listing", "data": {"children": [_reddit_comment("c1", "[deleted]", "Too pricey now"),
+                                                      _reddit_comment("c2", "[deleted]", "Love the new soup"),
+                                                      _reddit_comment("c3", "sam", "Open on Sunday?"),
+                                                      _reddit_comment("c4", "[deleted]", "[removed]")]}}]
+    p = tmp_path / "thread.json"
+    p.write_text(json.dumps(page), encoding="utf-8")
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    f = ds.interactions.set_index("message_id")
+    assert s["reasons"] == {"deleted or removed comment": 1}
+    assert f["author_id"].to_dict() == {"t3_p1": "AcmeShop", "t1_c1": "", "t1_c2": "", "t1_c3": "sam"}
+    assert f.loc[["t1_c1", "t1_c2"], "author_name"].isna().all()
+    assert not f["author_id"].isin(["[deleted]", "[removed]", "unknown"]).any()
+
+
+def test_comments_without_an_author_have_an_empty_author_not_unknown(tmp_path):
+    """YouTube comments with no author fields and a CSV with blank author cells got the shared
+    author 'unknown', the same key as a real account called 'unknown'."""
+    def thread(tid: str, text: str) -> dict:
+        return {"kind": "youtube#commentThread", "id": tid, "snippet": {"topLevelComment": {
+            "kind": "youtube#comment", "id": tid, "snippet": {"textOriginal": text,
+                                                              "publishedAt": "2026-03-02T10:00:00Z"}}}}
+    p = tmp_path / "commentThreads.json"
+    p.write_text(json.dumps({"kind": "youtube#commentThreadListResponse",
+                             "items": [thread("Ug1", "Great video"), thread("Ug2", "Too loud")]}))
+    f = smlib.load(p).interactions
+    assert f["author_id"].tolist() == ["", ""] and f["author_name"].isna().all()
+    q = tmp_path / "inbox.csv"
+    q.write_text("date,author,text\n2026-03-02 09:00,unknown,I am the user called unknown\n"
+                 "2026-03-02 09:05,,No name on this one\n2026-03-02 09:10,[deleted],Nor on this\n",
+                 encoding="utf-8")
+    ds = smlib.load(q)
+    check_summary(ds)
+    assert ds.interactions["author_id"].tolist() == ["unknown", "", ""]
+
+
+def test_records_with_deleted_bodies_are_counted_as_the_reddit_readers_do(tmp_path):
+    """A JSON Lines dump read as records kept '[removed]' and '[deleted]' as the text of two
+    messages; the Reddit readers count such rows as 'deleted or removed comment'."""
+    p = tmp_path / "dump.jsonl"
+    _jsonl(p, [{"id": "1", "author": "jo", "text": "Where is my order?", "date": "2026-03-02T09:00:00Z"},
+               {"id": "2", "author": "[deleted]", "text": "[removed]", "date": "2026-03-02T09:05:00Z"},
+               {"id": "3", "author": "[deleted]", "text": " [deleted]", "date": "2026-03-02T09:06:00Z"},
+               {"id": "4", "author": "[deleted]", "text": "still here", "date": "2026-03-02T09:07:00Z"}])
+    ds = smlib.load(p)
+    s = check_summary(ds)
+    assert s["reasons"] == {"deleted or removed comment": 2} and s["examples"]["deleted or removed comment"]
+    assert ds.interactions["message_id"].tolist() == ["1", "4"]
+    assert ds.interactions["author_id"].tolist() == ["jo", ""]

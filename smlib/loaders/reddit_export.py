@@ -102,7 +102,7 @@ def parse(df: pd.DataFrame, opts: Options) -> pd.DataFrame:
         thread = clean_ids(_col(df, names, "thread_id")).fillna("").str.replace(r"^t4_", "", regex=True)
         out = pd.DataFrame({"message_id": ("t4_" + ids).where(ids.ne(""), ""),
                             "thread_id": "t4_" + thread.where(thread.ne(""), ids),   # the first message's id
-                            "author_id": sender.where(sender.ne(""), "unknown"),
+                            "author_id": sender.where(sender.ne(""), None),   # empty: not known
                             "kind": "message", "text": text})
         out["author_is_org"] = is_org.to_numpy(dtype=bool)
         opts.natural_org = (sender[is_org].iloc[0] if is_org.any() else None) or opts.owner(platform=PLATFORM)

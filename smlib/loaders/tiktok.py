@@ -101,8 +101,8 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
     for key, msgs in (chats.items() if isinstance(chats, dict) else []):
         other = str(key).replace("Chat History with ", "").rstrip(":").strip() or str(key)
         for j, where, m in each(msgs if isinstance(msgs, list) else [msgs], f"ChatHistory[{key!r}]"):
-            sender = _str(m.get("From")) or "unknown"
-            mine = (bool(found) and sender == found) or sender == owner or opts.is_handle(sender)
+            sender = _str(m.get("From")) or None   # not given: the author is left empty
+            mine = bool(sender) and ((bool(found) and sender == found) or sender == owner or opts.is_handle(sender))
             rows.append({"_row": where, "message_id": f"tt-dm-{other}-{j}", "thread_id": f"tt-dm-{other}",
                          "created_at": m.get("Date"), "author_id": sender, "author_name": sender,
                          "author_is_org": mine, "kind": "message", "text": clean_text(_str(m.get("Content")))})

@@ -160,12 +160,12 @@ def _parse_v2(pages: list[dict], opts: Options) -> pd.DataFrame:
                 continue
             aid = _id(t.get("author_id"))
             u = users.get(aid or "", {})
-            who = _text(u.get("username")).strip() or aid or "unknown"
+            who = _text(u.get("username")).strip() or aid or None
             refs = t.get("referenced_tweets") if isinstance(t.get("referenced_tweets"), list) else []
             parent = next((_id(r.get("id")) for r in refs if isinstance(r, dict) and r.get("type") == "replied_to"), None)
             pm = t.get("public_metrics") if isinstance(t.get("public_metrics"), dict) else {}
             upm = u.get("public_metrics") if isinstance(u.get("public_metrics"), dict) else {}
-            mine = opts.is_handle(who) or opts.is_handle(aid)
+            mine = bool(who) and (opts.is_handle(who) or opts.is_handle(aid))
             rows.append({"_row": where, "message_id": _id(t.get("id")), "parent_id": parent,
                          "thread_id": _id(t.get("conversation_id")), "created_at": t.get("created_at"),
                          "author_id": who, "author_name": _text(u.get("name")).strip() or who,
@@ -339,7 +339,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             continue
         ents = t.get("extended_entities") or t.get("entities") or {}
         user = user_of(item)
-        who = (_text(user.get("screen_name")).strip() or "unknown") if api else ""
+        who = _text(user.get("screen_name")).strip() if api else ""   # "": no user (author left empty)
         parent = _id(t.get("in_reply_to_status_id_str")) or _id(t.get("in_reply_to_status_id"))
         mine = opts.is_handle(who) if api else True
         rows.append({
@@ -347,8 +347,8 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             "message_id": _id(t.get("id_str")) or _id(t.get("id")),
             "parent_id": parent,
             "created_at": t.get("created_at"),
-            "author_id": who or owner,
-            "author_name": (_text(user.get("name")).strip() or who) if api else owner,
+            "author_id": (who or None) if api else owner,
+            "author_name": (_text(user.get("name")).strip() or who or None) if api else owner,
             "author_is_org": mine,
             "kind": ("reply" if parent else "post") if mine else ("reply" if parent else "mention"),
             "text": _unescape(_text(t.get("full_text")) or _text(t.get("text"))),
