@@ -91,7 +91,8 @@ _NOT_A_HANDLE = frozenset(
     "tos compose video videos music tag tags discover trending live embed comments submit wiki ads "
     "media notes l.php".split())
 # a word with a digit, "_" or "." inside: the only kind of word looked up as a customer's handle
-_TOKEN = re.compile(r"(?<![\w.@])(?=[\w.]*[\d_.][\w.]*\w)\w(?:[\w.]*\w)?")
+# (full-width "＿" and "．", which re does not count as word characters, are "_" and "." here too)
+_TOKEN = re.compile(r"(?<![\w.@＿．])(?=[\w.＿．]*[\d_.＿．][\w.＿．]*[\w＿])[\w＿](?:[\w.＿．]*[\w＿])?")
 _RUN = re.compile(r"\w(?:[\w.]*\w)?")
 _WORD = re.compile(r"\w+")
 # a handle that is no ordinary word (it has a digit, "_" or "."), so it is safe to look for

@@ -117,6 +117,9 @@ def test_pseudonymise_hides_customers_written_in_full_width():
     jane, jo = smlib.privacy.pseudonym("janedoe"), smlib.privacy.pseudonym("jo_b")
     assert out.loc[1, "author_id"] == jane and out.loc[2, "author_id"] == jo
     assert out.loc[3, "text"] == f"same here @{jane}, and ask {jo} too"
+    # all in full-width, "＿" included (not a word character to re): still jo_b
+    g = _frame([("jo_b", False, "me too"), ("imogen84", False, "ｊｏ＿ｂ said so")])
+    assert smlib.pseudonymise(g).loc[1, "text"] == f"{jo} said so"
 
 
 # ----------------------------------------------------------------------------- priority.py
