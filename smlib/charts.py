@@ -40,9 +40,11 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
     sentence written on the chart when there is no bar to draw (no category, or every value 0),
     so an empty chart always says why.
     """
-    if empty and note is None and not any(
-            float(v) for vals in series.values() for v in vals if pd.notna(v)):
+    nothing = not any(float(v) for vals in series.values() for v in vals if pd.notna(v))
+    if empty and note is None and nothing:
         note = empty
+    if not len(categories):
+        series = {}   # no bar to draw: no legend of series that are not there
     cats = [str(c) for c in categories]
     colors = list(colors) if colors else PALETTE
     if interactive:
@@ -61,6 +63,8 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         if note:
             fig.add_annotation(text=note, showarrow=False, xref="paper", yref="paper",
                                x=0.5, y=0.5, font=dict(size=14))
+        if nothing:   # no bar: a value axis from 0, not plotly's -1..4 around nothing
+            (fig.update_xaxes if horizontal else fig.update_yaxes)(range=[0, 1], tickvals=[0])
         from .reportview import plain_text_figure
         return plain_text_figure(fig)   # names from the data are text, never plotly markup
     import matplotlib.pyplot as plt
@@ -94,6 +98,11 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
     if whole and not percent:
         from matplotlib.ticker import MaxNLocator
         (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
+    if nothing:
+        # every value 0 or no bar at all: matplotlib would centre the axis on 0 and tick
+        # -0.045 ... 0.045 (negative, fractional counts); show a value axis from 0 instead
+        (ax.set_xlim if horizontal else ax.set_ylim)(0, 1)
+        (ax.set_xticks if horizontal else ax.set_yticks)([0])
     if len(series) > 1:
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     if note:

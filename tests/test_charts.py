@@ -132,3 +132,52 @@ def test_names_from_the_data_are_text_not_plotly_markup(res):
              *[t.hovertemplate.replace("<br>", " ").replace("<extra></extra>", "") for t in fig.data]]
     assert not any("<" in s for s in shown), shown
     assert "&lt;b&gt;X&lt;/b&gt;" in shown and "Face &amp; book" in shown
+
+
+# --- charts as a learner sees them: empty charts, scales, colours, legends ---------------------
+
+@pytest.fixture(scope="module")
+def res_business_only():
+    """Only the business wrote on the monitoring days (an account's own export, e.g. an outbox)."""
+    ds = md.dataset()
+    inter = ds.interactions[ds.interactions["author_is_org"]].reset_index(drop=True)
+    return smlib.monitor(smlib.schema.Dataset(interactions=inter, audience=ds.audience,
+                                              profile=ds.profile, load_summary=ds.load_summary),
+                         days=md.MONITOR_DAYS)
+
+
+@pytest.mark.parametrize("name", ["busiest_hours", "users", "complaints", "answered",
+                                  "response_times", "feedback", "themes"])
+def test_empty_chart_has_a_value_axis_from_zero_not_negative_fractions(name, res_business_only):
+    """With nothing from the public matplotlib centred the value axis on 0 and ticked
+    -0.045 ... 0.045: negative, fractional message counts around a blank frame."""
+    fig = charts.CHARTS[name](res_business_only)
+    try:
+        ax = fig.axes[0]
+        horizontal = name == "themes"
+        lo, hi = ax.get_xlim() if horizontal else ax.get_ylim()
+        ticks = (ax.get_xticks() if horizontal else ax.get_yticks()).tolist()
+        assert (lo, hi) == (0, 1)
+        assert ticks == [0]
+        assert any(t.get_text().strip() for t in ax.texts)          # it says why it is empty
+    finally:
+        plt.close(fig)
+    pfig = charts.CHARTS[name](res_business_only, interactive=True)
+    axis = pfig.layout.xaxis if name == "themes" else pfig.layout.yaxis
+    assert tuple(axis.range) == (0, 1)
+    assert pfig.layout.annotations and pfig.layout.annotations[0].text
+
+
+@pytest.mark.parametrize("name", ["engagement", "response_times", "themes"])
+def test_chart_without_a_bar_has_no_legend_of_absent_series(name, res_business_only):
+    """An empty engagement chart listed 'likes, shares, replies' in the legend, all in
+    matplotlib's default blue, next to no bar at all."""
+    import copy
+    r = copy.deepcopy(res_business_only)
+    r["engagement"] = r["engagement"].iloc[0:0]
+    fig = charts.CHARTS[name](r)
+    try:
+        assert fig.axes[0].get_legend() is None
+        assert not fig.axes[0].patches
+    finally:
+        plt.close(fig)
