@@ -183,8 +183,11 @@ def followers(res: dict[str, Any], interactive: bool = False) -> Any:
         return _unavailable(title, xl, yl, f, interactive)
     f = f[f["platform"] != ALL]
     colours = ["#009E73" if c >= 0 else "#D55E00" for c in f["change"]]
+    empty = ("One monitoring day: there is no change to show\n(choose two days or more)"
+             if len(res["meta"]["days"]) < 2
+             else "The number of followers did not change\non any platform between the first and last day")
     fig = _bars([platform_name(p) for p in f["platform"]], {"change": f["change"].tolist()},
-                title=title, xlabel=xl, ylabel=yl, interactive=interactive)
+                title=title, xlabel=xl, ylabel=yl, interactive=interactive, empty=empty)
     if interactive:
         fig.update_traces(marker_color=colours)
     else:

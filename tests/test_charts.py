@@ -181,3 +181,24 @@ def test_chart_without_a_bar_has_no_legend_of_absent_series(name, res_business_o
         assert not fig.axes[0].patches
     finally:
         plt.close(fig)
+
+
+def test_followers_chart_with_no_change_says_so(res):
+    """On one monitoring day every change is 0: the chart was a blank frame with a line at 0
+    and nothing saying why."""
+    one_day = smlib.monitor(md.dataset(), days=[md.MONITOR_DAYS[-1]])
+    assert (one_day["followers"]["change"] == 0).all()
+    fig = charts.followers(one_day)
+    try:
+        texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+        assert "One monitoring day" in texts
+    finally:
+        plt.close(fig)
+    pfig = charts.followers(one_day, interactive=True)
+    assert "One monitoring day" in pfig.layout.annotations[0].text
+    # a real change draws bars and no note
+    fig = charts.followers(res)
+    try:
+        assert not fig.axes[0].texts
+    finally:
+        plt.close(fig)
