@@ -84,6 +84,11 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
             ax.bar(pos + offset, v, width=width, bottom=bottom if stacked else None, **kw)
         if stacked:
             bottom = bottom + v
+    for bar in ax.patches:
+        # matplotlib pins the axis to each bar's base; a stacked segment of 0 on top of the
+        # tallest bar then pins the top, and that bar touches the frame: keep only 0 pinned
+        edges = bar.sticky_edges.x if horizontal else bar.sticky_edges.y
+        edges[:] = [0]
     if horizontal:
         ax.set_yticks(pos, cats)
         ax.invert_yaxis()

@@ -202,3 +202,25 @@ def test_followers_chart_with_no_change_says_so(res):
         assert not fig.axes[0].texts
     finally:
         plt.close(fig)
+
+
+@pytest.mark.parametrize("horizontal", [False, True])
+def test_tallest_stacked_bar_does_not_touch_the_frame(res, horizontal):
+    """When the top segment of the tallest stacked bar was 0 (no returning users on YouTube,
+    no international share in Hopewell's messages) the bar ran into the top of the frame."""
+    import copy
+    r = copy.deepcopy(res)
+    if horizontal:
+        r["themes"]["negative"] = r["themes"]["messages"]          # 'not negative' all 0
+        fig, top = charts.themes(r), r["themes"]["messages"].head(10).max()
+    else:
+        r["users"]["new_users"] = r["users"]["users"]
+        r["users"]["returning_users"] = 0
+        fig, top = charts.users(r), r["users"].query("platform != 'all'")["users"].max()
+    try:
+        ax = fig.axes[0]
+        hi = ax.get_xlim()[1] if horizontal else ax.get_ylim()[1]
+        assert hi > top * 1.02
+        assert (ax.get_xlim()[0] if horizontal else ax.get_ylim()[0]) == 0   # still from 0
+    finally:
+        plt.close(fig)
