@@ -27,6 +27,18 @@ from .summary import _possessive, platform_name
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 NEG_COLOURS = ["#D55E00", "#A6CEE3"]  # negative (vermillion), not negative (light blue)
 CARE_COLOURS = ["#009E73", "#D55E00"]  # answered (green), still waiting (vermillion)
+# one colour per platform in every chart, so X is the same colour in the volume chart and in the
+# age chart; never the green and vermillion that mean good/bad in the other charts
+PLATFORM_COLOURS = {"facebook": "#0072B2", "instagram": "#CC79A7", "x": "#444444",
+                    "tiktok": "#56B4E9", "youtube": "#E69F00", "linkedin": "#332288",
+                    "reviews": "#F0E442", "blog": "#999999", "threads": "#882255",
+                    "reddit": "#661100", "mastodon": "#44AA99", "other": "#BBBBBB"}
+
+
+def _platform_colours(codes: Sequence[str]) -> list[str]:
+    """The fixed colour of each platform code (an unknown code gets a palette colour)."""
+    spare = ["#000000", "#AA4499", "#DDCC77", "#88CCEE"]
+    return [PLATFORM_COLOURS.get(str(c), spare[i % len(spare)]) for i, c in enumerate(codes)]
 
 
 def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, title: str,
@@ -140,6 +152,7 @@ def volume_by_day(res: dict[str, Any], interactive: bool = False) -> Any:
     series = {platform_name(p): [int(v[(v["day"] == d) & (v["platform"] == p)]["total"].sum())
                                  for d in days] for p in plats}
     return _bars([_day_label(d) for d in days], series, stacked=True, interactive=interactive,
+                 colors=_platform_colours(plats),
                  title=f"{_org(res)}: messages per day, by platform",
                  xlabel="Monitoring day", ylabel="Number of messages")
 
@@ -236,10 +249,11 @@ def age_groups(res: dict[str, Any], interactive: bool = False) -> Any:
     bands = list(dict.fromkeys(a["age_band"]))
     from .schema import AGE_BANDS
     bands = [b for b in AGE_BANDS if b in bands] + [b for b in bands if b not in AGE_BANDS]
+    groups = list(a.groupby("platform", sort=True, observed=True))
     series = {platform_name(p): [float(g.loc[g["age_band"] == b, "share"].sum()) for b in bands]
-              for p, g in a.groupby("platform", sort=True)}
+              for p, g in groups}
     return _bars(bands, series, percent=True, title=title, xlabel=xl, ylabel=yl,
-                 interactive=interactive)
+                 interactive=interactive, colors=_platform_colours([p for p, _ in groups]))
 
 
 def complaints(res: dict[str, Any], interactive: bool = False) -> Any:

@@ -224,3 +224,31 @@ def test_tallest_stacked_bar_does_not_touch_the_frame(res, horizontal):
         assert (ax.get_xlim()[0] if horizontal else ax.get_ylim()[0]) == 0   # still from 0
     finally:
         plt.close(fig)
+
+
+def _bar_colours(fig) -> dict[str, str]:
+    from matplotlib.colors import to_hex
+    ax = fig.axes[0]
+    return {c.get_label(): to_hex(c.patches[0].get_facecolor()) for c in ax.containers}
+
+
+def test_a_platform_has_the_same_colour_in_every_chart(res):
+    """X was pink in northway's volume chart and vermillion in its age chart (colours were given
+    by position, and review sites has no age figures): a learner matching charts by colour
+    compared the wrong platforms."""
+    import copy
+    r = copy.deepcopy(res)
+    r["age"] = r["age"][r["age"]["platform"] == "x"]          # age figures for X only
+    vol, age = charts.volume_by_day(r), charts.age_groups(r)
+    try:
+        v, a = _bar_colours(vol), _bar_colours(age)
+        assert v["X"] == a["X"]
+        assert v["Facebook"] != v["X"]
+        # platform colours never borrow the colours that mean negative / positive
+        assert not {c.lower() for c in v.values()} & {c.lower() for c in
+                                                     charts.NEG_COLOURS + charts.CARE_COLOURS}
+    finally:
+        plt.close(vol)
+        plt.close(age)
+    pv, pa = charts.volume_by_day(r, interactive=True), charts.age_groups(r, interactive=True)
+    assert {t.name: t.marker.color for t in pv.data}["X"] == {t.name: t.marker.color for t in pa.data}["X"]
