@@ -45,12 +45,13 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
           xlabel: str, ylabel: str, stacked: bool = False, horizontal: bool = False,
           interactive: bool = False, percent: bool = False, note: str | None = None,
           colors: Sequence[str] | None = None, whole: bool = True,
-          empty: str | None = None) -> Any:
+          empty: str | None = None, legend: bool | None = None) -> Any:
     """Grouped or stacked bars; the one drawing routine behind every chart here.
 
     ``whole``: the values are counts, so the value axis gets whole-number ticks. ``empty``: the
     sentence written on the chart when there is no bar to draw (no category, or every value 0),
-    so an empty chart always says why.
+    so an empty chart always says why. ``legend``: ``None`` shows one when there are several
+    series; ``True`` also for a single series whose name the reader needs (which platform).
     """
     nothing = not any(float(v) for vals in series.values() for v in vals if pd.notna(v))
     if empty and note is None and nothing:
@@ -59,6 +60,7 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         series = {}   # no bar to draw: no legend of series that are not there
     cats = [str(c) for c in categories]
     colors = list(colors) if colors else PALETTE
+    show_legend = bool(series) and (len(series) > 1 if legend is None else legend)
     if interactive:
         import plotly.graph_objects as go
         fig = go.Figure()
@@ -69,7 +71,8 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         fig.update_layout(title=title, barmode="stack" if stacked else "group",
                           xaxis_title=xlabel if not horizontal else ylabel,
                           yaxis_title=ylabel if not horizontal else xlabel,
-                          template="plotly_white", legend_title_text="", height=420)
+                          template="plotly_white", legend_title_text="", height=420,
+                          showlegend=show_legend)
         if horizontal:
             fig.update_yaxes(autorange="reversed")
         if note:
@@ -120,7 +123,7 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         # -0.045 ... 0.045 (negative, fractional counts); show a value axis from 0 instead
         (ax.set_xlim if horizontal else ax.set_ylim)(0, 1)
         (ax.set_xticks if horizontal else ax.set_yticks)([0])
-    if len(series) > 1:
+    if show_legend:
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     if note:
         ax.text(0.5, 0.5, note, transform=ax.transAxes, ha="center", va="center", wrap=True)
@@ -152,7 +155,7 @@ def volume_by_day(res: dict[str, Any], interactive: bool = False) -> Any:
     series = {platform_name(p): [int(v[(v["day"] == d) & (v["platform"] == p)]["total"].sum())
                                  for d in days] for p in plats}
     return _bars([_day_label(d) for d in days], series, stacked=True, interactive=interactive,
-                 colors=_platform_colours(plats),
+                 colors=_platform_colours(plats), legend=True,   # names the platform, even one
                  title=f"{_org(res)}: messages per day, by platform",
                  xlabel="Monitoring day", ylabel="Number of messages")
 

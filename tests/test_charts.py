@@ -252,3 +252,23 @@ def test_a_platform_has_the_same_colour_in_every_chart(res):
         plt.close(age)
     pv, pa = charts.volume_by_day(r, interactive=True), charts.age_groups(r, interactive=True)
     assert {t.name: t.marker.color for t in pv.data}["X"] == {t.name: t.marker.color for t in pa.data}["X"]
+
+
+def test_volume_chart_names_the_platform_even_when_there_is_one(res):
+    """'messages per day, by platform' on a YouTube or Mastodon export drew one colour with no
+    legend: the chart never said which platform."""
+    one = smlib.monitor(md.dataset(), days=md.MONITOR_DAYS, platforms=["facebook"])
+    fig = charts.volume_by_day(one)
+    try:
+        leg = fig.axes[0].get_legend()
+        assert leg is not None and [t.get_text() for t in leg.get_texts()] == ["Facebook"]
+    finally:
+        plt.close(fig)
+    assert charts.volume_by_day(one, interactive=True).layout.showlegend is True
+    # a single series that needs no name still has no legend (feedback: 'messages')
+    fig = charts.feedback(res)
+    try:
+        assert fig.axes[0].get_legend() is None
+    finally:
+        plt.close(fig)
+    assert charts.feedback(res, interactive=True).layout.showlegend is False
