@@ -115,9 +115,12 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
     ax.set_title(title)
-    if whole and not percent:
-        from matplotlib.ticker import MaxNLocator
-        (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    value_axis = ax.xaxis if horizontal else ax.yaxis
+    # at most about 7 ticks, written as people write numbers: 52,000 not 52000
+    value_axis.set_major_locator(MaxNLocator(nbins=6, integer=whole and not percent))
+    value_axis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}" if x == round(x)
+                                                 else f"{x:,g}"))
     if nothing:
         # every value 0 or no bar at all: matplotlib would centre the axis on 0 and tick
         # -0.045 ... 0.045 (negative, fractional counts); show a value axis from 0 instead

@@ -272,3 +272,32 @@ def test_volume_chart_names_the_platform_even_when_there_is_one(res):
     finally:
         plt.close(fig)
     assert charts.feedback(res, interactive=True).layout.showlegend is False
+
+
+def _tick_texts(fig, axis: str) -> list[str]:
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    labels = ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()
+    return [t.get_text() for t in labels if t.get_text()]
+
+
+def test_large_counts_have_thousands_separators_and_few_ticks(res):
+    """Kelby's regions axis read 0 6000 12000 ... 54000: ten crowded six-digit labels a
+    learner has to count the zeros of."""
+    import copy
+    r = copy.deepcopy(res)
+    r["regions"] = r["regions"].assign(people=[52609, 3700])
+    fig = charts.regions(r)
+    try:
+        texts = _tick_texts(fig, "x")
+        assert 3 <= len(texts) <= 8, texts
+        big = [t for t in texts if len(t.replace(",", "")) > 3]
+        assert big and all("," in t for t in big), texts
+    finally:
+        plt.close(fig)
+    r["customer_care"] = r["customer_care"].assign(median_minutes=6.0, p90_minutes=30.0)
+    fig = charts.response_times(r)                       # 0.1 h and 0.5 h keep their decimals
+    try:
+        assert any("." in t for t in _tick_texts(fig, "y"))
+    finally:
+        plt.close(fig)
