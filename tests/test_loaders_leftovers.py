@@ -272,3 +272,23 @@ def test_records_with_deleted_bodies_are_counted_as_the_reddit_readers_do(tmp_pa
     assert s["reasons"] == {"deleted or removed comment": 2} and s["examples"]["deleted or removed comment"]
     assert ds.interactions["message_id"].tolist() == ["1", "4"]
     assert ds.interactions["author_id"].tolist() == ["jo", ""]
+
+
+# ── found while checking the above (fuzz seed 41) ─────────────────────────────────────────
+def test_a_repeated_reply_without_conversation_ids_is_counted_not_a_crash(tmp_path):
+    """An X API v2 page whose reply appears twice and some tweets lack conversation_id ended in
+    pandas' InvalidIndexError ('Reindexing only valid with uniquely valued Index objects') from
+    the thread step, outside any DataError. The repeat is now counted as a duplicate."""
+    def tweet(tid: str, author: str, text: str, parent: str | None = None) -> dict:
+        t = {"id": tid, "text": text, "created_at": f"2026-03-02T10:0{tid[-1]}:00.000Z", "author_id": author}
+        return t | ({"referenced_tweets": [{"type": "replied_to", "id": parent}]} if parent else {})
+    reply = tweet("12", "9", "@ann yes, until 6", parent="11")
+    p = tmp_path / "search.json"
+    p.write_text(json.dumps({"data": [tweet("11", "8", "Is the shop open today?"), reply, reply,
+                                      dict(tweet("13", "8", "Thanks!", parent="12"), conversation_id="11")],
+                             "includes": {"users": [{"id": "8", "username": "ann"}, {"id": "9", "username": "shop"}]}}))
+    ds = smlib.load(p, org_handles=["shop"])
+    s = check_summary(ds)
+    assert s["reasons"] == {"duplicate message_id": 1}
+    f = ds.interactions.set_index("message_id")
+    assert f["thread_id"].to_dict() == {"11": "11", "12": "11", "13": "11"}

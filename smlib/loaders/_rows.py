@@ -305,7 +305,8 @@ def _thread_roots(ids: pd.Series, parents: pd.Series) -> pd.Series:
 def _thread_roots_stepwise(ids: pd.Series, parents: pd.Series) -> pd.Series:
     """:func:`_thread_roots` one step per round (for ids that repeat; also the tests' oracle)."""
     parent_of = pd.Series(parents.to_numpy(), index=ids.to_numpy())
-    parent_of = parent_of[parent_of.notna()]
+    # a repeated id follows its first row's link (the row finish keeps); map() needs unique keys
+    parent_of = parent_of[parent_of.notna() & ~parent_of.index.duplicated()]
     root = parents.where(parents.notna(), ids)
     before = -1
     for _ in range(500):  # one step up per round; stops when nothing moves, or loops (a→b→a)
