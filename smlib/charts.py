@@ -110,8 +110,13 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         ax.set_xlabel(ylabel)
         ax.set_ylabel(xlabel)
     else:
-        crowded = sum(len(c) + 2 for c in cats) > 70
-        ax.set_xticks(pos, cats, rotation=30 if crowded else 0, ha="right" if crowded else "center")
+        # tilt the labels only when the longest one does not fit under its bar: the axis is
+        # about 7 inches wide (5.6 beside a legend), a character about 1/12 inch. Tilted labels
+        # end exactly under their tick (rotation_mode anchor), so '10' is not read as '11'.
+        slot = (5.6 if show_legend else 7.0) / max(len(cats), 1) * 12
+        crowded = max((len(c) for c in cats), default=0) + 1 > slot
+        ax.set_xticks(pos, cats, rotation=30 if crowded else 0, ha="right" if crowded else "center",
+                      rotation_mode="anchor" if crowded else "default")
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
     ax.set_title(title)

@@ -301,3 +301,35 @@ def test_large_counts_have_thousands_separators_and_few_ticks(res):
         assert any("." in t for t in _tick_texts(fig, "y"))
     finally:
         plt.close(fig)
+
+
+def _overlaps(labels) -> bool:
+    boxes = sorted((t.get_window_extent() for t in labels if t.get_text()), key=lambda b: b.x0)
+    return any(a.x1 > b.x0 for a, b in zip(boxes, boxes[1:]))
+
+
+def test_hour_labels_are_upright_and_do_not_overlap(res):
+    """The 24 hour labels ('00' ... '23') were tilted 30 degrees and shifted left of their bars,
+    so the bar above '10' looked like the bar for '11'; two-digit labels fit upright."""
+    fig = charts.busiest_hours(res)
+    try:
+        fig.canvas.draw()
+        labels = fig.axes[0].get_xticklabels()
+        assert [t.get_text() for t in labels] == [f"{h:02d}" for h in range(24)]
+        assert {t.get_rotation() for t in labels} == {0}
+        assert not _overlaps(labels)
+    finally:
+        plt.close(fig)
+
+
+def test_long_labels_are_tilted_and_end_under_their_tick(res):
+    """Nine monitoring days do not fit upright: tilted, each label must end at its own tick."""
+    days = ["2026-10-28", "2026-10-29", "2026-10-30", *md.MONITOR_DAYS, "2026-11-04"]
+    fig = charts.volume_by_day(smlib.monitor(md.dataset(), days=days))
+    try:
+        labels = fig.axes[0].get_xticklabels()
+        assert len(labels) == len(days)
+        assert {t.get_rotation() for t in labels} == {30}
+        assert {t.get_rotation_mode() for t in labels} == {"anchor"}
+    finally:
+        plt.close(fig)
