@@ -291,7 +291,8 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
 
     ``org``: the organisation slug for every row (a sample slug also brings its profile and
     handles); when omitted it comes from the file (the brand in twcs, the airline, the archive
-    owner). ``format``: ``"auto"`` (detect from content) or one of :data:`FORMATS`.
+    owner), else from the file's name when that names an organisation, else it is
+    ``"this organisation"`` (see :func:`_org_when_not_given`; the summary warns). ``format``: ``"auto"`` (detect from content) or one of :data:`FORMATS`.
     ``columns``: ``{model_field: source_column}`` for CSV/Excel. ``platform``: the platform code
     for every row (e.g. ``"facebook"`` for a CSV). ``encoding``: force a text encoding.
     ``org_handles``: the organisation's own handles, so its messages get ``author_is_org``.
