@@ -60,7 +60,7 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         series = {}   # no bar to draw: no legend of series that are not there
     cats = [str(c) for c in categories]
     colors = list(colors) if colors else PALETTE
-    show_legend = bool(series) and (len(series) > 1 if legend is None else legend)
+    show_legend = not nothing and bool(series) and (len(series) > 1 if legend is None else legend)
     if interactive:
         import plotly.graph_objects as go
         fig = go.Figure()
@@ -111,9 +111,9 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         ax.set_ylabel(xlabel)
     else:
         # tilt the labels only when the longest one does not fit under its bar: the axis is
-        # about 7 inches wide (5.6 beside a legend), a character about 1/12 inch. Tilted labels
+        # about 7 inches wide (5.6 beside a legend), 14 characters an inch. Tilted labels
         # end exactly under their tick (rotation_mode anchor), so '10' is not read as '11'.
-        slot = (5.6 if show_legend else 7.0) / max(len(cats), 1) * 12
+        slot = (5.6 if show_legend else 7.0) / max(len(cats), 1) * 14
         crowded = max((len(c) for c in cats), default=0) + 1 > slot
         ax.set_xticks(pos, cats, rotation=30 if crowded else 0, ha="right" if crowded else "center",
                       rotation_mode="anchor" if crowded else "default")

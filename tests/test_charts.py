@@ -333,3 +333,23 @@ def test_long_labels_are_tilted_and_end_under_their_tick(res):
         assert {t.get_rotation_mode() for t in labels} == {"anchor"}
     finally:
         plt.close(fig)
+
+
+def test_platform_names_fit_upright_and_empty_bars_have_no_legend(res_business_only):
+    """With nobody from the public, users listed six platforms with no bar; the labels fit
+    upright, and a legend 'new / returning' described bars that are not there."""
+    import copy
+    r = copy.deepcopy(res_business_only)
+    names = ["facebook", "instagram", "reviews", "tiktok", "x", "youtube"]
+    r["users"] = r["users"].iloc[[0] * len(names)].assign(platform=names, users=0, new_users=0,
+                                                           returning_users=0, messages=0)
+    fig = charts.users(r)
+    try:
+        fig.canvas.draw()
+        labels = fig.axes[0].get_xticklabels()
+        assert [t.get_text() for t in labels] == ["Facebook", "Instagram", "review sites", "TikTok",
+                                                  "X", "YouTube"]
+        assert {t.get_rotation() for t in labels} == {0} and not _overlaps(labels)
+        assert fig.axes[0].get_legend() is None
+    finally:
+        plt.close(fig)
