@@ -104,6 +104,11 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         # tallest bar then pins the top, and that bar touches the frame: keep only 0 pinned
         edges = bar.sticky_edges.x if horizontal else bar.sticky_edges.y
         edges[:] = [0]
+    if 0 < len(cats) < 3:
+        # one or two bars would stretch across the whole chart, like a wall: keep room for
+        # three, so a bar looks like a bar and one message does not fill the page
+        pad = (3 - len(cats)) / 2
+        (ax.set_ylim if horizontal else ax.set_xlim)(-0.5 - pad, len(cats) - 0.5 + pad)
     if horizontal:
         ax.set_yticks(pos, cats)
         ax.invert_yaxis()

@@ -353,3 +353,20 @@ def test_platform_names_fit_upright_and_empty_bars_have_no_legend(res_business_o
         assert fig.axes[0].get_legend() is None
     finally:
         plt.close(fig)
+
+
+@pytest.mark.parametrize("name,horizontal", [("volume_by_day", False), ("themes", True)])
+def test_one_bar_does_not_fill_the_whole_chart(name, horizontal):
+    """On a file of one message (or one or two themes) the single bar was 0.8 wide on an axis 0.8 wide: a solid
+    block from edge to edge that does not look like a bar chart at all."""
+    one = smlib.monitor(md.dataset(), days=["2026-11-09"], platforms=["x"])
+    fig = charts.CHARTS[name](one)
+    try:
+        ax = fig.axes[0]
+        bars = [p for p in ax.patches if (p.get_height() if horizontal else p.get_width()) > 0]
+        assert len({(p.get_y() if horizontal else p.get_x()) for p in bars}) in (1, 2)
+        lo, hi = sorted(ax.get_ylim() if horizontal else ax.get_xlim())
+        size = bars[0].get_height() if horizontal else bars[0].get_width()
+        assert size / (hi - lo) <= 0.3
+    finally:
+        plt.close(fig)
