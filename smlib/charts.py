@@ -78,8 +78,16 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         if note:
             fig.add_annotation(text=note, showarrow=False, xref="paper", yref="paper",
                                x=0.5, y=0.5, font=dict(size=14))
+        update_values = fig.update_xaxes if horizontal else fig.update_yaxes
+        if whole and not percent:
+            # counts: plotly ticks 0, 0.2, 0.4 ... under small bars (0.2 of a message); whole
+            # numbers only, one apart when the tallest bar is small
+            vals = [[float(v) for v in vs if pd.notna(v)] for vs in series.values()]
+            top = (max((sum(col) for col in zip(*vals)), default=0) if stacked
+                   else max((v for vs in vals for v in vs), default=0))
+            update_values(tickformat=",d", **({"dtick": 1} if top < 8 else {}))
         if nothing:   # no bar: a value axis from 0, not plotly's -1..4 around nothing
-            (fig.update_xaxes if horizontal else fig.update_yaxes)(range=[0, 1], tickvals=[0])
+            update_values(range=[0, 1], tickvals=[0])
         from .reportview import plain_text_figure
         return plain_text_figure(fig)   # names from the data are text, never plotly markup
     import matplotlib.pyplot as plt

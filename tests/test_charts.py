@@ -370,3 +370,15 @@ def test_one_bar_does_not_fill_the_whole_chart(name, horizontal):
         assert size / (hi - lo) <= 0.3
     finally:
         plt.close(fig)
+
+
+def test_interactive_count_axis_has_whole_number_ticks(res):
+    """plotly ticked 0, 0.2, 0.4 ... 1 under a one-message bar (YouTube export, one message a
+    day): fractions of a message. Counts get whole-number ticks; hours keep their decimals."""
+    one = smlib.monitor(md.dataset(), days=["2026-11-09"], platforms=["x"])
+    fig = charts.volume_by_day(one, interactive=True)
+    assert fig.layout.yaxis.tickformat == ",d" and fig.layout.yaxis.dtick == 1
+    fig = charts.themes(one, interactive=True)
+    assert fig.layout.xaxis.tickformat == ",d" and fig.layout.xaxis.dtick == 1
+    fig = charts.response_times(res, interactive=True)
+    assert fig.layout.yaxis.tickformat is None and fig.layout.yaxis.dtick is None
