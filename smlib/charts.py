@@ -163,6 +163,15 @@ def _org(res: dict[str, Any]) -> str:
     return res["meta"]["name"]
 
 
+def _org_first(res: dict[str, Any]) -> str:
+    """The organisation's name at the start of a title or sentence: the loader's stand-in
+    'this organisation' (an export that does not name it) gets its capital; a real name, even a
+    lower-case handle such as 'dealingwith', is shown exactly as written."""
+    from .loaders._options import UNNAMED_ORG
+    name = _org(res)
+    return name[:1].upper() + name[1:] if name == UNNAMED_ORG else name
+
+
 def _day_label(d: Any) -> str:
     d = pd.Timestamp(d)
     return f"{d.strftime('%a')} {d.day} {d.strftime('%b')}"
@@ -177,7 +186,7 @@ def volume_by_day(res: dict[str, Any], interactive: bool = False) -> Any:
                                  for d in days] for p in plats}
     return _bars([_day_label(d) for d in days], series, stacked=True, interactive=interactive,
                  colors=_platform_colours(plats), legend=True,   # names the platform, even one
-                 title=f"{_org(res)}: messages per day, by platform",
+                 title=f"{_org_first(res)}: messages per day, by platform",
                  xlabel="Monitoring day", ylabel="Number of messages")
 
 
@@ -329,7 +338,7 @@ def engagement(res: dict[str, Any], interactive: bool = False) -> Any:
                  stacked=True, interactive=interactive,
                  title=f"Engagement with {_possessive(_org(res))} posts",
                  xlabel="Platform", ylabel="Average per post", whole=False, note=note,
-                 empty=f"{_org(res)} posted nothing on these days")
+                 empty=f"{_org_first(res)} posted nothing on these days")
 
 
 def response_times(res: dict[str, Any], interactive: bool = False) -> Any:

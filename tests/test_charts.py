@@ -382,3 +382,23 @@ def test_interactive_count_axis_has_whole_number_ticks(res):
     assert fig.layout.xaxis.tickformat == ",d" and fig.layout.xaxis.dtick == 1
     fig = charts.response_times(res, interactive=True)
     assert fig.layout.yaxis.tickformat is None and fig.layout.yaxis.dtick is None
+
+
+def test_unnamed_organisation_starts_a_title_with_a_capital(res):
+    """A YouTube commentThreads.json names no organisation: the volume chart was titled
+    'this organisation: messages per day, by platform' and the empty engagement chart said
+    'this organisation posted nothing on these days'. Real names stay exactly as written."""
+    import copy
+    r = copy.deepcopy(res)
+    r["meta"]["name"] = "this organisation"
+    r["engagement"] = r["engagement"].iloc[0:0]
+    fig = charts.volume_by_day(r)
+    try:
+        assert fig.axes[0].get_title() == "This organisation: messages per day, by platform"
+    finally:
+        plt.close(fig)
+    assert charts.engagement(r, interactive=True).layout.annotations[0].text == \
+        "This organisation posted nothing on these days"
+    assert "Engagement with this organisation's posts" == charts.engagement(r, interactive=True).layout.title.text
+    r["meta"]["name"] = "dealingwith"                  # a Mastodon handle is not re-cased
+    assert charts.volume_by_day(r, interactive=True).layout.title.text.startswith("dealingwith: ")
