@@ -23,8 +23,9 @@ import pandas as pd
 from .metrics import ALL, NOT_AVAILABLE, available
 from .summary import _possessive, platform_name
 
-# colour-blind-safe palette (Okabe-Ito), one colour per series
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# colour-blind-safe palette (Okabe-Ito), one colour per series; green and vermillion come last,
+# because they mean good/bad in the charts below (answered, follower gain / negative, waiting)
+PALETTE = ["#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000", "#009E73", "#D55E00"]
 NEG_COLOURS = ["#D55E00", "#A6CEE3"]  # negative (vermillion), not negative (light blue)
 CARE_COLOURS = ["#009E73", "#D55E00"]  # answered (green), still waiting (vermillion)
 # one colour per platform in every chart, so X is the same colour in the volume chart and in the

@@ -402,3 +402,22 @@ def test_unnamed_organisation_starts_a_title_with_a_capital(res):
     assert "Engagement with this organisation's posts" == charts.engagement(r, interactive=True).layout.title.text
     r["meta"]["name"] = "dealingwith"                  # a Mastodon handle is not re-cased
     assert charts.volume_by_day(r, interactive=True).layout.title.text.startswith("dealingwith: ")
+
+
+def test_neutral_series_do_not_wear_the_good_and_bad_colours(res):
+    """'replies' in the engagement chart was green, the colour of 'answered' and of a follower
+    gain; a neutral count should not look like good news."""
+    good_bad = {"#009e73", "#d55e00"}
+    for fn in (charts.engagement, charts.users, charts.business_vs_followers, charts.location,
+               charts.response_times):
+        fig = fn(res)
+        try:
+            colours = _bar_colours(fig)
+            assert colours and not set(colours.values()) & good_bad, (fn.__name__, colours)
+        finally:
+            plt.close(fig)
+    fig = charts.answered(res)                       # where they do mean good and bad, they stay
+    try:
+        assert _bar_colours(fig) == {"answered": "#009e73", "still waiting": "#d55e00"}
+    finally:
+        plt.close(fig)
