@@ -154,10 +154,12 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
 
 
 def _unavailable(title: str, xlabel: str, ylabel: str, table: pd.DataFrame,
-                 interactive: bool) -> Any:
+                 interactive: bool, horizontal: bool = False) -> Any:
+    """The chart's frame saying why there is nothing to show, with the same axes (and the
+    same orientation) as the chart has when there is data."""
     note = str(table["note"].iloc[0]) if "note" in table else NOT_AVAILABLE
     return _bars([], {}, title=title, xlabel=xlabel, ylabel=ylabel, interactive=interactive,
-                 note=note.replace(" (", "\n("))
+                 note=note.replace(" (", "\n("), horizontal=horizontal)
 
 
 def _org(res: dict[str, Any]) -> str:
@@ -268,7 +270,7 @@ def regions(res: dict[str, Any], interactive: bool = False) -> Any:
     r = res["regions"]
     title, xl, yl = "Where in the UK the audience lives", "Region", "Number of people"
     if not available(r):
-        return _unavailable(title, xl, yl, r, interactive)
+        return _unavailable(title, xl, yl, r, interactive, horizontal=True)
     g = r.groupby("region")["people"].sum().sort_values(ascending=False)
     return _bars(g.index.tolist(), {"people": g.tolist()}, horizontal=True, title=title,
                  xlabel=xl, ylabel=yl, interactive=interactive)
@@ -307,7 +309,7 @@ def themes(res: dict[str, Any], interactive: bool = False, top: int = 10) -> Any
     t = res["themes"]
     title, xl, yl = "What people talked about: the most common themes", "Theme", "Number of messages"
     if not available(t):
-        return _unavailable(title, xl, yl, t, interactive)
+        return _unavailable(title, xl, yl, t, interactive, horizontal=True)
     t = t.head(top)
     return _bars(t["label"].tolist(), {"negative": t["negative"].tolist(),
                                        "not negative": (t["messages"] - t["negative"]).tolist()},

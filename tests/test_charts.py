@@ -421,3 +421,19 @@ def test_neutral_series_do_not_wear_the_good_and_bad_colours(res):
         assert _bar_colours(fig) == {"answered": "#009e73", "still waiting": "#d55e00"}
     finally:
         plt.close(fig)
+
+
+def test_not_available_regions_chart_keeps_its_axes_where_they_are_with_data(res, res_no_audience):
+    """With no region figures the chart put 'Region' along the bottom and 'Number of people' up
+    the side, the other way round from the same chart with data."""
+    with_data, without = charts.regions(res), charts.regions(res_no_audience)
+    try:
+        a, b = with_data.axes[0], without.axes[0]
+        assert (b.get_xlabel(), b.get_ylabel()) == (a.get_xlabel(), a.get_ylabel()) \
+            == ("Number of people", "Region")
+        assert "not available" in b.texts[0].get_text()
+    finally:
+        plt.close(with_data)
+        plt.close(without)
+    p = charts.regions(res_no_audience, interactive=True)
+    assert (p.layout.xaxis.title.text, p.layout.yaxis.title.text) == ("Number of people", "Region")
