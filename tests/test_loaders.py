@@ -1371,7 +1371,7 @@ def test_x_api_tweets_by_one_other_user_are_not_the_organisations(tmp_path):
     q.write_text(json.dumps([dict(tw, id_str="1"), {**tw, "id_str": "2", "user": {"screen_name": "Shop"}},
                              {k: v for k, v in dict(tw, id_str="3").items() if k != "user"}]))
     f = smlib.load(q, org_handles=["shop"]).interactions.set_index("message_id")
-    assert (f.loc["3", "author_id"], bool(f.loc["3", "author_is_org"])) == ("unknown", False)
+    assert (f.loc["3", "author_id"], bool(f.loc["3", "author_is_org"])) == ("", False)
     assert bool(f.loc["2", "author_is_org"]) and not f.loc["1", "author_is_org"]
     v2 = tmp_path / "pages.json"
     v2.write_text(json.dumps([{"data": [{"id": "1", "text": "hi", "created_at": "2021-11-15T19:08:05.000Z",
@@ -1426,7 +1426,7 @@ def test_json_records_with_a_list_where_a_value_belongs(tmp_path):
         {"id": "r3", "user": {"id": "u3"}, "text": ["a", "b"], "date": "2026-01-05", "likes": 1}]))
     ds = smlib.load(p, org_handles=["@a"])
     s = check_summary(ds)
-    assert ds.interactions["author_id"].tolist() == ["u1", "unknown"]
+    assert ds.interactions["author_id"].tolist() == ["u1", ""]
     assert ds.interactions["likes"].tolist() == [2, 0]
     assert s["reasons"] == {"no text": 1}
     assert any("are lists or objects" in w for w in s["warnings"])

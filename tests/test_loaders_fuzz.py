@@ -106,7 +106,7 @@ def test_airline_file_without_name_column(tmp_path):
                "1,negative,United,hello,2015-02-24 11:35:52 -0800\n")
     s = check_summary(ds := smlib.load(p))
     assert s["format"] == "airline"
-    assert ds.interactions["author_id"].tolist() == ["unknown"]
+    assert ds.interactions["author_id"].tolist() == [""]
 
 
 # ------------------------------------------------------------------ bug 5: a codec that refuses bytes

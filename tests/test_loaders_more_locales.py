@@ -113,7 +113,7 @@ def test_foreign_metric_of_the_author_is_not_the_author(tmp_path):
     p = write(tmp_path, "m.csv", "Datum;Nachricht;Geschlecht des Autors\n2024-03-05 10:00;Hallo zusammen;w\n")
     df, s = load(p)
     assert "author_id" not in s["columns_used"]
-    assert df["author_id"].tolist() == ["unknown"]
+    assert df["author_id"].tolist() == [""]
 
 
 def test_excel_sheet_with_spanish_headers(tmp_path):
