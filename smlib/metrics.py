@@ -483,7 +483,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         see :func:`engagement_counted`), earlier_data (False when the data starts on the first
         monitoring day, so nobody can be known to be new or returning), replies_not_in_file
         (messages from the public on the days whose reply count is higher than the replies the
-        file holds: an API save without the replies, so "answered" cannot be known for them).
+        file holds: an API save without the replies, so "answered" cannot be known for them),
+        unknown_authors (messages from the public on the days whose author the data does not
+        name – deleted or hidden accounts – so they are not counted as people).
     ``headline`` dict of plain JSON types (for metrics.json): messages, business_messages,
         customer_messages, business_posts, users, new_users, returning_users, followers_end,
         follower_change, follower_growth_pct, national_share, engagement_rate, negative,
@@ -795,6 +797,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "engagement_counted": engagement_counted(ds, f),
         "earlier_data": bool((f["_day"] < chosen[0]).any()),
         "replies_not_in_file": _replies_not_in_file(f, cust),
+        "unknown_authors": int(cust["_person"].isna().sum()),
     }
     res["headline"] = _headline(res)
     if not res["meta"]["engagement_counted"]:   # 0 reactions here means "not recorded", not 0%

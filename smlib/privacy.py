@@ -148,12 +148,15 @@ def handle_key(author_id: object) -> str:
 def person_keys(author_ids: pd.Series) -> pd.Series:
     """:func:`handle_key` for a column of ids, missing ids kept missing (``None``): what counts
     of people count, so ``@Jane`` and ``@jane`` are one person, as they are one pseudonym.
+    A blank id (``""``, ``"@"``: the loaders' mark for a deleted or hidden author) is missing
+    too: ten deleted accounts are not one person.
 
-    >>> person_keys(pd.Series(["@Jane", "jane ", None, "100004", "＠ＪＡＮＥ"])).tolist()
-    ['jane', 'jane', None, '100004', 'jane']
+    >>> person_keys(pd.Series(["@Jane", "jane ", None, "100004", "＠ＪＡＮＥ", "", " @ "])).tolist()
+    ['jane', 'jane', None, '100004', 'jane', None, None]
     """
     s = pd.Series(author_ids)
-    return handle_key_column(s).astype(object).where(s.notna(), None)
+    keys = handle_key_column(s).astype(object)
+    return keys.where(s.notna() & keys.ne("").fillna(False).astype(bool), None)
 
 
 def handle_key_column(author_ids: pd.Series) -> pd.Series:
@@ -240,9 +243,11 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     is_org = out["author_is_org"].astype(bool) if "author_is_org" in out else pd.Series(False, index=out.index)
     if "author_id" in out:
         ids = out["author_id"].astype("object")
-        uniq = pd.unique(ids[~is_org].dropna())
+        # a blank id is an unknown (deleted or hidden) author: stays blank, not one shared pseudonym
+        blank = person_keys(ids).isna() & ids.notna()
+        uniq = pd.unique(ids[~is_org & ~blank].dropna())
         mapping = {u: pseudonym(u, salt) for u in uniq}
-        out["author_id"] = ids.where(is_org | ids.isna(), ids.map(mapping))
+        out["author_id"] = ids.where(is_org | ids.isna() | blank, ids.map(mapping))
         if "author_name" in out:
             names = out["author_name"].astype("object")
             out["author_name"] = names.where(is_org | names.isna(), out["author_id"])

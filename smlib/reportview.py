@@ -43,6 +43,19 @@ def heading(text: str, sub: str | None = None):
     return _html(f'<h1 style="color:#1f4e79;border-bottom:3px solid #1f4e79">{_e(text)}</h1>{sub_html}')
 
 
+def report_title(name: str | None) -> str:
+    """The report's heading: the organisation's name, or a plain title when the data did not
+    name the organisation (the loader then calls it "this organisation").
+
+    >>> report_title("Northway Rail"), report_title("this organisation")
+    ('Northway Rail: social media monitoring report', 'Social media monitoring report')
+    """
+    from .loaders._options import UNNAMED_ORG
+    if not name or str(name) == UNNAMED_ORG:
+        return "Social media monitoring report"
+    return f"{name}: social media monitoring report"
+
+
 def _block(text: str, style: str) -> str:
     """One block of lines: runs of ``- item`` lines become a bullet list, other lines a paragraph."""
     out, para, items = [], [], []

@@ -114,6 +114,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _start(name: str) -> str:
+    """A name that starts a sentence: capitalised when written all in lower case ("this
+    organisation", a file-name slug); a brand's own capitals ("easyJet") are kept as written."""
+    return name[:1].upper() + name[1:] if name == name.lower() else name
+
+
 def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
@@ -181,8 +187,16 @@ def _overview(res: dict[str, Any], name: str, short: str) -> str:
           f"{_int(h['business_messages'])} written by {short} "
           f"{'themselves' if short != name else 'itself'} and "
           f"{_int(h['customer_messages'])} from the public. ")
-    if not h["users"]:
+    if not h["customer_messages"]:
         return s + f"Nobody from the public wrote to or about {short} on these days."
+    unknown = int(meta.get("unknown_authors") or 0)
+    if not h["users"]:
+        return s + (f"The data does not say who wrote {'it' if h['customer_messages'] == 1 else 'them'} "
+                    "(the authors' accounts are deleted or hidden), so people cannot be counted.")
+    if unknown:
+        s += (f"{_plural(unknown, 'message')} from the public {'has' if unknown == 1 else 'have'} no "
+              "named author (deleted or hidden accounts), so the people who wrote "
+              f"{'it are' if unknown == 1 else 'them are'} not counted. ")
     s += f"{_plural(h['users'], 'different person', 'different people')} wrote to or about {short}"
     if not meta.get("earlier_data", True):   # nothing before the first day: everyone looks new
         return s + ("; the data starts on the first monitoring day, so we cannot tell who had "
@@ -366,7 +380,7 @@ def _care(res: dict[str, Any], name: str) -> str:
     cc = _row(res["customer_care"], "platform", ALL)
     if not cc["customer_messages"]:
         return ""
-    who = "The organisations" if name == "the organisations" else name   # starts the sentence
+    who = _start(name)   # starts the sentence ("The organisations", "This organisation")
     if cc["customer_messages"] == 1:
         s = (f"{who} {'answered' if cc['answered'] else 'had not answered'} the one message from the "
              "public by the end of the last day.")
@@ -421,11 +435,12 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
                          f"{_plural(worst['negative'], 'negative message')} "
                          f"({pct(worst['negative_share'])} of that day's messages from the public).")
     eng = _row(res["engagement"], "platform", ALL)
+    lead = _start(name)   # starts a sentence, or follows "What stands out:" like "The most …"
     if eng["posts"] and not res["meta"].get("engagement_counted", True):
-        parts.append(f"{name} made {_plural(eng['posts'], 'post')}, but this data does not record "
+        parts.append(f"{lead} made {_plural(eng['posts'], 'post')}, but this data does not record "
                      f"likes or shares, so their engagement cannot be measured.")
     elif eng["posts"]:
-        s = (f"{_possessive(name)} {_plural(eng['posts'], 'post')} got {_int(eng['interactions'])} likes, shares "
+        s = (f"{_possessive(lead)} {_plural(eng['posts'], 'post')} got {_int(eng['interactions'])} likes, shares "
              f"and replies, {_about(eng['interactions_per_post'])} per post on average")
         if not _missing(eng["engagement_rate"]):
             s += f" (an engagement rate of {pct(eng['engagement_rate'])} of followers per post)"

@@ -211,3 +211,51 @@ def test_average_engagement_is_said_as_a_person_would():
     text = describe_activity(res)
     assert f"{round(per_post):,} per post on average" in text
     assert not re.search(r"\d\.\d+ per post on average", text)
+
+
+@pytest.mark.parametrize("org, starts", [(None, "This organisation answered"), ("easyJet", "easyJet answered")])
+def test_a_name_that_starts_a_sentence_is_capitalised_only_when_all_lower_case(tmp_path, org, starts):
+    """A file that does not name its organisation is 'this organisation' (the loader's word): a
+    sentence must not start with a small letter. A brand's own spelling is never changed."""
+    p = tmp_path / "comments.csv"
+    p.write_text("date,text,author\n2026-03-02 10:00,Where is my parcel?,@a\n"
+                 "2026-03-02 11:00,Still waiting for my refund,@b\n", encoding="utf-8")
+    ds = smlib.load(p, org=org) if org else smlib.load(p)
+    text = smlib.describe_activity(smlib.monitor(smlib.enrich(ds)))
+    assert starts in text
+    assert not re.search(r"(^|[.:!?]\s+)this organisation", text)
+    if org is None:
+        assert "We monitored this organisation" in text
+        from smlib.reportview import report_title
+        assert report_title(ds.name) == "Social media monitoring report"
+
+
+def _unknown_authors_file(tmp_path, named: bool):
+    """Three messages whose authors the file does not name (deleted accounts) and maybe one that does."""
+    rows = ["2026-03-02 10:00,Where is my parcel?,", "2026-03-02 11:00,Still waiting for my refund,",
+            "2026-03-02 12:00,Lovely staff,"] + (["2026-03-02 13:00,Any news?,@ann"] if named else [])
+    p = tmp_path / "acme-coffee.csv"
+    p.write_text("date,text,author\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return smlib.load(p, org="Acme Coffee")
+
+
+def test_deleted_authors_are_not_one_person(tmp_path):
+    """The loaders leave an unknown author blank; ten deleted accounts are not one person, and the
+    summary says how many messages have no named author instead of hiding them."""
+    ds = _unknown_authors_file(tmp_path, named=True)
+    assert ds.interactions["author_id"].tolist()[:3] == ["", "", ""]
+    res = smlib.monitor(smlib.enrich(ds))
+    assert (res["headline"]["users"], res["meta"]["unknown_authors"], res["headline"]["customer_messages"]) == (1, 3, 4)
+    text = smlib.describe_activity(res)
+    assert "3 messages from the public have no named author" in text
+    assert "1 different person wrote to or about Acme Coffee" in text
+    shown = smlib.pseudonymise(ds.interactions)
+    assert shown["author_id"].tolist()[:3] == ["", "", ""] and shown["author_id"][3].startswith("user-")
+
+
+def test_a_file_with_no_named_authors_says_people_cannot_be_counted(tmp_path):
+    res = smlib.monitor(smlib.enrich(_unknown_authors_file(tmp_path, named=False)))
+    assert res["headline"]["users"] == 0 and res["headline"]["customer_messages"] == 3
+    text = smlib.describe_activity(res)
+    assert "Nobody from the public wrote" not in text
+    assert "The data does not say who wrote them" in text

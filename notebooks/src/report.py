@@ -45,7 +45,7 @@ h = res["headline"]
 real = rv.handle_map(full.interactions) if show_handles else None
 
 # %%
-rv.heading(f"{name}: social media monitoring report",
+rv.heading(rv.report_title(name),
            sub=" · ".join(filter(None, [profile.sector if profile else "",
                                         "Monitoring days: " + ", ".join(
                                             pd.Timestamp(d).strftime("%a %d %b %Y") for d in res["meta"]["days"]),
