@@ -292,3 +292,16 @@ def test_a_repeated_reply_without_conversation_ids_is_counted_not_a_crash(tmp_pa
     assert s["reasons"] == {"duplicate message_id": 1}
     f = ds.interactions.set_index("message_id")
     assert f["thread_id"].to_dict() == {"11": "11", "12": "11", "13": "11"}
+
+
+def test_is_handle_sees_handles_a_reader_adds_after_the_start(tmp_path):
+    """Options.is_handle makes its keys once per list of handles (speed), so it must notice when a
+    reader adds the owner it found in the file."""
+    from smlib.loaders._options import Options
+    from smlib.loaders._rows import Tracker
+    o = Options(path=tmp_path / "x.json", tracker=Tracker(source="x"), handles=["@Shop"])
+    assert o.is_handle("SHOP") and o.is_handle("＠ｓｈｏｐ") and not o.is_handle("other")
+    o.handles.append("@Other")
+    assert o.is_handle("other")
+    o.handles = []
+    assert not o.is_handle("shop")
