@@ -114,10 +114,16 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _start(name: str) -> str:
-    """A name that starts a sentence: capitalised when written all in lower case ("this
-    organisation", a file-name slug); a brand's own capitals ("easyJet") are kept as written."""
-    return name[:1].upper() + name[1:] if name == name.lower() else name
+def name_at_start(name: str) -> str:
+    """An organisation's name at the start of a sentence or title. Only smlib's own stand-ins
+    get a capital ("This organisation", "The organisations"); a real name is shown exactly as
+    written, even a lower-case handle ("dealingwith", "r-self") or a brand's "easyJet".
+
+    >>> name_at_start("this organisation"), name_at_start("easyJet"), name_at_start("dealingwith")
+    ('This organisation', 'easyJet', 'dealingwith')
+    """
+    from .loaders._options import UNNAMED_ORG
+    return name[:1].upper() + name[1:] if name in (UNNAMED_ORG, "the organisations") else name
 
 
 def _possessive(name: str) -> str:
@@ -380,7 +386,7 @@ def _care(res: dict[str, Any], name: str) -> str:
     cc = _row(res["customer_care"], "platform", ALL)
     if not cc["customer_messages"]:
         return ""
-    who = _start(name)   # starts the sentence ("The organisations", "This organisation")
+    who = name_at_start(name)   # starts the sentence
     if cc["customer_messages"] == 1:
         s = (f"{who} {'answered' if cc['answered'] else 'had not answered'} the one message from the "
              "public by the end of the last day.")
@@ -435,7 +441,7 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
                          f"{_plural(worst['negative'], 'negative message')} "
                          f"({pct(worst['negative_share'])} of that day's messages from the public).")
     eng = _row(res["engagement"], "platform", ALL)
-    lead = _start(name)   # starts a sentence, or follows "What stands out:" like "The most …"
+    lead = name_at_start(name)   # starts a sentence, or follows "What stands out:" like "The most …"
     if eng["posts"] and not res["meta"].get("engagement_counted", True):
         parts.append(f"{lead} made {_plural(eng['posts'], 'post')}, but this data does not record "
                      f"likes or shares, so their engagement cannot be measured.")
