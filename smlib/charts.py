@@ -62,6 +62,8 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
     cats = [str(c) for c in categories]
     colors = list(colors) if colors else PALETTE
     show_legend = not nothing and bool(series) and (len(series) > 1 if legend is None else legend)
+    # a title fits the plot's width (narrower beside a legend); 12-point text, ~11 characters an inch
+    title = _wrap(title, 60 if show_legend else 75)
     if interactive:
         import plotly.graph_objects as go
         fig = go.Figure()
@@ -90,7 +92,13 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         if nothing:   # no bar: a value axis from 0, not plotly's -1..4 around nothing
             update_values(range=[0, 1], tickvals=[0])
         from .reportview import plain_text_figure
-        return plain_text_figure(fig)   # names from the data are text, never plotly markup
+        fig = plain_text_figure(fig)   # names from the data are text, never plotly markup
+        # plotly ignores "\n": the line breaks of a wrapped title or a two-line note are <br>
+        # (added after the escaping, so they are the only markup)
+        fig.layout.title.text = fig.layout.title.text.replace("\n", "<br>")
+        for ann in fig.layout.annotations:
+            ann.text = ann.text.replace("\n", "<br>")
+        return fig
     import matplotlib.pyplot as plt
     import numpy as np
     fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
@@ -101,7 +109,7 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
     for i, (name, vals) in enumerate(series.items()):
         v = np.asarray([100 * x for x in vals] if percent else list(vals), dtype=float)
         offset = 0 if stacked else (i - (n - 1) / 2) * width
-        kw = dict(label=name, color=colors[i % len(colors)])
+        kw = dict(label=_wrap(name, 24), color=colors[i % len(colors)])   # legend beside the plot
         if horizontal:
             ax.barh(pos + offset, v, height=width, left=bottom if stacked else None, **kw)
         else:
@@ -151,6 +159,15 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         ax.text(0.5, 0.5, note, transform=ax.transAxes, ha="center", va="center", wrap=True)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
+
+
+def _wrap(text: str, width: int) -> str:
+    """Long text on several lines of at most ``width`` characters (a title, a legend name), so
+    a long organisation name ('76 organisations (chipotletweets, amazonhelp, …)') is not cut
+    off at the edge of the figure. Words are never split; line breaks already there stay."""
+    import textwrap
+    return "\n".join("\n".join(textwrap.wrap(line, width, break_long_words=False) or [""])
+                     for line in str(text).split("\n"))
 
 
 def _unavailable(title: str, xlabel: str, ylabel: str, table: pd.DataFrame,

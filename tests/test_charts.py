@@ -437,3 +437,44 @@ def test_not_available_regions_chart_keeps_its_axes_where_they_are_with_data(res
         plt.close(without)
     p = charts.regions(res_no_audience, interactive=True)
     assert (p.layout.xaxis.title.text, p.layout.yaxis.title.text) == ("Number of people", "Region")
+
+
+LONG_NAME = "76 organisations (chipotletweets, amazonhelp, applesupport, …)"
+
+
+@pytest.mark.parametrize("name", ["volume_by_day", "business_vs_followers", "engagement"])
+def test_long_organisation_name_is_not_cut_off(name, res):
+    """On twcs (a file about 76 organisations) the volume and engagement titles ran off both
+    edges of the figure, and business_vs_followers' legend entry 'by 76 organisations (...)'
+    squeezed the plot to a third of the width and pushed its title off the left edge."""
+    import copy
+    r = copy.deepcopy(res)
+    r["meta"]["name"] = LONG_NAME
+    fig = charts.CHARTS[name](r)
+    try:
+        fig.canvas.draw()
+        ax, renderer = fig.axes[0], fig.canvas.get_renderer()
+        page = fig.bbox
+        title = ax.title.get_window_extent(renderer)
+        assert page.x0 <= title.x0 and title.x1 <= page.x1, (title, page)
+        leg = ax.get_legend()
+        if leg is not None:
+            box = leg.get_window_extent(renderer)
+            assert box.x1 <= page.x1 and box.width <= 0.3 * page.width
+        assert ax.get_window_extent(renderer).width >= 0.55 * page.width
+        shown = ax.get_title() + " ".join(t.get_text() for t in (leg.get_texts() if leg else []))
+        assert "76 organisations" in shown.replace("\n", " ")     # wrapped, not dropped
+    finally:
+        plt.close(fig)
+
+
+def test_interactive_titles_and_notes_break_lines_with_br(res, res_no_audience):
+    """plotly ignores '\\n': a two-line note ('not available from this source\\n(no ...)') was
+    one long line, and a long title one line running past the figure."""
+    import copy
+    r = copy.deepcopy(res)
+    r["meta"]["name"] = LONG_NAME
+    title = charts.volume_by_day(r, interactive=True).layout.title.text
+    assert "<br>" in title and "\n" not in title and title.replace("<br>", " ").startswith(LONG_NAME)
+    note = charts.followers(res_no_audience, interactive=True).layout.annotations[0].text
+    assert note.startswith("not available from this source<br>(")
