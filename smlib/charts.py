@@ -91,6 +91,17 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
             update_values(tickformat=",d", **({"dtick": 1} if top < 8 else {}))
         if nothing:   # no bar: a value axis from 0, not plotly's -1..4 around nothing
             update_values(range=[0, 1], tickvals=[0])
+        update_cats = fig.update_yaxes if horizontal else fig.update_xaxes
+        if not cats:  # no category: plotly numbers the empty axis -1, 0 ... 6 ('Platform 3')
+            update_cats(showticklabels=False, showgrid=False, zeroline=False)
+        elif len(cats) < 3:   # one or two bars keep room for three, as in matplotlib
+            pad = (3 - len(cats)) / 2
+            lo, hi = -0.5 - pad, len(cats) - 0.5 + pad
+            update_cats(range=[hi, lo] if horizontal else [lo, hi], autorange=False)
+        if show_legend and max(len(n) for n in series) > 24:
+            # a long name (an organisation's) beside the plot squeezes it to a third of the
+            # width: put the legend under the plot instead
+            fig.update_layout(legend=dict(orientation="h", x=0, y=-0.25, yanchor="top"))
         from .reportview import plain_text_figure
         fig = plain_text_figure(fig)   # names from the data are text, never plotly markup
         # plotly ignores "\n": the line breaks of a wrapped title or a two-line note are <br>

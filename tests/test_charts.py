@@ -478,3 +478,35 @@ def test_interactive_titles_and_notes_break_lines_with_br(res, res_no_audience):
     assert "<br>" in title and "\n" not in title and title.replace("<br>", " ").startswith(LONG_NAME)
     note = charts.followers(res_no_audience, interactive=True).layout.annotations[0].text
     assert note.startswith("not available from this source<br>(")
+
+
+def test_interactive_empty_chart_has_no_made_up_category_numbers(res_no_audience):
+    """With no category plotly numbered the empty axis -1, 0 ... 6 under 'Platform'."""
+    fig = charts.followers(res_no_audience, interactive=True)
+    assert fig.layout.xaxis.showticklabels is False
+    fig = charts.regions(res_no_audience, interactive=True)       # horizontal: categories on y
+    assert fig.layout.yaxis.showticklabels is False
+
+
+def test_interactive_long_legend_name_goes_under_the_plot(res):
+    """plotly's legend entry 'by 76 organisations (…)' beside the plot took two thirds of the
+    width; under the plot it takes none."""
+    import copy
+    r = copy.deepcopy(res)
+    r["meta"]["name"] = LONG_NAME
+    fig = charts.business_vs_followers(r, interactive=True)
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0
+    assert fig.data[0].name == f"by {LONG_NAME}"                  # the name itself is whole
+    fig = charts.business_vs_followers(res, interactive=True)    # short names stay beside it
+    assert fig.layout.legend.orientation is None
+
+
+def test_interactive_one_bar_keeps_room_for_three():
+    """plotly drew the one platform of a YouTube export as a block across the whole chart."""
+    one = smlib.monitor(md.dataset(), days=["2026-11-09"], platforms=["x"])
+    fig = charts.business_vs_followers(one, interactive=True)
+    assert list(fig.layout.xaxis.range) == [-1.5, 1.5]
+    fig = charts.themes(one, interactive=True)                  # two themes, top to bottom
+    assert list(fig.layout.yaxis.range) == [2.0, -1.0]
+    assert fig.layout.yaxis.autorange is False       # plotly's autorange would win over range
+    assert charts.volume_by_day(smlib.monitor(md.dataset()), interactive=True).layout.xaxis.range is None
