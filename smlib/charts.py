@@ -147,7 +147,7 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         # about 7 inches wide (5.6 beside a legend), 14 characters an inch. Tilted labels
         # end exactly under their tick (rotation_mode anchor), so '10' is not read as '11'.
         slot = (5.6 if show_legend else 7.0) / max(len(cats), 1) * 14
-        crowded = max((len(c) for c in cats), default=0) + 1 > slot
+        crowded = max((len(line) for c in cats for line in c.split("\n")), default=0) + 1 > slot
         ax.set_xticks(pos, cats, rotation=30 if crowded else 0, ha="right" if crowded else "center",
                       rotation_mode="anchor" if crowded else "default")
         ax.set_xlabel(xlabel)
@@ -286,7 +286,11 @@ def location(res: dict[str, Any], interactive: bool = False) -> Any:
     if not available(s):
         return _unavailable(title, xl, yl, s, interactive)
     s = s[s["source"] != ALL]
-    names = [platform_name(p) if p != "messages" else "messages" for p in s["source"]]
+    # the 'messages' bar is the few people whose messages say where they are, not an audience:
+    # say so, and how many, so 100% of 3 is not read like 100% of 40,000 followers
+    names = [platform_name(p) if p != "messages"
+             else f"messages\n({int(row['national'] + row['international']):,} placed)"
+             for p, (_, row) in zip(s["source"], s.iterrows())]
     return _bars(names, {"national": s["national_share"].tolist(),
                          "international": s["international_share"].tolist()},
                  stacked=True, percent=True, title=title, xlabel=xl, ylabel=yl,

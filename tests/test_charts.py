@@ -510,3 +510,18 @@ def test_interactive_one_bar_keeps_room_for_three():
     assert list(fig.layout.yaxis.range) == [2.0, -1.0]
     assert fig.layout.yaxis.autorange is False       # plotly's autorange would win over range
     assert charts.volume_by_day(smlib.monitor(md.dataset()), interactive=True).layout.xaxis.range is None
+
+
+def test_location_chart_says_the_messages_bar_is_a_few_messages(res):
+    """The location chart had a bar called just 'messages' next to Facebook and X: a learner
+    read it as another platform, and 100% of 3 messages looked like 100% of an audience."""
+    s = res["location_summary"].set_index("source")
+    placed = int(s.loc["messages", "national"] + s.loc["messages", "international"])
+    fig = charts.location(res)
+    try:
+        labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+        assert f"messages\n({placed} placed)" in labels
+        assert "messages" not in labels
+        assert {t.get_rotation() for t in fig.axes[0].get_xticklabels()} == {0}   # still upright
+    finally:
+        plt.close(fig)
