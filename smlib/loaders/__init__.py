@@ -21,6 +21,9 @@ twcs               Customer Support on Twitter CSV (Kaggle, thoughtvector)
 youtube_takeout    Google Takeout YouTube ``comments.csv`` / ``live chats.csv``
 reddit_export      Reddit data request ``comments.csv`` / ``posts.csv`` / ``messages.csv``
 airline            Twitter US Airline Sentiment ``Tweets.csv``
+google_play        Google Play Console monthly reviews report ``reviews_reviews_<package>_<yyyymm>.csv``
+trustpilot         Trustpilot Business review export (CSV/Excel) or Trustpilot API reviews JSON
+app_store          App Store Connect API ``customerReviews`` JSON (with ``customerReviewResponses``)
 csv                any CSV / text table, with ``columns=`` or guessed headers
 excel              any .xlsx/.xls sheet, with ``columns=`` or guessed headers
 =================  ===========================================================================
@@ -41,8 +44,8 @@ from typing import Any, Iterable, Mapping
 
 from ..errors import DataError
 from ..schema import Dataset, Profile, empty_audience
-from . import (airline, facebook, google_reviews, instagram, mastodon, records, reddit, reddit_export, tabular,
-               threads, tiktok, twcs, twitter_archive, youtube, youtube_takeout)
+from . import (airline, facebook, google_reviews, instagram, mastodon, records, reddit, reddit_export,
+               review_exports, tabular, threads, tiktok, twcs, twitter_archive, youtube, youtube_takeout)
 from . import _meta
 from ._csv import clean_headers, excel_sheets, head_cells, read_delimited, read_header
 from ._options import ARCHIVE_OWNER, UNNAMED_ORG, Options, names_organisation, slug
@@ -53,15 +56,18 @@ from ._time import UTC_ASSUMED
 JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
                 "reddit": reddit, "threads": threads, "facebook": facebook, "instagram": instagram,
                 "tiktok": tiktok,
-                "google_reviews": google_reviews, "records": records}
+                "google_reviews": google_reviews, **review_exports.JSON_FORMATS, "records": records}
 """JSON formats, in the order they are tried (most specific shape first)."""
 TABLE_FORMATS = {"twcs": twcs, "airline": airline, "youtube_takeout": youtube_takeout,
-                 "reddit_export": reddit_export}
-FORMATS = ("auto", *JSON_FORMATS, *TABLE_FORMATS, "csv", "excel")
+                 "reddit_export": reddit_export, **review_exports.TABLE_FORMATS}
+FORMATS = ("auto", *dict.fromkeys([*JSON_FORMATS, *TABLE_FORMATS]), "csv", "excel")
+"""Every format name once (``trustpilot`` reads both its table export and its API's JSON)."""
 ALIASES = {"x": "twitter_archive", "twitter": "twitter_archive", "tweets.js": "twitter_archive",
            "x_archive": "twitter_archive", "tabular": "csv", "generic": "csv", "xlsx": "excel",
            "xls": "excel", "outbox": "mastodon", "fb": "facebook", "ig": "instagram",
-           "takeout": "youtube_takeout", "google": "google_reviews", "gbp": "google_reviews"}
+           "takeout": "youtube_takeout", "google": "google_reviews", "gbp": "google_reviews",
+           "play": "google_play", "play_console": "google_play", "app_store_connect": "app_store",
+           "apple": "app_store"}
 
 __all__ = ["load", "detect_format", "FORMATS"]
 
@@ -258,7 +264,11 @@ def detect_format(path: str | Path, encoding: str | None = None) -> str:
     src = open_source(path, encoding)
     kind = src.kind()
     if kind in ("excel", "zip"):
-        return "excel"
+        try:   # a review-site export saved as a workbook (Trustpilot) is that format, as in load()
+            cols = [str(c) for c in _excel_table(src, None).columns]
+        except DataError:
+            return "excel"
+        return next((n for n, m in review_exports.TABLE_FORMATS.items() if m.detect(cols)), "excel")
     if kind == "json":
         obj = parse_json(src)
         return _json_module(obj, src.name)[0]
@@ -330,7 +340,10 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
             fmt = "records"   # a list of records, mapped like a CSV
         if columns is not None and fmt == "auto":
             fmt = "excel" if kind in ("excel", "zip") else "csv"
-        if fmt in JSON_FORMATS or (fmt == "auto" and kind == "json"):
+        # a format read from JSON and from tables (trustpilot) follows the file's kind
+        read_json = (fmt in JSON_FORMATS and (kind == "json" or fmt not in TABLE_FORMATS)) or \
+            (fmt == "auto" and kind == "json")
+        if read_json:
             if kind != "json":
                 raise DataError(f"format {fmt!r} expects a JSON export, but this file does not start like "
                                 "JSON", source=src.name)
@@ -356,8 +369,9 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                                 "it as .xlsx or .csv, then load that", source=src.name)
             if kind in ("excel", "zip"):
                 df = _excel_table(src, columns)
-                if fmt == "auto":
-                    fmt = "excel"
+                if fmt == "auto":   # review-site exports also come as workbooks (Trustpilot)
+                    fmt = next((n for n, m in review_exports.TABLE_FORMATS.items()
+                                if columns is None and m.detect([str(c) for c in df.columns])), "excel")
             else:
                 headers = read_header(src)
                 if fmt == "auto":
@@ -408,7 +422,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
             else:
                 frame = tabular.parse(df, opts, mapping)
                 default_platform = ""  # from a 'platform' column, else 'other'
-        if fmt in JSON_FORMATS:
+        if read_json:
             tracker.warnings.extend(src.warnings)
         elif src.bad_lines:
             n_bad = len(src.bad_lines)
