@@ -372,7 +372,8 @@ def engagement(res: dict[str, Any], interactive: bool = False) -> Any:
                  {"likes": per("likes"), "shares": per("shares"), "replies": per("replies")},
                  stacked=True, interactive=interactive,
                  title=f"Engagement with {_possessive(_org(res))} posts",
-                 xlabel="Platform", ylabel="Average per post", whole=False, note=note,
+                 xlabel="Platform", ylabel="Likes, shares and replies per post (average)",
+                 whole=False, note=note,
                  empty=f"{_org_first(res)} posted nothing on these days")
 
 

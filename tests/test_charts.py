@@ -525,3 +525,14 @@ def test_location_chart_says_the_messages_bar_is_a_few_messages(res):
         assert {t.get_rotation() for t in fig.axes[0].get_xticklabels()} == {0}   # still upright
     finally:
         plt.close(fig)
+
+
+def test_engagement_axis_says_what_is_counted(res):
+    """The engagement value axis read 'Average per post': average of what? (the unit)."""
+    fig = charts.engagement(res)
+    try:
+        label = fig.axes[0].get_ylabel()
+        assert "per post" in label and all(w in label.lower() for w in ("likes", "shares", "replies"))
+    finally:
+        plt.close(fig)
+    assert "likes" in charts.engagement(res, interactive=True).layout.yaxis.title.text.lower()
