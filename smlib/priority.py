@@ -68,7 +68,7 @@ _REQUIRED_FACTORS = {
 _WORD_LISTS = ("words", "joking_words", "still_needs_help_words", "reaction_words", "past_words",
                "thank_you_words", "you_words", "about_business_words")
 _FACTOR_KEYS = frozenset({"points", "urgent", "reason", "situation", "patterns", "sentiment_at_or_below",
-                          "sentiment_at_or_above", "question_mark", "reviews_always",
+                          "sentiment_at_or_above", "stars_at_or_below", "question_mark", "reviews_always",
                           "require_about_business", "points_per_hour", "max_points",
                           "points_per_message", "window_hours", "followers_tiers", "shares_tiers",
                           "reach_tiers", *_WORD_LISTS})
@@ -123,6 +123,10 @@ def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priorit
             if key in f and (isinstance(v, bool) or not isinstance(v, (int, float)) or not -1 <= v <= 1):
                 raise DataError(f"'{key}' must be a number from -1 to 1 (no quotes), got {v!r}",
                                 source=source, field=f"factors.{name}.{key}")
+        v = f.get("stars_at_or_below")
+        if "stars_at_or_below" in f and (isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 5):
+            raise DataError(f"'stars_at_or_below' must be a whole number of stars from 0 to 5 (no quotes; "
+                            f"0 turns it off), got {v!r}", source=source, field=f"factors.{name}.stars_at_or_below")
         if "situation" in f and not (isinstance(f["situation"], str) and f["situation"].strip()):
             raise DataError(f"'situation' must be the name of a situation in responses.toml, in quotes, "
                             f"got {f['situation']!r}", source=source, field=f"factors.{name}.situation")
@@ -336,6 +340,22 @@ def reason_points(reason: str) -> int:
 
 def _evidence(found: list[str], n: int = 3) -> str:
     return f" ({', '.join(found[:n])})" if found else ""
+
+
+def _low_stars(frame: pd.DataFrame, at_or_below: int | None) -> tuple[pd.Series, pd.Series]:
+    """(reviews whose star rating – ``rating``, whole stars 1…5 – is at or below
+    ``at_or_below``, the stars read). Ratings on another scale are not read, as
+    :func:`smlib.sentiment.apply_ratings` does not: a column with any value that is not a whole
+    star 1…5 marks nothing."""
+    none = pd.Series(False, index=frame.index)
+    if not at_or_below or "rating" not in frame.columns:
+        return none, pd.Series(np.nan, index=frame.index)
+    from .stars import read_stars
+    r = read_stars(frame["rating"])[0]
+    given = r.notna()
+    if (given & ((r < 1) | (r > 5) | (r != r.round()))).any():
+        return none, r
+    return (given & (r <= at_or_below)).astype(bool), r
 
 
 def _get_sentiment(frame: pd.DataFrame, notes: list[str]) -> tuple[pd.DataFrame, pd.Series]:
@@ -580,6 +600,9 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     hit["distress"] = hit["distress"] & ~calm_context
     # the sad tone of a joke or a film reaction is not a complaint either (complaint words still count)
     hit["complaint"] = hit["complaint"] & ~(calm_context & tone_only_complaint)
+    # a review with few stars is a complaint on the reviewer's own word, whatever its words say
+    low_stars, stars = _low_stars(out, F["complaint"].get("stars_at_or_below"))
+    hit["complaint"] = hit["complaint"] | low_stars
     serious = hit["safety"] | hit["distress"] | hit["legal"] | hit["complaint"]
     is_review = kind.eq("review")
     if F["praise"].get("require_about_business", False):
@@ -631,10 +654,10 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     # that ~20x cheaper than Series lookups (same labels, same values).
     answered_all = answered
     (is_org, sentiment, is_review, distress_ignored, joking, reaction, past, wait_hours, wait_wall,
-     wait_bus, repeat, spikes, platform, kind, spam_only, action, answered, sec) = (
+     wait_bus, repeat, spikes, platform, kind, spam_only, action, answered, sec, low_stars, stars) = (
         _by_label(x) for x in (is_org, sentiment, is_review, distress_ignored, joking, reaction, past,
                                wait_hours, wait_wall, wait_bus, repeat, spikes, platform, kind, spam_only,
-                               action, answered, sec))
+                               action, answered, sec, low_stars, stars))
     hit = {k: _by_label(v) for k, v in hit.items()}
     found = {k: _by_label(v) for k, v in found.items()}
     cells = {c: out[c].to_dict() for c in ("org", "author_followers", "shares", "reach") if c in out}
@@ -662,7 +685,8 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
             if name == "security":
                 detail = f" – {sec[i][0]}" if sec[i] else ""
             elif name == "complaint" and not found["complaint"][i]:
-                detail = f" (negative tone: sentiment {sentiment[i]:+.2f})"
+                detail = (f" ({int(stars[i])} of 5 stars)" if low_stars[i]
+                          else f" (negative tone: sentiment {sentiment[i]:+.2f})")
             elif name == "question" and not found["question"][i]:
                 detail = " (question mark)"
             elif name == "praise" and not found["praise"][i]:

@@ -199,3 +199,44 @@ def test_a_csv_with_ratings_written_as_text_loads_them(tmp_path):
     assert any("1 value(s) in column 'rating' are not star ratings" in w for w in ds.load_summary["warnings"])
     f = smlib.add_sentiment(ds.interactions)
     assert f["sentiment_label"].tolist()[:2] == ["negative", "positive"]
+
+
+def _review_frame(texts, ratings):
+    t0 = pd.Timestamp("2026-03-02 10:00", tz="UTC")
+    return _frame(texts, ratings).assign(
+        created_at=t0, author=[f"@c{i}" for i in range(len(texts))],
+        author_id=[f"c{i}" for i in range(len(texts))], author_is_org=False, kind="review",
+        thread_id=[str(i) for i in range(len(texts))], in_reply_to_id=None), t0
+
+
+def test_a_two_star_review_with_mild_words_is_a_complaint_not_thanked():
+    """'Waited 40 minutes for a table' with 2 stars: the words are only mildly negative (above
+    the complaint tone cut), so priority thanked it as a review. Few stars are a complaint."""
+    fr, t0 = _review_frame(["Waited 40 minutes for a table"], [2])
+    assert smlib.add_sentiment(fr)["sentiment"][0] > -0.35              # the case this is about
+    p = smlib.prioritise(fr, now=t0 + pd.Timedelta(hours=1))
+    reasons = " ".join(p["reasons"][0])
+    assert "a complaint that needs putting right (2 of 5 stars)" in reasons
+    assert "to thank" not in reasons and not p["suggested_response"][0].startswith("Thank you")
+
+
+def test_the_stars_complaint_rule_is_set_in_the_rules_file(tmp_path):
+    from smlib.priority import load_priority_rules
+    from smlib.paths import data_file
+    text = data_file("priority_rules.toml").read_text(encoding="utf-8")
+    assert "stars_at_or_below = 2" in text
+    off = tmp_path / "rules.toml"
+    off.write_text(text.replace("stars_at_or_below = 2", "stars_at_or_below = 0"), encoding="utf-8")
+    fr, t0 = _review_frame(["Waited 40 minutes for a table"], [2])
+    p = smlib.prioritise(fr, now=t0 + pd.Timedelta(hours=1), rules=off)
+    assert "stars" not in " ".join(p["reasons"][0])
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace("stars_at_or_below = 2", 'stars_at_or_below = "two"'), encoding="utf-8")
+    with pytest.raises(DataError, match="stars_at_or_below"):
+        load_priority_rules(bad)
+
+
+def test_stars_on_another_scale_make_no_complaint():
+    fr, t0 = _review_frame(["Waited 40 minutes for a table", "Nice"], [2, 9])
+    p = smlib.prioritise(fr, now=t0 + pd.Timedelta(hours=1))
+    assert "stars" not in " ".join(p["reasons"][0])
