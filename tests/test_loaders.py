@@ -437,7 +437,8 @@ def test_unexpected_shapes_inside_known_formats_stay_dataerror(tmp_path):
 
 def test_format_names_are_listed():
     assert {"twitter_archive", "facebook", "instagram", "youtube", "reddit", "mastodon", "twcs",
-            "airline", "youtube_takeout", "tiktok", "google_reviews", "reddit_export", "records", "threads", "csv",
+            "airline", "youtube_takeout", "tiktok", "google_reviews", "reddit_export", "records", "threads", "google_play", "trustpilot",
+            "app_store", "csv",
             "excel", "auto"} == set(FORMATS)
 
 

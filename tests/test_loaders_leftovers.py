@@ -117,6 +117,7 @@ UNNAMED = "this organisation"
 
 
 @pytest.mark.parametrize("name", ["commentThreads.csv", "tweets.csv", "sample.csv", "export (3).csv",
+                                  "app_store_customer_reviews.csv",
                                   "youtube_comments_2024-03.csv", "Sprout Social Inbox 2026-03-01.csv"])
 def test_a_generic_export_file_name_is_not_the_organisation(tmp_path, name):
     """The organisation was named after the file ('commentthreads', 'tweets', 'sample',

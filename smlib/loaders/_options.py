@@ -92,7 +92,7 @@ _EXPORT_WORDS_TEXT = """
 x twitter tweet toot facebook fb meta instagram insta ig threads thread linkedin tiktok youtube yt
 reddit subreddit twcs mastodon fediverse blog google gbp gmb trustpilot tripadvisor yelp feefo whatsapp
 messenger telegram discord pinterest snapchat bluesky bsky apple appstore play playstore android
-ios hootsuite sprout sproutsocial brandwatch talkwalker meltwater brand24 buffer agorapulse sendible
+ios app store connect console customer consumer hootsuite sprout sproutsocial brandwatch talkwalker meltwater brand24 buffer agorapulse sendible
 emplifi sprinklr zendesk freshdesk intercom klout tweetreach mention takeout pushshift ytdlp dlp
 business suite studio analytics analytic insight metric stat statistic
 post comment reply mention review message status conversation chat live inbox outbox dm direct
