@@ -21,7 +21,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from .metrics import ALL, NOT_AVAILABLE, available
-from .summary import _possessive, platform_name
+from .summary import _possessive, name_at_start, platform_name
 
 # colour-blind-safe palette (Okabe-Ito), one colour per series; green and vermillion come last,
 # because they mean good/bad in the charts below (answered, follower gain / negative, waiting)
@@ -195,12 +195,10 @@ def _org(res: dict[str, Any]) -> str:
 
 
 def _org_first(res: dict[str, Any]) -> str:
-    """The organisation's name at the start of a title or sentence: the loader's stand-in
-    'this organisation' (an export that does not name it) gets its capital; a real name, even a
-    lower-case handle such as 'dealingwith', is shown exactly as written."""
-    from .loaders._options import UNNAMED_ORG
-    name = _org(res)
-    return name[:1].upper() + name[1:] if name == UNNAMED_ORG else name
+    """The organisation's name at the start of a title or sentence (:func:`smlib.summary.name_at_start`:
+    the stand-in 'this organisation' gets its capital; a real name, even a lower-case handle such
+    as 'dealingwith', is shown exactly as written)."""
+    return name_at_start(_org(res))
 
 
 def _day_label(d: Any) -> str:
