@@ -194,6 +194,17 @@ def _org(res: dict[str, Any]) -> str:
     return res["meta"]["name"]
 
 
+def _engagement_title(res: dict[str, Any]) -> str:
+    """'Engagement with Northway Rail's posts'; a file about several organisations, whose name
+    is long ("76 organisations (…)"), gets '76 organisations (…): engagement with their posts'
+    rather than a possessive on the end of a bracket."""
+    from .schema import SEVERAL_ORGS
+    name = _org(res)
+    if SEVERAL_ORGS.match(name):
+        return f"{name}: engagement with their posts"
+    return f"Engagement with {_possessive(name)} posts"
+
+
 def _org_first(res: dict[str, Any]) -> str:
     """The organisation's name at the start of a title or sentence (:func:`smlib.summary.name_at_start`:
     the stand-in 'this organisation' gets its capital; a real name, even a lower-case handle such
@@ -369,7 +380,7 @@ def engagement(res: dict[str, Any], interactive: bool = False) -> Any:
     return _bars([platform_name(p) for p in e["platform"]],
                  {"likes": per("likes"), "shares": per("shares"), "replies": per("replies")},
                  stacked=True, interactive=interactive,
-                 title=f"Engagement with {_possessive(_org(res))} posts",
+                 title=_engagement_title(res),
                  xlabel="Platform", ylabel="Likes, shares and replies per post (average)",
                  whole=False, note=note,
                  empty=f"{_org_first(res)} posted nothing on these days")

@@ -536,3 +536,17 @@ def test_engagement_axis_says_what_is_counted(res):
     finally:
         plt.close(fig)
     assert "likes" in charts.engagement(res, interactive=True).layout.yaxis.title.text.lower()
+
+
+def test_engagement_title_of_several_organisations_is_not_a_long_possessive(res):
+    """'Engagement with 6 organisations (united, …)'s posts' read badly: a file about several
+    organisations names them first, then 'engagement with their posts'."""
+    import copy
+    r = copy.deepcopy(res)
+    r["meta"]["name"] = "6 organisations (united, us-airways, american, southwest, delta, virgin-america)"
+    fig = charts.engagement(r, interactive=True)
+    assert fig.layout.title.text.replace("<br>", " ").endswith(
+        "virgin-america): engagement with their posts")
+    assert "'s posts" not in fig.layout.title.text
+    r["meta"]["name"] = "Northway Rail"
+    assert charts.engagement(r, interactive=True).layout.title.text == "Engagement with Northway Rail's posts"
