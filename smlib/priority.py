@@ -602,6 +602,8 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     hit["complaint"] = hit["complaint"] & ~(calm_context & tone_only_complaint)
     # a review with few stars is a complaint on the reviewer's own word, whatever its words say
     low_stars, stars = _low_stars(out, F["complaint"].get("stars_at_or_below"))
+    if "sentiment_corrected" in out.columns:   # a person's correction beats the stars, as in add_sentiment
+        low_stars = low_stars & ~out["sentiment_corrected"].fillna(False).astype(bool)
     hit["complaint"] = hit["complaint"] | low_stars
     serious = hit["safety"] | hit["distress"] | hit["legal"] | hit["complaint"]
     is_review = kind.eq("review")

@@ -1269,6 +1269,12 @@ def apply_ratings(scores: np.ndarray, ratings: pd.Series | Sequence | None,
     none = np.zeros(len(scores), dtype=bool)
     if ratings is None:
         return scores, none, {"rated": 0, "changed": 0, "not_used": 0, "unreadable": 0, "why": ""}
+    if isinstance(ratings, pd.DataFrame):
+        raise DataError(f"there are {ratings.shape[1]} columns called '{source}'; keep one",
+                        field=source)
+    if len(ratings) != len(scores):
+        raise DataError(f"{len(ratings)} ratings for {len(scores)} scores; give one rating (or None) "
+                        "per message", field=source)
     stars, unreadable = read_stars(pd.Series(ratings, copy=False))
     r = stars.to_numpy(dtype=float, na_value=np.nan)
     given = ~np.isnan(r)
@@ -1315,16 +1321,22 @@ def add_sentiment(frame: pd.DataFrame, corrections: pd.DataFrame | str | Path | 
     if text_col not in frame.columns:
         raise DataError(f"add_sentiment needs a '{text_col}' column; columns found: "
                         f"{list(map(str, frame.columns))}", field=text_col)
+    if rating_col is not None and rating_col != "rating" and rating_col not in frame.columns:
+        raise DataError(f"add_sentiment: no column '{rating_col}' for star ratings; columns found: "
+                        f"{list(map(str, frame.columns))}", field=rating_col)
     sc, rules, codes = _score_unique(frame[text_col], lexicon, None)
     ratings_info = None
     if rating_col is not None and rating_col in frame.columns:
         sc, changed, ratings_info = apply_ratings(sc, frame[rating_col], source=rating_col)
         if changed.any():
             stars = read_stars(frame[rating_col])[0].to_numpy(dtype=float, na_value=np.nan)
+            # one rule text per star value (four at most), joined on without a per-row loop
+            said = {v: _rating_rule(int(v)) for v in np.unique(stars[changed])}
+            rule = pd.Series(stars[changed]).map(said).to_numpy(dtype=object)
+            old = pd.Series(rules[changed], dtype=object)
             rules = rules.copy()
-            for i in np.flatnonzero(changed):
-                rule = _rating_rule(int(stars[i]))
-                rules[i] = f"{rules[i]}; {rule}" if rules[i] else rule
+            rules[changed] = np.where(old.eq("").to_numpy(), rule,
+                                      (old + "; " + pd.Series(rule, dtype=object)).to_numpy(dtype=object))
             codes = _label_codes(sc)
     out = frame.copy()
     out["sentiment"] = sc
@@ -1348,6 +1360,15 @@ def add_sentiment(frame: pd.DataFrame, corrections: pd.DataFrame | str | Path | 
         out["sentiment_label"] = lab
         out.loc[hit, "sentiment_corrected"] = True
         out.loc[hit, "sentiment_rules"] = "corrected by a person"
+        # the score follows the person's label where they disagree, so priority (which reads the
+        # score) respects the correction too: the middle of the label's band (−0.5, 0, +0.5)
+        old_codes = _label_codes(out["sentiment"].to_numpy(dtype=float))
+        new_codes = pd.Series(lab).map({n: i for i, n in enumerate(LABELS)}).to_numpy()
+        moved = hit & (old_codes != new_codes)
+        if moved.any():
+            sc_now = out["sentiment"].to_numpy(dtype=float).copy()
+            sc_now[moved] = np.array([-0.5, 0.0, 0.5])[new_codes[moved].astype(int)]
+            out["sentiment"] = sc_now
         matched = int(pd.Series(ckey).isin(set(key)).sum())
         out.attrs["sentiment_corrections"] = {"applied": int(hit.sum()), "given": len(c),
                                               "unmatched": len(c) - matched}
@@ -1378,7 +1399,7 @@ def explain_sentiment(text: str, lexicon: str | Path | None = None,
                             f"{RATING_SCALE[0]}…{RATING_SCALE[1]}", field="rating")
         if changed[0]:
             score = float(new[0])
-            rule = _rating_rule(int(rating))
+            rule = _rating_rule(int(read_stars(pd.Series([rating], dtype=object))[0].iloc[0]))
             rules = f"{rules}; {rule}" if rules else rule
     rows = [{"what": w, "effect": v, "why": why} for w, v, why in details]
     for r in rules.split("; ") if rules else []:

@@ -26,6 +26,10 @@ _PATTERN = re.compile(
     rf"(?:(?:/|out\s+of|of)\s*(\d+)\s*(?:stars?|[{_FULL}]\ufe0f?)?)?\s*[.!]?$", re.IGNORECASE)
 
 
+class _Unhashable(str):
+    """Stands in for a list or dict found in a rating cell (never read as stars)."""
+
+
 def _one(value: object) -> float | None:
     """Stars in one value; None when it cannot be read (NaN when nothing is given)."""
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
@@ -33,7 +37,12 @@ def _one(value: object) -> float | None:
     if isinstance(value, (bool, np.bool_)):
         return None
     if isinstance(value, (int, float, np.integer, np.floating)):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:      # a whole number too big for a float is no star rating
+            return None
+    if isinstance(value, _Unhashable):
+        return None
     text = str(value).strip()
     if not text:
         return float("nan")
@@ -60,7 +69,14 @@ def read_stars(values: pd.Series) -> tuple[pd.Series, int]:
     s = pd.Series(values, copy=False)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         return pd.to_numeric(s, errors="coerce").astype("float64"), 0
-    codes, uniques = pd.factorize(s.astype("object"), use_na_sentinel=True)
+    obj = s.astype("object")
+    try:
+        codes, uniques = pd.factorize(obj, use_na_sentinel=True)
+    except TypeError:   # a list or a dict in a cell (JSON): not a rating, and cannot be hashed
+        odd = obj.map(lambda v: isinstance(v, (list, dict, set, np.ndarray)))
+        obj = obj.where(~odd, pd.Series([_Unhashable(type(v).__name__) for v in obj[odd]],
+                                        index=obj.index[odd.to_numpy()], dtype=object))
+        codes, uniques = pd.factorize(obj, use_na_sentinel=True)
     read = [_one(u) for u in uniques]
     table = np.array([np.nan if r is None else r for r in read] + [np.nan], dtype=float)
     out = table[np.where(codes < 0, len(uniques), codes)]

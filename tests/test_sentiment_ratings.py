@@ -196,7 +196,7 @@ def test_a_csv_with_ratings_written_as_text_loads_them(tmp_path):
     ds = smlib.load(p, org="Shop")
     assert ds.interactions["rating"].tolist()[:2] == [1, 4] and pd.isna(ds.interactions["rating"][2])
     assert ds.load_summary["rows_kept"] == 4
-    assert any("1 value(s) in column 'rating' are not star ratings" in w for w in ds.load_summary["warnings"])
+    assert any("1 value(s) in column 'rating' are not a whole number of stars" in w for w in ds.load_summary["warnings"])
     f = smlib.add_sentiment(ds.interactions)
     assert f["sentiment_label"].tolist()[:2] == ["negative", "positive"]
 
@@ -240,3 +240,56 @@ def test_stars_on_another_scale_make_no_complaint():
     fr, t0 = _review_frame(["Waited 40 minutes for a table", "Nice"], [2, 9])
     p = smlib.prioritise(fr, now=t0 + pd.Timedelta(hours=1))
     assert "stars" not in " ".join(p["reasons"][0])
+
+
+def test_a_correction_beats_the_stars_in_priority_too():
+    """A 1-star review a person corrected to positive kept score -1.00, so prioritise() still
+    made it a complaint ('1 of 5 stars', 'strength of feeling -1.00')."""
+    fr, t0 = _review_frame([SARCASM], [1])
+    corr = pd.DataFrame({"platform": ["reviews"], "message_id": ["0"], "sentiment_label": ["positive"]})
+    f = smlib.add_sentiment(fr, corrections=corr)
+    assert f["sentiment_label"][0] == "positive" and f["sentiment"][0] == 0.5
+    reasons = " ".join(smlib.prioritise(f, now=t0 + pd.Timedelta(hours=1))["reasons"][0])
+    assert "complaint" not in reasons and "strength of feeling" not in reasons
+
+
+@pytest.mark.parametrize("rating", ["1/5", "★", "one", "ONE star", 1])
+def test_explain_sentiment_reads_text_ratings(rating):
+    assert smlib.explain_sentiment("I love this, wonderful", rating=rating).attrs["label"] == "negative"
+
+
+@pytest.mark.parametrize("cell", [[1], {"a": 1}, {1}, 10 ** 400])
+def test_odd_rating_cells_are_counted_not_a_crash(cell):
+    f = pd.DataFrame({"text": [SARCASM, SARCASM], "rating": pd.Series([cell, 1], dtype=object)})
+    out = smlib.add_sentiment(f)
+    assert out.attrs["sentiment_ratings"]["unreadable"] == 1 and out["sentiment_label"][1] == "negative"
+
+
+def test_rating_column_problems_are_data_errors():
+    f = pd.DataFrame([[SARCASM, 1, 2]], columns=["text", "rating", "rating"])
+    with pytest.raises(DataError, match="2 columns called 'rating'"):
+        smlib.add_sentiment(f)
+    with pytest.raises(DataError, match="no column 'stars'"):
+        smlib.add_sentiment(pd.DataFrame({"text": [SARCASM]}), rating_col="stars")
+    with pytest.raises(DataError, match="2 ratings for 3 scores"):
+        apply_ratings(np.array([0.1, 0.2, 0.3]), [1, 5])
+
+
+@pytest.mark.parametrize("cells, kept, warned", [
+    (["1", "5", "0"], [1, 5, None], "1 value(s) in column 'rating' are not a whole number of stars"),
+    (["2.5/5", "Rated 4.5 out of 5 stars", "3.5"], [None, None, None], "3 value(s)"),
+    (["1", "8", "10"], [1, 8, 10], "has values above 5"),
+])
+def test_a_loaded_rating_column_keeps_each_rows_stars_or_marks_it_unknown(tmp_path, cells, kept, warned):
+    """One '0' (not rated) made add_sentiment drop every star in the file, and half stars were
+    rounded (2.5 -> 2, a complaint). Now an odd value is unknown for its own row, never rounded;
+    a 0-10 scale is kept as written and the star rules leave it alone."""
+    p = tmp_path / "acme.csv"
+    p.write_text("date,text,rating\n" + "".join(f'2026-03-02 1{i}:00,Lovely place,"{c}"\n'
+                                                for i, c in enumerate(cells)), encoding="utf-8")
+    ds = smlib.load(p, org="Acme")
+    got = [None if pd.isna(v) else int(v) for v in ds.interactions["rating"]]
+    assert got == kept and ds.load_summary["rows_kept"] == 3
+    assert any(warned in w for w in ds.load_summary["warnings"])
+    labels = smlib.add_sentiment(ds.interactions)["sentiment_label"].tolist()
+    assert labels[0] == ("negative" if kept[0] == 1 and kept[1] != 8 else "positive")

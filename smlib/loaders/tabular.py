@@ -714,6 +714,30 @@ def _linkedin_own(out: pd.DataFrame, mapping: dict[str, str], opts: Options) -> 
     return out
 
 
+def _rating_column(col: pd.Series, name: str, opts: Options) -> pd.Series:
+    """A rating column as whole stars 1…5 (Int64), read by :func:`smlib.stars.read_stars`
+    ('4/5', '★★★★☆', 'Rated 4 out of 5 stars'). A value that is not a whole star 1…5 (0 for
+    "not rated", 2.5, 'great') is unknown for its row, never rounded, and counted in a warning.
+    A column with values above 5 is on another scale (0–10): kept as written, with a warning,
+    and the star rules of sentiment and priority leave it alone."""
+    stars, unread = read_stars(col)
+    r = stars.to_numpy(dtype=float, na_value=np.nan)
+    given = ~np.isnan(r)
+    if (r[given] > 5).any():
+        opts.tracker.warnings.append(
+            f"column '{name}' has values above 5 (up to {np.nanmax(r):g}), so it is not read as 1–5 "
+            "stars: sentiment and priority do not use it")
+        return pd.Series(np.where(given, r, np.nan), index=col.index).round().astype("Int64")
+    odd = given & ((r < 1) | (r != np.round(r)))
+    if unread or odd.any():
+        rows = [str(v) for v in col[odd].astype(str).unique()[:3]]
+        opts.tracker.warnings.append(
+            f"{unread + int(odd.sum())} value(s) in column '{name}' are not a whole number of stars from "
+            f"1 to 5 (such as 4, '4/5' or '★★★★☆'{'; found ' + ', '.join(rows) if rows else ''}); "
+            "those reviews were kept with the rating unknown")
+    return pd.Series(np.where(given & ~odd, r, np.nan), index=col.index).astype("Int64")
+
+
 NUMERIC_FIELDS = ("likes", "shares", "replies", "reach", "author_followers", "rating")
 OPTIONAL_TEXT = ("parent_id", "thread_id", "author_name", "location", "age_band", "language")
 
@@ -763,15 +787,10 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
     if "author_name" in out.columns and "author_id" not in out.columns:
         out["author_id"] = out["author_name"]   # a name is the best handle there is
     notes: dict = {"delimiter": opts.delimiter} if opts.delimiter else {}
-    if "rating" in out.columns and not pd.api.types.is_numeric_dtype(out["rating"].dtype):
-        stars, unread = read_stars(out["rating"])      # '4/5', '★★★★☆', 'Rated 4 out of 5 stars'
-        if unread:
-            opts.tracker.warnings.append(
-                f"{unread} value(s) in column '{mapping['rating']}' are not star ratings smlib can read "
-                "(such as 4, '4/5' or '★★★★☆'); read as unknown")
-        out["rating"] = stars
+    if "rating" in out.columns:
+        out["rating"] = _rating_column(out["rating"], mapping.get("rating", "rating"), opts)
     for fld in NUMERIC_FIELDS:
-        if fld in out.columns:
+        if fld in out.columns and fld != "rating":
             col = out[fld]
             if not pd.api.types.is_numeric_dtype(col.dtype):
                 col = count_text(as_str(col), mapping[fld], opts.number_hint, notes)
