@@ -485,7 +485,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         (messages from the public on the days whose reply count is higher than the replies the
         file holds: an API save without the replies, so "answered" cannot be known for them),
         unknown_authors (messages from the public on the days whose author the data does not
-        name – deleted or hidden accounts – so they are not counted as people).
+        name – deleted or hidden accounts, or an export without authors – so they are not counted
+        as people) and unknown_authors_by_day ({ISO day: count}, days with any).
     ``headline`` dict of plain JSON types (for metrics.json): messages, business_messages,
         customer_messages, business_posts, users, new_users, returning_users, followers_end,
         follower_change, follower_growth_pct, national_share, engagement_rate, negative,
@@ -798,6 +799,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "earlier_data": bool((f["_day"] < chosen[0]).any()),
         "replies_not_in_file": _replies_not_in_file(f, cust),
         "unknown_authors": int(cust["_person"].isna().sum()),
+        "unknown_authors_by_day": {d.isoformat(): int(n) for d, n in
+                                   cust.loc[cust["_person"].isna(), "_day"].value_counts().items()},
     }
     res["headline"] = _headline(res)
     if not res["meta"]["engagement_counted"]:   # 0 reactions here means "not recorded", not 0%

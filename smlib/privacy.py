@@ -280,10 +280,17 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
         tables = []
         if "author_id" in frame:
             cust = ~is_org.to_numpy()
-            tables.append(pd.DataFrame({"id": frame.loc[cust, "author_id"].to_numpy(dtype=object),
-                                        "alias": out.loc[cust, "author_id"].to_numpy(dtype=object),
-                                        "name": (frame.loc[cust, "author_name"].to_numpy(dtype=object)
-                                                 if "author_name" in frame else None)}))
+            own = pd.DataFrame({"id": frame.loc[cust, "author_id"].to_numpy(dtype=object),
+                                "alias": out.loc[cust, "author_id"].to_numpy(dtype=object),
+                                "name": (frame.loc[cust, "author_name"].to_numpy(dtype=object)
+                                         if "author_name" in frame else None)})
+            # an author with no id but a name (a deleted account's name kept in the export): the
+            # name, written in a message, still becomes a pseudonym – never '' and never the name
+            nameless = own["alias"].astype("string").str.strip().eq("").fillna(False).to_numpy(dtype=bool) \
+                & own["name"].notna().to_numpy(dtype=bool)
+            if nameless.any():
+                own.loc[nameless, "alias"] = [pseudonym(n, salt) for n in own.loc[nameless, "name"]]
+            tables.append(own)
         if people is not None and "author_id" in people:
             cust = (~people["author_is_org"].fillna(False).astype(bool)).to_numpy() \
                 if "author_is_org" in people else slice(None)

@@ -197,12 +197,13 @@ def _overview(res: dict[str, Any], name: str, short: str) -> str:
         return s + f"Nobody from the public wrote to or about {short} on these days."
     unknown = int(meta.get("unknown_authors") or 0)
     if not h["users"]:
-        return s + (f"The data does not say who wrote {'it' if h['customer_messages'] == 1 else 'them'} "
-                    "(the authors' accounts are deleted or hidden), so people cannot be counted.")
+        return s + (f"The data does not name who wrote {'it' if h['customer_messages'] == 1 else 'them'} "
+                    "(an export without authors, or deleted accounts), so people cannot be counted.")
     if unknown:
         s += (f"{_plural(unknown, 'message')} from the public {'has' if unknown == 1 else 'have'} no "
-              "named author (deleted or hidden accounts), so the people who wrote "
-              f"{'it are' if unknown == 1 else 'them are'} not counted. ")
+              "named author (an export without authors, or deleted accounts), so "
+              f"{'the person who wrote it is' if unknown == 1 else 'the people who wrote them are'} "
+              "not counted. ")
     s += f"{_plural(h['users'], 'different person', 'different people')} wrote to or about {short}"
     if not meta.get("earlier_data", True):   # nothing before the first day: everyone looks new
         return s + ("; the data starts on the first monitoring day, so we cannot tell who had "
@@ -240,8 +241,16 @@ def _each_day(res: dict[str, Any]) -> str:
         if not r["by_followers"]:
             out.append(s + f"Nobody from the public wrote; the business sent {_int(r['by_business'])}.")
             continue
-        s += (f"{_plural(r['users'], 'person', 'people')} from the public sent "
-             f"{_plural(r['by_followers'], 'message')} and the business sent {_int(r['by_business'])}")
+        unknown = int((res["meta"].get("unknown_authors_by_day") or {}).get(str(r["day"]), 0))
+        if unknown and not r["users"]:
+            s += (f"The public sent {_plural(r['by_followers'], 'message')} (the data does not name "
+                  f"{'its author' if r['by_followers'] == 1 else 'their authors'}) and the business "
+                  f"sent {_int(r['by_business'])}")
+        else:
+            s += (f"{_plural(r['users'], 'person', 'people')} from the public sent "
+                  f"{_plural(r['by_followers'], 'message')}"
+                  + (f" ({_plural(unknown, 'message')} with no named author)" if unknown else "")
+                  + f" and the business sent {_int(r['by_business'])}")
         if r["negative"]:
             s += (f"; {_int(r['negative'])} of the public's messages "
                   f"{'was' if r['negative'] == 1 else 'were'} negative.")

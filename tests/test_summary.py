@@ -249,6 +249,7 @@ def test_deleted_authors_are_not_one_person(tmp_path):
     text = smlib.describe_activity(res)
     assert "3 messages from the public have no named author" in text
     assert "1 different person wrote to or about Acme Coffee" in text
+    assert "1 person from the public sent 4 messages (3 messages with no named author)" in text
     shown = smlib.pseudonymise(ds.interactions)
     assert shown["author_id"].tolist()[:3] == ["", "", ""] and shown["author_id"][3].startswith("user-")
 
@@ -258,4 +259,25 @@ def test_a_file_with_no_named_authors_says_people_cannot_be_counted(tmp_path):
     assert res["headline"]["users"] == 0 and res["headline"]["customer_messages"] == 3
     text = smlib.describe_activity(res)
     assert "Nobody from the public wrote" not in text
-    assert "The data does not say who wrote them" in text
+    assert "The data does not name who wrote them" in text
+    assert "The public sent 3 messages (the data does not name their authors)" in text
+
+
+def test_one_message_without_an_author_is_said_in_the_singular(tmp_path):
+    p = tmp_path / "acme-coffee.csv"
+    p.write_text("date,text,author\n2026-03-02 10:00,Where is my parcel?,\n2026-03-02 11:00,Hi,@ann\n",
+                 encoding="utf-8")
+    text = smlib.describe_activity(smlib.monitor(smlib.enrich(smlib.load(p, org="Acme Coffee"))))
+    assert "1 message from the public has no named author" in text
+    assert "so the person who wrote it is not counted" in text
+
+
+def test_a_name_kept_for_an_author_without_an_id_becomes_a_pseudonym_in_text():
+    """A blank author id with a name (a deleted account's name in an export): the business's reply
+    'Sorry Bob Smith' became 'Sorry  -' (the name's alias was the blank id)."""
+    f = pd.DataFrame({"author_id": ["", "@NorthwayRail"], "author_name": ["Bob Smith", "Northway Rail"],
+                      "author_is_org": [False, True],
+                      "text": ["My train was late", "Sorry Bob Smith - please DM us"]})
+    shown = smlib.pseudonymise(f)
+    assert re.fullmatch(r"Sorry user-[0-9a-f]{6} - please DM us", shown["text"][1])
+    assert "Bob" not in " ".join(shown.astype(str).to_numpy().ravel())
