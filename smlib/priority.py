@@ -527,6 +527,12 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
         frame = frame.interactions
     if not isinstance(frame, pd.DataFrame):
         raise DataError(f"prioritise needs an interactions DataFrame, got {type(frame).__name__}")
+    if not frame.index.is_unique:
+        # two exports glued with pd.concat (no ignore_index) repeat row labels: work on positions,
+        # then give the rows their labels back
+        out = prioritise(frame.reset_index(drop=True), profile=profile, now=now, rules=rules)
+        out.index = frame.index
+        return out
     missing = [c for c in ("text", "created_at", "author_is_org") if c not in frame.columns]
     if missing:
         raise DataError(f"prioritise needs column(s) {missing}; columns found: {list(frame.columns)}",

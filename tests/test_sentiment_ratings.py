@@ -293,3 +293,16 @@ def test_a_loaded_rating_column_keeps_each_rows_stars_or_marks_it_unknown(tmp_pa
     assert any(warned in w for w in ds.load_summary["warnings"])
     labels = smlib.add_sentiment(ds.interactions)["sentiment_label"].tolist()
     assert labels[0] == ("negative" if kept[0] == 1 and kept[1] != 8 else "positive")
+
+
+def test_prioritise_a_frame_glued_from_two_exports_with_repeated_row_labels():
+    """pd.concat without ignore_index repeats labels 0, 1, …: prioritise raised a pandas ValueError
+    (found by the review, in security's per-row lookup). Now the rows are scored as if the labels
+    were unique, and keep their labels."""
+    fr, t0 = _review_frame(["Waited 40 minutes for a table", "Lovely staff"], [2, 5])
+    glued = pd.concat([fr, fr.assign(message_id=["2", "3"], thread_id=["2", "3"])])
+    p = smlib.prioritise(glued, now=t0 + pd.Timedelta(hours=1))
+    single = smlib.prioritise(glued.reset_index(drop=True), now=t0 + pd.Timedelta(hours=1))
+    assert p.index.tolist() == [0, 1, 0, 1]
+    assert p["priority"].tolist() == single["priority"].tolist()
+    assert p["category"].astype(str).tolist() == single["category"].astype(str).tolist()
