@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ._options import Options
+from ._pages import review_items
 from ._text import as_id, clean_text
 
 PLATFORM = "reviews"
@@ -33,26 +34,10 @@ def _is_review(x: Any) -> bool:
 
 
 def _items(obj: Any) -> list[tuple[str, Any]] | None:
-    """(where, review) pairs, or None when this is not a Google reviews file."""
-    pages = obj if isinstance(obj, list) and obj and all(
-        isinstance(p, dict) and isinstance(p.get("reviews"), list) for p in obj[:20]) else None
-    if pages is not None:
-        out = [(f"[{k}].reviews[{i}]", r) for k, p in enumerate(pages) if isinstance(p, dict)
-               for i, r in enumerate(p.get("reviews") or [])]
-    elif isinstance(obj, dict) and isinstance(obj.get("reviews"), list):
-        out = [(f"reviews[{i}]", r) for i, r in enumerate(obj["reviews"])]
-    elif isinstance(obj, dict) and _is_review(obj):
-        # one review on its own: Takeout's "Google Business Profile" folder also holds files of a
-        # single review (dudaka/GReviewSignals greview_signals/analyzer.py: "Individual review file")
-        out = [("review", obj)]
-    elif isinstance(obj, list):
-        out = [(f"[{i}]", r) for i, r in enumerate(obj)]
-    else:
-        return None
-    first = [r for _, r in out[:20]]
-    if not first or sum(_is_review(r) for r in first) * 2 <= len(first):
-        return None
-    return out
+    """(where, review) pairs, or None when this is not a Google reviews file. One review on its
+    own is a file too: Takeout's "Google Business Profile" folder also holds files of a single
+    review (dudaka/GReviewSignals greview_signals/analyzer.py: "Individual review file")."""
+    return review_items(obj, _is_review)
 
 
 def detect(obj: Any) -> bool:

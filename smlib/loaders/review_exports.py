@@ -43,6 +43,7 @@ import pandas as pd
 
 from ..stars import read_stars
 from ._options import Options
+from ._pages import review_items
 from ._text import as_id, as_text, clean_text
 from .tabular import header_zone
 
@@ -262,23 +263,7 @@ def _is_tp_review(x: Any) -> bool:
 
 def _tp_items(obj: Any) -> list[tuple[str, Any]] | None:
     """(where, review) pairs of a saved Trustpilot API answer, or None for another shape."""
-    if isinstance(obj, list) and obj and all(isinstance(p, dict) and isinstance(p.get("reviews"), list)
-                                             for p in obj[:20]):
-        out = [(f"[{k}].reviews[{i}]", r) for k, p in enumerate(obj)
-               for i, r in enumerate(p.get("reviews") if isinstance(p, dict) and isinstance(p.get("reviews"), list)
-                                     else [p])]
-    elif isinstance(obj, dict) and isinstance(obj.get("reviews"), list):
-        out = [(f"reviews[{i}]", r) for i, r in enumerate(obj["reviews"])]
-    elif isinstance(obj, dict) and _is_tp_review(obj):
-        out = [("review", obj)]
-    elif isinstance(obj, list):
-        out = [(f"[{i}]", r) for i, r in enumerate(obj)]
-    else:
-        return None
-    first = [r for _, r in out[:20]]
-    if not first or sum(_is_tp_review(r) for r in first) * 2 <= len(first):
-        return None
-    return out
+    return review_items(obj, _is_tp_review)
 
 
 def detect_trustpilot_json(obj: Any) -> bool:
