@@ -350,12 +350,11 @@ def _low_stars(frame: pd.DataFrame, at_or_below: int | None) -> tuple[pd.Series,
     none = pd.Series(False, index=frame.index)
     if not at_or_below or "rating" not in frame.columns:
         return none, pd.Series(np.nan, index=frame.index)
-    from .stars import read_stars
+    from .stars import not_whole_stars, read_stars
     r = read_stars(frame["rating"])[0]
-    given = r.notna()
-    if (given & ((r < 1) | (r > 5) | (r != r.round()))).any():
+    if not_whole_stars(r).any():
         return none, r
-    return (given & (r <= at_or_below)).astype(bool), r
+    return (r.notna() & (r <= at_or_below)).astype(bool), r
 
 
 def _get_sentiment(frame: pd.DataFrame, notes: list[str]) -> tuple[pd.DataFrame, pd.Series]:

@@ -58,7 +58,7 @@ from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGAT
 
 from .errors import DataError
 from .paths import data_file, file_stamp
-from .stars import read_stars
+from .stars import SCALE, not_whole_stars, read_stars
 
 LABELS = ("negative", "neutral", "positive")
 NEGATIVE_BELOW = -0.05
@@ -1235,8 +1235,8 @@ def _read_corrections(corrections: pd.DataFrame | str | Path) -> pd.DataFrame:
     return c.drop_duplicates(["platform", "message_id"], keep="last")
 
 
-RATING_SCALE = (1, 5)
-"""Star ratings smlib understands: whole numbers 1…5 (Google, Trustpilot, app stores)."""
+RATING_SCALE = SCALE
+"""Star ratings smlib understands: whole numbers 1…5 (:data:`smlib.stars.SCALE`)."""
 
 
 def _rating_rule(stars: int) -> str:
@@ -1279,7 +1279,7 @@ def apply_ratings(scores: np.ndarray, ratings: pd.Series | Sequence | None,
     r = stars.to_numpy(dtype=float, na_value=np.nan)
     given = ~np.isnan(r)
     lo, hi = RATING_SCALE
-    odd = given & ((r < lo) | (r > hi) | (r != np.round(r)))
+    odd = not_whole_stars(r)
     info = {"rated": int(given.sum()), "changed": 0, "not_used": 0, "unreadable": unreadable, "why": ""}
     if unreadable:
         info["why"] = (f"{unreadable:,} value(s) in column '{source}' are not star ratings "

@@ -59,6 +59,23 @@ def _one(value: object) -> float | None:
     return float(WORDS[number]) if number in WORDS else float(number.replace(",", "."))
 
 
+SCALE = (1, 5)
+"""Star ratings smlib understands: whole numbers 1…5 (Google, Trustpilot, app stores)."""
+
+
+def not_whole_stars(stars: pd.Series | np.ndarray) -> np.ndarray:
+    """True where a value read by :func:`read_stars` is given but is not a whole number of stars
+    1…5 (another scale, half stars, 0 for "not rated"). The one test the loaders, sentiment and
+    priority use to decide whether a rating counts.
+
+    >>> not_whole_stars(pd.Series([1, 5, 0, 2.5, 8, None], dtype=float)).tolist()
+    [False, False, True, True, True, False]
+    """
+    r = np.asarray(stars, dtype=float)
+    lo, hi = SCALE
+    return ~np.isnan(r) & ((r < lo) | (r > hi) | (r != np.round(r)))
+
+
 def read_stars(values: pd.Series) -> tuple[pd.Series, int]:
     """Star ratings as floats (NaN where none is given) and the count of given values not read.
 

@@ -44,7 +44,7 @@ import pandas as pd
 
 from ..errors import DataError
 from ..schema import INTERACTION_COLUMNS, KINDS
-from ..stars import read_stars
+from ..stars import not_whole_stars, read_stars
 from ._options import Options
 from ._rows import any_contains, as_str, clean_ids
 
@@ -728,7 +728,7 @@ def _rating_column(col: pd.Series, name: str, opts: Options) -> pd.Series:
             f"column '{name}' has values above 5 (up to {np.nanmax(r):g}), so it is not read as 1–5 "
             "stars: sentiment and priority do not use it")
         return pd.Series(np.where(given, r, np.nan), index=col.index).round().astype("Int64")
-    odd = given & ((r < 1) | (r != np.round(r)))
+    odd = not_whole_stars(r)      # values above 5 were handled just above
     if unread or odd.any():
         rows = [str(v) for v in col[odd].astype(str).unique()[:3]]
         opts.tracker.warnings.append(
