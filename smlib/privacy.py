@@ -286,8 +286,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                                          if "author_name" in frame else None)})
             # an author with no id but a name (a deleted account's name kept in the export): the
             # name, written in a message, still becomes a pseudonym – never '' and never the name
-            nameless = own["alias"].astype("string").str.strip().eq("").fillna(False).to_numpy(dtype=bool) \
-                & own["name"].notna().to_numpy(dtype=bool)
+            nameless = blank.to_numpy(dtype=bool)[cust] & own["name"].notna().to_numpy(dtype=bool)
             if nameless.any():
                 own.loc[nameless, "alias"] = [pseudonym(n, salt) for n in own.loc[nameless, "name"]]
             tables.append(own)

@@ -1239,6 +1239,12 @@ RATING_SCALE = SCALE
 """Star ratings smlib understands: whole numbers 1…5 (:data:`smlib.stars.SCALE`)."""
 
 
+def _stars_from_score(scores: np.ndarray) -> np.ndarray:
+    """The stars behind scores :func:`apply_ratings` set (its score is ``(stars − 3) / 2``), so
+    the rule text needs no second reading of the rating column."""
+    return np.rint(np.asarray(scores, dtype=float) * 2 + 3)
+
+
 def _rating_rule(stars: int) -> str:
     side = "negative" if stars < 3 else "positive"
     return f"{stars} of 5 stars: the reviewer's own verdict is {side}, so the stars outweigh the words"
@@ -1329,10 +1335,10 @@ def add_sentiment(frame: pd.DataFrame, corrections: pd.DataFrame | str | Path | 
     if rating_col is not None and rating_col in frame.columns:
         sc, changed, ratings_info = apply_ratings(sc, frame[rating_col], source=rating_col)
         if changed.any():
-            stars = read_stars(frame[rating_col])[0].to_numpy(dtype=float, na_value=np.nan)
+            stars = _stars_from_score(sc[changed])
             # one rule text per star value (four at most), joined on without a per-row loop
-            said = {v: _rating_rule(int(v)) for v in np.unique(stars[changed])}
-            rule = pd.Series(stars[changed]).map(said).to_numpy(dtype=object)
+            said = {v: _rating_rule(int(v)) for v in np.unique(stars)}
+            rule = pd.Series(stars).map(said).to_numpy(dtype=object)
             old = pd.Series(rules[changed], dtype=object)
             rules = rules.copy()
             rules[changed] = np.where(old.eq("").to_numpy(), rule,
@@ -1399,7 +1405,7 @@ def explain_sentiment(text: str, lexicon: str | Path | None = None,
                             f"{RATING_SCALE[0]}…{RATING_SCALE[1]}", field="rating")
         if changed[0]:
             score = float(new[0])
-            rule = _rating_rule(int(read_stars(pd.Series([rating], dtype=object))[0].iloc[0]))
+            rule = _rating_rule(int(_stars_from_score(new[:1])[0]))
             rules = f"{rules}; {rule}" if rules else rule
     rows = [{"what": w, "effect": v, "why": why} for w, v, why in details]
     for r in rules.split("; ") if rules else []:

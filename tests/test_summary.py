@@ -272,10 +272,11 @@ def test_one_message_without_an_author_is_said_in_the_singular(tmp_path):
     assert "so the person who wrote it is not counted" in text
 
 
-def test_a_name_kept_for_an_author_without_an_id_becomes_a_pseudonym_in_text():
+@pytest.mark.parametrize("blank_id", ["", " ", "@"])
+def test_a_name_kept_for_an_author_without_an_id_becomes_a_pseudonym_in_text(blank_id):
     """A blank author id with a name (a deleted account's name in an export): the business's reply
     'Sorry Bob Smith' became 'Sorry  -' (the name's alias was the blank id)."""
-    f = pd.DataFrame({"author_id": ["", "@NorthwayRail"], "author_name": ["Bob Smith", "Northway Rail"],
+    f = pd.DataFrame({"author_id": [blank_id, "@NorthwayRail"], "author_name": ["Bob Smith", "Northway Rail"],
                       "author_is_org": [False, True],
                       "text": ["My train was late", "Sorry Bob Smith - please DM us"]})
     shown = smlib.pseudonymise(f)
