@@ -32,6 +32,7 @@ class Source:
     delim: str | None = None   # separator, when the file states it ("sep=;")
     bad_lines: list[int] = field(default_factory=list)  # CSV lines skipped for too many fields
     no_header: bool = False   # the CSV's first line is data, not column names (set by the loader)
+    verbatim: bool = False   # ``data`` is the file's bytes as read (no bytes removed or re-encoded)
 
     @property
     def name(self) -> str:
@@ -97,7 +98,7 @@ def open_source(path: Any, encoding: str | None = None) -> Source:
     blank = b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"
     if not data[:65536].strip(blank) and not data.strip(blank):  # whole-file strip only if needed
         raise DataError(f"the file is empty; expected {_EXPECTED}", source=str(p))
-    src = Source(p, data)
+    src = Source(p, data, verbatim=True)
     src.encoding = _choose_encoding(src, encoding)
     if src.kind() == "zip":
         _reject_zip(src)
@@ -112,6 +113,7 @@ def open_source(path: Any, encoding: str | None = None) -> Source:
         # one text form for the readers below: UTF-16 (Excel "Unicode Text") becomes UTF-8 bytes
         src.data = src.data.decode(src.encoding, errors="replace").lstrip("\ufeff").encode("utf-8")
         src.encoding = "utf-8"
+        src.verbatim = False
     return src
 
 
@@ -191,6 +193,7 @@ def _reject_binary(src: Source) -> None:
             raise DataError(f"this looks like binary data, not text ({total} NUL bytes); expected {_EXPECTED}",
                             source=src.name)
         src.data = src.data.replace(b"\x00", b"")
+        src.verbatim = False
         src.warnings.append(f"{total} NUL byte(s) (character 0, not text) were removed from the file")
 
 
