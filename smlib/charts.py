@@ -46,13 +46,16 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
           xlabel: str, ylabel: str, stacked: bool = False, horizontal: bool = False,
           interactive: bool = False, percent: bool = False, note: str | None = None,
           colors: Sequence[str] | None = None, whole: bool = True,
-          empty: str | None = None, legend: bool | None = None) -> Any:
+          empty: str | None = None, legend: bool | None = None,
+          labels: dict[str, Sequence[str]] | None = None) -> Any:
     """Grouped or stacked bars; the one drawing routine behind every chart here.
 
     ``whole``: the values are counts, so the value axis gets whole-number ticks. ``empty``: the
     sentence written on the chart when there is no bar to draw (no category, or every value 0),
     so an empty chart always says why. ``legend``: ``None`` shows one when there are several
     series; ``True`` also for a single series whose name the reader needs (which platform).
+    ``labels``: text written at the end of each bar, by series (e.g. ``'6 min'``), for values a
+    reader needs exactly or that are too small to see next to the others (grouped bars only).
     """
     nothing = not any(float(v) for vals in series.values() for v in vals if pd.notna(v))
     if empty and note is None and nothing:
@@ -70,6 +73,8 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         for i, (name, vals) in enumerate(series.items()):
             vals = [100 * v for v in vals] if percent else list(vals)
             kw = dict(y=cats, x=vals, orientation="h") if horizontal else dict(x=cats, y=vals)
+            if labels and name in labels:
+                kw.update(text=list(labels[name]), textposition="outside", cliponaxis=False)
             fig.add_trace(go.Bar(name=name, marker_color=colors[i % len(colors)], **kw))
         fig.update_layout(title=title, barmode="stack" if stacked else "group",
                           xaxis_title=xlabel if not horizontal else ylabel,
@@ -122,9 +127,11 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
         offset = 0 if stacked else (i - (n - 1) / 2) * width
         kw = dict(label=_wrap(name, 24), color=colors[i % len(colors)])   # legend beside the plot
         if horizontal:
-            ax.barh(pos + offset, v, height=width, left=bottom if stacked else None, **kw)
+            bars = ax.barh(pos + offset, v, height=width, left=bottom if stacked else None, **kw)
         else:
-            ax.bar(pos + offset, v, width=width, bottom=bottom if stacked else None, **kw)
+            bars = ax.bar(pos + offset, v, width=width, bottom=bottom if stacked else None, **kw)
+        if labels and name in labels and not stacked:
+            ax.bar_label(bars, labels=[str(t) for t in labels[name]], padding=2, fontsize=8)
         if stacked:
             bottom = bottom + v
     for bar in ax.patches:
@@ -159,6 +166,9 @@ def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, titl
     value_axis.set_major_locator(MaxNLocator(nbins=6, integer=whole and not percent))
     value_axis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}" if x == round(x)
                                                  else f"{x:,g}"))
+    if labels and not nothing:   # room for the labels above (or beside) the longest bar
+        lo, hi = (ax.get_xlim if horizontal else ax.get_ylim)()
+        (ax.set_xlim if horizontal else ax.set_ylim)(lo, hi * 1.1)
     if nothing:
         # every value 0 or no bar at all: matplotlib would centre the axis on 0 and tick
         # -0.045 ... 0.045 (negative, fractional counts); show a value axis from 0 instead
@@ -390,12 +400,32 @@ def response_times(res: dict[str, Any], interactive: bool = False) -> Any:
     """Median and 90th-percentile minutes to the first reply, per platform (customer care)."""
     c = res["customer_care"]
     c = c[(c["platform"] != ALL) & (c["answered"] > 0)]
+    # each bar says its time in words: a wait of minutes is a sliver beside one of hours
     return _bars([platform_name(p) for p in c["platform"]],
                  {"half answered within": (c["median_minutes"] / 60).round(2).tolist(),
                   "90% answered within": (c["p90_minutes"] / 60).round(2).tolist()},
+                 labels={"half answered within": [short_wait(m) for m in c["median_minutes"]],
+                         "90% answered within": [short_wait(m) for m in c["p90_minutes"]]},
                  interactive=interactive, title="How long customers waited for a first reply",
                  xlabel="Platform", ylabel="Hours (wall clock)", whole=False,
                  empty="No replies by the business to the public\non these days, so no waiting times")
+
+
+def short_wait(minutes: float) -> str:
+    """A waiting time short enough to write on a bar: ``6`` -> ``'6 min'``, ``150`` ->
+    ``'2.5 h'``, ``4000`` -> ``'2.8 days'`` (unknown -> ``''``).
+
+    >>> [short_wait(m) for m in (0.4, 59.6, 90, 2879, 4000)]
+    ['0 min', '1 h', '1.5 h', '2 days', '2.8 days']
+    """
+    if minutes is None or pd.isna(minutes):
+        return ""
+    m = max(0.0, float(minutes))
+    if round(m) < 60:
+        return f"{round(m)} min"
+    if round(m / 60, 1) < 48:
+        return f"{round(m / 60, 1):g} h"
+    return f"{round(m / 1440, 1):g} days"
 
 
 def answered(res: dict[str, Any], interactive: bool = False) -> Any:

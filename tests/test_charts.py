@@ -550,3 +550,34 @@ def test_engagement_title_of_several_organisations_is_not_a_long_possessive(res)
     assert "'s posts" not in fig.layout.title.text
     r["meta"]["name"] = "Northway Rail"
     assert charts.engagement(r, interactive=True).layout.title.text == "Engagement with Northway Rail's posts"
+
+
+def test_each_waiting_time_bar_says_its_time_in_words(res):
+    """Half the messages answered in 6 minutes drew a sliver of 0.1 h beside a bar of 11 h:
+    the number a learner needs for P3 could not be read off the chart. Every bar now carries
+    its time (minutes, hours or days), in the static and the interactive chart."""
+    import copy
+    r = copy.deepcopy(res)
+    care = r["customer_care"]
+    mask = (care["platform"] != smlib.metrics.ALL) & (care["answered"] > 0)
+    assert mask.sum() >= 2
+    r["customer_care"] = care.assign(median_minutes=np.where(mask, 6.0, care["median_minutes"]),
+                                     p90_minutes=np.where(mask, 683.0, care["p90_minutes"]))
+    fig = charts.response_times(r)
+    try:
+        ax = fig.axes[0]
+        written = [t.get_text() for t in ax.texts if t.get_text()]
+        assert written.count("6 min") == mask.sum() and written.count("11.4 h") == mask.sum(), written
+        tallest = max(p.get_height() for p in ax.patches)
+        assert ax.get_ylim()[1] > tallest * 1.05    # the label above the tallest bar fits
+    finally:
+        plt.close(fig)
+    fig = charts.response_times(r, interactive=True)
+    assert [list(t.text) for t in fig.data] == [["6 min"] * int(mask.sum()), ["11.4 h"] * int(mask.sum())]
+
+
+@pytest.mark.parametrize("minutes, words", [(0.2, "0 min"), (6, "6 min"), (59.4, "59 min"), (59.6, "1 h"),
+                                            (90, "1.5 h"), (683, "11.4 h"), (2876, "47.9 h"),
+                                            (2879, "2 days"), (4000, "2.8 days"), (float("nan"), "")])
+def test_short_wait_words(minutes, words):
+    assert charts.short_wait(minutes) == words
