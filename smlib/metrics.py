@@ -318,12 +318,14 @@ def _examples(frame: pd.DataFrame, n: int = 3, keep: Iterable[str] = (),
     is pseudonymised even when they did not write one of the examples.
     """
     from .privacy import inert_urls, pseudonymise
+    from .stars import shown_text
     cols = ["_day", "platform", "author_id", "author_name", "author_is_org", "text"]
-    ex = pseudonymise(frame[cols].head(n), keep=keep, people=people)
+    ex = pseudonymise(frame[cols + [c for c in ("rating",) if c in frame.columns]].head(n),
+                      keep=keep, people=people)
     return pd.DataFrame({"day": ex["_day"].to_numpy(),
                          "platform": ex["platform"].astype(str).to_numpy(),
                          "author": ex["author_id"].astype(str).to_numpy(),
-                         "text": ex["text"].map(inert_urls).to_numpy()})
+                         "text": shown_text(ex).map(inert_urls).to_numpy()})
 
 
 # ----------------------------------------------------------------------------- audience
@@ -683,6 +685,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     negs = cust[neg]
     if "sentiment" in negs.columns:
         negs = negs.sort_values("sentiment", kind="stable")
+    # examples with words first: a stars-only review (-1.00) would otherwise always lead
+    has_words = (_text(negs).str.strip() != "").to_numpy(dtype=bool)
+    negs = pd.concat([negs[has_words], negs[~has_words]])
     res["complaint_examples"] = _examples(negs, 5, keep, people=cust)
 
     # --- the public's most shared messages (an influential complaint spreads) --------------

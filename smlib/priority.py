@@ -867,6 +867,8 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
                 "highest or lowest priority to explain."}
     from .security import make_inert
     q = pseudonymise(q, keep=keep).reset_index(drop=True)
+    from .stars import shown_text
+    q = q.assign(text=shown_text(q))   # a stars-only review reads '(no words: 1 of 5 stars)'
     top = q.sort_values(["priority", "created_at", "message_id"], ascending=[False, True, True],
                         kind="stable").head(n)
     # the lowest are chosen from the others, so a tie never names the same message twice; among

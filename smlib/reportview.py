@@ -402,9 +402,12 @@ def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max
     :data:`TEXT_CHARS` characters; ``empty`` is the sentence shown when there are no rows.
     """
     from .privacy import inert_urls, pseudonymise
+    from .stars import shown_text
     view = frame
     if not show_handles and {"author_id", "author_is_org"} <= set(view.columns):
         view = pseudonymise(view, keep=keep)
+    if "text" in view.columns and len(view):   # a stars-only review is not an empty cell
+        view = view.assign(text=shown_text(view))
     if columns is not None:
         view = view[[c for c in columns if c in view.columns]]
     view = view.copy()

@@ -100,3 +100,30 @@ def read_stars(values: pd.Series) -> tuple[pd.Series, int]:
     bad = np.array([r is None for r in read] + [False], dtype=bool)
     unread = int(bad[np.where(codes < 0, len(uniques), codes)].sum())
     return pd.Series(out, index=s.index, name=s.name), unread
+
+
+def no_words(rating: object = None) -> str:
+    """What to show in place of a message with no words: a review that gives stars and nothing
+    else (``'(no words: 1 of 5 stars)'``), or a post with only a photo or video (``'(no words)'``).
+
+    >>> no_words(1), no_words(4.0), no_words(None), no_words(7)
+    ('(no words: 1 of 5 stars)', '(no words: 4 of 5 stars)', '(no words)', '(no words)')
+    """
+    r = _one(rating) if not isinstance(rating, (list, dict)) else None
+    if r is None or np.isnan(r) or not_whole_stars(np.array([r])).any():
+        return "(no words)"
+    return f"(no words: {int(r)} of 5 stars)"
+
+
+def shown_text(frame: pd.DataFrame, column: str = "text") -> pd.Series:
+    """``frame[column]`` for people to read: a blank text becomes :func:`no_words` (with the row's
+    stars when the frame has a ``rating``), so a stars-only review is never shown as "".
+    Analyses keep the real, empty text; this is for tables, quotes and examples only."""
+    text = frame[column]
+    blank = text.astype("object").fillna("").astype(str).str.strip().eq("")
+    if not blank.any():
+        return text
+    ratings = frame["rating"] if "rating" in frame.columns else pd.Series(None, index=frame.index, dtype=object)
+    out = text.astype("object").copy()
+    out[blank] = [no_words(r) for r in ratings[blank]]
+    return out

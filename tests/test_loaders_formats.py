@@ -179,12 +179,14 @@ def test_x_api_v2_response_with_users_and_metrics():
 
 def test_json_records_are_read_like_a_csv():
     """JSON Lines of review records (nested user object, stars): columns guessed as for a CSV
-    (user.id, user.name, stars → rating); an empty text and a line that is not an object are
-    counted. Before: 'this JSON is not an export smlib knows'."""
+    (user.id, user.name, stars → rating); a line that is not an object is counted, and a review
+    with 1 star and no words is kept (session 10: before, it was skipped as 'no text'). Before
+    all this: 'this JSON is not an export smlib knows'."""
     ds = smlib.load(GOOD / "reviews_records.jsonl")
     s = check_summary(ds)
     assert s["format"] == "records" and s["rows_in"] == 4
-    assert s["reasons"] == {"no text": 1, "not a record (object)": 1}
+    assert s["reasons"] == {"not a record (object)": 1}
+    assert rows(ds).loc["r3", "text"] == "" and rows(ds).loc["r3", "rating"] == 1
     assert s["columns_used"]["author_id"] == "user.id" and s["columns_used"]["rating"] == "stars"
     f = rows(ds)
     assert f.loc["r1", "text"] == "Waited 40 minutes for a table" and f.loc["r1", "rating"] == 2

@@ -261,20 +261,22 @@ def test_mixed_date_styles_are_said_and_only_zoneless_ones_are_local(tmp_path):
 # ── Google Business Profile reviews (Takeout reviews.json / API reviews.list) ─────────────
 def test_google_reviews_with_the_business_replies():
     """Read through the generic records path, the author was the photo URL, the name the resource
-    path, every star rating unknown, and the business's replies were lost without a count."""
+    path, every star rating unknown, and the business's replies were lost without a count.
+    Sam Lee's 4 stars with no words are a review too (kept since session 10)."""
     df, s = load("google_reviews.json", org_handles=["Riverside College"])
     assert s["format"] == "google_reviews"
-    assert s["rows_in"] == 6 and s["reasons"] == {"no text": 1, "not a Google review": 1}
-    assert df["message_id"].tolist() == ["AbFvOqn1", "AbFvOqn1/reply", "AbFvOqn2", "AbFvOqn4"]
-    assert df["kind"].tolist() == ["review", "reply", "review", "review"]
-    assert df["author_is_org"].tolist() == [False, True, False, False]
-    assert df["author_id"].tolist() == ["Jo Bloggs", "Riverside College", "anonymous-AbFvOqn2",
+    assert s["rows_in"] == 6 and s["reasons"] == {"not a Google review": 1}
+    assert df["message_id"].tolist() == ["AbFvOqn1", "AbFvOqn1/reply", "AbFvOqn2", "AbFvOqn3", "AbFvOqn4"]
+    assert df["kind"].tolist() == ["review", "reply", "review", "review", "review"]
+    assert df["author_is_org"].tolist() == [False, True, False, False, False]
+    assert df["author_id"].tolist() == ["Jo Bloggs", "Riverside College", "anonymous-AbFvOqn2", "Sam Lee",
                                         "anonymous-AbFvOqn4"]       # two anonymous people, not one
     assert df["parent_id"].iloc[1] == "AbFvOqn1" and (df["platform"] == "reviews").all()
-    assert df["rating"].tolist()[:1] + df["rating"].tolist()[2:] == [5, 2, 1]
-    assert df["text"].iloc[3] == "Personal muy antipático."        # Google's translation cut off
+    assert df["rating"].tolist()[:1] + df["rating"].tolist()[2:] == [5, 2, 4, 1]
+    assert df["text"].iloc[3] == "" and df["text"].iloc[4] == "Personal muy antipático."   # translation cut off
     assert df["created_at"].tolist() == [utc("2023-05-01 12:34:56.789"), utc("2023-05-02 09:00"),
-                                         utc("2023-06-11 08:00"), utc("2023-07-02 09:00")]
+                                         utc("2023-06-11 08:00"), utc("2023-07-01 10:00"),
+                                         utc("2023-07-02 09:00")]
 
 
 def test_google_review_replies_count_as_answers():

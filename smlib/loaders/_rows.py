@@ -7,7 +7,8 @@ A format parser returns a frame with some model columns plus helpers (``_row``: 
 came from, for messages; ``_has_media``: the post has a photo/video, so an empty caption is not
 an empty message). :func:`finish` then, in this order, skips and counts:
 
-1. ``no text`` - empty text and no media attached (media posts are kept with text "");
+1. ``no text`` - empty text, no media attached and no star rating (media posts, and reviews
+   that give 1-5 stars and no words, are kept with text "");
    ``deleted or removed comment`` - a text that is only ``[deleted]`` / ``[removed]``
 2. ``missing date`` / ``unparseable date``
 3. ``missing message_id``
@@ -227,6 +228,13 @@ def _missing(s: pd.Series, j: Joined | None = None, no_nan: bool = False) -> np.
     return out
 
 
+def _whole_stars(rating: pd.Series) -> np.ndarray:
+    """True where a row's rating is a whole number of stars 1…5 (what sentiment and priority use)."""
+    from ..stars import not_whole_stars
+    r = pd.to_numeric(rating, errors="coerce").astype("float64")
+    return (r.notna() & ~not_whole_stars(r)).to_numpy(dtype=bool)
+
+
 DELETED_MARKERS = ("[deleted]", "[removed]")
 """What Reddit (and dumps of it) write in place of a deleted or removed body or account name."""
 
@@ -410,7 +418,13 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         text_blank |= as_str(f["text"]).str.isspace().to_numpy(dtype=bool, na_value=False)
     if text_blank.any():
         media = f["_has_media"].fillna(False).to_numpy(dtype=bool) if "_has_media" in f.columns else False
-        f = tracker.drop(f, text_blank & ~media, "no text")
+        rated = _whole_stars(f["rating"]) if "rating" in f.columns else False
+        stars_only = int((text_blank & rated & ~media).sum())
+        if stars_only:   # a 1-star review with no words is still a complaint to see and answer
+            tracker.info["stars_only"] = stars_only
+            tracker.warnings.append(f"{stars_only} review(s) give stars but no words; kept, so their stars "
+                                    "count (they show as '(no words: N of 5 stars)')")
+        f = tracker.drop(f, text_blank & ~media & ~rated, "no text")
         still = _blank(f["text"])
         if still.any():
             f = f.assign(text=f["text"].astype("object").where(~still, ""))

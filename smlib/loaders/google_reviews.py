@@ -9,7 +9,7 @@ anonymous reviewer, "A Google User", gets author_id ``anonymous-<review id>`` so
 them are not counted as one person); ``comment`` → text (Google appends a machine
 translation after ``(Translated by Google)``; only the original is kept); ``createTime`` →
 created_at; ``starRating`` ``ONE``…``FIVE`` → ``rating`` 1…5. A review with stars and no words
-has nothing to monitor and is counted as ``no text``. The business's answer,
+is kept with text "" (its stars still say how the customer feels; see ``_rows.finish``). The business's answer,
 ``reviewReply`` (``comment``, ``updateTime``), is a second row: kind ``reply``, by the
 organisation (``org_handles[0]``, else the profile's handle, else ``org``), parent = the review.
 """

@@ -29,7 +29,7 @@ Layouts (from their public documentation; see docs/loading.md, *Review-site expo
 
 A star value that is not a whole number of stars from 1 to 5 keeps its review (a customer still
 wrote it) with the rating unknown, and the summary counts and names them. A reply with no words is
-counted under ``no text``, like any message.
+counted under ``no text``, like any message; a review with stars and no words is kept.
 """
 from __future__ import annotations
 
