@@ -595,7 +595,10 @@ def test_p4_coverage_rounded_to_one_place_asks_for_more_and_never_says_close(ctx
     msgs = {judge("p4.coverage", v, ctx=ctx).message
             for v in (one_place, f"{100 * one_place:.0f}%", round(one_place - 0.1, 1),
                       round(one_place + 0.1, 1))}
-    assert len(msgs) == 1 and "another tool" not in msgs.pop()  # the same for right-ish and wrong
+    msg = msgs.pop()
+    assert not msgs and "another tool" not in msg  # the same for right-ish and wrong
+    # it was given a whole percentage ('70%'), so it must not ask for one (it did until session 10)
+    assert "whole percentage" not in msg and "one decimal place" in msg
     for v in (f"{seen} out of {total}", f"{seen} of {total} messages", round(share, 2),
               f"{100 * share:.1f}%", f"{100 * share:.1f}%".replace(".", ",")):
         assert judge("p4.coverage", v, ctx=ctx).ok, v

@@ -242,8 +242,11 @@ def share_seen(share_seen: Any, ctx: Context) -> Verdict:
     if places == 1:
         # "0.7" or "70%": rounded too far to check; said for every such answer, right-ish or
         # not, so it never tells the learner they are close
+        # (a whole percentage ending in 0, "50%", may be rounded to the nearest ten: asking for
+        # "a whole percentage" there contradicted the answer it was given)
         return Verdict.no("that is rounded too much to check: give the share to two decimal "
-                          "places (for example 0.xx) or as a whole percentage.")
+                          "places (for example 0.xx) or as a percentage with one decimal place "
+                          "(for example xx.x%).")
     if x > 1 and abs(x - float(row["messages_seen"])) < 0.5:
         return Verdict.no("that looks like a number of messages; the task asks for a share of "
                           "all the messages.")
