@@ -284,3 +284,29 @@ def test_a_time_with_no_date_is_an_unparseable_date_not_today(tmp_path, cell):
     s = ds.load_summary
     assert s["rows_kept"] == 2 and s["reasons"] == {"unparseable date": 1}
     assert (ds.interactions["created_at"].dt.year == 2024).all()
+
+
+# ---------------------------------------------------------------- day-month dates with dashes
+@pytest.mark.parametrize("days", [range(1, 13), range(1, 29)])
+def test_day_first_dates_with_dashes_are_read_for_the_whole_column(tmp_path, days):
+    """Dutch, Danish and Indian spreadsheets write 02-01-2026 (2 January). Before session 10
+    only slash and dot dates had their order worked out for the column; dash dates went to
+    pandas value by value: with days 1-12, 11 of 12 came back as 1 Jan, 1 Feb, 1 Mar …, and
+    with days 1-28 the same column was read month first up to the 12th and day first after."""
+    p = tmp_path / "nl.csv"
+    p.write_text("id;text;created_at\n" + "".join(f"{d};bericht {d};{d:02d}-01-2026 10:05\n" for d in days),
+                 encoding="utf-8")
+    ds = smlib.load(p, org="Winkel")
+    check_summary(ds)
+    f = ds.interactions.set_index("message_id")
+    assert [f.loc[str(d), "created_at"] for d in days] == [utc(f"2026-01-{d:02d} 10:05") for d in days]
+    said = [w for w in ds.load_summary["warnings"] if "day/month or month/day" in w]
+    assert bool(said) == (max(days) <= 12)   # only a column with no day above 12 is a guess, and says so
+
+
+def test_month_first_dates_with_dashes(tmp_path):
+    p = tmp_path / "us.csv"
+    p.write_text("id,text,created_at\n" + "".join(f"{d},msg {d},01-{d:02d}-2026 10:05\n" for d in range(1, 20)),
+                 encoding="utf-8")
+    f = smlib.load(p, org="Shop").interactions.set_index("message_id")
+    assert f.loc["13", "created_at"] == utc("2026-01-13 10:05") and f.loc["2", "created_at"] == utc("2026-01-02 10:05")

@@ -26,7 +26,10 @@ _TWITTER = "%a %b %d %H:%M:%S %z %Y"
 _RE_EPOCH = re.compile(r"^\s*-?\d{9,13}(\.\d+)?\s*$")
 _RE_TWITTER = re.compile(r"^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} [+-]\d{4} \d{4}$")
 _RE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
-_RE_SLASH = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})")
+_RE_SLASH = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})")
+"""Day and month as numbers before a year, with slashes, dots or dashes (05/01/2026, 05.01.2026,
+05-01-2026: Dutch, Danish and Indian spreadsheets use dashes): their order is worked out for the
+whole column (:func:`_dayfirst`), never value by value."""
 _RE_TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.h]\d{2}([:.]\d{2})?\s*([ap]\.?m\.?)?\s*$", re.I)
 _NAIVE_TZ = re.compile(r"(Z|[+-]\d{2}:?\d{2}|UTC|GMT)\s*$")
 ZONE_WORDS = {"UTC": 0, "GMT": 0, "BST": 60, "WET": 0, "WEST": 60, "CET": 60, "CEST": 120, "EET": 120,
@@ -350,13 +353,13 @@ def _dayfirst(sample: list[str]) -> tuple[bool, bool]:
     for v in sample:
         m = _RE_SLASH.match(v)
         if m:
-            a, b = int(m.group(1)), int(m.group(2))
+            a, b = int(m.group(1)), int(m.group(3))
             first_big |= a > 12
             second_big |= b > 12
             firsts.add(a)
             seconds.add(b)
-            dots += "." in m.group(0)
-            slashes += "/" in m.group(0)
+            dots += m.group(2) == "."
+            slashes += m.group(2) != "."
     if first_big != second_big:
         return first_big, False
     if dots and not slashes:
