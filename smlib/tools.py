@@ -812,7 +812,11 @@ by the tool's id, so the same inputs always give the same choice."""
 
 
 _TIE_WORDS = {"coverage": "how much of the organisation's activity it sees",
-              "measures": "how many of the 2.1 measures it gives", "alerts": "alerts for urgent items"}
+              "measures": "how many of the unit's six measures it gives",
+              "alerts": "alerts for urgent items", "cost": "cost", "ease": "ease of use"}
+"""Each criterion as the words after 'it does better on' / 'it lost points on' (the labels in
+:data:`CRITERION_LABELS` are verb phrases for tables and legends: 'sees the organisation's
+messages' cannot follow 'on')."""
 
 
 def _winner(scores: pd.DataFrame, eligible: pd.Series) -> tuple[str | None, str | None]:
@@ -894,11 +898,11 @@ def _why_lost(win: pd.Series, run: pd.Series, weights: Mapping[str, float]) -> l
     else:
         out = [f"{run['name']} scored {run['total']:.1f} against {win['total']:.1f}."]
     if losing:
-        out.append("It lost points on " + ", ".join(
-            f"{CRITERION_LABELS[c]} ({diffs[c]:.1f} points)" for c in losing) + ".")
+        out.append("It lost points on " + "; ".join(
+            f"{_TIE_WORDS[c]} ({diffs[c]:.1f} points)" for c in losing) + ".")
     if winning:
-        out.append("It did better on " + ", ".join(
-            f"{CRITERION_LABELS[c]} (+{-diffs[c]:.1f})" for c in winning)
+        out.append("It did better on " + "; ".join(
+            f"{_TIE_WORDS[c]} (+{-diffs[c]:.1f})" for c in winning)
                    + ", but not by enough.")
     return out
 

@@ -488,3 +488,17 @@ def test_equal_totals_go_to_the_tool_that_sees_more():
     assert rec.recommended == top.sort_values(["coverage", "id"], ascending=[False, True])["id"].iloc[0]
     assert sc.set_index("id").loc[rec.recommended, "coverage"] == top["coverage"].max()
     assert "wins the tie" in rec.text() or "by name only" in rec.text()
+
+
+def test_runner_up_reasons_read_as_sentences(world):
+    """The report said 'It lost points on gives the 2.1 measures' and 'It did better on sees the
+    organisation's messages': table labels (verb phrases) dropped after 'on'. Each criterion is
+    now named as a noun phrase, and the jargon '2.1 measures' is spelled out."""
+    rec = smlib.recommend_tool(_ds(), days=["2026-01-05", "2026-01-06"], catalogue=world)
+    text = " ".join(rec.runner_up_reasons)
+    assert "lost points on" in text or "did better on" in text, text
+    from smlib.tools import _TIE_WORDS, CRITERION_LABELS
+    for c, label in CRITERION_LABELS.items():
+        if label != _TIE_WORDS[c]:   # the verb phrases ('sees …', 'gives …')
+            assert f"on {label}" not in text and f"; {label}" not in text, text
+    assert "2.1" not in text
