@@ -927,3 +927,23 @@ def test_hostile_edits_give_only_dataerror_or_counted_rows(name, tmp_path):
                 check_summary(ds)
         tried += 1
     assert tried == min(PLACES, len(places))
+
+
+def test_records_wrapped_in_data_are_not_taken_for_x_api_tweets(tmp_path):
+    """{"data": [...]} is how many APIs and tools wrap any records. Records with id and text and
+    a tool's own 'author' and 'likes' were read as X API v2 tweets (session 10 finding): author
+    blank and likes 0, as if real, without a warning. A tweet has only X's field names."""
+    recs = [{"id": str(1000 + i), "text": f"hello {i}", "created_at": "2026-01-05T10:00:00Z",
+             "author": f"user{i}", "likes": 5 + i} for i in range(3)]
+    p = tmp_path / "export.json"
+    p.write_text(json.dumps({"data": recs}), encoding="utf-8")
+    ds = smlib.load(p, org="Shop")
+    check_summary(ds)
+    assert ds.load_summary["format"] != "twitter_archive"
+    assert ds.interactions["author_id"].tolist() == ["user0", "user1", "user2"]
+    assert ds.interactions["likes"].tolist() == [5, 6, 7]
+    tweets = {"data": [{"id": "1", "text": "hi @Shop", "author_id": "9", "created_at": "2026-01-05T10:00:00Z",
+                        "edit_history_tweet_ids": ["1"], "public_metrics": {"like_count": 4}}]}
+    p.write_text(json.dumps(tweets), encoding="utf-8")
+    ds = smlib.load(p, org="Shop")
+    assert ds.load_summary["format"] == "twitter_archive" and ds.interactions["likes"].tolist() == [4]

@@ -134,12 +134,26 @@ def _v2_pages(obj: Any) -> list[dict] | None:
                                                      ("data" not in p and isinstance(p.get("meta"), dict)))
                             for p in pages):
         return None   # every page has tweets, or is an empty page ({"meta": {"result_count": 0}})
-    first = next((t for p in pages for t in p.get("data") or []), None)
-    # Instagram Graph API comments ({"data": [{id, text, timestamp, username}]}) share id + text;
-    # an X v2 tweet has created_at, never timestamp/username
-    ok = isinstance(first, dict) and "id" in first and "text" in first and not (
-        "timestamp" in first or "username" in first)
+    items = [t for p in pages for t in (p.get("data") or [])[:20]][:20]
+    first = next(iter(items), None)
+    # {"data": [...]} is also how other APIs and tools wrap any records (Instagram Graph API
+    # comments: {id, text, timestamp, username}; a tool's {id, text, author, likes}): a tweet
+    # has only X's own field names, so records with any other key are not read as tweets (their
+    # 'author' and 'likes' would be lost without a word)
+    ok = isinstance(first, dict) and "id" in first and "text" in first and all(
+        set(t) <= X_V2_TWEET_FIELDS for t in items if isinstance(t, dict))
     return [p for p in pages if isinstance(p.get("data"), list)] if ok else None
+
+
+X_V2_TWEET_FIELDS = frozenset({
+    "id", "text", "edit_history_tweet_ids", "attachments", "author_id", "card_uri",
+    "community_id", "context_annotations", "conversation_id", "created_at", "display_text_range",
+    "edit_controls", "entities", "geo", "in_reply_to_user_id", "lang", "media_metadata",
+    "non_public_metrics", "note_tweet", "organic_metrics", "possibly_sensitive",
+    "promoted_metrics", "public_metrics", "referenced_tweets", "reply_settings", "scopes",
+    "source", "withheld", "article"})
+"""The tweet fields of X API v2 (``tweet.fields``), as documented: a record with any other key is
+not a tweet."""
 
 
 def _parse_v2(pages: list[dict], opts: Options) -> pd.DataFrame:
