@@ -668,3 +668,24 @@ def test_analyses_do_not_depend_on_the_row_labels():
             assert str(va) == str(vb), key
     pd.testing.assert_frame_equal(smlib.find_security_risks(ea).reset_index(drop=True),
                                   smlib.find_security_risks(eb).reset_index(drop=True))
+
+
+def test_a_cp1252_row_in_a_utf8_file_leaves_the_utf8_rows_as_written(tmp_path):
+    """A row typed in Notepad, or two exports joined: the file is UTF-8 except one Windows
+    (cp1252) line. Before session 10 the whole file was read as cp1252, so every UTF-8 row
+    became mojibake ('CafÃ© crÃ¨me', 'ÐŸÑ€Ð¸Ð²ÐµÑ‚') with only a warning about the encoding."""
+    p = tmp_path / "joined.csv"
+    p.write_bytes("id,text,created_at\n1,Café crème 😀 ok,2026-01-05 10:00\n2,Привет мир,2026-01-05 11:00\n"
+                  .encode("utf-8") + "3,“smart” quotes – dash £5,2026-01-05 12:00\n".encode("cp1252"))
+    ds = smlib.load(p, org="Shop")
+    assert ds.interactions["text"].tolist() == ["Café crème 😀 ok", "Привет мир", "“smart” quotes – dash £5"]
+    assert any("mixes UTF-8 and Windows (cp1252) text: 1 line(s) (the first is line 4)" in w
+               for w in ds.load_summary["warnings"])
+
+
+def test_a_whole_cp1252_file_is_still_read_as_cp1252(tmp_path):
+    p = tmp_path / "win.csv"
+    p.write_bytes("id,text,created_at\n1,Café “nice”,2026-01-05 10:00\n".encode("cp1252"))
+    ds = smlib.load(p, org="Shop")
+    assert ds.interactions["text"].tolist() == ["Café “nice”"]
+    assert any("read it as cp1252" in w for w in ds.load_summary["warnings"])

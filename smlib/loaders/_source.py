@@ -149,6 +149,14 @@ def _choose_encoding(src: Source, forced: str | None) -> str:
         return "utf-8"
     except UnicodeDecodeError as exc:
         bad_at = i + max(0, exc.start)
+    if _UTF8_SEQUENCE.search(data):
+        mixed = _mixed_lines(data)
+        if mixed is not None:   # UTF-8 rows and a few Windows rows (a row typed in Notepad, two
+            src.data, n_bad, first = mixed   # exports joined): each line in its own encoding
+            src.verbatim = False
+            src.warnings.append(f"the file mixes UTF-8 and Windows (cp1252) text: {n_bad} line(s) "
+                                f"(the first is line {first}) were read as cp1252, the others as UTF-8")
+            return "utf-8"
     for enc in ("cp1252", "latin-1"):
         try:
             data.decode(enc)
@@ -158,6 +166,32 @@ def _choose_encoding(src: Source, forced: str | None) -> str:
         src.warnings.append(f"the file is not UTF-8 (first odd byte on line {line}); read it as {enc}")
         return enc
     return "latin-1"  # unreachable: latin-1 decodes any bytes
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+"""A character written in UTF-8 (2-4 bytes); Windows (cp1252) text almost never holds one."""
+
+
+def _mixed_lines(data: bytes) -> tuple[bytes, int, int] | None:
+    """The file as UTF-8 when it is UTF-8 except for some lines in cp1252 (or Latin-1), with the
+    number of such lines and the first one; None when no line is non-ASCII UTF-8 (a cp1252 file)."""
+    out, bad, first, utf8 = [], 0, 0, 0
+    for k, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            out.append(line)
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 += 1
+            out.append(line)
+        except UnicodeDecodeError:
+            bad += 1
+            first = first or k
+            try:
+                out.append(line.decode("cp1252").encode("utf-8"))
+            except UnicodeDecodeError:
+                out.append(line.decode("latin-1").encode("utf-8"))
+    return (b"\n".join(out), bad, first) if utf8 and bad else None
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
