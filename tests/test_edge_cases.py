@@ -689,3 +689,24 @@ def test_a_whole_cp1252_file_is_still_read_as_cp1252(tmp_path):
     ds = smlib.load(p, org="Shop")
     assert ds.interactions["text"].tolist() == ["Café “nice”"]
     assert any("read it as cp1252" in w for w in ds.load_summary["warnings"])
+
+
+def test_json_lines_cut_off_in_the_last_line_keeps_the_others_and_counts_it(tmp_path):
+    """An interrupted download of a JSON Lines dump: before session 10 the whole file was refused
+    with 'not valid JSON at line 2, column 1: Extra data', which names neither the broken line
+    nor what is wrong. Now every whole line is read and the broken one counted, by line number."""
+    import json
+    lines = [json.dumps({"id": i, "text": f"hi {i}", "created_at": "2026-01-05T10:00:00Z"}) for i in range(20)]
+    p = tmp_path / "dump.jsonl"
+    p.write_text("\n".join(lines)[:-15], encoding="utf-8")
+    s = smlib.load(p, org="Shop").load_summary
+    assert (s["rows_in"], s["rows_kept"], s["rows_skipped"]) == (20, 19, 1)
+    assert s["reasons"] == {"not valid JSON": 1} and s["examples"]["not valid JSON"] == ["line 20"]
+    assert any("line 20" in w and "not valid JSON" in w for w in s["warnings"])
+
+
+def test_json_that_is_mostly_broken_is_still_refused(tmp_path):
+    p = tmp_path / "broken.json"
+    p.write_text('{"id": 1, "text": "hi"}\n}\n{oops\n', encoding="utf-8")
+    with pytest.raises(smlib.DataError, match="not valid JSON"):
+        smlib.load(p, org="Shop")

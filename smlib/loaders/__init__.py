@@ -424,6 +424,13 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 default_platform = ""  # from a 'platform' column, else 'other'
         if read_json:
             tracker.warnings.extend(src.warnings)
+            if src.bad_json_lines:
+                n_bad = len(src.bad_json_lines)
+                tracker.rows_in += n_bad
+                tracker.skip("not valid JSON", n_bad, where=[f"line {k}" for k in src.bad_json_lines])
+                tracker.warnings.append(
+                    f"{n_bad} line(s) of this JSON Lines file are not valid JSON (e.g. line "
+                    f"{src.bad_json_lines[0]}: cut off, or broken by an editor); they were skipped")
         elif src.bad_lines:
             n_bad = len(src.bad_lines)
             tracker.rows_in += n_bad

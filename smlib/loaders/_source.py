@@ -31,6 +31,7 @@ class Source:
     skip_lines: int = 0   # lines above the CSV header (Excel's "sep=" hint, export title rows)
     delim: str | None = None   # separator, when the file states it ("sep=;")
     bad_lines: list[int] = field(default_factory=list)  # CSV lines skipped for too many fields
+    bad_json_lines: list[int] = field(default_factory=list)  # JSON Lines lines that are not JSON
     no_header: bool = False   # the CSV's first line is data, not column names (set by the loader)
     verbatim: bool = False   # ``data`` is the file's bytes as read (no bytes removed or re-encoded)
 
@@ -295,6 +296,27 @@ def _no_lone_surrogates(obj: Any, text: str, src: Source) -> Any:
     return out
 
 
+def _json_lines(text: str, src: Source) -> list | None:
+    """The values of a JSON Lines file, one per non-blank line; a line that is not valid JSON (a
+    download cut off in its last line, a line broken by an editor) is left out and its line
+    number put in ``src.bad_json_lines``, for the loader to count. None (not JSON Lines) when
+    the first line or at least half of the lines are not JSON."""
+    rows, bad, first_ok = [], [], None
+    for k, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+            first_ok = True if first_ok is None else first_ok
+        except json.JSONDecodeError:
+            bad.append(k)
+            first_ok = False if first_ok is None else first_ok
+    if not first_ok or len(bad) * 2 >= len(rows) + len(bad):
+        return None
+    src.bad_json_lines = bad
+    return rows
+
+
 def parse_json(src: Source) -> Any:
     """Parse JSON, JSON Lines (as a list), or an X archive ``window.YTD.x.part0 = [...]`` script
     (or the pre-2019 ``Grailbird.data.tweets_2015_01 = [...]`` one);
@@ -309,11 +331,9 @@ def parse_json(src: Source) -> Any:
         return _no_lone_surrogates(json.loads(stripped), stripped, src)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":  # JSON Lines (one object per line), e.g. Reddit dumps
-            try:
-                return _no_lone_surrogates([json.loads(line) for line in stripped.splitlines() if line.strip()],
-                                           stripped, src)
-            except json.JSONDecodeError:
-                pass
+            rows = _json_lines(text, src)
+            if rows is not None:
+                return _no_lone_surrogates(rows, stripped, src)
         where = "it ends too early (truncated?)" if exc.pos >= len(stripped.rstrip()) - 1 else exc.msg
         raise DataError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {where}; "
                         "expected a complete JSON export file", source=src.name) from None
