@@ -710,3 +710,28 @@ def test_json_that_is_mostly_broken_is_still_refused(tmp_path):
     p.write_text('{"id": 1, "text": "hi"}\n}\n{oops\n', encoding="utf-8")
     with pytest.raises(smlib.DataError, match="not valid JSON"):
         smlib.load(p, org="Shop")
+
+
+def test_a_stray_cell_far_to_the_right_of_a_workbook_costs_nothing(tmp_path):
+    """A 5 KB workbook: 10 messages and a note typed in XFD4000 (Excel's last column). pandas
+    padded every row to 16,384 cells: 65 million cells, 2.2 GB and 11 s (a MemoryError further
+    down). The empty columns are now left out of such a sheet; the messages load the same."""
+    openpyxl = pytest.importorskip("openpyxl")
+    import tracemalloc
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "text", "created_at"])
+    for i in range(10):
+        ws.append([i, f"hello {i}", f"2026-01-0{i % 9 + 1} 10:00"])
+    ws["XFD4000"] = "note"
+    p = tmp_path / "stray.xlsx"
+    wb.save(p)
+    tracemalloc.start()
+    try:
+        ds = smlib.load(p, org="Shop")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 200 * 2 ** 20, f"{peak / 2 ** 20:.0f} MB"   # was over 2 GB
+    assert ds.interactions["text"].tolist() == [f"hello {i}" for i in range(10)]
+    assert ds.load_summary["rows_kept"] == 10

@@ -397,6 +397,48 @@ def _cell_text(v: object) -> str:
     return str(v)
 
 
+WIDE_SHEET_COLUMNS = 1000
+"""A sheet wider than this, with most columns empty, is read without its empty columns."""
+
+
+def _compact_wide_sheets(book: pd.ExcelFile) -> None:
+    """Make pandas' .xlsx reader drop columns that are empty in every row of a very wide sheet.
+
+    One stray cell far to the right (a note typed in XFD4000, Excel's last column) made pandas
+    pad every row to 16,384 cells: 65 million cells and 2.2 GB for a 5 KB workbook, and a
+    MemoryError or the machine's out-of-memory killer further down. Rows are read as pandas
+    reads them (trailing empty cells trimmed), and only when the widest row is over
+    :data:`WIDE_SHEET_COLUMNS` cells and at least half its columns hold nothing are those
+    columns left out before the rows are padded. Other sheets are read exactly as before."""
+    reader = getattr(book, "_reader", None)
+    if type(reader).__name__ != "OpenpyxlReader" or not hasattr(reader, "_convert_cell"):
+        return   # .xls (xlrd) or another pandas: its own reader
+
+    def get_sheet_data(sheet, file_rows_needed=None):
+        if reader.book.read_only:
+            sheet.reset_dimensions()   # as pandas does: declared dimensions can be wrong
+        data, last = [], -1
+        for k, row in enumerate(sheet.rows):
+            cells = [reader._convert_cell(c) for c in row]
+            while cells and (cells[-1] == "" or cells[-1] is None):
+                cells.pop()
+            if cells:
+                last = k
+            data.append(cells)
+            if file_rows_needed is not None and len(data) >= file_rows_needed:
+                break
+        data = data[: last + 1]
+        width = max((len(r) for r in data), default=0)
+        if width > WIDE_SHEET_COLUMNS:
+            used = sorted({j for r in data for j, v in enumerate(r) if not (v == "" or v is None)})
+            if len(used) * 2 <= width:
+                data = [[r[j] if j < len(r) else "" for j in used] for r in data]
+                width = len(used)
+        return [r + [""] * (width - len(r)) for r in data]
+
+    reader.get_sheet_data = get_sheet_data
+
+
 def excel_sheets(src: Source) -> Iterator[tuple[str, pd.DataFrame, list[str]]]:
     """Each sheet of an .xlsx/.xls workbook in order, as ``(name, table, all sheet names)``, every
     cell as text; a sheet is only read when asked for (the first one usually holds the data)."""
@@ -405,6 +447,7 @@ def excel_sheets(src: Source) -> Iterator[tuple[str, pd.DataFrame, list[str]]]:
             warnings.simplefilter("ignore")
             book = pd.ExcelFile(io.BytesIO(src.data))
             names = list(book.sheet_names)
+            _compact_wide_sheets(book)
     except ImportError as exc:
         raise DataError(f"reading Excel needs an extra package ({exc}); save the sheet as CSV instead",
                         source=src.name) from None
