@@ -735,3 +735,64 @@ def test_a_stray_cell_far_to_the_right_of_a_workbook_costs_nothing(tmp_path):
     assert peak < 200 * 2 ** 20, f"{peak / 2 ** 20:.0f} MB"   # was over 2 GB
     assert ds.interactions["text"].tolist() == [f"hello {i}" for i in range(10)]
     assert ds.load_summary["rows_kept"] == 10
+
+
+@pytest.mark.parametrize("text, code, suggested", [
+    ("Спасибо за быструю доставку;Где мой заказ?", "cp1251", "encoding='cp1251'"),
+    ("谢谢你们的快速送货;我的订单在哪里？;太慢了 非常 失望", "gbk", "encoding='gbk'"),
+    ("迅速な配達をありがとう;注文はどこですか？;とても 遅い です", "shift_jis", "encoding='shift_jis'"),
+    ("Ευχαριστώ για τη γρήγορη παράδοση", "cp1253", "encoding='cp1253'")])
+def test_a_non_western_excel_csv_is_refused_with_the_encoding_to_use(tmp_path, text, code, suggested):
+    """Excel on a Russian, Chinese, Japanese or Greek Windows saves CSV in that code page. Before
+    session 10 it was read as cp1252 (or Latin-1) and every text kept as mojibake ('Ñïàñèáî'),
+    with only a warning. Now it is a DataError naming the encoding to pass, and with it the file
+    loads as written."""
+    p = tmp_path / "excel.csv"
+    rows = [f"{k};{t};0{k}.01.2026 10:00" for k, t in enumerate(text.split(";"), start=1)]
+    p.write_bytes(("id;text;created_at\n" + "\n".join(rows) + "\n").encode(code))
+    with pytest.raises(smlib.DataError, match="does not read as Western European") as err:
+        smlib.load(p, org="Shop")
+    assert suggested in str(err.value) and "excel.csv" in str(err.value)
+    ds = smlib.load(p, org="Shop", encoding=code)
+    assert ds.interactions["text"].tolist() == text.split(";")
+
+
+@pytest.mark.parametrize("text", ["Très déçu, le colis est arrivé abîmé", "Schöne Grüße, pünktlich",
+                                  "¡Qué rápido! Él está aquí", "Þetta var frábært þjónusta",
+                                  "ÓTIMO ATENDIMENTO. NÃO RECOMENDO ÀS VEZES", "Café “great” – £5 off"])
+def test_western_windows_text_is_still_read_as_cp1252(tmp_path, text):
+    p = tmp_path / "win.csv"
+    p.write_bytes(f'id,text,created_at\n1,"{text}",2026-01-05 10:00\n'.encode("cp1252"))
+    assert smlib.load(p, org="Shop").interactions["text"].tolist() == [text]
+
+
+def test_a_title_cell_with_a_line_break_above_the_header(tmp_path):
+    """A tool's export whose title cell holds a line break ("Inbox report⏎ACME Ltd",,,). The
+    header was found on line 3 and 2 lines skipped, but pandas skips rows: the title row and the
+    header went, and the load failed with pandas' 'Usecols do not match columns' and a hint
+    about the encoding (session 10 finding)."""
+    body = "id,text,created_at,author\n1,hello,2026-01-05 10:00,ann\n2,bye,2026-01-06 10:00,bob\n"
+    p = tmp_path / "inbox.csv"
+    p.write_text('"Inbox report\nACME Ltd, January 2026",,,\n' + body, encoding="utf-8")
+    ds = smlib.load(p, org="Shop")
+    assert ds.interactions[["message_id", "text", "author_id"]].values.tolist() == [
+        ["1", "hello", "ann"], ["2", "bye", "bob"]]
+    p.write_text('"Inbox report\nACME Ltd, January 2026",,,\n' + body + "3,x,2026-01-07 10:00,cy,extra\n",
+                 encoding="utf-8")
+    s = smlib.load(p, org="Shop").load_summary
+    assert (s["rows_kept"], s["reasons"]) == (2, {"more fields than the header": 1})
+
+
+def test_excel_for_mac_csv_with_a_line_break_inside_a_cell(tmp_path):
+    """Excel for Mac's 'CSV (Macintosh)': rows end in CR, and a line break typed inside a cell is
+    an LF (quoted). Because the file held an LF, every CR was taken for text inside a field: the
+    20-row file was refused as a header with 'no rows of data' (session 10 finding)."""
+    rows = ["id,text,created_at"] + [f"{i},message number {i},2026-01-{i:02d} 10:00" for i in range(1, 21)]
+    rows[3] = '3,"line one\nline two",2026-01-03 10:00'
+    p = tmp_path / "mac.csv"
+    p.write_bytes("\r".join(rows).encode() + b"\r")
+    ds = smlib.load(p, org="Shop")
+    s = ds.load_summary
+    assert (s["rows_in"], s["rows_kept"]) == (20, 20)
+    f = ds.interactions.set_index("message_id")
+    assert f.loc["3", "text"] == "line one\nline two" and f.loc["20", "text"] == "message number 20"

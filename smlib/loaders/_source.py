@@ -163,6 +163,7 @@ def _choose_encoding(src: Source, forced: str | None) -> str:
             data.decode(enc)
         except UnicodeDecodeError:
             continue
+        _refuse_if_not_western(src, enc)
         line = data[:bad_at].count(b"\n") + 1
         src.warnings.append(f"the file is not UTF-8 (first odd byte on line {line}); read it as {enc}")
         return enc
@@ -193,6 +194,56 @@ def _mixed_lines(data: bytes) -> tuple[bytes, int, int] | None:
             except UnicodeDecodeError:
                 out.append(line.decode("latin-1").encode("utf-8"))
     return (b"\n".join(out), bad, first) if utf8 and bad else None
+
+
+_OTHER_CODE_PAGES = (("gbk", "Chinese (simplified)", ("CJK",)),
+                     ("shift_jis", "Japanese", ("CJK", "HIRAGANA", "KATAKANA")),
+                     ("big5", "Chinese (traditional)", ("CJK",)),
+                     ("euc_kr", "Korean", ("HANGUL",)),
+                     ("cp1251", "Cyrillic (Russian, Ukrainian, Bulgarian …)", ("CYRILLIC",)),
+                     ("cp1253", "Greek", ("GREEK",)))
+"""Windows code pages Excel saves "CSV (comma delimited)" in on non-Western systems, with the
+scripts their text is written in (for the suggestion in the error). The double-byte ones come
+first: they refuse most bytes that are not theirs, while a one-byte page reads anything."""
+
+
+def _refuse_if_not_western(src: Source, enc: str) -> None:
+    """DataError when a file that is not UTF-8 does not read as Western European text in ``enc``.
+
+    Excel on a Russian, Greek, Chinese or Japanese Windows saves CSV in that system's code page.
+    Read as cp1252, every word of it becomes accented Latin letters ('Ñïàñèáî' for 'Спасибо'),
+    and before session 10 such text was kept as it came out. Western text has its accented
+    letters inside otherwise plain words ('café', 'Grüße', 'déçu'); here at least half of the
+    words with an accented letter are made only of them (3 letters or more, at least 3 such
+    words). The error names the code pages whose reading gives one script, so the tutor can
+    pass ``encoding=``."""
+    import unicodedata
+    sample = src.data[: 1 << 20]
+    decoded = sample.decode(enc, errors="replace")
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", decoded) if not w.isascii()]
+    alien = [w for w in words if all(ord(c) > 127 for c in w)]
+    # Latin-1 is only tried when cp1252 cannot read a byte: those bytes are C1 control codes
+    # there, which no text uses; many of them mean a double-byte code page (Japanese, …)
+    high = [c for c in decoded if ord(c) > 127]
+    controls = sum("\x80" <= c <= "\x9f" for c in high)
+    if not ((len(alien) >= 3 and len(alien) * 2 >= len(words)) or (high and controls * 10 >= len(high))):
+        return
+    fits = []
+    for code, language, scripts in _OTHER_CODE_PAGES:
+        try:
+            text = sample.decode(code)
+        except UnicodeDecodeError:
+            continue
+        letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+        if letters and sum(unicodedata.name(c, "").startswith(scripts) for c in letters) >= 0.9 * len(letters):
+            fits.append((code in ("gbk", "shift_jis", "big5", "euc_kr"), f"encoding={code!r} for {language}"))
+    if any(double for double, _ in fits):   # a double-byte page that reads the file is the better clue
+        fits = [f for f in fits if f[0]]
+    hint = ("; it may be " + ", or ".join(f for _, f in fits[:3])) if fits else ""
+    seen = f"words such as {alien[0]!r} come out" if alien else "many characters come out as control codes"
+    raise DataError(f"this file is not UTF-8 and its text does not read as Western European ({enc}): "
+                    f"{seen}{hint}. Load it with the right encoding=, "
+                    "or save it from Excel as 'CSV UTF-8'", source=src.name, field="encoding")
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
