@@ -50,13 +50,24 @@ def _delimiter(header_line: str) -> str:
 _SEP_HINT = re.compile(r"^sep=(.)\s*$")
 
 
+def cr_line_ends(data: bytes) -> bool:
+    """Do lines end in a bare CR (old Mac files; Excel for Mac's "CSV (Macintosh)")? Yes when no
+    line ends in CRLF and bare CRs outnumber LFs: such a file may still hold an LF, as a line
+    break inside a quoted cell."""
+    if b"\r" not in data:
+        return False
+    if b"\n" not in data:
+        return True
+    return b"\r\n" not in data and data.count(b"\r") > data.count(b"\n")
+
+
 def _head_lines(src: Source, n: int = 12) -> list[str]:
     """The first lines, split where :func:`read_delimited` will split them: at LF (CRLF) when the
     file has any LF, a bare CR staying inside its line (else a header with a stray CR would name
     other columns than pandas reads); at CR in an old-Mac file with no LF at all."""
     text = src.head_text(65536).replace("\r\n", "\n")
-    if b"\n" not in src.data:
-        text = text.replace("\r", "\n")
+    if cr_line_ends(src.data[:65536]):
+        text = text.replace("\n", " ").replace("\r", "\n")
     return text.split("\n")[:n]
 
 
@@ -103,7 +114,7 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     lineterminator = None
     notes = []
     if b"\r" in data:
-        if b"\n" not in data:
+        if cr_line_ends(data):
             lineterminator = "\r"
         else:
             n_cr = data.count(b"\r")
@@ -116,7 +127,7 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     lines = _head_lines(src)
     first = lines[src.skip_lines] if src.skip_lines < len(lines) else ""
     delim = src.delim or _delimiter(first)
-    skip = src.skip_lines or None
+    skip = _rows_in_lines(src, src.skip_lines, delim) or None
     # (a one-byte look first: it is a memchr, ~20 times faster than looking for the pair)
     if len(data) <= LONG_ROW_CHECK_BYTES and b"\\" in data and b'\\"' in data:
         width = len(names) if names else len(read_header(src))
@@ -233,6 +244,19 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     src.warnings.extend(notes)
     src.has_cr = b"\r" in src.data
     return df, delim
+
+
+def _rows_in_lines(src: Source, n_lines: int, delim: str) -> int:
+    """How many CSV rows the first ``n_lines`` lines of the file are: pandas' ``skiprows`` counts
+    rows, and a title cell above the header can hold a line break inside quotes ("Inbox
+    report⏎ACME Ltd",,,): two lines, one row. Skipping two rows there skipped the header too."""
+    if n_lines <= 0:
+        return 0
+    lines = _head_lines(src, n_lines + 1)[:n_lines]
+    try:
+        return sum(1 for _ in csv.reader(io.StringIO("\n".join(lines) + "\n"), delimiter=delim))
+    except csv.Error:
+        return n_lines
 
 
 def _same_file(src: Source) -> str | None:
