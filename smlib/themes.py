@@ -49,6 +49,13 @@ class Theme:
     label: str
     keywords: tuple[str, ...]
     pattern: re.Pattern
+    not_in: re.Pattern | None = None   # phrases in which a keyword does not count ("out of order")
+
+    def hits(self, low: str) -> list[str]:
+        """The keywords this theme finds in a cleaned, lower-case text, outside its ``not_in`` phrases."""
+        if self.not_in is not None and self.not_in.search(low):
+            low = self.not_in.sub(lambda m: " " * len(m.group(0)), low)
+        return [m.group(0) for m in self.pattern.finditer(low)]
 
 
 def read_themes(path: str | Path | None = None) -> list[Theme]:
@@ -68,10 +75,10 @@ def _themes_from_dict(raw: dict, source: str | None = None) -> list[Theme]:
                             field=key)
         if not isinstance(spec, dict):
             raise DataError(f"theme {key!r} must be a table with label and keywords", source=source, field=key)
-        unknown = sorted(set(spec) - {"label", "keywords"})
+        unknown = sorted(set(spec) - {"label", "keywords", "not_in"})
         if unknown:
             raise DataError(f"theme {key!r} has {', '.join(map(repr, unknown))}, which smlib does not "
-                            "use: a theme has only 'label' and 'keywords' (is it a typo?)",
+                            "use: a theme has only 'label', 'keywords' and 'not_in' (is it a typo?)",
                             source=source, field=f"{key}.{unknown[0]}")
         label = spec.get("label")
         kws = spec.get("keywords")
@@ -91,7 +98,19 @@ def _themes_from_dict(raw: dict, source: str | None = None) -> list[Theme]:
             if problem:
                 raise DataError(f"theme {key!r}: keyword {k!r} {problem}", source=source,
                                 field=f"{key}.keywords")
-        out.append(Theme(key, label.strip(), kws_l, _keywords_regex(kws_l)))
+        not_in = spec.get("not_in", [])
+        if not isinstance(not_in, list) or not all(isinstance(k, str) and k.strip() for k in not_in):
+            raise DataError(f"theme {key!r}: not_in must be a list of phrases", source=source,
+                            field=f"{key}.not_in")
+        for k in not_in:
+            problem = keyword_problem(normalise_keyword(k)) or (
+                None if normalise_keyword(k) else "has nothing left to match")
+            if problem:
+                raise DataError(f"theme {key!r}: not_in phrase {k!r} {problem}", source=source,
+                                field=f"{key}.not_in")
+        phrases = tuple(dict.fromkeys(normalise_keyword(k) for k in not_in))
+        out.append(Theme(key, label.strip(), kws_l, _keywords_regex(kws_l),
+                         _keywords_regex(phrases) if phrases else None))
     return out
 
 
@@ -171,8 +190,8 @@ def theme_labels(themes=None) -> dict[str, str]:
 def match_themes(text: str, themes=None) -> dict[str, list[str]]:
     """Which keywords of which theme a text matches: ``{theme: [matched words]}``."""
     low = clean_text(text)[0].lower()
-    return {t.key: [m.group(0) for m in t.pattern.finditer(low)] for t in _resolve(themes)
-            if t.pattern.search(low)}
+    found = {t.key: t.hits(low) for t in _resolve(themes)}
+    return {k: v for k, v in found.items() if v}
 
 
 def add_themes(frame: pd.DataFrame, themes=None, text_col: str = "text") -> pd.DataFrame:
@@ -194,7 +213,7 @@ def add_themes(frame: pd.DataFrame, themes=None, text_col: str = "text") -> pd.D
     for u in uniques:
         low = clean_text(u)[0].lower() if isinstance(u, str) else ""
         cand = _candidates(low, index)
-        counts = [(len(ths[k].pattern.findall(low)), k, ths[k].key) for k in sorted(cand)]
+        counts = [(len(ths[k].hits(low)), k, ths[k].key) for k in sorted(cand)]
         hit = [c for c in counts if c[0] > 0]
         tags.append([c[2] for c in hit])
         prim.append(max(hit, key=lambda c: (c[0], -c[1]))[2] if hit else NO_THEME)
@@ -268,7 +287,7 @@ def _primary_without(low: str, ths: Iterable[Theme], skip: str = "praise") -> st
     for t in ths:
         if t.key == skip:
             continue
-        n = len(t.pattern.findall(low))
+        n = len(t.hits(low))
         if n > best[1]:
             best = t.key, n
     return best[0]

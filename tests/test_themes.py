@@ -241,3 +241,26 @@ def test_discovered_terms_never_show_customers_names_handles_or_contact_details(
     for part in ("bob", "leakname", "mail", "org", "leaky", "customer", "friend", "user", "phone"):
         assert not re.search(rf"\b{part}\b", terms), part
     assert not any(w in friend for w in terms.split() if re.fullmatch(r"[0-9a-f]+", w)), terms
+
+
+def test_not_in_phrases_keep_a_keyword_out_of_its_theme():
+    """'The lift at Sheffield is out of order' was tagged 'Delivery and orders' for a train company
+    (the keyword 'order'): 13 messages in Northway Rail's report, all faults. A theme's not_in
+    phrases now stop its keywords counting inside them; other themes still see the phrase."""
+    from smlib.themes import match_themes
+    assert match_themes("The lift at Sheffield is out of order") == {"faults": ["out of order"]}
+    assert "delivery" not in match_themes("I rang in order to get a refund")
+    assert match_themes("My order never arrived")["delivery"] == ["order", "never arrived"]
+    both = match_themes("Order 4 is out of order and my order is late")
+    assert both["delivery"] == ["order", "order"] and both["faults"] == ["out of order"]
+    f = smlib.add_themes(pd.DataFrame({"text": ["The ticket machine is out of order again"]}))
+    assert "delivery" not in f["themes"].iloc[0] and f["primary_theme"].iloc[0] == "faults"
+
+
+def test_not_in_is_checked_like_keywords():
+    from smlib.themes import _themes_from_dict
+    good = {"t": {"label": "T", "keywords": ["order"], "not_in": ["out of order"]}}
+    assert _themes_from_dict(good)[0].hits("out of order, order") == ["order"]
+    for bad in ("out of order", [""], ["*"], [3]):
+        with pytest.raises(smlib.DataError, match="not_in"):
+            _themes_from_dict({"t": {"label": "T", "keywords": ["order"], "not_in": bad}})
