@@ -48,6 +48,9 @@ CATEGORIES = ("posted_by_business", "needs_action", "no_action")
 TEXT_FACTORS = ("safety", "distress", "legal", "security", "complaint", "question", "praise")
 """Factors about what a message says, strongest first (also the order reasons are listed in)."""
 URGENT_PREFIX = "flagged urgent: "
+URGENT_FLOOR = "urgent, so raised to the score where urgent messages start"
+"""The reason that lifts an urgent message to ``[scale] urgent_threshold``: so a message is urgent
+exactly when its priority reaches the threshold, and urgent messages come first in every queue."""
 PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
                   "linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube",
                   "reddit": "Reddit", "mastodon": "Mastodon", "blog": "a blog",
@@ -745,6 +748,11 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
             if sp:
                 reasons.append(f"{_points(sp)} " + F["spike"]["reason"].format(period=spikes[i]))
         total = sum(reason_points(r) for r in reasons)
+        if urgent_bits and total < urgent_at <= hi:
+            # urgent means "act first": an urgent message never ranks below one that is not
+            # (a scam link aimed at customers scored 41, 24th in the queue, under complaints)
+            reasons.append(f"{_points(urgent_at - total)} {URGENT_FLOOR} ({urgent_at})")
+            total = urgent_at
         if total > hi:
             reasons.append(f"{_points(hi - total)} capped at the {hi}-point maximum")
         elif total < lo:

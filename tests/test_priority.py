@@ -384,3 +384,35 @@ def test_new_word_lists_are_checked(tmp_path):
     with pytest.raises(smlib.DataError) as e:
         smlib.prioritise(make([{"text": "hi"}]), rules=rules)
     assert "thank_you_words" in str(e.value)
+
+
+def test_urgent_messages_always_rank_above_the_others():
+    """A scam link aimed at customers (urgent: security) scored 41, 24th in Northway Rail's queue
+    under ordinary complaints, while the report says urgent items come before anything else.
+    An urgent message is now raised to urgent_threshold with a reason of its own, so the reasons
+    still add up and urgent exactly means a priority at or above the threshold."""
+    scam = ("Congratulations! You have been selected for a £500 ShopCo voucher, claim here "
+            "https://shopco-rewards-uk.co/win before midnight")
+    angry = ("Absolutely furious, third time my order arrived broken, the refund still hasn't come "
+             "and nobody answers. Worst service ever. Is anyone there?")
+    f = make([{"text": scam, "author_id": "fake1"}, {"text": angry},
+              {"text": "hi", "created_at": T0 + pd.Timedelta(days=3), "author_id": "later"}])
+    p = smlib.prioritise(f, profile=PROFILE)
+    need = p[p["category"] == "needs_action"]
+    thr = load_priority_rules()["scale"]["urgent_threshold"]
+    assert need["urgent"].any() and (~need["urgent"]).any()
+    assert need.loc[need["urgent"], "priority"].min() >= thr > need.loc[~need["urgent"], "priority"].max()
+    for _, r in need.iterrows():
+        assert sum(reason_points(x) for x in r["reasons"]) == r["priority"]
+    lifted = [x for x in p.loc[p["text"] == scam, "reasons"].iloc[0] if "urgent, so raised" in x]
+    assert len(lifted) == 1 and lifted[0].endswith(f"({thr})")
+    assert priority_queue(p)["text"].iloc[0].startswith("Congratulations")
+    assert smlib.explain_extremes(p)["highest"][0]["text"].startswith("Congratulations")
+
+
+def test_the_lift_to_urgent_is_not_a_reason_a_learner_must_name():
+    from smlib.checks.m2 import factors_of
+    from smlib.priority import URGENT_FLOOR
+    facs = factors_of(["+25 possible scam, fake account or security risk: report it (claim here)",
+                       f"+29 {URGENT_FLOOR} (70)", "+16 waiting 1 day"])
+    assert ("urgent_floor", 29, "70") in facs

@@ -373,7 +373,8 @@ def factors_of(reasons: Any) -> list[tuple[str, int, str]]:
         low = body.lower()
         key = next((k for prefix, k in mapping if low.startswith(prefix) or prefix in low), None)
         if key is None:
-            key = "spike" if "spike" in low else "other"
+            from ..priority import URGENT_FLOOR
+            key = "spike" if "spike" in low else ("urgent_floor" if low.startswith(URGENT_FLOOR) else "other")
         ev = re.search(r"\(([^)]*)\)", body)
         out.append((key, pts, ev.group(1) if ev else ""))
     return sorted(out, key=lambda t: -t[1])
@@ -416,7 +417,8 @@ def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
     text = clean_text(text_value)
     if len(re.findall(r"[A-Za-z]+", text)) < 4:
         return Verdict.no("write at least one full sentence giving your reason.")
-    facs = [f for f in factors_of(row["reasons"]) if f[1] > 0]
+    # the lift to the urgent level is a result of the reasons, not a reason of its own
+    facs = [f for f in factors_of(row["reasons"]) if f[1] > 0 and f[0] != "urgent_floor"]
     present = {f[0] for f in facs}
     # a reason that says the message is about something it is not ("a safety hazard" for a
     # thank-you, or every factor word at once) is not yet a reason
