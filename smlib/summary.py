@@ -458,7 +458,11 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
         s = (f"{_possessive(lead)} {_plural(eng['posts'], 'post')} got {_int(eng['interactions'])} likes, shares "
              f"and replies, {_about(eng['interactions_per_post'])} per post on average")
         if not _missing(eng["engagement_rate"]):
-            s += f" (an engagement rate of {pct(eng['engagement_rate'])} of followers per post)"
+            # each post is divided by its own platform's followers, then averaged: not the
+            # per-post figure above over all the followers together, so the sentence says how
+            s += (f". On average, each post's likes, shares and replies came to "
+                  f"{pct(eng['engagement_rate'])} of the followers of the platform it was posted on "
+                  "(its engagement rate)")
         parts.append(s + ".")
     top = res.get("top_messages")
     if top is not None and len(top) and top["shares"].iloc[0] > 0:

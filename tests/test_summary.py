@@ -282,3 +282,18 @@ def test_a_name_kept_for_an_author_without_an_id_becomes_a_pseudonym_in_text(bla
     shown = smlib.pseudonymise(f)
     assert re.fullmatch(r"Sorry user-[0-9a-f]{6} - please DM us", shown["text"][1])
     assert "Bob" not in " ".join(shown.astype(str).to_numpy().ravel())
+
+
+def test_the_engagement_rate_sentence_says_how_it_is_worked_out():
+    """'333 per post on average (an engagement rate of 0.6% of followers per post)' beside
+    245,904 followers: 333 / 245,904 is 0.14%, so a learner checking the figure got another
+    number. The rate averages each post over its own platform's followers; the sentence now
+    says so, and gives the same figure as the table."""
+    res = smlib.monitor(smlib.load_sample("northway-rail"))
+    rate = res["headline"]["engagement_rate"]
+    text = describe_activity(res)
+    m = re.search(r"each post's likes, shares and replies came to ([\d.]+)% of the followers of the "
+                  r"platform it was posted on", text)
+    assert m, text
+    assert abs(float(m.group(1)) / 100 - rate) < 0.0006
+    assert "of followers per post" not in text

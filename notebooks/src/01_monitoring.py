@@ -171,6 +171,11 @@ charts.busiest_hours(res, interactive=True)
 # **Engagement** is how much people react to the business's own posts: likes, shares and
 # replies. The **engagement rate** divides the reactions a post gets by the number of followers:
 # 0.02 (2%) means 2 reactions for every 100 followers.
+#
+# For all platforms together, each post is divided by the followers of **its own platform**, and
+# then the average is taken. So it is not the same as the reactions per post below divided by all
+# the followers added up: a platform with few followers and lively posts (often TikTok) counts
+# as much per post as a big one.
 
 # %% tags=["nbval-check-output"]
 print(f"Posts by {name}: {h['business_posts']}")
