@@ -666,3 +666,46 @@ def test_written_answers_on_separate_lines_or_in_one_full_sentence_still_pass(ct
     assert judge("p3.summary", summary.lower().replace(". ", "\n"), ctx=ctx).ok
     assert judge("p4.describe", "Meta Business Suite and Brand 24 both see Facebook, but neither "
                  "can see reviews.", ctx=ctx).ok
+
+
+# ---------------------------------------------------------------- figures that are not in the data
+def _summary(u1, u2, neg, plats=("Facebook", "Instagram")):
+    return (f"Over five days {u1} people wrote on {plats[0]} and {u2} on {plats[1]}. Most followers "
+            f"are aged 35-44 and nearly all live in the UK. People asked about prices and booking, "
+            f"and {neg} messages were complaints.")
+
+
+def test_p3_summary_with_made_up_figures_is_not_yet_done(ctx, right):
+    """A summary claiming '9999 people … 7777 complaints' was ticked 'your summary describes the
+    activity' (session 10 tutor walk-through). Figures that are none of the data's are named;
+    the right figures, and the same rounded, still pass."""
+    u1, u2 = right["p3.users"]
+    neg = right["p3.negative"]
+    fb = judge("p3.summary", _summary(9999, u2, 7777), ctx=ctx)
+    assert not fb.ok and "9999" in fb.message and "7777" in fb.message
+    assert str(u2) not in re.findall(r"\d+", fb.message.split(":")[-1])   # the right one is not named
+    assert judge("p3.summary", _summary(u1, u2, neg), ctx=ctx).ok
+    if u1 >= 20:
+        rounded = int(round(u1, -1))
+        assert judge("p3.summary", _summary(rounded, u2, neg), ctx=ctx).ok
+
+
+def test_d1_reason_with_a_wrong_coverage_figure_is_not_yet_done(ctx):
+    cov = smlib.tool_coverage(ctx.ds, days=ctx.days).set_index("id").loc["brand24"]
+    true = 100 * float(cov["share_seen"])
+    wrong = 10 if abs(true - 10) > 20 else 90
+    bad = judge("d1.reasons", "Brand24", f"It would see {wrong}% of the messages on Facebook. It is cheap.",
+                ctx=ctx)
+    assert not bad.ok and f"{wrong}%" in bad.message
+    good = judge("d1.reasons", "Brand24",
+                 f"It would see {true:.0f}% of the messages on Facebook. It is cheap.", ctx=ctx)
+    assert good.ok, good.message
+
+
+def test_figures_reads_what_learners_write():
+    from smlib.checks._answers import Figures, unknown_figures
+    known = Figures({432.0, 71.4, 6.0})
+    known.percents = {71.4}
+    assert unknown_figures("about 400 messages, 71% of them, 6 complaints", known) == []
+    assert unknown_figures("900 messages and 15% and 10%", known) == ["900", "15%", "10%"]
+    assert unknown_figures("432% of them", known) == ["432%"]    # a count is not a percentage

@@ -382,3 +382,108 @@ def has_any(text: str, stems: tuple[str, ...] | list[str]) -> bool:
     """True when the text contains any of the word stems (matched at the start of a word)."""
     t = clean_text(text).lower()
     return any(re.search(r"(?<![a-z])" + re.escape(s.lower()), t) for s in stems)
+
+
+_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s*%)?")
+
+
+def figures(text: str) -> list[tuple[str, float]]:
+    """The figures written in a learner's text, as ``(as written, value)``: ``"1,234"``, ``"71%"``,
+    ``"3.5"``. Parts of dates, times and age bands are figures too (they are checked against
+    what the data holds, which has them as well).
+
+    >>> figures("9,999 people, 71% of them aged 35-44, on 3 March")
+    [('9,999', 9999.0), ('71%', 71.0), ('35', 35.0), ('44', 44.0), ('3', 3.0)]
+    """
+    out = []
+    for m in _FIGURE.finditer(text):
+        whole, frac, pct = m.group(1), m.group(2) or "", m.group(3) or ""
+        out.append((whole + frac + pct.strip(), float(whole.replace(",", "") + frac)))
+    return out
+
+
+class Figures(set):
+    """The numbers in some data (a set of floats), with ``percents``: the ones that are
+    percentages (a share 0–1 as its percentage, or a number written with "%")."""
+
+    def __init__(self, *a: Any) -> None:
+        super().__init__(*a)
+        self.percents: set[float] = set()
+
+    def __or__(self, other: "Figures") -> "Figures":  # type: ignore[override]
+        out = Figures(set(self) | set(other))
+        out.percents = self.percents | getattr(other, "percents", set())
+        return out
+
+
+def known_figures(*found: Any) -> Figures:
+    """Every number in the given tables, dictionaries, lists, values and texts: the figures a
+    learner may quote. A share (0–1) also counts as its percentage."""
+    out = Figures()
+
+    def walk(v: Any, depth: int = 0) -> None:
+        if depth > 6 or v is None:
+            return
+        if hasattr(v, "to_numpy") and hasattr(v, "columns"):   # a DataFrame
+            for c in v.columns:
+                walk(v[c], depth + 1)
+            return
+        if hasattr(v, "to_numpy") and hasattr(v, "dtype"):      # a Series
+            if v.dtype.kind in "iuf":
+                for x in v.dropna().to_numpy(dtype=float):
+                    add(float(x))
+            else:
+                for x in v.dropna().tolist()[:5000]:
+                    walk(x, depth + 1)
+            return
+        if isinstance(v, dict):
+            for x in v.values():
+                walk(x, depth + 1)
+        elif isinstance(v, (list, tuple, set)):
+            for x in list(v)[:5000]:
+                walk(x, depth + 1)
+        elif isinstance(v, bool):
+            return
+        elif isinstance(v, Number):
+            add(float(v))   # type: ignore[arg-type]
+        elif isinstance(v, (dt.date, dt.datetime)) or hasattr(v, "isoformat"):
+            walk(str(v), depth + 1)
+        elif isinstance(v, str):
+            for w, x in figures(v):
+                add(x)
+                if w.endswith("%"):
+                    out.percents.add(round(x, 4))
+
+    def add(x: float) -> None:
+        if math.isfinite(x):
+            out.add(round(x, 4))
+            if 0 < abs(x) <= 1:
+                out.add(round(100 * x, 4))
+                out.percents.add(round(100 * x, 4))
+
+    for f in found:
+        walk(f)
+    return out
+
+
+def unknown_figures(text: str, known: Figures, small: float = 12) -> list[str]:
+    """The figures in ``text`` that are none of the ``known`` ones, as the learner wrote them.
+
+    A figure matches a known one when it is within 2% (at least 1) or is that figure rounded to
+    one or two significant figures, from 20 on ("about 400" for 432, "70%" for 71.4%). Figures up to
+    ``small`` (days, platforms, "3 sentences") are never questioned; a percentage ("10%") is
+    always checked, against the percentages only."""
+    def near(x: float, pool: set[float]) -> bool:
+        for k in pool:
+            if abs(x - k) <= max(1.0, 0.02 * abs(k)):
+                return True
+            if abs(k) >= 20 and x:   # (rounding 11.5 to "10" would let anything from 5 to 15 pass)
+                digits = math.floor(math.log10(abs(k)))
+                if any(abs(round(k, s - digits) - x) < 1e-9 for s in (0, 1)):
+                    return True
+        return False
+
+    percents = getattr(known, "percents", known)
+    return [w for w, x in figures(text)
+            if (w.endswith("%") and not near(x, percents)) or (not w.endswith("%") and x > small
+                                                             and not near(x, known))]

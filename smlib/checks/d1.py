@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._answers import clean_text, has_any, mentions_platform
+from ._answers import clean_text, has_any, known_figures, mentions_platform, unknown_figures
 from ._context import Context
 from ._core import TEXT, Verdict, task
 from .p4 import catalogue, coverage, tool_id, tools_named
@@ -132,10 +132,32 @@ def reasons(my_tool: Any, my_reasons: Any, ctx: Context) -> Verdict:
              and any(mentions_platform(s_, p) and not _NOT.search(s_.lower()) for s_ in sentences)]
     if wrong:
         missing.append("one of your reasons relies on a platform your tool does not cover")
+    odd = unknown_figures(text, _figures(ctx))
+    if odd:   # "it would see 10% of messages" when it sees 71%: a reason built on a wrong figure
+        missing.append(f"{'this figure is' if len(odd) == 1 else 'these figures are'} not in the "
+                       f"organisation's data or the tool comparison: {', '.join(odd[:4])} (check "
+                       f"{'it' if len(odd) == 1 else 'each one'} against your notes)")
     if missing:
         return Verdict.no("this is not yet a justified recommendation: " + "; ".join(missing) + ".")
     return Verdict.yes("you recommend an available tool and give reasons tied to the "
                        "organisation's data.")
+
+
+def _figures(ctx: Context) -> set[float]:
+    """Figures a learner may use in D1: the data's (as in P3) and the tool comparison's."""
+    from ..tools import recommend_tool
+    from .p3 import data_figures
+    cache = ctx.__dict__.setdefault("_tools", {})
+    if "figures" not in cache:
+        from .p3 import monitored
+        rec = recommend_tool(ctx.ds, days=ctx.days, catalogue=catalogue(ctx))
+        tools = known_figures(coverage(ctx), catalogue(ctx), rec.scores, rec.coverage)
+        out = data_figures(ctx) | tools
+        # percentages in a D1 reason are about the tools ("it would see 71% of messages") or the
+        # headline figures; the data's many daily shares would let almost any percentage pass
+        out.percents = known_figures(coverage(ctx)).percents | known_figures(monitored(ctx)["headline"]).percents
+        cache["figures"] = out
+    return cache["figures"]
 
 
 @task("d1.weights", "D1 task 3 (what if cost matters most?)", ("cost_first_choice",),

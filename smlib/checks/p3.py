@@ -16,7 +16,8 @@ import pandas as pd
 
 from ..privacy import person_keys, pseudonym
 from ._answers import (age_band, age_bands, as_number, clean_text, has_any, is_whole,
-                       looks_like_percent, mentions_platform, negated, real_sentences)
+                       known_figures, looks_like_percent, mentions_platform, negated, real_sentences,
+                       unknown_figures)
 from ._context import Context
 from ._core import TEXT, Verdict, task
 
@@ -329,7 +330,24 @@ def summary(my_summary: Any, ctx: Context) -> Verdict:
         theme_words = tuple(str(t).lower() for t in themes["theme"].dropna())
     if not (has_any(text, FEEDBACK_WORDS) or has_any(text, theme_words)):
         missing.append("it does not say what people talked about or how they felt")
+    odd = unknown_figures(text, data_figures(ctx))
+    if odd:   # a summary of made-up numbers is not a summary of the monitoring
+        missing.append(f"{'this figure is' if len(odd) == 1 else 'these figures are'} not in the "
+                       f"monitoring results for these days: {', '.join(odd[:4])} (check "
+                       f"{'it' if len(odd) == 1 else 'each one'} against your notes)")
     if missing:
         return Verdict.no("this is not yet a full descriptive summary: " + "; ".join(missing) + ".")
     return Verdict.yes("your summary describes the activity: the platforms, the users, figures "
                        "and what people talked about.")
+
+
+def data_figures(ctx: Context) -> set[float]:
+    """Every figure a learner may take from the practice organisation's data for these days:
+    the monitoring results for the task's platforms and for all of them, and the audience
+    insights (cached)."""
+    cache = ctx.__dict__.setdefault("_p3_monitor", {})
+    if "figures" not in cache:
+        from ..metrics import monitor
+        everything = monitor(ctx.ds, days=ctx.days)
+        cache["figures"] = known_figures(monitored(ctx), everything, ctx.ds.audience, list(ctx.days))
+    return cache["figures"]
