@@ -219,6 +219,33 @@ def pseudonym(author_id: object, salt: str = DEFAULT_SALT) -> str:
     return f"user-{digest[:6]}"
 
 
+_GREETING_WORDS = (r"hi|hiya|hello|hey|dear|morning|good morning|afternoon|good afternoon|evening|"
+                   r"good evening|thanks|thank you|thankyou|cheers|sorry|apologies|bye|welcome")
+_GREETING_HINT = re.compile(rf"(?i)\b(?:{_GREETING_WORDS})\b")
+_GREETED = re.compile(rf"(?<![\w@])(?i:{_GREETING_WORDS})(?P<gap>[ \t]*,?[ \t]+)"
+                      r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w@'’-]| [A-Z])")
+NOT_FIRST_NAMES = frozenset("""all everyone everybody anyone team there again guys folks both you
+ya mate mates sir madam maam friends friend so very much lots loads for in to and but the we it
+once love lovely great brilliant amazing awesome good guy gents ladies girls boys pal buddy gang
+crew staff customer customers again again back again soon tonight today tomorrow morning
+afternoon evening all""".split())
+"""Words that follow "Hi", "Thanks" and the like but are not a person's first name ("Hi all",
+"Thank You", "Thanks again"): kept as written."""
+
+
+def _greeted_names(text: str, org_names: set[str]) -> str:
+    """First names after a greeting ("Hi Liam, sorry to hear that", "Thanks Fatima") become
+    ``[name]``: the business greets customers by name in half of its replies, and a first name
+    beside a pseudonym undoes it. The organisation's own names are kept."""
+    def swap(m: re.Match) -> str:
+        name = m.group("name")
+        if name.lower() in NOT_FIRST_NAMES or handle_key(name) in org_names or any(
+                n.split()[0] == name.lower() for n in org_names if " " in n):
+            return m.group(0)
+        return m.group(0)[: m.start("name") - m.start()] + "[name]"
+    return _GREETED.sub(swap, text)
+
+
 def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                  keep: Iterable[str] = (), people: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return a copy with customers' ``author_id``/``author_name`` and @mentions in ``text`` replaced.
@@ -231,7 +258,8 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     ``@imogenm84`` is one pseudonym (ids are not told apart by platform, as before). A
     customer's handle in a profile address (``x.com/jane_doe``), written without its "@" (when
     it is no ordinary word: it has a digit, ``_`` or ``.``) or their full name (two words or
-    more) in any message becomes the same pseudonym. E-mail addresses and phone numbers in the public's messages become
+    more) in any message becomes the same pseudonym, and a first name after a greeting ("Hi
+    Liam,", "Thanks Fatima") becomes ``[name]``. E-mail addresses and phone numbers in the public's messages become
     ``[email]`` and ``[phone]`` (:func:`hide_contact_details`).
 
     ``people``: a wider table (e.g. every message of the period) whose customers' handles and
@@ -315,6 +343,19 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                     names.setdefault(_WORD.match(full).group(0).lower(), []).append((tuple(words), alias))
         for cands in names.values():
             cands.sort(key=lambda wa: -len(" ".join(wa[0])))
+        # customers' first names (from their full names) inside a sentence ("Thanks for
+        # waiting, Fatima."): not at a sentence's start, where "Will" or "Hope" is a word
+        org_words = {w for n in org_names for w in n.split()}
+        firsts = sorted({w[0][0] for cands in names.values() for w in cands
+                         if re.fullmatch(r"[A-Z][a-z]+", w[0][0]) and w[0][0].lower() not in NOT_FIRST_NAMES
+                         and w[0][0].lower() not in org_words and handle_key(w[0][0]) not in org_names},
+                        key=len, reverse=True)
+        # (not before another capitalised word: "Kelby Road" is a place, "Sarah Jones" a full name)
+        known_first = re.compile(r"(?<=[\w,;:] )(?:" + "|".join(firsts) + r")(?![\w@'’-]| [A-Z])") \
+            if firsts else None
+
+        def _first_name(m: re.Match) -> str:
+            return "[name]"
 
         def _clean(t: object) -> object:
             if not isinstance(t, str):
@@ -323,7 +364,10 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                 t = _MENTION.sub(_swap, t)
             if "/" in t:
                 t = _PROFILE_URL.sub(_swap_url, t)
-            return _written_out(t, handles, names)
+            t = _written_out(t, handles, names)
+            if _GREETING_HINT.search(t):
+                t = _greeted_names(t, org_names)
+            return known_first.sub(_first_name, t) if known_first is not None else t
 
         text = out["text"].map(_clean)
         # e-mail addresses and phone numbers written by the public are personal details too

@@ -5,6 +5,8 @@ import io
 
 import pandas as pd
 
+import smlib
+
 from smlib.privacy import escape_html, inert_urls, neutralise_cell, pseudonym, pseudonymise, safe_csv
 
 
@@ -153,3 +155,37 @@ def test_handles_in_profile_links_and_names_written_out_are_pseudonymised():
     # ordinary words, a one-word display name, reserved paths and the organisation's own are kept
     assert out.loc[3, "text"] == df.loc[3, "text"]
     assert "x.com/search?q=1" in text and "x.com/AcmeHelp" in text and "facebook.com/groups/acme" in text
+
+
+def test_first_names_in_greetings_and_replies_become_name():
+    """550 of Northway Rail's 1,242 replies greet the customer by first name ('Hi Liam, sorry
+    to hear that!') beside the customer's pseudonym, which undoes it (the handbook asks for
+    personal details to be anonymised). A first name after a greeting, or a customer's own first
+    name inside a sentence, becomes [name]; ordinary words, places and the organisation's name
+    stay."""
+    f = pd.DataFrame({
+        "author_id": ["NorthwayRail", "cust1", "NorthwayRail", "NorthwayRail", "cust2", "cust3", "cust4"],
+        "author_name": ["Northway Rail", "Liam Smith", "Northway Rail", "Northway Rail", "Fatima Khan",
+                        "Will Jones", "Kelby Brown"],
+        "author_is_org": [True, False, True, True, False, False, False],
+        "text": ["Hi Liam, sorry to hear that! Lost property can help.", "Thanks Northway, great service",
+                 "Hello all, trains are running again. Thank You!", "Thanks for waiting, Fatima. Hiya Fatima-Rose!",
+                 "Thanks again NorthwayRail, hi Steph", "Will you reply? I will. Thanks Will",
+                 "The bin on Kelby Road is full"]})
+    out = smlib.pseudonymise(f)["text"].tolist()
+    assert out == ["Hi [name], sorry to hear that! Lost property can help.", "Thanks Northway, great service",
+                   "Hello all, trains are running again. Thank You!", "Thanks for waiting, [name]. Hiya [name]!",
+                   "Thanks again NorthwayRail, hi [name]", "Will you reply? I will. Thanks [name]",
+                   "The bin on Kelby Road is full"]
+
+
+def test_no_first_name_of_a_sample_customer_is_left_in_a_greeting():
+    import re
+    ds = smlib.load_sample("northway-rail")
+    f = ds.interactions
+    firsts = {n.split()[0] for n in f.loc[~f["author_is_org"], "author_name"].dropna() if len(n.split()) >= 2}
+    firsts -= set(ds.profile.name.split())    # "Hi Northway Rail" greets the organisation
+    out = smlib.pseudonymise(f)["text"].dropna()
+    left = [t for t in out if (m := re.match(r"(?:Hi|Hello|Thanks|Sorry|Apologies)[ ,]+([A-Z][a-z]+)", t))
+            and m.group(1) in firsts]
+    assert not left, left[:3]
