@@ -984,7 +984,9 @@ def compare_periods(dataset: Dataset, days: Any = None, platforms: Any = None,
     monitoring day (see :func:`previous_days`). Columns: figure, meaning, this_period,
     previous_period, change (this - previous), target (from ``profile.kpi_targets``),
     better_when (higher / lower / at most), status (met / not met / no target / no data).
-    ``DataFrame.attrs`` holds ``days`` and ``previous_days`` (ISO strings). ``current``: the
+    ``DataFrame.attrs`` holds ``days`` and ``previous_days`` (ISO strings), and ``previous_spikes``
+    and ``spikes``: the days a spike of negative messages began in each (when the messages carry
+    sentiment), because a period with a crisis is no typical one to compare with. ``current``: the
     :func:`monitor` result for the same days and platforms, if already computed (saves time).
 
     >>> smlib.compare_periods(ds).set_index("figure").loc["answered_share"]   # doctest: +SKIP
@@ -1018,4 +1020,27 @@ def compare_periods(dataset: Dataset, days: Any = None, platforms: Any = None,
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
     out.attrs["days"] = now["meta"]["days"]
     out.attrs["previous_days"] = [d.isoformat() for d in prev_days]
+    out.attrs["previous_spikes"], out.attrs["spikes"] = _spike_days(ds, prev_days, now["meta"]["days"])
     return out
+
+
+def _spike_days(ds: Dataset, prev_days: list, days: list) -> tuple[list[str], list[str]]:
+    """The days of each period on which a spike of negative messages began (smlib.detect_crisis,
+    daily): a period with a crisis in it is no typical period to compare with. Only worked out
+    when the messages already carry sentiment (scoring a whole dataset here would be slow)."""
+    frame = ds.interactions
+    if not prev_days or not ({"sentiment_label", "sentiment"} & set(frame.columns)) or not len(frame):
+        return [], []
+    from .crisis import detect_crisis
+    try:
+        periods = detect_crisis(ds, "D").periods
+    except DataError:
+        return [], []
+    if periods is None or not len(periods):
+        return [], []
+    from .crisis import periods_on_days
+
+    def starts(on: list) -> list[str]:
+        hit = periods_on_days(periods, [str(d)[:10] for d in on])
+        return sorted({pd.Timestamp(t).date().isoformat() for t in hit["start"]}) if len(hit) else []
+    return starts(prev_days), starts(days)

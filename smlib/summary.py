@@ -527,4 +527,16 @@ def _comparison(cmp: pd.DataFrame) -> str:
         parts.append("; ".join(bits) + ".")
     else:
         parts[-1] = parts[-1].rstrip(";") + "."
+    before, now = cmp.attrs.get("previous_spikes") or [], cmp.attrs.get("spikes") or []
+    if before and not now:
+        parts.append(f"Careful: the previous period included an unusual spike of negative messages "
+                     f"({_listing([_day(d, year) for d in before])}), so it was not a typical period: "
+                     "fewer messages or complaints now does not by itself mean things got better.")
+    elif now and not before:
+        parts.append(f"Careful: these monitoring days included an unusual spike of negative messages "
+                     f"({_listing([_day(d, year) for d in now])}), so more messages or complaints than "
+                     "before may come from that one event.")
+    elif now and before:
+        parts.append("Both periods included an unusual spike of negative messages, so compare them "
+                     "with care.")
     return " ".join(parts)

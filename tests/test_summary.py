@@ -297,3 +297,20 @@ def test_the_engagement_rate_sentence_says_how_it_is_worked_out():
     assert m, text
     assert abs(float(m.group(1)) / 100 - rate) < 0.0006
     assert "of followers per post" not in text
+
+
+def test_a_comparison_with_a_crisis_period_says_so():
+    """Northway Rail: 'messages went from 858 to 432; negative messages went from 287 to 120', and
+    the previous five days held the 27 October crisis (193 negative messages in 8 hours). Learners
+    told to use the summary as a model reported that things improved. The comparison now says
+    when either period had a spike of negative messages."""
+    ds = smlib.enrich(smlib.load_sample("northway-rail"))
+    res = smlib.monitor(ds)
+    cmp = smlib.compare_periods(ds, current=res)
+    assert cmp.attrs["previous_spikes"] == ["2026-10-27"] and cmp.attrs["spikes"] == []
+    from smlib.summary import _comparison
+    text = _comparison(cmp)
+    assert "previous period included an unusual spike of negative messages (Tuesday 27 October)" in text
+    quiet = smlib.enrich(smlib.load_sample("tidy-paws"))
+    cmp2 = smlib.compare_periods(quiet)
+    assert "spike" not in _comparison(cmp2) or cmp2.attrs["previous_spikes"] or cmp2.attrs["spikes"]
