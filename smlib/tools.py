@@ -863,6 +863,11 @@ def _cautions(tool: pd.Series, frame: pd.DataFrame, cov: pd.Series | None = None
         if missed:
             out.append(f"It would have missed {missed} of the {int(cov['urgent_total'])} urgent "
                        f"message(s) on these days.")
+    if cov is not None and not pd.isna(cov.get("action_total")) and cov["action_total"]:
+        missed = int(cov["action_total"]) - int(cov["action_seen"])
+        if missed:   # the messages a business must answer are the ones a monitoring tool is for
+            out.append(f"It would not show {missed} of the {int(cov['action_total'])} messages that "
+                       f"need action on these days.")
     kinds = set(frame["kind"].astype(str)) if len(frame) else set()
     plats = set(frame["platform"].astype(str)) if len(frame) else set()
     scope = tuple(tool["scope"])

@@ -502,3 +502,19 @@ def test_runner_up_reasons_read_as_sentences(world):
         if label != _TIE_WORDS[c]:   # the verb phrases ('sees …', 'gives …')
             assert f"on {label}" not in text and f"; {label}" not in text, text
     assert "2.1" not in text
+
+
+def test_cautions_say_how_many_messages_needing_action_the_tool_would_not_show():
+    """Brand24 was recommended for Northway Rail with 'It does not cover reviews', while the
+    organisation's highest-priority message was a 2-star review: the recommendation never
+    connected the two. The cautions now count the messages needing action it would not show."""
+    ds = smlib.enrich(smlib.load_sample("northway-rail"))
+    rec = smlib.recommend_tool(ds)
+    cov = rec.coverage.set_index("id").loc[rec.recommended]
+    missed = int(cov["action_total"]) - int(cov["action_seen"])
+    said = [c for c in rec.cautions if "messages that need action" in c]
+    if missed:
+        assert said == [f"It would not show {missed} of the {int(cov['action_total'])} messages that "
+                        "need action on these days."]
+    else:
+        assert not said
