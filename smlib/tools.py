@@ -1067,6 +1067,25 @@ def catalogue_table(catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
     })
 
 
+READS = {"own_accounts": "the organisation's own accounts (comments, replies, DMs)",
+         "listening": "public posts found by search (mentions, reviews)"}
+"""What each scope reads, in words for a learner."""
+
+SCOPE_NOTE = ("Two tools on the same platforms can see different shares: a tool that reads the "
+              "organisation's own accounts sees the comments and replies on its posts and its private "
+              "messages; a listening tool searches public posts, so it also finds mentions and reviews "
+              "elsewhere, but never private messages.")
+"""Why the shares differ between tools that list the same platforms (under tool tables)."""
+
+
+def reads(scope: Any) -> str:
+    """What a tool reads, in words: ``reads(("own_accounts",))`` -> "the organisation's own
+    accounts (comments, replies, DMs)"; "no messages" for a tool that reads none."""
+    parts = [READS.get(str(x), str(x)) for x in (scope if isinstance(scope, (list, tuple)) else [scope])
+             if x is not None and str(x)]
+    return " and ".join(parts) or "no messages"
+
+
 def coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
     """Learner-friendly coverage: counts and whole percentages ("n/a" when there is nothing to
     count, e.g. no urgent messages on those days)."""

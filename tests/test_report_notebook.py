@@ -147,6 +147,10 @@ def test_html_has_sections_and_no_code(batch, slug):
         assert heading in page
     for code in ("smlib.load_org(", "import plotly", "write_metrics(", "out_dir = "):
         assert code not in page
+    # the tool table says what each tool reads and why tools on the same platforms see different
+    # shares; the score table says what its 0-1 parts are (a tutor walk-through, session 10)
+    assert "Reads" in page and html.escape(smlib.tools.SCOPE_NOTE, quote=False) in page
+    assert "scored from 0 (worst) to 1 (best)" in page
 
 
 @pytest.mark.parametrize("slug", smlib.list_organisations())

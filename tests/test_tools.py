@@ -518,3 +518,10 @@ def test_cautions_say_how_many_messages_needing_action_the_tool_would_not_show()
                         "need action on these days."]
     else:
         assert not said
+
+
+def test_reads_says_what_a_tool_reads_in_words():
+    from smlib.tools import READS, reads
+    assert reads(("own_accounts",)) == READS["own_accounts"]
+    assert reads(["own_accounts", "listening"]) == READS["own_accounts"] + " and " + READS["listening"]
+    assert reads(()) == "no messages"

@@ -169,8 +169,9 @@ ax.set_ylabel("Number of messages");
 # ## 4. Urgent messages (2.2: flag comments which need dealing with urgently)
 #
 # A message is **urgent** when it reports a safety hazard, a customer in distress, a legal
-# threat or a security risk – or when its total score is very high. The sentence after each one
-# is written so you can copy it into your M2 work.
+# threat or a security risk – or when its total score is very high. An urgent message always
+# scores at least 70 (one of its reasons says so), so urgent messages come first in the queue.
+# The sentence after each one is written so you can copy it into your M2 work.
 
 # %% tags=["nbval-check-output"]
 urgent = queue[queue["urgent"]]

@@ -368,11 +368,12 @@ rv.style_figure(fig, "How much of this organisation's activity each tool would s
                 legend="Messages").show()
 
 # %%
-rv.table(cov, {"name": "Tool", "status": "Status", "platforms_covered": "Platforms covered",
-               "share_seen": "Sees (all)", "share_action": "Sees (needing action)",
-               "measures_count": "Unit 3 measures (of 6)", "alerts": "Alerts", "cost": "Cost",
-               "ease_of_use": "Ease (1-5)"}, percent=["share_seen", "share_action"], max_rows=30,
-         note=coverage.attrs.get("note"))
+rv.table(cov.assign(reads=cov["scope"].map(smlib.tools.reads)),
+         {"name": "Tool", "status": "Status", "reads": "Reads", "platforms_covered": "Platforms covered",
+          "share_seen": "Sees (all)", "share_action": "Sees (needing action)",
+          "measures_count": "Unit 3 measures (of 6)", "alerts": "Alerts", "cost": "Cost",
+          "ease_of_use": "Ease (1-5)"}, percent=["share_seen", "share_action"], max_rows=30,
+         note=" ".join(n for n in (smlib.tools.SCOPE_NOTE, coverage.attrs.get("note")) if n))
 
 # %% [markdown]
 # ### Recommendation (D1)
@@ -387,7 +388,9 @@ rv.paragraph(rec.text())
 rv.table(rec.scores.sort_values("total", ascending=False),
          {"rank": "Rank", "name": "Tool", "total": "Score (of 100)", "eligible": "Can be recommended",
           "coverage": "Coverage", "measures": "Measures", "alerts": "Alerts", "cost": "Cost",
-          "ease": "Ease"}, decimals=2, max_rows=30)
+          "ease": "Ease"}, decimals=2, max_rows=30,
+         note="Each part is scored from 0 (worst) to 1 (best), then the parts are weighted "
+              "(data/tools.toml) and added up to make the score out of 100.")
 
 # %% [markdown]
 # ## About this report
