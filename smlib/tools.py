@@ -429,7 +429,7 @@ def action_flags(frame: pd.DataFrame, profile: Any = None) -> tuple[pd.Series | 
     Uses the ``category`` / ``urgent`` columns when present, otherwise tries
     :func:`smlib.prioritise`; if that is not available the flags are None and ``note`` says so.
     """
-    note = "needs-action and urgent flags from the data's own 'category'/'urgent' columns"
+    note = "Which messages need action, and which are urgent, is the sorting these messages already had (M2)."
     work = frame
     if "category" not in work.columns or "urgent" not in work.columns:
         try:
@@ -437,10 +437,11 @@ def action_flags(frame: pd.DataFrame, profile: Any = None) -> tuple[pd.Series | 
             work = prioritise(frame, profile=profile) if profile is not None else prioritise(frame)
             if isinstance(work, Dataset):
                 work = work.interactions
-            note = "needs-action and urgent flags worked out with smlib.prioritise"
+            note = ("Which messages need action, and which are urgent, was worked out with the M2 "
+                    "priority rules (smlib.prioritise).")
         except Exception as exc:  # another engineer's module: degrade gracefully
-            return (None, None, f"needs-action and urgent shares not available "
-                                f"(smlib.prioritise could not run: {type(exc).__name__})")
+            return (None, None, f"The shares of messages needing action and of urgent ones are not "
+                                f"available (smlib.prioritise could not run: {type(exc).__name__}).")
     need = _is_needs_action(work["category"]) if "category" in work.columns else None
     urgent = (work["urgent"].fillna(False).astype(bool) if "urgent" in work.columns else None)
     if need is not None:

@@ -525,3 +525,11 @@ def test_reads_says_what_a_tool_reads_in_words():
     assert reads(("own_accounts",)) == READS["own_accounts"]
     assert reads(["own_accounts", "listening"]) == READS["own_accounts"] + " and " + READS["listening"]
     assert reads(()) == "no messages"
+
+
+def test_coverage_note_is_a_sentence_for_learners(world):
+    """The report's tool table ended with 'needs-action and urgent flags from the data's own
+    'category'/'urgent' columns': column names, not words (session 10 walk-through)."""
+    for frame in (_frame(), _frame().drop(columns=["category", "urgent"])):
+        note = smlib.tool_coverage(frame, catalogue=world).attrs["note"]
+        assert note[0].isupper() and note.endswith(".") and "'category'" not in note and "flags" not in note
