@@ -310,3 +310,15 @@ def test_month_first_dates_with_dashes(tmp_path):
                  encoding="utf-8")
     f = smlib.load(p, org="Shop").interactions.set_index("message_id")
     assert f.loc["13", "created_at"] == utc("2026-01-13 10:05") and f.loc["2", "created_at"] == utc("2026-01-02 10:05")
+
+
+def test_a_count_with_a_decimal_part_is_rounded_with_a_warning(tmp_path):
+    """'3.5' likes became 4 without a word (session 10 bad-input hunt): a count is a whole
+    number, so a decimal part means the value is not what it seems; the summary now says so."""
+    p = tmp_path / "likes.csv"
+    p.write_text("id,text,created_at,likes\n1,a,2026-01-05,3.5\n2,b,2026-01-05,12\n3,c,2026-01-05,7\n",
+                 encoding="utf-8")
+    ds = smlib.load(p, org="Shop")
+    assert ds.interactions["likes"].tolist() == [4, 12, 7]
+    assert any("1 value(s) in column 'likes' have a decimal part (e.g. '3.5')" in w
+               for w in ds.load_summary["warnings"])

@@ -804,6 +804,12 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
             if bad:
                 opts.tracker.warnings.append(f"{bad} value(s) in column '{mapping[fld]}' are not whole "
                                              f"numbers ≥ 0; read as unknown")
+            part = (num >= 0) & (num != num.round())
+            if part.any():   # a count of 1.234 (a thousands dot the column's other values contradict)
+                ex = col[part.to_numpy(dtype=bool)].iloc[0]
+                opts.tracker.warnings.append(f"{int(part.sum())} value(s) in column '{mapping[fld]}' have "
+                                             f"a decimal part (e.g. {ex!r}); a count is a whole number, "
+                                             "so they were rounded")
             out[fld] = num.where(num >= 0).round()
             if fld == "rating":
                 out[fld] = out[fld].astype("Int64")
