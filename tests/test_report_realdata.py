@@ -46,6 +46,17 @@ def test_real_reports_render_offline(real_batch):
         assert rep.pwned is None and rep.dialogs == [] and rep.blocked == [] and rep.errors == [], slug
 
 
+def test_answered_box_says_when_replies_are_not_in_the_file(real_batch, realdata):
+    """twcs_random5000 holds customers' tweets whose brand replies were sampled away: its box
+    said 'Answered 0%' while the text below explained 216 messages have replies not in the file
+    (a session 10 look at the report). The box now says so too."""
+    out, summary = real_batch
+    folder = {Path(str(r["org"])).resolve(): r["slug"] for r in summary["results"] if r["ok"]}
+    slug = folder[(realdata / EXPORTS[1]).resolve()]
+    page = (out / slug / "report.html").read_text(encoding="utf-8")
+    assert "more have replies not in this file" in page
+
+
 def test_real_reports_name_what_they_cover(real_batch, realdata):
     """A file about several organisations is titled with all of them (not the first row's), and
     the index says which file each export report came from."""

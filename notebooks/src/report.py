@@ -84,7 +84,10 @@ rv.kpi_cards([
     ("Negative", rv.fmt_number(h.get("negative_share"), "pct"),
      "of messages from the public" if h.get("customer_messages") else "no messages from the public"),
     ("Answered", rv.fmt_number(h.get("answered_share"), "pct"),
-     "of messages from the public" if h.get("customer_messages") else "no messages from the public"),
+     ("of messages from the public" + (f"; {rv.fmt_number(res['meta']['replies_not_in_file'])} more have "
+                                       "replies not in this file" if res["meta"].get("replies_not_in_file")
+                                       else ""))
+     if h.get("customer_messages") else "no messages from the public"),
     ("Median first reply", rv.fmt_number(h.get("first_response_median_minutes"), "minutes"),
      "half were answered faster" if h.get("first_response_median_minutes") is not None
      else "no replies to time"),
