@@ -309,6 +309,24 @@ def _theme_lists(s: pd.Series) -> pd.Series:
     return s.map(split)
 
 
+def _spam_or_scam(frame: pd.DataFrame) -> np.ndarray:
+    """True for messages the priority step found to be spam or a scam (its reasons say so), and
+    for texts posted three times or more (copy-and-paste campaigns, spam the rules missed): they
+    are counted like any message, but never chosen as an example when another will do."""
+    if not len(frame):
+        return np.zeros(0, dtype=bool)
+    text = frame["text"].astype("object")
+    repeated = text.map(text.value_counts()).fillna(0).to_numpy() >= 3
+    if "reasons" not in frame.columns:
+        return repeated
+    from .priority import load_priority_rules
+    factors = load_priority_rules()["factors"]
+    marks = tuple(str(factors[k]["reason"]).split("{")[0].strip(" :(")[:30] for k in ("spam", "security")
+                  if k in factors and factors[k].get("reason"))
+    return repeated | np.array([isinstance(r, (list, tuple)) and any(m and m in str(x) for x in r for m in marks)
+                                for r in frame["reasons"]], dtype=bool)
+
+
 def _examples(frame: pd.DataFrame, n: int = 3, keep: Iterable[str] = (),
               people: pd.DataFrame | None = None) -> pd.DataFrame:
     """Example messages safe to show learners: pseudonymous authors, inert links.
@@ -706,15 +724,18 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
                                   "the themes module (smlib.add_themes) is not installed yet")
     else:
         lists = _theme_lists(cust["themes"])
-        ex = pd.DataFrame({"theme": lists, "negative": neg.to_numpy(),
+        ex = pd.DataFrame({"theme": lists, "negative": neg.to_numpy(), "unfit": _spam_or_scam(cust),
                            "row": range(len(cust))}).explode("theme")
         ex = ex[ex["theme"].notna()]
         if len(ex):
             t = ex.groupby("theme").agg(messages=("row", "nunique"), negative=("negative", "sum"),
                                         first=("row", "min")).reset_index()
-            # example: a negative message for mostly-negative themes, else a non-negative one
+            # example: a negative message for mostly-negative themes, else a non-negative one;
+            # never spam or a scam when another message will do ("Check out my page for the
+            # best deals online" was the example of praise)
             for i, r in t.iterrows():
                 g = ex[ex["theme"] == r["theme"]]
+                g = pd.concat([g[~g["unfit"]], g[g["unfit"]]])
                 want = g[g["negative"] == (2 * r["negative"] > r["messages"])]
                 t.loc[i, "first"] = int((want if len(want) else g)["row"].iloc[0])
             t["share"] = t["messages"].map(lambda n: _share(n, len(cust)))

@@ -548,3 +548,23 @@ def test_examples_pseudonymise_a_customer_named_by_someone_else():
     assert shown.str.contains("broken and dirty").any()
     assert not shown.str.contains("Leakname").any()
     assert shown.str.contains(f"dirty, {smlib.privacy.pseudonym('zed')} saw it").any()
+
+
+@pytest.mark.parametrize("org", ["bean-and-leaf", "brightmart"])
+def test_theme_examples_are_not_spam_when_another_message_will_do(org):
+    """Bean & Leaf's example of praise, and of booking, was 'Check out my page for the best deals
+    online 👉👉' (spam posted again and again). Examples now come from messages that are not
+    spam, scams or texts posted three times or more, whenever the theme has one."""
+    from smlib.metrics import _spam_or_scam
+    ds = smlib.enrich(smlib.load_sample(org))
+    res = smlib.monitor(ds)
+    days = res["meta"]["days"]
+    w = ds.interactions
+    local = w["created_at"].dt.tz_convert(ds.profile.timezone).dt.date.astype(str)
+    cust = w[local.isin(days) & ~w["author_is_org"].astype(bool)]
+    unfit = _spam_or_scam(cust)
+    bad_texts = set(cust.loc[unfit, "text"])
+    for r in res["themes"].itertuples():
+        has = cust["themes"].map(lambda t: r.theme in t).to_numpy()
+        if (has & ~unfit).any():
+            assert r.example not in bad_texts, (r.theme, r.example)
