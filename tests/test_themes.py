@@ -264,3 +264,12 @@ def test_not_in_is_checked_like_keywords():
     for bad in ("out of order", [""], ["*"], [3]):
         with pytest.raises(smlib.DataError, match="not_in"):
             _themes_from_dict({"t": {"label": "T", "keywords": ["order"], "not_in": bad}})
+
+
+def test_cant_fault_it_is_praise_not_a_fault():
+    """Bean & Leaf's example of 'Product quality and faults' was "Can't fault it: gorgeous brunch
+    at Altrincham today!". The faults theme's not_in phrases keep the idiom out."""
+    from smlib.themes import match_themes
+    for t in ("Can't fault it: gorgeous brunch today!", "Could not fault the service", "couldnt fault them"):
+        assert "faults" not in match_themes(t), t
+    assert match_themes("The kettle is faulty and I can't fault myself for that")["faults"] == ["faulty"]
