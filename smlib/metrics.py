@@ -117,18 +117,41 @@ def _keywords_read(path: str, stamp: Any) -> dict[str, Any]:
     data = read_toml(path, "keyword file")
     need = {"questions": "question_starts", "suggestions": "phrases", "praise": "phrases",
             "negative": "words"}
+    for table in data:
+        if table not in need:
+            raise DataError(f"[{table}] is not a section smlib uses; the sections are "
+                            f"{', '.join('[' + t + ']' for t in need)} (is it a typo?)",
+                            source=str(path), field=table)
     for table, key in need.items():
-        vals = data.get(table, {}).get(key)
+        section = data.get(table, {})
+        if not isinstance(section, dict):
+            raise DataError(f"{table} must be a section: a line [{table}] and under it {key} = [...]",
+                            source=str(path), field=table)
+        vals = section.get(key)
         if not isinstance(vals, list) or not vals or not all(isinstance(v, str) and v.strip()
                                                             for v in vals):
             raise DataError(f"[{table}] {key} must be a non-empty list of words or phrases",
                             source=str(path), field=f"{table}.{key}")
+        extra = sorted(set(section) - {key})
+        if extra:
+            raise DataError(f"[{table}] has {', '.join(map(repr, extra))}, which smlib does not use: "
+                            f"the section has only {key} (is it a typo?)", source=str(path),
+                            field=f"{table}.{extra[0]}")
     return data
 
 
 def _phrase_regex(phrases: Iterable[str]) -> re.Pattern:
-    alts = sorted({p.strip().lower() for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)",
+    """One regex for a keyword list, matched on whole words in any letter case. As in the other
+    files a tutor edits, a '*' at the end matches any ending ("suggest*"), and an apostrophe
+    matches both ' and ’ (phrases pasted from Word: "why don’t you")."""
+    from .textforms import fold_unicode
+
+    def one(p: str) -> str:
+        star = p.endswith("*")
+        body = re.escape(p.rstrip("*")).replace("'", "['’ʼ]")
+        return body + (r"\w*" if star else "")
+    alts = sorted({fold_unicode(p.strip().lower()) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(one(a) for a in alts) + r")(?!\w)",
                       re.IGNORECASE)
 
 

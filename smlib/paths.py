@@ -7,6 +7,7 @@ nbval and JupyterLab run kernels in different working directories.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -41,6 +42,28 @@ def file_stamp(path: str | Path) -> tuple[int, int] | None:
     return st.st_mtime_ns, st.st_size
 
 
+def _toml_line(message: str) -> int | None:
+    import re
+    m = re.search(r"at line (\d+)", message)
+    return int(m.group(1)) if m else None
+
+
+def _toml_hint(raw: bytes, message: str) -> str:
+    """A hint for the usual slips in a hand-edited TOML file, from the line the parser names:
+    quotes a word processor curled (“like this”), and a comma after the last item in { }."""
+    line_no = _toml_line(message)
+    lines = raw.decode("utf-8-sig", errors="replace").splitlines()
+    if not line_no or line_no > len(lines):
+        return ""
+    line = lines[line_no - 1]
+    if any(q in line for q in "“”‘’„"):
+        return (f". Line {line_no} has curly quotes (“ ” ‘ ’), which a word processor makes: TOML needs "
+                "straight quotes (\" or '); retype them in a plain text editor")
+    if re.search(r",\s*}", line) or (line.rstrip().endswith(",") and "{" in line and "}" not in line):
+        return f". Line {line_no} has a comma after the last item inside {{ }}, which TOML does not allow"
+    return f". The line is: {line.strip()[:80]!r}"
+
+
 def read_toml(path: str | Path, what: str) -> dict:
     """Read a TOML configuration file; a missing or malformed file raises :class:`smlib.DataError`
     naming the file and ``what`` it is (e.g. ``"theme keyword file"``), never a bare parser error."""
@@ -56,7 +79,8 @@ def read_toml(path: str | Path, what: str) -> dict:
     except (FileNotFoundError, IsADirectoryError):
         raise DataError(f"{what} not found", source=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{what} is not valid TOML ({exc})", source=str(path)) from None
+        raise DataError(f"{what} is not valid TOML ({exc}){_toml_hint(raw, str(exc))}",
+                        source=str(path), row=_toml_line(str(exc))) from None
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         raise DataError(f"{what} is not UTF-8 text ({exc.reason} at line {line}); save it as UTF-8 "

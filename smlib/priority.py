@@ -219,10 +219,19 @@ def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priorit
     if "urgent_threshold" in scale and (isinstance(thr, bool) or not isinstance(thr, (int, float))):
         raise DataError(f"'urgent_threshold' must be a number (no quotes), got {thr!r}", source=source,
                         field="scale.urgent_threshold")
+    if thr is not None and not lo < thr <= hi:
+        raise DataError(f"'urgent_threshold' ({thr}) must be above min ({lo}) and at most max ({hi}); "
+                        "outside that no score could ever make a message urgent", source=source,
+                        field="scale.urgent_threshold")
     sec = rules.get("security")
     if not isinstance(sec, Mapping):
         raise DataError("needs a [security] section (the scam and phishing word lists)", source=source,
                         field="security")
+    unknown = sorted(set(rules) - {"scale", "factors", "security"})
+    if unknown:   # [Scale] or [scael] would be ignored and the defaults used without a word
+        raise DataError(f"[{unknown[0]}] is not a section smlib uses; the sections are [scale], "
+                        "[factors.NAME] and [security] (is it a typo? names are lower case)",
+                        source=source, field=unknown[0])
     for key in sec:
         if key not in _SECURITY_KEYS and key != "lookalike_similarity":
             raise DataError(f"[security] has '{key}', which smlib does not use (a typo?); it may have "
@@ -243,6 +252,10 @@ def load_responses(path: str | Path | None = None) -> dict[str, Any]:
     """Read the standard-response templates (default ``data/responses.toml``)."""
     p = Path(path) if path is not None else data_file("responses.toml")
     d = read_toml(p, "standard responses file")
+    unknown = sorted(set(d) - {"sign_off", "situations"})
+    if unknown:   # a misspelt 'signoff' would be ignored and every reply lose its sign-off
+        raise DataError(f"'{unknown[0]}' is not a setting smlib uses; the file has sign_off and "
+                        "[situations.NAME] sections (is it a typo?)", source=str(p), field=unknown[0])
     sits = d.get("situations")
     if not isinstance(sits, Mapping) or "default" not in sits:
         raise DataError("needs [situations.*] sections including [situations.default]",
@@ -250,6 +263,10 @@ def load_responses(path: str | Path | None = None) -> dict[str, Any]:
     for name, s in sits.items():
         if not isinstance(s, Mapping) or not isinstance(s.get("text"), str) or not s["text"].strip():
             raise DataError("each situation needs a 'text'", source=str(p), field=f"situations.{name}.text")
+        extra = sorted(set(s) - {"text", "when"})
+        if extra:
+            raise DataError(f"[situations.{name}] has '{extra[0]}', which smlib does not use (a typo?); a "
+                            "situation has text and when", source=str(p), field=f"situations.{name}.{extra[0]}")
         try:
             s["text"].format(org="o", platform="p", private="x", sign_off="s")
         except (KeyError, IndexError, ValueError) as e:

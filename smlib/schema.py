@@ -340,6 +340,21 @@ class Profile:
                             source=source, field="practice")
         known = {"slug", "name", "sector", "home_country", "handles", "kpi_targets",
                  "business_hours", "description"}
+        for k in d:   # a misspelt section ([buisness_hours]) would be kept unused and defaults applied
+            near = difflib.get_close_matches(str(k), sorted(known), n=1, cutoff=0.8)
+            if k not in known and k != "practice" and near:
+                raise DataError(f"{k!r} is not a profile setting; did you mean {near[0]!r}?",
+                                source=source, field=str(k))
+        country = str(d.get("home_country", "GB")).strip()
+        if country.upper() in ("UK", "ENGLAND", "SCOTLAND", "WALES", "NORTHERN IRELAND", "BRITAIN",
+                               "GREAT BRITAIN", "UNITED KINGDOM"):
+            raise DataError(f"home_country {country!r}: write the two-letter country code, \"GB\" for the "
+                            "United Kingdom (the code audience insights use)", source=source,
+                            field="home_country")
+        if not re.fullmatch(r"[A-Za-z]{2}", country):
+            raise DataError(f"home_country must be a two-letter country code such as \"GB\", \"IE\" or "
+                            f"\"FR\", got {country!r}", source=source, field="home_country")
+        d["home_country"] = country.upper()
         handles = {}
         for k, v in dict(d.get("handles") or {}).items():
             plat = str(k).strip().lower()
@@ -426,6 +441,12 @@ def check_zone(name: str, source: str | None = None, field: str = "timezone") ->
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
         pass
     import difflib
+    if re.fullmatch(r"(?i)\s*(?:gmt|utc|bst)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*", str(name)):
+        # "GMT+1" is UK summer time for half the year and wrong for the other half: a place's
+        # name follows its clock changes ("GMT+0" would have been the nearest spelling)
+        hint = ("; a fixed offset such as 'GMT+1' is wrong for half the year where clocks change: "
+                "use the place's zone, e.g. 'Europe/London' (UK), 'Europe/Paris' or 'Europe/Dublin'")
+        raise DataError(f"unknown time zone {name!r}{hint}", source=source, field=field)
     near = difflib.get_close_matches(name, sorted(zoneinfo.available_timezones()), n=1, cutoff=0.8)
     hint = f"; did you mean {near[0]!r}?" if near else ""
     raise DataError(f"unknown time zone {name!r}: expected a name like 'Europe/London', "

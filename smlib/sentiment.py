@@ -230,8 +230,21 @@ def normalise_term(term: str) -> str:
 
     >>> normalise_term("  Doesn’t\u00a0WORK ❤️ ")
     'does not work ❤'
+
+    Quotation marks around the whole term are dropped: a term copied from Word arrives as
+    “shambolic” (or 'shambolic'), and with its quotes it would never match a message.
+
+    >>> normalise_term("“shambolic”"), normalise_term("'late'")
+    ('shambolic', 'late')
     """
-    return " ".join(fold_unicode(clean_text(term)[0]).lower().split())
+    t = str(term).strip()
+    while len(t) >= 2 and t[0] in _OPEN_QUOTES and t[-1] in _CLOSE_QUOTES:
+        t = t[1:-1].strip()
+    return " ".join(fold_unicode(clean_text(t)[0]).lower().split())
+
+
+_OPEN_QUOTES = "\"'“”„‟‘’‚‛«»"
+_CLOSE_QUOTES = "\"'“”„‟‘’‚‛«»"
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -359,6 +372,12 @@ def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
         if not term:
             raise DataError("empty term", source=str(path), row=lineno, field="term")
         cell = row[1].strip() if len(row) > 1 else ""
+        if delim == "," and re.fullmatch(r"[+-]?\d+", cell) and len(row) > 2 and re.fullmatch(r"\d+", row[2].strip()):
+            # "shambolic,-2,5,a mess": a decimal comma outside quotes splits the score in two
+            raise DataError(f"score for {term!r} looks like {cell},{row[2].strip()} with a decimal comma, "
+                            f"which splits it in two in a comma-separated file: write "
+                            f"{cell}.{row[2].strip()}, or put it in quotes (\"{cell},{row[2].strip()}\")",
+                            source=str(path), row=lineno, field="score")
         try:
             score = float(cell.replace(",", ".") if re.fullmatch(r"[+-]?\d*,\d+", cell) else cell)
         except ValueError:

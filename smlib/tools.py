@@ -124,6 +124,12 @@ def _check_fact(tool: str, name: str, fact: Any, sources: Mapping[str, Any], src
     if fact["source"] not in sources:
         raise DataError(f"{where}: fact '{name}' cites source {fact['source']!r}, which is not "
                         f"in [sources]; known: {sorted(sources)}", source=src, field=fld)
+    extra = sorted(set(fact) - {"value", "checked", "source", "note"} - _FACT_OPTIONS.get(name, set()))
+    if extra:
+        allowed = sorted({"note"} | _FACT_OPTIONS.get(name, set()))
+        raise DataError(f"{where}: fact '{name}' has {', '.join(map(repr, extra))}, which smlib does not "
+                        f"use (a typo?); besides value, checked and source it may have "
+                        f"{', '.join(allowed)}", source=src, field=fld)
     v = fact["value"]
 
     def bad(expected: str) -> DataError:
@@ -180,7 +186,18 @@ def _check_fact(tool: str, name: str, fact: Any, sources: Mapping[str, Any], src
                             field=fld)
 
 
+_FACT_OPTIONS = {"status": {"since"}, "scope": {"listening_platforms", "exclude_kinds"},
+                 "cost": {"band", "as_of"}, "ease_of_use": {"basis"}}
+"""Keys a fact may have besides value, checked, source and note (a typo in one, such as
+'exclude_kind', would be ignored and change what the tool sees)."""
+
+
 def _parse(raw: dict[str, Any], src: str) -> tuple[list[dict[str, Any]], ToolSettings]:
+    unknown = sorted(set(raw) - {"sources", "tools", "scoring", "visibility"})
+    if unknown:   # [scorring] would be ignored and the default weights used without a word
+        raise DataError(f"[{unknown[0]}] is not a section smlib uses; the catalogue has [sources], "
+                        "[[tools]], [scoring] and [visibility] (is it a typo?)", source=src,
+                        field=unknown[0])
     sources = raw.get("sources") or {}
     if not isinstance(sources, dict):
         raise DataError("[sources] must be a table of source entries", source=src, field="sources")
@@ -244,6 +261,10 @@ def _parse(raw: dict[str, Any], src: str) -> tuple[list[dict[str, Any]], ToolSet
     weights = dict(DEFAULT_WEIGHTS)
     weights.update(scoring.get("weights") or {})
     _check_weights(weights, src)
+    odd = sorted(set(scoring.get("cost_band_scores") or {}) - set(COST_BANDS))
+    if odd:
+        raise DataError(f"cost_band_scores has '{odd[0]}', which is not a cost band (a typo?); the bands "
+                        f"are {', '.join(COST_BANDS)}", source=src, field=f"scoring.cost_band_scores.{odd[0]}")
     bands = dict(DEFAULT_BAND_SCORES)
     bands.update(scoring.get("cost_band_scores") or {})
     for b in COST_BANDS:

