@@ -432,6 +432,11 @@ def answered(res: dict[str, Any], interactive: bool = False) -> Any:
     """Customer messages answered and still waiting, per platform."""
     c = res["customer_care"]
     c = c[c["platform"] != ALL]
+    if not res.get("meta", {}).get("org_in_file", True):   # every message 'still waiting' would mislead
+        return _bars([], {}, title="Customer messages answered by the end of the period",
+                     xlabel="Platform", ylabel="Messages from the public", interactive=interactive,
+                     note="This file holds no message by the organisation,\nso it cannot show which "
+                          "messages were answered")
     return _bars([platform_name(p) for p in c["platform"]],
                  {"answered": c["answered"].tolist(), "still waiting": c["waiting"].tolist()},
                  stacked=True, interactive=interactive, colors=CARE_COLOURS,

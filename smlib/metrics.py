@@ -801,6 +801,10 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     # --- customer care ---------------------------------------------------------------------
     cutoff = (pd.Timestamp(chosen[-1] + dt.timedelta(days=1)).tz_localize(tz).tz_convert("UTC"))
     answered = cust["first_response_at"].notna() & (cust["first_response_at"] < cutoff)
+    # a file with no message by the organisation at all (customers' side only: the airline
+    # tweets, a brand's inbound requests) cannot show whether anyone was answered: its share
+    # answered is unknown, not 0%
+    org_in_file = bool(f["author_is_org"].astype(bool).any())
     rows = []
     for plat in plats + [ALL]:
         m = (cust["_platform"] == plat) if plat != ALL else pd.Series(True, index=cust.index)
@@ -809,7 +813,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         bmins = cust.loc[a, "response_business_minutes"]
         med, p90 = _q(mins, 0.5), _q(mins, 0.9)
         rows.append({"platform": plat, "customer_messages": int(m.sum()), "answered": int(a.sum()),
-                     "answered_share": _share(int(a.sum()), int(m.sum())),
+                     "answered_share": _share(int(a.sum()), int(m.sum())) if org_in_file else float("nan"),
                      "waiting": int(m.sum() - a.sum()), "median_minutes": med, "p90_minutes": p90,
                      "median_hours": round(med / 60, 1), "p90_hours": round(p90 / 60, 1),
                      "median_business_minutes": _q(bmins, 0.5),
@@ -843,10 +847,13 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "sentiment_method": sentiment_method, "themes_method": themes_method,
         "not_available": not_available,
         "quiet_days": [d.isoformat() for d in chosen if d not in set(w["_day"])],
+        # chosen days before the file's first day or after its last: not quiet, just not in it
+        "file_days": ([min(f["_day"]).isoformat(), max(f["_day"]).isoformat()] if len(f) else []),
         "answered_by": cutoff.isoformat(), "source": str(ds.load_summary.get("source", "")),
         "engagement_counted": engagement_counted(ds, f),
         "earlier_data": bool((f["_day"] < chosen[0]).any()),
         "replies_not_in_file": _replies_not_in_file(f, cust),
+        "org_in_file": org_in_file,
         "unknown_authors": int(cust["_person"].isna().sum()),
         "unknown_authors_by_day": {d.isoformat(): int(n) for d, n in
                                    cust.loc[cust["_person"].isna(), "_day"].value_counts().items()},
@@ -886,9 +893,11 @@ def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
         if col in org_rows:
             names |= set(map(str, org_rows[col].dropna()))
     # a file about several organisations (twcs) names each one in ``org``, also those with no
-    # message of their own in the file: "@ThirdBrand" is an organisation, not a customer
+    # message of their own in the file: "@ThirdBrand" is an organisation, not a customer. A file
+    # about one (SpotifyCares' inbound tweets: no reply of its own on the monitoring days) names
+    # it too: "@SpotifyCares" was shown as a customer's pseudonym
     orgs = set(map(str, frame["org"].dropna().unique())) if "org" in frame else set()
-    if len(orgs) > 1:
+    if len(orgs) > 1 or not names:
         names |= orgs
     # spaces around a handle ("@NorthwayRail " typed in a profile) do not make it a name of
     # several words: it is the handle (smlib.privacy.handle_key strips them too)
@@ -1059,6 +1068,16 @@ def compare_periods(dataset: Dataset, days: Any = None, platforms: Any = None,
             rows.append({"figure": kpi, "meaning": "target set in the profile; not measured here",
                          "this_period": None, "previous_period": None, "change": None,
                          "target": target, "better_when": "", "status": "no data"})
+    # per day as well: a file may hold fewer earlier days with activity than monitoring days
+    n_now, n_prev = len(now["meta"]["days"]), len(prev_days)
+    a = now["headline"].get("messages")
+    b = prev.get("messages")
+    a_d = round(a / n_now, 2) if a is not None and n_now else None
+    b_d = round(b / n_prev, 2) if b is not None and n_prev else None
+    rows.append({"figure": "messages_per_day", "meaning": "messages a day", "this_period": a_d,
+                 "previous_period": b_d,
+                 "change": round(a_d - b_d, 4) if a_d is not None and b_d is not None else None,
+                 "target": None, "better_when": "", "status": "no target"})
     out = pd.DataFrame(rows)
     for c in ("this_period", "previous_period", "change", "target"):
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)

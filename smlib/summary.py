@@ -214,11 +214,27 @@ def _overview(res: dict[str, Any], name: str, short: str) -> str:
     return s
 
 
+def _outside_file(res: dict[str, Any], day: Any) -> bool:
+    """Is a monitoring day before the file's first day or after its last (no data, not quiet)?"""
+    span = res["meta"].get("file_days") or []
+    return bool(span) and not span[0] <= str(day)[:10] <= span[1]
+
+
+def _file_span(res: dict[str, Any]) -> str:
+    span = res["meta"].get("file_days") or []
+    if not span:
+        return ""
+    return f" (it runs from {_day(span[0], _yr(res))} to {_day(span[1], _yr(res))})"
+
+
 def _each_day(res: dict[str, Any]) -> str:
     out = []
     for r in res["daily"].to_dict("records"):
         if r["messages"] == 0:
-            out.append(f"On {_day(r['day'], _yr(res))} there were no messages at all.")
+            if _outside_file(res, r["day"]):
+                out.append(f"{_day(r['day'], _yr(res))} is not covered by this file{_file_span(res)}.")
+            else:
+                out.append(f"On {_day(r['day'], _yr(res))} there were no messages at all.")
             continue
         vd = res["volume_by_day"]
         on_day = vd[(vd["day"].astype(str) == str(r["day"])) & (vd["total"] > 0)]
@@ -396,6 +412,11 @@ def _care(res: dict[str, Any], name: str) -> str:
     if not cc["customer_messages"]:
         return ""
     who = name_at_start(name)   # starts the sentence
+    if not res["meta"].get("org_in_file", True):
+        return (f"This file holds no message written by {name}, so it cannot show whether the "
+                f"{_plural(cc['customer_messages'], 'message')} from the public "
+                f"{'was' if cc['customer_messages'] == 1 else 'were'} answered: check the "
+                "organisation's own replies on each platform.")
     if cc["customer_messages"] == 1:
         s = (f"{who} {'answered' if cc['answered'] else 'had not answered'} the one message from the "
              "public by the end of the last day.")
@@ -474,6 +495,7 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
                      f"{_plural(t['shares'], 'time')}: {_quote(t['text'])}.")
     plats = res["customer_care"][res["customer_care"]["platform"] != ALL]
     plats = plats[plats["customer_messages"] > 0]
+    plats = plats[plats["answered_share"].notna()]   # unknown (no message by the organisation)
     if len(plats) > 1:
         worst = plats.sort_values(["answered_share", "platform"]).iloc[0]
         level = plats[plats["answered_share"] == worst["answered_share"]]
@@ -487,7 +509,7 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
         else:
             parts.append(f"Customers were least likely to get a reply on "
                          f"{platform_name(worst['platform'])} ({pct(worst['answered_share'])} answered).")
-    quiet = res["meta"].get("quiet_days") or []
+    quiet = [d for d in res["meta"].get("quiet_days") or [] if not _outside_file(res, d)]
     if quiet:
         parts.append(f"There was no activity on {_listing([_day(d, _yr(res)) for d in quiet])}.")
     if not parts:
@@ -506,8 +528,8 @@ def _comparison(cmp: pd.DataFrame) -> str:
         return "There is no earlier data to compare with, so progress cannot be measured yet."
     rows = cmp.set_index("figure")
     year = _need_year(prev, cmp.attrs.get("days"))
-    parts = [f"Compared with the previous {_plural(len(prev), 'day')} with activity "
-             f"({_day(prev[0], year)} to {_day(prev[-1], year)}):"]
+    span = _day(prev[0], year) if len(prev) == 1 else f"{_day(prev[0], year)} to {_day(prev[-1], year)}"
+    parts = [f"Compared with the previous {_plural(len(prev), 'day')} with activity ({span}):"]
     for key, what in (("messages", "messages"), ("negative", "negative messages"),
                       ("users", "people")):
         if key in rows.index and not _missing(rows.loc[key, "previous_period"]):
@@ -527,6 +549,14 @@ def _comparison(cmp: pd.DataFrame) -> str:
         parts.append("; ".join(bits) + ".")
     else:
         parts[-1] = parts[-1].rstrip(";") + "."
+    days = cmp.attrs.get("days") or []
+    if days and len(prev) < len(days) and "messages_per_day" in rows.index \
+            and not _missing(rows.loc["messages_per_day", "previous_period"]):
+        # the file has fewer earlier days with activity than monitoring days: totals mislead
+        a, b = rows.loc["messages_per_day", "this_period"], rows.loc["messages_per_day", "previous_period"]
+        parts.append(f"Careful: the previous period has only {_plural(len(prev), 'day')} with activity "
+                     f"against {len(days)} now, so compare per day: {_about(b)} messages a day "
+                     f"then, {_about(a)} now.")
     before, now = cmp.attrs.get("previous_spikes") or [], cmp.attrs.get("spikes") or []
     if before and not now:
         parts.append(f"Careful: the previous period included an unusual spike of negative messages "

@@ -416,3 +416,15 @@ def test_the_lift_to_urgent_is_not_a_reason_a_learner_must_name():
     facs = factors_of(["+25 possible scam, fake account or security risk: report it (claim here)",
                        f"+29 {URGENT_FLOOR} (70)", "+16 waiting 1 day"])
     assert ("urgent_floor", 29, "70") in facs
+
+
+def test_cut_me_off_is_not_an_injury():
+    """'They put me on hold for an hour then cut me off' was the highest priority of the airline
+    tweets as '+40 reports a safety hazard (cut me)' (a session 10 run of real exports): a phrasal
+    verb ('cut me off', 'cut her short'), not an injury. An injury still counts."""
+    f = make([{"text": "They put me on hold for an hour then cut me off"},
+              {"text": "Cut her short mid sentence, rude"},
+              {"text": "The broken shelf cut me badly"}])
+    p = smlib.prioritise(f)
+    safety = [any("safety hazard" in r for r in rs) for rs in p["reasons"]]
+    assert safety == [False, False, True]

@@ -154,13 +154,17 @@ def test_a_file_about_several_organisations_is_named_once_then_the_organisations
 
 
 def _two_platform_dataset(rows):
-    """Customer messages (platform, ISO time) on X and Facebook; nobody answered."""
+    """Customer messages (platform, ISO time) on X and Facebook; nobody answered. The shop's own
+    post a year before is in the file, so its replies could have been (session 10: a file with no
+    message by the organisation at all cannot show who was answered)."""
     from smlib.schema import Dataset, conform_interactions
+    rows = list(rows) + [("x", "2025-01-01 09:00")]
     frame = conform_interactions(pd.DataFrame({
         "org": "shop", "platform": [p for p, _ in rows], "message_id": [str(i) for i in range(len(rows))],
         "created_at": pd.to_datetime([t for _, t in rows], utc=True),
-        "author_id": [f"u{i}" for i in range(len(rows))], "author_is_org": False,
-        "kind": "mention", "text": "hello"}))
+        "author_id": [f"u{i}" for i in range(len(rows) - 1)] + ["shop"],
+        "author_is_org": [False] * (len(rows) - 1) + [True],
+        "kind": ["mention"] * (len(rows) - 1) + ["post"], "text": "hello"}))
     return Dataset(frame)
 
 
@@ -219,8 +223,10 @@ def test_a_name_that_starts_a_sentence_is_capitalised_only_when_all_lower_case(t
     sentence must not start with a small letter. A brand's own spelling is never changed."""
     p = tmp_path / "comments.csv"
     p.write_text("date,text,author\n2026-03-02 10:00,Where is my parcel?,@a\n"
-                 "2026-03-02 11:00,Still waiting for my refund,@b\n", encoding="utf-8")
-    ds = smlib.load(p, org=org) if org else smlib.load(p)
+                 "2026-03-02 11:00,Still waiting for my refund,@b\n"
+                 "2026-03-02 12:00,Sorry for the wait! Please DM us,@shop\n", encoding="utf-8")
+    # (the organisation's own message, so the care sentence starts with its name)
+    ds = smlib.load(p, org=org, org_handles=["@shop"]) if org else smlib.load(p, org_handles=["@shop"])
     text = smlib.describe_activity(smlib.monitor(smlib.enrich(ds)))
     assert starts in text
     assert not re.search(r"(^|[.:!?]\s+)this organisation", text)
@@ -314,3 +320,62 @@ def test_a_comparison_with_a_crisis_period_says_so():
     quiet = smlib.enrich(smlib.load_sample("tidy-paws"))
     cmp2 = smlib.compare_periods(quiet)
     assert "spike" not in _comparison(cmp2) or cmp2.attrs["previous_spikes"] or cmp2.attrs["spikes"]
+
+
+def test_a_file_with_no_message_by_the_organisation_does_not_say_it_answered_none(tmp_path):
+    """The airline tweets (customers' side only) said 'The organisations answered 0 of the 10,818
+    messages from the public (0%)', the box 'Answered 0%' and the chart showed every message
+    still waiting (a session 10 run of real exports). With no message by the organisation in
+    the file, whether anyone was answered is unknown, and every view says so."""
+    p = tmp_path / "mentions.csv"
+    p.write_text("date,text,author\n2026-03-02 10:00,Where is my parcel?,@a\n"
+                 "2026-03-02 11:00,Still waiting for my refund,@b\n2026-03-03 09:00,Any news?,@a\n",
+                 encoding="utf-8")
+    res = smlib.monitor(smlib.enrich(smlib.load(p, org="Shop")))
+    assert res["meta"]["org_in_file"] is False and res["headline"]["answered_share"] is None
+    text = describe_activity(res)
+    assert "holds no message written by Shop" in text and "answered 0 of" not in text
+    fig = smlib.charts.answered(res)
+    try:
+        assert not fig.axes[0].patches and "no message by the organisation" in fig.axes[0].texts[0].get_text()
+    finally:
+        import matplotlib.pyplot as plt
+        plt.close(fig)
+
+
+def _shop(rows):
+    """(ISO time, by the shop?) rows on X."""
+    from smlib.schema import Dataset, conform_interactions
+    return Dataset(conform_interactions(pd.DataFrame({
+        "org": "shop", "platform": "x", "message_id": [str(i) for i in range(len(rows))],
+        "created_at": pd.to_datetime([t for t, _ in rows], utc=True),
+        "author_id": ["shop" if mine else f"u{i}" for i, (_, mine) in enumerate(rows)],
+        "author_is_org": [mine for _, mine in rows],
+        "kind": ["reply" if mine else "mention" for _, mine in rows], "text": "hello"})))
+
+
+def test_a_shorter_previous_period_is_compared_per_day():
+    """The airline tweets have 5 monitoring days and only 3 earlier ones: 'messages went from
+    3,667 to 10,818' read as a near tripling; per day it is +77%. The comparison now says the
+    periods differ in length and gives both per day."""
+    rows = [("2026-03-01 09:00", False), ("2026-03-01 10:00", True)] + \
+           [(f"2026-03-0{d} 09:00", False) for d in (3, 4, 5) for _ in range(2)]
+    ds = _shop(rows)
+    cmp = smlib.compare_periods(ds, days=["2026-03-03", "2026-03-04", "2026-03-05"])
+    assert cmp.attrs["previous_days"] == ["2026-03-01"]
+    from smlib.summary import _comparison
+    text = _comparison(cmp)
+    assert "the previous period has only 1 day with activity against 3 now, so compare per day: " \
+           "2 messages a day then, 2 now" in text
+    assert "(Sunday 1 March)" in text   # one day, not 'Sunday 1 March to Sunday 1 March'
+
+
+def test_days_the_file_does_not_reach_are_not_called_quiet():
+    """Monitoring days after a file's last day were reported as 'no messages at all' and 'no
+    activity', as if the organisation had been quiet (a session 10 run on twcs sample.csv)."""
+    ds = _shop([("2026-03-02 09:00", False), ("2026-03-02 10:00", True), ("2026-03-04 09:00", False)])
+    res = smlib.monitor(ds, days=["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-06"])
+    text = describe_activity(res)
+    assert "Friday 6 March is not covered by this file (it runs from Monday 2 March to Wednesday 4 March)" in text
+    assert "On Tuesday 3 March there were no messages at all" in text          # inside the file: quiet
+    assert "There was no activity on Tuesday 3 March." in text

@@ -84,7 +84,8 @@ rv.kpi_cards([
     ("Negative", rv.fmt_number(h.get("negative_share"), "pct"),
      "of messages from the public" if h.get("customer_messages") else "no messages from the public"),
     ("Answered", rv.fmt_number(h.get("answered_share"), "pct"),
-     ("of messages from the public" + (f"; {rv.fmt_number(res['meta']['replies_not_in_file'])} more have "
+     ("no message by the organisation is in this file" if not res["meta"].get("org_in_file", True) else
+      "of messages from the public" + (f"; {rv.fmt_number(res['meta']['replies_not_in_file'])} more have "
                                        "replies not in this file" if res["meta"].get("replies_not_in_file")
                                        else ""))
      if h.get("customer_messages") else "no messages from the public"),
