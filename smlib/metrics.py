@@ -613,13 +613,18 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     res["regions"] = _breakdown(ds, plats, "region", chosen[-1], "region")
     res["age"] = _breakdown(ds, plats, "age_band", chosen[-1], "age_band")
     loc = cust[cust["location"].notna()] if "location" in cust else cust.iloc[0:0]
+    # a blank location cell is no location (the airline file has 4,687: they were counted as
+    # 'said where the writer is' and headed the places table as "")
+    loc = loc[loc["location"].astype(str).str.strip() != ""]
     if len(loc):
         locs = loc["location"].astype(str).str.strip()
         ml = (pd.DataFrame({"location": locs, "person": loc["_person"]})
               .groupby("location").agg(messages=("person", "size"),
                                        users=("person", "nunique")).reset_index()
               .sort_values(["messages", "location"], ascending=[False, True]))
-        ml["area"] = ml["location"].map(lambda v: place_area(v, home))
+        # with no profile the organisation's country is unknown: 'national' would mean the UK for
+        # six US airlines, so no message is placed (the summary says why)
+        ml["area"] = ml["location"].map(lambda v: place_area(v, home)) if profile is not None else "unknown"
         ml["national"] = ml["area"] == "national"
         res["message_locations"] = ml.reset_index(drop=True)
     else:
@@ -854,6 +859,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "earlier_data": bool((f["_day"] < chosen[0]).any()),
         "replies_not_in_file": _replies_not_in_file(f, cust),
         "org_in_file": org_in_file,
+        "home_country": profile.home_country if profile is not None else None,
         "unknown_authors": int(cust["_person"].isna().sum()),
         "unknown_authors_by_day": {d.isoformat(): int(n) for d, n in
                                    cust.loc[cust["_person"].isna(), "_day"].value_counts().items()},

@@ -349,6 +349,11 @@ def _who(res: dict[str, Any], name: str) -> str:
             s += "."
         parts.append(s)
     m = _row(ls, "source", "messages") if available(ls) else None
+    if m and "home_country" in res["meta"] and res["meta"]["home_country"] is None:
+        parts.append(f"{_plural(m['unknown'], 'message')} from the public said where the writer is, but "
+                     "the data does not say which country the organisation is in, so they cannot be "
+                     "split into national and international.")
+        m = None
     if m:
         placed = m["national"] + m["international"]
         s = (f"{_plural(placed + m['unknown'], 'message')} from the public said where the writer "
@@ -413,10 +418,11 @@ def _care(res: dict[str, Any], name: str) -> str:
         return ""
     who = name_at_start(name)   # starts the sentence
     if not res["meta"].get("org_in_file", True):
-        return (f"This file holds no message written by {name}, so it cannot show whether the "
-                f"{_plural(cc['customer_messages'], 'message')} from the public "
-                f"{'was' if cc['customer_messages'] == 1 else 'were'} answered: check the "
-                "organisation's own replies on each platform.")
+        n = cc["customer_messages"]
+        return (f"This file holds no message written by {name}, so it cannot show whether "
+                f"{'the one message' if n == 1 else 'the ' + _plural(n, 'message')} from the public "
+                f"{'was' if n == 1 else 'were'} answered: check the organisation's own replies on "
+                "each platform.")
     if cc["customer_messages"] == 1:
         s = (f"{who} {'answered' if cc['answered'] else 'had not answered'} the one message from the "
              "public by the end of the last day.")

@@ -379,3 +379,21 @@ def test_days_the_file_does_not_reach_are_not_called_quiet():
     assert "Friday 6 March is not covered by this file (it runs from Monday 2 March to Wednesday 4 March)" in text
     assert "On Tuesday 3 March there were no messages at all" in text          # inside the file: quiet
     assert "There was no activity on Tuesday 3 March." in text
+
+
+def test_locations_without_a_profile_are_not_called_national_or_abroad(tmp_path):
+    """The airline tweets (six US airlines, no profile) said 'UK (national) 191 / Abroad 1,421',
+    because a missing profile meant home = GB, and counted 4,687 blank location cells as places
+    (session 10). Blank cells are no location; without a profile nothing is placed, and the
+    summary says why."""
+    p = tmp_path / "tweets.csv"
+    p.write_text("date,text,author,location\n2026-03-02 10:00,Where is my bag?,@a,\"New York, NY\"\n"
+                 "2026-03-02 11:00,Still waiting,@b,\n2026-03-02 12:00,Thanks,@c,Leeds\n"
+                 "2026-03-02 13:00,Sorry to hear that,@shop,\n", encoding="utf-8")
+    res = smlib.monitor(smlib.enrich(smlib.load(p, org_handles=["@shop"])))
+    ml = res["message_locations"]
+    assert sorted(ml["location"]) == ["Leeds", "New York, NY"] and set(ml["area"]) == {"unknown"}
+    text = describe_activity(res)
+    assert ("2 messages from the public said where the writer is, but the data does not say which "
+            "country the organisation is in") in text
+    assert "were national" not in text
