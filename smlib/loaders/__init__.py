@@ -293,6 +293,14 @@ def _json_module(obj: Any, source: str) -> tuple[str, Any]:
                     "with a text and a date field (name them with columns=, as for a CSV)", source=source)
 
 
+def _skip_lines(tracker: Any, lines: list[int], reason: str, warning: str) -> None:
+    """Count lines the reader left out (they never became rows) as skipped rows, with a warning."""
+    if lines:
+        tracker.rows_in += len(lines)
+        tracker.skip(reason, len(lines), where=[f"line {k}" for k in lines])
+        tracker.warnings.append(f"{len(lines)} " + warning.format(first=lines[0]))
+
+
 def load(path: str | Path, org: str | None = None, format: str = "auto",
          columns: Mapping[str, str] | None = None, platform: str | None = None,
          encoding: str | None = None, org_handles: Iterable[str] | str | None = None,
@@ -424,21 +432,14 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 default_platform = ""  # from a 'platform' column, else 'other'
         if read_json:
             tracker.warnings.extend(src.warnings)
-            if src.bad_json_lines:
-                n_bad = len(src.bad_json_lines)
-                tracker.rows_in += n_bad
-                tracker.skip("not valid JSON", n_bad, where=[f"line {k}" for k in src.bad_json_lines])
-                tracker.warnings.append(
-                    f"{n_bad} line(s) of this JSON Lines file are not valid JSON (e.g. line "
-                    f"{src.bad_json_lines[0]}: cut off, or broken by an editor); they were skipped")
-        elif src.bad_lines:
-            n_bad = len(src.bad_lines)
-            tracker.rows_in += n_bad
-            tracker.skip("more fields than the header", n_bad, where=[f"line {k}" for k in src.bad_lines])
-            tracker.warnings.append(
-                f"{n_bad} row(s) have more fields than the header row (e.g. line {src.bad_lines[0]}), so "
-                "their columns are shifted; they were skipped. Usually a separator inside text that is "
-                'not in "quotes": save the file again from a spreadsheet, or quote such text')
+            _skip_lines(tracker, src.bad_json_lines, "not valid JSON",
+                        "line(s) of this JSON Lines file are not valid JSON (e.g. line {first}: cut off, "
+                        "or broken by an editor); they were skipped")
+        else:
+            _skip_lines(tracker, src.bad_lines, "more fields than the header",
+                        "row(s) have more fields than the header row (e.g. line {first}), so their "
+                        "columns are shifted; they were skipped. Usually a separator inside text that "
+                        'is not in "quotes": save the file again from a spreadsheet, or quote such text')
         plat = norm_platform(platform) if platform else default_platform
         if plat == "" and "platform" not in frame.columns:
             plat = "other"
