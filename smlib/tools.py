@@ -1089,20 +1089,19 @@ def catalogue_table(catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
     })
 
 
-READS = {"own_accounts": "the organisation's own accounts (comments, replies, DMs)",
-         "listening": "public posts found by search (mentions, reviews)"}
-"""What each scope reads, in words for a learner."""
+READS = {"own_accounts": "own accounts", "listening": "public search"}
+"""What each scope reads, in a few words for a table column (SCOPE_NOTE says what they mean)."""
 
-SCOPE_NOTE = ("Two tools on the same platforms can see different shares: a tool that reads the "
-              "organisation's own accounts sees the comments and replies on its posts and its private "
-              "messages; a listening tool searches public posts, so it also finds mentions and reviews "
-              "elsewhere, but never private messages.")
+SCOPE_NOTE = ("Reads: 'own accounts' means the tool reads the organisation's own accounts, so it sees "
+              "the comments and replies on its posts and its private messages; 'public search' means it "
+              "searches public posts, so it also finds mentions and reviews elsewhere, but never private "
+              "messages. That is why two tools on the same platforms can see different shares.")
 """Why the shares differ between tools that list the same platforms (under tool tables)."""
 
 
 def reads(scope: Any) -> str:
-    """What a tool reads, in words: ``reads(("own_accounts",))`` -> "the organisation's own
-    accounts (comments, replies, DMs)"; "no messages" for a tool that reads none."""
+    """What a tool reads, in words: ``reads(("own_accounts",))`` -> "own accounts";
+    "no messages" for a tool that reads none."""
     parts = [READS.get(str(x), str(x)) for x in (scope if isinstance(scope, (list, tuple)) else [scope])
              if x is not None and str(x)]
     return " and ".join(parts) or "no messages"
