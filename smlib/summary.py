@@ -440,7 +440,7 @@ def _care(res: dict[str, Any], name: str) -> str:
     if cc["waiting"] and cc["customer_messages"] > 1:    # one message: the sentence above said it
         s += f" {_plural(cc['waiting'], 'message was', 'messages were')} still waiting for a reply."
     gone = res["meta"].get("replies_not_in_file") or 0
-    if gone:
+    if gone and cc["waiting"]:   # (with none waiting, 'some may have been answered' says nothing)
         s += (f" But {_plural(gone, 'message')} from the public {'has' if gone == 1 else 'have'} "
               f"replies that are not in this file (the export left them out), so some of these "
               f"may have been answered.")

@@ -397,3 +397,19 @@ def test_locations_without_a_profile_are_not_called_national_or_abroad(tmp_path)
     assert ("2 messages from the public said where the writer is, but the data does not say which "
             "country the organisation is in") in text
     assert "were national" not in text
+
+
+def test_no_missing_replies_caveat_when_every_message_was_answered():
+    """amazonhelp's thread file said 'answered 62 of the 62 (100%) ... But 3 messages have
+    replies that are not in this file, so some of these may have been answered' (session 10):
+    with nothing waiting, the caveat contradicts the sentence before it."""
+    import copy
+    ds = _shop([("2026-03-02 09:00", False), ("2026-03-02 10:00", True)])
+    ds.interactions.loc[1, "parent_id"] = "0"
+    res = smlib.monitor(ds, days=["2026-03-02"])
+    assert res["headline"]["answered_share"] == 1
+    r = copy.deepcopy(res)
+    r["meta"]["replies_not_in_file"] = 3
+    assert "not in this file" not in describe_activity(r)
+    r["customer_care"] = r["customer_care"].assign(waiting=1)
+    assert "not in this file" in describe_activity(r)
