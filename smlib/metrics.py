@@ -342,11 +342,9 @@ def _spam_or_scam(frame: pd.DataFrame) -> np.ndarray:
     repeated = text.map(text.value_counts()).fillna(0).to_numpy() >= 3
     if "reasons" not in frame.columns:
         return repeated
-    from .priority import load_priority_rules
-    factors = load_priority_rules()["factors"]
-    marks = tuple(str(factors[k]["reason"]).split("{")[0].strip(" :(")[:30] for k in ("spam", "security")
-                  if k in factors and factors[k].get("reason"))
-    return repeated | np.array([isinstance(r, (list, tuple)) and any(m and m in str(x) for x in r for m in marks)
+    from .priority import reason_prefixes
+    marks = [prefix for prefix, key in reason_prefixes() if key in ("spam", "security")]
+    return repeated | np.array([isinstance(r, (list, tuple)) and any(m in str(x).lower() for x in r for m in marks)
                                 for r in frame["reasons"]], dtype=bool)
 
 
@@ -361,7 +359,7 @@ def _examples(frame: pd.DataFrame, n: int = 3, keep: Iterable[str] = (),
     from .privacy import inert_urls, pseudonymise
     from .stars import shown_text
     cols = ["_day", "platform", "author_id", "author_name", "author_is_org", "text"]
-    ex = pseudonymise(frame[cols + [c for c in ("rating",) if c in frame.columns]].head(n),
+    ex = pseudonymise(frame[cols + (["rating"] if "rating" in frame.columns else [])].head(n),
                       keep=keep, people=people)
     return pd.DataFrame({"day": ex["_day"].to_numpy(),
                          "platform": ex["platform"].astype(str).to_numpy(),

@@ -43,7 +43,6 @@ def file_stamp(path: str | Path) -> tuple[int, int] | None:
 
 
 def _toml_line(message: str) -> int | None:
-    import re
     m = re.search(r"at line (\d+)", message)
     return int(m.group(1)) if m else None
 

@@ -48,6 +48,17 @@ CATEGORIES = ("posted_by_business", "needs_action", "no_action")
 TEXT_FACTORS = ("safety", "distress", "legal", "security", "complaint", "question", "praise")
 """Factors about what a message says, strongest first (also the order reasons are listed in)."""
 URGENT_PREFIX = "flagged urgent: "
+def reason_prefixes() -> list[tuple[str, str]]:
+    """``(reason prefix, factor key)`` for each factor of the rules, longest first: the words a
+    reason string starts with (after its points), lower case, to tell which factor gave it."""
+    out = []
+    for key, f in load_priority_rules()["factors"].items():
+        prefix = str(f.get("reason", "")).split("{")[0].strip().lower()
+        if prefix:
+            out.append((prefix, key))
+    return sorted(out, key=lambda kv: -len(kv[0]))
+
+
 URGENT_FLOOR = "urgent, so raised to the score where urgent messages start"
 """The reason that lifts an urgent message to ``[scale] urgent_threshold``: so a message is urgent
 exactly when its priority reaches the threshold, and urgent messages come first in every queue."""

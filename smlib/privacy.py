@@ -227,8 +227,7 @@ _GREETED = re.compile(rf"(?<![\w@])(?i:{_GREETING_WORDS})(?P<gap>[ \t]*,?[ \t]+)
 NOT_FIRST_NAMES = frozenset("""all everyone everybody anyone team there again guys folks both you
 ya mate mates sir madam maam friends friend so very much lots loads for in to and but the we it
 once love lovely great brilliant amazing awesome good guy gents ladies girls boys pal buddy gang
-crew staff customer customers again again back again soon tonight today tomorrow morning
-afternoon evening all""".split())
+crew staff customer customers back soon tonight today tomorrow morning afternoon evening""".split())
 """Words that follow "Hi", "Thanks" and the like but are not a person's first name ("Hi all",
 "Thank You", "Thanks again"): kept as written."""
 
@@ -354,9 +353,6 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
         known_first = re.compile(r"(?<=[\w,;:] )(?:" + "|".join(firsts) + r")(?![\w@'’-]| [A-Z])") \
             if firsts else None
 
-        def _first_name(m: re.Match) -> str:
-            return "[name]"
-
         def _clean(t: object) -> object:
             if not isinstance(t, str):
                 return t
@@ -367,7 +363,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             t = _written_out(t, handles, names)
             if _GREETING_HINT.search(t):
                 t = _greeted_names(t, org_names)
-            return known_first.sub(_first_name, t) if known_first is not None else t
+            return known_first.sub("[name]", t) if known_first is not None else t
 
         text = out["text"].map(_clean)
         # e-mail addresses and phone numbers written by the public are personal details too

@@ -238,13 +238,12 @@ def normalise_term(term: str) -> str:
     ('shambolic', 'late')
     """
     t = str(term).strip()
-    while len(t) >= 2 and t[0] in _OPEN_QUOTES and t[-1] in _CLOSE_QUOTES:
+    while len(t) >= 2 and t[0] in _QUOTES and t[-1] in _QUOTES:
         t = t[1:-1].strip()
     return " ".join(fold_unicode(clean_text(t)[0]).lower().split())
 
 
-_OPEN_QUOTES = "\"'“”„‟‘’‚‛«»"
-_CLOSE_QUOTES = "\"'“”„‟‘’‚‛«»"
+_QUOTES = "\"'“”„‟‘’‚‛«»"   # straight, curly and low quotes, either way round (Word curls them)
 
 
 # --------------------------------------------------------------------------- lexicon

@@ -87,31 +87,30 @@ def _themes_from_dict(raw: dict, source: str | None = None) -> list[Theme]:
         if not isinstance(kws, list) or not kws or not all(isinstance(k, str) and k.strip() for k in kws):
             raise DataError(f"theme {key!r} needs keywords: a list of words or phrases", source=source,
                             field=f"{key}.keywords")
-        kws_l = tuple(dict.fromkeys(normalise_keyword(k) for k in kws))
-        for k in kws:
-            # checked as it will be matched: a full-width '＊' is a '*', and an @handle or a
-            # link is taken out of messages before matching, so nothing of it is left to find
-            problem = keyword_problem(normalise_keyword(k)) or (
-                None if normalise_keyword(k) else
-                "has nothing left to match: @handles and links are removed from messages before "
-                "matching; write the words people use instead")
-            if problem:
-                raise DataError(f"theme {key!r}: keyword {k!r} {problem}", source=source,
-                                field=f"{key}.keywords")
+        kws_l = _checked_phrases(key, kws, "keyword", f"{key}.keywords", source,
+                                 "has nothing left to match: @handles and links are removed from "
+                                 "messages before matching; write the words people use instead")
         not_in = spec.get("not_in", [])
         if not isinstance(not_in, list) or not all(isinstance(k, str) and k.strip() for k in not_in):
             raise DataError(f"theme {key!r}: not_in must be a list of phrases", source=source,
                             field=f"{key}.not_in")
-        for k in not_in:
-            problem = keyword_problem(normalise_keyword(k)) or (
-                None if normalise_keyword(k) else "has nothing left to match")
-            if problem:
-                raise DataError(f"theme {key!r}: not_in phrase {k!r} {problem}", source=source,
-                                field=f"{key}.not_in")
-        phrases = tuple(dict.fromkeys(normalise_keyword(k) for k in not_in))
+        phrases = _checked_phrases(key, not_in, "not_in phrase", f"{key}.not_in", source,
+                                   "has nothing left to match")
         out.append(Theme(key, label.strip(), kws_l, _keywords_regex(kws_l),
                          _keywords_regex(phrases) if phrases else None))
     return out
+
+
+def _checked_phrases(key: str, phrases: list[str], what: str, field: str, source: str | None,
+                     empty: str) -> tuple[str, ...]:
+    """The phrases normalised as they will be matched (no repeats), or a DataError naming the
+    first that would match everything or nothing: a full-width '＊' is a '*', and an @handle or
+    a link is taken out of messages before matching, so nothing of it is left to find."""
+    for k in phrases:
+        problem = keyword_problem(normalise_keyword(k)) or (None if normalise_keyword(k) else empty)
+        if problem:
+            raise DataError(f"theme {key!r}: {what} {k!r} {problem}", source=source, field=field)
+    return tuple(dict.fromkeys(normalise_keyword(k) for k in phrases))
 
 
 def normalise_keyword(keyword: str) -> str:

@@ -151,11 +151,11 @@ def _figures(ctx: Context) -> set[float]:
     if "figures" not in cache:
         from .p3 import monitored
         rec = recommend_tool(ctx.ds, days=ctx.days, catalogue=catalogue(ctx))
-        tools = known_figures(coverage(ctx), catalogue(ctx), rec.scores, rec.coverage)
-        out = data_figures(ctx) | tools
+        cov = known_figures(coverage(ctx))
+        out = data_figures(ctx) | cov | known_figures(catalogue(ctx), rec.scores, rec.coverage)
         # percentages in a D1 reason are about the tools ("it would see 71% of messages") or the
         # headline figures; the data's many daily shares would let almost any percentage pass
-        out.percents = known_figures(coverage(ctx)).percents | known_figures(monitored(ctx)["headline"]).percents
+        out.percents = cov.percents | known_figures(monitored(ctx)["headline"]).percents
         cache["figures"] = out
     return cache["figures"]
 

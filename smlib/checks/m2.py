@@ -353,19 +353,10 @@ def lowest(lowest_id: Any, ctx: Context) -> Verdict:
     return _pick(lowest_id, ctx, False)
 
 
-def _reason_factor_map() -> list[tuple[str, str]]:
-    from ..priority import load_priority_rules
-    out = []
-    for key, f in load_priority_rules()["factors"].items():
-        prefix = str(f.get("reason", "")).split("{")[0].strip().lower()
-        if prefix:
-            out.append((prefix, key))
-    return sorted(out, key=lambda kv: -len(kv[0]))
-
-
 def factors_of(reasons: Any) -> list[tuple[str, int, str]]:
     """(factor, points, evidence words) for each reason of a prioritised message, largest first."""
-    mapping = _reason_factor_map()
+    from ..priority import reason_prefixes
+    mapping = reason_prefixes()
     out = []
     for r in list(reasons) if isinstance(reasons, (list, tuple)) else []:
         m = re.match(r"^\s*([+-]?\d+)\s+(.*)$", str(r))
