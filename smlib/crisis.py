@@ -17,6 +17,13 @@ least ``min_count`` negative messages arrived (5 an hour or 10 a day: two angry 
 crisis). Per day the count must also be above the median + 3 × the usual day-to-day spread
 (1.4826 × the median absolute deviation), because busy and quiet days vary more than chance.
 
+A crisis is sudden and passes. When daily alarms have been raised on at least 3 in 4 of the
+last 14 days (``lasting_share``), the rise has lasted too long to be a crisis: it is a **lasting
+rise** (the account became busier, or the file only starts collecting messages then). Those
+days are reported as a lasting rise, not as a crisis, and from then on their real counts are
+normal, so the check judges later days against the new level instead of warning every day for
+months. The hourly check does not do this: a crisis can go on through a day and a night.
+
 Neighbouring alarm hours (or days) are joined into a **crisis period**. For each period it
 reports how many messages and people were involved, their potential reach (followers of the
 people posting, shares, views) and how quickly the business replied, compared with outside it.
@@ -56,8 +63,9 @@ from .errors import DataError
 from .privacy import person_keys
 from .schema import Dataset, Profile
 
-DEFAULTS = {"h": {"window": 24, "min_periods": 24, "min_count": 5, "gap": 1},
-            "D": {"window": 14, "min_periods": 14, "min_count": 10, "gap": 0}}
+DEFAULTS = {"h": {"window": 24, "min_periods": 24, "min_count": 5, "gap": 1, "lasting_share": None},
+            "D": {"window": 14, "min_periods": 14, "min_count": 10, "gap": 0, "lasting_share": 0.75}}
+LASTING_COLUMNS = ["start", "noticed", "before", "after", "days_high"]
 ALPHA = 0.001
 """Chance level for an alarm: a count that normal activity would reach less than 1 time in 1,000."""
 NEGATIVE_AT_OR_BELOW = -0.05
@@ -73,6 +81,9 @@ class CrisisResult:
     messages), ``baseline`` (normal), ``threshold``, ``alarm``.
     ``periods``: one row per crisis period (start, end, peak, counts, reach, response times).
     ``summary``: plain-English sentences; ``alarm``: True if any period was found.
+    ``lasting``: one row per lasting rise (daily check only): ``start``, ``noticed`` (the day
+    the rise was taken as the new normal), ``before`` and ``after`` (normal negative messages a
+    day before and during it), ``days_high`` (days with an alarm in the 14 that decided it).
     """
 
     freq: str
@@ -81,6 +92,7 @@ class CrisisResult:
     summary: str
     timezone: str = "UTC"
     settings: dict[str, Any] = field(default_factory=dict)
+    lasting: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=LASTING_COLUMNS))
 
     @property
     def alarm(self) -> bool:
@@ -186,14 +198,17 @@ def _daily_rhythm(local: pd.Series, index: pd.DatetimeIndex) -> pd.Series:
 def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profile | None = None,
                   window: int | None = None, alpha: float = ALPHA, k: float = 3.0,
                   min_count: int | None = None, min_periods: int | None = None,
-                  negative_at_or_below: float = NEGATIVE_AT_OR_BELOW) -> CrisisResult:
+                  negative_at_or_below: float = NEGATIVE_AT_OR_BELOW,
+                  lasting_share: float | None = ...) -> CrisisResult:
     """Find abnormal rises in negative customer messages per hour (``freq="h"``) or day (``"D"``).
 
     Uses ``sentiment_label`` (or ``sentiment``) if the frame has it, else works it out. Times
     are bucketed in the profile's time zone (UTC without a profile). See the module docstring
     for the rule; ``window``, ``alpha``, ``k`` (daily spread check), ``min_count`` and
     ``min_periods`` override the defaults. ``series["threshold"]`` is the smallest count that
-    would have raised the alarm in each hour/day.
+    would have raised the alarm in each hour/day. ``lasting_share`` (daily default 0.75, hourly
+    None = off): the share of the last ``window`` buckets with an alarm at which a rise counts
+    as lasting rather than a crisis (see the module docstring and ``CrisisResult.lasting``).
     """
     if isinstance(frame, Dataset):
         profile = profile or frame.profile
@@ -205,12 +220,17 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
     window = int(window or d["window"])
     min_count = int(d["min_count"] if min_count is None else min_count)
     min_periods = int(min_periods or min(d["min_periods"], window))
+    if lasting_share is ...:
+        lasting_share = d["lasting_share"]
+    if lasting_share is not None and not 0 < float(lasting_share) <= 1:
+        raise DataError(f"lasting_share must be a share between 0 and 1 (or None to switch it off), "
+                        f"got {lasting_share!r}", field="lasting_share")
     missing = [c for c in ("created_at", "author_is_org", "text") if c not in frame.columns]
     if missing:
         raise DataError(f"detect_crisis needs column(s) {missing}", field=missing[0])
     tz = profile.timezone if profile is not None else "UTC"
     settings = {"window": window, "alpha": alpha, "k": k, "min_count": min_count, "min_periods": min_periods,
-                "negative_at_or_below": negative_at_or_below}
+                "negative_at_or_below": negative_at_or_below, "lasting_share": lasting_share}
 
     cust = frame[~frame["author_is_org"].fillna(False).astype(bool)].copy()
     empty_periods = pd.DataFrame(columns=[
@@ -220,7 +240,7 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
         "outside_median_response_minutes"])
     if cust.empty:
         return CrisisResult(f, pd.DataFrame(columns=["negative", "messages", "baseline", "threshold",
-                                                     "alarm"]), empty_periods,
+                                                     "alarm", "lasting"]), empty_periods,
                             "No customer messages, so nothing to check for a crisis.", tz, settings)
     neg, source = _negative_mask(cust, negative_at_or_below)
     local = pd.to_datetime(cust["created_at"], utc=True).dt.tz_convert(tz).dt.tz_localize(None)
@@ -237,6 +257,10 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
               else np.ones(len(counts)))
     base = np.full(len(counts), np.nan)
     threshold = np.full(len(counts), np.nan)
+    alarm = np.zeros(len(counts), dtype=bool)
+    lasting = np.zeros(len(counts), dtype=bool)
+    need_high = math.ceil(float(lasting_share) * window) if lasting_share is not None else None
+    rises: list[dict[str, Any]] = []
     for t in range(len(counts)):
         lo_t = max(0, t - window)
         if t - lo_t < min_periods:
@@ -251,13 +275,28 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
             level = max(_poisson_level(mu, alpha), math.floor(mu + k * 1.4826 * mad) + 1)
         base[t] = mu
         threshold[t] = max(level, float(min_count))
-        if counts[t] >= threshold[t]:
-            clean[t] = mu
+        if counts[t] < threshold[t]:
+            continue
+        alarm[t] = True
+        clean[t] = mu
+        w0 = t - window + 1
+        if need_high is None or w0 < 0 or alarm[w0:t + 1].sum() < need_high:
+            continue
+        # alarms on most of the last `window` days: a lasting rise, not a crisis. Its days
+        # become normal (real counts), so later days are judged against the new level.
+        first = w0 + int(np.argmax(alarm[w0:t + 1]))
+        rises.append({"start": negative.index[first], "noticed": negative.index[t],
+                      "before": float(base[first]),
+                      "after": float(np.median(counts[first:t + 1])),
+                      "days_high": int(alarm[w0:t + 1].sum())})
+        clean[first:t + 1] = counts[first:t + 1]
+        alarm[first:t + 1] = False
+        lasting[first:t + 1] = True
     base = pd.Series(base, index=negative.index)
     threshold = pd.Series(threshold, index=negative.index)
-    alarm = (negative >= threshold) & base.notna()
     series = pd.DataFrame({"negative": negative, "messages": total, "baseline": base,
-                           "threshold": threshold, "alarm": alarm.astype(bool)})
+                           "threshold": threshold, "alarm": alarm, "lasting": lasting})
+    lasting_df = pd.DataFrame(rises, columns=LASTING_COLUMNS)
     series.index.name = "time"
 
     # join neighbouring alarms into periods
@@ -308,8 +347,9 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
             if len(r_out) and r_out["answered"].any() else float("nan"),
         })
     periods_df = pd.DataFrame(rows, columns=empty_periods.columns) if rows else empty_periods
-    return CrisisResult(f, series, periods_df, _summary(series, periods_df, f, tz, source, settings),
-                        tz, settings)
+    return CrisisResult(f, series, periods_df,
+                        _summary(series, periods_df, f, tz, source, settings, lasting_df),
+                        tz, settings, lasting_df)
 
 
 def _reach_sentence(p: pd.Series) -> str:
@@ -333,8 +373,30 @@ def _reach_sentence(p: pd.Series) -> str:
     return "Potential reach: " + ", ".join(bits) + "."
 
 
+def _level(x: float) -> str:
+    return f"{x:.1f}" if x < 10 else f"{x:.0f}"
+
+
+def _lasting_sentence(r: pd.Series, tz: str, window: int) -> str:
+    """One lasting rise in words: when, from what to what, and why it is not called a crisis."""
+    return (f"Lasting rise from {r['start']:%a %d %b %Y} ({tz} time): negative messages went from "
+            f"about {_level(r['before'])} a day to about {_level(r['after'])} a day and stayed high "
+            f"(an alarm on {r['days_high']} of {window} days), so from {r['noticed']:%a %d %b} the "
+            "daily check treats the new level as normal. A rise that lasts this long is not a "
+            "sudden crisis: the account may have become busier, or the data may only be collected "
+            "from then on (check when the file starts).")
+
+
 def _summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str, source: str,
-             settings: dict[str, Any]) -> str:
+             settings: dict[str, Any], lasting: pd.DataFrame | None = None) -> str:
+    rises = ([_lasting_sentence(r, tz, settings["window"]) for _, r in lasting.iterrows()]
+             if lasting is not None else [])
+    text = _crisis_summary(series, periods, f, tz, settings, bool(rises))
+    return "\n".join([text, *rises])
+
+
+def _crisis_summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str,
+                    settings: dict[str, Any], rises: bool) -> str:
     unit = "hour" if f == "h" else "day"
     if periods.empty and (len(series) == 0 or series["threshold"].isna().all()):
         need = settings["min_periods"]
@@ -342,6 +404,9 @@ def _summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str, sourc
                 f"{need} {unit}s of messages "
                 f"before the {unit} it judges, and this data covers {len(series)} "
                 f"{unit}{'' if len(series) == 1 else 's'}.")
+    if periods.empty and rises:
+        return (f"No crisis warning: apart from the lasting rise below, negative messages per "
+                f"{unit} never rose well above normal.")
     if periods.empty:
         top = int(series["negative"].max()) if len(series) else 0
         return (f"No crisis warning: negative messages per {unit} never rose well above normal "
@@ -350,7 +415,7 @@ def _summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str, sourc
                 f"{round(1 / settings['alpha']):,} {unit}s).")
     lines = []
     for _, p in periods.iterrows():
-        normal = f"{p['baseline']:.1f}" if p["baseline"] < 10 else f"{p['baseline']:.0f}"
+        normal = _level(p["baseline"])
         s = (f"Crisis warning {p['label']} ({tz} time): {p['negative_messages']} negative messages "
              f"from {p['people']} people (normal is about {normal} {'an' if unit == 'hour' else 'a'} {unit}; "
              f"peak {p['peak_negative']} at {p['peak_at']:%a %H:%M}" + (")" if f == "h" else ")"))
@@ -385,6 +450,8 @@ def spike_labels(frame: pd.DataFrame, profile: Profile | None = None) -> pd.Seri
     return out
 
 
+LASTING_COLOUR = "#e6a23c"
+"""Bars of a lasting rise in :func:`plot_crisis` (amber: noticed, but not a crisis)."""
 MAX_BARS = 3000
 """Above this many hours/days :func:`plot_crisis` draws a stepped line instead of bars."""
 
@@ -399,8 +466,9 @@ def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlig
     if ax is None:
         _fig, ax = plt.subplots(figsize=(10, 3.6))
     width = (pd.Timedelta(minutes=50) if result.freq == "h" else pd.Timedelta(hours=20))
+    lasting = (s["lasting"].astype(bool) if "lasting" in s else pd.Series(False, index=s.index))
     if len(s) <= MAX_BARS:
-        colours = np.where(s["alarm"], "#c0392b", "#7f8c8d")
+        colours = np.where(s["alarm"], "#c0392b", np.where(lasting, LASTING_COLOUR, "#7f8c8d"))
         ax.bar(s.index, s["negative"], width=width, color=colours, align="edge",
                label="negative messages")
     else:
@@ -410,6 +478,11 @@ def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlig
                 label="negative messages")
         alarm = s[s["alarm"].astype(bool)]
         ax.bar(alarm.index, alarm["negative"], width=width, color="#c0392b", align="edge")
+        rise = s[lasting.to_numpy()]
+        ax.bar(rise.index, rise["negative"], width=width, color=LASTING_COLOUR, align="edge")
+    if lasting.any():   # a legend entry of its own: amber is not a crisis
+        ax.bar([s.index[0]], [0], width=width, color=LASTING_COLOUR, align="edge",
+               label="lasting rise (became the new normal)")
     judged = len(s) > 0 and s["threshold"].notna().any()
     if judged:
         ax.step(s.index, s["threshold"], where="post", color="#2c3e50", linestyle="--", linewidth=1,

@@ -255,3 +255,92 @@ def test_crisis_in_the_last_hour_before_the_monitoring_days_is_not_on_them():
     assert res.alarm and res.periods["label"].tolist() == ["Tue 03 Mar 23:00–00:00"]
     assert len(res.periods_on(["2026-03-04"])) == 0
     assert len(res.periods_on(["2026-03-03"])) == 1
+
+
+# --- a lasting rise is not a crisis (SpotifyCares and twcs samples: collection starts mid-file) ---
+
+def _step_days(before: int = 20, after: int = 60, low: float = 1.0, high: float = 30.0,
+               seed: int = 7) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return np.concatenate([rng.poisson(low, before), rng.poisson(high, after)])
+
+
+def test_a_lasting_rise_is_reported_once_not_as_a_months_long_crisis():
+    # quiet for 20 days, then 30 negative messages a day for 60 days: before, every one of the
+    # 60 days was a "crisis" because alarm days never became normal
+    res = smlib.detect_crisis(frame_from_counts(_step_days(), freq="D"), freq="D")
+    assert not res.alarm, res.summary
+    assert len(res.lasting) == 1
+    rise = res.lasting.iloc[0]
+    assert rise["start"] == pd.Timestamp("2026-03-22")            # day 20, when the rise began
+    assert rise["noticed"] - rise["start"] < pd.Timedelta(days=14)
+    assert rise["before"] < 3 and 25 <= rise["after"] <= 35
+    assert res.series["lasting"].sum() >= 10 and not res.series["alarm"].any()
+    assert "Lasting rise from Sun 22 Mar 2026" in res.summary
+    assert res.summary.startswith("No crisis warning: apart from the lasting rise below")
+    # the new level is normal afterwards: later days are judged against about 30, not 1
+    after = res.series.loc[rise["noticed"] + pd.Timedelta(days=1):, "baseline"]
+    assert (after > 20).all()
+
+
+def test_a_burst_on_top_of_the_new_level_is_still_a_crisis():
+    neg = _step_days()
+    neg[70] = 150                                   # ten days after the rise became normal
+    res = smlib.detect_crisis(frame_from_counts(neg, freq="D"), freq="D")
+    assert len(res.lasting) == 1 and len(res.periods) == 1
+    assert res.periods.iloc[0]["start"] == pd.Timestamp("2026-03-02") + pd.Timedelta(days=70)
+
+
+def test_a_crisis_of_a_few_days_stays_a_crisis():
+    rng = np.random.default_rng(8)
+    neg = rng.poisson(20, 40)
+    neg[25:30] = 120                                 # five bad days, then back to normal
+    res = smlib.detect_crisis(frame_from_counts(neg, freq="D"), freq="D")
+    assert res.lasting.empty
+    assert len(res.periods) == 1 and res.periods.iloc[0]["negative_messages"] == 600
+
+
+def test_hourly_check_keeps_a_day_long_crisis_a_crisis():
+    # 30 hours of anger without a break is still a crisis per hour: no lasting rule there
+    rng = np.random.default_rng(9)
+    neg = rng.poisson(2, 24 * 6)
+    neg[24 * 3: 24 * 3 + 30] = 25
+    res = smlib.detect_crisis(frame_from_counts(neg), freq="h")
+    assert res.lasting.empty and len(res.periods) == 1
+    assert res.periods.iloc[0]["end"] - res.periods.iloc[0]["start"] >= pd.Timedelta(hours=30)
+
+
+def test_lasting_share_can_be_switched_off_and_is_checked():
+    f = frame_from_counts(_step_days(), freq="D")
+    old = smlib.detect_crisis(f, freq="D", lasting_share=None)
+    assert old.lasting.empty and old.series["alarm"].sum() >= 55      # the old behaviour
+    for bad in (0, 1.5, -1):
+        with pytest.raises(smlib.DataError, match="lasting_share"):
+            smlib.detect_crisis(f, freq="D", lasting_share=bad)
+
+
+def test_plot_shows_a_lasting_rise_in_its_own_colour():
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib.colors import to_hex
+    from smlib.crisis import LASTING_COLOUR
+    res = smlib.detect_crisis(frame_from_counts(_step_days(), freq="D"), freq="D")
+    ax = plot_crisis(res)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "lasting rise (became the new normal)" in labels
+    faces = {to_hex(p.get_facecolor()) for p in ax.patches}
+    assert LASTING_COLOUR in faces and "#c0392b" not in faces
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("name", ["spotifycares_inbound_support_requests.csv", "twcs_random5000.csv"])
+def test_real_files_that_start_collecting_mid_way_have_no_months_long_crisis(realdata, name):
+    # both files hold a stray message or two, then weeks of steady traffic from October 2017:
+    # the daily check used to call the whole of Oct–Dec one crisis ("normal is about 1.0 a day")
+    ds = smlib.load(realdata / "twcs" / name)
+    res = smlib.detect_crisis(smlib.enrich(ds).interactions, freq="D")
+    assert len(res.lasting) == 1
+    longest = (res.periods["end"] - res.periods["start"]).max() if res.alarm else pd.Timedelta(0)
+    assert longest < pd.Timedelta(days=14), res.summary
+    first_busy = res.series.index[res.series["negative"].ge(res.settings["min_count"])][0]
+    assert abs(res.lasting.iloc[0]["start"] - first_busy) <= pd.Timedelta(days=3)
