@@ -79,8 +79,8 @@ _REQUIRED_FACTORS = {
 }
 
 
-_WORD_LISTS = ("words", "joking_words", "still_needs_help_words", "reaction_words", "past_words",
-               "thank_you_words", "you_words", "about_business_words")
+_WORD_LISTS = ("words", "not_in", "joking_words", "still_needs_help_words", "reaction_words",
+               "past_words", "thank_you_words", "you_words", "about_business_words")
 _FACTOR_KEYS = frozenset({"points", "urgent", "reason", "situation", "patterns", "sentiment_at_or_below",
                           "sentiment_at_or_above", "stars_at_or_below", "question_mark", "reviews_always",
                           "require_about_business", "points_per_hour", "max_points",
@@ -178,9 +178,7 @@ def check_priority_rules(rules: Mapping[str, Any], source: str | None = "priorit
                     raise DataError(f"'{key}' must be a list of [at least, points] pairs, e.g. "
                                     f"[[1000, 2], [10000, 5]]", source=source,
                                     field=f"factors.{name}.{key}")
-        for key in ("joking_words", "still_needs_help_words", "reaction_words", "past_words",
-                    "thank_you_words", "you_words",
-                    "about_business_words"):
+        for key in _WORD_LISTS[1:]:
             v = f.get(key)
             if v is not None and (not isinstance(v, list) or not all(isinstance(w, str) and w.strip() for w in v)):
                 raise DataError(f"'{key}' must be a list of words or phrases in quotes",
@@ -327,13 +325,20 @@ def _words_regex_cached(words: tuple[str, ...]) -> re.Pattern | None:
 
 
 def _matches(texts: pd.Series, factor: Mapping[str, Any]) -> pd.Series:
-    """For each text: the distinct trigger words found (lower case, in order), as a list."""
+    """For each text: the distinct trigger words found (lower case, in order), as a list.
+
+    Words and patterns inside one of the factor's ``not_in`` phrases do not count ("deaf" is
+    distress, but not in "fall on deaf ears").
+    """
     rx = words_regex(list(factor.get("words", [])))
     pats = [re.compile(p, re.IGNORECASE) for p in factor.get("patterns", []) or []]
+    skip = words_regex(list(factor.get("not_in", []) or []))
 
     def find(t: object) -> list[str]:
         if not isinstance(t, str) or not t:
             return []
+        if skip is not None:
+            t = skip.sub(lambda m: " " * len(m.group(0)), t)
         found = [m.group(0).lower() for m in rx.finditer(t)] if rx else []
         for p in pats:
             found += [m.group(0).lower() for m in p.finditer(t)]

@@ -428,3 +428,49 @@ def test_cut_me_off_is_not_an_injury():
     p = smlib.prioritise(f)
     safety = [any("safety hazard" in r for r in rs) for rs in p["reasons"]]
     assert safety == [False, False, True]
+
+
+def test_disabled_is_vulnerable_only_about_a_person_or_their_needs():
+    """Session 10's real-export run: "with uBlock disabled", "the button is disabled" and "my
+    account is disabled" were urgent as "a customer in distress or who may be vulnerable" (twcs
+    holds 23 "disabled", most about settings). Now only a person or their needs count."""
+    texts = {"with uBlock disabled neither works": False,
+             "my account is disabled, help": False,
+             "you disabled my ability to reply": False,
+             "it's disabled in settings": False,
+             "I am disabled and need help to board": True,
+             "I’m registered disabled and the lift is broken": True,
+             "the disabled toilet was locked again": True,
+             "my disabled son couldn't get on the bus": True,
+             "she has a disability and nobody helped": True}
+    p = smlib.prioritise(make([{"text": t} for t in texts]))
+    got = [any("may be vulnerable" in r for r in rs) for rs in p["reasons"]]
+    assert dict(zip(texts, got)) == texts
+
+
+def test_sayings_with_a_distress_word_are_not_distress():
+    """'fall on deaf ears', 'tone deaf' and 'my phone died' are not about a vulnerable person
+    (factor ``not_in``); the same words about a person still count."""
+    texts = {"My complaints keep falling on deaf ears": False,
+             "What a tone deaf advert": False,
+             "my phone died while I was on hold for an hour": False,
+             "I'm deaf and can't use your phone line": True,
+             "my dad died and I need to close his account": True}
+    p = smlib.prioritise(make([{"text": t} for t in texts]))
+    got = [any("may be vulnerable" in r for r in rs) for rs in p["reasons"]]
+    assert dict(zip(texts, got)) == texts
+
+
+def test_not_in_phrases_work_for_any_factor_and_are_checked():
+    rules = copy.deepcopy(load_priority_rules())
+    rules["factors"]["complaint"]["not_in"] = ["no problem"]
+    p = smlib.prioritise(make([{"text": "No problem at all, thanks"},
+                               {"text": "Another problem with my order"}]), rules=rules)
+    complaint = [any("complaint that needs" in r for r in rs) for rs in p["reasons"]]
+    assert complaint == [False, True]
+    rules["factors"]["complaint"]["not_in"] = "no problem"        # a string, not a list
+    with pytest.raises(smlib.DataError, match="not_in"):
+        smlib.priority.check_priority_rules(rules)
+    rules["factors"]["complaint"]["not_in"] = ["*"]
+    with pytest.raises(smlib.DataError, match="not_in"):
+        smlib.priority.check_priority_rules(rules)
