@@ -288,8 +288,9 @@ def test_m2_categories_shapes(ctx):
     fb = judge("m2.categories", shown, ctx=ctx)
     assert "is a table" in fb.message and "column called 'group'" in fb.message
     one_wrong = {**want, 1: "needs_action" if want[1] != "needs_action" else "no_action"}
-    assert f"1 of the {n} messages is not in the right group" in \
-        judge("m2.categories", one_wrong, ctx=ctx).message
+    fb = judge("m2.categories", one_wrong, ctx=ctx).message
+    assert "not every message is in the right group" in fb
+    assert not re.search(r"\d", fb)     # no count to change one at a time against
     assert "some messages have no group yet (1 of the" in \
         judge("m2.categories", {**want, 2: ...}, ctx=ctx).message
 

@@ -344,34 +344,45 @@ def age_bands(value: Any) -> list[str]:
     return found
 
 
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
+"""Where a sentence ends: . ! ? before a space or the end (not the point in "82.4%"), or a new line."""
+
+
+def sentences(text: str) -> list[str]:
+    """The pieces of a text between sentence ends (see ``_SENTENCE_END``), stripped, non-empty."""
+    return [p.strip() for p in _SENTENCE_END.split(str(text).strip()) if p and p.strip()]
+
+
 def count_sentences(text: str) -> int:
     """Rough count of sentences: pieces ending in . ! ? or a line break with some words in them."""
-    parts = re.split(r"[.!?]+\s|[.!?]+$|\n+", str(text).strip())
-    return sum(1 for p in parts if len(re.findall(r"[A-Za-z]+", p)) >= 3)
+    return sum(1 for p in sentences(text) if len(re.findall(r"[A-Za-z]+", p)) >= 3)
 
 
 _LINK_WORDS = frozenset(
     "a an the is are was were be been has have had do does did on in of to from for by with at "
-    "and but or so because than most more less many much some few it its this that these those "
-    "there their they them who which what when where people each every one only can could will "
-    "would not no about over under out up all also as if".split())
+    "and but or so because than it its this that these those there their they them who which "
+    "what when where can could will would not no about over under out up also as if".split())
+"""Small words that join a sentence together; not "people", "many" or "each", which a list
+of key words has too."""
 
 
 def real_sentences(text: str) -> int:
-    """Sentences that read as sentences, not a list of key words: at least four words, three of
-    them different, and at least one of the small words that join a sentence together ("is",
-    "the", "on", "had" …). ``"foo bar baz."`` and ``"Facebook Instagram age 1 2 3."`` are not.
+    """Different sentences that read as sentences, not a list of key words: at least four
+    words, three of them different, and at least one of the small words that join a sentence
+    together ("is", "the", "on", "had" …). ``"foo bar baz."`` and ``"Facebook Instagram users
+    people 1 2 3."`` are not; a sentence written twice counts once.
 
     >>> real_sentences("Facebook had 21 users. Most were aged 35-44. blah blah blah blah.")
     2
+    >>> real_sentences("It is free on Facebook. It is free on Facebook.")
+    1
     """
-    parts = re.split(r"[.!?]+\s|[.!?]+$|\n+", str(text).strip())
-    n = 0
-    for p in parts:
-        ws = re.findall(r"[a-z0-9']+", p.lower())
+    seen: set[tuple[str, ...]] = set()
+    for p in sentences(text):
+        ws = tuple(re.findall(r"[a-z0-9']+", p.lower()))
         if len(ws) >= 4 and len(set(ws)) >= 3 and _LINK_WORDS & set(ws):
-            n += 1
-    return n
+            seen.add(ws)
+    return len(seen)
 
 
 def words(text: str) -> list[str]:
@@ -384,7 +395,8 @@ def has_any(text: str, stems: tuple[str, ...] | list[str]) -> bool:
     return any(re.search(r"(?<![a-z])" + re.escape(s.lower()), t) for s in stems)
 
 
-_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s*%)?")
+_FIGURE = re.compile(r"(?<![\w.,{])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s*%|\s*per\s?cent\b)?",
+                     re.IGNORECASE)
 
 
 def figures(text: str) -> list[tuple[str, float]]:
@@ -396,10 +408,28 @@ def figures(text: str) -> list[tuple[str, float]]:
     [('9,999', 9999.0), ('71%', 71.0), ('35', 35.0), ('44', 44.0), ('3', 3.0)]
     """
     out = []
-    for m in _FIGURE.finditer(text):
+    for m in _FIGURE.finditer(_PLACEHOLDER.sub(" ", text)):
         whole, frac, pct = m.group(1), m.group(2) or "", m.group(3) or ""
-        out.append((whole + frac + pct.strip(), float(whole.replace(",", "") + frac)))
+        out.append((whole + frac + ("%" if pct else ""), float(whole.replace(",", "") + frac)))
     return out
+
+
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][\w.]*(?:\[[^\]{}]*\])?(?:[:!][^{}]*)?\}")
+"""A Python name in braces, ``{users_1}`` or ``{share:.0%}``: what a text shows when the ``f``
+before its quotes was forgotten."""
+
+
+def placeholders(text: str) -> list[str]:
+    """The ``{name}`` placeholders left in a text (the ``f`` of an f-string was forgotten).
+
+    >>> placeholders("Facebook had {users_1} users and {share:.0%} were happy")
+    ['{users_1}', '{share:.0%}']
+    """
+    return _PLACEHOLDER.findall(str(text))
+
+
+PLACEHOLDER_HINT = ("it still shows {…} where a figure should be: put the letter f just before "
+                    "the opening quotes (f\"\"\"…) so Python fills in your figures")
 
 
 class Figures(set):
@@ -457,8 +487,7 @@ def known_figures(*found: Any) -> Figures:
     def add(x: float) -> None:
         if math.isfinite(x):
             out.add(round(x, 4))
-            if 0 < abs(x) <= 1:
-                out.add(round(100 * x, 4))
+            if 0 < abs(x) <= 1:     # a share: a learner writes it as a percentage ("71%")
                 out.percents.add(round(100 * x, 4))
 
     for f in found:
@@ -469,13 +498,19 @@ def known_figures(*found: Any) -> Figures:
 def unknown_figures(text: str, known: Figures, small: float = 12) -> list[str]:
     """The figures in ``text`` that are none of the ``known`` ones, as the learner wrote them.
 
-    A figure matches a known one when it is within 2% (at least 1) or is that figure rounded to
-    one or two significant figures, from 20 on ("about 400" for 432, "70%" for 71.4%). Figures up to
+    A figure matches a known one when it is the same (a whole number under 100: a count), a
+    percentage rounded to a whole one, within 2% (at least 1) of a bigger or decimal number, or is that figure rounded to one or two
+    significant figures, from 20 on ("about 400" for 432, "70%" for 71.4%). Figures up to
     ``small`` (days, platforms, "3 sentences") are never questioned; a percentage ("10%") is
     always checked, against the percentages only."""
-    def near(x: float, pool: set[float]) -> bool:
+    def near(x: float, pool: set[float], percent: bool = False) -> bool:
         for k in pool:
-            if abs(x - k) <= max(1.0, 0.02 * abs(k)):
+            # a count under 100 is exact (off by one is a different count); a percentage may be
+            # rounded to a whole one ("37%" for 36.6%); bigger figures and other decimals may
+            # be a little out ("about 1,200" for 1,187)
+            slack = (0.51 if percent else 0.0 if (abs(k) < 100 and float(k).is_integer())
+                     else max(1.0, 0.02 * abs(k)))
+            if abs(x - k) <= slack:
                 return True
             if abs(k) >= 20 and x:   # (rounding 11.5 to "10" would let anything from 5 to 15 pass)
                 digits = math.floor(math.log10(abs(k)))
@@ -484,6 +519,6 @@ def unknown_figures(text: str, known: Figures, small: float = 12) -> list[str]:
         return False
 
     percents = getattr(known, "percents", known)
-    return [w for w, x in figures(text)
-            if (w.endswith("%") and not near(x, percents)) or (not w.endswith("%") and x > small
+    return [w if len(w) <= 15 else w[:12] + "…" for w, x in figures(text)
+            if (w.endswith("%") and not near(x, percents, percent=True)) or (not w.endswith("%") and x > small
                                                              and not near(x, known))]

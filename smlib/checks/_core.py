@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
 
+from ..errors import DataError
 from ..paths import data_file, file_stamp
 from ._answers import as_text, is_blank, is_nan, one_value
 
@@ -244,11 +245,16 @@ def judge(key: str, *values: Any, org: str | None = None, ctx: Any = None) -> Fe
         try:
             ctx = context_for(org)
         except Exception as exc:  # noqa: BLE001 - never a traceback in a learner's notebook
+            what = str(exc) if isinstance(exc, DataError) else type(exc).__name__
             return Feedback(key, t.title, NOT_YET,
-                            f"the checker could not load the practice data ({type(exc).__name__}); "
+                            f"the checker could not load the practice data ({what}); "
                             "tell your tutor.")
     try:
         verdict = t.judge(*values, ctx=ctx)
+    except DataError as exc:  # a tutor's data file (priority rules, tools, ...) is broken
+        return Feedback(key, t.title, NOT_YET,
+                        f"the checker could not read one of the course's data files ({exc}); "
+                        "this is not your answer's fault: tell your tutor.")
     except Exception as exc:  # noqa: BLE001
         return Feedback(key, t.title, NOT_YET,
                         f"the checker could not read your answer ({type(exc).__name__}). "

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._answers import clean_text, has_any, known_figures, mentions_platform, unknown_figures
+from ._answers import (PLACEHOLDER_HINT, clean_text, has_any, known_figures, mentions_platform,
+                       placeholders, sentences, unknown_figures)
 from ._context import Context
 from ._core import TEXT, Verdict, task
 from .p4 import catalogue, coverage, tool_id, tools_named
@@ -59,6 +60,9 @@ def _unknown_tool(value: Any) -> str:
 
 
 ONE_TOOL = "name just one tool."
+
+_PIECE = re.compile(r";|\bbecause\b|\balso\b|\bas well\b|,\s*and\b|\band (?=it\b|its\b|the tool\b)")
+"""Where one reason ends and the next begins inside a sentence ("…, and it sends alerts")."""
 
 
 def read_tool(value: Any, cat: Any) -> tuple[str | None, str | None]:
@@ -110,29 +114,41 @@ def reasons(my_tool: Any, my_reasons: Any, ctx: Context) -> Verdict:
     if problem:
         return Verdict.no("first choose a tool that passes task 1: " + problem)
     text = clean_text(my_reasons)
+    if placeholders(text):
+        return Verdict.no("this is not yet a justified recommendation: " + PLACEHOLDER_HINT + ".")
     plats = sorted(set(ctx.frame["platform"].astype(str)))
     named = [p for p in plats if mentions_platform(text, p)]
     covered = set(coverage(ctx).set_index("id").loc[tid, "platforms_covered"])
     missing = []
-    pieces = [p for p in re.split(r"[.!?\n;]+|\bbecause\b|\balso\b|\bas well\b", text) if
-              len(re.findall(r"[A-Za-z]+", p)) >= 3]
+    cat = catalogue(ctx)
+    pieces = list(dict.fromkeys(   # a reason written twice is one reason
+        " ".join(p.lower().split()) for s_ in sentences(text) for p in _PIECE.split(s_)
+        if len(re.findall(r"[A-Za-z]+", p)) >= 3))
+    # a piece about another tool only ("Hootsuite sees Facebook") is not a reason for this one
+    others = [p for p in pieces if tools_named(p, cat) - {tid} and tid not in tools_named(p, cat)]
+    mine = [p for p in pieces if p not in others]
     # a kind of reason counts when some piece says it FOR the tool: "it does not see Facebook"
     # and "it is not easy to use" are reasons against it
-    kinds = {k for p in pieces for k, stems in REASON_TYPES.items() if _for_the_tool(p, stems, k)}
-    against = {k for p in pieces for k, stems in REASON_TYPES.items() if has_any(p, stems)} - kinds
-    if len(kinds) < 2 or len(pieces) < 2:
+    kinds = {k for p in mine for k, stems in REASON_TYPES.items() if _for_the_tool(p, stems, k)}
+    against = {k for p in mine for k, stems in REASON_TYPES.items() if has_any(p, stems)} - kinds
+    # two kinds of reason, in two statements or one long one ("it is free and covers Facebook
+    # and Instagram, which is where 71% of the messages are")
+    if len(kinds) < 2 or not (len(mine) >= 2 or any(len(p.split()) >= 10 for p in mine)):
         missing.append("it gives fewer than two different reasons for choosing the tool"
-                       + (" (some of your reasons say what it can't do)" if against else ""))
+                       + (" (some of your reasons say what it can't do)" if against else "")
+                       + (" (some are about another tool, not the one you chose)" if others else ""))
     if not (named or re.search(r"\d", text)):
         missing.append("the reasons are not tied to the organisation's own data (its platforms "
                        "or your figures)")
     # a platform the tool does not cover, named in a sentence that does not say so
-    sentences = re.split(r"[.!?\n;]+", text)
     wrong = [p for p in named if p not in covered
-             and any(mentions_platform(s_, p) and not _NOT.search(s_.lower()) for s_ in sentences)]
+             and any(mentions_platform(s_, p) and not _NOT.search(s_.lower()) for s_ in mine)]
     if wrong:
         missing.append("one of your reasons relies on a platform your tool does not cover")
-    odd = unknown_figures(text, _figures(ctx))
+    # a percentage in a reason about this tool must be this tool's or the data's: "it sees
+    # 98% of messages" is another tool's share; a piece naming another tool may quote its figures
+    odd = list(dict.fromkeys(
+        w for p in pieces for w in unknown_figures(p, _figures(ctx, None if p in others else tid))))
     if odd:   # "it would see 10% of messages" when it sees 71%: a reason built on a wrong figure
         missing.append(f"{'this figure is' if len(odd) == 1 else 'these figures are'} not in the "
                        f"organisation's data or the tool comparison: {', '.join(odd[:4])} (check "
@@ -143,21 +159,26 @@ def reasons(my_tool: Any, my_reasons: Any, ctx: Context) -> Verdict:
                        "organisation's data.")
 
 
-def _figures(ctx: Context) -> set[float]:
-    """Figures a learner may use in D1: the data's (as in P3) and the tool comparison's."""
+def _figures(ctx: Context, tool: str | None = None) -> set[float]:
+    """Figures a learner may use in D1: the data's (as in P3) and the tool comparison's. With
+    ``tool``, the percentages are that tool's and the headline's only."""
     from ..tools import recommend_tool
     from .p3 import data_figures
     cache = ctx.__dict__.setdefault("_tools", {})
-    if "figures" not in cache:
+    if ("figures", tool) not in cache:
         from .p3 import monitored
         rec = recommend_tool(ctx.ds, days=ctx.days, catalogue=catalogue(ctx))
-        cov = known_figures(coverage(ctx))
-        out = data_figures(ctx) | cov | known_figures(catalogue(ctx), rec.scores, rec.coverage)
+        cov = coverage(ctx)
+        if tool is not None:
+            cov = cov[cov["id"].astype(str) == tool]
+        cov_figs = known_figures(cov)
+        out = data_figures(ctx) | known_figures(coverage(ctx)) | known_figures(
+            catalogue(ctx), rec.scores, rec.coverage)
         # percentages in a D1 reason are about the tools ("it would see 71% of messages") or the
         # headline figures; the data's many daily shares would let almost any percentage pass
-        out.percents = cov.percents | known_figures(monitored(ctx)["headline"]).percents
-        cache["figures"] = out
-    return cache["figures"]
+        out.percents = cov_figs.percents | known_figures(monitored(ctx)["headline"]).percents
+        cache[("figures", tool)] = out
+    return cache[("figures", tool)]
 
 
 @task("d1.weights", "D1 task 3 (what if cost matters most?)", ("cost_first_choice",),

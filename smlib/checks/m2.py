@@ -17,7 +17,7 @@ import pandas as pd
 from ..paths import data_file
 from ..privacy import inert_urls, pseudonymise
 from ._answers import (as_number, clean_text, has_any, is_blank, is_whole, norm_label, one_value,
-                       strip_quotes)
+                       real_sentences, strip_quotes)
 from ._context import Context
 from ._core import MANY, TEXT, Verdict, task
 
@@ -38,7 +38,8 @@ _LABEL_OF = {norm_label(v): k for k, vs in LABELS.items() for v in vs + (k,)}
 # factor (as in data/priority_rules.toml) -> words a learner might use for it
 FACTOR_WORDS: dict[str, tuple[str, ...]] = {
     "safety": ("safe", "danger", "hazard", "hurt", "injur", "harm", "accident", "bleed",
-               "blood", "cut", "fire", "smoke", "emergency", "poison", "health", "risk"),
+               "blood", "cut", "fire", "smoke", "emergency", "poison", "health", "risk",
+               "wound", "bruis", "burn", "scald", "graze"),
     "distress": ("distress", "upset", "vulnerable", "worried", "scared", "frightened", "crying",
                  "anxious", "anxiety", "emotional", "struggling", "help me", "cope", "alone"),
     "legal": ("legal", "law", "lawyer", "solicitor", "sue", "court", "trading standards",
@@ -49,7 +50,8 @@ FACTOR_WORDS: dict[str, tuple[str, ...]] = {
                            "sentiment", "feeling", "annoyed"),
     "question": ("question", "ask", "enquir", "inquir", "request", "want to know", "wants to know",
                  "booking", "information", "info"),
-    "praise": ("praise", "thank", "review", "positive", "compliment", "happy", "nice", "kind"),
+    "praise": ("praise", "thank", "review", "positive", "compliment", "happy", "nice", "kind",
+               "like", "love", "pleased", "glad", "great", "good", "enjoy", "lovely"),
     "security": ("scam", "phish", "fake", "security", "fraud", "link", "hack", "password",
                  "impersonat"),
     "waiting": ("wait", "hour", "long", "no reply", "no answer", "not replied", "ignored",
@@ -272,7 +274,6 @@ def categories(my_categories: Any, ctx: Context) -> Verdict:
     wrong = [i for i in range(1, n + 1) if got[i] != want[i]]
     if not wrong:
         return Verdict.yes(f"all {n} messages are in the right group.")
-    verb = "is" if len(wrong) == 1 else "are"
     notes = []
     if any(want[i] == BUSINESS for i in wrong):
         notes.append("a message the organisation wrote itself is not in its own group")
@@ -282,8 +283,9 @@ def categories(my_categories: Any, ctx: Context) -> Verdict:
         notes.append("a message the business should respond to is marked as needing no action")
     if any(want[i] == NONE and got[i] == ACTION for i in wrong):
         notes.append("a message that needs no response is marked as needing action")
-    return Verdict.no(f"{_of(len(wrong), n)} {verb} not in the right group yet: "
-                      + "; ".join(notes) + ".")
+    # how many are wrong is not said: changing one message at a time and watching the count
+    # would sort all ten without reading them (found by a review, session 11)
+    return Verdict.no("not every message is in the right group yet: " + "; ".join(notes) + ".")
 
 
 def _queue(ctx: Context) -> pd.DataFrame:
@@ -392,6 +394,23 @@ def _mentions_factor(text: str, factor: str, evidence: str) -> bool:
     return _said(text, stems) or _said(text, ev)
 
 
+def _denied(text: str, stems: Any) -> bool:
+    """Does the text name these words only to deny them ("the dog was not hurt")?"""
+    return has_any(clean_text(text).lower(), stems) and not _said(text, stems)
+
+
+_SMALL_WORDS = frozenset("this that with from after before their there they have your about "
+                         "what when just only been were will would could look very".split())
+
+
+def _about_message(reason: str, message: Any) -> bool:
+    """Does the reason talk about what the message says (shares a word of four letters or more
+    with it, "groom" for "… after the groom 😍")? A reason that only says "not urgent" does not."""
+    def content(t: Any) -> set[str]:
+        return {w for w in re.findall(r"[a-z]{4,}", clean_text(t).lower()) if w not in _SMALL_WORDS}
+    return bool(content(reason) & content(message))
+
+
 def _negated_factor(text: str) -> bool:
     """Does the text say a serious factor is absent ("nobody was hurt", "no complaint")?"""
     t = clean_text(text).lower()
@@ -406,8 +425,9 @@ def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
                           + picked.message)
     row = _find(item_id, ctx)
     text = clean_text(text_value)
-    if len(re.findall(r"[A-Za-z]+", text)) < 4:
-        return Verdict.no("write at least one full sentence giving your reason.")
+    if len(re.findall(r"[A-Za-z]+", text)) < 4 or real_sentences(text) < 1:
+        return Verdict.no("write at least one full sentence giving your reason (a list of "
+                          "words is not a sentence).")
     # the lift to the urgent level is a result of the reasons, not a reason of its own
     facs = [f for f in factors_of(row["reasons"]) if f[1] > 0 and f[0] != "urgent_floor"]
     present = {f[0] for f in facs}
@@ -419,6 +439,9 @@ def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
         if wrong:
             return Verdict.no("your reason talks about something that did not make this message "
                               "score highly. Read the message and its reasons again.")
+        if top and top[0][0] in CLAIM_WORDS and _denied(text, CLAIM_WORDS[top[0][0]]):
+            return Verdict.no("your reason says the most important thing about this message did "
+                              "not happen. Read the message and its reasons again.")
         if any(_mentions_factor(text, k, ev) for k, _, ev in top):
             return Verdict.yes("your reason names what made this message the most important.")
         return Verdict.no("your reason does not say what made this message more important than "
@@ -428,7 +451,7 @@ def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
                           "Read the message and its reasons again.")
     if any(_mentions_factor(text, k, ev) for k, _, ev in facs):
         return Verdict.yes("your reason says what this message is about and why it can wait.")
-    if _said(text, LOW_WORDS) and _negated_factor(text):
+    if _said(text, LOW_WORDS) and (_negated_factor(text) or _about_message(text, row["text"])):
         return Verdict.yes("your reason says why this message can wait.")
     return Verdict.no("your reason does not say why this message is less important than the "
                       "others.")

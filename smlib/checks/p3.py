@@ -16,8 +16,8 @@ import pandas as pd
 
 from ..privacy import person_keys, pseudonym
 from ._answers import (age_band, age_bands, as_number, clean_text, has_any, is_whole,
-                       known_figures, looks_like_percent, mentions_platform, negated, real_sentences,
-                       unknown_figures)
+                       figures, known_figures, looks_like_percent, mentions_platform, negated,
+                       placeholders, PLACEHOLDER_HINT, real_sentences, unknown_figures)
 from ._context import Context
 from ._core import TEXT, Verdict, task
 
@@ -320,8 +320,11 @@ def summary(my_summary: Any, ctx: Context) -> Verdict:
     named = [p for p in sorted(set(ctx.frame["platform"].astype(str))) if mentions_platform(text, p)]
     if len(named) < 2:
         missing.append("it does not name the platforms the activity was on")
-    if not re.search(r"\d", text):
-        missing.append("it has no figures from your monitoring")
+    if placeholders(text):
+        missing.append(PLACEHOLDER_HINT)
+    elif not figures(text):
+        missing.append("it has no figures from your monitoring (write them as numbers, "
+                       "for example 21 or 45%)")
     if not has_any(text, WHO_WORDS):
         missing.append("it does not say who the users are")
     themes = monitored(ctx).get("themes")
@@ -349,5 +352,7 @@ def data_figures(ctx: Context) -> set[float]:
     if "figures" not in cache:
         from ..metrics import monitor
         everything = monitor(ctx.ds, days=ctx.days)
-        cache["figures"] = known_figures(monitored(ctx), everything, ctx.ds.audience, list(ctx.days))
+        # not the raw audience table: its daily counts for every day of the file made almost
+        # any number from 13 to 100 "a figure in the data"; monitor() has the days' audience
+        cache["figures"] = known_figures(monitored(ctx), everything, list(ctx.days))
     return cache["figures"]

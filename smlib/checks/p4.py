@@ -11,8 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from ._answers import (as_number, clean_text, has_any, is_blank, mentions_platform,
-                       named_platforms, read_platform, real_sentences, strip_quotes)
+from ._answers import (PLACEHOLDER_HINT, as_number, clean_text, has_any, is_blank,
+                       mentions_platform, named_platforms, placeholders, read_platform,
+                       real_sentences, sentences, strip_quotes, unknown_figures)
 from ._answers import PLATFORM_WORDS
 from ._context import Context
 from ._core import MANY, TEXT, Verdict, task
@@ -49,7 +50,8 @@ def coverage(ctx: Context) -> pd.DataFrame:
 
 
 def _key(s: Any) -> str:
-    return re.sub(r"[^a-z0-9]", "", clean_text(s).lower())
+    """Letters, digits and '+' only: "Google+" (a closed social network) is not "Google Alerts"."""
+    return re.sub(r"[^a-z0-9+]", "", clean_text(s).lower())
 
 
 def tool_id(value: Any, cat: pd.DataFrame) -> str | None:
@@ -239,7 +241,7 @@ def share_seen(share_seen: Any, ctx: Context) -> Verdict:
     exact = None if places is None else max(places, 2)  # "70%" is right when it is 70.4%
     if close(true) or (exact is not None and round(true, exact) == round(s, exact)):
         return Verdict.yes("that is the share of the organisation's messages this tool would see.")
-    if places == 1:
+    if places == 1 and 0 < s < 1:
         # "0.7" or "70%": rounded too far to check; said for every such answer, right-ish or
         # not, so it never tells the learner they are close
         # (a whole percentage ending in 0, "50%", may be rounded to the nearest ten: asking for
@@ -275,8 +277,11 @@ def missed(missed_platform: Any, ctx: Context) -> Verdict:
             return Verdict.yes("this tool covers every platform the organisation uses.")
         return Verdict.no("look again at which platforms the organisation uses.")
     code = read_platform(missed_platform, org_platforms)
-    if code is None and len(named_platforms(missed_platform, org_platforms)) > 1:
+    named = named_platforms(missed_platform, org_platforms)
+    if code is None and len(named) > 1:
         return Verdict.no("name just one platform the tool misses.")
+    if code is None and len(named) == 1:   # a sentence: "it can't see TikTok" names the one it misses
+        code = next(iter(named))
     if code is None:
         if not isinstance(missed_platform, str) or as_number(missed_platform) is not None:
             return Verdict.no("give the platform's name as text in quotes, for example "
@@ -312,6 +317,65 @@ def describe(my_description: Any, ctx: Context) -> Verdict:
     closed_named = [t for t in named if cat.set_index("id").loc[t, "status"] == "closed"]
     if closed_named and not has_any(text, CLOSED_WORDS):
         missing.append("it describes a tool that has closed down as if it could still be used")
+    if placeholders(text):
+        missing.append(PLACEHOLDER_HINT)
+    if missing:     # too short, or no tools named: the facts are checked once it is a description
+        return Verdict.no("this is not yet a description of usefulness: " + "; ".join(missing) + ".")
+    if wrong_platform_claims(text, ctx):
+        missing.append("it says a tool can see a platform it does not cover, or can't see one it "
+                       "does cover: check the coverage table again")
+    from .d1 import _figures
+    odd = list(dict.fromkeys(w for tool, piece in _by_tool(text, cat)
+                             for w in unknown_figures(piece, _figures(ctx, tool))))
+    if odd:
+        missing.append(f"{'this figure is' if len(odd) == 1 else 'these figures are'} not in the "
+                       f"tool comparison or the organisation's data: {', '.join(odd[:4])} "
+                       f"(check {'it' if len(odd) == 1 else 'each one'} against the table)")
     if missing:
         return Verdict.no("this is not yet a description of usefulness: " + "; ".join(missing) + ".")
     return Verdict.yes("you describe what the tools can and cannot do for this organisation.")
+
+
+_CLAUSE_BREAK = re.compile(r",|;|\bbut\b|\bhowever\b|\balthough\b|\bwhile\b|\bwhereas\b|"
+                           r"\bthough\b|\bunlike\b")
+_CANT = re.compile(r"\b(?:not|no|never|cannot|without|unable|miss|misses|missing|except|apart)\b|n't\b")
+
+
+def _by_tool(text: str, cat: pd.DataFrame) -> list[tuple[str | None, str]]:
+    """Each sentence of ``text`` with the one tool it is about: the tool it names, or, for a
+    sentence naming none ("It is free."), the tool of the sentence before; None when it names
+    several tools or none has been named yet."""
+    out: list[tuple[str | None, str]] = []
+    current: str | None = None
+    for sentence in sentences(text):
+        named = tools_named(sentence, cat)
+        if len(named) == 1:
+            current = next(iter(named))
+        elif len(named) > 1:
+            current = None
+        out.append((current, sentence))
+    return out
+
+
+def wrong_platform_claims(text: str, ctx: Context) -> list[tuple[str, str, bool]]:
+    """The claims ``(tool, platform, says it sees it)`` in a description that the coverage table
+    contradicts: "Meta Business Suite can see TikTok" when it does not, "Hootsuite cannot see
+    Facebook" when it does. A platform counts as denied when a "not" word comes before it in
+    its clause ("it sees Facebook but not TikTok")."""
+    cov = coverage(ctx).set_index("id")
+    plats = list(cov.attrs.get("platforms") or sorted(set(ctx.frame["platform"].astype(str))))
+    wrong = []
+    for tool, sentence in _by_tool(text, catalogue(ctx)):
+        if tool is None or tool not in cov.index:
+            continue
+        covered = set(cov.loc[tool, "platforms_covered"])
+        low = clean_text(sentence).lower()
+        for clause in _CLAUSE_BREAK.split(low):
+            for p in plats:
+                m = re.search(rf"(?<![\w'’])(?:{PLATFORM_WORDS.get(p, re.escape(p))})(?![\w'’])", clause)
+                if m is None:
+                    continue
+                sees = not _CANT.search(clause[:m.start()])
+                if sees != (p in covered):
+                    wrong.append((tool, p, sees))
+    return wrong

@@ -207,6 +207,8 @@ def _row_is(text: str) -> tuple[str | None, bool]:
             if m.group("owner") or (nxt is not None and nxt.lastgroup == "message"
                                     and not t[m.end():nxt.start()].strip()):
                 continue  # "a customer's post", "a customer comment": the message is the thing
+            if re.match(rf"\s*(?:has\s+|had\s+)?{_WROTE}", t[m.end():]):
+                kind = "message"   # "what a user posted", "something a customer wrote"
         if kind == "event":
             if not (re.search(_WROTE, rest) or re.search(rf"\b(?:{_MESSAGE_NOUNS})\b", rest)):
                 continue
@@ -224,7 +226,7 @@ def _row_is(text: str) -> tuple[str | None, bool]:
       (TEXT,))
 def row(one_row_is: Any, ctx: Context) -> Verdict:
     text = clean_text(one_row_is)
-    if len(re.findall(r"[A-Za-z]+", text)) < 3:
+    if len(set(re.findall(r"[a-z]+", text.lower()))) < 3:
         return Verdict.no("write a short sentence in your own words.")
     if "?" in text:
         return Verdict.no("that is a question; answer it in a sentence of your own.")
