@@ -478,11 +478,13 @@ def engagement_counted(dataset: Dataset, frame: pd.DataFrame | None = None) -> b
     Loaders write 0 when a source has no such counts (a CSV without those columns, a
     platform export of someone's own posts), so "0 likes" can mean "not recorded". (Replies
     do not tell: loaders count them from the reply links in the file itself.) The counts are
-    taken as recorded when a tabular file had a likes, shares or replies column, or when any
-    message in the data (any day) has likes or shares above 0.
+    taken as recorded when a tabular file had a likes, shares or replies column with at least one
+    readable count, or when any message in the data (any day) has likes or shares above 0.
     """
-    used = dataset.load_summary.get("columns_used") if isinstance(dataset.load_summary, dict) else None
-    if used and any(c in used for c in ("likes", "shares", "replies")):
+    summary = dataset.load_summary if isinstance(dataset.load_summary, dict) else {}
+    used = summary.get("columns_used")
+    unread = set(summary.get("counts_unread") or ())   # a column with not one readable count
+    if used and any(c in used and c not in unread for c in ("likes", "shares", "replies")):
         return True
     f = dataset.interactions if frame is None else frame
     cols = [c for c in ("likes", "shares") if c in f.columns]
@@ -817,7 +819,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         med, p90 = _q(mins, 0.5), _q(mins, 0.9)
         rows.append({"platform": plat, "customer_messages": int(m.sum()), "answered": int(a.sum()),
                      "answered_share": _share(int(a.sum()), int(m.sum())) if org_in_file else float("nan"),
-                     "waiting": int(m.sum() - a.sum()), "median_minutes": med, "p90_minutes": p90,
+                     # unknown, like the share answered, when no reply could be in the file
+                     "waiting": int(m.sum() - a.sum()) if org_in_file else float("nan"),
+                     "median_minutes": med, "p90_minutes": p90,
                      "median_hours": round(med / 60, 1), "p90_hours": round(p90 / 60, 1),
                      "median_business_minutes": _q(bmins, 0.5),
                      "p90_business_minutes": _q(bmins, 0.9)})
@@ -995,7 +999,7 @@ def _headline(res: dict[str, Any]) -> dict[str, Any]:
         "first_response_p90_minutes": cc["p90_minutes"],
         "first_response_median_business_minutes": cc["median_business_minutes"],
         "first_response_p90_business_minutes": cc["p90_business_minutes"],
-        "waiting": cc["waiting"],
+        "waiting": None if pd.isna(cc["waiting"]) else int(cc["waiting"]),
     }
     if available(res["followers"]):
         f = _row(res["followers"], "platform", ALL)

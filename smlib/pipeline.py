@@ -33,5 +33,7 @@ def enrich(dataset: Dataset, corrections=None, sentiment: bool = True, themes: b
     frame = add_response_times(frame, dataset.profile)
     if priorities:
         from .priority import prioritise
-        frame = prioritise(frame, profile=dataset.profile)
+        # a file with no message by the organisation cannot show replies: waits are not scored
+        frame = prioritise(frame, profile=dataset.profile,
+                           replies_known=bool(frame["author_is_org"].fillna(False).astype(bool).any()))
     return dataset.replace(interactions=frame)

@@ -445,11 +445,16 @@ def _repeat_counts(frame: pd.DataFrame, customer: pd.Series, window_hours: float
     out = pd.Series(0, index=frame.index, dtype="int64")
     if "author_id" not in frame:
         return out
-    sub = frame.loc[customer & frame["author_id"].notna(), ["platform", "author_id", "created_at"]]
+    from .privacy import handle_key_column
+    # the same person as the counts of people see it (@Jane and jane are one); a blank id (no
+    # author column, a deleted account) is nobody in particular, never one repeat customer
+    person = handle_key_column(frame["author_id"])
+    known = person.notna() & person.ne("").fillna(False).astype(bool)
+    sub = frame.loc[customer & known, ["platform", "created_at"]]
     if sub.empty:
         return out
     win = np.int64(window_hours * 3600 * 1e9)
-    keys = sub["platform"].astype(str) + "\x00" + sub["author_id"].astype(str)
+    keys = sub["platform"].astype(str) + "\x00" + person[sub.index].astype(str)
     times = sub["created_at"].astype("int64").to_numpy()
     res = np.ones(len(sub), dtype=np.int64)            # a customer's only message counts 1
     for pos in keys.groupby(keys, sort=False).indices.values():   # positions, no per-group .loc
@@ -537,7 +542,8 @@ def _org_name(frame: pd.DataFrame, profile: Profile | None) -> str:
 # ----------------------------------------------------------------------------- main
 def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
                now: pd.Timestamp | str | None = None,
-               rules: Mapping[str, Any] | str | Path | None = None) -> pd.DataFrame:
+               rules: Mapping[str, Any] | str | Path | None = None,
+               replies_known: bool | None = None) -> pd.DataFrame:
     """Categorise and score every message; return a new frame with the M2 columns added.
 
     Added columns:
@@ -556,16 +562,25 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     gives the organisation's name and opening hours (waits then count open hours only).
     ``frame.attrs['priority_notes']`` says which tools were used (e.g. if sentiment fell back
     to VADER).
+
+    ``replies_known=False`` says the data cannot show replies (a file with no message by the
+    organisation: the customers' side only), so waiting time is not scored: every message would
+    look unanswered. By default it is False for a :class:`Dataset` without any message by the
+    organisation, and True for a frame (which may be a part of the data).
     """
     if isinstance(frame, Dataset):
         profile = profile or frame.profile
         frame = frame.interactions
+        if replies_known is None:
+            replies_known = bool(frame["author_is_org"].fillna(False).astype(bool).any()) \
+                if "author_is_org" in frame.columns else False
     if not isinstance(frame, pd.DataFrame):
         raise DataError(f"prioritise needs an interactions DataFrame, got {type(frame).__name__}")
     if not frame.index.is_unique:
         # two exports glued with pd.concat (no ignore_index) repeat row labels: work on positions,
         # then give the rows their labels back
-        out = prioritise(frame.reset_index(drop=True), profile=profile, now=now, rules=rules)
+        out = prioritise(frame.reset_index(drop=True), profile=profile, now=now, rules=rules,
+                         replies_known=replies_known)
         out.index = frame.index
         return out
     missing = [c for c in ("text", "created_at", "author_is_org") if c not in frame.columns]
@@ -684,6 +699,13 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     else:
         wait_bus = pd.Series(np.nan, index=out.index)
         wait_hours = wait_wall / 60.0
+    # a file with no message by the organisation (the customers' side only) cannot show who
+    # was answered: every message would be "waiting", so waiting time is not scored
+    org_known = replies_known is not False
+    if not org_known:
+        wait_hours = pd.Series(0.0, index=out.index)
+        notes.append("waiting: this data holds no message by the organisation, so whether anyone "
+                     "was answered is unknown; waiting time is not scored")
     repeat = _repeat_counts(out.assign(created_at=created), customer, float(F["repeat_contact"]["window_hours"]))
     spikes = _spike_labels(out.assign(created_at=created), sentiment, profile, notes)
 
@@ -826,7 +848,9 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
         urgent_col.append(is_urgent)
         if is_urgent:
             why = " and ".join(urgent_bits) if urgent_bits else f"a high priority score ({score}/{hi})"
-            urgent_reason_col.append(f"{URGENT_PREFIX}{why} on {where}; waiting {waited}{waited_note}")
+            urgent_reason_col.append(f"{URGENT_PREFIX}{why} on {where}; "
+                                     + (f"waiting {waited}{waited_note}" if org_known else
+                                        f"sent {waited} before the newest message in this data"))
         else:
             urgent_reason_col.append("")
         if situation == "praise" and is_review[i] and not found["praise"][i] and sentiment[i] < float(pos_cut or 0.5):
@@ -930,7 +954,9 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
         where = PLATFORM_NAMES.get(str(it["platform"]), str(it["platform"]))
         short = it["text"] if len(it["text"]) <= 160 else it["text"][:157] + "…"
         why = "; ".join(r for r in it["reasons"])
-        return (f"{label}: {it['priority']}/100 – {it['author']} on {where}: \"{short}\". "
+        who = it["author"] if isinstance(it["author"], str) and it["author"].strip(" @") else \
+            "someone unnamed"   # no author column, or a deleted account
+        return (f"{label}: {it['priority']}/100 – {who} on {where}: \"{short}\". "
                 f"Why: {why}.")
 
     if not lo_items:
@@ -951,7 +977,9 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
             f"The highest scores {gap} point{'' if gap == 1 else 's'} more than the lowest. "
             f"Its biggest reason: {h['reasons'][0].split(' ', 1)[1]}"
             + (" – and it is urgent" if h["urgent"] else "")
-            + f". The lowest still needs action ({l['reasons'][0].split(' ', 1)[1]}) but can wait.")
+            + f". The lowest still needs action ({l['reasons'][0].split(' ', 1)[1]})"
+            + (" and is urgent too: deal with both soon, the highest first." if l["urgent"]
+               else " but can wait."))
     return {"highest": hi_items, "lowest": lo_items, "text": "\n".join(lines)}
 
 

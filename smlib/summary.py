@@ -62,12 +62,16 @@ def pct(share: Any) -> str:
     which are None when there is nothing to divide by (e.g. an export of the organisation's
     own posts has no messages from the public).
 
-    >>> pct(0.513), pct(0.052), pct(None)
-    ('51%', '5.2%', 'n/a')
+    >>> pct(0.513), pct(0.052), pct(None), pct(1 / 10000), pct(0.99996)
+    ('51%', '5.2%', 'n/a', 'under 0.1%', 'over 99.9%')
     """
     if _missing(share) or not math.isfinite(float(share)):
         return "n/a"
     p = 100 * float(share)
+    if 0 < p < 0.05:          # 1 of 10,000 is not "0%"
+        return "under 0.1%"
+    if 99.5 <= p < 100:       # nor is 9,999 of 10,000 "100%"
+        return f"{round(p, 1)}%" if round(p, 1) < 100 else "over 99.9%"
     if p >= 10 or round(p, 1) == round(p):
         return f"{round(p)}%"
     return f"{round(p, 1)}%"
@@ -143,6 +147,11 @@ def _minutes(m: float, h: float | None = None) -> str:
     return f"about {round(h)} hours"
 
 
+def _within(m: float, h: float | None = None) -> str:
+    """``"within 53 minutes"``, ``"within a minute"`` (never "within under a minute")."""
+    return "within a minute" if m < 1 else f"within {_minutes(m, h)}"
+
+
 def _quote(text: Any, limit: int = 90) -> str:
     t = " ".join(str(text).split())
     return "“" + (t if len(t) <= limit else t[: limit - 1].rstrip() + "…") + "”"
@@ -204,7 +213,8 @@ def _overview(res: dict[str, Any], name: str, short: str) -> str:
               "named author (an export without authors, or deleted accounts), so "
               f"{'the person who wrote it is' if unknown == 1 else 'the people who wrote them are'} "
               "not counted. ")
-    s += f"{_plural(h['users'], 'different person', 'different people')} wrote to or about {short}"
+    s += (f"{_plural(h['users'], 'different person', 'different people')}" if h["users"] != 1
+          else "1 person") + f" wrote to or about {short}"
     if not meta.get("earlier_data", True):   # nothing before the first day: everyone looks new
         return s + ("; the data starts on the first monitoring day, so we cannot tell who had "
                     "been in touch before.")
@@ -430,13 +440,16 @@ def _care(res: dict[str, Any], name: str) -> str:
         s = (f"{who} answered {_int(cc['answered'])} of the {_int(cc['customer_messages'])} messages "
              f"from the public ({pct(cc['answered_share'])}) by the end of the last day.")
     if cc["answered"] == 1:
-        s += f" The one reply came after {_minutes(cc['median_minutes'], cc['median_hours'])}."
+        m = cc["median_minutes"]
+        s += (" The one reply came in under a minute." if m < 1 else
+              f" The one reply came after {_minutes(m, cc['median_hours'])}.")
     elif cc["answered"]:
-        s += (f" Half of the replies came within {_minutes(cc['median_minutes'], cc['median_hours'])}"
-              f" and nine in ten within {_minutes(cc['p90_minutes'], cc['p90_hours'])}.")
+        s += (f" Half of the replies came {_within(cc['median_minutes'], cc['median_hours'])}"
+              f" and nine in ten {_within(cc['p90_minutes'], cc['p90_hours'])}.")
         if not _missing(cc["median_business_minutes"]):
+            bm = cc["median_business_minutes"]
             s += (f" Counting only opening hours, the median wait was "
-                  f"{_minutes(cc['median_business_minutes'])}.")
+                  f"{'under a minute' if bm < 1 else _minutes(bm, bm / 60)}.")
     if cc["waiting"] and cc["customer_messages"] > 1:    # one message: the sentence above said it
         s += f" {_plural(cc['waiting'], 'message was', 'messages were')} still waiting for a reply."
     gone = res["meta"].get("replies_not_in_file") or 0
@@ -542,7 +555,8 @@ def _comparison(cmp: pd.DataFrame) -> str:
             a, b = rows.loc[key, "this_period"], rows.loc[key, "previous_period"]
             if a == 0 and b == 0:   # "people went from 0 to 0" says nothing
                 continue
-            parts.append(f"{what} went from {_int(b)} to {_int(a)};")
+            parts.append(f"{what} stayed at {_int(a)};" if a == b else
+                         f"{what} went from {_int(b)} to {_int(a)};")
     kpis = cmp[cmp["status"].isin(["met", "not met"])]
     if len(kpis):
         met = kpis[kpis["status"] == "met"]["meaning"].tolist()

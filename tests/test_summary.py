@@ -254,7 +254,7 @@ def test_deleted_authors_are_not_one_person(tmp_path):
     assert (res["headline"]["users"], res["meta"]["unknown_authors"], res["headline"]["customer_messages"]) == (1, 3, 4)
     text = smlib.describe_activity(res)
     assert "3 messages from the public have no named author" in text
-    assert "1 different person wrote to or about Acme Coffee" in text
+    assert "1 person wrote to or about Acme Coffee" in text
     assert "1 person from the public sent 4 messages (3 messages with no named author)" in text
     shown = smlib.pseudonymise(ds.interactions)
     assert shown["author_id"].tolist()[:3] == ["", "", ""] and shown["author_id"][3].startswith("user-")

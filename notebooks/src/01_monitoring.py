@@ -285,7 +285,8 @@ if h["first_response_median_business_minutes"] is not None:
     print(f"Median in business hours only: {format_wait(h['first_response_median_business_minutes'])}")
 else:
     print("Median in business hours only: not available (no opening hours for this source)")
-print(f"Still waiting for a reply: {h['waiting']}")
+print("Still waiting for a reply:", h["waiting"] if h["waiting"] is not None else
+      "not known (this file holds no message by the organisation, so no replies)")
 
 # %%
 table(res["customer_care"], percent=["answered_share"],

@@ -418,7 +418,9 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         text_blank |= as_str(f["text"]).str.isspace().to_numpy(dtype=bool, na_value=False)
     if text_blank.any():
         media = f["_has_media"].fillna(False).to_numpy(dtype=bool) if "_has_media" in f.columns else False
-        rated = _whole_stars(f["rating"]) if "rating" in f.columns else False
+        # a rating on another scale (0-10) is not stars: its blank texts are not stars-only reviews
+        rated = (_whole_stars(f["rating"]) if "rating" in f.columns
+                 and not tracker.info.get("rating_not_stars") else False)
         stars_only = int((text_blank & rated & ~media).sum())
         if stars_only:   # a 1-star review with no words is still a complaint to see and answer
             tracker.info["stars_only"] = stars_only
