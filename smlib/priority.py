@@ -892,10 +892,13 @@ def _org_accounts(frame: pd.DataFrame) -> tuple[str, ...]:
 
 
 def priority_queue(prioritised: pd.DataFrame, n: int | None = None, pseudonymised: bool = True,
-                   keep: tuple[str, ...] = ()) -> pd.DataFrame:
+                   keep: tuple[str, ...] = (), people: pd.DataFrame | None = None) -> pd.DataFrame:
     """The messages that need action, highest priority first (ties: longest waiting first).
 
-    Customers are pseudonymised and links made inert unless ``pseudonymised=False``.
+    Customers are pseudonymised and links made inert unless ``pseudonymised=False``; a
+    customer named in a message is found among the authors of ``people`` (default: all of
+    ``prioritised``, not only the queue), so "Sarah Jones was rude" is hidden even when Sarah's
+    own message needs no action.
     """
     keep = tuple(keep) + _org_accounts(prioritised)
     q = prioritised[prioritised["category"].astype(str) == "needs_action"]
@@ -904,13 +907,14 @@ def priority_queue(prioritised: pd.DataFrame, n: int | None = None, pseudonymise
     if n is not None:
         q = q.head(n)
     if pseudonymised:
-        q = pseudonymise(q, keep=keep)
+        q = pseudonymise(q, keep=keep, people=prioritised if people is None else people)
         from .security import make_inert
         q = q.assign(text=q["text"].map(make_inert))
     return q.reset_index(drop=True)
 
 
-def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...] = ()) -> dict[str, Any]:
+def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...] = (),
+                     people: pd.DataFrame | None = None) -> dict[str, Any]:
     """Pick the highest- and lowest-priority messages that need action and say why (M2).
 
     Returns ``{"highest": [...], "lowest": [...], "text": "..."}``: each item is a dict with
@@ -918,7 +922,8 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
     ``reasons``; ``text`` is a plain-English paragraph a learner can learn from. Ties are broken
     by waiting time (for the highest, the one waiting longest; for the lowest, the newest), and
     the lowest is never one of the highest: with a single message needing action, ``lowest`` is
-    empty and the text says there is nothing to compare it with.
+    empty and the text says there is nothing to compare it with. Customers named in the texts
+    are looked for among the authors of ``people`` (default: all of ``prioritised``).
     """
     need = ["category", "priority", "reasons", "created_at", "text"]
     missing = [c for c in need if c not in prioritised.columns]
@@ -931,7 +936,7 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
         return {"highest": [], "lowest": [], "text": "No message needs action, so there is no "
                 "highest or lowest priority to explain."}
     from .security import make_inert
-    q = pseudonymise(q, keep=keep).reset_index(drop=True)
+    q = pseudonymise(q, keep=keep, people=prioritised if people is None else people).reset_index(drop=True)
     from .stars import shown_text
     q = q.assign(text=shown_text(q))   # a stars-only review reads '(no words: 1 of 5 stars)'
     top = q.sort_values(["priority", "created_at", "message_id"], ascending=[False, True, True],

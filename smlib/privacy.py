@@ -221,9 +221,25 @@ def pseudonym(author_id: object, salt: str = DEFAULT_SALT) -> str:
 
 _GREETING_WORDS = (r"hi|hiya|hello|hey|dear|morning|good morning|afternoon|good afternoon|evening|"
                    r"good evening|thanks|thank you|thankyou|cheers|sorry|apologies|bye|welcome")
-_GREETING_HINT = re.compile(rf"(?i)\b(?:{_GREETING_WORDS})\b")
+_GREETING_HINT = re.compile(rf"(?i)\b(?:{_GREETING_WORDS})\b|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b")
+_LETTERS = r"[^\W\d_]"
+# a name: letters in any alphabet ("Seán", "Zoë"), perhaps "O'Brien" or "Anne-Marie"; a
+# possessive "'s" after it is not part of it ("Liam's order"). Its capitals are checked in code
+# (Python's re has no "upper-case letter" class): see _looks_like_name.
+_NAME = rf"{_LETTERS}+(?:['’](?!s\b){_LETTERS}+)?(?:-{_LETTERS}+)?"
 _GREETED = re.compile(rf"(?<![\w@])(?i:{_GREETING_WORDS})(?P<gap>[ \t]*,?[ \t]+)"
-                      r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w@'’-]| [A-Z])")
+                      rf"(?P<name>{_NAME})(?![\w@-]|['’](?!s\b))")
+
+
+def _looks_like_name(word: str, rest: str = "") -> bool:
+    """A capitalised word that is not in capitals ("Liam", "Seán", "McDonald", "O'Brien"; not
+    "TV" or "liam"), not followed by another capitalised word (that makes a full name or a
+    place, "Sarah Jones", "Kelby Road", handled elsewhere)."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 or not letters[0].isupper() or all(c.isupper() for c in letters):
+        return False
+    nxt = re.match(r" (\w)", rest)
+    return not (nxt and nxt.group(1).isupper())
 NOT_FIRST_NAMES = frozenset("""all everyone everybody anyone team there again guys folks both you
 ya mate mates sir madam maam friends friend so very much lots loads for in to and but the we it
 once love lovely great brilliant amazing awesome good guy gents ladies girls boys pal buddy gang
@@ -232,17 +248,31 @@ crew staff customer customers back soon tonight today tomorrow morning afternoon
 "Thank You", "Thanks again"): kept as written."""
 
 
+_TITLED = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr)\.?(?P<gap>[ \t]+)(?P<name>{_NAME})"
+                     rf"(?![\w@-]|['’](?!s\b))")
+"""A surname after a title ("Dear Ms Jones", "Mr McDonald called"): the title stays."""
+
+
 def _greeted_names(text: str, org_names: set[str]) -> str:
     """First names after a greeting ("Hi Liam, sorry to hear that", "Thanks Fatima") become
     ``[name]``: the business greets customers by name in half of its replies, and a first name
     beside a pseudonym undoes it. The organisation's own names are kept."""
     def swap(m: re.Match) -> str:
         name = m.group("name")
+        if not _looks_like_name(name, m.string[m.end():m.end() + 3]):
+            return m.group(0)
         if name.lower() in NOT_FIRST_NAMES or handle_key(name) in org_names or any(
                 n.split()[0] == name.lower() for n in org_names if " " in n):
             return m.group(0)
         return m.group(0)[: m.start("name") - m.start()] + "[name]"
-    return _GREETED.sub(swap, text)
+
+    def titled(m: re.Match) -> str:
+        name = m.group("name")
+        letters = [c for c in name if c.isalpha()]
+        if not letters[0].isupper() or handle_key(name) in org_names:
+            return m.group(0)
+        return m.group(0)[: m.start("name") - m.start()] + "[name]"
+    return _TITLED.sub(titled, _GREETED.sub(swap, text))
 
 
 def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
@@ -282,6 +312,10 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
         # the organisation's own names and handles (as it posted in this frame) are never a customer's
         org_names = keep_l | {handle_key(n) for col in ("author_name", "author_id") if col in frame
                               for n in frame[col][is_org.to_numpy()].dropna().unique()}
+        if people is not None and "author_is_org" in people:   # its posts outside these rows too
+            p_org = people["author_is_org"].fillna(False).astype(bool).to_numpy()
+            org_names |= {handle_key(n) for col in ("author_name", "author_id") if col in people
+                          for n in people[col][p_org].dropna().unique()}
         org_names.discard("")
         # names of more than one word, for "@Kelby Borough Council" (the mention is only "Kelby")
         long_names = sorted((n for n in org_names if not _RUN.fullmatch(n)), key=len, reverse=True)
@@ -346,12 +380,19 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
         # waiting, Fatima."): not at a sentence's start, where "Will" or "Hope" is a word
         org_words = {w for n in org_names for w in n.split()}
         firsts = sorted({w[0][0] for cands in names.values() for w in cands
-                         if re.fullmatch(r"[A-Z][a-z]+", w[0][0]) and w[0][0].lower() not in NOT_FIRST_NAMES
+                         if w[0][0].isalpha() and _looks_like_name(w[0][0])
+                         and w[0][0].lower() not in NOT_FIRST_NAMES
                          and w[0][0].lower() not in org_words and handle_key(w[0][0]) not in org_names},
                         key=len, reverse=True)
-        # (not before another capitalised word: "Kelby Road" is a place, "Sarah Jones" a full name)
-        known_first = re.compile(r"(?<=[\w,;:] )(?:" + "|".join(firsts) + r")(?![\w@'’-]| [A-Z])") \
-            if firsts else None
+        # (not before another capitalised word: "Kelby Road" is a place, "Sarah Jones" a full
+        # name; a possessive is still the name: "Liam's order" is "[name]'s order")
+        first_rx = re.compile(r"(?<=[\w,;:] )(?:" + "|".join(map(re.escape, firsts))
+                              + r")(?![\w@-]|['’](?!s\b))") if firsts else None
+
+        def _first_names(t: str) -> str:
+            return first_rx.sub(lambda m: "[name]" if _looks_like_name(m.group(0), m.string[m.end():m.end() + 3])
+                                else m.group(0), t)
+        known_first = first_rx
 
         def _clean(t: object) -> object:
             if not isinstance(t, str):
@@ -363,7 +404,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             t = _written_out(t, handles, names)
             if _GREETING_HINT.search(t):
                 t = _greeted_names(t, org_names)
-            return known_first.sub("[name]", t) if known_first is not None else t
+            return _first_names(t) if known_first is not None else t
 
         text = out["text"].map(_clean)
         # e-mail addresses and phone numbers written by the public are personal details too

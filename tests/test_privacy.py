@@ -189,3 +189,57 @@ def test_no_first_name_of_a_sample_customer_is_left_in_a_greeting():
     left = [t for t in out if (m := re.match(r"(?:Hi|Hello|Thanks|Sorry|Apologies)[ ,]+([A-Z][a-z]+)", t))
             and m.group(1) in firsts]
     assert not left, left[:3]
+
+
+# --- session 11 review: names of customers outside the rows shown; names in any alphabet ---
+
+def _shop(tmp_path):
+    rows = [
+        dict(id="1", date="2026-03-02 09:00", platform="x", handle="AcmeShop", name="Acme Shop",
+             is_org="true", text="Spring sale starts today!"),
+        dict(id="2", date="2026-03-02 09:05", platform="x", handle="sarah_jones", name="Sarah Jones",
+             is_org="false", text="Was in town today with my sister."),
+        dict(id="3", date="2026-03-02 09:10", platform="x", handle="bob_k", name="Bob King",
+             is_org="false", text="Your cashier Sarah Jones was rude to me. Also ask tom_w_99 and "
+                                  "Tom Wilson. Awful, I want a refund @AcmeShop"),
+        dict(id="4", date="2026-03-02 09:20", platform="x", handle="tom_w_99", name="Tom Wilson",
+             is_org="false", text="Walked past the new sign this morning."),
+    ]
+    path = tmp_path / "shop.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return smlib.enrich(smlib.load(path)).interactions
+
+
+def test_queue_and_extremes_hide_customers_named_outside_the_queue(tmp_path):
+    """Sarah's own message needs no action, so she is not in the queue; her name in Bob's
+    complaint leaked, because only the queue's own authors were looked for."""
+    from smlib.priority import priority_queue
+    rich = _shop(tmp_path)
+    assert (rich.set_index("message_id").loc[["2", "4"], "category"] == "no_action").all()
+    shown = " ".join(priority_queue(rich)["text"]) + smlib.explain_extremes(rich)["text"]
+    for secret in ("Sarah Jones", "tom_w_99", "Tom Wilson", "bob_k"):
+        assert secret not in shown, secret
+    assert "@AcmeShop" in shown                # the business keeps its name
+
+
+def test_the_business_handle_stays_when_only_people_holds_its_posts():
+    f = pd.DataFrame({"author_id": ["c1"], "author_name": ["c1"], "author_is_org": [False],
+                      "text": ["@tidypaws_grooming would love a loyalty card"]})
+    everyone = pd.concat([f, pd.DataFrame({"author_id": ["tidypaws_grooming"], "author_name": ["Tidy Paws"],
+                                           "author_is_org": [True], "text": ["Hello!"]})])
+    assert "@user-" in pseudonymise(f)["text"].iloc[0]
+    assert pseudonymise(f, people=everyone)["text"].iloc[0].startswith("@tidypaws_grooming ")
+
+
+def test_first_names_in_any_alphabet_possessives_and_titles():
+    f = pd.DataFrame({"author_id": ["shop", "c1"], "author_name": ["Shop", "Zoë Smith"],
+                      "author_is_org": [True, False],
+                      "text": ["Hi Seán, sorry. Thanks Chloé! Hi McDonald. Dear Ms Jones, we spoke "
+                               "to Liam's wife. Hi TV fans", "x"]})
+    f.loc[len(f)] = ["shop", "Shop", True, "Sorry for the wait, Zoë. We told Zoë's mum."]
+    f.loc[len(f)] = ["shop", "Shop", True, "Hi Liam's team"]
+    out = pseudonymise(f)["text"].tolist()
+    for name in ("Seán", "Chloé", "McDonald", "Jones", "Zoë"):
+        assert name not in out[0] + out[2], name
+    assert "Ms [name]" in out[0] and "Hi TV fans" in out[0]
+    assert out[2] == "Sorry for the wait, [name]. We told [name]'s mum."

@@ -78,8 +78,9 @@ check("m2.categories")
 prioritised = smlib.prioritise(ds)
 local_day = prioritised["created_at"].dt.tz_convert(ds.profile.timezone).dt.date
 queue = prioritised[local_day.isin(days) & (prioritised["category"] == "needs_action")]
-queue = smlib.pseudonymise(queue)[["message_id", "platform", "author_id", "priority", "urgent",
-                                   "text", "reasons"]]
+# pseudonyms for customers (also when a message names another customer); the business keeps its name
+queue = smlib.pseudonymise(queue, keep=ds.profile.handles.values(), people=prioritised)[
+    ["message_id", "platform", "author_id", "priority", "urgent", "text", "reasons"]]
 print("Messages that need action:", len(queue))
 queue.head()
 

@@ -180,7 +180,7 @@ else:
 # %%
 if truth is not None:
     missed = complaints[complaints["sentiment_label"] != "negative"]
-    shown = pseudonymise(missed, keep=handles)
+    shown = pseudonymise(missed, keep=handles, people=msgs)
     display(shown[["platform", "text", "sentiment", "sentiment_label"]]
             .assign(text=lambda d: d["text"].map(inert_urls)).head(8))
 
@@ -289,7 +289,7 @@ smlib.themes.discoveries_for_people(found) if len(found) else None
 # %% tags=["nbval-check-output"]
 # only messages scored negative: a neutral one is not "among the most negative"
 worst = neg.sort_values(["sentiment", "created_at"]).head(8)
-worst_view = pseudonymise(worst, keep=handles)
+worst_view = pseudonymise(worst, keep=handles, people=msgs)  # people: names anywhere in the data
 for _, m in worst_view.iterrows():
     print(f"{m['sentiment']:+.2f} [{m['platform']}] {m['author_id']}: {inert_urls(m['text'])[:110]}")
 if scored.empty:

@@ -281,7 +281,7 @@ rv.kpi_cards([
 # The full queue is in `action_queue.csv` next to this report.
 
 # %%
-queue = priority_queue(period, n=None, pseudonymised=not show_handles, keep=keep)
+queue = priority_queue(period, n=None, pseudonymised=not show_handles, keep=keep, people=full.interactions)
 rv.message_table(queue, ["priority", "platform", "author_id", "created_at", "text", "reasons"],
                  show_handles=True, max_rows=12,
                  headings={"priority": "Priority", "platform": "Platform", "author_id": "From",
@@ -292,7 +292,7 @@ rv.message_table(queue, ["priority", "platform", "author_id", "created_at", "tex
 # ### Highest and lowest priority, with reasons
 
 # %%
-extremes = smlib.explain_extremes(period, keep=keep)
+extremes = smlib.explain_extremes(period, keep=keep, people=full.interactions)
 rv.paragraph(rv.reveal(smlib.inert_urls(extremes["text"]), real))
 
 # %% [markdown]

@@ -184,7 +184,7 @@ def ten_messages(org: str | None = None, ctx: Context | None = None) -> pd.DataF
     profile = ctx.ds.profile
     name = profile.name if profile is not None else "the business"
     keep = tuple(profile.handles.values()) if profile is not None else ()
-    shown = pseudonymise(ten, keep=keep)
+    shown = pseudonymise(ten, keep=keep, people=ctx.ds.interactions)
     out = pd.DataFrame({
         "number": ten["number"].to_numpy(), "platform": ten["platform"].astype(str).to_numpy(),
         "who": [name if bool(o) else a for o, a in zip(ten["author_is_org"], shown["author_id"])],
