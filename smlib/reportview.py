@@ -422,7 +422,7 @@ def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max
 
 
 # a pseudonym, with the "@" of a mention or the "/" of a profile address in front of it
-_PSEUDONYM = re.compile(r"([@/]?)(user-[0-9a-f]{6})")
+_PSEUDONYM = re.compile(r"([@/]?)(user-[0-9a-f]{8})")
 
 
 def handle_map(frame: pd.DataFrame) -> dict[str, str]:

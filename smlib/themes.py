@@ -340,7 +340,7 @@ def _terms(low: str) -> set[str]:
     return grams
 
 
-_HIDDEN = re.compile(r"@?user-[0-9a-f]{6}\b|\[(?:email|phone)\]")
+_HIDDEN = re.compile(r"@?user-[0-9a-f]{8}\b|\[(?:email|phone)\]")
 """A pseudonym or a hidden e-mail address/phone number (:mod:`smlib.privacy`): not a word."""
 
 

@@ -564,7 +564,7 @@ def test_privacy_and_safe_csv(name):
     frame = case(name).interactions
     p = smlib.pseudonymise(frame)
     cust = ~p["author_is_org"]
-    assert p.loc[cust, "author_id"].str.fullmatch(r"user-[0-9a-f]{6}").all()
+    assert p.loc[cust, "author_id"].str.fullmatch(r"user-[0-9a-f]{8}").all()
     assert (p.loc[~cust, "author_id"] == frame.loc[~cust, "author_id"]).all()
     text = smlib.safe_csv(frame)
     cells = [c for r in csv.reader(io.StringIO(text)) for c in r]

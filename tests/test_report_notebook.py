@@ -225,7 +225,7 @@ def test_chosen_days_and_show_handles_for_staff(tmp_path):
     ids = set(on.loc[on["author_is_org"] == "false", "author_id"])
     assert any(f">{i}<" in page for i in ids)
     # text written by library functions (summary, extremes, examples) is unmasked too
-    assert re.findall(r"user-[0-9a-f]{6}", page) == []
+    assert re.findall(r"user-[0-9a-f]{8}", page) == []
 
 
 @pytest.mark.slow

@@ -286,7 +286,7 @@ def test_a_name_kept_for_an_author_without_an_id_becomes_a_pseudonym_in_text(bla
                       "author_is_org": [False, True],
                       "text": ["My train was late", "Sorry Bob Smith - please DM us"]})
     shown = smlib.pseudonymise(f)
-    assert re.fullmatch(r"Sorry user-[0-9a-f]{6} - please DM us", shown["text"][1])
+    assert re.fullmatch(r"Sorry user-[0-9a-f]{8} - please DM us", shown["text"][1])
     assert "Bob" not in " ".join(shown.astype(str).to_numpy().ravel())
 
 

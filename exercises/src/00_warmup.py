@@ -33,7 +33,7 @@ print("What it does:", ds.profile.sector)
 # ## The table
 #
 # `messages` is a table. Here are its first five rows. Customers' names are replaced by codes
-# like `user-3fa9c1` to protect their privacy.
+# like `user-3fa9c1d2` to protect their privacy.
 #
 # Useful columns:
 #

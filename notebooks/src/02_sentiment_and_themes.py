@@ -175,7 +175,7 @@ else:
 # Here are complaints the computer **missed** (it did not score them negative). Read them: why
 # did it miss them? Usually it is sarcasm without a clue word, a complaint with no "bad" word in
 # it ("the toilets were out of order the whole way"), or a spelling mistake.
-# (Names are replaced by pseudonyms like `@user-3fa9c1`, as the qualification asks.)
+# (Names are replaced by pseudonyms like `@user-3fa9c1d2`, as the qualification asks.)
 
 # %%
 if truth is not None:

@@ -16,7 +16,7 @@
 # 7. check for a **crisis** (a sudden rise in negative messages);
 # 8. spot **security risks** (scams, fake accounts) to report – never to click.
 #
-# Customers are shown as pseudonyms such as `user-3fa9c1` (the Data Protection Act applies to
+# Customers are shown as pseudonyms such as `user-3fa9c1d2` (the Data Protection Act applies to
 # your coursework too), and web links in suspicious messages are "defanged"
 # (`hxxps://bad[.]example`) so nobody can click them by accident.
 
