@@ -41,10 +41,20 @@ _BARE_DOMAIN = re.compile(
     r"site|win|app|live|store|club|vip|icu|cc|tk|ml|ga|cf|gq|pw|su|cn|in|de|fr|eu|us|ws|to|gl|gd|sh|"
     r"tv|is|es|it|nl|be|ie|au|ca|cloud|today|support|help|services|email|net\.uk|org\.uk|gov\.uk)"
     r")\b(/[^\s<>\"']*)?", re.IGNORECASE)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+_INVISIBLE_START = " \u00a0\ufeff\u200b\u200c\u200d\u2060"
+"""Characters a spreadsheet may skip before a formula (spaces, a byte-order mark, zero-width)."""
 
 
 _EMAIL = re.compile(r"(?<![\w.+@-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+", re.UNICODE)
+# an address spelt out to dodge filters: "sarah (at) example (dot) com", "sarah[at]example.com"
+_AT, _DOT = r"\s*[\(\[\{]\s*at\s*[\)\]\}]\s*", r"(?:\s*[\(\[\{]\s*dot\s*[\)\]\}]\s*|\.)"
+_AT_HINT = re.compile(r"[\(\[\{]\s*at\s*[\)\]\}]", re.IGNORECASE)
+_EMAIL_SPELT = re.compile(rf"(?<![\w.+-])[\w.+-]*\w{_AT}\w[\w-]*(?:{_DOT}[\w-]+)+", re.IGNORECASE)
+# full-width letters, digits and signs (ｓａｒａｈ＠ｅｘａｍｐｌｅ．ｃｏｍ, ０７７００ ９００１２３) read as
+# their ASCII twins, one character for one, so a match's place is the same in both
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULLWIDTH_HINT = re.compile("[\uff01-\uff5e\u3000]")
 # A phone number: "+" and a country code, or a leading 0 (``07700 900123``, ``(0161) 496 0000``,
 # ``+44 (0)7700-900-456``), with 10 to 15 digits in all; spaces, dots, dashes and brackets between.
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d|\(?0)[\d\s().-]{7,22}\d(?!\w)")
@@ -72,9 +82,30 @@ def hide_contact_details(text: object) -> object:
     """
     if not isinstance(text, str):
         return text
+    if _FULLWIDTH_HINT.search(text):
+        return _hide_in_twin(text)
     if "@" in text:
         text = _EMAIL.sub(EMAIL_MARK, text)
+    if _AT_HINT.search(text):
+        text = _EMAIL_SPELT.sub(EMAIL_MARK, text)
     return _PHONE.sub(_phone, text) if _ANY_DIGIT.search(text) else text
+
+
+def _hide_in_twin(text: str) -> str:
+    """:func:`hide_contact_details` for a text with full-width characters: found in its ASCII
+    twin, replaced in the text itself (the rest keeps its full-width form)."""
+    twin = text.translate(_FULLWIDTH)
+    spans: list[tuple[int, int, str]] = []
+    for rx, mark in ((_EMAIL, EMAIL_MARK), (_EMAIL_SPELT, EMAIL_MARK)):
+        spans += [(m.start(), m.end(), mark) for m in rx.finditer(twin)]
+    spans += [(m.start(), m.end(), PHONE_MARK) for m in _PHONE.finditer(twin)
+              if _phone(m) == PHONE_MARK]
+    out, at = [], 0
+    for start, end, mark in sorted(spans):
+        if start >= at:
+            out += [text[at:start], mark]
+            at = end
+    return "".join(out) + text[at:]
 
 
 # A profile address on a social network: the first part of its path is somebody's handle
@@ -463,8 +494,15 @@ def escape_html(text: object) -> str:
 
 
 def neutralise_cell(value: object) -> object:
-    """Prefix a quote to strings a spreadsheet would treat as a formula (=, +, -, @, tab, CR)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """Prefix a quote to strings a spreadsheet would treat as a formula: starting with =, +, -,
+    @, a tab, CR or LF, or their full-width forms (＝), also after spaces, a byte-order mark or
+    a zero-width character.
+
+    >>> neutralise_cell("=1+1"), neutralise_cell("\u200b=HYPERLINK(1)"), neutralise_cell("ok")
+    ("'=1+1", "'\u200b=HYPERLINK(1)", 'ok')
+    """
+    if isinstance(value, str) and (value.startswith(FORMULA_START)
+                                   or value.lstrip(_INVISIBLE_START).startswith(FORMULA_START)):
         return "'" + value
     return value
 

@@ -243,3 +243,22 @@ def test_first_names_in_any_alphabet_possessives_and_titles():
         assert name not in out[0] + out[2], name
     assert "Ms [name]" in out[0] and "Hi TV fans" in out[0]
     assert out[2] == "Sorry for the wait, [name]. We told [name]'s mum."
+
+
+def test_contact_details_in_full_width_or_spelt_out_are_hidden():
+    from smlib.privacy import hide_contact_details as hide
+    assert hide("mail sarah＠example.com now") == "mail [email] now"
+    assert hide("ｓａｒａｈ＠ｅｘａｍｐｌｅ．ｃｏｍ") == "[email]"
+    assert hide("ring ０７７００ ９００１２３ please") == "ring [phone] please"
+    assert hide("sarah (at) example (dot) com") == "[email]"
+    assert hide("sarah[at]example.co.uk") == "[email]"
+    # ordinary words and full-width text without contact details are left alone
+    for t in ("I am at home at 10", "meet at 10 (at) the cafe", "ＡＢＣ sale"):
+        assert hide(t) == t
+
+
+def test_formulas_behind_spaces_invisible_characters_or_full_width_signs_are_neutralised():
+    for cell in (" =1+1", "\ufeff=1", "\u200b+SUM(A1)", "\n=1", "＝HYPERLINK(1)", "＠SUM(1)"):
+        assert neutralise_cell(cell) == "'" + cell, repr(cell)
+    for cell in ("a=1", "1+1", "hello @shop"):
+        assert neutralise_cell(cell) == cell
