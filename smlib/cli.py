@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corrections", default=None, metavar="CSV",
                    help="people's sentiment corrections (platform,message_id,sentiment_label) "
                         "used by every report")
+    p.add_argument("--org-handles", default=None, metavar="HANDLES",
+                   help="for exported files: the organisation's own handles, comma-separated "
+                        "(e.g. AcmeShop,Acme_Help), so its posts count as the business's")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("generate-sample", help="regenerate the bundled sample data (deterministic)")

@@ -346,9 +346,13 @@ def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "r
                   days: str | Sequence[str] | None = None, workers: int | None = None,
                   show_handles: bool = False, notebook: str | os.PathLike | None = None,
                   progress: bool = True,
-                  corrections: str | os.PathLike | None = None) -> dict[str, Any]:
+                  corrections: str | os.PathLike | None = None,
+                  org_handles: Sequence[str] | str | None = None) -> dict[str, Any]:
     """Build one report per organisation in parallel processes; return a summary dict.
 
+    ``org_handles``: for exported files, the organisation's own handles (``["AcmeShop"]`` or
+    ``"AcmeShop,Acme_Help"``), so its posts count as the business's, not the public's; a sample
+    organisation has them in its profile, so giving them with one is refused.
     ``corrections``: a CSV of people's sentiment corrections (``platform, message_id,
     sentiment_label``, see ``data/sentiment_corrections.csv``); every report uses the corrected
     labels and says how many it applied. With the bundled report notebook, the configuration
@@ -365,6 +369,14 @@ def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "r
     if not orgs:
         raise DataError("no organisations to report on; give --org ORG or --all", field="org")
     day_list = parse_days(days)
+    handles = ([h.strip() for h in org_handles.split(",") if h.strip()]
+               if isinstance(org_handles, str) else [str(h).strip() for h in org_handles or ()])
+    if handles:
+        samples = [o for o in orgs if not Path(o).expanduser().exists()]
+        if samples:
+            raise DataError(f"--org-handles is for exported files; {samples[0]!r} is a sample "
+                            "organisation, whose handles are in its profile (data/organisations)",
+                            field="org_handles")
     nb_path = Path(notebook) if notebook is not None else REPORT_NOTEBOOK
     if not nb_path.exists():
         raise DataError("report notebook not found (build it with "
@@ -403,6 +415,7 @@ def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "r
             key=slug, notebook=str(nb_path), output=str(staging / NOTEBOOK_NAME), cwd=str(staging),
             parameters={"org": _org_argument(org, staging), "days": day_list, "out_dir": ".",
                         "show_handles": bool(show_handles),
+                        **({"org_handles": handles} if handles else {}),
                         **({"corrections": _org_argument(corrections, staging)}
                            if corrections is not None else {})},
             after=_finish, meta={"final": str(out_dir / slug), "org": org, "inputs": inputs}))
@@ -620,6 +633,7 @@ def run_cli(args) -> int:
         orgs = list(args.org or [])
     summary = build_reports(orgs, out=args.out, days=args.days, workers=args.workers,
                             show_handles=getattr(args, "show_handles", False),
-                            corrections=getattr(args, "corrections", None))
+                            corrections=getattr(args, "corrections", None),
+                            org_handles=getattr(args, "org_handles", None))
     print(format_summary(summary), file=sys.stdout)
     return 1 if summary["failed"] else 0

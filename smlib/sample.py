@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -183,11 +184,13 @@ def resolve_org(org: str | Path | None) -> str | Path:
     raise DataError(f"unknown organisation {shown!r}; {hint}{neither}", field="org")
 
 
-def load_org(org: str | Path) -> Dataset:
+def load_org(org: str | Path, org_handles: Any = None) -> Dataset:
     """A sample organisation by slug, or exported data from a path (what notebooks call).
 
     ``org`` is read by :func:`resolve_org`: a bundled sample slug first, then a file or folder
     to load with :func:`smlib.load`, then the organisation's name written loosely.
+    ``org_handles`` (for an export): the organisation's own handles, so its posts are marked as
+    the organisation's (:func:`smlib.load`); a sample organisation has them in its profile.
 
     >>> load_org("brightmart").profile.slug
     'brightmart'
@@ -195,7 +198,10 @@ def load_org(org: str | Path) -> Dataset:
     found = resolve_org(org)
     if isinstance(found, Path):
         from .loaders import load  # imported here: the loaders are heavier and optional
-        return load(found)
+        return load(found, org_handles=org_handles or None)
+    if org_handles:
+        raise DataError(f"org_handles is for an exported file; the sample organisation {found!r} "
+                        "has its handles in its profile (data/organisations)", field="org_handles")
     return load_sample(found)
 
 

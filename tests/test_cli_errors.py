@@ -164,3 +164,10 @@ def test_an_existing_path_wins_over_a_loosely_written_name(tmp_path, monkeypatch
     with pytest.raises(DataError, match="no exported files"):
         check_org("Northway Rail")
     assert check_org("northway-rail") is None       # the exact slug is still the sample
+
+
+def test_report_org_handles_option_is_for_exports_only(tmp_path, capsys):
+    from smlib.cli import main
+    code = main(["report", "--org", "northway-rail", "--org-handles", "acme", "--out", str(tmp_path / "r")])
+    err = capsys.readouterr().err
+    assert code == 2 and "--org-handles is for exported files" in err and "northway-rail" in err

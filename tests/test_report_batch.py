@@ -425,3 +425,30 @@ def test_errors_after_a_cell_ran_are_not_retried(tmp_path, monkeypatch):
     job.parameters = {"org": "broken-x", "out_dir": str(tmp_path)}
     res = batch.run_job(job)
     assert not res["ok"] and "deliberate failure" in res["error"] and len(calls) == 1
+
+
+def test_org_handles_mark_an_exports_own_posts(tmp_path):
+    """`smlib report --org-handles`: without it a CSV export's replies by the business count as
+    messages from the public (a session-11 review: '0 written by acme itself'); a sample
+    organisation is refused, its handles are in its profile."""
+    rows = []
+    for i in range(12):
+        t = f"2026-03-0{2 + i % 5}T{9 + i % 6}:00:00Z"
+        rows.append({"id": f"c{i}", "date": t, "author": f"cust{i % 4}", "text": "Where is my order?"})
+        if i % 2 == 0:
+            rows.append({"id": f"r{i}", "date": t.replace(":00:00Z", ":20:00Z"), "author": "AcmeShop",
+                         "text": "Sorry, we're on it", "in_reply_to": f"c{i}"})
+    path = tmp_path / "acme.csv"
+    with path.open("w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=["id", "date", "author", "text", "in_reply_to"])
+        w.writeheader()
+        w.writerows(rows)
+    out = tmp_path / "out"
+    summary = smlib.build_reports([str(path)], out, workers=1, progress=False, org_handles="AcmeShop")
+    assert not summary["failed"], summary["failed"]
+    head = json.loads((out / "acme" / "metrics.json").read_text())["headline"]
+    assert head["business_messages"] == 6 and head["customer_messages"] == 12
+    assert head["answered_share"] == 0.5
+    assert "holds no message written by" not in (out / "acme" / "report.html").read_text()
+    with pytest.raises(DataError, match="org_handles"):
+        smlib.build_reports(["northway-rail"], out, org_handles=["x"], progress=False)

@@ -21,9 +21,11 @@
 # org: a sample organisation, or a path to exported data
 # days: None = the last 5 days with activity; or a list such as ["2026-10-26", "2026-10-28"]
 # platforms: None = every platform; or a list such as ["x", "facebook"]
+# org_handles: for an export, the organisation's own handles, e.g. ["AcmeShop"] (None for a sample)
 org = "northway-rail"
 days = None
 platforms = None
+org_handles = None
 
 # %%
 import pandas as pd
@@ -40,7 +42,7 @@ pio.renderers.default = "plotly_mimetype+notebook"   # interactive charts that a
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.width", 160)
 
-ds = smlib.load_org(org)
+ds = smlib.load_org(org, org_handles=org_handles)
 res = smlib.monitor(ds, days=days, platforms=platforms)
 h = res["headline"]
 name = res["meta"]["name"]

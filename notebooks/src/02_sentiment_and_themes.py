@@ -20,9 +20,11 @@
 # org: a sample organisation, or a path to exported data
 # days: None = the last 5 days with activity; or a list such as ["2026-10-26", "2026-10-28"]
 # platforms: None = every platform; or a list such as ["x", "facebook"]
+# org_handles: for an export, the organisation's own handles, e.g. ["AcmeShop"] (None for a sample)
 org = "northway-rail"
 days = None
 platforms = None
+org_handles = None
 
 # %%
 import datetime as dt
@@ -37,7 +39,7 @@ from smlib.themes import theme_labels
 pd.set_option("display.max_colwidth", 110)
 pd.set_option("display.width", 180)
 
-ds = smlib.load_org(org)
+ds = smlib.load_org(org, org_handles=org_handles)
 name = ds.name or str(org)
 tz = ds.profile.timezone if ds.profile is not None else "UTC"
 handles = smlib.metrics.org_handles(ds)   # the organisation's own names stay readable

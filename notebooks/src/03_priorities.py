@@ -24,9 +24,11 @@
 # org: a sample organisation, or a path to exported data
 # days: None = the last 5 days with activity; or a list such as ["2026-10-26", "2026-10-28"]
 # platforms: None = every platform; or a list such as ["x", "facebook"]
+# org_handles: for an export, the organisation's own handles, e.g. ["AcmeShop"] (None for a sample)
 org = "northway-rail"
 days = None
 platforms = None
+org_handles = None
 
 # %%
 import matplotlib.pyplot as plt
@@ -40,7 +42,7 @@ from smlib.priority import (load_priority_rules, load_responses, monitoring_fram
 pd.set_option("display.max_colwidth", 100)
 pd.set_option("display.width", 160)
 
-ds = smlib.load_org(org)
+ds = smlib.load_org(org, org_handles=org_handles)
 name = ds.name or str(org)
 frame, chosen_days = monitoring_frame(ds, days=days, platforms=platforms)
 # score everything (so waiting times, repeat contact and spikes see the days around), keep your days

@@ -10,6 +10,7 @@ days = None
 out_dir = None
 show_handles = False
 corrections = None   # a CSV of people's sentiment corrections (platform,message_id,sentiment_label)
+org_handles = None   # an export's own handles (a list), so its posts count as the organisation's
 
 # %%
 import os
@@ -30,10 +31,12 @@ from smlib.tools import select_days
 # Charts must survive the conversion to HTML and work offline: "notebook" embeds plotly.js once.
 pio.renderers.default = "plotly_mimetype+notebook"
 
-ds = smlib.load_org(org)
+ds = smlib.load_org(org, org_handles=org_handles)
 profile = ds.profile
 name = ds.name or str(org)
-keep = tuple(profile.handles.values()) if profile else ()
+# the organisation's own names stay readable: its profile's handles, the authors the data marks
+# as the organisation, and the organisation(s) the file is about ("@united" in airline tweets)
+keep = tuple(smlib.metrics.org_handles(ds))
 monitor_days = list(days) if days else [d.isoformat() for d in smlib.default_days(ds, 5)]
 full = smlib.enrich(ds, corrections=corrections)   # sentiment -> themes -> response times -> priority
 res = smlib.monitor(full, monitor_days)
