@@ -117,9 +117,52 @@ def _week_table(profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, f
 
 
 def business_clock(times: pd.Series, profile: Profile) -> pd.Series:
-    """Business minutes elapsed from a fixed Monday to each moment (NaN where time is NaT)."""
+    """Business minutes elapsed from a fixed Monday to each moment (NaN where time is NaT).
+
+    Worked out on the local clock, then corrected at each clock change: when the clocks go back
+    the repeated hour happens twice (its open minutes count twice), when they go forward the
+    skipped hour never happens (its open minutes do not count). Without this a reply 40 minutes
+    after a message sent at 01:30 on the October change, by an organisation open all night,
+    was -20 business minutes.
+    """
     t = pd.to_datetime(times, utc=True)
     local = t.dt.tz_convert(profile.timezone).dt.tz_localize(None)
+    naive = _naive_clock(local, profile)
+    return pd.Series(naive + _clock_change_correction(t, profile), index=times.index)
+
+
+def _clock_change_correction(t: pd.Series, profile: Profile) -> np.ndarray:
+    """Open minutes to add to the local-clock count at each moment for the clock changes before
+    it (see :func:`business_clock`); zeros for a zone without changes in the span."""
+    out = np.zeros(len(t))
+    ok = t.notna().to_numpy()
+    if not ok.any():
+        return out
+    lo, hi = t[ok].min().floor("h"), t[ok].max().ceil("h")
+    if hi - lo > pd.Timedelta(days=366 * 30):   # decades of hourly steps: not worth it
+        return out
+    hours = pd.date_range(lo - pd.Timedelta(hours=1), hi, freq="h", tz="UTC")
+    offset = ((hours.tz_convert(profile.timezone).tz_localize(None) - hours.tz_localize(None))
+              / pd.Timedelta(minutes=1)).to_numpy()
+    changes = np.flatnonzero(np.diff(offset) != 0) + 1
+    if not len(changes):
+        return out
+    ts = t.to_numpy(dtype="datetime64[ns]")
+    for i in changes:
+        at = hours[i]                                   # first whole hour on the new offset
+        before, after = offset[i - 1], offset[i]
+        # the stretch of local clock time that happens twice (back) or never (forward)
+        a = at.tz_localize(None) + pd.Timedelta(minutes=min(before, after))
+        b = at.tz_localize(None) + pd.Timedelta(minutes=max(before, after))
+        window = _naive_clock(pd.Series([a, b]), profile)
+        open_minutes = float(window[1] - window[0])
+        sign = 1.0 if after < before else -1.0
+        out[ok & (ts >= at.tz_localize(None).to_datetime64())] += sign * open_minutes
+    return out
+
+
+def _naive_clock(local: pd.Series, profile: Profile) -> np.ndarray:
+    """Open minutes from a fixed Monday on the local clock (naive local times)."""
     opens, lengths, before, week = _week_table(profile)
     minutes = (local - _EPOCH_MONDAY) / pd.Timedelta(minutes=1)
     m = minutes.to_numpy(dtype=float)
@@ -132,7 +175,7 @@ def business_clock(times: pd.Series, profile: Profile) -> pd.Series:
     within = np.clip(minute_of_day - opens[d], 0, lengths[d])
     out = weeks * week + before[d] + within
     out[~ok] = np.nan
-    return pd.Series(out, index=times.index)
+    return out
 
 
 def business_minutes_between(start: pd.Series, end: pd.Series, profile: Profile) -> pd.Series:

@@ -45,3 +45,29 @@ def test_is_open_respects_local_time():
     # 07:30 UTC in July is 08:30 in London: open on a Monday; 06:30 UTC is 07:30 BST: also open
     t = pd.Series(pd.to_datetime(["2026-07-06 05:30", "2026-07-06 06:30", "2026-07-12 12:00"], utc=True))
     assert is_open(t, CAFE).tolist() == [False, True, False]
+
+
+NIGHT = Profile(slug="n", name="Night line", business_hours={
+    "timezone": "Europe/London", **{d: "00:00-00:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}})
+LATE = Profile(slug="l", name="Late bar", business_hours={
+    "timezone": "Europe/London", **{d: "00:30-03:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}})
+
+
+@pytest.mark.parametrize("profile", [NIGHT, LATE, CAFE])
+@pytest.mark.parametrize("base", ["2026-10-20", "2026-03-24"])   # across the October / March change
+def test_open_minutes_across_the_clock_change_match_brute_force(profile, base):
+    """An organisation open at night: a reply 40 minutes after 00:30 UTC on 25 October 2026 was
+    -20 business minutes (the local clock goes back), and one across the March change was 80."""
+    rng = np.random.default_rng(11)
+    start0 = pd.Timestamp(base, tz="UTC")
+    starts = start0 + pd.to_timedelta(rng.integers(0, 9 * 24 * 60, 60), unit="min")
+    ends = starts + pd.to_timedelta(rng.integers(0, 3 * 24 * 60, 60), unit="min")
+    got = business_minutes_between(pd.Series(starts), pd.Series(ends), profile)
+    want = [brute_force(s, e, profile) for s, e in zip(starts, ends)]
+    assert got.round().astype(int).tolist() == want
+
+
+def test_a_reply_over_the_october_change_is_never_negative():
+    a = pd.Series(pd.to_datetime(["2026-10-25 00:30", "2026-03-29 00:50"], utc=True))
+    b = pd.Series(pd.to_datetime(["2026-10-25 01:10", "2026-03-29 01:10"], utc=True))
+    assert business_minutes_between(a, b, NIGHT).tolist() == [40.0, 20.0]
