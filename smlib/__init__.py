@@ -46,7 +46,7 @@ _EXPORTS: dict[str, str] = {
 _SUBMODULES = {"schema", "sample", "generate", "loaders", "sentiment", "themes", "metrics",
                "summary", "priority", "crisis", "security", "tools", "report", "privacy",
                "hours", "paths", "checks", "pipeline", "charts", "errors", "cli", "widgets",
-               "threads", "reportview", "batch", "htmlexport", "config", "stars"}
+               "threads", "reportview", "batch", "htmlexport", "config", "stars", "language"}
 
 __all__ = ["DataError", *_EXPORTS]
 
