@@ -64,3 +64,16 @@ def test_unknown_names_raise_attribute_error(name):
             getattr(smlib, name)
     else:
         assert getattr(smlib, name) is not None
+
+
+@pytest.mark.slow
+def test_readme_library_example_runs(repo, capsys):
+    """The README's "library in ten lines" is what users copy first: it must run as written
+    (it printed a dict for explain_extremes and judged crises in UTC before session 11)."""
+    text = (repo / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## The library in ten lines"):]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "Highest priority:" in out and "Lowest priority:" in out and "{'highest'" not in out
+    assert "Recommendation(" in out
