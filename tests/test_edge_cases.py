@@ -592,7 +592,7 @@ def run_report(ds: Dataset, out: Path, show_handles: bool) -> tuple[list, list]:
     shown, figs = [], []
     mp = pytest.MonkeyPatch()
     mp.setattr(go.Figure, "show", lambda self, *a, **k: figs.append(self))
-    mp.setattr(smlib, "load_org", lambda org: ds, raising=False)
+    mp.setattr(smlib, "load_org", lambda org, **kw: ds, raising=False)
     ns: dict = {"__name__": "__report__"}
     exec(_report_cells(parameters=True)[0], ns)      # every parameter's default, as papermill keeps them
     ns.update({"org": "case", "days": None, "out_dir": str(out), "show_handles": show_handles,

@@ -112,3 +112,16 @@ def test_reply_and_people_wording_for_tiny_files(tmp_path):
     text = smlib.describe_activity(smlib.monitor(ds))
     assert "within under a minute" not in text and "within a minute" in text
     assert "1 different person" not in text and "1 person wrote" in text
+
+
+def test_dates_from_1970_or_the_future_are_kept_with_a_warning(tmp_path):
+    rows = [{"date": d, "text": t} for d, t in (("1970-01-01T00:00:00Z", "zero date here"),
+                                                 ("2026-03-02T10:00:00Z", "an ordinary one"),
+                                                 ("2099-01-01T00:00:00Z", "far in the future"))]
+    ds = smlib.load(_csv(tmp_path, rows), org="acme")
+    assert ds.load_summary["rows_kept"] == 3
+    warned = " ".join(ds.load_summary["warnings"])
+    assert "dated before 1995" in warned and "01 Jan 1970" in warned
+    assert "dated in the future" in warned and "01 Jan 2099" in warned
+    ok = smlib.load(_csv(tmp_path, rows[1:2], "ok.csv"), org="acme")
+    assert not any("dated" in w for w in ok.load_summary["warnings"])

@@ -397,6 +397,29 @@ def tidy_counts(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
     return f
 
 
+EARLIEST_PLAUSIBLE = pd.Timestamp("1995-01-01", tz="UTC")
+"""Dates before this (the first review and social sites) are kept but warned about: 1 January
+1970 is what a zero or a blank becomes in many tools."""
+
+
+def _warn_odd_dates(when: pd.Series, tracker: Tracker) -> None:
+    """Warn (rows kept) about dates before :data:`EARLIEST_PLAUSIBLE` or more than a day in the
+    future: a zero, a wrong column or a day/month mix-up, which would silently move messages
+    out of the monitoring days."""
+    if not len(when):
+        return
+    now = pd.Timestamp.now(tz="UTC")
+    for mask, what, hint in (
+            (when < EARLIEST_PLAUSIBLE, "before 1995, before review and social sites",
+             "a zero or blank date often becomes 1 January 1970"),
+            (when > now + pd.Timedelta(days=1), "in the future", "a wrong year or day/month order?")):
+        n = int(mask.sum())
+        if n:
+            ex = when[mask].iloc[0]
+            tracker.warnings.append(f"{n} message(s) are dated {what} (e.g. {ex:%d %b %Y}); "
+                                    f"kept, but check the date column ({hint})")
+
+
 def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
            org_handles: Iterable[str] = (), fmt: str, encoding: str,
            local_tz: str | None = None) -> tuple[pd.DataFrame, dict]:
@@ -448,6 +471,7 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
     if bad_date.any():
         f = tracker.drop(f, bad_date & blank.to_numpy(), "missing date")
         f = tracker.drop(f, f["created_at"].isna().to_numpy(), "unparseable date")
+    _warn_odd_dates(f["created_at"], tracker)
     # 3. ids
     if "message_id" not in f.columns:
         f = f.assign(message_id="row-" + f["_row"].astype(str))
