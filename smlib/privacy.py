@@ -91,6 +91,28 @@ def hide_contact_details(text: object) -> object:
     return _PHONE.sub(_phone, text) if _ANY_DIGIT.search(text) else text
 
 
+_PERSONAL_MAIL = re.compile(
+    r"(?<![\w.+@-])[\w.+-]*\w@(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|"
+    r"mac|aol|btinternet|sky|virginmedia|talktalk|protonmail|proton|gmx)\.[a-z.]{2,6}\b", re.IGNORECASE)
+_MOBILE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?7|07)\d{3}[\s.-]?\d{3}[\s.-]?\d{3}(?!\w)")
+
+
+def hide_personal_details(text: object) -> object:
+    """For the organisation's own messages: a customer's details it repeats in a reply ("we have
+    emailed you at sarah.jones@gmail.com and will ring 07700 900123") become ``[email]`` and
+    ``[phone]``, while its own helpline and business address stay readable: UK mobile numbers
+    and addresses at personal mail services are hidden, landlines and other addresses kept.
+
+    >>> hide_personal_details("Ring 0345 600 7245 or email help@shop.co.uk. We'll call you on 07700 900123")
+    "Ring 0345 600 7245 or email help@shop.co.uk. We'll call you on [phone]"
+    """
+    if not isinstance(text, str):
+        return text
+    if "@" in text:
+        text = _PERSONAL_MAIL.sub(EMAIL_MARK, text)
+    return _MOBILE.sub(PHONE_MARK, text) if "7" in text else text
+
+
 def _hide_in_twin(text: str) -> str:
     """:func:`hide_contact_details` for a text with full-width characters: found in its ASCII
     twin, replaced in the text itself (the rest keeps its full-width form)."""
@@ -129,6 +151,8 @@ _WORD = re.compile(r"\w+")
 # a handle that is no ordinary word (it has a digit, "_" or "."), so it is safe to look for
 # written out without its "@": ``jane_doe``, ``leaky.dot.person``, ``ImogenM84``
 _DISTINCT_HANDLE = re.compile(r"(?=[\w.]*[^\W\d_])(?=[\w.]*[\d_.])\w[\w.]{1,}\w")
+# a handle in two or more capitalised parts ("BourbonKid", "SarahJ"), no ordinary word either
+_CAMEL_HANDLE = re.compile(r"(?=\w{6,}$)[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 _PERSON_NAME = re.compile(r"\w[\w'’.-]*(?:\s+[\w'’.-]+)*\w")
 
 
@@ -145,6 +169,10 @@ def _written_out(text: str, handles: dict[str, str], names: dict[str, list[tuple
     # handles are keyed by handle_key, so a handle written in full-width letters is found too
     if handles and not handles.keys().isdisjoint(_RUN.findall(fold_unicode(text).lower())):
         text = _TOKEN.sub(lambda m: handles.get(handle_key(m.group(0)), m.group(0)), text)
+        # a handle of letters only ("BourbonKid", kept only when written in capitalised parts)
+        # written as a plain word, in any case: "love you bourbonkid"
+        text = _WORD.sub(lambda m: handles.get(m.group(0).lower(), m.group(0))
+                         if m.group(0).isalpha() else m.group(0), text)
     if names and not names.keys().isdisjoint(_WORD.findall(text.lower())):
         out, pos = [], 0
         for m in _WORD.finditer(text):
@@ -408,7 +436,8 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                 if not isinstance(alias, str):
                     continue
                 key = handle_key(aid) if isinstance(aid, str) else ""
-                if key and key not in org_names and _DISTINCT_HANDLE.fullmatch(key):
+                if key and key not in org_names and (_DISTINCT_HANDLE.fullmatch(key) or (
+                        isinstance(aid, str) and _CAMEL_HANDLE.fullmatch(aid.strip().lstrip("@")))):
                     handles.setdefault(key, alias)
                 words = name.strip(" .").split() if isinstance(name, str) else []
                 full = " ".join(words)
@@ -450,7 +479,10 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
 
         text = out["text"].map(_clean)
         # e-mail addresses and phone numbers written by the public are personal details too
-        out["text"] = text.where(is_org, text.map(hide_contact_details))
+        # the organisation's own numbers and addresses stay (its helpline is what customers
+        # need), but a customer's mobile number or personal e-mail in a reply does not
+        out["text"] = text.where(is_org, text.map(hide_contact_details)).where(
+            ~is_org, text.map(hide_personal_details))
     return out
 
 

@@ -262,3 +262,22 @@ def test_formulas_behind_spaces_invisible_characters_or_full_width_signs_are_neu
         assert neutralise_cell(cell) == "'" + cell, repr(cell)
     for cell in ("a=1", "1+1", "hello @shop"):
         assert neutralise_cell(cell) == cell
+
+
+def test_a_capitalised_handle_written_as_a_plain_word_is_hidden():
+    """Real Reddit thread: 'love you bourbonkid' beside the pseudonym of author BourbonKid."""
+    f = pd.DataFrame({"author_id": ["BourbonKid", "helper"], "author_name": [None, None],
+                      "author_is_org": [False, False],
+                      "text": ["my mum wrote: love you bourbonkid, bye for now", "I need help with my order"]})
+    out = pseudonymise(f)["text"].tolist()
+    assert "bourbonkid" not in out[0].lower() and pseudonym("BourbonKid") in out[0]
+    assert out[1] == "I need help with my order"        # 'helper' is an ordinary word: left alone
+
+
+def test_a_reply_by_the_business_hides_the_customers_mobile_and_personal_email_only():
+    f = pd.DataFrame({"author_id": ["shop"], "author_name": ["Shop"], "author_is_org": [True],
+                      "text": ["We emailed sarah.jones@gmail.com and will ring 07700 900123. Our "
+                               "helpline is 0345 600 7245 and help@shop.co.uk"]})
+    out = pseudonymise(f)["text"].iloc[0]
+    assert "sarah.jones" not in out and "07700" not in out
+    assert "0345 600 7245" in out and "help@shop.co.uk" in out
