@@ -155,17 +155,21 @@ def extremes(ctx):
     return hi
 
 
-def test_m2_reason_that_denies_the_main_factor_is_not_yet(ctx, extremes):
+def test_m2_highest_reasons_read_as_a_person_would(ctx, extremes):
     from smlib.checks.m2 import factors_of
     top = factors_of(extremes["reasons"])[0][0]
     if top != "safety":
         pytest.skip(f"the highest message's main factor is {top}, not safety")
     hid = extremes["message_id"]
-    fb = ok("m2.why_highest", hid, "The dog was not hurt but the appointment was cancelled.", ctx=ctx)
-    assert not fb.ok and "did not happen" in fb.message
-    assert ok("m2.why_highest", hid, "The pet was wounded by the groomer, which is serious.", ctx=ctx).ok
+    for good in ("The pet was wounded by the groomer, which is serious.",
+                 "Dog came back injured.",                       # short, but a sentence
+                 "They can't ignore that the dog was hurt.",     # the "not" is about ignoring
+                 "No other message is about a dog getting hurt."):
+        fb = ok("m2.why_highest", hid, good, ctx=ctx)
+        assert fb.ok, (good, fb.message)
     fb = ok("m2.why_highest", hid, "safety safety safety safety", ctx=ctx)
     assert not fb.ok and "sentence" in fb.message
+    assert not ok("m2.why_highest", hid, "Nobody was hurt, it is about a question.", ctx=ctx).ok
 
 
 def test_m2_lowest_reason_about_the_message_itself_passes(ctx):
@@ -242,3 +246,42 @@ def test_a_broken_tutor_file_is_not_blamed_on_the_learner(monkeypatch, ctx):
     fb = judge("p4.closed", ["Klout"], ctx=fresh)
     assert "tell your tutor" in fb.message and "tools.toml" in fb.message
     assert "could not read your answer" not in fb.message
+
+
+# ------------------------------------------------------------------ not stricter than a marker
+# (a second review found b987d21 refused many right answers; each phrasing below was refused)
+
+@pytest.mark.parametrize("sentence", [
+    "It cannot see TikTok, or the review sites.", "TikTok and reviews are not covered by it.",
+    "The customers also use TikTok, which it can't see.", "Messages on TikTok would be missed.",
+    "It sees neither TikTok nor reviews.", "It leaves out TikTok.",
+    "Tidy Paws would still have to check TikTok and reviews by hand.",
+    "It has no fee and sees Facebook and Instagram.", "It sees not only Facebook but also Instagram.",
+    "It doesn't only see Facebook, it sees Instagram too.",
+    "It would show that 18% of messages were negative.",
+])
+def test_p4_true_sentences_in_many_wordings_pass(ctx, facts, sentence):
+    text = (f"{facts['meta']} is free and sees {facts['seen']}. {sentence} "
+            f"{facts['other']} sees more platforms but it is expensive.")
+    fb = ok("p4.describe", text.replace("TikTok", facts["missed"].title() if facts["missed"] != "tiktok" else "TikTok"), ctx=ctx)
+    assert fb.ok, (sentence, fb.message)
+
+
+@pytest.mark.parametrize("reasons", [
+    "It is free, unlike {other}. It sees Facebook and Instagram, where most messages are.",
+    "It is free, so it is cheaper than {other}. It sees Facebook and Instagram.",
+    "Not only is it free, it also sees Facebook and Instagram.",
+    "It is free and also sees Facebook and Instagram.",
+    "It is free. It doesn't see TikTok, and TikTok only had a few messages.",
+])
+def test_d1_comparisons_and_compound_reasons_pass(ctx, facts, reasons):
+    fb = ok("d1.reasons", facts["meta"], reasons.format(**facts), ctx=ctx)
+    assert fb.ok, (reasons, fb.message)
+
+
+def test_p3_own_percentages_are_not_questioned_but_counts_are(ctx):
+    base = ("Facebook had 21 users and Instagram had 15 users. Many customers asked questions "
+            "about prices. Facebook got {}% of customer messages.")
+    assert "57%" not in ok("p3.summary", base.format(57), ctx=ctx).message
+    fb = ok("p3.summary", base.replace("21 users", "7,777 users").format(57), ctx=ctx)
+    assert not fb.ok and "7,777" in fb.message

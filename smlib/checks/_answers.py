@@ -361,16 +361,29 @@ def count_sentences(text: str) -> int:
 _LINK_WORDS = frozenset(
     "a an the is are was were be been has have had do does did on in of to from for by with at "
     "and but or so because than it its this that these those there their they them who which "
-    "what when where can could will would not no about over under out up also as if".split())
-"""Small words that join a sentence together; not "people", "many" or "each", which a list
-of key words has too."""
+    "what when where can could will would not no about over under out up also as if most many "
+    "some all only each every just still nothing during back more less much few".split())
+"""Small words that join a sentence together ("Most followers live locally", "Just praise,
+nothing urgent"); not "people" or "one", which a list of key words has too."""
+_VERBS = frozenset(
+    "get gets got came come comes go goes went need needs take takes took make makes made live "
+    "lives say says said ask asks tell tells told want wants like likes love loves seem seems "
+    "feel feels felt keep keeps kept give gives gave find finds found show shows use uses think "
+    "thinks know knows see sees saw prefer prefers post posts write writes complain complains "
+    "reply replies answer answers talk talks".split())
+
+
+def _verb_like(word: str) -> bool:
+    """A word that acts in a sentence: a common verb, or a past tense / -ing form ("injured",
+    "asked", "waiting"), so "Dog came back injured." reads as a sentence."""
+    return word in _VERBS or (len(word) >= 5 and word.endswith(("ed", "ing")))
 
 
 def real_sentences(text: str) -> int:
-    """Different sentences that read as sentences, not a list of key words: at least four
-    words, three of them different, and at least one of the small words that join a sentence
-    together ("is", "the", "on", "had" …). ``"foo bar baz."`` and ``"Facebook Instagram users
-    people 1 2 3."`` are not; a sentence written twice counts once.
+    """Different sentences that read as sentences, not a list of key words: three different
+    words or more, and at least one of the small words that join a sentence together ("is",
+    "the", "on", "had" …) or a verb ("came", "injured", "waiting"). ``"foo bar baz."`` and
+    ``"Facebook Instagram users people 1 2 3."`` are not; a sentence written twice counts once.
 
     >>> real_sentences("Facebook had 21 users. Most were aged 35-44. blah blah blah blah.")
     2
@@ -380,7 +393,7 @@ def real_sentences(text: str) -> int:
     seen: set[tuple[str, ...]] = set()
     for p in sentences(text):
         ws = tuple(re.findall(r"[a-z0-9']+", p.lower()))
-        if len(ws) >= 4 and len(set(ws)) >= 3 and _LINK_WORDS & set(ws):
+        if len(ws) >= 3 and len(set(ws)) >= 3 and (_LINK_WORDS & set(ws) or any(map(_verb_like, ws))):
             seen.add(ws)
     return len(seen)
 
@@ -446,6 +459,9 @@ class Figures(set):
         return out
 
 
+_PERCENT_COLUMN = re.compile(r"pct|percent|rate", re.IGNORECASE)
+
+
 def known_figures(*found: Any) -> Figures:
     """Every number in the given tables, dictionaries, lists, values and texts: the figures a
     learner may quote. A share (0–1) also counts as its percentage."""
@@ -457,6 +473,9 @@ def known_figures(*found: Any) -> Figures:
         if hasattr(v, "to_numpy") and hasattr(v, "columns"):   # a DataFrame
             for c in v.columns:
                 walk(v[c], depth + 1)
+                if _PERCENT_COLUMN.search(str(c)) and v[c].dtype.kind in "iuf":
+                    # a column of percentages already (age "share_pct": 22.56): as written
+                    out.percents.update(round(float(x), 4) for x in v[c].dropna() if 0 <= x <= 100)
             return
         if hasattr(v, "to_numpy") and hasattr(v, "dtype"):      # a Series
             if v.dtype.kind in "iuf":

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._answers import (PLACEHOLDER_HINT, clean_text, has_any, known_figures, mentions_platform,
-                       placeholders, sentences, unknown_figures)
+import pandas as pd
+
+from ._answers import (PLACEHOLDER_HINT, Figures, clean_text, has_any, known_figures,
+                       mentions_platform, placeholders, sentences, unknown_figures)
 from ._context import Context
 from ._core import TEXT, Verdict, task
 from .p4 import catalogue, coverage, tool_id, tools_named
@@ -41,7 +43,7 @@ _SAVING = ("free", "cheap", "afford", "low cost", "low-cost", "no cost", "doesn'
 def _for_the_tool(piece: str, stems: tuple[str, ...], kind: str) -> bool:
     """Does this piece give a reason of this kind for the tool (not negated: "it does not see
     TikTok" is a reason against)? For cost, "it doesn't cost anything" is a reason for it."""
-    p = clean_text(piece).lower()
+    p = re.sub(r"\bnot (?:only|just)\b", " ", clean_text(piece).lower())   # "not only is it free"
     if kind == "cost" and any(w in p for w in _SAVING) and not re.search(
             r"\bnot (?:free|cheap|affordable)\b|\bisn't (?:free|cheap|affordable)\b", p):
         return True
@@ -61,7 +63,7 @@ def _unknown_tool(value: Any) -> str:
 
 ONE_TOOL = "name just one tool."
 
-_PIECE = re.compile(r";|\bbecause\b|\balso\b|\bas well\b|,\s*and\b|\band (?=it\b|its\b|the tool\b)")
+_PIECE = re.compile(r";|\bbecause\b|,\s*and\b|\b(?:and )?also\b|\band (?=it\b|its\b|the tool\b)")
 """Where one reason ends and the next begins inside a sentence ("…, and it sends alerts")."""
 
 
@@ -123,9 +125,11 @@ def reasons(my_tool: Any, my_reasons: Any, ctx: Context) -> Verdict:
     cat = catalogue(ctx)
     pieces = list(dict.fromkeys(   # a reason written twice is one reason
         " ".join(p.lower().split()) for s_ in sentences(text) for p in _PIECE.split(s_)
-        if len(re.findall(r"[A-Za-z]+", p)) >= 3))
-    # a piece about another tool only ("Hootsuite sees Facebook") is not a reason for this one
-    others = [p for p in pieces if tools_named(p, cat) - {tid} and tid not in tools_named(p, cat)]
+        if len(re.findall(r"[A-Za-z]+", p)) >= 2))
+    # a piece about another tool only ("Hootsuite sees Facebook") is not a reason for this one;
+    # one that says "it" compares the chosen tool with it ("it is free, unlike Brandwatch")
+    others = [p for p in pieces if tools_named(p, cat) - {tid} and tid not in tools_named(p, cat)
+              and not re.search(r"\b(?:it|its|it's)\b", p)]
     mine = [p for p in pieces if p not in others]
     # a kind of reason counts when some piece says it FOR the tool: "it does not see Facebook"
     # and "it is not easy to use" are reasons against it
@@ -142,13 +146,11 @@ def reasons(my_tool: Any, my_reasons: Any, ctx: Context) -> Verdict:
                        "or your figures)")
     # a platform the tool does not cover, named in a sentence that does not say so
     wrong = [p for p in named if p not in covered
-             and any(mentions_platform(s_, p) and not _NOT.search(s_.lower()) for s_ in mine)]
+             and any(mentions_platform(s_, p) and not _NOT.search(s_.lower()) for s_ in sentences(text)
+                     if not (tools_named(s_, cat) - {tid}))]
     if wrong:
         missing.append("one of your reasons relies on a platform your tool does not cover")
-    # a percentage in a reason about this tool must be this tool's or the data's: "it sees
-    # 98% of messages" is another tool's share; a piece naming another tool may quote its figures
-    odd = list(dict.fromkeys(
-        w for p in pieces for w in unknown_figures(p, _figures(ctx, None if p in others else tid))))
+    odd = list(dict.fromkeys(w for p in pieces for w in odd_figures(p, ctx, None if p in others else tid)))
     if odd:   # "it would see 10% of messages" when it sees 71%: a reason built on a wrong figure
         missing.append(f"{'this figure is' if len(odd) == 1 else 'these figures are'} not in the "
                        f"organisation's data or the tool comparison: {', '.join(odd[:4])} (check "
@@ -159,26 +161,56 @@ def reasons(my_tool: Any, my_reasons: Any, ctx: Context) -> Verdict:
                        "organisation's data.")
 
 
-def _figures(ctx: Context, tool: str | None = None) -> set[float]:
-    """Figures a learner may use in D1: the data's (as in P3) and the tool comparison's. With
-    ``tool``, the percentages are that tool's and the headline's only."""
+def _figures(ctx: Context) -> set[float]:
+    """Every figure a learner may quote in P4 or D1: the data's (as in P3), the tool comparison's
+    and the catalogue's, with the percentages of all of them (cached)."""
     from ..tools import recommend_tool
     from .p3 import data_figures
     cache = ctx.__dict__.setdefault("_tools", {})
-    if ("figures", tool) not in cache:
-        from .p3 import monitored
+    if "figures" not in cache:
         rec = recommend_tool(ctx.ds, days=ctx.days, catalogue=catalogue(ctx))
-        cov = coverage(ctx)
-        if tool is not None:
-            cov = cov[cov["id"].astype(str) == tool]
-        cov_figs = known_figures(cov)
-        out = data_figures(ctx) | known_figures(coverage(ctx)) | known_figures(
-            catalogue(ctx), rec.scores, rec.coverage)
-        # percentages in a D1 reason are about the tools ("it would see 71% of messages") or the
-        # headline figures; the data's many daily shares would let almost any percentage pass
-        out.percents = cov_figs.percents | known_figures(monitored(ctx)["headline"]).percents
-        cache[("figures", tool)] = out
-    return cache[("figures", tool)]
+        out = data_figures(ctx) | known_figures(coverage(ctx), catalogue(ctx), rec.scores, rec.coverage)
+        out.percents |= {p for t in coverage(ctx)["id"] for p in _tool_percents(ctx, str(t))}
+        cache["figures"] = out
+    return cache["figures"]
+
+
+def _tool_percents(ctx: Context, tool: str) -> set[float]:
+    """The percentages that describe one tool: the share of messages it sees (and misses), of
+    those needing action or urgent, and of the messages on the platforms it covers."""
+    cache = ctx.__dict__.setdefault("_tools", {}).setdefault("tool_percents", {})
+    if tool not in cache:
+        row = coverage(ctx).set_index("id").loc[tool]
+        shares = [float(row[c]) for c in row.index if str(c).startswith("share_")
+                  and row[c] is not None and not pd.isna(row[c])]
+        plats = ctx.window["platform"].astype(str)
+        on = plats.isin(set(row["platforms_covered"])).mean() if len(plats) else 0.0
+        cache[tool] = {round(100 * x, 4) for x in shares + [float(on)]} | \
+            {round(100 * (1 - x), 4) for x in shares[:1] + [float(on)]}
+    return cache[tool]
+
+
+_SEES_SHARE = re.compile(r"\b(?:sees?|would see|could see|covers?|would cover|picks? up|tracks?|"
+                         r"monitors?|misses|would miss)\s+(?:about |around |roughly |nearly |almost |"
+                         r"only |just |over |under |more than |less than )?(\d+(?:\.\d+)?)\s*%")
+"""A share straight after "sees"/"covers"/"misses": what a tool sees, checked against that tool."""
+
+
+def odd_figures(piece: str, ctx: Context, tool: str | None) -> list[str]:
+    """Figures in one piece of a P4/D1 answer that match nothing in the data or the tool
+    comparison; and, in a piece about ``tool`` alone, a share it is said to see ("it sees 98%
+    of messages") that is another tool's and not its own."""
+    pool = _figures(ctx)
+    odd = unknown_figures(piece, pool)
+    if tool is None or tools_named(piece, catalogue(ctx)) - {tool}:   # a comparison quotes both
+        return odd
+    mine = Figures()
+    mine.percents = set(_tool_percents(ctx, tool))
+    for m in _SEES_SHARE.finditer(clean_text(piece).lower()):
+        w = m.group(1) + "%"
+        if w not in odd and unknown_figures(w, mine):    # matched as any figure is ("about 90%")
+            odd.append(w)
+    return odd
 
 
 @task("d1.weights", "D1 task 3 (what if cost matters most?)", ("cost_first_choice",),

@@ -31,13 +31,13 @@ LABELS = {
              "take action", "requires the business to take action", "a"),
     NONE: ("no action", "none", "no action needed", "does not need action",
            "doesn't need action", "does not require action", "no response", "ignore",
-           "not needed", "nothing", "n"),
+           "not needed", "nothing", "nothing to do", "n"),
 }
 _LABEL_OF = {norm_label(v): k for k, vs in LABELS.items() for v in vs + (k,)}
 
 # factor (as in data/priority_rules.toml) -> words a learner might use for it
 FACTOR_WORDS: dict[str, tuple[str, ...]] = {
-    "safety": ("safe", "danger", "hazard", "hurt", "injur", "harm", "accident", "bleed",
+    "safety": ("safe", "unsafe", "danger", "hazard", "hurt", "injur", "harm", "accident", "bleed",
                "blood", "cut", "fire", "smoke", "emergency", "poison", "health", "risk",
                "wound", "bruis", "burn", "scald", "graze"),
     "distress": ("distress", "upset", "vulnerable", "worried", "scared", "frightened", "crying",
@@ -77,7 +77,7 @@ CLAIM_WORDS: dict[str, tuple[str, ...]] = {
               "trading standards"),
     "complaint": ("complain", "complaint", "refund", "angry", "unhappy", "disappoint", "rude",
                   "furious"),
-    "question": ("question", "asks", "asking", "enquir", "inquir", "request"),
+    "question": ("question", "enquir", "inquir", "request"),   # not "asking": "after asking twice"
     "praise": ("praise", "compliment", "thank"),
     "security": ("scam", "phish", "fraud", "hack", "impersonat"),
     "repeat_contact": ("repeat", "twice", "more than once"),
@@ -85,6 +85,9 @@ CLAIM_WORDS: dict[str, tuple[str, ...]] = {
 }
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|without|neither|nor|than|"
                        r"instead of|rather than|unlike)\b|n't\b")
+_DENIAL_PHRASES = re.compile(r"\b(?:no one|nothing to do with|no mention of|nothing about|"
+                             r"(?:is|was|are|were)n't about|(?:is|was|are|were) not about|not about)\b")
+_ARTICLES = frozenset("a an the any some really very at all".split())
 _CLAUSE = re.compile(r"[.,;:!?\n]|\b(?:because|but|so|although|though|however|while|whereas|"
                      r"and|as)\b")
 
@@ -195,8 +198,33 @@ def ten_messages(org: str | None = None, ctx: Context | None = None) -> pd.DataF
     return out
 
 
+_NONE_WORDS = re.compile(r"\b(?:no|not|nothing|without|doesn t|does not|don t)\b.*\b(?:action|"
+                         r"response|reply|respond|needed|required)\b|\bignore\b|\bspam\b")
+_BUSINESS_WORDS = re.compile(r"\b(?:business|organisation|organization|company|brand)\b")
+_ACTION_WORDS = re.compile(r"\b(?:action|reply|respond|response|answer)\b")
+
+
 def read_label(value: Any) -> str | None:
-    return _LABEL_OF.get(norm_label(value)) if isinstance(value, str) else None
+    """The group a learner wrote, in the task's words or their own: "needs a reply" and "action
+    required" are needs action, "no response needed" and "spam - no action" no action."""
+    if not isinstance(value, str):
+        return None
+    key = norm_label(value)
+    if key in _LABEL_OF:
+        return _LABEL_OF[key]
+    if len(key) > 40:
+        return None
+    if _NONE_WORDS.search(key):
+        return NONE
+    if re.search(r"\bneeds?\b|\brequire", key) and _ACTION_WORDS.search(key):
+        return ACTION          # "needs a business reply" is about the reply it needs
+    if _BUSINESS_WORDS.search(key):
+        return BUSINESS
+    if _NONE_WORDS.search(key):
+        return NONE
+    if _ACTION_WORDS.search(key):
+        return ACTION
+    return None
 
 
 def _of(k: int, n: int) -> str:
@@ -380,9 +408,14 @@ def _said(text: str, stems: Any) -> bool:
     if not stems:
         return False
     pattern = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(s_) for s_ in stems) + ")")
-    for clause in _CLAUSE.split(clean_text(text).lower()):
+    low = _DENIAL_PHRASES.sub(" not ", clean_text(text).lower())
+    low = re.sub(r"\b(?:not|never|(?:is|was|are|were)n't)\s+(?:very\s+)?safe\b", "unsafe", low)  # a safety claim
+    for clause in _CLAUSE.split(low):
         for m in pattern.finditer(clause or ""):
-            if not _NEGATION.search(clause[:m.start()]):
+            # a "not" counts only close before the word ("was not hurt", "isn't really a
+            # complaint", "than a question"); "nobody answered their complaint" says complaint
+            near = [w for w in re.findall(r"[a-z']+", clause[:m.start()]) if w not in _ARTICLES][-2:]
+            if not _NEGATION.search(" ".join(near)):
                 return True
     return False
 
@@ -392,11 +425,6 @@ def _mentions_factor(text: str, factor: str, evidence: str) -> bool:
     ev = [w.strip().lower() for w in re.split(r"[,;/]| or ", evidence) if len(w.strip()) >= 3
           and not re.search(r"\d", w)]
     return _said(text, stems) or _said(text, ev)
-
-
-def _denied(text: str, stems: Any) -> bool:
-    """Does the text name these words only to deny them ("the dog was not hurt")?"""
-    return has_any(clean_text(text).lower(), stems) and not _said(text, stems)
 
 
 _SMALL_WORDS = frozenset("this that with from after before their there they have your about "
@@ -439,9 +467,6 @@ def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
         if wrong:
             return Verdict.no("your reason talks about something that did not make this message "
                               "score highly. Read the message and its reasons again.")
-        if top and top[0][0] in CLAIM_WORDS and _denied(text, CLAIM_WORDS[top[0][0]]):
-            return Verdict.no("your reason says the most important thing about this message did "
-                              "not happen. Read the message and its reasons again.")
         if any(_mentions_factor(text, k, ev) for k, _, ev in top):
             return Verdict.yes("your reason names what made this message the most important.")
         return Verdict.no("your reason does not say what made this message more important than "

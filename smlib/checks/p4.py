@@ -13,7 +13,7 @@ import pandas as pd
 
 from ._answers import (PLACEHOLDER_HINT, as_number, clean_text, has_any, is_blank,
                        mentions_platform, named_platforms, placeholders, read_platform,
-                       real_sentences, sentences, strip_quotes, unknown_figures)
+                       real_sentences, sentences, strip_quotes)
 from ._answers import PLATFORM_WORDS
 from ._context import Context
 from ._core import MANY, TEXT, Verdict, task
@@ -324,9 +324,9 @@ def describe(my_description: Any, ctx: Context) -> Verdict:
     if wrong_platform_claims(text, ctx):
         missing.append("it says a tool can see a platform it does not cover, or can't see one it "
                        "does cover: check the coverage table again")
-    from .d1 import _figures
+    from .d1 import odd_figures
     odd = list(dict.fromkeys(w for tool, piece in _by_tool(text, cat)
-                             for w in unknown_figures(piece, _figures(ctx, tool))))
+                             for w in odd_figures(piece, ctx, tool)))
     if odd:
         missing.append(f"{'this figure is' if len(odd) == 1 else 'these figures are'} not in the "
                        f"tool comparison or the organisation's data: {', '.join(odd[:4])} "
@@ -336,46 +336,78 @@ def describe(my_description: Any, ctx: Context) -> Verdict:
     return Verdict.yes("you describe what the tools can and cannot do for this organisation.")
 
 
-_CLAUSE_BREAK = re.compile(r",|;|\bbut\b|\bhowever\b|\balthough\b|\bwhile\b|\bwhereas\b|"
-                           r"\bthough\b|\bunlike\b")
-_CANT = re.compile(r"\b(?:not|no|never|cannot|without|unable|miss|misses|missing|except|apart)\b|n't\b")
+_SEE_VERBS = r"(?:see|sees|cover|covers|track|tracks|monitor|monitors|read|reads|pick(?:s)? up)"
+_CLAIM_STOP = re.compile(r"[,;:]|\b(?:but|however|although|though|while|whereas|which|that|where|"
+                         r"because|so|unlike|except|apart|not|no|never|nor|neither|only|just|"
+                         r"without)\b|n't\b|\bcannot\b")
+"""Where the list of platforms after "it sees …" ends (a clause break, or a word that may turn
+the meaning round: those claims are not judged)."""
+_NOT = re.compile(r"\b(?:not|no|never|neither|nor|without|miss|misses|missed|missing|ignores?|"
+                  r"lacks?|fails?|blind)\b|n't\b|\bcannot\b")
 
 
 def _by_tool(text: str, cat: pd.DataFrame) -> list[tuple[str | None, str]]:
     """Each sentence of ``text`` with the one tool it is about: the tool it names, or, for a
-    sentence naming none ("It is free."), the tool of the sentence before; None when it names
-    several tools or none has been named yet."""
+    sentence naming none but saying "it", "its" or "they", the tool of the sentence before;
+    None when it names several tools, or none and no pronoun (it may be about the
+    organisation: "Tidy Paws gets messages on TikTok")."""
     out: list[tuple[str | None, str]] = []
     current: str | None = None
     for sentence in sentences(text):
         named = tools_named(sentence, cat)
         if len(named) == 1:
             current = next(iter(named))
+            out.append((current, sentence))
         elif len(named) > 1:
             current = None
-        out.append((current, sentence))
+            out.append((None, sentence))
+        else:
+            pronoun = re.search(r"\b(?:it|its|they|their)\b", clean_text(sentence).lower())
+            out.append((current if pronoun else None, sentence))
     return out
 
 
+def _platforms_in(piece: str, plats: list[str]) -> list[str]:
+    return [p for p in plats if re.search(rf"(?<![\w'’])(?:{PLATFORM_WORDS.get(p, re.escape(p))})"
+                                          r"(?![\w'’])", piece)]
+
+
 def wrong_platform_claims(text: str, ctx: Context) -> list[tuple[str, str, bool]]:
-    """The claims ``(tool, platform, says it sees it)`` in a description that the coverage table
-    contradicts: "Meta Business Suite can see TikTok" when it does not, "Hootsuite cannot see
-    Facebook" when it does. A platform counts as denied when a "not" word comes before it in
-    its clause ("it sees Facebook but not TikTok")."""
+    """The plain claims ``(tool, platform, says it sees it)`` in a description that the coverage
+    table contradicts. Only two plain shapes are judged, so a true sentence is never refused
+    for its wording: "<tool or it> (can/will/does) see|cover|track <platforms>" with nothing
+    that could turn it round ("not", "only", "which", "but" …) before the platform list ends,
+    and "<tool or it> can't/doesn't/won't see|cover <platforms>" for a platform it does
+    cover. Sentences naming two tools, or none and no "it", are not judged."""
     cov = coverage(ctx).set_index("id")
     plats = list(cov.attrs.get("platforms") or sorted(set(ctx.frame["platform"].astype(str))))
+    cat = catalogue(ctx)
     wrong = []
-    for tool, sentence in _by_tool(text, catalogue(ctx)):
+    for tool, sentence in _by_tool(text, cat):
         if tool is None or tool not in cov.index:
             continue
         covered = set(cov.loc[tool, "platforms_covered"])
         low = clean_text(sentence).lower()
-        for clause in _CLAUSE_BREAK.split(low):
-            for p in plats:
-                m = re.search(rf"(?<![\w'’])(?:{PLATFORM_WORDS.get(p, re.escape(p))})(?![\w'’])", clause)
-                if m is None:
-                    continue
-                sees = not _CANT.search(clause[:m.start()])
-                if sees != (p in covered):
-                    wrong.append((tool, p, sees))
+        names = [re.escape(w) for w in re.sub(r"[^a-z0-9 ]+", " ",
+                                              str(cat.set_index("id").loc[tool, "name"]).lower()).split()]
+        tool_name = r"\s+".join(names)
+        subject = rf"(?:\bit|\bthey|\b{tool_name})"
+        modal = r"(?:\s+(?:can|could|will|would|does|do|also|easily|really))*"
+        for m in re.finditer(rf"{subject}{modal}\s+{_SEE_VERBS}\b", low):
+            rest = low[m.end():]
+            stop = _CLAIM_STOP.search(rest)
+            piece = rest[:stop.start()] if stop else rest
+            if _NOT.search(low[:m.start()][-25:]):   # "nor does it see …", "it never …"
+                continue
+            wrong += [(tool, p, True) for p in _platforms_in(piece, plats) if p not in covered]
+        deny = (rf"{subject}\s+(?:can't|cannot|can not|doesn't|does not|won't|will not|couldn't|"
+                rf"could not|wouldn't|would not)\s+{_SEE_VERBS}\b")
+        for m in re.finditer(deny, low):
+            rest = low[m.end():]
+            if re.match(r"\s+(?:only|just|every|all|everything|any)\b", rest):
+                continue                    # "doesn't only see Facebook", "can't see everything"
+            stop = re.search(r"[;:]|\b(?:but|however|although|though|while|whereas|which|that|"
+                             r"where|because|so)\b", rest)
+            piece = rest[:stop.start()] if stop else rest
+            wrong += [(tool, p, False) for p in _platforms_in(piece, plats) if p in covered]
     return wrong
