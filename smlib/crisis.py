@@ -19,8 +19,9 @@ crisis). Per day the count must also be above the median + 3 × the usual day-to
 
 A crisis is sudden and passes. When daily alarms have been raised on at least 3 in 4 of the
 last 14 days (``lasting_share``), the rise has lasted too long to be a crisis: it is a **lasting
-rise** (the account became busier, or the file only starts collecting messages then). Those
-days are reported as a lasting rise, not as a crisis, and from then on their real counts are
+rise** (the account became busier, or the file only starts collecting messages then). The
+unbroken run of alarm days up to then is reported as a lasting rise, not as a crisis (an
+earlier, separate burst stays a crisis), and from then on their real counts are
 normal, so the check judges later days against the new level instead of warning every day for
 months. The hourly check does not do this: a crisis can go on through a day and a night.
 
@@ -83,7 +84,7 @@ class CrisisResult:
     ``summary``: plain-English sentences; ``alarm``: True if any period was found.
     ``lasting``: one row per lasting rise (daily check only): ``start``, ``noticed`` (the day
     the rise was taken as the new normal), ``before`` and ``after`` (normal negative messages a
-    day before and during it), ``days_high`` (days with an alarm in the 14 that decided it).
+    day before and during it), ``days_high`` (days in a row with an alarm, up to ``noticed``).
     """
 
     freq: str
@@ -222,7 +223,9 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
     min_periods = int(min_periods or min(d["min_periods"], window))
     if lasting_share is ...:
         lasting_share = d["lasting_share"]
-    if lasting_share is not None and not 0 < float(lasting_share) <= 1:
+    if lasting_share is not None and not (isinstance(lasting_share, (int, float))
+                                          and not isinstance(lasting_share, bool)
+                                          and 0 < float(lasting_share) <= 1):
         raise DataError(f"lasting_share must be a share between 0 and 1 (or None to switch it off), "
                         f"got {lasting_share!r}", field="lasting_share")
     missing = [c for c in ("created_at", "author_is_org", "text") if c not in frame.columns]
@@ -282,13 +285,16 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
         w0 = t - window + 1
         if need_high is None or w0 < 0 or alarm[w0:t + 1].sum() < need_high:
             continue
-        # alarms on most of the last `window` days: a lasting rise, not a crisis. Its days
-        # become normal (real counts), so later days are judged against the new level.
-        first = w0 + int(np.argmax(alarm[w0:t + 1]))
+        # alarms on most of the last `window` days: a lasting rise, not a crisis. Its days (the
+        # unbroken run of alarms up to today; an earlier, separate burst stays a crisis) become
+        # normal (real counts), so later days are judged against the new level.
+        first = t
+        while first > 0 and alarm[first - 1]:
+            first -= 1
         rises.append({"start": negative.index[first], "noticed": negative.index[t],
                       "before": float(base[first]),
                       "after": float(np.median(counts[first:t + 1])),
-                      "days_high": int(alarm[w0:t + 1].sum())})
+                      "days_high": int(t - first + 1)})
         clean[first:t + 1] = counts[first:t + 1]
         alarm[first:t + 1] = False
         lasting[first:t + 1] = True
@@ -381,7 +387,7 @@ def _lasting_sentence(r: pd.Series, tz: str, window: int) -> str:
     """One lasting rise in words: when, from what to what, and why it is not called a crisis."""
     return (f"Lasting rise from {r['start']:%a %d %b %Y} ({tz} time): negative messages went from "
             f"about {_level(r['before'])} a day to about {_level(r['after'])} a day and stayed high "
-            f"(an alarm on {r['days_high']} of {window} days), so from {r['noticed']:%a %d %b} the "
+            f"({r['days_high']} days in a row), so from {r['noticed']:%a %d %b} the "
             "daily check treats the new level as normal. A rise that lasts this long is not a "
             "sudden crisis: the account may have become busier, or the data may only be collected "
             "from then on (check when the file starts).")

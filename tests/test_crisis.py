@@ -344,3 +344,17 @@ def test_real_files_that_start_collecting_mid_way_have_no_months_long_crisis(rea
     assert longest < pd.Timedelta(days=14), res.summary
     first_busy = res.series.index[res.series["negative"].ge(res.settings["min_count"])][0]
     assert abs(res.lasting.iloc[0]["start"] - first_busy) <= pd.Timedelta(days=3)
+
+
+def test_a_crisis_just_before_a_lasting_rise_stays_a_crisis():
+    """Review of session 11: a 3-day crisis, one quiet day, then a lasting rise: the crisis
+    was swallowed into the lasting rise and the summary said there had been none."""
+    rng = np.random.default_rng(12)
+    neg = np.concatenate([rng.poisson(3, 30), [40, 45, 38], [3], rng.poisson(25, 30)])
+    res = smlib.detect_crisis(frame_from_counts(neg, freq="D"), freq="D")
+    assert len(res.periods) == 1 and res.periods.iloc[0]["negative_messages"] == 123
+    assert len(res.lasting) == 1
+    assert res.lasting.iloc[0]["start"] == pd.Timestamp("2026-03-02") + pd.Timedelta(days=34)
+    assert "Crisis warning" in res.summary and "Lasting rise" in res.summary
+    with pytest.raises(smlib.DataError, match="lasting_share"):
+        smlib.detect_crisis(frame_from_counts(neg, freq="D"), freq="D", lasting_share="most")

@@ -442,7 +442,12 @@ def test_disabled_is_vulnerable_only_about_a_person_or_their_needs():
              "I’m registered disabled and the lift is broken": True,
              "the disabled toilet was locked again": True,
              "my disabled son couldn't get on the bus": True,
-             "she has a disability and nobody helped": True}
+             "she has a disability and nobody helped": True,
+             # someone else's disability, as people write it (a review of session 11's rule)
+             "My wife is disabled and the lift is broken": True,
+             "my son is disabled and nobody helped him off the train": True,
+             "As a disabled woman I was left on the platform": True,
+             "my mum's disabled and needs help": True}
     p = smlib.prioritise(make([{"text": t} for t in texts]))
     got = [any("may be vulnerable" in r for r in rs) for rs in p["reasons"]]
     assert dict(zip(texts, got)) == texts
