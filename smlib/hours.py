@@ -17,6 +17,7 @@ Example
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
@@ -117,48 +118,34 @@ def _week_table(profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, f
 
 
 def business_clock(times: pd.Series, profile: Profile) -> pd.Series:
-    """Business minutes elapsed from a fixed Monday to each moment (NaN where time is NaT).
-
-    Worked out on the local clock, then corrected at each clock change: when the clocks go back
-    the repeated hour happens twice (its open minutes count twice), when they go forward the
-    skipped hour never happens (its open minutes do not count). Without this a reply 40 minutes
-    after a message sent at 01:30 on the October change, by an organisation open all night,
-    was -20 business minutes.
-    """
+    """Open minutes elapsed from a fixed Monday to each moment on the local clock (NaN where time
+    is NaT). Use :func:`business_minutes_between` for a length of time: it also corrects for
+    the clock changes in between."""
     t = pd.to_datetime(times, utc=True)
     local = t.dt.tz_convert(profile.timezone).dt.tz_localize(None)
-    naive = _naive_clock(local, profile)
-    return pd.Series(naive + _clock_change_correction(t, profile), index=times.index)
+    return pd.Series(_naive_clock(local, profile), index=times.index)
 
 
-def _clock_change_correction(t: pd.Series, profile: Profile) -> np.ndarray:
-    """Open minutes to add to the local-clock count at each moment for the clock changes before
-    it (see :func:`business_clock`); zeros for a zone without changes in the span."""
-    out = np.zeros(len(t))
-    ok = t.notna().to_numpy()
-    if not ok.any():
-        return out
-    lo, hi = t[ok].min().floor("h"), t[ok].max().ceil("h")
-    if hi - lo > pd.Timedelta(days=366 * 30):   # decades of hourly steps: not worth it
-        return out
-    hours = pd.date_range(lo - pd.Timedelta(hours=1), hi, freq="h", tz="UTC")
-    offset = ((hours.tz_convert(profile.timezone).tz_localize(None) - hours.tz_localize(None))
-              / pd.Timedelta(minutes=1)).to_numpy()
-    changes = np.flatnonzero(np.diff(offset) != 0) + 1
-    if not len(changes):
-        return out
-    ts = t.to_numpy(dtype="datetime64[ns]")
-    for i in changes:
-        at = hours[i]                                   # first whole hour on the new offset
-        before, after = offset[i - 1], offset[i]
-        # the stretch of local clock time that happens twice (back) or never (forward)
-        a = at.tz_localize(None) + pd.Timedelta(minutes=min(before, after))
-        b = at.tz_localize(None) + pd.Timedelta(minutes=max(before, after))
-        window = _naive_clock(pd.Series([a, b]), profile)
-        open_minutes = float(window[1] - window[0])
-        sign = 1.0 if after < before else -1.0
-        out[ok & (ts >= at.tz_localize(None).to_datetime64())] += sign * open_minutes
-    return out
+def _clock_changes(years: Iterable[int], profile: Profile) -> list[tuple[np.datetime64, float]]:
+    """Each clock change in these years: (the first UTC moment on the new offset, open minutes to
+    add to a local-clock count across it). When the clocks go back the repeated stretch happens
+    twice (its open minutes count twice: +); when they go forward the skipped stretch never
+    happens (-). Found on a 15-minute grid: some zones change at half past the hour."""
+    changes = []
+    for y in sorted(set(years)):
+        grid = pd.date_range(f"{y}-01-01", f"{y + 1}-01-01", freq="15min", tz="UTC")
+        offset = ((grid.tz_convert(profile.timezone).tz_localize(None) - grid.tz_localize(None))
+                  / pd.Timedelta(minutes=1)).to_numpy()
+        for i in np.flatnonzero(np.diff(offset) != 0) + 1:
+            before, after = float(offset[i - 1]), float(offset[i])
+            at = grid[i].tz_localize(None)
+            a = at + pd.Timedelta(minutes=min(before, after))
+            b = at + pd.Timedelta(minutes=max(before, after))
+            window = _naive_clock(pd.Series([a, b]), profile)
+            open_minutes = float(window[1] - window[0])
+            if open_minutes:
+                changes.append((at.to_datetime64(), open_minutes if after < before else -open_minutes))
+    return changes
 
 
 def _naive_clock(local: pd.Series, profile: Profile) -> np.ndarray:
@@ -179,8 +166,31 @@ def _naive_clock(local: pd.Series, profile: Profile) -> np.ndarray:
 
 
 def business_minutes_between(start: pd.Series, end: pd.Series, profile: Profile) -> pd.Series:
-    """Open minutes between ``start`` and ``end`` (element-wise; NaN where either is missing)."""
-    return business_clock(end, profile) - business_clock(start, profile)
+    """Open minutes between ``start`` and ``end`` (element-wise; NaN where either is missing).
+
+    Counted on the local clock, then corrected for each clock change in between: without this,
+    for an organisation open at night a reply 40 minutes after 00:30 UTC on 25 October 2026 was
+    -20 business minutes (the hour repeats) and one across the March change was 80.
+    """
+    s = pd.to_datetime(start, utc=True)
+    e = pd.to_datetime(end, utc=True)
+    out = business_clock(e, profile) - business_clock(s, profile)
+    both = (s.notna() & e.notna()).to_numpy()
+    if not both.any():
+        return out
+    years = {int(y) for y in pd.concat([s[both], e[both]]).dt.year.unique()}
+    if max(years) - min(years) <= 2:     # a reply a year later still crosses the changes between
+        years = set(range(min(years), max(years) + 1))
+    changes = _clock_changes(years, profile)
+    if changes:
+        ss = s.to_numpy(dtype="datetime64[ns]")
+        ee = e.to_numpy(dtype="datetime64[ns]")
+        fix = np.zeros(len(out))
+        for at, minutes in changes:
+            fix += np.where(both & (ss < at) & (ee >= at), minutes, 0.0)
+            fix -= np.where(both & (ee < at) & (ss >= at), minutes, 0.0)   # end before start
+        out = out + fix
+    return out
 
 
 def is_open(times: pd.Series, profile: Profile) -> pd.Series:

@@ -850,7 +850,9 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
             why = " and ".join(urgent_bits) if urgent_bits else f"a high priority score ({score}/{hi})"
             urgent_reason_col.append(f"{URGENT_PREFIX}{why} on {where}; "
                                      + (f"waiting {waited}{waited_note}" if org_known else
-                                        f"sent {waited} before the newest message in this data"))
+                                        f"sent {waited} before the newest message in this data"
+                                        if now is None else
+                                        f"sent {waited} before {now_ts:%d %b %Y %H:%M} UTC"))
         else:
             urgent_reason_col.append("")
         if situation == "praise" and is_review[i] and not found["praise"][i] and sentiment[i] < float(pos_cut or 0.5):
@@ -936,15 +938,19 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
         return {"highest": [], "lowest": [], "text": "No message needs action, so there is no "
                 "highest or lowest priority to explain."}
     from .security import make_inert
-    q = pseudonymise(q, keep=keep, people=prioritised if people is None else people).reset_index(drop=True)
     from .stars import shown_text
-    q = q.assign(text=shown_text(q))   # a stars-only review reads '(no words: 1 of 5 stars)'
+    q = q.reset_index(drop=True)
     top = q.sort_values(["priority", "created_at", "message_id"], ascending=[False, True, True],
                         kind="stable").head(n)
     # the lowest are chosen from the others, so a tie never names the same message twice; among
     # equals the newest (then the last by id) counts as lowest, the mirror image of the highest
     bottom = q.drop(index=top.index).sort_values(
         ["priority", "created_at", "message_id"], ascending=[True, False, False], kind="stable").head(n)
+    # only the messages shown are pseudonymised (people: everyone who may be named in them)
+    shown = pseudonymise(pd.concat([top, bottom]), keep=keep,
+                         people=prioritised if people is None else people)
+    shown = shown.assign(text=shown_text(shown))   # a stars-only review: '(no words: 1 of 5 stars)'
+    top, bottom = shown.iloc[:len(top)], shown.iloc[len(top):]
 
     def item(r: pd.Series) -> dict[str, Any]:
         return {"message_id": r.get("message_id"), "platform": r.get("platform"),

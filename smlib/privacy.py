@@ -42,7 +42,7 @@ _BARE_DOMAIN = re.compile(
     r"tv|is|es|it|nl|be|ie|au|ca|cloud|today|support|help|services|email|net\.uk|org\.uk|gov\.uk)"
     r")\b(/[^\s<>\"']*)?", re.IGNORECASE)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-_INVISIBLE_START = " \u00a0\ufeff\u200b\u200c\u200d\u2060"
+_INVISIBLE_START = " \u00a0\u2002\u2003\u2009\u202f\u3000\u00ad\u200e\u200f\ufeff\u200b\u200c\u200d\u2060"
 """Characters a spreadsheet may skip before a formula (spaces, a byte-order mark, zero-width)."""
 
 
@@ -50,7 +50,8 @@ _EMAIL = re.compile(r"(?<![\w.+@-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+", re.UNICODE
 # an address spelt out to dodge filters: "sarah (at) example (dot) com", "sarah[at]example.com"
 _AT, _DOT = r"\s*[\(\[\{]\s*at\s*[\)\]\}]\s*", r"(?:\s*[\(\[\{]\s*dot\s*[\)\]\}]\s*|\.)"
 _AT_HINT = re.compile(r"[\(\[\{]\s*at\s*[\)\]\}]", re.IGNORECASE)
-_EMAIL_SPELT = re.compile(rf"(?<![\w.+-])[\w.+-]*\w{_AT}\w[\w-]*(?:{_DOT}[\w-]+)+", re.IGNORECASE)
+_EMAIL_SPELT = re.compile(rf"(?<![\w.+-])[\w.+-]*\w{_AT}[a-z][\w-]*(?:{_DOT}[a-z][\w-]*)*"
+                          rf"{_DOT}[a-z]{{2,}}\b", re.IGNORECASE)
 # full-width letters, digits and signs (ｓａｒａｈ＠ｅｘａｍｐｌｅ．ｃｏｍ, ０７７００ ９００１２３) read as
 # their ASCII twins, one character for one, so a match's place is the same in both
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -161,10 +162,21 @@ def _name_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
 
 
-def _written_out(text: str, handles: dict[str, str], names: dict[str, list[tuple[tuple[str, ...], str]]]) -> str:
+_Names = dict[str, dict[str, list[tuple[tuple[str, ...], str]]]]
+
+
+def _last_key(words: tuple[str, ...]) -> str:
+    """The last plain word of a name, lower case ("O'Brien" -> "brien"), as texts are indexed."""
+    found = _WORD.findall(words[-1].lower())
+    return found[-1] if found else words[-1].lower()
+
+
+def _written_out(text: str, handles: dict[str, str], names: _Names) -> str:
     """``text`` with customers' handles (without "@") and full names replaced by their pseudonyms.
 
-    ``names`` maps a name's first word (lower case) to ``(words, pseudonym)`` pairs, longest first.
+    ``names`` maps a name's first word, then its last word (lower case), to ``(words,
+    pseudonym)`` pairs: only names whose first and last words are both in the text are tried,
+    so thousands of customers called Liam cost nothing in a text about one of them.
     """
     # handles are keyed by handle_key, so a handle written in full-width letters is found too
     if handles and not handles.keys().isdisjoint(_RUN.findall(fold_unicode(text).lower())):
@@ -173,12 +185,18 @@ def _written_out(text: str, handles: dict[str, str], names: dict[str, list[tuple
         # written as a plain word, in any case: "love you bourbonkid"
         text = _WORD.sub(lambda m: handles.get(m.group(0).lower(), m.group(0))
                          if m.group(0).isalpha() else m.group(0), text)
-    if names and not names.keys().isdisjoint(_WORD.findall(text.lower())):
+    text_words = set(_WORD.findall(text.lower()))
+    if names and not names.keys().isdisjoint(text_words):
         out, pos = [], 0
         for m in _WORD.finditer(text):
             if m.start() < pos:
                 continue
-            for words, alias in names.get(m.group(0).lower(), ()):
+            by_last = names.get(m.group(0).lower())
+            if not by_last:
+                continue
+            cands = sorted((c for w in text_words if w in by_last for c in by_last[w]),
+                           key=lambda wa: -len(" ".join(wa[0])))
+            for words, alias in cands:
                 hit = _name_pattern(words).match(text, m.start())
                 if hit:
                     out += [text[pos:m.start()], alias]
@@ -291,7 +309,7 @@ def pseudonym(author_id: object, salt: str = DEFAULT_SALT) -> str:
 
 _GREETING_WORDS = (r"hi|hiya|hello|hey|dear|morning|good morning|afternoon|good afternoon|evening|"
                    r"good evening|thanks|thank you|thankyou|cheers|sorry|apologies|bye|welcome")
-_GREETING_HINT = re.compile(rf"(?i)\b(?:{_GREETING_WORDS})\b|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b")
+_GREETING_HINT = re.compile(rf"(?i)\b(?:{_GREETING_WORDS})\b|\b(?:Mr|Mrs|Ms|Miss|Mx)\b")
 _LETTERS = r"[^\W\d_]"
 # a name: letters in any alphabet ("Seán", "Zoë"), perhaps "O'Brien" or "Anne-Marie"; a
 # possessive "'s" after it is not part of it ("Liam's order"). Its capitals are checked in code
@@ -318,9 +336,18 @@ crew staff customer customers back soon tonight today tomorrow morning afternoon
 "Thank You", "Thanks again"): kept as written."""
 
 
-_TITLED = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr)\.?(?P<gap>[ \t]+)(?P<name>{_NAME})"
+_NOT_SURNAMES = frozenset("out you us me it them him her this that these those our your my nothing "
+                          "anything everything something".split())
+_TITLED = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx)\.?(?P<gap>[ \t]+)(?P<name>{_NAME})"
                      rf"(?![\w@-]|['’](?!s\b))")
-"""A surname after a title ("Dear Ms Jones", "Mr McDonald called"): the title stays."""
+"""A surname after a title ("Dear Ms Jones", "Mr McDonald called"): the title stays. Not "Dr",
+which starts brands as often as names (Dr Martens, Dr Pepper)."""
+
+
+_CALENDAR_WORDS = frozenset("""january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday""".split())
+"""Names that are also months or days ("since May", "on Friday"): a customer called May Wong does
+not make every "May" in other messages a first name (after a greeting it still is one)."""
 
 
 def _greeted_names(text: str, org_names: set[str]) -> str:
@@ -338,15 +365,16 @@ def _greeted_names(text: str, org_names: set[str]) -> str:
 
     def titled(m: re.Match) -> str:
         name = m.group("name")
-        letters = [c for c in name if c.isalpha()]
-        if not letters[0].isupper() or handle_key(name) in org_names:
-            return m.group(0)
+        if (not _looks_like_name(name) or name.lower() in NOT_FIRST_NAMES
+                or name.lower() in _NOT_SURNAMES or handle_key(name) in org_names):
+            return m.group(0)      # "Don't Miss Out", "We Miss You": not a title
         return m.group(0)[: m.start("name") - m.start()] + "[name]"
     return _TITLED.sub(titled, _GREETED.sub(swap, text))
 
 
 def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
-                 keep: Iterable[str] = (), people: pd.DataFrame | None = None) -> pd.DataFrame:
+                 keep: Iterable[str] = (), people: pd.DataFrame | None = None,
+                 org_details: str = "own") -> pd.DataFrame:
     """Return a copy with customers' ``author_id``/``author_name`` and @mentions in ``text`` replaced.
 
     Rows where ``author_is_org`` is true keep their names, and their handles and names are left
@@ -364,6 +392,11 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     ``people``: a wider table (e.g. every message of the period) whose customers' handles and
     names are looked for too, for a few example rows that may name someone who is not among
     their own authors.
+
+    ``org_details``: in rows marked as the organisation's, ``"own"`` (default) hides a
+    customer's mobile number or personal e-mail repeated in a reply and keeps the business's
+    own helpline (:func:`hide_personal_details`); ``"all"`` keeps every detail (the security
+    table shows a fake account's own number: it is what gets reported).
     """
     out = frame.copy()
     keep_l = handle_keys(keep)
@@ -407,7 +440,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
         # customers' handles and full names written out in a message ("x.com/jane_doe",
         # "thanks Jane Doe") become the same pseudonyms as their authors
         handles: dict[str, str] = {}
-        names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        names: _Names = {}
         tables = []
         if "author_id" in frame:
             cust = ~is_org.to_numpy()
@@ -422,6 +455,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                 own.loc[nameless, "alias"] = [pseudonym(n, salt) for n in own.loc[nameless, "name"]]
             tables.append(own)
         if people is not None and "author_id" in people:
+            people = _named_in(people, out["text"])
             cust = (~people["author_is_org"].fillna(False).astype(bool)).to_numpy() \
                 if "author_is_org" in people else slice(None)
             ids = people.loc[cust, "author_id"].to_numpy(dtype=object)
@@ -444,15 +478,15 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                 if (len(words) >= 2 and full.lower() not in seen and full.lower() not in org_names
                         and _PERSON_NAME.fullmatch(full)):
                     seen.add(full.lower())
-                    names.setdefault(_WORD.match(full).group(0).lower(), []).append((tuple(words), alias))
-        for cands in names.values():
-            cands.sort(key=lambda wa: -len(" ".join(wa[0])))
+                    names.setdefault(_WORD.match(full).group(0).lower(), {}).setdefault(
+                        _last_key(tuple(words)), []).append((tuple(words), alias))
         # customers' first names (from their full names) inside a sentence ("Thanks for
         # waiting, Fatima."): not at a sentence's start, where "Will" or "Hope" is a word
         org_words = {w for n in org_names for w in n.split()}
-        firsts = sorted({w[0][0] for cands in names.values() for w in cands
+        firsts = sorted({w[0][0] for by_last in names.values() for cands in by_last.values() for w in cands
                          if w[0][0].isalpha() and _looks_like_name(w[0][0])
                          and w[0][0].lower() not in NOT_FIRST_NAMES
+                         and w[0][0].lower() not in _CALENDAR_WORDS
                          and w[0][0].lower() not in org_words and handle_key(w[0][0]) not in org_names},
                         key=len, reverse=True)
         # (not before another capitalised word: "Kelby Road" is a place, "Sarah Jones" a full
@@ -481,9 +515,30 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
         # e-mail addresses and phone numbers written by the public are personal details too
         # the organisation's own numbers and addresses stay (its helpline is what customers
         # need), but a customer's mobile number or personal e-mail in a reply does not
-        out["text"] = text.where(is_org, text.map(hide_contact_details)).where(
-            ~is_org, text.map(hide_personal_details))
+        out["text"] = text.where(is_org, text.map(hide_contact_details))
+        if org_details != "all":
+            out["text"] = out["text"].where(~is_org, text.map(hide_personal_details))
     return out
+
+
+def _named_in(people: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
+    """The rows of ``people`` whose author could be named in ``texts``: their handle, or the
+    first word of their name, is a word of some text. A million people's handles and names are
+    not built into tables to look for in twenty messages (that took minutes)."""
+    words: set[str] = set()
+    for t in texts.dropna():
+        if isinstance(t, str):
+            low = fold_unicode(t).lower()
+            words.update(_RUN.findall(low))
+            words.update(_WORD.findall(low))
+    if not words or not len(people):
+        return people.iloc[0:0]
+    keep = handle_key_column(people["author_id"]).isin(words).fillna(False).to_numpy(dtype=bool).copy()
+    if "author_name" in people:
+        first = people["author_name"].astype("object").where(people["author_name"].notna(), "")
+        first = first.astype(str).map(lambda n: fold_unicode(n.split()[0]).lower() if n.split() else "")
+        keep |= first.isin(words).to_numpy(dtype=bool)
+    return people[keep]
 
 
 def inert_urls(text: str) -> str:

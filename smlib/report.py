@@ -370,7 +370,8 @@ def build_reports(orgs: Iterable[str | os.PathLike], out: str | os.PathLike = "r
         raise DataError("no organisations to report on; give --org ORG or --all", field="org")
     day_list = parse_days(days)
     handles = ([h.strip() for h in org_handles.split(",") if h.strip()]
-               if isinstance(org_handles, str) else [str(h).strip() for h in org_handles or ()])
+               if isinstance(org_handles, str) else
+               [str(h).strip() for h in org_handles or () if str(h).strip()])
     if handles:
         samples = [o for o in orgs if not Path(o).expanduser().exists()]
         if samples:

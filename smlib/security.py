@@ -330,7 +330,7 @@ def _shown_text(frame: pd.DataFrame, found: pd.Series, is_org: pd.Series,
     keep = tuple(profile.handles.values()) if profile is not None and profile.handles else ()
     if "author_id" in frame.columns:
         keep += tuple(str(v) for v in frame.loc[is_org.to_numpy(dtype=bool), "author_id"].dropna().unique())
-    return dict(zip(positions, pseudonymise(sub, keep=keep, people=frame)["text"]))
+    return dict(zip(positions, pseudonymise(sub, keep=keep, people=frame, org_details="all")["text"]))
 
 
 def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None = None,

@@ -71,3 +71,15 @@ def test_a_reply_over_the_october_change_is_never_negative():
     a = pd.Series(pd.to_datetime(["2026-10-25 00:30", "2026-03-29 00:50"], utc=True))
     b = pd.Series(pd.to_datetime(["2026-10-25 01:10", "2026-03-29 01:10"], utc=True))
     assert business_minutes_between(a, b, NIGHT).tolist() == [40.0, 20.0]
+
+
+def test_clock_change_correction_survives_a_stray_old_date_and_half_hour_zones():
+    a = pd.Series(pd.to_datetime(["2026-10-25 00:30", "1970-01-01 09:00"], utc=True))
+    b = pd.Series(pd.to_datetime(["2026-10-25 01:10", "1970-01-01 09:10"], utc=True))
+    assert business_minutes_between(a, b, NIGHT).tolist()[0] == 40.0
+    howe = Profile(slug="h", name="Lord Howe line", business_hours={
+        "timezone": "Australia/Lord_Howe", **{d: "00:00-00:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}})
+    start = pd.Series(pd.to_datetime(["2026-10-03 15:10", "2026-04-04 14:40"], utc=True))
+    end = start + pd.Timedelta(minutes=40)
+    got = business_minutes_between(start, end, howe)
+    assert got.tolist() == [brute_force(s, e, howe) for s, e in zip(start, end)] == [40, 40]

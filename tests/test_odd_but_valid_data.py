@@ -125,3 +125,25 @@ def test_dates_from_1970_or_the_future_are_kept_with_a_warning(tmp_path):
     assert "dated in the future" in warned and "01 Jan 2099" in warned
     ok = smlib.load(_csv(tmp_path, rows[1:2], "ok.csv"), org="acme")
     assert not any("dated" in w for w in ok.load_summary["warnings"])
+
+
+@pytest.mark.parametrize("scores, other_scale", [
+    ([10, 10, 10, 10, 10, 10, 3, 1, 4, 2], True),         # a 10 anywhere: 0-10
+    ([1, 1, 2, 1, 3, 1, 2, 1, 7, 9, 1, 2], True),          # several above 5
+    ([4, 5, 1, 6, 4, 5, 3, 2, 1, 5], False),               # one stray 6
+])
+def test_which_rating_columns_are_another_scale(tmp_path, scores, other_scale):
+    rows = [{"review_id": f"r{i}", "date": f"2026-03-0{2 + i % 5}T12:00:00Z", "reviewer": f"p{i}",
+             "review": "ok then", "rating": s} for i, s in enumerate(scores)]
+    ds = smlib.load(_csv(tmp_path, rows), org="acme")
+    said = any("not read as 1–5" in w for w in ds.load_summary["warnings"])
+    assert said == other_scale
+    if not other_scale:
+        assert ds.interactions["rating"].isna().sum() == 1
+
+
+def test_a_blank_likes_column_is_not_zero_engagement(tmp_path):
+    rows = [{"id": f"p{i}", "date": f"2026-03-0{2 + i}T09:00:00Z", "author": "acme",
+             "text": "Our spring menu is here!", "likes": ""} for i in range(4)]
+    ds = smlib.load(_csv(tmp_path, rows), org="acme", org_handles=["acme"])
+    assert "engagement cannot be measured" in smlib.describe_activity(smlib.monitor(ds))
