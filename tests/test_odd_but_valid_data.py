@@ -147,3 +147,17 @@ def test_a_blank_likes_column_is_not_zero_engagement(tmp_path):
              "text": "Our spring menu is here!", "likes": ""} for i in range(4)]
     ds = smlib.load(_csv(tmp_path, rows), org="acme", org_handles=["acme"])
     assert "engagement cannot be measured" in smlib.describe_activity(smlib.monitor(ds))
+
+
+def test_replies_dated_before_their_message_are_warned_about(tmp_path):
+    """A review found such replies silently not counted: every message looked unanswered."""
+    rows = [{"id": "1", "date": "2026-03-02T10:00:00Z", "author": "c", "text": "where is it?", "in_reply_to": ""},
+            {"id": "2", "date": "2026-03-02T09:00:00Z", "author": "acme", "text": "sorry!", "in_reply_to": "1"},
+            {"id": "3", "date": "2026-03-02T11:00:00Z", "author": "acme", "text": "on its way", "in_reply_to": "1"}]
+    ds = smlib.load(_csv(tmp_path, rows), org="acme", org_handles=["acme"])
+    assert ds.load_summary["rows_kept"] == 3
+    assert any("1 reply is dated before the message answered (e.g. row 2)" in w
+               for w in ds.load_summary["warnings"])
+    rows[1]["date"] = "2026-03-02T10:30:00Z"
+    ok = smlib.load(_csv(tmp_path, rows, "ok.csv"), org="acme", org_handles=["acme"])
+    assert not any("dated before the message" in w for w in ok.load_summary["warnings"])

@@ -284,7 +284,19 @@ def category(values: pd.Series | np.ndarray | str, n: int, mapper: Any = None) -
     return pd.Categorical.from_codes(remap[codes], categories=pd.Index(cats, dtype="str"))
 
 
-def _thread_roots(ids: pd.Series, parents: pd.Series) -> pd.Series:
+def _parent_rows(ids: pd.Series, parents: pd.Series) -> np.ndarray | None:
+    """Each row's parent row (-1: no parent, or not in the file); None when ids repeat."""
+    index = pd.Index(ids.to_numpy(dtype=object))
+    if not index.is_unique:
+        return None
+    has_parent = parents.notna().to_numpy()
+    out = np.full(len(ids), -1, dtype=np.int64)
+    if has_parent.any():
+        out[has_parent] = index.get_indexer(parents.to_numpy(dtype=object)[has_parent])
+    return out
+
+
+def _thread_roots(ids: pd.Series, parents: pd.Series, parent_rows: np.ndarray | None = None) -> pd.Series:
     """Follow parent links inside the file to the first message of each conversation.
 
     A reply whose parent is not in the file gets the parent's id (the earliest message we know of).
@@ -292,14 +304,13 @@ def _thread_roots(ids: pd.Series, parents: pd.Series) -> pd.Series:
     replies deep takes 7 rounds instead of 120 (real support threads are that deep).
     """
     id_vals, parent_vals = ids.to_numpy(dtype=object), parents.to_numpy(dtype=object)
-    index = pd.Index(id_vals)
-    if not index.is_unique:
+    if parent_rows is None:
+        parent_rows = _parent_rows(ids, parents)
+    if parent_rows is None:
         return _thread_roots_stepwise(ids, parents)
     has_parent = parents.notna().to_numpy()
     up = np.arange(len(ids))
-    if has_parent.any():
-        found = index.get_indexer(parent_vals[has_parent])
-        up[has_parent] = np.where(found >= 0, found, up[has_parent])
+    up = np.where(parent_rows >= 0, parent_rows, up)
     for _ in range(64):  # 2**64 steps: any chain; a loop (a→b→a) just stops somewhere in it
         further = up[up]
         if np.array_equal(further, up):
@@ -420,6 +431,24 @@ def _warn_odd_dates(when: pd.Series, tracker: Tracker) -> None:
                                     f"kept, but check the date column ({hint})")
 
 
+def _warn_replies_before_parents(f: pd.DataFrame, parent_rows: np.ndarray | None, tracker: Tracker) -> None:
+    """Warn (rows kept) about replies dated before the message they answer: they can never count
+    as answers, so the messages look unanswered; usually the two date columns are in different
+    time zones, or one was typed by hand."""
+    if parent_rows is None:
+        return
+    rows = np.flatnonzero(parent_rows >= 0)
+    t = f["created_at"].to_numpy(dtype="datetime64[ns]")   # (not Timestamp objects: 1 s per million)
+    early_rows = rows[t[rows] < t[parent_rows[rows]]]
+    n = len(early_rows)
+    if n:
+        row = f["_row"].iloc[early_rows[0]] if "_row" in f.columns else None
+        tracker.warnings.append(
+            f"{n} repl{'y is' if n == 1 else 'ies are'} dated before the message answered"
+            + (f" (e.g. row {row})" if row is not None else "")
+            + f"; kept, but {'it' if n == 1 else 'they'} cannot count as answers: check the dates' time zones")
+
+
 def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
            org_handles: Iterable[str] = (), fmt: str, encoding: str,
            local_tz: str | None = None) -> tuple[pd.DataFrame, dict]:
@@ -527,16 +556,18 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         par = f["parent_id"].astype("object").where(~par_blank, None)
         f = f.assign(parent_id=par)
         has_parent = ~par_blank
+        parent_rows = _parent_rows(f["message_id"], par)
         if "thread_id" not in f.columns:
-            f = f.assign(thread_id=_thread_roots(f["message_id"], par).to_numpy())
+            f = f.assign(thread_id=_thread_roots(f["message_id"], par, parent_rows).to_numpy())
         else:   # a source that gives thread ids for some rows only: the rest from the reply links
             no_thread = _blank(f["thread_id"])
             if no_thread.any():
-                roots = _thread_roots(f["message_id"], par)
+                roots = _thread_roots(f["message_id"], par, parent_rows)
                 f = f.assign(thread_id=f["thread_id"].astype("object").where(~no_thread, roots))
         if "replies" not in f.columns:
             counts = par.dropna().value_counts()
             f = f.assign(replies=f["message_id"].map(counts).fillna(0).astype("int64").to_numpy())
+        _warn_replies_before_parents(f, parent_rows, tracker)
     if "thread_id" in f.columns and "parent_id" not in f.columns:
         no_thread = _blank(f["thread_id"])     # no reply links: a message is its own conversation
         if no_thread.any():
