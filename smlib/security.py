@@ -361,7 +361,10 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
         aid, aname = row.get("author_id"), row.get("author_name")
         author = (str(aname) if isinstance(aname, str) else "", str(aid) if isinstance(aid, str) else "")
         fake = any(t == "fake account" for t, _ in risks)
-        shown = (author[0] or author[1]) if (fake or bool(is_org.get(idx))) else pseudonym(author[1] or author[0])
+        # a fake account is shown by its handle (what the platform needs in a report; its display
+        # name may be a real person's, "Sarah Jones" on @brightmart_fan); the organisation by name
+        shown = ((author[1] or author[0]) if fake else (author[0] or author[1]) if bool(is_org.get(idx))
+                 else pseudonym(author[1] or author[0]))
         types = list(dict.fromkeys(t for t, _ in risks))
         reasons = [r for _, r in risks]
         rows.append({

@@ -196,4 +196,5 @@ def test_customers_mentioned_and_contact_details_are_not_shown_in_risky_messages
     for raw in ("other_customer_02", "victim_03", "07700 900123", "jane@example"):
         assert raw not in shown
     assert "[phone]" in found.loc[0, "text_inert"] and "acme" not in shown
-    assert "07700 900999" in found.loc[1, "text_inert"] and found.loc[1, "author"] == "BrightMart Refunds"
+    # a fake account is shown by its handle, what a report to the platform needs (session 11)
+    assert "07700 900999" in found.loc[1, "text_inert"] and found.loc[1, "author"] == "BrightMart_Refunds"
