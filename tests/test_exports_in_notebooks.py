@@ -208,7 +208,7 @@ def test_comparison_leaves_out_figures_that_were_zero_both_times():
     _, text = _summary("own_posts.csv", days=["2026-03-05", "2026-03-06"])
     assert "went from 0 to 0" not in text
     assert ("Compared with the previous 2 days with activity (Tuesday 3 March to Wednesday 4 March): "
-            "messages went from 2 to 2.") in text
+            "messages stayed at 2.") in text
 
 
 def test_org_handles_of_an_export_keep_the_organisation_readable():
