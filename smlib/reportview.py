@@ -322,6 +322,9 @@ _TABLE_STYLE = ("<style>table.smlib-table td{overflow-wrap:anywhere;word-break:b
 """Long words (a URL, 'xxxx…') wrap inside their cell instead of stretching the table."""
 
 
+_SHORT_CELL = re.compile(r"<td>([^<\s]{1,24})</td>")
+
+
 def shorten(text: Any, limit: int) -> Any:
     """``text`` cut to at most ``limit`` characters, ending with '…' when cut; non-text unchanged.
 
@@ -382,6 +385,9 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None
             view[col] = short
     html = view.to_html(index=False, escape=True, na_rep="", border=0, classes="smlib-table",
                         render_links=False)
+    # one short word ("user-937687df", "Facebook", "not met") is never broken across lines: the
+    # wrapping that keeps a long link inside its cell split 8-digit pseudonyms in two
+    html = _SHORT_CELL.sub(lambda m: f'<td style="white-space:nowrap">{m.group(1)}</td>', html)
     extra = f'<p style="color:#555;font-size:.85rem">… and {more} more rows (all are in the CSV).</p>' if more > 0 else ""
     if cut:
         extra += ('<p style="color:#555;font-size:.85rem">Very long messages are cut short here '

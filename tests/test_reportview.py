@@ -48,3 +48,12 @@ def test_figure_kinds():
     assert figure_kind("waiting", change=True) == "change"
     frame = pd.DataFrame({"figure": ["waiting"], "now": [None]})
     assert figures_for_people(frame, ["now"], missing="n/a")["now"].tolist() == ["n/a"]
+
+
+def test_a_short_word_is_never_split_across_lines_but_a_long_one_may_wrap():
+    """The report's queue split 8-digit pseudonyms in two ('user-937687d / f') once they grew
+    from 6 digits: short one-word cells do not wrap; long links still wrap inside their cell."""
+    from smlib import reportview as rv
+    html = rv.table(pd.DataFrame({"From": ["user-937687df", "x" * 60], "Message": ["a b", "c d"]})).data
+    assert '<td style="white-space:nowrap">user-937687df</td>' in html
+    assert "<td>" + "x" * 60 + "</td>" in html and "<td>a b</td>" in html
