@@ -20,8 +20,8 @@ crisis). Per day the count must also be above the median + 3 × the usual day-to
 A crisis is sudden and passes. When daily alarms have been raised on at least 3 in 4 of the
 last 14 days (``lasting_share``), the rise has lasted too long to be a crisis: it is a **lasting
 rise** (the account became busier, or the file only starts collecting messages then). The
-unbroken run of alarm days up to then is reported as a lasting rise, not as a crisis (an
-earlier, separate burst stays a crisis), and from then on their real counts are
+run of alarm days up to then (single quiet days inside it do not break it) is reported as a
+lasting rise, not as a crisis (an earlier burst, two or more quiet days before, stays a crisis), and from then on their real counts are
 normal, so the check judges later days against the new level instead of warning every day for
 months. The hourly check does not do this: a crisis can go on through a day and a night.
 
@@ -66,7 +66,7 @@ from .schema import Dataset, Profile
 
 DEFAULTS = {"h": {"window": 24, "min_periods": 24, "min_count": 5, "gap": 1, "lasting_share": None},
             "D": {"window": 14, "min_periods": 14, "min_count": 10, "gap": 0, "lasting_share": 0.75}}
-LASTING_COLUMNS = ["start", "noticed", "before", "after", "days_high"]
+LASTING_COLUMNS = ["start", "noticed", "before", "after", "days", "days_high"]
 ALPHA = 0.001
 """Chance level for an alarm: a count that normal activity would reach less than 1 time in 1,000."""
 NEGATIVE_AT_OR_BELOW = -0.05
@@ -84,7 +84,8 @@ class CrisisResult:
     ``summary``: plain-English sentences; ``alarm``: True if any period was found.
     ``lasting``: one row per lasting rise (daily check only): ``start``, ``noticed`` (the day
     the rise was taken as the new normal), ``before`` and ``after`` (normal negative messages a
-    day before and during it), ``days_high`` (days in a row with an alarm, up to ``noticed``).
+    day before and during it), ``days`` (from ``start`` to ``noticed``) and ``days_high`` (those
+    with an alarm: single quiet days inside the rise, a quiet Sunday, do not break it).
     """
 
     freq: str
@@ -288,13 +289,15 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
         # alarms on most of the last `window` days: a lasting rise, not a crisis. Its days (the
         # unbroken run of alarms up to today; an earlier, separate burst stays a crisis) become
         # normal (real counts), so later days are judged against the new level.
-        first = t
-        while first > 0 and alarm[first - 1]:
+        first = t       # back over alarm days, and over single quiet days between them
+        while first > 0 and (alarm[first - 1] or (first > 1 and alarm[first - 2])):
             first -= 1
+        while not alarm[first]:
+            first += 1
         rises.append({"start": negative.index[first], "noticed": negative.index[t],
                       "before": float(base[first]),
                       "after": float(np.median(counts[first:t + 1])),
-                      "days_high": int(t - first + 1)})
+                      "days": int(t - first + 1), "days_high": int(alarm[first:t + 1].sum())})
         clean[first:t + 1] = counts[first:t + 1]
         alarm[first:t + 1] = False
         lasting[first:t + 1] = True
@@ -383,11 +386,16 @@ def _level(x: float) -> str:
     return f"{x:.1f}" if x < 10 else f"{x:.0f}"
 
 
+def _days_high(r: pd.Series) -> str:
+    n, of = int(r["days_high"]), int(r.get("days", r["days_high"]))
+    return f"{n} day{'' if n == 1 else 's'} in a row" if n == of else f"high on {n} of {of} days"
+
+
 def _lasting_sentence(r: pd.Series, tz: str, window: int) -> str:
     """One lasting rise in words: when, from what to what, and why it is not called a crisis."""
     return (f"Lasting rise from {r['start']:%a %d %b %Y} ({tz} time): negative messages went from "
             f"about {_level(r['before'])} a day to about {_level(r['after'])} a day and stayed high "
-            f"({r['days_high']} days in a row), so from {r['noticed']:%a %d %b} the "
+            f"({_days_high(r)}), so from {r['noticed']:%a %d %b} the "
             "daily check treats the new level as normal. A rise that lasts this long is not a "
             "sudden crisis: the account may have become busier, or the data may only be collected "
             "from then on (check when the file starts).")

@@ -174,6 +174,8 @@ def business_minutes_between(start: pd.Series, end: pd.Series, profile: Profile)
     """
     s = pd.to_datetime(start, utc=True)
     e = pd.to_datetime(end, utc=True)
+    if isinstance(s, pd.Series) and isinstance(e, pd.Series) and len(s) == len(e) and not s.index.equals(e.index):
+        e = e.set_axis(s.index)       # element-wise by position, as documented
     out = business_clock(e, profile) - business_clock(s, profile)
     both = (s.notna() & e.notna()).to_numpy()
     if not both.any():

@@ -932,6 +932,8 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
     if missing:
         raise DataError(f"explain_extremes needs the output of smlib.prioritise (missing {missing})",
                         field=missing[0])
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise DataError(f"n must be a whole number of messages, 1 or more, got {n!r}", field="n")
     keep = tuple(keep) + _org_accounts(prioritised)
     q = prioritised[prioritised["category"].astype(str) == "needs_action"]
     if q.empty:

@@ -26,6 +26,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from .errors import DataError
 from .textforms import fold_unicode
 
 DEFAULT_SALT = "smlib"
@@ -50,7 +51,7 @@ _EMAIL = re.compile(r"(?<![\w.+@-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+", re.UNICODE
 # an address spelt out to dodge filters: "sarah (at) example (dot) com", "sarah[at]example.com"
 _AT, _DOT = r"\s*[\(\[\{]\s*at\s*[\)\]\}]\s*", r"(?:\s*[\(\[\{]\s*dot\s*[\)\]\}]\s*|\.)"
 _AT_HINT = re.compile(r"[\(\[\{]\s*at\s*[\)\]\}]", re.IGNORECASE)
-_EMAIL_SPELT = re.compile(rf"(?<![\w.+-])[\w.+-]*\w{_AT}[a-z][\w-]*(?:{_DOT}[a-z][\w-]*)*"
+_EMAIL_SPELT = re.compile(rf"(?<![\w.+-])[\w.+-]*\w{_AT}[a-z0-9][\w-]*(?:{_DOT}[a-z0-9][\w-]*)*"
                           rf"{_DOT}[a-z]{{2,}}\b", re.IGNORECASE)
 # full-width letters, digits and signs (ｓａｒａｈ＠ｅｘａｍｐｌｅ．ｃｏｍ, ０７７００ ９００１２３) read as
 # their ASCII twins, one character for one, so a match's place is the same in both
@@ -309,7 +310,7 @@ def pseudonym(author_id: object, salt: str = DEFAULT_SALT) -> str:
 
 _GREETING_WORDS = (r"hi|hiya|hello|hey|dear|morning|good morning|afternoon|good afternoon|evening|"
                    r"good evening|thanks|thank you|thankyou|cheers|sorry|apologies|bye|welcome")
-_GREETING_HINT = re.compile(rf"(?i)\b(?:{_GREETING_WORDS})\b|\b(?:Mr|Mrs|Ms|Miss|Mx)\b")
+_GREETING_HINT = re.compile(rf"(?i)\b(?:{_GREETING_WORDS})\b|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b")
 _LETTERS = r"[^\W\d_]"
 # a name: letters in any alphabet ("Seán", "Zoë"), perhaps "O'Brien" or "Anne-Marie"; a
 # possessive "'s" after it is not part of it ("Liam's order"). Its capitals are checked in code
@@ -337,11 +338,11 @@ crew staff customer customers back soon tonight today tomorrow morning afternoon
 
 
 _NOT_SURNAMES = frozenset("out you us me it them him her this that these those our your my nothing "
-                          "anything everything something".split())
-_TITLED = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx)\.?(?P<gap>[ \t]+)(?P<name>{_NAME})"
+                          "anything everything something martens pepper oetker who seuss".split())
+"""Words after "Miss" or "Dr" that are not a surname ("Don't Miss Out", "Dr Martens")."""
+_TITLED = re.compile(rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr)\.?(?P<gap>[ \t]+)(?P<name>{_NAME})"
                      rf"(?![\w@-]|['’](?!s\b))")
-"""A surname after a title ("Dear Ms Jones", "Mr McDonald called"): the title stays. Not "Dr",
-which starts brands as often as names (Dr Martens, Dr Pepper)."""
+"""A surname after a title ("Dear Ms Jones", "Mr McDonald called", "Dr Patel"): the title stays."""
 
 
 _CALENDAR_WORDS = frozenset("""january february march april may june july august september october
@@ -365,8 +366,8 @@ def _greeted_names(text: str, org_names: set[str]) -> str:
 
     def titled(m: re.Match) -> str:
         name = m.group("name")
-        if (not _looks_like_name(name) or name.lower() in NOT_FIRST_NAMES
-                or name.lower() in _NOT_SURNAMES or handle_key(name) in org_names):
+        if (not _looks_like_name(name) or name.lower() in _NOT_SURNAMES
+                or handle_key(name) in org_names):
             return m.group(0)      # "Don't Miss Out", "We Miss You": not a title
         return m.group(0)[: m.start("name") - m.start()] + "[name]"
     return _TITLED.sub(titled, _GREETED.sub(swap, text))
@@ -398,6 +399,8 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     own helpline (:func:`hide_personal_details`); ``"all"`` keeps every detail (the security
     table shows a fake account's own number: it is what gets reported).
     """
+    if org_details not in ("own", "all"):
+        raise DataError(f"org_details must be 'own' or 'all', got {org_details!r}", field="org_details")
     out = frame.copy()
     keep_l = handle_keys(keep)
     is_org = out["author_is_org"].astype(bool) if "author_is_org" in out else pd.Series(False, index=out.index)
@@ -535,9 +538,17 @@ def _named_in(people: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
         return people.iloc[0:0]
     keep = handle_key_column(people["author_id"]).isin(words).fillna(False).to_numpy(dtype=bool).copy()
     if "author_name" in people:
-        first = people["author_name"].astype("object").where(people["author_name"].notna(), "")
-        first = first.astype(str).map(lambda n: fold_unicode(n.split()[0]).lower() if n.split() else "")
-        keep |= first.isin(words).to_numpy(dtype=bool)
+        # a full name is looked for only where its first and last words are both in some text
+        # (keyed as the names index is: "Anne-Marie Jones" is "anne" … "jones")
+        names = people["author_name"]
+        uniq = pd.unique(names.dropna().astype(str))
+        wanted = set()
+        for n in uniq:
+            ws = _WORD.findall(fold_unicode(n).lower())
+            if len(ws) >= 2 and ws[0] in words and ws[-1] in words:
+                wanted.add(n)
+        if wanted:
+            keep |= names.isin(wanted).to_numpy(dtype=bool)
     return people[keep]
 
 

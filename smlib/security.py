@@ -35,6 +35,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
+import numpy as np
 import pandas as pd
 
 from .errors import DataError
@@ -330,7 +331,13 @@ def _shown_text(frame: pd.DataFrame, found: pd.Series, is_org: pd.Series,
     keep = tuple(profile.handles.values()) if profile is not None and profile.handles else ()
     if "author_id" in frame.columns:
         keep += tuple(str(v) for v in frame.loc[is_org.to_numpy(dtype=bool), "author_id"].dropna().unique())
-    return dict(zip(positions, pseudonymise(sub, keep=keep, people=frame, org_details="all")["text"]))
+    shown = pseudonymise(sub, keep=keep, people=frame, org_details="all")["text"].to_numpy(dtype=object)
+    # the organisation's own flagged posts still hide a customer's mobile or personal e-mail;
+    # only a fake account keeps its details (they are what gets reported)
+    from .privacy import hide_personal_details
+    own = is_org.iloc[positions].to_numpy(dtype=bool) & ~np.array(fake, dtype=bool)
+    shown = [hide_personal_details(t) if o else t for t, o in zip(shown, own)]
+    return dict(zip(positions, shown))
 
 
 def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
@@ -339,7 +346,8 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
 
     ``frame`` is an interactions table (or a :class:`Dataset`, whose profile is then used).
     Columns: ``org, platform, message_id, created_at, author`` (the account as shown: a fake
-    account keeps its name so it can be reported; customers are pseudonymised),
+    account by its handle, what a report to the platform needs; the organisation by its name;
+    customers pseudonymised),
     ``risk_types`` (list), ``reasons`` (list), ``reason`` (one sentence), ``text_inert`` (links
     defanged; customers' handles, names, e-mail addresses and phone numbers pseudonymised or
     hidden as in :func:`smlib.privacy.pseudonymise`), ``action``. The organisation's own posts

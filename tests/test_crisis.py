@@ -347,14 +347,26 @@ def test_real_files_that_start_collecting_mid_way_have_no_months_long_crisis(rea
 
 
 def test_a_crisis_just_before_a_lasting_rise_stays_a_crisis():
-    """Review of session 11: a 3-day crisis, one quiet day, then a lasting rise: the crisis
-    was swallowed into the lasting rise and the summary said there had been none."""
+    """Review of session 11: a 3-day crisis, two quiet days, then a lasting rise: the crisis
+    was swallowed into the lasting rise and the summary said there had been none. (With one
+    quiet day between, it is part of the rise: see the next test.)"""
     rng = np.random.default_rng(12)
-    neg = np.concatenate([rng.poisson(3, 30), [40, 45, 38], [3], rng.poisson(25, 30)])
+    neg = np.concatenate([rng.poisson(3, 30), [40, 45, 38], [3, 2], rng.poisson(25, 30)])
     res = smlib.detect_crisis(frame_from_counts(neg, freq="D"), freq="D")
     assert len(res.periods) == 1 and res.periods.iloc[0]["negative_messages"] == 123
     assert len(res.lasting) == 1
-    assert res.lasting.iloc[0]["start"] == pd.Timestamp("2026-03-02") + pd.Timedelta(days=34)
+    assert res.lasting.iloc[0]["start"] == pd.Timestamp("2026-03-02") + pd.Timedelta(days=35)
     assert "Crisis warning" in res.summary and "Lasting rise" in res.summary
     with pytest.raises(smlib.DataError, match="lasting_share"):
         smlib.detect_crisis(frame_from_counts(neg, freq="D"), freq="D", lasting_share="most")
+
+
+def test_one_quiet_day_does_not_split_a_lasting_rise():
+    """Second review: a quiet day inside a lasting rise split it into a 10-day 'crisis' and
+    several one-day lasting rises."""
+    neg = _step_days()
+    neg[30] = 1
+    res = smlib.detect_crisis(frame_from_counts(neg, freq="D"), freq="D")
+    assert not res.alarm and len(res.lasting) == 1, res.summary
+    assert res.lasting.iloc[0]["start"] == pd.Timestamp("2026-03-22")
+    assert "1 days" not in res.summary

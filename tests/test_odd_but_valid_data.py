@@ -128,7 +128,8 @@ def test_dates_from_1970_or_the_future_are_kept_with_a_warning(tmp_path):
 
 
 @pytest.mark.parametrize("scores, other_scale", [
-    ([10, 10, 10, 10, 10, 10, 3, 1, 4, 2], True),         # a 10 anywhere: 0-10
+    ([10, 10, 10, 10, 10, 10, 3, 1, 4, 2], True),         # several above 5: 0-10
+    ([4, 5, 1, 10, 4, 5, 3, 2, 1, 5, 3, 4], False),        # one stray 10 is a mistake in its row
     ([1, 1, 2, 1, 3, 1, 2, 1, 7, 9, 1, 2], True),          # several above 5
     ([4, 5, 1, 6, 4, 5, 3, 2, 1, 5], False),               # one stray 6
 ])
@@ -156,7 +157,7 @@ def test_replies_dated_before_their_message_are_warned_about(tmp_path):
             {"id": "3", "date": "2026-03-02T11:00:00Z", "author": "acme", "text": "on its way", "in_reply_to": "1"}]
     ds = smlib.load(_csv(tmp_path, rows), org="acme", org_handles=["acme"])
     assert ds.load_summary["rows_kept"] == 3
-    assert any("1 reply is dated before the message answered (e.g. row 2)" in w
+    assert any("1 reply is dated before the message answered (e.g. row 2); kept, but it cannot count as an answer" in w
                for w in ds.load_summary["warnings"])
     rows[1]["date"] = "2026-03-02T10:30:00Z"
     ok = smlib.load(_csv(tmp_path, rows, "ok.csv"), org="acme", org_handles=["acme"])

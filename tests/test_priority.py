@@ -447,7 +447,10 @@ def test_disabled_is_vulnerable_only_about_a_person_or_their_needs():
              "My wife is disabled and the lift is broken": True,
              "my son is disabled and nobody helped him off the train": True,
              "As a disabled woman I was left on the platform": True,
-             "my mum's disabled and needs help": True}
+             "my mum's disabled and needs help": True,
+             "My mother-in-law is disabled": True, "my son who is disabled": True,
+             "My friend was disabled from posting on your page": False,
+             "as a disabled account holder, no access": False}
     p = smlib.prioritise(make([{"text": t} for t in texts]))
     got = [any("may be vulnerable" in r for r in rs) for rs in p["reasons"]]
     assert dict(zip(texts, got)) == texts

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import pytest
 
 import smlib
 
@@ -311,3 +312,19 @@ def test_people_is_narrowed_to_those_named_in_the_rows_shown():
     kept = _named_in(people, pd.Series(["thanks jo_b", "Liam Brown was rude"]))
     assert kept["author_id"].tolist() == ["jo_b", "liam99"]
     assert _named_in(people, pd.Series([None])).empty
+
+
+def test_second_review_names_titles_and_numbered_mail_domains():
+    """A hyphenated first name was dropped by the people narrowing; 'Mr Love' and 'Dr Patel' were
+    no longer hidden; 'li.wei (at) 163 (dot) com' was no longer an address."""
+    from smlib.privacy import hide_contact_details as hide
+    people = pd.DataFrame({"author_id": ["am_j", "shop"], "author_name": ["Anne-Marie Jones", "Shop"],
+                           "author_is_org": [False, True]})
+    f = pd.DataFrame({"author_id": ["shop"], "author_name": ["Shop"], "author_is_org": [True],
+                      "text": ["Spoke to Anne-Marie Jones about it. Thanks Mr Love, Dear Dr Patel. My Dr Martens."]})
+    out = pseudonymise(f, people=people)["text"].iloc[0]
+    assert "Anne-Marie" not in out and pseudonym("am_j") in out
+    assert "Mr [name]" in out and "Dr [name]" in out and "Dr Martens" in out
+    assert hide("mail me: li.wei (at) 163 (dot) com") == "mail me: [email]"
+    with pytest.raises(smlib.DataError, match="org_details"):
+        pseudonymise(f, org_details="All")

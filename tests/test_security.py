@@ -198,3 +198,14 @@ def test_customers_mentioned_and_contact_details_are_not_shown_in_risky_messages
     assert "[phone]" in found.loc[0, "text_inert"] and "acme" not in shown
     # a fake account is shown by its handle, what a report to the platform needs (session 11)
     assert "07700 900999" in found.loc[1, "text_inert"] and found.loc[1, "author"] == "BrightMart_Refunds"
+
+
+def test_the_organisations_own_flagged_post_still_hides_a_customers_details():
+    """org_details='all' (for fake accounts) also showed a customer's mobile and personal
+    e-mail in the organisation's own flagged reply (second review, session 11)."""
+    found = smlib.find_security_risks(make([
+        {"text": "Sorry Jo, we'll ring you on 07700 900123 or email jo.bloggs@gmail.com - track it "
+                 "at bit.ly/3xYzAbc win a prize", "author_id": "acme", "author_name": "acme",
+         "author_is_org": True}]), PROFILE)
+    shown = " ".join(found["text_inert"])
+    assert len(found) == 1 and "07700" not in shown and "jo.bloggs" not in shown

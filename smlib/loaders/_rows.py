@@ -446,7 +446,8 @@ def _warn_replies_before_parents(f: pd.DataFrame, parent_rows: np.ndarray | None
         tracker.warnings.append(
             f"{n} repl{'y is' if n == 1 else 'ies are'} dated before the message answered"
             + (f" (e.g. row {row})" if row is not None else "")
-            + f"; kept, but {'it' if n == 1 else 'they'} cannot count as answers: check the dates' time zones")
+            + f"; kept, but {'it cannot count as an answer' if n == 1 else 'they cannot count as answers'}: "
+            "check the dates' time zones")
 
 
 def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,

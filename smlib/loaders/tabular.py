@@ -718,8 +718,7 @@ def _rating_column(col: pd.Series, name: str, opts: Options) -> pd.Series:
     """A rating column as whole stars 1…5 (Int64), read by :func:`smlib.stars.read_stars`
     ('4/5', '★★★★☆', 'Rated 4 out of 5 stars'). A value that is not a whole star 1…5 (0 for
     "not rated", 2.5, 'great') is unknown for its row, never rounded, and counted in a warning.
-    A column on another scale (0–10: a 10 anywhere, or two or more ratings above 5 making at
-    least 2% of them) is kept as written, with a warning, and the star rules of sentiment and
+    A column on another scale (0–10: two or more ratings above 5, making at least 2% of them) is kept as written, with a warning, and the star rules of sentiment and
     priority leave it alone. A single stray value above 5 in a 1–5 column (one 6 among fours
     and ones) is a mistake in that row only: unknown, counted in the warning, and the other rows
     keep their stars."""
@@ -727,9 +726,9 @@ def _rating_column(col: pd.Series, name: str, opts: Options) -> pd.Series:
     r = stars.to_numpy(dtype=float, na_value=np.nan)
     given = ~np.isnan(r)
     above = r[given] > 5
-    # another scale: any 10 (the top of a 0-10 scale), or more than one rating above 5 making
-    # at least 2% of them; one stray 6 or 7 among 1-5 stars is a mistake in its row
-    if above.any() and ((r[given] >= 10).any() or (above.sum() >= 2 and above.mean() >= 0.02)):
+    # another scale: more than one rating above 5, making at least 2% of them; one stray 6 or
+    # 10 among 1-5 stars is a mistake in its row
+    if above.sum() >= 2 and above.mean() >= 0.02:
         opts.tracker.warnings.append(
             f"column '{name}' has values above 5 (up to {np.nanmax(r):g}), so it is not read as 1–5 "
             "stars: sentiment and priority do not use it")
