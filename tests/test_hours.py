@@ -18,14 +18,17 @@ def brute_force(start: pd.Timestamp, end: pd.Timestamp, profile: Profile) -> int
     return int(is_open(pd.Series(minutes), profile).sum())
 
 
+def assert_random_pairs_match(profile: Profile, base: str, seed: int, days: int, longest: int, n: int) -> None:
+    """Business minutes for ``n`` random (start, end) pairs from ``base`` equal a minute-by-minute count."""
+    rng = np.random.default_rng(seed)
+    starts = pd.Timestamp(base, tz="UTC") + pd.to_timedelta(rng.integers(0, days * 24 * 60, n), unit="min")
+    ends = starts + pd.to_timedelta(rng.integers(0, longest * 24 * 60, n), unit="min")
+    got = business_minutes_between(pd.Series(starts), pd.Series(ends), profile)
+    assert got.round().astype(int).tolist() == [brute_force(s, e, profile) for s, e in zip(starts, ends)]
+
+
 def test_matches_brute_force_on_random_pairs():
-    rng = np.random.default_rng(7)
-    base = pd.Timestamp("2026-03-20", tz="UTC")  # spans the UK clock change on 29 March
-    starts = base + pd.to_timedelta(rng.integers(0, 20 * 24 * 60, 40), unit="min")
-    ends = starts + pd.to_timedelta(rng.integers(0, 5 * 24 * 60, 40), unit="min")
-    got = business_minutes_between(pd.Series(starts), pd.Series(ends), CAFE)
-    want = [brute_force(s, e, CAFE) for s, e in zip(starts, ends)]
-    assert got.round().astype(int).tolist() == want
+    assert_random_pairs_match(CAFE, "2026-03-20", seed=7, days=20, longest=5, n=40)  # spans 29 March
 
 
 def test_weekend_gap_counts_only_open_time():
@@ -58,13 +61,7 @@ LATE = Profile(slug="l", name="Late bar", business_hours={
 def test_open_minutes_across_the_clock_change_match_brute_force(profile, base):
     """An organisation open at night: a reply 40 minutes after 00:30 UTC on 25 October 2026 was
     -20 business minutes (the local clock goes back), and one across the March change was 80."""
-    rng = np.random.default_rng(11)
-    start0 = pd.Timestamp(base, tz="UTC")
-    starts = start0 + pd.to_timedelta(rng.integers(0, 9 * 24 * 60, 60), unit="min")
-    ends = starts + pd.to_timedelta(rng.integers(0, 3 * 24 * 60, 60), unit="min")
-    got = business_minutes_between(pd.Series(starts), pd.Series(ends), profile)
-    want = [brute_force(s, e, profile) for s, e in zip(starts, ends)]
-    assert got.round().astype(int).tolist() == want
+    assert_random_pairs_match(profile, base, seed=11, days=9, longest=3, n=60)
 
 
 def test_a_reply_over_the_october_change_is_never_negative():

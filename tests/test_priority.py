@@ -451,9 +451,13 @@ def test_disabled_is_vulnerable_only_about_a_person_or_their_needs():
              "My mother-in-law is disabled": True, "my son who is disabled": True,
              "My friend was disabled from posting on your page": False,
              "as a disabled account holder, no access": False}
+    assert vulnerable(texts) == texts
+
+
+def vulnerable(texts) -> dict[str, bool]:
+    """For each text: does prioritise give it the distress / vulnerable reason?"""
     p = smlib.prioritise(make([{"text": t} for t in texts]))
-    got = [any("may be vulnerable" in r for r in rs) for rs in p["reasons"]]
-    assert dict(zip(texts, got)) == texts
+    return dict(zip(texts, [any("may be vulnerable" in r for r in rs) for rs in p["reasons"]]))
 
 
 def test_sayings_with_a_distress_word_are_not_distress():
@@ -464,9 +468,7 @@ def test_sayings_with_a_distress_word_are_not_distress():
              "my phone died while I was on hold for an hour": False,
              "I'm deaf and can't use your phone line": True,
              "my dad died and I need to close his account": True}
-    p = smlib.prioritise(make([{"text": t} for t in texts]))
-    got = [any("may be vulnerable" in r for r in rs) for rs in p["reasons"]]
-    assert dict(zip(texts, got)) == texts
+    assert vulnerable(texts) == texts
 
 
 def test_not_in_phrases_work_for_any_factor_and_are_checked():
