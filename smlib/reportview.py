@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .privacy import escape_html as _e, strip_bidi_controls
+from .privacy import PSEUDONYM, escape_html as _e, strip_bidi_controls
 
 CHART_HEIGHT = 380
 COLOURS = {"posted_by_business": "#1f4e79", "needs_action": "#c0392b", "no_action": "#95a5a6",
@@ -428,7 +428,7 @@ def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max
 
 
 # a pseudonym, with the "@" of a mention or the "/" of a profile address in front of it
-_PSEUDONYM = re.compile(r"([@/]?)(user-[0-9a-f]{8})")
+_PSEUDONYM = re.compile(rf"([@/]?)({PSEUDONYM.pattern})")
 
 
 def handle_map(frame: pd.DataFrame) -> dict[str, str]:

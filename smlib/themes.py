@@ -38,6 +38,7 @@ import pandas as pd
 
 from .errors import DataError
 from .paths import data_file, file_stamp, read_toml
+from .privacy import EMAIL_MARK, PHONE_MARK, PSEUDONYM
 from .sentiment import _term_regex, clean_text, normalise_term
 
 NO_THEME = "none"
@@ -340,7 +341,7 @@ def _terms(low: str) -> set[str]:
     return grams
 
 
-_HIDDEN = re.compile(r"@?user-[0-9a-f]{8}\b|\[(?:email|phone)\]")
+_HIDDEN = re.compile(rf"@?{PSEUDONYM.pattern}|{re.escape(EMAIL_MARK)}|{re.escape(PHONE_MARK)}")
 """A pseudonym or a hidden e-mail address/phone number (:mod:`smlib.privacy`): not a word."""
 
 
