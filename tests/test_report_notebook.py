@@ -161,7 +161,11 @@ def test_html_shows_no_customer_handles(batch, slug):
     frame, _ = _raw(slug)
     # fake accounts impersonating the organisation are named on purpose, so they can be reported
     ds = smlib.load_org(slug)
-    fakes = set(smlib.find_security_risks(ds)["author"])
+    risks = smlib.find_security_risks(ds)
+    fake_ids = set(risks.loc[risks["risk_types"].map(lambda t: "fake account" in t), "message_id"])
+    rows = ds.interactions[ds.interactions["message_id"].isin(fake_ids)]
+    # (a fake account is shown by its handle; its display name is quoted in the reason)
+    fakes = set(risks["author"]) | set(rows["author_id"].dropna()) | set(rows["author_name"].dropna())
     leaked = sorted(h for h in exp["customer_ids"] | {n for n in exp["customer_names"] if " " in n}
                     if len(h) >= 6 and h not in fakes and h in page)
     assert leaked == [], f"customer handles in the report: {leaked[:5]}"
