@@ -391,7 +391,7 @@ def _days_high(r: pd.Series) -> str:
     return f"{n} day{'' if n == 1 else 's'} in a row" if n == of else f"high on {n} of {of} days"
 
 
-def _lasting_sentence(r: pd.Series, tz: str, window: int) -> str:
+def _lasting_sentence(r: pd.Series, tz: str) -> str:
     """One lasting rise in words: when, from what to what, and why it is not called a crisis."""
     return (f"Lasting rise from {r['start']:%a %d %b %Y} ({tz} time): negative messages went from "
             f"about {_level(r['before'])} a day to about {_level(r['after'])} a day and stayed high "
@@ -403,7 +403,7 @@ def _lasting_sentence(r: pd.Series, tz: str, window: int) -> str:
 
 def _summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str, source: str,
              settings: dict[str, Any], lasting: pd.DataFrame | None = None) -> str:
-    rises = ([_lasting_sentence(r, tz, settings["window"]) for _, r in lasting.iterrows()]
+    rises = ([_lasting_sentence(r, tz) for _, r in lasting.iterrows()]
              if lasting is not None else [])
     text = _crisis_summary(series, periods, f, tz, settings, bool(rises))
     return "\n".join([text, *rises])
