@@ -367,11 +367,6 @@ def _by_tool(text: str, cat: pd.DataFrame) -> list[tuple[str | None, str]]:
     return out
 
 
-def _platforms_in(piece: str, plats: list[str]) -> list[str]:
-    return [p for p in plats if re.search(rf"(?<![\w'’])(?:{PLATFORM_WORDS.get(p, re.escape(p))})"
-                                          r"(?![\w'’])", piece)]
-
-
 def wrong_platform_claims(text: str, ctx: Context) -> list[tuple[str, str, bool]]:
     """The plain claims ``(tool, platform, says it sees it)`` in a description that the coverage
     table contradicts. Only two plain shapes are judged, so a true sentence is never refused
@@ -399,7 +394,7 @@ def wrong_platform_claims(text: str, ctx: Context) -> list[tuple[str, str, bool]
             piece = rest[:stop.start()] if stop else rest
             if _NOT.search(low[:m.start()][-25:]):   # "nor does it see …", "it never …"
                 continue
-            wrong += [(tool, p, True) for p in _platforms_in(piece, plats) if p not in covered]
+            wrong += [(tool, p, True) for p in plats if p not in covered and mentions_platform(piece, p)]
         deny = (rf"{subject}\s+(?:can't|cannot|can not|doesn't|does not|won't|will not|couldn't|"
                 rf"could not|wouldn't|would not)\s+{_SEE_VERBS}\b")
         for m in re.finditer(deny, low):
@@ -409,5 +404,5 @@ def wrong_platform_claims(text: str, ctx: Context) -> list[tuple[str, str, bool]
             stop = re.search(r"[;:]|\b(?:but|however|although|though|while|whereas|which|that|"
                              r"where|because|so)\b", rest)
             piece = rest[:stop.start()] if stop else rest
-            wrong += [(tool, p, False) for p in _platforms_in(piece, plats) if p in covered]
+            wrong += [(tool, p, False) for p in plats if p in covered and mentions_platform(piece, p)]
     return wrong
