@@ -33,7 +33,7 @@ def enrich(dataset: Dataset, corrections=None, sentiment: bool = True, themes: b
     frame = add_response_times(frame, dataset.profile)
     if priorities:
         from .priority import prioritise
-        # a file with no message by the organisation cannot show replies: waits are not scored
-        frame = prioritise(frame, profile=dataset.profile,
-                           replies_known=bool(frame["author_is_org"].fillna(False).astype(bool).any()))
+        # as a Dataset: a file with no message by the organisation cannot show replies, and
+        # prioritise then does not score waits (replies_known)
+        frame = prioritise(dataset.replace(interactions=frame))
     return dataset.replace(interactions=frame)
