@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -115,6 +116,28 @@ def hide_personal_details(text: object) -> object:
     return _MOBILE.sub(PHONE_MARK, text) if "7" in text else text
 
 
+def _twin(text: str) -> str:
+    """``text`` with full-width characters as their ASCII twins (same length, same places)."""
+    return text.translate(_FULLWIDTH) if _FULLWIDTH_HINT.search(text) else text
+
+
+def _sub_in_twin(rx: re.Pattern, swap: Callable[[re.Match], str], text: str) -> str:
+    """``rx.sub(swap, text)``, matched in the text's ASCII twin: what ``swap`` changes is
+    replaced in the text itself, the rest keeps its full-width form."""
+    twin = _twin(text)
+    if twin is text:
+        return rx.sub(swap, text)
+    out, at = [], 0
+    for m in rx.finditer(twin):
+        new = swap(m)
+        if new == m.group(0):
+            continue
+        keep = len(os.path.commonprefix([new, m.group(0)]))   # e.g. the greeting before "[name]"
+        out += [text[at:m.start() + keep], new[keep:]]
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
 def _hide_in_twin(text: str) -> str:
     """:func:`hide_contact_details` for a text with full-width characters: found in its ASCII
     twin, replaced in the text itself (the rest keeps its full-width form)."""
@@ -186,10 +209,13 @@ def _written_out(text: str, handles: dict[str, str], names: _Names) -> str:
         # written as a plain word, in any case: "love you bourbonkid"
         text = _WORD.sub(lambda m: handles.get(m.group(0).lower(), m.group(0))
                          if m.group(0).isalpha() else m.group(0), text)
-    text_words = set(_WORD.findall(text.lower()))
+    # names are looked for in the text's ASCII twin ("Ｈａｎｎａｈ Ｗａｒｄ" is Hannah Ward), one
+    # character for one, and replaced in the text itself
+    twin = _twin(text)
+    text_words = set(_WORD.findall(twin.lower()))
     if names and not names.keys().isdisjoint(text_words):
         out, pos = [], 0
-        for m in _WORD.finditer(text):
+        for m in _WORD.finditer(twin):
             if m.start() < pos:
                 continue
             by_last = names.get(m.group(0).lower())
@@ -198,7 +224,7 @@ def _written_out(text: str, handles: dict[str, str], names: _Names) -> str:
             cands = sorted((c for w in text_words if w in by_last for c in by_last[w]),
                            key=lambda wa: -len(" ".join(wa[0])))
             for words, alias in cands:
-                hit = _name_pattern(words).match(text, m.start())
+                hit = _name_pattern(words).match(twin, m.start())
                 if hit:
                     out += [text[pos:m.start()], alias]
                     pos = hit.end()
@@ -370,7 +396,7 @@ def _greeted_names(text: str, org_names: set[str]) -> str:
                 or handle_key(name) in org_names):
             return m.group(0)      # "Don't Miss Out", "We Miss You": not a title
         return m.group(0)[: m.start("name") - m.start()] + "[name]"
-    return _TITLED.sub(titled, _GREETED.sub(swap, text))
+    return _sub_in_twin(_TITLED, titled, _sub_in_twin(_GREETED, swap, text))
 
 
 def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
@@ -498,8 +524,8 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                               + r")(?![\w@-]|['’](?!s\b))") if firsts else None
 
         def _first_names(t: str) -> str:
-            return first_rx.sub(lambda m: "[name]" if _looks_like_name(m.group(0), m.string[m.end():m.end() + 3])
-                                else m.group(0), t)
+            return _sub_in_twin(first_rx, lambda m: "[name]" if _looks_like_name(
+                m.group(0), m.string[m.end():m.end() + 3]) else m.group(0), t)
         known_first = first_rx
 
         def _clean(t: object) -> object:
@@ -510,7 +536,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             if "/" in t:
                 t = _PROFILE_URL.sub(_swap_url, t)
             t = _written_out(t, handles, names)
-            if _GREETING_HINT.search(t):
+            if _GREETING_HINT.search(_twin(t)):
                 t = _greeted_names(t, org_names)
             return _first_names(t) if known_first is not None else t
 

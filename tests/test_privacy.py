@@ -246,6 +246,22 @@ def test_first_names_in_any_alphabet_possessives_and_titles():
     assert out[2] == "Sorry for the wait, [name]. We told [name]'s mum."
 
 
+def test_names_typed_in_full_width_letters_are_hidden_and_the_rest_keeps_its_form():
+    """A name typed on a full-width keyboard ("Ｈａｎｎａｈ Ｗａｒｄ") is the same person: full
+    names, greeted first names and first names in a sentence become pseudonyms or [name]."""
+    f = pd.DataFrame({"author_id": ["@hward", "@shop", "@x1"],
+                      "author_name": ["Hannah Ward", "Shop", "Liam Jones"],
+                      "author_is_org": [False, True, False],
+                      "text": ["hello", "Ｈｉ Ｌｉａｍ， ｔｈａｎｋｓ ｆｏｒ ｗａｉｔｉｎｇ",
+                               "ｍｙ ｆｒｉｅｎｄ Ｈａｎｎａｈ Ｗａｒｄ ｓａｉｄ ｓｏ, ask Ｈａｎｎａｈ too"]})
+    out = pseudonymise(f)["text"].tolist()
+    assert out[1] == "Ｈｉ [name]， ｔｈａｎｋｓ ｆｏｒ ｗａｉｔｉｎｇ"
+    assert out[2] == f"ｍｙ ｆｒｉｅｎｄ {pseudonymise(f)['author_id'][0]} ｓａｉｄ ｓｏ, ask [name] too"
+    # full-width text naming nobody is left exactly as it was
+    g = f.assign(text=["ＡＢＣ ｓａｌｅ, Ｈｉ ａｌｌ", "Ｄｅａｒ Ｍｓ Ｗａｒｄ", "x"])
+    assert pseudonymise(g)["text"].tolist() == ["ＡＢＣ ｓａｌｅ, Ｈｉ ａｌｌ", "Ｄｅａｒ Ｍｓ [name]", "x"]
+
+
 def test_contact_details_in_full_width_or_spelt_out_are_hidden():
     from smlib.privacy import hide_contact_details as hide
     assert hide("mail sarah＠example.com now") == "mail [email] now"
