@@ -273,3 +273,39 @@ def test_cant_fault_it_is_praise_not_a_fault():
     for t in ("Can't fault it: gorgeous brunch today!", "Could not fault the service", "couldnt fault them"):
         assert "faults" not in match_themes(t), t
     assert match_themes("The kettle is faulty and I can't fault myself for that")["faults"] == ["faulty"]
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Thanks for the feedback, we'll pass it on", "price_refunds"),   # was "fee*"
+    ("I feel like the sizing has changed", "price_refunds"),
+    ("Grabbed a coffee at Costa before the train", "price_refunds"),   # was "cost*"
+    ("Cracking service from the café team", "faults"),                  # was "crack*"
+    ("Contactless isn't taken at the gate", "contact"),                 # was "contact*"
+    ("The scampi was lovely", "safety"),                                # was "scam*"
+    ("stainless steel water bottles are back", "cleanliness"),          # was "stain*"
+    ("We're open late every Thursday until 9pm", "delays"),             # "late" in opening hours
+    ("Are you open till late on Friday?", "delays"),
+    ("your new app is fire", "safety"),                                 # slang
+    ("that was rubbish service", "cleanliness"),                        # UK "bad", not litter
+    ("the wifi connection keeps dropping", "delays"),                   # was "connection"
+    ("I'll deal with it tomorrow", "price_refunds"),
+])
+def test_keywords_do_not_find_other_words(text, wrong):
+    """Stems such as "fee*", "cost*" and "crack*" matched feel, feedback, Costa and "cracking
+    service"; the bundled file lists those word forms one by one instead."""
+    from smlib.themes import match_themes
+    assert wrong not in match_themes(text), match_themes(text)
+
+
+@pytest.mark.parametrize("text,theme", [
+    ("The fees went up again", "price_refunds"), ("I was charged twice", "price_refunds"),
+    ("It costs £40 now", "price_refunds"), ("Fares are a rip off", "price_refunds"),
+    ("The screen is cracked", "faults"), ("I contacted you twice", "contact"),
+    ("I've been scammed by a fake account", "safety"), ("The seat was stained", "cleanliness"),
+    ("Rubbish everywhere on platform 2", "cleanliness"), ("The bus is on fire", "safety"),
+    ("The train was late again", "delays"), ("I'll miss my connection at York", "delays"),
+    ("No plug sockets on the train", "comfort"), ("The roof is leaking", "faults"),
+])
+def test_the_word_forms_that_replaced_stems_still_find_their_theme(text, theme):
+    from smlib.themes import match_themes
+    assert theme in match_themes(text), match_themes(text)
