@@ -97,11 +97,20 @@ _SARCASM_WAIT = re.compile(
     rf"\b(?:i |just |really |so |absolutely )*(?:{_POSITIVE_SARCASM})\s+"
     r"(?:(?:it|when|that|how|being|sitting|spending|having|getting|the|a|at)\s+){0,3}"
     r"(?:waiting|wait|waits|on hold|stuck|standstill|delayed|delays|sat|sitting|queuing|queueing|"
-    r"stranded|cancel\w*|ignored|lost)\b")
+    r"stranded|cancel\w*|ignored|lost(?!\s+property))\b"
+    r"(?!\s+(?:is|was|were)\s+(?:only|short|quick|not long))")
+"""Praise of a wait or failure ("love waiting on hold"); not "loved the lost property team" (a
+place) or "nice when the wait is only 5 minutes" (a short wait is good news)."""
 _SARCASM_THANKS = re.compile(
-    r"\b(?:thanks|thank you|cheers)\s+(?:so much\s+|a lot\s+)?for\s+(?:the\s+)?"
-    r"(?:delay\w*|wait\w*|los(?:ing|t)|cancel\w*|ruin\w*|wast\w*|ignor\w*|leaving|keeping me|"
+    r"\b(?:thanks|thank you|cheers|well done|nice one|good job|great job)\s+(?:so much\s+|very much\s+|a lot\s+)?"
+    r"for\s+(?:the\s+)?"
+    r"(?:delay\w*|wait\w*|los(?:ing|t)|cancel\w*|ruin\w*|wast\w*|ignor\w*|leaving|"
+    r"keeping (?:me|us) (?:waiting|hanging|on hold|in the dark)|"
     r"making me wait|breaking|charging|overcharging|nothing)\b")
+"""Thanks or praise for a failure ("thanks for losing my bag", "well done for charging me twice");
+"thanks for keeping me updated" is sincere, so only "keeping me waiting/on hold/in the dark" counts."""
+_SARCASTIC_PRAISE = frozenset({"well done", "nice one", "good", "great", "nice"})
+"""Praise words the thanks-for-a-failure rule also turns round ("well done for losing …")."""
 _SARCASM_NOT = re.compile(r"(?:\.\.\.|…|,| -|[\"'”])\s*not[.!]*\s*$|#not\b|\bnot!+\s*$")
 _LOVE_WHEN = re.compile(r"\b(?:(?:love|loving|gotta love|got to love|have to love)\s+(?:it\s+)?(?:when|how)|"
                         r"(?:amazing|funny|great|brilliant|nice|lovely|wonderful)\s+how)\b")
@@ -121,7 +130,7 @@ _IRONY_GATE = ("nothing says", "oh wait", "some kind of record", "for the privil
 """Literal text every ``_IRONY`` alternative contains: most messages skip the regex."""
 _IRONY = re.compile(r"\bnothing says\b.*\blike\b|\boh wait\b|\bsome kind of record\b|\bfor the privilege of\b|"
                     r"\bwhat a surprise\b|\bwho would have thought\b|\bshock horror\b|\bliving the dream\b|"
-                    r"\bnever fails? to disappoint\b|\bonly took\b|\breally needed that\b|\banother day,? another\b")
+                    r"\bnever fails? to disappoint\b|\bonly took\b(?:\s+[\w-]+){0,3}?\s+(?:weeks|months|years|ages|forever)\b|\breally needed that\b|\banother day,? another\b")
 _APOLOGY = re.compile(r"\b(?:sorry (?:to hear|for|about|that|you)|(?:we|i) apologi[sz]e|apologies (?:for|about)|"
                       r"(?:we are|we're) (?:so |very |really )?sorry|"
                       r"we (?:completely |totally |fully |can |do )?understand (?:how|that|your|why))\b")
@@ -131,6 +140,26 @@ _CANT_EXCEPT = (r"wait|believe|thank|complain|fault|recommend|be happier|be bett
 _GATE_WAIT = re.compile(r"wait|hold|stuck|standstill|delay|sat\b|sitting|queu|strand|cancel|ignor|lost")
 _GATE_WAIT_WORDS = ("wait", "hold", "stuck", "standstill", "delay", "sat", "sitting", "queu", "strand",
                     "cancel", "ignor", "lost")
+
+
+_RESOLVED = re.compile(
+    r"\b(?:thanks|thank you|thank u|thankyou|thx|cheers|grateful|appreciate\w*)\b[^.!?]{0,30}?\bfor\s+"
+    r"(?:(?:the|your|all|quick|fast|speedy|so|very|much|a|lot|of|me)\s+){0,3}"
+    r"(?:sorting|sorted|fixing|fixed|finding|found|resolving|resolved|refunding|replacing|processing|"
+    r"tracking down|dealing with|helping(?: me)? with|help with|rebooking|compensating|returning|"
+    r"recovering|handling|getting back to me about)\b")
+"""Thanks for putting a problem right ("thanks for finding my lost bag", "thank you for sorting my
+refund"): the problem words name what was fixed. Like an apology, they count a third as much, so
+the thanks is not cancelled as if the message were a complaint."""
+_STILL_WRONG = re.compile(r"\b(?:but|however|although|though|still|yet|again|except)\b(?!\s+(?:sorted|fixed|all good|resolved))")
+"""After the thanks, a contrast or "still"/"again" means a problem remains ("thanks for sorting my
+refund but the train was late again"): the rule is not used."""
+
+
+def _gate_resolved(low: str) -> bool:
+    """Cheap test before ``_RESOLVED``."""
+    return ("thank" in low or "cheers" in low or "thx" in low or "grateful" in low
+            or "apprec" in low) and " for " in low
 
 
 def _gate_wait(low: str) -> bool:
@@ -188,11 +217,19 @@ NEGATE_WORDS = frozenset(NEGATE) | {"no"}
 _NEGATE_SET = frozenset(NEGATE)
 _PUNCT = string.punctuation
 _NEG_SKIP = frozenset({"be", "been", "being", "was", "is", "are", "were", "get", "got", "ever", "even",
-                       "so", "too", "very", "at", "all", "a", "the", "really"})
+                       "so", "too", "very", "at", "all", "a", "the", "really",
+                       # determiners and sizes between a "no"/"not" and its problem word: "not your
+                       # fault", "no major delays", "no more glitches", "haven't had any crashes"
+                       "any", "your", "my", "major", "more", "further", "real", "big", "serious",
+                       "single", "such", "had", "have", "has"})
 _MAYBE_SHORT = re.compile(r"n'?t\b|\bcannot\b")          # searched in the lower-cased text
 _GLUED = re.compile(r"([.,!?;:]+)(?=[A-Za-z])")
 _NUMBER_NO = re.compile(r"\b(?:no|No|NO)\.?\s*(?=#?\d{2})")
 """'order no 40426', 'paybill no. 800904': 'no' is 'number' here, not a negative word."""
+_THANKS_SO_MUCH = re.compile(r"\b(thanks|thank you|thank u|thankyou|thx|cheers|ta)(\s+)so(\s+)much\b",
+                             re.IGNORECASE)
+"""'Thank you so much for your help': "so much" strengthens the thanks; it is not the sarcastic
+'so much for …' ("So much for next-day delivery"). Read as 'thank you very much'."""
 _TXT_WHY = re.compile(r"(?<![\w'])[yY](?=\s+(?:do|does|did|is|are|was|were|should|would|can|could|will|"
                       r"not|u|you|i|they|we|it|has|have|my)\b)")
 """Text-speak 'y do i have to …' = 'why do I have to …'."""
@@ -297,6 +334,8 @@ def clean_text(text: object, squashed: dict[str, str] | None = None) -> tuple[st
         t = _NUMBER_NO.sub("number ", t)
     if (" y " in lt or lt.startswith("y ")) and _TXT_WHY.search(t):
         t = _TXT_WHY.sub("why", t)
+    if "so much" in lt and _THANKS_SO_MUCH.search(t):
+        t = _THANKS_SO_MUCH.sub(r"\1\2very\3much", t)
     # VADER weighs the words after "but" more; "however" and "although" contrast the same way
     if "however" in lt or "though" in lt or "yet" in lt:
         t = _HOWEVER.sub(" But ", t)
@@ -768,7 +807,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         sarcasm = []
         if _gate_wait(low) and _SARCASM_WAIT.search(low):
             sarcasm.append("sarcasm: praising a wait or failure ('love waiting…')")
-        if ("thank" in low or "cheers" in low) and _SARCASM_THANKS.search(low):
+        if ("thank" in low or "cheers" in low or "well done" in low or "nice one" in low
+                or "job" in low) and _SARCASM_THANKS.search(low):
             sarcasm.append("sarcasm: thanking for a failure ('thanks for losing…')")
         trailing_not = "not" in low and bool(_SARCASM_NOT.search(low))
         if trailing_not:
@@ -831,7 +871,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         if sarcasm or trailing_not:
             flipped = False
             for d in detail:
-                if d[1] > 0 and (trailing_not or re.fullmatch(_POSITIVE_SARCASM, d[0]) or d[0] in POLITE):
+                if d[1] > 0 and (trailing_not or re.fullmatch(_POSITIVE_SARCASM, d[0]) or d[0] in POLITE
+                                 or d[0] in _SARCASTIC_PRAISE):
                     d[1] = -abs(d[1])
                     d[2] = "sarcasm: positive word used ironically"
                     flipped = True
@@ -869,6 +910,17 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                     hit = True
             if hit:
                 rules.append("an apology is not a complaint")
+        if not sarcasm and _gate_resolved(low):
+            m = _RESOLVED.search(low)
+            if m and not _STILL_WRONG.search(low, m.end()):
+                hit = False
+                for d in detail:
+                    if d[1] < 0:
+                        d[1] = round(d[1] * APOLOGY_FACTOR, 3)
+                        d[2] = "thanks for putting a problem right: names the problem, not a complaint"
+                        hit = True
+                if hit:
+                    rules.append("thanks for a problem put right is not a complaint")
         return detail
 
     def _cached_details(self, sentence: str, rules: list[str]) -> list[list]:
@@ -971,7 +1023,9 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         compound = _compound([d[1] for d in detail], text)
         if not explain:
             return float(compound), [d for d in detail if d[1] != 0]
-        return float(compound), [(d[0], round(float(d[1]), 3), d[2]) for d in detail if d[1] != 0]
+        # a word a rule set to 0 stays in the explanation ("thanks" in a complaint): the learner
+        # sees what was discounted and why (a word that scores 0 by itself was never added)
+        return float(compound), [(d[0], round(float(d[1]), 3), d[2]) for d in detail]
 
     def score(self, text: object, explain: bool = True) -> tuple[float, str, list]:
         """(compound −1…1, rules text, contributing words) for one message."""

@@ -113,6 +113,21 @@ FIXES = [
     ("negated fix verb: the problem is still there", "You haven't solved the problem", "negative", True),
     ("brand empathy is an apology", "We understand how frustrating that is. Thanks for letting us know, the team are on it.",
      "positive", True),
+    # session 12: a review with messages from many sectors (no airline tweets) found the layer
+    # turning sincere thanks negative; plain VADER got these right, so they guard the layer
+    ("'thank you so much for' is not 'so much for'", "Thank you so much for your help today", "positive", False),
+    ("'thanks so much for' + a fix", "Thanks so much for sorting my refund", "positive", False),
+    ("thanks for a problem put right", "Thanks for finding my lost bag, you're a star", "positive", False),
+    ("thanks for a refund of a cancelled order", "Thanks for refunding the cancelled order so fast!", "positive", False),
+    ("thanks for keeping me updated is sincere", "Thanks for keeping me updated, really appreciate it", "positive", False),
+    ("'only took' a short time is praise", "The repair only took an hour, brilliant", "positive", False),
+    ("lost property is a place", "Loved the lost property team, they found my wallet in an hour", "positive", False),
+    ("a short wait is good news", "Nice when the wait is only 5 minutes", "positive", False),
+    ("negation over 'your'", "Not your fault at all, thanks for sorting it", "positive", False),
+    ("negation over 'major'", "There were no major delays today, good job", "positive", False),
+    ("negation over 'had any'", "Haven't had any crashes since the update 👍", "positive", True),
+    ("opening hours are not a delay", "We're open late every Thursday until 9pm", "neutral", False),
+    ("sarcasm: well done for a failure", "Well done for charging me twice", "negative", True),
 ]
 
 MUST_NOT_BREAK = [
@@ -167,6 +182,19 @@ MUST_NOT_BREAK = [
     ("'would not change' is praise", "great product, would not change a thing", "positive"),
     ("'not' on a problem word still negates it", "I haven't had any problems", "positive"),
     ("'look' is not a fix verb", "They didn't look bad", "positive"),
+    # session 12: the case each narrowed rule must still catch
+    ("sarcastic 'so much for'", "So much for next day delivery", "negative"),
+    ("'thanks so much for nothing'", "Thanks so much for nothing", "negative"),
+    ("keeping me waiting is sarcasm", "Thanks for keeping me waiting an hour", "negative"),
+    ("'only took' weeks is sarcasm", "It only took three weeks to get a reply, brilliant", "negative"),
+    ("love waiting is still sarcasm", "Love waiting on hold for an hour", "negative"),
+    ("thanks for a fix but a problem remains", "Thanks for sorting my refund but the train was late again",
+     "negative"),
+    ("a fix thanked, another problem still there", "Thanks for sorting it, the app still crashes", "negative"),
+    ("well done for losing", "well done for losing my parcel again", "negative"),
+    ("well done stays praise", "Well done to the team", "positive"),
+    ("a late train is still late", "The train was late", "negative"),
+    ("a wish for no delays is not a delay", "no more delays please, it's been a great week", "positive"),
 ]
 
 
@@ -444,3 +472,17 @@ def test_lexicon_term_cannot_start_with_a_number_slot(tmp_path):
     with pytest.raises(DataError) as e:
         S.read_lexicon(p)
     assert e.value.row == 2 and e.value.field == "term" and "<n>" in str(e.value)
+
+
+def test_explanation_keeps_the_words_a_rule_set_to_zero():
+    """"Thanks" in a complaint counts for nothing; the learner must still see it in the
+    explanation, with the reason, or the rule's line names a word that is not there."""
+    ex = smlib.explain_sentiment("Thanks, but my parcel is still lost 🙂")
+    for word, why in (("thanks", "polite word ignored"), ("🙂", "happy emoji in a complaint")):
+        row = ex[ex["what"] == word]
+        assert len(row) == 1 and row["effect"].iloc[0] == 0 and why in row["why"].iloc[0], ex
+    q = smlib.explain_sentiment("what time do you open on Sunday? thanks")
+    row = q[q["what"] == "thanks"]
+    assert len(row) == 1 and row["effect"].iloc[0] == 0 and "enquiry" in row["why"].iloc[0]
+    # the score is still the sum of what counts: words scoring 0 on their own are not listed
+    assert "what" not in set(q["what"]) and q.attrs["label"] == "neutral"
