@@ -322,6 +322,8 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
         rt = rt[~rt["author_is_org"].fillna(False).astype(bool)]
     else:
         rt = cust
+    # with no message by the organisation in the data, who was answered is not known (not 0%)
+    replies_known = bool(frame["author_is_org"].fillna(False).astype(bool).any())
     rows = []
     inside_any = pd.Series(False, index=cust.index)
     for start, end in periods:
@@ -348,10 +350,11 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
             "potential_reach_followers": int(followers.sum()) if followers.notna().any() else None,
             "shares": int(shares.fillna(0).sum()),
             "views": int(views.sum()) if views.notna().any() else None,
-            "answered_share": float(r_in["answered"].mean()) if len(r_in) else float("nan"),
+            "answered_share": float(r_in["answered"].mean()) if len(r_in) and replies_known else float("nan"),
             "median_response_minutes": float(r_in.loc[r_in["answered"], "response_minutes"].median())
             if r_in["answered"].any() else float("nan"),
-            "outside_answered_share": float(r_out["answered"].mean()) if len(r_out) else float("nan"),
+            "outside_answered_share": float(r_out["answered"].mean())
+            if len(r_out) and replies_known else float("nan"),
             "outside_median_response_minutes": float(r_out.loc[r_out["answered"], "response_minutes"].median())
             if len(r_out) and r_out["answered"].any() else float("nan"),
         })
@@ -447,6 +450,9 @@ def _crisis_summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str
                               if pd.notna(p["outside_median_response_minutes"]) else "")
                            + " outside crisis periods")
             s += f" Response: {during}{outside}."
+        else:
+            s += (" Response: not known (the data holds no messages by the organisation, so "
+                  "replies cannot be seen).")
         lines.append(s)
     return "\n".join(lines)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .metrics import activity_days, default_days, monitor
-from .summary import platform_name
+from .summary import pct, platform_name
 
 
 def monitor_controls(org: str = "northway-rail", days: Any = None, platforms: Any = None,
@@ -68,7 +68,7 @@ def monitor_controls(org: str = "northway-rail", days: Any = None, platforms: An
             res = monitor(get(org_w.value), days=list(days_w.value), platforms=list(plat_w.value))
             h = res["headline"]
             print(f"{res['meta']['name']}: {h['messages']} messages, {h['users']} people, "
-                  f"{h['negative']} negative, answered {h['answered_share']:.0%}")
+                  f"{h['negative']} negative, answered {pct(h['answered_share'])}")
             fig = charts.CHARTS[chart_w.value](res, interactive=True)
             display(fig)
             print()

@@ -581,3 +581,20 @@ def test_each_waiting_time_bar_says_its_time_in_words(res):
                                             (2879, "2 days"), (4000, "2.8 days"), (float("nan"), "")])
 def test_short_wait_words(minutes, words):
     assert charts.short_wait(minutes) == words
+
+
+def test_tutor_widget_shows_a_file_without_replies(capsys):
+    """An export with no message by the organisation has no answered share (None): the Show
+    button raised a TypeError formatting it as a percentage."""
+    pytest.importorskip("ipywidgets")
+    if "northway-rail" not in smlib.list_organisations():
+        pytest.skip("sample not available")
+    import dataclasses
+    from smlib.widgets import monitor_controls
+    ds = smlib.load_sample("northway-rail")
+    ds = dataclasses.replace(ds, interactions=ds.interactions[~ds.interactions["author_is_org"]])
+    box = monitor_controls("northway-rail", dataset=ds)
+    box.children[0].children[2].click()
+    out = capsys.readouterr().out
+    assert smlib.monitor(ds, days=smlib.default_days(ds))["headline"]["answered_share"] is None
+    assert "answered n/a" in out

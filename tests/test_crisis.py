@@ -136,6 +136,17 @@ def test_response_during_and_outside_crisis():
     assert "2 h" in res.summary and "10 min" in res.summary
 
 
+def test_response_is_unknown_not_zero_without_messages_by_the_organisation():
+    """The airline tweets and an inbound-only support file hold no message by the business: the
+    crisis text said "the business replied to 0% of messages in it, compared with 0% outside"."""
+    neg = np.full(48, 2)
+    neg[30] = 20
+    res = smlib.detect_crisis(frame_from_counts(neg), freq="h")
+    p = res.periods.iloc[0]
+    assert pd.isna(p["answered_share"]) and pd.isna(p["outside_answered_share"])
+    assert "0%" not in res.summary and "Response: not known" in res.summary
+
+
 def test_spike_labels_mark_rows_in_the_period():
     neg = np.full(48, 2)
     neg[30] = 20
