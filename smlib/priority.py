@@ -261,10 +261,22 @@ def load_responses(path: str | Path | None = None) -> dict[str, Any]:
     """Read the standard-response templates (default ``data/responses.toml``)."""
     p = Path(path) if path is not None else data_file("responses.toml")
     d = read_toml(p, "standard responses file")
-    unknown = sorted(set(d) - {"sign_off", "situations"})
+    unknown = sorted(set(d) - {"sign_off", "situations", "help_lines"})
     if unknown:   # a misspelt 'signoff' would be ignored and every reply lose its sign-off
-        raise DataError(f"'{unknown[0]}' is not a setting smlib uses; the file has sign_off and "
-                        "[situations.NAME] sections (is it a typo?)", source=str(p), field=unknown[0])
+        raise DataError(f"'{unknown[0]}' is not a setting smlib uses; the file has sign_off, "
+                        "[help_lines.COUNTRY] and [situations.NAME] sections (is it a typo?)",
+                        source=str(p), field=unknown[0])
+    lines = d.setdefault("help_lines", {})
+    if not isinstance(lines, Mapping):
+        raise DataError("'help_lines' must be sections such as [help_lines.GB]", source=str(p),
+                        field="help_lines")
+    lines.setdefault("default", {"emergency": "[the local emergency number]",
+                                 "support": "[a free local support line]"})
+    for country, hl in lines.items():
+        if (not isinstance(hl, Mapping) or set(hl) != {"emergency", "support"}
+                or not all(isinstance(v, str) and v.strip() for v in hl.values())):
+            raise DataError(f"[help_lines.{country}] needs exactly 'emergency' and 'support', each "
+                            f"as text in quotes", source=str(p), field=f"help_lines.{country}")
     sits = d.get("situations")
     if not isinstance(sits, Mapping) or "default" not in sits:
         raise DataError("needs [situations.*] sections including [situations.default]",
@@ -277,10 +289,12 @@ def load_responses(path: str | Path | None = None) -> dict[str, Any]:
             raise DataError(f"[situations.{name}] has '{extra[0]}', which smlib does not use (a typo?); a "
                             "situation has text and when", source=str(p), field=f"situations.{name}.{extra[0]}")
         try:
-            s["text"].format(org="o", platform="p", private="x", sign_off="s")
+            s["text"].format(org="o", platform="p", private="x", sign_off="s", emergency="e",
+                             support="h")
         except (KeyError, IndexError, ValueError) as e:
             raise DataError(f"template uses an unknown placeholder {e}; allowed: {{org}}, "
-                            f"{{platform}}, {{private}}, {{sign_off}}", source=str(p),
+                            f"{{platform}}, {{private}}, {{sign_off}}, {{emergency}}, {{support}}",
+                            source=str(p),
                             field=f"situations.{name}.text") from None
     sign_off = d.get("sign_off", "")
     try:
@@ -665,7 +679,8 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     is_review = kind.eq("review")
     if F["praise"].get("require_about_business", False):
         # praise to thank is addressed to the business about its service, not cheerful chat
-        thanks = _matches(text, {"words": F["praise"].get("thank_you_words", [])}).map(bool)
+        thanks = _matches(text, {"words": F["praise"].get("thank_you_words", []),
+                                 "not_in": F["praise"].get("not_in", [])}).map(bool)
         you = _matches(text, {"words": F["praise"].get("you_words", [])}).map(bool)
         about = _matches(text, {"words": F["praise"].get("about_business_words", [])}).map(bool)
         tags_other = _tags_someone_else(text, out, profile)
@@ -728,6 +743,11 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     cells = {c: out[c].to_dict() for c in ("org", "author_followers", "shares", "reach") if c in out}
 
     categories, priorities, reasons_col, urgent_col, urgent_reason_col, responses_col = [], [], [], [], [], []
+    # emergency and support numbers of the organisation's country; not known without a profile
+    # (the airline tweets are American: a UK 999 would be wrong there)
+    lines = responses["help_lines"]
+    country = str(profile.home_country).upper() if profile is not None else ""
+    help_line = dict(lines.get(country) or lines["default"])
     for i in out.index:
         org_name = str(cells["org"][i]) if per_row_org else default_name
         sign_off = str(responses.get("sign_off", "")).format(org=org_name)
@@ -862,7 +882,7 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
         tpl = sits.get(situation or "default", sits["default"])["text"]
         private = "reply here" if kind[i] == "message" else "send us a private message"
         responses_col.append(" ".join(tpl.format(org=org_name, platform=where, private=private,
-                                                 sign_off=sign_off).split()))
+                                                 sign_off=sign_off, **help_line).split()))
 
     out["category"] = pd.Categorical(categories, categories=list(CATEGORIES))
     out["priority"] = pd.Series(priorities, index=out.index, dtype="int64")

@@ -484,3 +484,78 @@ def test_not_in_phrases_work_for_any_factor_and_are_checked():
     rules["factors"]["complaint"]["not_in"] = ["*"]
     with pytest.raises(smlib.DataError, match="not_in"):
         smlib.priority.check_priority_rules(rules)
+
+
+def _reasons_with(texts, phrase: str) -> dict[str, bool]:
+    p = smlib.prioritise(make([{"text": t} for t in texts]))
+    return dict(zip(texts, [any(phrase in r for r in rs) for rs in p["reasons"]]))
+
+
+def test_a_plea_or_doing_it_alone_is_not_distress_but_being_alone_somewhere_is():
+    """A notebook run on a real support file ranked "I need this song in my life! Please help
+    me!" highest as distress (+35, urgent, with a 999/Samaritans reply), and "I figured it out on
+    my own 🙄" too. A plea is a request; "on my own" counts only about being alone somewhere."""
+    texts = {"I need this song in my life! Please help me!": False,
+             "I figured it out on my own 🙄": False,
+             "Great, I did it on my own in the end, thanks": False,
+             "I'm on my own with three kids and the last train is cancelled": True,
+             "I'm stuck at York on my own and it's dark": True,
+             "I live on my own and my heating is broken": True}
+    assert vulnerable(texts) == texts
+    # the plea still needs action, as a request
+    assert _reasons_with(["I need this song in my life! Please help me!"], "request") == {
+        "I need this song in my life! Please help me!": True}
+
+
+def test_recall_is_a_product_recall_not_remembering():
+    texts = {"can't recall when I pressed play, the app froze": False,
+             "I don't recall agreeing to this contract": False,
+             "If I recall correctly you promised a refund": False,
+             "Is my kettle one of the recalled ones?": True,
+             "They said they'd never heard of the recall": True}
+    assert _reasons_with(texts, "safety hazard") == texts
+
+
+def test_thanks_in_advance_signs_off_a_request_it_is_not_praise():
+    """"Need further assistance … Thanks in advance!" was the lowest priority "+5 praise" with a
+    thank-you-for-your-kind-words reply; it is a request."""
+    p = smlib.prioritise(make([{"text": "Need further assistance with my order 1234. Thanks in advance!"},
+                               {"text": "Thanks so much, the staff were brilliant"}]))
+    first, second = p["reasons"].iloc[0], p["reasons"].iloc[1]
+    assert not any("praise" in r for r in first) and any("request" in r for r in first)
+    assert any("praise" in r for r in second)
+    assert p["category"].astype(str).tolist() == ["needs_action", "needs_action"]
+
+
+def test_emergency_numbers_follow_the_organisations_country():
+    """The distress and safety replies gave every file the UK's 999 and Samaritans, also the
+    American airline tweets (no profile). The numbers now come from [help_lines] by the
+    profile's home country; without one the person replying fills them in."""
+    import dataclasses
+    f = make([{"text": "I'm on my own with three kids and the last train is cancelled"},
+              {"text": "There is a gas leak on platform 2"}])
+    none = smlib.prioritise(f)["suggested_response"].tolist()
+    assert all("999" not in r and "Samaritans" not in r for r in none)
+    assert all("[the local emergency number]" in r for r in none)
+    gb = smlib.load_profile("northway-rail")
+    assert gb.home_country == "GB"
+    uk = smlib.prioritise(f, profile=gb)["suggested_response"].tolist()
+    assert "999" in uk[0] and "Samaritans on 116 123" in uk[0] and "999" in uk[1]
+    us = smlib.prioritise(f, profile=dataclasses.replace(gb, home_country="US"))["suggested_response"]
+    assert "911" in us.iloc[0] and "988" in us.iloc[0] and "999" not in us.iloc[0]
+
+
+@pytest.mark.parametrize("lines", ['[help_lines.GB]\nemergency = "999"\n',
+                                   '[help_lines.GB]\nemergency = "999"\nsupport = ""\n',
+                                   'help_lines = "999"\n'])
+def test_a_broken_help_lines_section_is_a_clear_error(tmp_path, lines):
+    from smlib.priority import load_responses
+    from smlib.paths import data_file
+    text = data_file("responses.toml").read_text(encoding="utf-8")
+    start = text.index("[help_lines.GB]")
+    end = text.index("[situations.safety]")
+    p = tmp_path / "responses.toml"
+    p.write_text(text[:start] + lines + "\n" + text[end:], encoding="utf-8")
+    with pytest.raises(smlib.DataError, match="help_lines") as e:
+        load_responses(p)
+    assert "responses.toml" in str(e.value)
