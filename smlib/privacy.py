@@ -631,12 +631,44 @@ def neutralise_cell(value: object) -> object:
     return value
 
 
+def _safe_cell(value: object) -> object:
+    """:func:`neutralise_cell` for a CSV cell, with its line ends made "\\n": a bare CR is not
+    quoted by the CSV writer, and a spreadsheet starts a new row at it, so
+    ``"ok\\r=cmd|' /C calc'!A0"`` would put a live formula at the start of a row."""
+    if isinstance(value, str) and "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return neutralise_cell(value)
+
+
+def _plain_values(dtype: object) -> bool:
+    """Numbers, true/false and dates: nothing in them can be read as a formula."""
+    return (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)
+            or pd.api.types.is_datetime64_any_dtype(dtype) or pd.api.types.is_timedelta64_dtype(dtype))
+
+
 def safe_csv(frame: pd.DataFrame, path: str | Path | None = None, **kwargs) -> str | None:
-    """Write (or return) CSV with every text cell formula-neutralised; numbers are left alone."""
+    """Write (or return) CSV with every text cell formula-neutralised; numbers are left alone.
+
+    Every column that is not numbers, true/false or dates is checked, whatever its type (object,
+    category, string, Arrow string), and so are the column names and, with ``index=True``, the
+    index labels (counts per handle from a ``groupby`` have handles there).
+    """
     out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object or isinstance(out[col].dtype, (pd.CategoricalDtype, pd.StringDtype)):
-            out[col] = out[col].astype("object").map(neutralise_cell)
-    out.columns = [neutralise_cell(str(c)) for c in out.columns]
+    for i in range(out.shape[1]):
+        col = out.iloc[:, i]
+        if not _plain_values(col.dtype):
+            out.isetitem(i, col.astype("object").map(_safe_cell))
+    out.columns = [_safe_cell(str(c)) for c in out.columns]
     kwargs.setdefault("index", False)
+    if kwargs["index"]:
+        idx = out.index
+        if isinstance(idx, pd.MultiIndex):
+            out.index = pd.MultiIndex.from_tuples(
+                [tuple(_safe_cell(v) for v in t) for t in idx],
+                names=[_safe_cell(n) if isinstance(n, str) else n for n in idx.names])
+        elif not _plain_values(idx.dtype):
+            out.index = pd.Index([_safe_cell(v) for v in idx], dtype=object,
+                                 name=_safe_cell(idx.name) if isinstance(idx.name, str) else idx.name)
+        elif isinstance(idx.name, str):
+            out.index = idx.rename(_safe_cell(idx.name))
     return out.to_csv(path, **kwargs)

@@ -344,3 +344,28 @@ def test_second_review_names_titles_and_numbered_mail_domains():
     assert hide("mail me: li.wei (at) 163 (dot) com") == "mail me: [email]"
     with pytest.raises(smlib.DataError, match="org_details"):
         pseudonymise(f, org_details="All")
+
+
+def test_safe_csv_quotes_bare_carriage_returns_so_no_row_starts_with_a_formula():
+    """pandas quotes a cell with "\\n" but not one with a bare "\\r", and spreadsheets (and
+    Python's csv module) start a new row at it: '=cmd…' became the first cell of a row."""
+    import csv
+    import io
+    df = pd.DataFrame({"t": ["Great service!\r=cmd|' /C calc'!A0", "a\r\n=1+1", "ok"], "n": [1, 2, 3]})
+    rows = list(csv.reader(io.StringIO(safe_csv(df))))
+    assert len(rows) == 4 and [r[1] for r in rows[1:]] == ["1", "2", "3"]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r)
+
+
+def test_safe_csv_covers_arrow_text_columns_and_index_labels():
+    pa = pytest.importorskip("pyarrow")
+    a = pd.DataFrame({"t": pd.Series(["=1+1", "x"], dtype=pd.ArrowDtype(pa.string())),
+                      "s": pd.Series(["@jane", None], dtype="string[pyarrow]")})
+    assert safe_csv(a) == "t,s\n'=1+1,'@jane\nx,\n"
+    by_handle = pd.DataFrame({"messages": [3, 1]}, index=pd.Index(["@jane", "=HYPERLINK(1)"], name="author"))
+    assert safe_csv(by_handle, index=True) == "author,messages\n'@jane,3\n'=HYPERLINK(1),1\n"
+    two = by_handle.set_index(pd.MultiIndex.from_tuples([("x", "@a"), ("y", "+b")], names=["platform", "who"]))
+    assert safe_csv(two, index=True) == "platform,who,messages\nx,'@a,3\ny,'+b,1\n"
+    # numbers and dates are left as they are, also negative numbers
+    plain = pd.DataFrame({"n": [-1, 2]}, index=pd.date_range("2026-01-01", periods=2, name="day"))
+    assert safe_csv(plain, index=True) == "day,n\n2026-01-01,-1\n2026-01-02,2\n"
