@@ -113,6 +113,26 @@ def mostly_items(items: list, is_item: Callable[[Any], bool],
     return bool((first_is or is_item)(items[0])) and sum(ok) * 2 >= len(ok)
 
 
+_RELATIVE_DATE = re.compile(
+    r"^\s*(?:(?:about|over|almost|streamed|premiered|edited)\s+)*(?:\d+|an?|one|a few)\s*"
+    r"(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)"
+    r"\s+ago\b.*$|^\s*(?:yesterday|today|just now|now)\s*(?:\(edited\))?\s*$", re.IGNORECASE)
+"""'2 weeks ago', 'a year ago (edited)', 'yesterday': what scrapers copy from a page, relative to
+the day it was read."""
+
+
+def _relative_dates(raw: pd.Series, unread: np.ndarray) -> np.ndarray:
+    """Which unread dates are written relative to the day the file was made."""
+    out = np.zeros(len(raw), dtype=bool)
+    if not unread.any():
+        return out
+    vals = raw.to_numpy(dtype=object)
+    for i in np.flatnonzero(unread):
+        v = vals[i]
+        out[i] = isinstance(v, str) and bool(_RELATIVE_DATE.match(v))
+    return out
+
+
 def norm_handle(v: Any) -> str:
     """'@SpotifyCares ' -> 'spotifycares': handles compare case-blind, without @, in one Unicode
     form; the same key pseudonyms are made from (:func:`smlib.privacy.handle_key`)."""
@@ -495,11 +515,20 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
     zones = None
     if "_tz" in f.columns:   # each row's time zone, from a column of its own
         zones = f["_tz"].rename(tracker.info.get("columns_used", {}).get("_tz", "time zone"))
+    raw_when = f["created_at"]
     when, blank = to_utc(f["created_at"], tracker.warnings, local_tz, row_zones=zones)
     f = f.assign(created_at=when)
     bad_date = when.isna().to_numpy()
     if bad_date.any():
         f = tracker.drop(f, bad_date & blank.to_numpy(), "missing date")
+        relative = _relative_dates(raw_when[f.index], f["created_at"].isna().to_numpy())
+        if relative.any():
+            col = tracker.info.get("columns_used", {}).get("created_at", "created_at")
+            tracker.warnings.append(
+                f"{int(relative.sum())} date(s) in column {col!r} are relative to the day the file was "
+                f"made (e.g. {str(raw_when[f.index][relative].iloc[0])!r}), so they cannot be turned into "
+                "dates; if the file has a column with real dates, name it: columns={'created_at': '<column>'}")
+            f = tracker.drop(f, relative, "relative date ('2 weeks ago')")
         f = tracker.drop(f, f["created_at"].isna().to_numpy(), "unparseable date")
     _warn_odd_dates(f["created_at"], tracker)
     # 3. ids

@@ -495,6 +495,10 @@ def _from_row_zones(out: pd.Series, naive: np.ndarray, zones: pd.Series, local_t
     return out
 
 
+_NOT_DATES = frozenset({"now", "today", "tomorrow", "yesterday", "just now"})
+"""Words pandas would read as a date relative to the moment of loading."""
+
+
 def to_utc(values: pd.Series, warn: list[str] | None = None,
            local_tz: str | None = None, row_zones: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     """Parse ``values`` into UTC datetimes. Returns ``(datetimes, blank)``: NaT marks a failure,
@@ -545,10 +549,20 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     kind = _kind_of(sample)
     dayfirst, ambiguous = _dayfirst(sample)
     out = _arrow_iso(s) if kind == "iso" else None
+    strict = out is not None     # Arrow's ISO reader reads no words; pandas' readers do
     if out is None:
         out = _parse(s, kind, dayfirst)
     failed = out.isna().to_numpy()
     blank = pd.Series(False, index=s.index)
+    if not strict or failed.any():
+        # pandas reads "now" and "today" as the moment of loading: a scraped "today" would become
+        # a real-looking date (of the day the file was loaded), so these words are not dates
+        words = s.str.strip().str.lower().isin(_NOT_DATES).to_numpy(dtype=bool, na_value=False)
+        if words.any():
+            out = _ns_utc(out).copy()
+            out[words] = pd.NaT
+            s = s.where(~words, "\x00")     # and no second pass reads them either
+            failed = out.isna().to_numpy()
     if failed.any():
         # only the rows the fast format missed: blank ones are "missing"; the rest get a second
         # pass in the other formats (spaces trimmed)

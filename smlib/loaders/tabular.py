@@ -52,9 +52,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # English first, then French, German, Spanish, Italian, Dutch and Portuguese (one line each,
     # in that order). Names are header keys: lower case, accents dropped, words joined by "_"
     # ("Date de publication" -> date_de_publication, "Gefällt mir" -> gefallt_mir); see _key.
+    # ("hit_sentence": Meltwater, where a social post's words are; "status" after "description":
+    # a help-desk ticket's Status is Open/Closed, its Description the customer's words)
     "text": ("text", "message", "message_text", "body", "content", "comment", "comment_text", "post",
-             "post_text", "tweet", "tweet_text", "full_text", "caption", "status", "review", "review_text",
-             "comment_body", "description", "sharecommentary", "share_commentary",
+             "post_text", "tweet", "tweet_text", "full_text", "hit_sentence", "caption", "review",
+             "review_text", "comment_body", "description", "status", "sharecommentary", "share_commentary",
              "texte", "texte_du_message", "contenu", "commentaire", "publication", "legende", "avis",
              "nachricht", "nachrichtentext", "inhalt", "kommentar", "beitrag", "beitragstext",
              "bildunterschrift", "bewertung",
@@ -85,7 +87,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                    "timestamp", "datetime", "date_time", "date", "datum", "fecha", "data", "time",
                    "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"),
     # a row with both a comment id and a post id is a comment on that post: the comment id is its own
-    "message_id": ("message_id", "id", "tweet_id", "comment_id", "post_id", "status_id", "review_id",
+    "message_id": ("message_id", "id", "tweet_id", "comment_id", "post_id", "status_id", "review_id", "cid",
                    "id_du_message", "id_du_commentaire", "id_de_la_publication", "identifiant",
                    "nachrichten_id", "kommentar_id", "beitrags_id",
                    "id_del_mensaje", "id_del_comentario", "id_de_la_publicacion",
@@ -93,7 +95,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                    "bericht_id", "reactie_id",
                    "id_da_mensagem", "id_do_comentario", "id_da_publicacao"),
     "parent_id": ("parent_id", "in_reply_to", "reply_to", "in_reply_to_id", "in_response_to_tweet_id",
-                  "in_reply_to_status_id", "parent_comment_id", "parent",
+                  "in_reply_to_status_id", "parent_comment_id", "parent", "replies_to_id", "reply_to_id", "reply_to_cid",
                   "en_reponse_a", "reponse_a", "id_parent",
                   "antwort_auf", "als_antwort_auf", "ubergeordnete_id",
                   "en_respuesta_a", "respuesta_a", "id_padre",
@@ -104,6 +106,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "author_id": ("author_id", "author", "user", "user_id", "username", "handle", "screen_name",
                   "from", "sender", "account_username", "account_handle", "account", "account_name",
                   "page_name", "profile", "profile_name", "reviewer_id", "reviewer", "customer_id",
+                  "unique_id", "uniqueid", "requester",
                   "auteur", "utilisateur", "nom_d_utilisateur", "pseudo", "expediteur", "compte",
                   "autor", "verfasser", "benutzer", "benutzername", "nutzername", "absender", "konto",
                   "usuario", "nombre_de_usuario", "remitente", "cuenta",
@@ -126,7 +129,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "netwerk", "kanaal",
                  "rede_social"),
     "kind": ("kind", "type", "message_type"),
-    "likes": ("likes", "like_count", "reactions", "favorites", "favourites", "favorite_count",
+    "likes": ("likes", "like_count", "reactions", "favorites", "favourites", "favorite_count", "digg_count", "vote_count",
               "j_aime", "mentions_j_aime", "reactions_j_aime",
               "gefallt_mir", "gefallt_mir_angaben", "reaktionen",
               "me_gusta", "reacciones",
@@ -165,7 +168,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "localizacao", "regiao"),
     "language": ("language", "lang", "langue", "sprache", "idioma", "lingua", "taal"),
     "age_band": ("age_band", "age_group", "age"),
-    "author_is_org": ("author_is_org", "is_org", "from_business", "is_business", "by_business", "is_brand"),
+    "author_is_org": ("author_is_org", "is_org", "from_business", "is_business", "by_business", "is_brand",
+                      "author_is_channel_owner"),
     "org": ("org", "organisation", "organization", "brand", "company"),
     "rating": ("rating", "stars", "star_rating", "review_rating", "review_stars"),   # kept as an extra column
 }
@@ -244,6 +248,8 @@ _NOT_FOR = {
                   "rate", "views", "visits", "photo", "picture", "avatar", "image", "verified", "bio",
                   "location", "age", "country", "city", "growth", "mentions", "posts", "likes",
                   "reactions", "description", "title",
+                  # a true/false about the message ("likedByAuthor", "pinnedByAuthor")
+                  "liked", "pinned", "hearted", "favourited", "favorited",
                   # French, German, Spanish, Italian, Dutch, Portuguese
                   "abonnes", "genre", "sexe", "pays", "ville", "clics", "portee", "photo",
                   "abonnenten", "geschlecht", "alter", "stadt", "klicks", "reichweite", "bild",
