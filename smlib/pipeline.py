@@ -11,8 +11,8 @@ Example
 """
 from __future__ import annotations
 
-from .schema import Dataset
-from .threads import add_response_times
+from .schema import Dataset, analysis_frame
+from .threads import response_times
 
 
 def enrich(dataset: Dataset, corrections=None, sentiment: bool = True, themes: bool = True,
@@ -25,12 +25,13 @@ def enrich(dataset: Dataset, corrections=None, sentiment: bool = True, themes: b
     from .sentiment import add_sentiment
     from .themes import add_themes
 
-    frame = dataset.interactions
+    frame = analysis_frame(dataset.interactions, "enrich")
+    dataset = dataset if frame is dataset.interactions else dataset.replace(interactions=frame)
     if sentiment:
         frame = add_sentiment(frame, corrections=corrections)
     if themes:
         frame = add_themes(frame)
-    frame = add_response_times(frame, dataset.profile)
+    frame = response_times(frame, dataset.profile)
     if priorities:
         from .priority import prioritise
         # as a Dataset: a file with no message by the organisation cannot show replies, and

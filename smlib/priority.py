@@ -40,7 +40,7 @@ import pandas as pd
 from .errors import DataError
 from .paths import data_file, read_toml
 from .privacy import handle_keys, pseudonymise
-from .schema import Dataset, Profile
+from .schema import Dataset, Profile, analysis_frame, org_flags
 from .textforms import fold_unicode
 from .textforms import literal as _literal
 
@@ -441,8 +441,8 @@ def _handled(frame: pd.DataFrame, profile: Profile | None, now: pd.Timestamp,
         notes.append("handled: from the frame's 'answered' column")
     else:
         try:
-            from .threads import add_response_times
-            t = add_response_times(frame, profile)
+            from .threads import response_times
+            t = response_times(frame, profile)
             ans, first = t["answered"], t["first_response_at"]
             notes.append("handled: replies found with smlib.add_response_times")
         except (ImportError, KeyError) as e:
@@ -586,7 +586,7 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
         profile = profile or frame.profile
         frame = frame.interactions
         if replies_known is None:
-            replies_known = bool(frame["author_is_org"].fillna(False).astype(bool).any()) \
+            replies_known = bool(org_flags(frame["author_is_org"], "prioritise").any()) \
                 if "author_is_org" in frame.columns else False
     if not isinstance(frame, pd.DataFrame):
         raise DataError(f"prioritise needs an interactions DataFrame, got {type(frame).__name__}")
@@ -601,6 +601,7 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     if missing:
         raise DataError(f"prioritise needs column(s) {missing}; columns found: {list(frame.columns)}",
                         field=missing[0])
+    frame = analysis_frame(frame, "prioritise", needs=("text", "created_at", "author_is_org"))
     if rules is None or isinstance(rules, (str, Path)):
         rules_source = str(rules if rules is not None else data_file("priority_rules.toml"))
         rules = load_priority_rules(rules)
@@ -629,7 +630,13 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     if now is None:
         now_ts = created.max() if len(created) else pd.Timestamp.now(tz="UTC")
     else:
-        now_ts = pd.Timestamp(now)
+        try:
+            now_ts = pd.Timestamp(now)
+        except (ValueError, TypeError):
+            now_ts = pd.NaT
+        if pd.isna(now_ts):
+            raise DataError(f"now must be a date and time (e.g. '2026-10-27 09:00' or a pandas "
+                            f"Timestamp), got {now!r}", field="now")
         now_ts = now_ts.tz_localize("UTC") if now_ts.tzinfo is None else now_ts.tz_convert("UTC")
 
     out, sentiment = _get_sentiment(base, notes)
@@ -948,12 +955,23 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
     are looked for among the authors of ``people`` (default: all of ``prioritised``).
     """
     need = ["category", "priority", "reasons", "created_at", "text"]
+    if not isinstance(prioritised, pd.DataFrame):
+        hint = (": pass the table, e.g. smlib.enrich(ds).interactions or smlib.prioritise(ds)"
+                if isinstance(prioritised, Dataset) else "")
+        raise DataError(f"explain_extremes needs the table smlib.prioritise returns, got "
+                        f"{type(prioritised).__name__}{hint}")
     missing = [c for c in need if c not in prioritised.columns]
     if missing:
         raise DataError(f"explain_extremes needs the output of smlib.prioritise (missing {missing})",
                         field=missing[0])
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise DataError(f"n must be a whole number of messages, 1 or more, got {n!r}", field="n")
+    shown = prioritised[prioritised["category"].astype(str) == "needs_action"]
+    if not shown["reasons"].map(lambda r: isinstance(r, (list, tuple))).all() \
+            or pd.to_numeric(shown["priority"], errors="coerce").isna().any():
+        raise DataError("explain_extremes needs the table smlib.prioritise returns: 'reasons' must hold "
+                        "lists and 'priority' numbers (a table read back from a CSV has text there; "
+                        "run smlib.prioritise on the messages again)", field="reasons")
     keep = tuple(keep) + _org_accounts(prioritised)
     q = prioritised[prioritised["category"].astype(str) == "needs_action"]
     if q.empty:

@@ -28,6 +28,7 @@ from typing import Callable, Iterable
 import pandas as pd
 
 from .errors import DataError
+from .schema import org_flags
 from .textforms import fold_unicode
 
 DEFAULT_SALT = "smlib"
@@ -429,7 +430,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
         raise DataError(f"org_details must be 'own' or 'all', got {org_details!r}", field="org_details")
     out = frame.copy()
     keep_l = handle_keys(keep)
-    is_org = out["author_is_org"].astype(bool) if "author_is_org" in out else pd.Series(False, index=out.index)
+    is_org = org_flags(out["author_is_org"]) if "author_is_org" in out else pd.Series(False, index=out.index)
     if "author_id" in out:
         ids = out["author_id"].astype("object")
         # a blank id is an unknown (deleted or hidden) author: stays blank, not one shared pseudonym
@@ -445,7 +446,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
         org_names = keep_l | {handle_key(n) for col in ("author_name", "author_id") if col in frame
                               for n in frame[col][is_org.to_numpy()].dropna().unique()}
         if people is not None and "author_is_org" in people:   # its posts outside these rows too
-            p_org = people["author_is_org"].fillna(False).astype(bool).to_numpy()
+            p_org = org_flags(people["author_is_org"]).to_numpy()
             org_names |= {handle_key(n) for col in ("author_name", "author_id") if col in people
                           for n in people[col][p_org].dropna().unique()}
         org_names.discard("")
@@ -485,7 +486,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             tables.append(own)
         if people is not None and "author_id" in people:
             people = _named_in(people, out["text"])
-            cust = (~people["author_is_org"].fillna(False).astype(bool)).to_numpy() \
+            cust = (~org_flags(people["author_is_org"])).to_numpy() \
                 if "author_is_org" in people else slice(None)
             ids = people.loc[cust, "author_id"].to_numpy(dtype=object)
             tables.append(pd.DataFrame({"id": ids, "name": (people.loc[cust, "author_name"].to_numpy(dtype=object)

@@ -231,7 +231,7 @@ def conform_interactions(df: pd.DataFrame, org: str | None = None) -> pd.DataFra
                 s = pd.to_datetime(s, utc=True)
             s = s.dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
         elif kind == "bool":
-            s = s.fillna(False).astype(bool)
+            s = org_flags(s, field=col)
         elif kind == "int":
             s = pd.to_numeric(s, errors="coerce").fillna(0).astype("int64")
         elif kind == "Int":
@@ -243,6 +243,123 @@ def conform_interactions(df: pd.DataFrame, org: str | None = None) -> pd.DataFra
         if c not in INTERACTION_COLUMNS:
             out[c] = df[c]
     return pd.DataFrame(out, copy=False).reset_index(drop=True)  # copy-on-write: the input stays as it was
+
+
+_TRUE_WORDS = frozenset({"true", "t", "yes", "y", "1", "1.0"})
+_FALSE_WORDS = frozenset({"false", "f", "no", "n", "0", "0.0", ""})
+
+
+def org_flags(values: pd.Series, who: str | None = None, field: str = "author_is_org") -> pd.Series:
+    """``author_is_org`` as True/False, read the one way every analysis reads it.
+
+    Text from a CSV or a hand-typed table ("True"/"False", "yes"/"no", 1/0) is read as it says
+    (``astype(bool)`` made the text "False" true: every customer became the organisation and
+    kept their real name). A missing flag is False: an unknown author is treated as a member of
+    the public, so they are pseudonymised and never shown as the business. Anything else is a
+    :class:`DataError` naming the field and examples.
+
+    >>> org_flags(pd.Series(["True", "false", None, 1, "no"])).tolist()
+    [True, False, False, True, False]
+    """
+    if values.dtype == bool:
+        return values
+    if isinstance(values.dtype, pd.BooleanDtype):
+        return values.fillna(False).astype(bool)
+    mapping: dict[Any, bool] = {}
+    bad = []
+    for v in pd.unique(values.astype(object)):
+        if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
+            mapping[v] = False
+        elif isinstance(v, (bool, np.bool_)):
+            mapping[v] = bool(v)
+        elif isinstance(v, (int, float, np.integer, np.floating)) and v in (0, 1):
+            mapping[v] = bool(v)
+        elif isinstance(v, str) and v.strip().lower() in _TRUE_WORDS:
+            mapping[v] = True
+        elif isinstance(v, str) and v.strip().lower() in _FALSE_WORDS:
+            mapping[v] = False
+        else:
+            bad.append(v)
+    if bad:
+        where = f"{who}: " if who else ""
+        raise DataError(f"{where}column '{field}' must say whether the organisation posted the "
+                        f"message (True/False, yes/no or 1/0); found {bad[:3]!r}", field=field)
+    return values.astype(object).map(lambda v: mapping.get(v, False)).astype(bool)
+
+
+def analysis_frame(frame: Any, who: str, needs: tuple[str, ...] = ("created_at", "author_is_org"),
+                   check_ids: bool = True) -> pd.DataFrame:
+    """The interactions table an analysis can work on, or a :class:`DataError` saying what is wrong.
+
+    Analyses take tables users build or change in a notebook (concatenated exports, rows read
+    back from a CSV), not only what :func:`smlib.load` made. This one entry check gives them all
+    the same reading: ``needs`` must be present; ``author_is_org`` as :func:`org_flags`;
+    ``created_at`` as UTC times (text is parsed, times without a zone are read as UTC, and
+    times that are missing or cannot be read are a clear error, not a merge failure deep in
+    pandas); missing optional reply columns filled (``parent_id`` NA, ``message_id`` a row
+    number, ``thread_id`` the message's own id); and repeated ``(platform, message_id)`` rows
+    (two overlapping exports glued together) refused, since they would be counted twice.
+    The input is never changed; a frame that is already right comes back as it is.
+    """
+    if isinstance(frame, Dataset):
+        raise DataError(f"{who} needs a table of messages (a DataFrame); you passed a Dataset: "
+                        f"give it ds.interactions (or the table smlib.enrich(ds).interactions)")
+    if not isinstance(frame, pd.DataFrame):
+        raise DataError(f"{who} needs a table of messages (a pandas DataFrame), got {type(frame).__name__}")
+    missing = [c for c in needs if c not in frame.columns]
+    if missing:
+        raise DataError(f"{who} needs column(s) {missing}; columns found: {list(map(str, frame.columns))}",
+                        field=missing[0])
+    changes: dict[str, pd.Series] = {}
+    if "author_is_org" in frame.columns and frame["author_is_org"].dtype != bool:
+        changes["author_is_org"] = org_flags(frame["author_is_org"], who)
+    if "created_at" in frame.columns:
+        t = frame["created_at"]
+        # the model's type exactly (nanoseconds, UTC): code that works on the raw numbers
+        # (repeat-contact windows) must not meet seconds or microseconds
+        if str(t.dtype) != "datetime64[ns, UTC]":
+            try:
+                if isinstance(t.dtype, pd.DatetimeTZDtype):
+                    t = t.dt.tz_convert("UTC")
+                else:
+                    t = pd.to_datetime(t, utc=True, errors="coerce", format="mixed")
+            except (TypeError, ValueError):
+                t = pd.to_datetime(t.astype(str), utc=True, errors="coerce", format="mixed")
+            t = t.astype("datetime64[ns, UTC]")
+            changes["created_at"] = t
+        bad = t.isna().to_numpy()
+        if bad.any():
+            first = int(bad.nonzero()[0][0])
+            raise DataError(f"{who}: {int(bad.sum())} message(s) have no readable 'created_at' time "
+                            f"(first at row {first}: {frame['created_at'].iloc[first]!r}); fix or drop "
+                            f"those rows first", field="created_at")
+    if "platform" in frame.columns:
+        # "Twitter", "twitter" or "FB" typed by hand: the codes the tool catalogue and the charts use
+        from .loaders._rows import norm_platform
+        plats = frame["platform"]
+        odd = {v: norm_platform(v) for v in pd.unique(plats.dropna().astype(str))
+               if v not in PLATFORMS and norm_platform(v) != v}
+        if odd:
+            changes["platform"] = plats.astype(object).map(lambda v: odd.get(v, v) if isinstance(v, str) else v)
+    n = len(frame)
+    if "message_id" not in frame.columns:
+        changes["message_id"] = pd.Series([f"row-{i + 1}" for i in range(n)], index=frame.index, dtype=object)
+    if "parent_id" not in frame.columns:
+        changes["parent_id"] = pd.Series(np.full(n, None, dtype=object), index=frame.index, dtype=object)
+    if "thread_id" not in frame.columns:
+        changes["thread_id"] = changes.get("message_id", frame.get("message_id"))
+    if "platform" not in frame.columns:
+        changes["platform"] = pd.Series(["other"] * n, index=frame.index, dtype=object)
+    if check_ids and "message_id" in frame.columns and n and duplicated_ids(frame["message_id"]).any():
+        plat = frame["platform"].astype(str) if "platform" in frame.columns else pd.Series("", index=frame.index)
+        dup = pd.DataFrame({"p": plat.to_numpy(), "m": frame["message_id"].astype(str).to_numpy()}).duplicated()
+        if dup.any():
+            ex = frame["message_id"][dup.to_numpy()].head(3).tolist()
+            raise DataError(f"{who}: {int(dup.sum())} row(s) repeat a message already in the table "
+                            f"(same platform and message_id, e.g. {ex}), so they would be counted twice; "
+                            f"remove the repeats first, e.g. frame.drop_duplicates(['platform', 'message_id'])",
+                            field="message_id")
+    return frame.assign(**changes) if changes else frame
 
 
 def _as_text(s: pd.Series) -> pd.Series:

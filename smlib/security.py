@@ -40,7 +40,7 @@ import pandas as pd
 
 from .errors import DataError
 from .privacy import handle_key, handle_keys, inert_urls, pseudonym, pseudonymise
-from .schema import Dataset, Profile
+from .schema import Dataset, Profile, org_flags
 from .textforms import fold_unicode
 
 RISK_TYPES = ("scam or phishing link", "fake account", "asks for passwords or card details",
@@ -150,14 +150,14 @@ def _official(frame: pd.DataFrame, profile: Profile | None) -> tuple[set[str], s
                 if host:
                     domains.add(host)
     if "author_is_org" in frame:
-        org_rows = frame[frame["author_is_org"].astype(bool)]
+        org_rows = frame[org_flags(frame["author_is_org"])]
         for col in ("author_id", "author_name"):
             if col in org_rows:
                 handles |= handle_keys(org_rows[col].dropna().unique())
         if not name and "author_name" in org_rows and len(org_rows):
             name = str(org_rows["author_name"].dropna().iloc[0]) if org_rows["author_name"].notna().any() else ""
     if "author_is_org" in frame and "text" in frame:
-        for t in frame.loc[frame["author_is_org"].astype(bool), "text"].dropna():
+        for t in frame.loc[org_flags(frame["author_is_org"]), "text"].dropna():
             domains |= {h.removeprefix("www.") for h, _link in _hosts(str(t))}
     tokens = {_norm_handle(h) for h in handles} | ({_norm_handle(name)} if name else set())
     tokens = {t for t in tokens if len(t) >= 4}
@@ -303,7 +303,7 @@ def _risks_by_row(frame: pd.DataFrame, profile: Profile | None, rules: dict | No
                   c: dict[str, Any]) -> pd.Series:
     """For each row (same index): a list of (risk type, reason); empty when none."""
     handles, tokens, domains, org_name = _official(frame, profile)
-    is_org = frame["author_is_org"].astype(bool) if "author_is_org" in frame else pd.Series(False, index=frame.index)
+    is_org = org_flags(frame["author_is_org"]) if "author_is_org" in frame else pd.Series(False, index=frame.index)
     ids = frame["author_id"] if "author_id" in frame else pd.Series(None, index=frame.index)
     names = frame["author_name"] if "author_name" in frame else pd.Series(None, index=frame.index)
     out = []
@@ -357,9 +357,11 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
         profile = profile or frame.profile
         frame = frame.interactions
     _check_frame(frame)
+    if not frame.index.is_unique:   # two tables glued without ignore_index: rows are looked up by label
+        frame = frame.reset_index(drop=True)
     c = _security_rules(rules)
     found = _risks_by_row(frame, profile, rules, c)
-    is_org = frame["author_is_org"].astype(bool) if "author_is_org" in frame else pd.Series(False, index=frame.index)
+    is_org = org_flags(frame["author_is_org"]) if "author_is_org" in frame else pd.Series(False, index=frame.index)
     shown_text = _shown_text(frame, found, is_org, profile)
     rows = []
     for pos, (idx, risks) in enumerate(found.items()):

@@ -1304,6 +1304,16 @@ def _read_corrections(corrections: pd.DataFrame | str | Path) -> pd.DataFrame:
                         "number, losing its last digits, so it matches no message: copy the ids again "
                         "into a column formatted as Text (or edit the file in Notepad)",
                         source=source, row=row_no(i), field="message_id")
+    # one message corrected twice to different labels: which one the learner meant is not known
+    labels = c.groupby(["platform", "message_id"], sort=False)["sentiment_label"].nunique()
+    clash = labels[labels > 1]
+    if len(clash):
+        plat, mid = clash.index[0]
+        where = [row_no(int(i)) for i in np.flatnonzero(((c["platform"] == plat) & (c["message_id"] == mid)).to_numpy())]
+        raise DataError(f"message {mid!r} ({plat}) is corrected more than once with different labels "
+                        f"(rows {', '.join(map(str, where))}); keep the one you mean"
+                        + (f" ({len(clash)} messages have this problem)" if len(clash) > 1 else ""),
+                        source=source, row=where[-1], field="message_id")
     return c.drop_duplicates(["platform", "message_id"], keep="last")
 
 

@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from .metrics import ALL, available, monitor
+from .errors import DataError
 from .schema import SEVERAL_ORGS, Dataset
 
 PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
@@ -173,6 +174,9 @@ def describe_activity(result_or_dataset: dict[str, Any] | Dataset, days: Any = N
     """
     res = (monitor(result_or_dataset, days=days, platforms=platforms)
            if isinstance(result_or_dataset, Dataset) else result_or_dataset)
+    if not isinstance(res, dict) or "meta" not in res or "headline" not in res:
+        raise DataError(f"describe_activity needs the result of smlib.monitor(ds) or a Dataset, got "
+                        f"{type(result_or_dataset).__name__} (a table of messages? pass the Dataset)")
     name = res["meta"]["name"]
     # a file about several organisations is named "6 organisations (united, …)" (Dataset.name):
     # that long name is said once, then "the organisations"

@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
+from .schema import org_flags
 from .paths import data_file, file_stamp, read_toml
 from .privacy import EMAIL_MARK, PHONE_MARK, PSEUDONYM
 from .sentiment import _term_regex, clean_text, normalise_term
@@ -362,9 +363,12 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
         raise DataError(f"discover_themes needs a DataFrame, got {type(frame).__name__}")
     if text_col not in frame.columns:
         raise DataError(f"discover_themes needs a '{text_col}' column", field=text_col)
+    for name, value, least in (("top", top, 1), ("min_count", min_count, 1), ("examples", examples, 0)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < least:
+            raise DataError(f"{name} must be a whole number, {least} or more, got {value!r}", field=name)
     df = frame
     if customers_only and "author_is_org" in df.columns:
-        df = df[~df["author_is_org"].astype(bool)]
+        df = df[~org_flags(df["author_is_org"])]
     if "sentiment_label" not in df.columns:
         from .sentiment import add_sentiment
         df = add_sentiment(df, text_col=text_col)
@@ -376,7 +380,7 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
     from .privacy import inert_urls, pseudonymise
     keep: tuple[str, ...] = ()
     if "author_is_org" in frame.columns:
-        org = frame[frame["author_is_org"].fillna(False).astype(bool)]
+        org = frame[org_flags(frame["author_is_org"])]
         keep = tuple(str(v) for c in ("author_id", "author_name") if c in org.columns
                      for v in org[c].dropna().unique())
     shown = pseudonymise(df[[c for c in (text_col, "author_id", "author_name", "author_is_org")

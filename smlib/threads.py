@@ -41,7 +41,18 @@ from .schema import Profile
 
 
 def add_response_times(frame: pd.DataFrame, profile: Profile | None = None) -> pd.DataFrame:
-    """Return a copy of ``frame`` with the response columns described in the module docstring."""
+    """Return a copy of ``frame`` with the response columns described in the module docstring.
+
+    The table is checked first (:func:`smlib.schema.analysis_frame`): text or zone-less times,
+    a text ``author_is_org``, missing reply columns and repeated messages are read or refused
+    with a :class:`smlib.DataError`, not a pandas error from deep inside.
+    """
+    from .schema import analysis_frame
+    return response_times(analysis_frame(frame, "add_response_times"), profile)
+
+
+def response_times(frame: pd.DataFrame, profile: Profile | None = None) -> pd.DataFrame:
+    """:func:`add_response_times` for a table the caller has already checked."""
     out = frame.copy()
     is_org = out["author_is_org"].astype(bool).to_numpy()
     created = out["created_at"]
