@@ -393,7 +393,17 @@ def engagement(res: dict[str, Any], interactive: bool = False) -> Any:
                  title=_engagement_title(res),
                  xlabel="Platform", ylabel="Likes, shares and replies per post (average)",
                  whole=False, note=note,
-                 empty=f"{_org_first(res)} posted nothing on these days")
+                 empty=_no_posts_note(res))
+
+
+def _no_posts_note(res: dict[str, Any]) -> str:
+    """Why there are no engagement bars: no posts at all, or only replies (engagement is measured
+    on the business's own posts, so replies do not count)."""
+    replies = int(res.get("headline", {}).get("business_messages") or 0)
+    if replies:
+        return (f"{_org_first(res)} wrote {replies} {'reply' if replies == 1 else 'replies'} but no posts "
+                "of its own on these days, so engagement (measured on posts) cannot be shown")
+    return f"{_org_first(res)} posted nothing on these days"
 
 
 def response_times(res: dict[str, Any], interactive: bool = False) -> Any:

@@ -62,7 +62,7 @@ import pandas as pd
 
 from .errors import DataError
 from .privacy import person_keys
-from .schema import Dataset, Profile
+from .schema import Dataset, Profile, analysis_frame
 
 DEFAULTS = {"h": {"window": 24, "min_periods": 24, "min_count": 5, "gap": 1, "lasting_share": None},
             "D": {"window": 14, "min_periods": 14, "min_count": 10, "gap": 0, "lasting_share": 0.75}}
@@ -154,8 +154,8 @@ def _negative_mask(frame: pd.DataFrame, negative_at_or_below: float) -> tuple[pd
 def _response_columns(frame: pd.DataFrame, profile: Profile | None) -> pd.DataFrame:
     if "answered" in frame.columns and "response_minutes" in frame.columns:
         return frame
-    from .threads import add_response_times
-    return add_response_times(frame, profile)
+    from .threads import response_times
+    return response_times(frame, profile)
 
 
 def _label(start: pd.Timestamp, end: pd.Timestamp, freq: str) -> str:
@@ -219,9 +219,25 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
     if f is None:
         raise DataError(f"freq must be 'h' (per hour) or 'D' (per day), got {freq!r}", field="freq")
     d = DEFAULTS[f]
-    window = int(window or d["window"])
-    min_count = int(d["min_count"] if min_count is None else min_count)
-    min_periods = int(min_periods or min(d["min_periods"], window))
+
+    def _whole(name: str, value: Any, least: int) -> int:
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < least:
+            raise DataError(f"{name} must be a whole number, {least} or more, got {value!r}", field=name)
+        return int(value)
+
+    def _number(name: str, value: Any, low: float, high: float, what: str) -> float:
+        if (isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating))
+                or not math.isfinite(value) or not low < value < high):
+            raise DataError(f"{name} must be {what}, got {value!r}", field=name)
+        return float(value)
+
+    window = _whole("window", d["window"] if window is None else window, 3)
+    min_count = _whole("min_count", d["min_count"] if min_count is None else min_count, 0)
+    min_periods = _whole("min_periods", min(d["min_periods"], window) if min_periods is None else min_periods, 1)
+    alpha = _number("alpha", alpha, 0, 1, "a chance between 0 and 1 (e.g. 0.001)")
+    k = _number("k", k, 0, math.inf, "a positive number of spreads (e.g. 3)")
+    negative_at_or_below = _number("negative_at_or_below", negative_at_or_below, -1.0001, 1.0001,
+                                   "a sentiment score from -1 to 1")
     if lasting_share is ...:
         lasting_share = d["lasting_share"]
     if lasting_share is not None and not (isinstance(lasting_share, (int, float))
@@ -232,6 +248,7 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
     missing = [c for c in ("created_at", "author_is_org", "text") if c not in frame.columns]
     if missing:
         raise DataError(f"detect_crisis needs column(s) {missing}", field=missing[0])
+    frame = analysis_frame(frame, "detect_crisis", needs=("created_at", "author_is_org", "text"))
     tz = profile.timezone if profile is not None else "UTC"
     settings = {"window": window, "alpha": alpha, "k": k, "min_count": min_count, "min_periods": min_periods,
                 "negative_at_or_below": negative_at_or_below, "lasting_share": lasting_share}
@@ -476,6 +493,26 @@ MAX_BARS = 3000
 """Above this many hours/days :func:`plot_crisis` draws a stepped line instead of bars."""
 
 
+def _busy_start(series: pd.DataFrame, highlight_days=None) -> tuple[pd.Timestamp | None, int]:
+    """Where a chart of ``series`` should start when a thin early tail would squash it: when the
+    first 1% of the public's messages is spread over more than half of the time, start a little
+    before the rest (never after a monitoring day). Returns (start or None, messages left off)."""
+    counts = series["messages"] if "messages" in series else series["negative"]
+    total = float(counts.sum())
+    if total <= 0 or len(series) < 3:
+        return None, 0
+    first = int(np.searchsorted(counts.cumsum().to_numpy(), 0.01 * total, side="left"))
+    span = series.index[-1] - series.index[0]
+    start = series.index[min(first, len(series) - 1)]
+    if span <= pd.Timedelta(days=60) or (start - series.index[0]) <= span / 2:
+        return None, 0
+    start = start - max(span / 50, pd.Timedelta(days=1))
+    if highlight_days:
+        start = min(start, pd.Timestamp(min(highlight_days)))
+    early = int(counts[series.index < start].sum())
+    return (start, early) if early else (None, 0)
+
+
 def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlight_days=None):
     """Bar chart of negative messages per hour/day, the alarm threshold and the crisis periods.
 
@@ -485,6 +522,14 @@ def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlig
     s = result.series
     if ax is None:
         _fig, ax = plt.subplots(figsize=(10, 3.6))
+    unit = "hour" if result.freq == "h" else "day"
+    if not len(s):   # nothing from the public: a note, not empty axes from -1 to 6
+        ax.text(0.5, 0.5, "No messages from the public, so there is nothing to check for a crisis",
+                transform=ax.transAxes, ha="center", va="center", fontsize=10, color="#2c3e50")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_title(title or f"Negative messages per {unit} and crisis warnings")
+        return ax
     width = (pd.Timedelta(minutes=50) if result.freq == "h" else pd.Timedelta(hours=20))
     lasting = (s["lasting"].astype(bool) if "lasting" in s else pd.Series(False, index=s.index))
     if len(s) <= MAX_BARS:
@@ -522,9 +567,14 @@ def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlig
         start = pd.Timestamp(d)
         ax.axvspan(start, start + pd.Timedelta(days=1), color="#3498db", alpha=0.08,
                    label="monitoring days" if i == 0 else None)
-    unit = "hour" if result.freq == "h" else "day"
+    left, early = _busy_start(s, highlight_days)
+    if left is not None:   # years of a few stray old messages would squash the busy part to a sliver
+        ax.set_xlim(left=left, right=s.index[-1] + (pd.Timedelta(hours=1) if result.freq == "h"
+                                                    else pd.Timedelta(days=1)))
     ax.set_title(title or f"Negative messages per {unit} and crisis warnings")
-    ax.set_xlabel(f"Time ({result.timezone})")
+    ax.set_xlabel(f"Time ({result.timezone})" + (
+        f" – {early:,} earlier {'message' if early == 1 else 'messages'} (before {left:%d %b %Y}) "
+        "not shown" if left is not None else ""))
     ax.set_ylabel(f"Negative messages per {unit}")
     ax.legend(loc="upper left", fontsize=8)
     return ax

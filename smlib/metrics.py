@@ -38,7 +38,7 @@ from .errors import DataError
 from .language import not_english_count
 from .paths import data_file, file_stamp, read_toml
 from .privacy import person_keys
-from .schema import (AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, conform_interactions,
+from .schema import (AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, analysis_frame, conform_interactions,
                      skip_reasons_text)
 from .textforms import fold_unicode
 
@@ -229,7 +229,9 @@ def _check_dataset(dataset: Any) -> Dataset:
     if missing:
         raise DataError(f"the interactions table is missing column(s) {missing}",
                         source=str(dataset.load_summary.get("source", "")), field=missing[0])
-    return dataset
+    # a table built or changed by hand: text flags and times read, repeats refused (see analysis_frame)
+    f = analysis_frame(dataset.interactions, "the interactions table")
+    return dataset if f is dataset.interactions else dataset.replace(interactions=f)
 
 
 def activity_days(dataset: Dataset, platforms: Any = None) -> list[dt.date]:
@@ -456,7 +458,7 @@ def _followers(dataset: Dataset, plats: list[str], days: list[dt.date]) -> pd.Da
 
 # ----------------------------------------------------------------------------- the monitor
 def _prepare(dataset: Dataset, platforms: Any) -> tuple[pd.DataFrame, list[str], str]:
-    from .threads import add_response_times
+    from .threads import response_times
     ds = _check_dataset(dataset)
     f = ds.interactions
     if any(c not in f.columns for c in INTERACTION_COLUMNS) or not isinstance(
@@ -464,7 +466,7 @@ def _prepare(dataset: Dataset, platforms: Any) -> tuple[pd.DataFrame, list[str],
         f = conform_interactions(f)  # fill optional columns (counts 0, NA) and fix dtypes
     plats = _parse_platforms(platforms, f)
     f = f[f["platform"].astype(str).isin(plats)]
-    f = add_response_times(f, ds.profile)
+    f = response_times(f, ds.profile)
     tz = _tz(ds)
     local = _local(f, tz)
     # _person: one key per person (@Jane and @jane are one account, as they are one pseudonym)
@@ -748,6 +750,17 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         author_followers=top["author_followers"].astype("Int64").to_numpy(),
         sentiment=top["sentiment_label"].astype(str).to_numpy())[
         ["day", "platform", "author", "shares", "likes", "author_followers", "sentiment", "text"]]
+    # a count the source does not record is not shown as 0 for every row (the airline tweets
+    # have retweets but no likes and no follower numbers)
+    summary = ds.load_summary if isinstance(ds.load_summary, dict) else {}
+    used, unread = summary.get("columns_used"), set(summary.get("counts_unread") or ())
+    all_likes = ds.interactions["likes"] if "likes" in ds.interactions else None
+    gone = [c for c in ("likes",) if (used and (c not in used or c in unread))
+            or all_likes is None or not (pd.to_numeric(all_likes, errors="coerce").fillna(0) > 0).any()]
+    if res["top_messages"]["author_followers"].isna().all():
+        gone.append("author_followers")
+    if gone:
+        res["top_messages"] = res["top_messages"].drop(columns=gone)
 
     # --- themes ----------------------------------------------------------------------------
     if themes_method is None:
@@ -910,7 +923,8 @@ def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
     # it too: "@SpotifyCares" was shown as a customer's pseudonym
     orgs = set(map(str, frame["org"].dropna().unique())) if "org" in frame else set()
     if len(orgs) > 1 or not names:
-        names |= orgs
+        # the slug written as a handle: "virgin-america" is @VirginAmerica, "us-airways" @USAirways
+        names |= orgs | {o.replace("-", "") for o in orgs if "-" in o}
     # spaces around a handle ("@NorthwayRail " typed in a profile) do not make it a name of
     # several words: it is the handle (smlib.privacy.handle_key strips them too)
     names = {fold_unicode(str(n)).strip() for n in names}

@@ -261,6 +261,24 @@ def figure_kind(figure: str, change: bool = False) -> str:
     return "change" if change else "int"
 
 
+def _as_shown(value: float, kind: str) -> float:
+    """A figure rounded as :func:`fmt_number` writes it."""
+    v = float(value)
+    return {"pct": round(v * 100) / 100, "pct2": round(v * 10000) / 10000, "pct_number": round(v, 1),
+            "float": round(v, 1)}.get(kind, float(round(v)))
+
+
+def _shown_change(name: str, this: Any, previous: Any, change: Any) -> Any:
+    """``this - previous`` as the two figures are shown (unchanged when either is not a number)."""
+    kind = figure_kind(name)
+    if kind == "text" or any(isinstance(x, (str, bool)) or x is None or pd.isna(x) for x in (this, previous, change)):
+        return change
+    try:
+        return _as_shown(this, kind) - _as_shown(previous, kind)
+    except (TypeError, ValueError):
+        return change
+
+
 def figures_for_people(frame: pd.DataFrame, columns: Iterable[str] | None = None,
                        figure: str = "figure", changes: Iterable[str] = ("change",),
                        missing: str = "") -> pd.DataFrame:
@@ -282,6 +300,12 @@ def figures_for_people(frame: pd.DataFrame, columns: Iterable[str] | None = None
     if columns is None:
         columns = [c for c in out.columns if c != figure and c not in ("meaning", "better_when", "status")]
     changes = set(changes)
+    if {"this_period", "previous_period"} <= set(out.columns):
+        # the change a reader works out from the two figures shown: "6 min | 6 min | -1 min" and
+        # "67% | 75% | -9 pts" came from changes of the unrounded figures
+        for col in changes & set(out.columns):
+            out[col] = [_shown_change(name, a, b, c) for name, a, b, c
+                        in zip(names, out["this_period"], out["previous_period"], out[col])]
     labels = None
     for col in columns:
         values = []
@@ -341,7 +365,7 @@ def shorten(text: Any, limit: int) -> Any:
 def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None = None,
           max_rows: int = 20, percent: Iterable[str] = (), decimals: int = 1,
           note: str | None = None, empty: str | None = None,
-          max_chars: Mapping[str, int] | None = None):
+          max_chars: Mapping[str, int] | None = None, rest_in: str | None = None):
     """A readable, escaped table: chosen columns renamed, shares as %, lists joined, no index.
 
     ``columns`` maps column -> heading (or lists columns to keep). Values are escaped by
@@ -388,7 +412,10 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None
     # one short word ("user-937687df", "Facebook", "not met") is never broken across lines: the
     # wrapping that keeps a long link inside its cell split 8-digit pseudonyms in two
     html = _SHORT_CELL.sub(lambda m: f'<td style="white-space:nowrap">{m.group(1)}</td>', html)
-    extra = f'<p style="color:#555;font-size:.85rem">… and {more} more rows (all are in the CSV).</p>' if more > 0 else ""
+    # only say where the other rows are when a file really holds them (the action queue's CSV)
+    where = f" (all are in {_e(rest_in)})" if rest_in else ""
+    extra = (f'<p style="color:#555;font-size:.85rem">… and {more} more '
+             f'{"row" if more == 1 else "rows"}{where}.</p>' if more > 0 else "")
     if cut:
         extra += ('<p style="color:#555;font-size:.85rem">Very long messages are cut short here '
                   '(they end with “…”).</p>')
@@ -400,12 +427,13 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None
 def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max_rows: int = 15,
                   show_handles: bool = False, keep: Iterable[str] = (),
                   headings: Mapping[str, str] | None = None, percent: Iterable[str] = (),
-                  empty: str | None = None):
+                  empty: str | None = None, rest_in: str | None = None):
     """Display-ready table of messages: handles pseudonymised, links inert, text escaped.
 
     Use this (not ``Styler`` or hand-made HTML) wherever message text reaches a report: a
     message such as ``<script>…</script>`` shows as text. Message text is cut to
-    :data:`TEXT_CHARS` characters; ``empty`` is the sentence shown when there are no rows.
+    :data:`TEXT_CHARS` characters; ``empty`` is the sentence shown when there are no rows;
+    ``rest_in`` names the file that holds the rows beyond ``max_rows`` (e.g. ``action_queue.csv``).
     """
     from .privacy import inert_urls, pseudonymise
     from .stars import shown_text
@@ -413,7 +441,8 @@ def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max
     if not show_handles and {"author_id", "author_is_org"} <= set(view.columns):
         view = pseudonymise(view, keep=keep)
     if "text" in view.columns and len(view):   # a stars-only review is not an empty cell
-        view = view.assign(text=shown_text(view))
+        # (but a summary row with no example at all, None, stays blank: not "(no words)")
+        view = view.assign(text=shown_text(view).where(view["text"].notna(), None))
     if columns is not None:
         view = view[[c for c in columns if c in view.columns]]
     view = view.copy()
@@ -424,7 +453,7 @@ def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max
         from .summary import platform_name
         view["platform"] = view["platform"].map(lambda p: platform_name(str(p)) if isinstance(p, str) else p)
     return table(view, columns=headings or list(view.columns), max_rows=max_rows, percent=percent,
-                 empty=empty, max_chars={"text": TEXT_CHARS, "text_inert": TEXT_CHARS})
+                 empty=empty, max_chars={"text": TEXT_CHARS, "text_inert": TEXT_CHARS}, rest_in=rest_in)
 
 
 # a pseudonym, with the "@" of a mention or the "/" of a profile address in front of it

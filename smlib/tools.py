@@ -49,7 +49,7 @@ import pandas as pd
 from .errors import DataError
 from .paths import data_file, read_toml
 from .privacy import person_keys
-from .schema import KINDS, PLATFORMS, Dataset
+from .schema import KINDS, PLATFORMS, Dataset, analysis_frame, org_flags
 
 MEASURES = ("number_of_users", "location", "age_group", "complaints_sentiment", "themes",
             "feedback")
@@ -289,6 +289,9 @@ def _parse(raw: dict[str, Any], src: str) -> tuple[list[dict[str, Any]], ToolSet
 
 
 def _check_weights(weights: Mapping[str, Any], src: str | None = None) -> dict[str, float]:
+    if not isinstance(weights, Mapping):
+        raise DataError(f"weights must be a dict such as {{'coverage': 3, 'cost': 1}} (the weights are "
+                        f"{list(CRITERIA)}), got {type(weights).__name__}", source=src, field="weights")
     unknown = sorted(set(weights) - set(CRITERIA))
     if unknown:
         raise DataError(f"unknown weight(s) {unknown}; the weights are {list(CRITERIA)}",
@@ -296,7 +299,8 @@ def _check_weights(weights: Mapping[str, Any], src: str | None = None) -> dict[s
     out = {}
     for k in CRITERIA:
         v = weights.get(k, 0)
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)) \
+                or not math.isfinite(v) or v < 0:
             raise DataError(f"weight '{k}' must be a number >= 0, got {v!r}", source=src,
                             field=f"weights.{k}")
         out[k] = float(v)
@@ -390,6 +394,8 @@ def _resolve_catalogue(catalogue: pd.DataFrame | str | Path | None
     missing = sorted(need - set(catalogue.columns))
     if missing:
         raise DataError(f"catalogue frame is missing column(s) {missing}", field=missing[0])
+    if catalogue.empty:
+        raise DataError("the catalogue frame has no tools in it (no rows)", field="catalogue")
     return catalogue, load_tool_settings()
 
 
@@ -398,9 +404,11 @@ def _resolve_catalogue(catalogue: pd.DataFrame | str | Path | None
 # ------------------------------------------------------------------------------------------------
 def _split(dataset_or_frame: Dataset | pd.DataFrame) -> tuple[pd.DataFrame, Any, Dataset | None]:
     if isinstance(dataset_or_frame, Dataset):
-        return dataset_or_frame.interactions, dataset_or_frame.profile, dataset_or_frame
+        f = analysis_frame(dataset_or_frame.interactions, "tool coverage", needs=())
+        ds = dataset_or_frame if f is dataset_or_frame.interactions else dataset_or_frame.replace(interactions=f)
+        return f, ds.profile, ds
     if isinstance(dataset_or_frame, pd.DataFrame):
-        return dataset_or_frame, None, None
+        return analysis_frame(dataset_or_frame, "tool coverage", needs=()), None, None
     raise DataError(f"expected a smlib Dataset or an interactions DataFrame, got "
                     f"{type(dataset_or_frame).__name__}")
 
@@ -502,7 +510,7 @@ def visible_mask(frame: pd.DataFrame, tool: Mapping[str, Any] | pd.Series,
     vis = {k: tuple(v) for k, v in (visibility or DEFAULT_VISIBILITY).items()}
     plat = frame["platform"].astype(str).str.lower()
     kind = frame["kind"].astype(str).str.lower()
-    by_org = frame["author_is_org"].fillna(False).astype(bool)
+    by_org = org_flags(frame["author_is_org"])
     scope = tuple(tool.get("scope", ()) or ())
     on_platform = plat.isin(list(tool.get("platforms", ()) or ()))
     excluded = tool.get("exclude_kinds", ())
@@ -635,10 +643,10 @@ def headline_measure(key: str) -> str | None:
 def _basic_headline(ds: Dataset, days: Any) -> dict[str, Any]:
     """A small P3 headline used only when smlib.monitor is not available."""
     f = select_days(ds.interactions, days, ds.profile)
-    cust = f[~f["author_is_org"].astype(bool)]
+    cust = f[~org_flags(f["author_is_org"])]
     out: dict[str, Any] = {
         "messages": int(len(f)),
-        "business_posts": int((f["author_is_org"].astype(bool) & (f["kind"] == "post")).sum()),
+        "business_posts": int((org_flags(f["author_is_org"]) & (f["kind"] == "post")).sum()),
         "customer_messages": int(len(cust)),
         "unique_users": int(person_keys(cust["author_id"]).nunique()),
     }
@@ -758,6 +766,13 @@ def view_through_tool(dataset: Dataset, tool: str, days: Any = None,
     cat, settings = _resolve_catalogue(catalogue)
     t = _tool_row(cat, tool)
     frame = dataset.interactions
+    for col in ("platform", "kind", "author_is_org"):
+        if col not in frame.columns:
+            raise DataError(f"the interactions need a '{col}' column to show what {t['name']} sees "
+                            f"(columns found: {list(map(str, frame.columns))})", field=col)
+    frame = analysis_frame(frame, f"what {t['name']} sees", needs=())
+    if frame is not dataset.interactions:
+        dataset = dataset.replace(interactions=frame)
     seen = visible_mask(frame, t, settings.visibility)
     aud = dataset.audience
     if "own_accounts" in tuple(t["scope"]) and len(aud):
@@ -1029,6 +1044,8 @@ def recommend_tool(dataset: Dataset | pd.DataFrame, days: Any = None,
     >>> print(rec.text())                               # doctest: +SKIP
     """
     cat, settings = _resolve_catalogue(catalogue)
+    if weights is not None and not isinstance(weights, Mapping):
+        _check_weights(weights)        # a list or a number: the error says what is wanted
     w = _check_weights({**settings.weights, **dict(weights or {})})
     cov = tool_coverage(dataset, days=days, catalogue=cat)
     scores = score_tools(cov, w, settings.band_scores)
@@ -1254,7 +1271,8 @@ def plot_platform_coverage(coverage: pd.DataFrame, ax: Any = None) -> Any:
     if ax is None:
         _fig, ax = plt.subplots(figsize=(1.1 * len(plats) + 3.5, 0.4 * len(coverage) + 1.5))
     im = ax.imshow(grid, cmap="Blues", vmin=0, vmax=100, aspect="auto")
-    ax.set_xticks(range(len(plats)), plats)
+    from .summary import platform_name
+    ax.set_xticks(range(len(plats)), [platform_name(p) for p in plats])   # "X", not the code "x"
     ax.set_yticks(range(len(coverage)), coverage["name"])
     for i in range(grid.shape[0]):
         for j in range(grid.shape[1]):

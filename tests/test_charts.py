@@ -392,6 +392,7 @@ def test_unnamed_organisation_starts_a_title_with_a_capital(res):
     r = copy.deepcopy(res)
     r["meta"]["name"] = "this organisation"
     r["engagement"] = r["engagement"].iloc[0:0]
+    r["headline"]["business_messages"] = 0
     fig = charts.volume_by_day(r)
     try:
         assert fig.axes[0].get_title() == "This organisation: messages per day, by platform"
@@ -598,3 +599,16 @@ def test_tutor_widget_shows_a_file_without_replies(capsys):
     out = capsys.readouterr().out
     assert smlib.monitor(ds, days=smlib.default_days(ds))["headline"]["answered_share"] is None
     assert "answered n/a" in out
+
+
+def test_no_engagement_bars_because_the_business_only_replied(res):
+    """twcs: 76 brands wrote 14 replies on the chosen days, and the chart said they 'posted
+    nothing'. Engagement is measured on posts; the note now says replies were written."""
+    import copy
+    r = copy.deepcopy(res)
+    r["engagement"] = r["engagement"].iloc[0:0]
+    r["headline"]["business_messages"] = 14
+    note = charts.engagement(r, interactive=True).layout.annotations[0].text
+    assert "wrote 14 replies but no posts" in note and "posted nothing" not in note
+    r["headline"]["business_messages"] = 1
+    assert "wrote 1 reply but" in charts.engagement(r, interactive=True).layout.annotations[0].text

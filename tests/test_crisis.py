@@ -381,3 +381,44 @@ def test_one_quiet_day_does_not_split_a_lasting_rise():
     assert not res.alarm and len(res.lasting) == 1, res.summary
     assert res.lasting.iloc[0]["start"] == pd.Timestamp("2026-03-22")
     assert "1 days" not in res.summary
+
+
+def test_plot_starts_at_the_busy_part_when_a_few_old_messages_span_years():
+    """SpotifyCares' file has 44 tweets from 2013-2017 before three busy months: the chart ran
+    from 2013 and the busy part was a sliver at the right edge."""
+    import matplotlib.pyplot as plt
+    neg = np.zeros(900, dtype=int)
+    neg[0] = 2                     # two old messages, years before the rest
+    neg[-90:] = 5                  # three busy months
+    res = smlib.detect_crisis(frame_from_counts(neg, freq="D"), freq="D")
+    ax = plot_crisis(res)
+    try:
+        left = pd.Timestamp(matplotlib_date(ax.get_xlim()[0]))
+        assert left > START.tz_convert(None) + pd.Timedelta(days=700)
+        assert "2 earlier messages" in ax.get_xlabel() and "not shown" in ax.get_xlabel()
+    finally:
+        plt.close(ax.figure)
+    # a file without such a tail is drawn whole
+    ax = plot_crisis(smlib.detect_crisis(frame_from_counts(np.full(120, 3), freq="D"), freq="D"))
+    try:
+        assert "not shown" not in ax.get_xlabel()
+    finally:
+        plt.close(ax.figure)
+
+
+def matplotlib_date(x: float):
+    import matplotlib.dates as mdates
+    return mdates.num2date(x).replace(tzinfo=None)
+
+
+def test_plot_of_data_with_nothing_from_the_public_says_so():
+    """A Mastodon outbox (the owner's posts only): empty axes from -1 to 6, and a path of NaN."""
+    import matplotlib.pyplot as plt
+    f = frame_from_counts(np.array([1, 2]), freq="D").assign(author_is_org=True)
+    ax = plot_crisis(smlib.detect_crisis(f, freq="D"))
+    try:
+        assert [t.get_text() for t in ax.texts] == [
+            "No messages from the public, so there is nothing to check for a crisis"]
+        assert not ax.patches and not ax.lines
+    finally:
+        plt.close(ax.figure)

@@ -568,3 +568,15 @@ def test_theme_examples_are_not_spam_when_another_message_will_do(org):
         has = cust["themes"].map(lambda t: r.theme in t).to_numpy()
         if (has & ~unfit).any():
             assert r.example not in bad_texts, (r.theme, r.example)
+
+
+def test_top_messages_leave_out_counts_the_source_does_not_record():
+    """The airline tweets have retweets but no likes and no follower numbers: the most-shared table
+    showed 'likes 0' and an empty followers column on every row."""
+    full = md.interactions()
+    no_likes = full.assign(likes=0, author_followers=pd.NA)
+    r = smlib.monitor(smlib.Dataset(interactions=no_likes, profile=md.PROFILE), days=md.MONITOR_DAYS)
+    assert "likes" not in r["top_messages"].columns and "author_followers" not in r["top_messages"].columns
+    assert len(r["top_messages"]) and (r["top_messages"]["shares"] > 0).all()
+    kept = smlib.monitor(smlib.Dataset(interactions=full, profile=md.PROFILE), days=md.MONITOR_DAYS)
+    assert "likes" in kept["top_messages"].columns

@@ -57,3 +57,38 @@ def test_a_short_word_is_never_split_across_lines_but_a_long_one_may_wrap():
     html = rv.table(pd.DataFrame({"From": ["user-937687df", "x" * 60], "Message": ["a b", "c d"]})).data
     assert '<td style="white-space:nowrap">user-937687df</td>' in html
     assert "<td>" + "x" * 60 + "</td>" in html and "<td>a b</td>" in html
+
+
+def test_a_change_is_the_difference_of_the_figures_as_shown():
+    """twcs: '6 min | 6 min | -1 min', '67% | 75% | -9 pts' and '7 | 157 | -150.4': the change
+    was worked out on unrounded figures, so it did not match the two numbers beside it."""
+    from smlib.reportview import figures_for_people
+    cmp = pd.DataFrame({"figure": ["first_response_median_minutes", "answered_share", "new_users", "top_theme"],
+                        "this_period": [5.6, 0.6672, 7.4, "delays"],
+                        "previous_period": [6.4, 0.7549, 157.8, "staff"],
+                        "change": [-0.8, -0.0877, -150.4, None], "target": [60, 0.9, None, None]})
+    out = figures_for_people(cmp, ["this_period", "previous_period", "change", "target"])
+    assert out.values.tolist()[:3] == [
+        ["first_response_median_minutes", "6 min", "6 min", "no change", "1 h"],
+        ["answered_share", "67%", "75%", "-8 pts", "90%"],
+        ["new_users", "7", "158", "-151", ""]]
+
+
+def test_rows_beyond_the_table_are_only_said_to_be_in_a_file_that_holds_them():
+    """Under the themes table the report said '… and 1 more rows (all are in the CSV)', but only
+    the action queue is written as a CSV."""
+    from smlib.reportview import table
+    f = pd.DataFrame({"a": range(14)})
+    assert "… and 2 more rows.</p>" in table(f, max_rows=12).data
+    assert "… and 1 more row.</p>" in table(f.head(13), max_rows=12).data
+    assert "(all are in action_queue.csv)" in table(f, max_rows=12, rest_in="action_queue.csv").data
+    assert "CSV" not in table(f, max_rows=12).data
+
+
+def test_a_row_with_no_example_is_blank_not_no_words():
+    """A Mastodon outbox (no messages from the public): the feedback table showed '(no words)'
+    as the example of 0 questions, 0 suggestions and 0 praise."""
+    from smlib.reportview import message_table
+    f = pd.DataFrame({"type": ["question", "praise"], "messages": [0, 1], "text": [None, ""]})
+    html = message_table(f, show_handles=True).data
+    assert html.count("(no words)") == 1        # the real message with no words still says so

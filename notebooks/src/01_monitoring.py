@@ -186,6 +186,10 @@ if h["business_posts"] and not res["meta"]["engagement_counted"]:
     print("Likes + shares + replies per post: not available (this data does not record likes or shares)")
 elif h["business_posts"]:
     print(f"Likes + shares + replies per post: {e['interactions_per_post']}")
+elif h["business_messages"]:
+    n_rep = h["business_messages"]
+    print(f"Likes + shares + replies per post: no posts by the business on these days (it wrote "
+          f"{n_rep} {'reply' if n_rep == 1 else 'replies'}, and engagement is measured on its own posts)")
 else:
     print("Likes + shares + replies per post: no posts by the business in this data")
 if h["engagement_rate"] is not None:
@@ -308,7 +312,10 @@ charts.response_times(res, interactive=True)
 # *you* noticed when you read the messages.
 
 # %%
-cmp = smlib.compare_periods(ds, days=days, platforms=platforms, current=res)
+# (sentiment for every day, so a spike of complaints in the days before can be spotted: a period
+# with a crisis in it is no fair one to compare with)
+scored = ds.replace(interactions=smlib.add_sentiment(ds.interactions))
+cmp = smlib.compare_periods(scored, days=days, platforms=platforms, current=res)
 print(smlib.describe_activity(res, comparison=cmp))
 
 # %% [markdown]

@@ -34,6 +34,7 @@ import pandas as pd
 
 import smlib
 from smlib.privacy import inert_urls, pseudonymise
+from smlib.summary import platform_name
 from smlib.themes import theme_labels
 
 pd.set_option("display.max_colwidth", 110)
@@ -202,6 +203,7 @@ neg = scored[scored["sentiment_label"] == "negative"]
 by_day_platform = (neg.groupby(["day", neg["platform"].astype(str)]).size()
                    .unstack(fill_value=0).reindex(chosen, fill_value=0))
 by_day_platform.index = [d.strftime("%a %d %b") for d in by_day_platform.index]
+by_day_platform.columns = [platform_name(p) for p in by_day_platform.columns]   # "X", not "x"
 if len(neg):
     print("Negative messages from the public, by day and platform:")
     print(by_day_platform.to_string())

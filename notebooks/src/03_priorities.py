@@ -47,7 +47,7 @@ name = ds.name or str(org)
 frame, chosen_days = monitoring_frame(ds, days=days, platforms=platforms)
 # score everything (so waiting times, repeat contact and spikes see the days around), keep your days
 p, _ = prioritise_period(ds, days=chosen_days, platforms=platforms)
-keep = tuple(ds.profile.handles.values()) if ds.profile is not None else ()
+keep = tuple(smlib.metrics.org_handles(ds))   # the organisation's own names stay readable
 
 # %% tags=["nbval-check-output"]
 print(f"Organisation: {name}")

@@ -189,7 +189,11 @@ print(rec.sensitivity[["criterion", "change", "weight", "winner_name", "changed"
 # 0 to 3 times its value, never changes the choice.
 
 # %% tags=["nbval-check-output"]
-print(rec.flips[["criterion", "direction", "multiplier", "new_winner_name"]].to_string(index=False))
+if len(rec.flips):
+    print(rec.flips[["criterion", "direction", "multiplier", "new_winner_name"]].to_string(index=False))
+else:
+    print(f"No single weight change (from 0 to 3 times its value) makes another tool win: "
+          f"{rec.recommended_name} stays the best choice.")
 
 # %% [markdown]
 # ### Your turn: choose your own weights

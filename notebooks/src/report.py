@@ -88,9 +88,10 @@ rv.kpi_cards([
      "of messages from the public" if h.get("customer_messages") else "no messages from the public"),
     ("Answered", rv.fmt_number(h.get("answered_share"), "pct"),
      ("no message by the organisation is in this file" if not res["meta"].get("org_in_file", True) else
-      "of messages from the public" + (f"; {rv.fmt_number(res['meta']['replies_not_in_file'])} more have "
-                                       "replies not in this file" if res["meta"].get("replies_not_in_file")
-                                       else ""))
+      "of messages from the public" + (
+          f"; {rv.fmt_number(res['meta']['replies_not_in_file'])} more "
+          f"{'has a reply' if res['meta']['replies_not_in_file'] == 1 else 'have replies'} not in this file"
+          if res["meta"].get("replies_not_in_file") else ""))
      if h.get("customer_messages") else "no messages from the public"),
     ("Median first reply", rv.fmt_number(h.get("first_response_median_minutes"), "minutes"),
      "half were answered faster" if h.get("first_response_median_minutes") is not None
@@ -289,7 +290,8 @@ rv.message_table(queue, ["priority", "platform", "author_id", "created_at", "tex
                  show_handles=True, max_rows=12,
                  headings={"priority": "Priority", "platform": "Platform", "author_id": "From",
                            "created_at": "When", "text": "Message", "reasons": "Reasons (points)"},
-                 empty="No message on the monitoring days needs action, so the queue is empty.")
+                 empty="No message on the monitoring days needs action, so the queue is empty.",
+                 rest_in="action_queue.csv")
 
 # %% [markdown]
 # ### Highest and lowest priority, with reasons

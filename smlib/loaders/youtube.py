@@ -213,7 +213,8 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         missing += max(0, r["replies"] - len(got))
     if missing:
         opts.tracker.warnings.append(
-            f"{missing} repl(ies) counted by YouTube are not in the file (ask the API for "
+            f"{missing} {'reply' if missing == 1 else 'replies'} counted by YouTube "
+            f"{'is' if missing == 1 else 'are'} not in the file (ask the API for "
             "part=snippet,replies, or fetch comments.list per thread)")
     opts.tracker.rows_in = n_in
     return pd.DataFrame(rows)
