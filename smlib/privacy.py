@@ -42,7 +42,12 @@ _URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(
     r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|co|uk|io|info|xyz|top|ru|ly|me|biz|link|click|shop|online|"
     r"site|win|app|live|store|club|vip|icu|cc|tk|ml|ga|cf|gq|pw|su|cn|in|de|fr|eu|us|ws|to|gl|gd|sh|"
-    r"tv|is|es|it|nl|be|ie|au|ca|cloud|today|support|help|services|email|net\.uk|org\.uk|gov\.uk)"
+    r"tv|is|es|it|nl|be|ie|au|ca|cloud|today|support|help|services|email|net\.uk|org\.uk|gov\.uk|"
+    # endings popular with scams and new ones a browser opens as well as .com
+    # (not everyday words such as .fun or .news, which a sentence typed without a space after its
+    # full stop would turn into an address: "a great day.Fun")
+    r"ai|dev|page|zip|mov|gg|tech|website|pro|mobi|bid|loan|men|party|stream|download|racing|"
+    r"faith|ink|lol|cyou|buzz|monster|sbs|cfd|bond|quest|digital|ltd|uno)"
     r")\b(/[^\s<>\"']*)?", re.IGNORECASE)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 _INVISIBLE_START = " \u00a0\u2002\u2003\u2009\u202f\u3000\u00ad\u200e\u200f\ufeff\u200b\u200c\u200d\u2060"
@@ -579,6 +584,10 @@ def _named_in(people: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
     return people[keep]
 
 
+_ODD_DOT = re.compile(r"(?<=[A-Za-z0-9-])[。．｡](?=[A-Za-z0-9])")
+_SCRIPT_SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data):(?=\S)")
+
+
 def inert_urls(text: str) -> str:
     """Defang links (``https://a.b`` -> ``hxxps://a[.]b``) so they cannot be clicked or followed."""
     if not isinstance(text, str):
@@ -592,6 +601,10 @@ def inert_urls(text: str) -> str:
         scheme = {"http": "hxxp", "https": "hxxps", "ftp": "fxp"}.get(scheme.lower(), scheme)
         return (scheme + "://" if sep else "") + host.replace(".", "[.]") + slash + path
 
+    if any(c in text for c in "。．｡"):   # full stops a browser reads as "." ("evil。com")
+        text = _ODD_DOT.sub(".", text)
+    if ":" in text and _SCRIPT_SCHEME.search(text):   # javascript:alert(1), data:text/html,…
+        text = _SCRIPT_SCHEME.sub(r"\1[:]", text)
     text = _URL.sub(_defang, text)
     return _BARE_DOMAIN.sub(lambda m: m.group(1).replace(".", "[.]") + (m.group(2) or ""), text)
 

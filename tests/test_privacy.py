@@ -369,3 +369,18 @@ def test_safe_csv_covers_arrow_text_columns_and_index_labels():
     # numbers and dates are left as they are, also negative numbers
     plain = pd.DataFrame({"n": [-1, 2]}, index=pd.date_range("2026-01-01", periods=2, name="day"))
     assert safe_csv(plain, index=True) == "day,n\n2026-01-01,-1\n2026-01-02,2\n"
+
+
+def test_inert_urls_covers_scam_endings_odd_full_stops_and_script_links():
+    """An API review: '.zip', '.mov', '.ai', '.dev' addresses, 'evil。com' (browsers read the
+    ideographic full stop as '.') and 'javascript:' links were left live."""
+    from smlib import inert_urls
+    for t, want in (("evil.zip/refund", "evil[.]zip/refund"), ("claim.ai/prize", "claim[.]ai/prize"),
+                    ("support-brightmart.dev", "support-brightmart[.]dev"), ("evil.mov", "evil[.]mov"),
+                    ("evil。com/login", "evil[.]com/login"), ("evil．com/login", "evil[.]com/login"),
+                    ("javascript:alert(1)", "javascript[:]alert(1)"),
+                    ("data:text/html,hi", "data[:]text/html,hi")):
+        assert inert_urls(t) == want, t
+    for t in ("I was at the station. Then I left", "data: none", "v1.2 release", "a great day.Fun",
+              "e.g. this", "in the news.Why"):
+        assert inert_urls(t) == t
