@@ -85,3 +85,44 @@ def test_a_help_desk_ticket_is_read_from_its_description_not_its_status(tmp_path
     ds = _load(tmp_path, "Freshdesk_tickets.csv", csv)
     assert ds.load_summary["columns_used"]["text"] == "Description"
     assert ds.interactions["text"].tolist() == ["@RiversideColl bus late again", "Where is lost property?"]
+
+
+def test_post_analytics_for_several_profiles_say_how_to_mark_the_organisation(tmp_path):
+    """A Sprout 'Post Performance' report covers the organisation's X, Facebook and Instagram
+    profiles: with no org_handles every post became a public comment, with no warning."""
+    csv = ("Date,Post ID,Network,Profile,Post,Organic Impressions,Likes\n"
+           "7/5/2024 9:30 am,1809000000000000001,X,RiversideColl,Pool reopens Monday,1204,30\n"
+           "7/6/2024 5:05 pm,123_98765,Facebook,Riverside Leisure,Summer timetable is out,2310,90\n")
+    ds = _load(tmp_path, "Post Performance (Riverside).csv", csv)
+    assert not ds.interactions["author_is_org"].any()
+    assert any("2 authors" in w and "org_handles" in w for w in ds.load_summary["warnings"])
+    mine = _load(tmp_path, "Post Performance (Riverside).csv", csv,
+                 org_handles=["RiversideColl", "Riverside Leisure"])
+    assert mine.interactions["author_is_org"].all()
+    assert not any("authors (" in w for w in mine.load_summary["warnings"])
+
+
+def test_the_platform_is_read_from_links_to_the_messages(tmp_path):
+    """Meta's post export, X's tweet activity and listening tools have no platform column but
+    link every message: every row was platform 'other', so the profile's handles per platform
+    could not mark the organisation's own posts."""
+    meta = ("Post ID,Page name,Description,Publish time,Permalink\n"
+            "1,Riverside College,Open evening Thursday,10/20/2025 09:15,https://www.facebook.com/6157/posts/1\n"
+            "2,Riverside College,Timetable out,10/21/2025 09:15,https://www.facebook.com/6157/posts/2\n")
+    ds = _load(tmp_path, "posts.csv", meta)
+    assert ds.interactions["platform"].astype(str).tolist() == ["facebook", "facebook"]
+    assert any("column 'Permalink'" in w for w in ds.load_summary["warnings"])
+    mixed = ("Date,Author,Full Text,Url\n"
+             "2024-07-05 09:30,jo,the lift is broken,https://twitter.com/jo/status/1\n"
+             "2024-07-05 10:30,sam,same here,https://www.reddit.com/r/leeds/comments/abc/x/def\n"
+             "2024-07-05 11:30,kim,great pool,https://x.com/kim/status/2\n")
+    assert _load(tmp_path, "mentions.csv", mixed).interactions["platform"].astype(str).tolist() == [
+        "x", "reddit", "x"]
+    # links to other sites say nothing about the platform; platform= always wins
+    news = mixed.replace("twitter.com", "news.example").replace("www.reddit.com", "blog.example") \
+        .replace("x.com", "shop.example")
+    other = _load(tmp_path, "news.csv", news)
+    assert set(other.interactions["platform"].astype(str)) == {"other"}
+    assert not any("platform was read" in w for w in other.load_summary["warnings"])
+    assert set(_load(tmp_path, "m.csv", mixed, platform="instagram").interactions["platform"].astype(str)) == {
+        "instagram"}

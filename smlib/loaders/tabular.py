@@ -754,6 +754,40 @@ NUMERIC_FIELDS = ("likes", "shares", "replies", "reach", "author_followers", "ra
 OPTIONAL_TEXT = ("parent_id", "thread_id", "author_name", "location", "age_band", "language")
 
 
+_LINK_WORDS = {"permalink", "link", "url", "post_link", "post_url", "tweet_permalink", "permalink_url",
+               "video_web_url", "web_url", "page_url", "share_url"}
+_PLATFORM_DOMAINS = (("twitter.com", "x"), ("x.com", "x"), ("facebook.com", "facebook"), ("fb.com", "facebook"),
+                     ("fb.watch", "facebook"), ("instagram.com", "instagram"), ("tiktok.com", "tiktok"),
+                     ("youtube.com", "youtube"), ("youtu.be", "youtube"), ("linkedin.com", "linkedin"),
+                     ("reddit.com", "reddit"), ("threads.net", "threads"), ("threads.com", "threads"))
+_LINK_HOST = re.compile(r"^\s*(?:https?://)?(?:www\.|m\.|mobile\.|web\.|business\.)?([a-z0-9.-]+)", re.IGNORECASE)
+
+
+def link_column(headers: list[str], mapping: dict[str, str]) -> str | None:
+    """The header of a column of links to the messages (``Permalink``, ``Tweet permalink``)."""
+    used = set(mapping.values())
+    return next((h for h in headers if h not in used and ({_plain_key(h), _key(h)} & _LINK_WORDS)), None)
+
+
+def _platform_from_links(df: pd.DataFrame, headers: list[str], mapping: dict[str, str]) -> tuple[pd.Series, str] | None:
+    """Each row's platform from a link to the message (``Tweet permalink`` on twitter.com,
+    ``Permalink`` on facebook.com), when the file has no platform column: a Meta or X analytics
+    export, a scraper's ``videoWebUrl``. None unless most links are on a known network."""
+    col = link_column(headers, mapping)
+    if col is None or col not in df.columns:
+        return None
+    links = df[col].astype("object")
+    hosts = {v: (_LINK_HOST.match(v).group(1).lower() if isinstance(v, str) and _LINK_HOST.match(v) else "")
+             for v in pd.unique(links.dropna())}
+    codes = {v: next((code for dom, code in _PLATFORM_DOMAINS if h == dom or h.endswith("." + dom)), None)
+             for v, h in hosts.items()}
+    plat = links.map(lambda v: codes.get(v) if isinstance(v, str) else None)
+    given = links.notna() & (links.astype("str").str.strip() != "")
+    if not given.any() or plat[given.to_numpy()].isna().mean() > 0.5:
+        return None
+    return plat.fillna("other").astype("object"), col
+
+
 def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None) -> pd.DataFrame:
     """Map the columns of ``df`` (as :func:`resolve_columns` says) onto the model."""
     headers = [str(c) for c in df.columns]
@@ -776,6 +810,13 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
                 opts.tracker.warnings.append(f"{int(nested.sum())} value(s) in '{col}' are lists or objects, "
                                              f"not a single value; read as not given")
     guessed = set(mapping) - set(opts.columns or {})
+    if "platform" not in out.columns and not opts.platform:
+        found = _platform_from_links(df, headers, mapping)
+        if found is not None:
+            out["platform"], col = found
+            opts.tracker.warnings.append(
+                f"the platform was read from the web addresses in column '{col}' (e.g. "
+                f"{', '.join(sorted(set(out['platform'].dropna())))}); pass platform= if that is wrong")
     if "_title" in out.columns:
         out = _title_for_text(out, mapping, opts.tracker.warnings)
     zone = header_zone(mapping)
@@ -874,6 +915,15 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
                     f"this table has post analytics only the account's owner sees (column '{proof}') "
                     f"and one author, '{authors[0]}', so every row was taken as the organisation's own "
                     "post")
+            elif len(authors) > 1 and not opts.own_handles and not opts.handles:
+                # several profiles of one organisation (a Sprout or Hootsuite post report covers its
+                # X, Facebook and Instagram pages) or other people's posts: which, only the user knows
+                shown = ", ".join(repr(str(a)) for a in authors[:4]) + (" …" if len(authors) > 4 else "")
+                opts.tracker.warnings.append(
+                    f"this table has post analytics only the account's owner sees (column '{proof}') "
+                    f"but {len(authors)} authors ({shown}), so no row was taken as the organisation's "
+                    "own post; if these are the organisation's own profiles, give them: "
+                    "smlib.load(path, org_handles=[...])")
     if "_linkedin" in out.columns:
         out = _linkedin_own(out, mapping, opts)
     if "_to" in out.columns:
