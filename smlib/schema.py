@@ -650,8 +650,9 @@ class Dataset:
         stem = Path(src).stem.strip()
         if not stem or stem.isascii():
             return ""
-        from .loaders._options import slug   # the rule the loader named the org by
-        return stem if (known or ["unknown"])[0] == slug(stem) else ""
+        from .loaders._options import org_words, slug   # the rule the loader named the org by
+        words = " ".join(org_words(stem))
+        return words if words and (known or ["unknown"])[0] == slug(words) else ""
 
     def validate(self) -> "Dataset":
         """Validate both tables and the summary's arithmetic; return self for chaining."""

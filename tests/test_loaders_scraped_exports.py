@@ -126,3 +126,14 @@ def test_the_platform_is_read_from_links_to_the_messages(tmp_path):
     assert not any("platform was read" in w for w in other.load_summary["warnings"])
     assert set(_load(tmp_path, "m.csv", mixed, platform="instagram").interactions["platform"].astype(str)) == {
         "instagram"}
+
+
+def test_an_organisation_named_by_its_file_drops_dates_and_export_words(tmp_path):
+    """X's own file name 'tweet_activity_metrics_RiversideColl_20240601_20240701_en.csv' put
+    'tweet-activity-metrics-riversidecoll-20240601-20240701-en' on reports."""
+    body = "Tweet id,Tweet text,time\n1,Exam timetable is out,2024-06-05 08:05 +0000\n"
+    for name, org in (("tweet_activity_metrics_RiversideColl_20240601_20240701_en.csv", "riversidecoll"),
+                      ("Riverside - Jul 7, 2025 - 5 12 53 PM.csv", "riverside"),
+                      ("Complaints log (Responses) - Form responses 1.csv", "this organisation")):
+        ds = _load(tmp_path, name, body)
+        assert ds.interactions["org"].astype(str).tolist() == [org], name

@@ -48,7 +48,7 @@ from . import (airline, facebook, google_reviews, instagram, mastodon, records, 
                review_exports, tabular, threads, tiktok, twcs, twitter_archive, youtube, youtube_takeout)
 from . import _meta
 from ._csv import clean_headers, excel_sheets, head_cells, read_delimited, read_header
-from ._options import ARCHIVE_OWNER, UNNAMED_ORG, Options, names_organisation, slug
+from ._options import ARCHIVE_OWNER, UNNAMED_ORG, Options, names_organisation, org_words, slug
 from ._rows import Tracker, finish, norm_platform, text_read_dtype
 from ._source import open_source, parse_json
 from ._time import UTC_ASSUMED
@@ -250,7 +250,9 @@ def _org_when_not_given(opts: Options, path: Path, tracker: Tracker) -> str:
         return slug(named)
     how = 'name it with org=, e.g. smlib.load(path, org="my-shop")'
     if names_organisation(path.stem):
-        value = slug(path.stem)
+        # the words that name it, without dates and export words: "tweet_activity_metrics_
+        # RiversideColl_20240601_20240701_en.csv" is 'riversidecoll'
+        value = slug(" ".join(org_words(path.stem)))
         tracker.warnings.append(f"the file does not name the organisation, so it is called '{value}' after "
                                 f"the file's name; {how}")
         return value

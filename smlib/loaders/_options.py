@@ -106,7 +106,8 @@ xls txt utf utf8 your my our the and of for from to by with per user account pro
 public private own info information history log sent received in out day week month year daily
 weekly monthly yearly today yesterday date time version edit edited fixed redacted anonymised
 anonymized pseudonymised personal legacy format formatted converted merged combined extract
-extracted subset filtered sorted original updated
+extracted subset filtered sorted original updated form excel resaved saved complaint
+am pm en fr de es it nl pt
 kommentar kommentare beitrag beitrage beitraege nachricht nachrichten bewertung bewertungen daten
 commentaire avis publication donnees resena comentario mensaje publicacion datos recensione
 commento commenti messaggio messaggi dati reactie bericht berichten beoordeling gegevens
@@ -135,6 +136,26 @@ def _all_export_words(run: str) -> bool:
     return ok[len(run)]
 
 
+def org_words(stem: str) -> list[str]:
+    """The words of a file name (without its extension) that name an organisation, as written:
+    what is left after taking away numbers and dates, single letters and export words (see
+    :func:`names_organisation`). A word in another alphabet is always kept.
+
+    >>> org_words("tweet_activity_metrics_RiversideColl_20240601_20240701_en")
+    ['RiversideColl']
+    >>> org_words("Riverside - Jul 7, 2025 - 5 12 53 PM"), org_words("mybrand_tweets"), org_words("commentThreads")
+    (['Riverside'], ['mybrand'], [])
+    """
+    import re
+    import unicodedata
+    kept = []
+    for run in re.findall(r"[^\W\d_]+", str(stem)):   # runs of letters, as written; digits and marks split them
+        folded = "".join(c for c in unicodedata.normalize("NFKD", run.lower()) if not unicodedata.combining(c))
+        if not folded.isascii() or (len(folded) > 1 and not _all_export_words(folded)):
+            kept.append(run)
+    return kept
+
+
 def names_organisation(stem: str) -> bool:
     """Does this file name (without its extension) name an organisation?
 
@@ -149,10 +170,4 @@ def names_organisation(stem: str) -> bool:
     >>> [names_organisation(s) for s in ["mybrand_tweets", "Acme Coffee", "My Café (2025)", "Кафе", "店"]]
     [True, True, True, True, True]
     """
-    import re
-    import unicodedata
-    text = "".join(c for c in unicodedata.normalize("NFKD", str(stem).lower()) if not unicodedata.combining(c))
-    for run in re.findall(r"[^\W\d_]+", text):   # runs of letters; digits and marks split them
-        if not run.isascii() or (len(run) > 1 and not _all_export_words(run)):
-            return True
-    return False
+    return bool(org_words(stem))
