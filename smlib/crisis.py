@@ -340,7 +340,9 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
     else:
         rt = cust
     # with no message by the organisation in the data, who was answered is not known (not 0%)
-    replies_known = bool(frame["author_is_org"].fillna(False).astype(bool).any())
+    # (or from replies already worked out: the customers' rows of an enriched table)
+    replies_known = bool(frame["author_is_org"].fillna(False).astype(bool).any()) or (
+        "answered" in frame.columns and bool(frame["answered"].fillna(False).astype(bool).any()))
     rows = []
     inside_any = pd.Series(False, index=cust.index)
     for start, end in periods:
@@ -493,7 +495,8 @@ MAX_BARS = 3000
 """Above this many hours/days :func:`plot_crisis` draws a stepped line instead of bars."""
 
 
-def _busy_start(series: pd.DataFrame, highlight_days=None) -> tuple[pd.Timestamp | None, int]:
+def _busy_start(series: pd.DataFrame, highlight_days=None,
+                keep: list | None = None) -> tuple[pd.Timestamp | None, int]:
     """Where a chart of ``series`` should start when a thin early tail would squash it: when the
     first 1% of the public's messages is spread over more than half of the time, start a little
     before the rest (never after a monitoring day). Returns (start or None, messages left off)."""
@@ -509,6 +512,8 @@ def _busy_start(series: pd.DataFrame, highlight_days=None) -> tuple[pd.Timestamp
     start = start - max(span / 50, pd.Timedelta(days=1))
     if highlight_days:
         start = min(start, pd.Timestamp(min(highlight_days)))
+    for t in keep or []:          # a crisis or a lasting rise is never cut off
+        start = min(start, pd.Timestamp(t) - max(span / 100, pd.Timedelta(days=1)))
     early = int(counts[series.index < start].sum())
     return (start, early) if early else (None, 0)
 
@@ -567,10 +572,16 @@ def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlig
         start = pd.Timestamp(d)
         ax.axvspan(start, start + pd.Timedelta(days=1), color="#3498db", alpha=0.08,
                    label="monitoring days" if i == 0 else None)
-    left, early = _busy_start(s, highlight_days)
+    keep = list(result.periods["start"]) if len(result.periods) else []
+    lasting_df = getattr(result, "lasting", None)
+    if lasting_df is not None and len(lasting_df) and "start" in lasting_df:
+        keep += list(lasting_df["start"])
+    left, early = _busy_start(s, highlight_days, keep)
     if left is not None:   # years of a few stray old messages would squash the busy part to a sliver
-        ax.set_xlim(left=left, right=s.index[-1] + (pd.Timedelta(hours=1) if result.freq == "h"
-                                                    else pd.Timedelta(days=1)))
+        right = s.index[-1] + (pd.Timedelta(hours=1) if result.freq == "h" else pd.Timedelta(days=1))
+        if highlight_days:   # a monitoring day after the last message stays in view
+            right = max(right, pd.Timestamp(max(highlight_days)) + pd.Timedelta(days=1))
+        ax.set_xlim(left=left, right=right)
     ax.set_title(title or f"Negative messages per {unit} and crisis warnings")
     ax.set_xlabel(f"Time ({result.timezone})" + (
         f" – {early:,} earlier {'message' if early == 1 else 'messages'} (before {left:%d %b %Y}) "

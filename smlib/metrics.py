@@ -38,7 +38,7 @@ from .errors import DataError
 from .language import not_english_count
 from .paths import data_file, file_stamp, read_toml
 from .privacy import person_keys
-from .schema import (AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, analysis_frame, conform_interactions,
+from .schema import (AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, analysis_frame, conform_interactions, org_flags,
                      skip_reasons_text)
 from .textforms import fold_unicode
 
@@ -907,13 +907,14 @@ def org_handles(dataset: Dataset) -> list[str]:
     only: "@AppleSupport" in a customer's message stays readable instead of becoming
     "@user-1b5c6f", as it does in tables that include the organisation's own rows.
     """
-    return _org_handles(_check_dataset(dataset), dataset.interactions)
+    ds = _check_dataset(dataset)       # (flags read as they say: text "False" is not the organisation)
+    return _org_handles(ds, ds.interactions)
 
 
 def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
     """The organisation's own handles and names (kept readable in example texts)."""
     names = set(ds.profile.handles.values()) if ds.profile is not None else set()
-    org_rows = frame[frame["author_is_org"].astype(bool)]
+    org_rows = frame[org_flags(frame["author_is_org"])]
     for col in ("author_id", "author_name"):
         if col in org_rows:
             names |= set(map(str, org_rows[col].dropna()))

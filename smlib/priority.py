@@ -753,7 +753,7 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     # emergency and support numbers of the organisation's country; not known without a profile
     # (the airline tweets are American: a UK 999 would be wrong there)
     lines = responses["help_lines"]
-    country = str(profile.home_country).upper() if profile is not None else ""
+    country = str(profile.home_country or "").strip().upper() if profile is not None else ""
     help_line = dict(lines.get(country) or lines["default"])
     for i in out.index:
         org_name = str(cells["org"][i]) if per_row_org else default_name
@@ -912,7 +912,7 @@ def _org_accounts(frame: pd.DataFrame) -> tuple[str, ...]:
     """Handles the organisation(s) posted from in ``frame`` (kept as they are when pseudonymising)."""
     if "author_is_org" not in frame:
         return ()
-    org = frame[frame["author_is_org"].astype(bool)]
+    org = frame[org_flags(frame["author_is_org"])]
     names: set[str] = set()
     for col in ("author_id", "author_name"):
         if col in org:
@@ -967,7 +967,7 @@ def explain_extremes(prioritised: pd.DataFrame, n: int = 1, keep: tuple[str, ...
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise DataError(f"n must be a whole number of messages, 1 or more, got {n!r}", field="n")
     shown = prioritised[prioritised["category"].astype(str) == "needs_action"]
-    if not shown["reasons"].map(lambda r: isinstance(r, (list, tuple))).all() \
+    if not shown["reasons"].map(lambda r: isinstance(r, (list, tuple, np.ndarray))).all() \
             or pd.to_numeric(shown["priority"], errors="coerce").isna().any():
         raise DataError("explain_extremes needs the table smlib.prioritise returns: 'reasons' must hold "
                         "lists and 'priority' numbers (a table read back from a CSV has text there; "

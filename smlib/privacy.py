@@ -46,8 +46,8 @@ _BARE_DOMAIN = re.compile(
     # endings popular with scams and new ones a browser opens as well as .com
     # (not everyday words such as .fun or .news, which a sentence typed without a space after its
     # full stop would turn into an address: "a great day.Fun")
-    r"ai|dev|page|zip|mov|gg|tech|website|pro|mobi|bid|loan|men|party|stream|download|racing|"
-    r"faith|ink|lol|cyou|buzz|monster|sbs|cfd|bond|quest|digital|ltd|uno)"
+    r"ai|dev|zip|mov|gg|tech|website|mobi|bid|loan|download|faith|cyou|buzz|monster|sbs|cfd|"
+    r"quest|digital|ltd|uno)"
     r")\b(/[^\s<>\"']*)?", re.IGNORECASE)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 _INVISIBLE_START = " \u00a0\u2002\u2003\u2009\u202f\u3000\u00ad\u200e\u200f\ufeff\u200b\u200c\u200d\u2060"
@@ -585,7 +585,7 @@ def _named_in(people: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
 
 
 _ODD_DOT = re.compile(r"(?<=[A-Za-z0-9-])[。．｡](?=[A-Za-z0-9])")
-_SCRIPT_SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data):(?=\S)")
+_SCRIPT_SCHEME = re.compile(r"(?i)\b(javascript|vbscript):(?=\S)|\b(data):(?=[a-z]+/[\w.+-]+[;,])")
 
 
 def inert_urls(text: str) -> str:
@@ -604,7 +604,7 @@ def inert_urls(text: str) -> str:
     if any(c in text for c in "。．｡"):   # full stops a browser reads as "." ("evil。com")
         text = _ODD_DOT.sub(".", text)
     if ":" in text and _SCRIPT_SCHEME.search(text):   # javascript:alert(1), data:text/html,…
-        text = _SCRIPT_SCHEME.sub(r"\1[:]", text)
+        text = _SCRIPT_SCHEME.sub(lambda m: (m.group(1) or m.group(2)) + "[:]", text)
     text = _URL.sub(_defang, text)
     return _BARE_DOMAIN.sub(lambda m: m.group(1).replace(".", "[.]") + (m.group(2) or ""), text)
 

@@ -288,7 +288,7 @@ def org_flags(values: pd.Series, who: str | None = None, field: str = "author_is
 
 
 def analysis_frame(frame: Any, who: str, needs: tuple[str, ...] = ("created_at", "author_is_org"),
-                   check_ids: bool = True) -> pd.DataFrame:
+                   check_ids: bool = True, fill_platform: bool = True) -> pd.DataFrame:
     """The interactions table an analysis can work on, or a :class:`DataError` saying what is wrong.
 
     Analyses take tables users build or change in a notebook (concatenated exports, rows read
@@ -318,14 +318,15 @@ def analysis_frame(frame: Any, who: str, needs: tuple[str, ...] = ("created_at",
         # the model's type exactly (nanoseconds, UTC): code that works on the raw numbers
         # (repeat-contact windows) must not meet seconds or microseconds
         if str(t.dtype) != "datetime64[ns, UTC]":
+            # read as the loader reads a date column: one format for the whole column (day or
+            # month first decided once, not value by value), epoch seconds or milliseconds, zone-less
+            # times as UTC, dates outside pandas' range as unreadable
+            from .loaders._time import to_utc
             try:
-                if isinstance(t.dtype, pd.DatetimeTZDtype):
-                    t = t.dt.tz_convert("UTC")
-                else:
-                    t = pd.to_datetime(t, utc=True, errors="coerce", format="mixed")
-            except (TypeError, ValueError):
-                t = pd.to_datetime(t.astype(str), utc=True, errors="coerce", format="mixed")
-            t = t.astype("datetime64[ns, UTC]")
+                t, _blank = to_utc(t)
+            except (TypeError, ValueError, OverflowError) as e:
+                raise DataError(f"{who}: column 'created_at' could not be read as dates and times ({e})",
+                                field="created_at") from None
             changes["created_at"] = t
         bad = t.isna().to_numpy()
         if bad.any():
@@ -348,13 +349,22 @@ def analysis_frame(frame: Any, who: str, needs: tuple[str, ...] = ("created_at",
         changes["parent_id"] = pd.Series(np.full(n, None, dtype=object), index=frame.index, dtype=object)
     if "thread_id" not in frame.columns:
         changes["thread_id"] = changes.get("message_id", frame.get("message_id"))
-    if "platform" not in frame.columns:
+    if "platform" not in frame.columns and fill_platform:
         changes["platform"] = pd.Series(["other"] * n, index=frame.index, dtype=object)
-    if check_ids and "message_id" in frame.columns and n and duplicated_ids(frame["message_id"]).any():
+    if "kind" not in frame.columns:   # as the loaders say it: the organisation posts or replies
+        org = changes.get("author_is_org", frame.get("author_is_org"))
+        org = np.zeros(n, dtype=bool) if org is None else np.asarray(org, dtype=bool)
+        parent = changes.get("parent_id", frame.get("parent_id"))
+        has_parent = parent.notna().to_numpy(dtype=bool) if parent is not None else np.zeros(n, dtype=bool)
+        changes["kind"] = pd.Series(np.where(org, np.where(has_parent, "reply", "post"), "comment"),
+                                    index=frame.index, dtype=object)
+    ids = frame["message_id"] if "message_id" in frame.columns else None
+    if check_ids and ids is not None and n and duplicated_ids(ids).any():
         plat = frame["platform"].astype(str) if "platform" in frame.columns else pd.Series("", index=frame.index)
-        dup = pd.DataFrame({"p": plat.to_numpy(), "m": frame["message_id"].astype(str).to_numpy()}).duplicated()
+        given = (ids.notna() & (ids.astype(str).str.strip() != "")).to_numpy(dtype=bool)   # blank ids are no repeats
+        dup = pd.DataFrame({"p": plat.to_numpy(), "m": ids.astype(str).to_numpy()}).duplicated().to_numpy() & given
         if dup.any():
-            ex = frame["message_id"][dup.to_numpy()].head(3).tolist()
+            ex = frame["message_id"][dup].head(3).tolist()
             raise DataError(f"{who}: {int(dup.sum())} row(s) repeat a message already in the table "
                             f"(same platform and message_id, e.g. {ex}), so they would be counted twice; "
                             f"remove the repeats first, e.g. frame.drop_duplicates(['platform', 'message_id'])",

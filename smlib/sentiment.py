@@ -151,6 +151,10 @@ _RESOLVED = re.compile(
 """Thanks for putting a problem right ("thanks for finding my lost bag", "thank you for sorting my
 refund"): the problem words name what was fixed. Like an apology, they count a third as much, so
 the thanks is not cancelled as if the message were a complaint."""
+_BADLY = re.compile(r"\b(?:badly|poorly|terribly|awfully|horribly|appallingly|slowly|late|wrongly|"
+                    r"incorrectly|rudely|unprofessionally)\b")
+"""A manner of failure inside the thanks ("thank you for dealing with my complaint so badly"): sarcasm."""
+_CLAUSE_END = re.compile(r"[,.;:!?…]|\s[-–—]\s|\bbut\b")
 _STILL_WRONG = re.compile(r"\b(?:but|however|although|though|still|yet|again|except)\b(?!\s+(?:sorted|fixed|all good|resolved))")
 """After the thanks, a contrast or "still"/"again" means a problem remains ("thanks for sorting my
 refund but the train was late again"): the rule is not used."""
@@ -217,11 +221,14 @@ NEGATE_WORDS = frozenset(NEGATE) | {"no"}
 _NEGATE_SET = frozenset(NEGATE)
 _PUNCT = string.punctuation
 _NEG_SKIP = frozenset({"be", "been", "being", "was", "is", "are", "were", "get", "got", "ever", "even",
-                       "so", "too", "very", "at", "all", "a", "the", "really",
-                       # determiners and sizes between a "no"/"not" and its problem word: "not your
-                       # fault", "no major delays", "no more glitches", "haven't had any crashes"
-                       "any", "your", "my", "major", "more", "further", "real", "big", "serious",
-                       "single", "such", "had", "have", "has"})
+                       "so", "too", "very", "at", "all", "a", "the", "really"})
+_NEG_DETERMINERS = frozenset({"any", "your", "my", "major", "more", "further", "real", "big", "serious",
+                              "single", "such"})
+"""Words between a "no"/"not" and its problem word ("not your fault", "no major delays", "no more
+glitches"), skipped only right after the negation or after "had/have/has" ("haven't had any
+crashes"): after another word the "not" is aimed at a verb ("didn't get my cancelled fare
+refunded" is still a complaint)."""
+_NEG_HAVE = frozenset({"had", "have", "has"})
 _MAYBE_SHORT = re.compile(r"n'?t\b|\bcannot\b")          # searched in the lower-cased text
 _GLUED = re.compile(r"([.,!?;:]+)(?=[A-Za-z])")
 _NUMBER_NO = re.compile(r"\b(?:no|No|NO)\.?\s*(?=#?\d{2})")
@@ -912,10 +919,14 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 rules.append("an apology is not a complaint")
         if not sarcasm and _gate_resolved(low):
             m = _RESOLVED.search(low)
-            if m and not _STILL_WRONG.search(low, m.end()):
+            end = _CLAUSE_END.search(low, m.end()) if m else None
+            clause = low[m.start():end.start() if end else len(low)] if m else ""
+            if m and not _STILL_WRONG.search(low, m.end()) and not _BADLY.search(clause):
                 hit = False
                 for d in detail:
-                    if d[1] < 0:
+                    # only the problem the thanks names ("… my lost bag"): words after the thanks'
+                    # clause keep their weight ("thanks for sorting it... broken and damaged, awful")
+                    if d[1] < 0 and re.search(_term_regex(str(d[0]).lower()), clause):
                         d[1] = round(d[1] * APOLOGY_FACTOR, 3)
                         d[2] = "thanks for putting a problem right: names the problem, not a complaint"
                         hit = True
@@ -1154,11 +1165,21 @@ def _negated_verb_before(words: list[str], i: int) -> bool:
 def _negated_nearby(words: list[str], i: int) -> bool:
     """A negation right before word i ("not delayed", "wasn't ever late", "no longer broken")."""
     j = i - 1
+    if j >= 1 and words[j] in _NEG_DETERMINERS:
+        k = j - 1
+        if k >= 1 and words[k] in _NEG_HAVE:
+            k -= 1
+        if _is_negation(words[k]):
+            return True
     skipped = 0
     while j >= 0 and words[j] in _NEG_SKIP and skipped < 2:
         j -= 1
         skipped += 1
-    return j >= 0 and (words[j] in NEGATE_WORDS or words[j].endswith("n't"))
+    return j >= 0 and _is_negation(words[j])
+
+
+def _is_negation(word: str) -> bool:
+    return word in NEGATE_WORDS or word.endswith("n't")
 
 
 def reload() -> None:

@@ -404,11 +404,11 @@ def _resolve_catalogue(catalogue: pd.DataFrame | str | Path | None
 # ------------------------------------------------------------------------------------------------
 def _split(dataset_or_frame: Dataset | pd.DataFrame) -> tuple[pd.DataFrame, Any, Dataset | None]:
     if isinstance(dataset_or_frame, Dataset):
-        f = analysis_frame(dataset_or_frame.interactions, "tool coverage", needs=())
+        f = analysis_frame(dataset_or_frame.interactions, "tool coverage", needs=(), fill_platform=False)
         ds = dataset_or_frame if f is dataset_or_frame.interactions else dataset_or_frame.replace(interactions=f)
         return f, ds.profile, ds
     if isinstance(dataset_or_frame, pd.DataFrame):
-        return analysis_frame(dataset_or_frame, "tool coverage", needs=()), None, None
+        return analysis_frame(dataset_or_frame, "tool coverage", needs=(), fill_platform=False), None, None
     raise DataError(f"expected a smlib Dataset or an interactions DataFrame, got "
                     f"{type(dataset_or_frame).__name__}")
 

@@ -179,3 +179,39 @@ def test_times_in_seconds_or_microseconds_give_the_same_priorities(ds):
         other = ds.replace(interactions=ds.interactions.assign(
             created_at=ds.interactions["created_at"].astype(f"datetime64[{unit}, UTC]")))
         assert smlib.prioritise(other)["priority"].tolist() == base, unit
+
+
+def test_org_handles_and_the_queue_read_text_flags_as_they_say(ds):
+    """A review of this file's first version: metrics.org_handles read the raw 'False' text as
+    true (every customer's handle kept readable), and the queue's own-accounts list too."""
+    text = ds.replace(interactions=ds.interactions.assign(
+        author_is_org=ds.interactions["author_is_org"].map({True: "True", False: "False"})))
+    assert smlib.metrics.org_handles(text) == smlib.metrics.org_handles(ds)
+    from smlib.priority import _org_accounts
+    assert _org_accounts(text.interactions) == _org_accounts(ds.interactions)
+
+
+def test_text_times_are_read_as_one_column_and_epochs_as_seconds(ds):
+    """format='mixed' read '03/04/2026' month first and '13/04/2026' day first in one column,
+    and epoch seconds as nanoseconds (1970)."""
+    f = pd.DataFrame({"created_at": ["03/04/2026 10:00", "13/04/2026 10:00"], "author_is_org": [False, False],
+                      "text": ["a", "b"], "message_id": ["1", "2"]})
+    got = analysis_frame(f, "test")["created_at"].dt.date.astype(str).tolist()
+    assert got == ["2026-04-03", "2026-04-13"]
+    e = f.assign(created_at=[1767607200, 1767610800])
+    assert analysis_frame(e, "test")["created_at"].astype(str).tolist() == [
+        "2026-01-05 10:00:00+00:00", "2026-01-05 11:00:00+00:00"]
+    with pytest.raises(smlib.DataError, match="created_at"):
+        analysis_frame(f.assign(created_at=["3000-01-01", "2026-01-01"]), "test")
+
+
+def test_a_missing_kind_or_blank_ids_are_no_error(ds):
+    f = ds.interactions.drop(columns=["kind", "parent_id", "thread_id"])
+    assert len(smlib.detect_crisis(f).series) and "answered" in smlib.add_response_times(f)
+    blank = ds.interactions.head(3).assign(message_id=None)
+    assert len(analysis_frame(blank, "test")) == 3        # blank ids are not "repeats"
+
+
+def test_tool_coverage_without_a_platform_column_is_still_an_error(ds):
+    with pytest.raises(smlib.DataError, match="platform"):
+        smlib.tool_coverage(ds.interactions.drop(columns="platform"))

@@ -422,3 +422,34 @@ def test_plot_of_data_with_nothing_from_the_public_says_so():
         assert not ax.patches and not ax.lines
     finally:
         plt.close(ax.figure)
+
+
+def test_plot_never_cuts_off_a_crisis_or_a_monitoring_day():
+    """A review of the clipping: a real crisis in the thin early part fell off the chart, and a
+    monitoring day after the last message was cut off on the right."""
+    import matplotlib.pyplot as plt
+    neg = np.zeros(900, dtype=int)
+    neg[60:100] = 1
+    neg[100] = 40                  # a crisis early on, while messages were few
+    neg[-90:] = 300                # then far more: the early part is under 1% of all messages
+    res = smlib.detect_crisis(frame_from_counts(neg, freq="D"), freq="D")
+    assert len(res.periods) and (res.periods["start"] < START.tz_convert(None) + pd.Timedelta(days=200)).any()
+    late_day = (START + pd.Timedelta(days=905)).date()
+    ax = plot_crisis(res, highlight_days=[late_day])
+    try:
+        lo, hi = (matplotlib_date(x) for x in ax.get_xlim())
+        assert lo <= res.periods["start"].min()
+        assert hi >= pd.Timestamp(late_day) + pd.Timedelta(days=1)
+    finally:
+        plt.close(ax.figure)
+
+
+def test_replies_already_worked_out_count_as_known():
+    """The customers' rows of an enriched table carry 'answered' but no message by the
+    organisation: the crisis text said the reply figures were unknown."""
+    neg = np.full(48, 2)
+    neg[30] = 20
+    f = frame_from_counts(neg)
+    f = f.assign(answered=[i % 2 == 0 for i in range(len(f))], response_minutes=30.0)
+    p = smlib.detect_crisis(f, freq="h").periods.iloc[0]
+    assert 0 < p["answered_share"] < 1 and "Response: not known" not in smlib.detect_crisis(f, freq="h").summary

@@ -137,3 +137,20 @@ def test_an_organisation_named_by_its_file_drops_dates_and_export_words(tmp_path
                       ("Complaints log (Responses) - Form responses 1.csv", "this organisation")):
         ds = _load(tmp_path, name, body)
         assert ds.interactions["org"].astype(str).tolist() == [org], name
+
+
+def test_a_crm_cid_or_unique_id_column_is_not_a_message_id_or_author(tmp_path):
+    """The scrapers' 'cid'/'uniqueId' first counted as ids everywhere: a CRM export's customer id
+    'CID' became the message id, so a customer's second message was dropped as a repeat."""
+    csv = ("CID,Date,Message\nC001,2026-01-05 10:00,Where is my order\nC001,2026-01-05 11:00,Still waiting\n"
+           "C002,2026-01-05 12:00,Great service thanks\n")
+    ds = _load(tmp_path, "crm.csv", csv)
+    assert ds.load_summary["rows_kept"] == 3 and "message_id" not in ds.load_summary["columns_used"]
+
+
+def test_the_permalink_wins_over_a_link_the_post_shares(tmp_path):
+    csv = ("Date,Message,Author,Link,Permalink\n"
+           "2026-01-05 10:00,Loving the new menu,@amy,https://www.youtube.com/watch?v=abc,https://www.facebook.com/shop/posts/1\n"
+           "2026-01-05 11:00,Video of my delay,@bob,https://youtu.be/xyz,https://www.facebook.com/shop/posts/2\n")
+    ds = _load(tmp_path, "fb.csv", csv)
+    assert ds.interactions["platform"].astype(str).tolist() == ["facebook", "facebook"]

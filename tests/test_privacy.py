@@ -384,3 +384,10 @@ def test_inert_urls_covers_scam_endings_odd_full_stops_and_script_links():
     for t in ("I was at the station. Then I left", "data: none", "v1.2 release", "a great day.Fun",
               "e.g. this", "in the news.Why"):
         assert inert_urls(t) == t
+
+
+def test_inert_urls_leaves_glued_sentences_and_data_allowances_alone():
+    from smlib import inert_urls
+    for t in ("Great service.Pro tip: book early", "I used my data:5GB gone", "hours.Lol",
+              "Download the app.Page won't load"):
+        assert inert_urls(t) == t

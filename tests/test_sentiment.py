@@ -195,6 +195,12 @@ MUST_NOT_BREAK = [
     ("well done stays praise", "Well done to the team", "positive"),
     ("a late train is still late", "The train was late", "negative"),
     ("a wish for no delays is not a delay", "no more delays please, it's been a great week", "positive"),
+    # a review of session 12's own changes: cases the first versions of the new rules broke
+    ("a 'not' aimed at a verb over 'my'", "I didn't get my cancelled fare refunded", "negative"),
+    ("thanks, then a list of failures", "Cheers for sorting it... three weeks late, broken and damaged, awful.",
+     "negative"),
+    ("thanks for handling it badly", "Thank you for dealing with my complaint so badly, absolutely appalling.",
+     "negative"),
 ]
 
 

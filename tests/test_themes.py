@@ -309,3 +309,12 @@ def test_keywords_do_not_find_other_words(text, wrong):
 def test_the_word_forms_that_replaced_stems_still_find_their_theme(text, theme):
     from smlib.themes import match_themes
     assert theme in match_themes(text), match_themes(text)
+
+
+def test_fire_slang_does_not_hide_a_real_fire():
+    from smlib.themes import match_themes
+    for t in ("There is fire on the train", "there was fire coming out of the bus engine"):
+        assert "safety" in match_themes(t), t
+    assert "safety" not in match_themes("your new app is fire")
+    assert "safety" in match_themes("scammy text pretending to be you")
+    assert "contact" in match_themes("You are not contactable at all")

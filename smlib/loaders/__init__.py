@@ -400,9 +400,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                     raw_of = dict(zip(clean, headers))
                     usecols = list(dict.fromkeys(raw_of[h] for h in mapping.values()))
                     if "platform" not in mapping and not opts.platform:   # links may say it
-                        link = tabular.link_column(clean, mapping)
-                        if link is not None:
-                            usecols.append(raw_of[link])
+                        usecols += [raw_of[h] for h in tabular.link_columns(clean, mapping)]
                     text_cols = {raw_of[h] for f_, h in mapping.items() if f_ not in tabular.NUMERIC_FIELDS}
                     cat_cols = {raw_of[h] for f_, h in mapping.items() if f_ in ("platform", "org")} - \
                         {raw_of[h] for f_, h in mapping.items() if f_ not in ("platform", "org")}

@@ -107,7 +107,7 @@ public private own info information history log sent received in out day week mo
 weekly monthly yearly today yesterday date time version edit edited fixed redacted anonymised
 anonymized pseudonymised personal legacy format formatted converted merged combined extract
 extracted subset filtered sorted original updated form excel resaved saved complaint
-am pm en fr de es it nl pt
+link url am pm en fr de es it nl pt
 kommentar kommentare beitrag beitrage beitraege nachricht nachrichten bewertung bewertungen daten
 commentaire avis publication donnees resena comentario mensaje publicacion datos recensione
 commento commenti messaggio messaggi dati reactie bericht berichten beoordeling gegevens

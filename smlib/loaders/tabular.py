@@ -87,7 +87,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                    "timestamp", "datetime", "date_time", "date", "datum", "fecha", "data", "time",
                    "heure", "uhrzeit", "zeit", "hora", "ora", "tijd"),
     # a row with both a comment id and a post id is a comment on that post: the comment id is its own
-    "message_id": ("message_id", "id", "tweet_id", "comment_id", "post_id", "status_id", "review_id", "cid",
+    "message_id": ("message_id", "id", "tweet_id", "comment_id", "post_id", "status_id", "review_id",
                    "id_du_message", "id_du_commentaire", "id_de_la_publication", "identifiant",
                    "nachrichten_id", "kommentar_id", "beitrags_id",
                    "id_del_mensaje", "id_del_comentario", "id_de_la_publicacion",
@@ -106,7 +106,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "author_id": ("author_id", "author", "user", "user_id", "username", "handle", "screen_name",
                   "from", "sender", "account_username", "account_handle", "account", "account_name",
                   "page_name", "profile", "profile_name", "reviewer_id", "reviewer", "customer_id",
-                  "unique_id", "uniqueid", "requester",
+                  "requester",
                   "auteur", "utilisateur", "nom_d_utilisateur", "pseudo", "expediteur", "compte",
                   "autor", "verfasser", "benutzer", "benutzername", "nutzername", "absender", "konto",
                   "usuario", "nombre_de_usuario", "remitente", "cuenta",
@@ -269,6 +269,12 @@ _NOT_FOR = {
 """Words that stop a longer header from being taken for a field by one of its words."""
 
 
+_SCRAPER_SHAPES = (
+    ({"cid", "uniqueid", "digg_count"}, {"message_id": "cid", "author_id": "uniqueid"}),   # TikTok (Apify)
+    ({"cid", "reply_to_cid", "vote_count"}, {"message_id": "cid"}),                          # YouTube (Apify)
+)
+
+
 def guess_columns(headers: list[str]) -> dict[str, str]:
     """{model_field: header} for the headers that obviously match (first synonym wins).
 
@@ -285,7 +291,16 @@ def guess_columns(headers: list[str]) -> dict[str, str]:
     by_key = _by_key(headers)
     found: dict[str, str] = {}
     used: set[str] = set()
+    # comment scrapers' own shapes: their "cid" and "uniqueId" are the comment's id and author
+    # only together with the scraper's other columns (in a CRM export "CID" is a customer id)
+    for shape, fields in _SCRAPER_SHAPES:
+        if shape <= set(by_key):
+            for fld, key in fields.items():
+                found[fld] = by_key[key]
+                used.add(by_key[key])
     for fld, names in SYNONYMS.items():
+        if fld in found:
+            continue
         for n in names:
             h = by_key.get(n)
             if h is not None and h not in used:
@@ -754,8 +769,10 @@ NUMERIC_FIELDS = ("likes", "shares", "replies", "reach", "author_followers", "ra
 OPTIONAL_TEXT = ("parent_id", "thread_id", "author_name", "location", "age_band", "language")
 
 
-_LINK_WORDS = {"permalink", "link", "url", "post_link", "post_url", "tweet_permalink", "permalink_url",
-               "video_web_url", "web_url", "page_url", "share_url"}
+_LINK_WORDS = ("permalink", "tweet_permalink", "permalink_url", "post_url", "post_link", "tweet_url",
+               "video_web_url", "url", "link", "web_url", "page_url", "share_url")
+"""Headers of a column of links to the messages, the surest first: a post's "Link" is often the
+address it shares (a YouTube video in a Facebook post), its "Permalink" the post itself."""
 _PLATFORM_DOMAINS = (("twitter.com", "x"), ("x.com", "x"), ("facebook.com", "facebook"), ("fb.com", "facebook"),
                      ("fb.watch", "facebook"), ("instagram.com", "instagram"), ("tiktok.com", "tiktok"),
                      ("youtube.com", "youtube"), ("youtu.be", "youtube"), ("linkedin.com", "linkedin"),
@@ -763,20 +780,28 @@ _PLATFORM_DOMAINS = (("twitter.com", "x"), ("x.com", "x"), ("facebook.com", "fac
 _LINK_HOST = re.compile(r"^\s*(?:https?://)?(?:www\.|m\.|mobile\.|web\.|business\.)?([a-z0-9.-]+)", re.IGNORECASE)
 
 
-def link_column(headers: list[str], mapping: dict[str, str]) -> str | None:
-    """The header of a column of links to the messages (``Permalink``, ``Tweet permalink``)."""
+def link_columns(headers: list[str], mapping: dict[str, str]) -> list[str]:
+    """Headers of columns of links to the messages (``Permalink``, ``Tweet permalink``), surest first."""
     used = set(mapping.values())
-    return next((h for h in headers if h not in used and ({_plain_key(h), _key(h)} & _LINK_WORDS)), None)
+    found = [(min(_LINK_WORDS.index(k) for k in {_plain_key(h), _key(h)} if k in _LINK_WORDS), h)
+             for h in headers if h not in used and {_plain_key(h), _key(h)} & set(_LINK_WORDS)]
+    return [h for _, h in sorted(found, key=lambda x: x[0])]
 
 
 def _platform_from_links(df: pd.DataFrame, headers: list[str], mapping: dict[str, str]) -> tuple[pd.Series, str] | None:
     """Each row's platform from a link to the message (``Tweet permalink`` on twitter.com,
     ``Permalink`` on facebook.com), when the file has no platform column: a Meta or X analytics
     export, a scraper's ``videoWebUrl``. None unless most links are on a known network."""
-    col = link_column(headers, mapping)
-    if col is None or col not in df.columns:
-        return None
-    links = df[col].astype("object")
+    for col in link_columns(headers, mapping):
+        if col in df.columns:
+            got = _platform_of_links(df[col].astype("object"))
+            if got is not None:
+                return got, col
+    return None
+
+
+def _platform_of_links(links: pd.Series) -> pd.Series | None:
+    """Each link's platform, or None unless most links are on a known network."""
     hosts = {v: (_LINK_HOST.match(v).group(1).lower() if isinstance(v, str) and _LINK_HOST.match(v) else "")
              for v in pd.unique(links.dropna())}
     codes = {v: next((code for dom, code in _PLATFORM_DOMAINS if h == dom or h.endswith("." + dom)), None)
@@ -785,7 +810,7 @@ def _platform_from_links(df: pd.DataFrame, headers: list[str], mapping: dict[str
     given = links.notna() & (links.astype("str").str.strip() != "")
     if not given.any() or plat[given.to_numpy()].isna().mean() > 0.5:
         return None
-    return plat.fillna("other").astype("object"), col
+    return plat.fillna("other").astype("object")
 
 
 def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None) -> pd.DataFrame:
