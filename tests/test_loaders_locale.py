@@ -322,3 +322,16 @@ def test_a_count_with_a_decimal_part_is_rounded_with_a_warning(tmp_path):
     assert ds.interactions["likes"].tolist() == [4, 12, 7]
     assert any("1 value(s) in column 'likes' have a decimal part (e.g. '3.5')" in w
                for w in ds.load_summary["warnings"])
+
+
+def test_the_thousands_note_writes_the_file_own_separator(tmp_path):
+    """A tab-separated Excel 'Unicode text' save with '1,234' was told '1.234 = 1234, as German,
+    French or Spanish spreadsheets write them'."""
+    import smlib
+    p = tmp_path / "inbox.txt"
+    p.write_bytes("Date\tMessage\tLikes\n2026-01-05 10:00\thello there\t1,234\n2026-01-05 11:00\tok\t5,678\n"
+                  .encode("utf-16"))
+    ds = smlib.load(p)
+    said = [w for w in ds.load_summary["warnings"] if "could be whole numbers" in w]
+    assert len(said) == 1 and "1,234 = 1234" in said[0] and "German" not in said[0]
+    assert ds.interactions["likes"].tolist() == [1234, 5678]

@@ -670,8 +670,11 @@ def _count_notes(notes: dict, warnings: list[str]) -> None:
         sep = notes.get("delimiter", ",")
         why = f" and the file is {sep!r}-separated, as spreadsheets that write decimal commas save it" \
             if sep != "," else ""
+        mark = "," if any("," in str(e) for _, e in notes["ambiguous"]) else "."
+        how = ("as German, French or Spanish spreadsheets write them" if mark == "." else
+               "as English spreadsheets write them")
         warnings.append(f"numbers in column(s) {cols} could be whole numbers with a separator between thousands "
-                        f"(1.234 = 1234, as German, French or Spanish spreadsheets write them) or decimals; "
+                        f"(1{mark}234 = 1234, {how}) or decimals; "
                         f"nothing in the file says which. They were read as whole numbers, because counts "
                         f"are whole numbers{why}. If that is wrong, save the numbers without separators")
     for name, ex, style in notes.get("mixed", []):
