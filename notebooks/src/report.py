@@ -286,6 +286,12 @@ rv.kpi_cards([
 
 # %%
 queue = priority_queue(period, n=None, pseudonymised=not show_handles, keep=keep, people=full.interactions)
+# a fake account copying the organisation is shown by its handle here too, as in the security table
+# below: it is an account to report, not a customer whose name is protected
+risks = smlib.find_security_risks(period, profile)
+fakes = {smlib.privacy.pseudonym(a): a for a, kinds in zip(risks["author"], risks["risk_types"])
+         if "fake account" in kinds and isinstance(a, str)}
+queue = rv.reveal_frame(queue, fakes)
 rv.message_table(queue, ["priority", "platform", "author_id", "created_at", "text", "reasons"],
                  show_handles=True, max_rows=12,
                  headings={"priority": "Priority", "platform": "Platform", "author_id": "From",
@@ -298,7 +304,7 @@ rv.message_table(queue, ["priority", "platform", "author_id", "created_at", "tex
 
 # %%
 extremes = smlib.explain_extremes(period, keep=keep, people=full.interactions)
-rv.paragraph(rv.reveal(smlib.inert_urls(extremes["text"]), real))
+rv.paragraph(rv.reveal(smlib.inert_urls(extremes["text"]), {**fakes, **(real or {})}))
 
 # %% [markdown]
 # ### Urgent items
@@ -348,7 +354,6 @@ rv.paragraph(crisis.summary)
 # (`hxxps://…[.]com`).
 
 # %%
-risks = smlib.find_security_risks(period, profile)
 if len(risks):
     display(rv.message_table(rv.reveal_frame(risks.rename(columns={"text_inert": "text"}), real),
                              ["platform", "author", "reason", "text", "action"], show_handles=True,
