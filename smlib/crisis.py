@@ -518,6 +518,17 @@ def _busy_start(series: pd.DataFrame, highlight_days=None,
     return (start, early) if early else (None, 0)
 
 
+def busy_start(result: CrisisResult, highlight_days=None) -> tuple[pd.Timestamp | None, int]:
+    """Where a chart of ``result.series`` should start so a thin early tail does not squash the
+    busy part (None: draw it all), and how many messages lie before it. Never after a crisis, a
+    lasting rise or a monitoring day. Used by :func:`plot_crisis` and the report's chart."""
+    keep = list(result.periods["start"]) if len(result.periods) else []
+    lasting_df = getattr(result, "lasting", None)
+    if lasting_df is not None and len(lasting_df) and "start" in lasting_df:
+        keep += list(lasting_df["start"])
+    return _busy_start(result.series, highlight_days, keep)
+
+
 def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlight_days=None):
     """Bar chart of negative messages per hour/day, the alarm threshold and the crisis periods.
 
@@ -572,11 +583,7 @@ def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlig
         start = pd.Timestamp(d)
         ax.axvspan(start, start + pd.Timedelta(days=1), color="#3498db", alpha=0.08,
                    label="monitoring days" if i == 0 else None)
-    keep = list(result.periods["start"]) if len(result.periods) else []
-    lasting_df = getattr(result, "lasting", None)
-    if lasting_df is not None and len(lasting_df) and "start" in lasting_df:
-        keep += list(lasting_df["start"])
-    left, early = _busy_start(s, highlight_days, keep)
+    left, early = busy_start(result, highlight_days)
     if left is not None:   # years of a few stray old messages would squash the busy part to a sliver
         right = s.index[-1] + (pd.Timedelta(hours=1) if result.freq == "h" else pd.Timedelta(days=1))
         if highlight_days:   # a monitoring day after the last message stays in view

@@ -926,10 +926,39 @@ def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
     if len(orgs) > 1 or not names:
         # the slug written as a handle: "virgin-america" is @VirginAmerica, "us-airways" @USAirways
         names |= orgs | {o.replace("-", "") for o in orgs if "-" in o}
+        names |= _addressed_handles(frame, orgs)
     # spaces around a handle ("@NorthwayRail " typed in a profile) do not make it a name of
     # several words: it is the handle (smlib.privacy.handle_key strips them too)
     names = {fold_unicode(str(n)).strip() for n in names}
     return sorted(n for n in names if n and " " not in n)
+
+
+_LEADING_HANDLE = re.compile(r"^\s*[@＠]([\w.＿．]{2,30})")
+
+
+def _addressed_handles(frame: pd.DataFrame, orgs: set[str], sample: int = 2000) -> set[str]:
+    """For a file of the public's messages to organisations with none of their own (the airline
+    tweets: "american" is written "@AmericanAir"), the handle each organisation's messages start
+    with: the one that opens at least half of them (its first ``sample`` messages are read)."""
+    if "org" not in frame or "text" not in frame or not orgs:
+        return set()
+    found: set[str] = set()
+    groups = frame.groupby(frame["org"].astype("object"), sort=False, observed=True)["text"]
+    for org, texts in groups:
+        if str(org) not in orgs:
+            continue
+        lead = texts.head(sample).astype("object").map(
+            lambda t: (m.group(1).lower() if (m := _LEADING_HANDLE.match(t)) else None) if isinstance(t, str) else None)
+        counts = lead.value_counts()
+        if not len(counts) or counts.iloc[0] * 2 < len(lead) or len(lead) < 3:
+            continue
+        # and only a handle made of the organisation's name ("americanair" for "american"): a
+        # customer answered in most of a tiny file's messages is never one
+        handle, name = str(counts.index[0]), re.sub(r"[^a-z0-9]", "", str(org).lower())
+        plain = re.sub(r"[^a-z0-9]", "", handle)
+        if len(name) >= 3 and (name in plain or plain in name):
+            found.add(handle)
+    return found
 
 
 def _places() -> dict[str, Any]:

@@ -153,16 +153,26 @@ def keyword_problem(keyword: str) -> str | None:
     return None
 
 
+_OPEN, _CLOSE = r"(?<![\w'])", r"(?![\w'])"
+# a word in single quotes is still a word ("left in a 'safe place'", "was 'late'"): an apostrophe
+# is part of a word only between letters ("can't", "Liam's"), not as a quotation mark
+_QUOTE_OPEN, _QUOTE_CLOSE = r"(?<!\w)(?<!\w')", r"(?!\w)(?!'\w)"
+
+
 def _keywords_regex(keywords: Iterable[str]) -> re.Pattern:
     """One regex for a keyword list; word boundaries factored out of the alternation (speed)."""
     plain, other = [], []
     for k in sorted(keywords, key=len, reverse=True):
         full = _term_regex(k)
-        if full.startswith(r"(?<![\w'])") and full.endswith(r"(?![\w'])"):
-            plain.append(full[len(r"(?<![\w'])"):-len(r"(?![\w'])")])
+        if full.startswith(_OPEN) and full.endswith(_CLOSE):
+            plain.append(full[len(_OPEN):-len(_CLOSE)])
         else:
+            if full.startswith(_OPEN):
+                full = _QUOTE_OPEN + full[len(_OPEN):]
+            if full.endswith(_CLOSE):
+                full = full[:-len(_CLOSE)] + _QUOTE_CLOSE
             other.append(full)
-    parts = ([r"(?<![\w'])(?:" + "|".join(plain) + r")(?![\w'])"] if plain else []) + other
+    parts = ([_QUOTE_OPEN + "(?:" + "|".join(plain) + ")" + _QUOTE_CLOSE] if plain else []) + other
     return re.compile("|".join(parts))
 
 
@@ -265,7 +275,10 @@ def _first_word_index(ths: tuple[Theme, ...]) -> tuple[dict[str, set[int]], re.P
 def _candidates(low: str, index) -> set[int]:
     exact, stem_re, stems = index
     out: set[int] = set()
-    for tok in set(_TOKEN.findall(low)):
+    toks = set(_TOKEN.findall(low))
+    # a word in single quotes ("'late'") is the word too
+    toks |= {t.strip("'") for t in toks if "'" in t and t.strip("'")}
+    for tok in toks:
         hit = exact.get(tok)
         if hit:
             out |= hit
@@ -347,7 +360,8 @@ _HIDDEN = re.compile(rf"@?{PSEUDONYM.pattern}|{re.escape(EMAIL_MARK)}|{re.escape
 
 
 def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, examples: int = 2,
-                    themes=None, text_col: str = "text", customers_only: bool = True) -> pd.DataFrame:
+                    themes=None, text_col: str = "text", customers_only: bool = True,
+                    keep: Iterable[str] = ()) -> pd.DataFrame:
     """Words and phrases typical of negative messages, with pseudonymised example messages.
 
     Compares negative messages with all other messages in ``frame`` (filter it to the days you
@@ -378,11 +392,13 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
     # words come from the text as learners may see it: a customer's name, handle, e-mail address
     # or phone number is not a theme to discover (nor are the pseudonyms that replace them)
     from .privacy import inert_urls, pseudonymise
-    keep: tuple[str, ...] = ()
+    # the organisation's own names stay readable: its rows' authors, and ``keep`` (e.g.
+    # smlib.metrics.org_handles(ds) for a file with none of its own messages)
+    keep = tuple(str(k) for k in keep)
     if "author_is_org" in frame.columns:
         org = frame[org_flags(frame["author_is_org"])]
-        keep = tuple(str(v) for c in ("author_id", "author_name") if c in org.columns
-                     for v in org[c].dropna().unique())
+        keep += tuple(str(v) for c in ("author_id", "author_name") if c in org.columns
+                      for v in org[c].dropna().unique())
     shown = pseudonymise(df[[c for c in (text_col, "author_id", "author_name", "author_is_org")
                              if c in df.columns]].rename(columns={text_col: "text"}), keep=keep)
     texts = shown["text"].tolist()

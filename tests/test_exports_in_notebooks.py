@@ -276,3 +276,25 @@ def test_a_slug_with_hyphens_is_also_kept_as_the_handle_it_stands_for(tmp_path):
     assert {"virginamerica", "usairways"} <= set(keep)
     shown = smlib.pseudonymise(ds.interactions, keep=keep)["text"].tolist()
     assert shown == ["@VirginAmerica my bag is lost", "@USAirways flight late again"]
+
+
+def test_the_handle_each_organisation_is_addressed_by_is_kept_readable(tmp_path):
+    """The airline tweets name 'american' and 'southwest' but are written to @AmericanAir and
+    @SouthwestAir: those became pseudonyms, as if the airlines were customers; and
+    discover_themes' examples hid @SpotifyCares in a file with none of its own messages."""
+    p = tmp_path / "brands.csv"
+    rows = ["org,author,text,date"]
+    for i in range(6):
+        rows.append(f"american,c{i},@AmericanAir my bag is lost again {i},2026-01-05 1{i}:00")
+        rows.append(f"southwest,d{i},@SouthwestAir flight late again {i},2026-01-05 1{i}:30")
+    rows.append("american,c9,@jo_bloggs84 see you there,2026-01-05 18:00")
+    p.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ds = smlib.load(p)
+    keep = smlib.metrics.org_handles(ds)
+    assert {"americanair", "southwestair"} <= set(keep) and "jo_bloggs84" not in keep
+    shown = smlib.pseudonymise(ds.interactions, keep=keep)["text"].tolist()
+    assert shown[0].startswith("@AmericanAir ") and "@jo_bloggs84" not in " ".join(shown)
+    scored = smlib.add_sentiment(ds.interactions)
+    found = smlib.discover_themes(scored, top=5, min_count=2, keep=keep)
+    examples = " ".join(e for ex in found["examples"] for e in ex)
+    assert "@AmericanAir" in examples or "@SouthwestAir" in examples

@@ -562,3 +562,18 @@ def test_a_broken_help_lines_section_is_a_clear_error(tmp_path, lines):
     with pytest.raises(smlib.DataError, match="help_lines") as e:
         load_responses(p)
     assert "responses.toml" in str(e.value)
+
+
+def test_struggling_with_an_app_and_loan_adverts_are_not_urgent():
+    """A second review: "I'm still struggling with this … music is regularly disappearing" was
+    urgent distress, and "Need a loan today? No credit checks! Whatsapp the number on my profile"
+    second in the queue as a complaint and a question."""
+    texts = {"I'm still struggling with this, music is regularly disappearing": False,
+             "Really struggling with the app today": False,
+             "I'm struggling to cope since my husband died": True,
+             "I'm really struggling, I can't pay the rent": True}
+    assert vulnerable(texts) == texts
+    p = smlib.prioritise(make([{"text": "Need a loan today? No credit checks! Whatsapp the number on my profile"},
+                               {"text": "Want free phone credit? Click the link in my profile!!!"}]))
+    assert p["category"].astype(str).tolist() == ["no_action", "no_action"]
+    assert all(any("spam" in r for r in rs) for rs in p["reasons"])

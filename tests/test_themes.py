@@ -318,3 +318,14 @@ def test_fire_slang_does_not_hide_a_real_fire():
     assert "safety" not in match_themes("your new app is fire")
     assert "safety" in match_themes("scammy text pretending to be you")
     assert "contact" in match_themes("You are not contactable at all")
+
+
+def test_a_word_in_single_quotes_is_still_that_word():
+    """'left in a safe place' (British single quotes) kept 'safe' in the safety theme, because the
+    quote after 'place' stopped the not_in phrase; "was 'late'" was in no theme at all."""
+    from smlib.themes import match_themes
+    assert "safety" not in match_themes("Delivery said 'left in a safe place' and it's nowhere to be seen!")
+    assert "delays" in match_themes("the train was 'late' again")
+    f = smlib.add_themes(pd.DataFrame({"text": ["the train was 'late' again", "can't fault them"]}))
+    assert "delays" in f["themes"].iloc[0] and "faults" not in f["themes"].iloc[1]
+    assert "safety" not in match_themes("I cleared my cache in privacy settings and it fixed it")

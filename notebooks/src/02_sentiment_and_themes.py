@@ -278,7 +278,7 @@ else:
 # %%
 # the whole window goes in (only the public's messages are counted), so that the organisation's
 # own handles in the examples stay readable
-found = smlib.discover_themes(smlib.add_sentiment(window), top=12, min_count=3)
+found = smlib.discover_themes(smlib.add_sentiment(window), top=12, min_count=3, keep=handles)
 if found.empty:
     print("No word or phrase is much more common in the negative messages than in the others "
           "on these days (there may be too few messages to tell).")

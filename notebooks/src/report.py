@@ -238,7 +238,7 @@ else:
 # means the theme list does not know this one yet — something new to watch.
 
 # %%
-found = smlib.discover_themes(period, top=8)
+found = smlib.discover_themes(period, top=8, keep=keep)
 if len(found):
     found = smlib.themes.discoveries_for_people(found)
     display(rv.table(rv.reveal_frame(found, real),
@@ -338,8 +338,14 @@ fig = go.Figure([
 for d in res["meta"]["days"]:
     fig.add_vrect(x0=pd.Timestamp(d), x1=pd.Timestamp(d) + pd.Timedelta(days=1), fillcolor="#1f4e79",
                   opacity=0.08, line_width=0)
+left, early = smlib.crisis.busy_start(crisis, res["meta"]["days"])
+if left is not None:   # a few stray old messages would squash the busy part to a sliver
+    fig.update_xaxes(range=[left, max(times[-1], pd.Timestamp(max(res["meta"]["days"])))
+                            + pd.Timedelta(days=1)])
 rv.style_figure(fig, "Negative messages per hour, all the data (monitoring days shaded)",
-                f"Time ({crisis.timezone})", "Negative messages per hour", legend="").show()
+                f"Time ({crisis.timezone})" + (f" – {early:,} earlier messages (before {left:%d %b %Y}) "
+                                               "not shown" if left is not None else ""),
+                "Negative messages per hour", legend="").show()
 in_days = crisis.periods_on(res["meta"]["days"])    # periods sharing any time with a monitoring day
 rv.paragraph(f"{len(crisis.periods)} crisis period(s) in all the data; {len(in_days)} of them on the "
              "monitoring days." if crisis.alarm else "", note=True)
