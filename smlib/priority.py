@@ -623,10 +623,7 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
 
     notes: list[str] = []
     base = frame.copy()
-    created = pd.to_datetime(base["created_at"], utc=True)
-    if created.isna().any():
-        raise DataError(f"{int(created.isna().sum())} message(s) have no 'created_at' time",
-                        field="created_at")
+    created = base["created_at"]    # UTC, every one readable (analysis_frame above)
     if now is None:
         now_ts = created.max() if len(created) else pd.Timestamp.now(tz="UTC")
     else:

@@ -245,8 +245,9 @@ def conform_interactions(df: pd.DataFrame, org: str | None = None) -> pd.DataFra
     return pd.DataFrame(out, copy=False).reset_index(drop=True)  # copy-on-write: the input stays as it was
 
 
-_TRUE_WORDS = frozenset({"true", "t", "yes", "y", "1", "1.0"})
-_FALSE_WORDS = frozenset({"false", "f", "no", "n", "0", "0.0", ""})
+TRUE_WORDS = frozenset({"true", "t", "yes", "y", "1"})
+FALSE_WORDS = frozenset({"false", "f", "no", "n", "0", ""})
+"""How a true/false column is written in exports and by hand (the loaders read the same words)."""
 
 
 def org_flags(values: pd.Series, who: str | None = None, field: str = "author_is_org") -> pd.Series:
@@ -274,9 +275,9 @@ def org_flags(values: pd.Series, who: str | None = None, field: str = "author_is
             mapping[v] = bool(v)
         elif isinstance(v, (int, float, np.integer, np.floating)) and v in (0, 1):
             mapping[v] = bool(v)
-        elif isinstance(v, str) and v.strip().lower() in _TRUE_WORDS:
+        elif isinstance(v, str) and v.strip().lower() in TRUE_WORDS:
             mapping[v] = True
-        elif isinstance(v, str) and v.strip().lower() in _FALSE_WORDS:
+        elif isinstance(v, str) and v.strip().lower() in FALSE_WORDS:
             mapping[v] = False
         else:
             bad.append(v)

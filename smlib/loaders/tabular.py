@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError
-from ..schema import INTERACTION_COLUMNS, KINDS, duplicated_ids
+from ..schema import FALSE_WORDS, INTERACTION_COLUMNS, KINDS, TRUE_WORDS, duplicated_ids
 from ..stars import not_whole_stars, read_stars
 from ._options import Options
 from ._rows import any_contains, as_str, clean_ids
@@ -173,8 +173,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "org": ("org", "organisation", "organization", "brand", "company"),
     "rating": ("rating", "stars", "star_rating", "review_rating", "review_stars"),   # kept as an extra column
 }
-_TRUE = {"true", "1", "yes", "y", "t"}
-_FALSE = {"false", "0", "no", "n", "f", ""}
 
 
 def _key(h: str) -> str:
@@ -906,11 +904,11 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
                 out[fld] = col.astype("object").where(~empty, None)
     if "author_is_org" in out.columns:
         v = out["author_is_org"].astype("str").str.strip().str.lower().fillna("")
-        odd = ~v.isin(_TRUE | _FALSE)
+        odd = ~v.isin(TRUE_WORDS | FALSE_WORDS)
         if odd.any():
             opts.tracker.warnings.append(f"{int(odd.sum())} value(s) in column '{mapping['author_is_org']}'"
                                          " are not True/False; read as False")
-        out["author_is_org"] = v.isin(_TRUE).to_numpy()
+        out["author_is_org"] = v.isin(TRUE_WORDS).to_numpy()
     if "kind" in out.columns:
         k = out["kind"].astype("str").str.strip().str.lower()
         k = k.replace({"dm": "message", "direct message": "message", "private message": "message",
