@@ -33,7 +33,7 @@ from ..errors import DataError
 from ..schema import (PLATFORMS, conform_interactions, duplicated_ids,
                       new_load_summary, validate_interactions)
 from ._text import normalise_line_ends
-from ._time import to_utc
+from ._time import NOT_DATES, to_utc
 
 _EXCEL_ID = re.compile(r"^\s*\d(\.\d+)?[eE]\+?\d+\s*$")
 PLATFORM_ALIASES = {"twitter": "x", "tweet": "x", "x.com": "x", "fb": "facebook", "meta": "facebook",
@@ -116,7 +116,8 @@ def mostly_items(items: list, is_item: Callable[[Any], bool],
 _RELATIVE_DATE = re.compile(
     r"^\s*(?:(?:about|over|almost|streamed|premiered|edited)\s+)*(?:\d+|an?|one|a few)\s*"
     r"(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)"
-    r"\s+ago\b.*$|^\s*(?:yesterday|today|just now|now)\s*(?:\(edited\))?\s*$", re.IGNORECASE)
+    r"\s+ago\b.*$|^\s*(?:" + "|".join(sorted(map(re.escape, NOT_DATES), key=len, reverse=True))
+    + r")\s*(?:\(edited\))?\s*$", re.IGNORECASE)
 """'2 weeks ago', 'a year ago (edited)', 'yesterday': what scrapers copy from a page, relative to
 the day it was read."""
 

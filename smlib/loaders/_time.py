@@ -495,7 +495,7 @@ def _from_row_zones(out: pd.Series, naive: np.ndarray, zones: pd.Series, local_t
     return out
 
 
-_NOT_DATES = frozenset({"now", "today", "tomorrow", "yesterday", "just now"})
+NOT_DATES = frozenset({"now", "today", "tomorrow", "yesterday", "just now"})
 """Words pandas would read as a date relative to the moment of loading."""
 
 
@@ -557,7 +557,7 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     if not strict or failed.any():
         # pandas reads "now" and "today" as the moment of loading: a scraped "today" would become
         # a real-looking date (of the day the file was loaded), so these words are not dates
-        words = s.str.strip().str.lower().isin(_NOT_DATES).to_numpy(dtype=bool, na_value=False)
+        words = s.str.strip().str.lower().isin(NOT_DATES).to_numpy(dtype=bool, na_value=False)
         if words.any():
             out = _ns_utc(out).copy()
             out[words] = pd.NaT
