@@ -297,8 +297,10 @@ def analysis_frame(frame: Any, who: str, needs: tuple[str, ...] = ("created_at",
     the same reading: ``needs`` must be present; ``author_is_org`` as :func:`org_flags`;
     ``created_at`` as UTC times (text is parsed, times without a zone are read as UTC, and
     times that are missing or cannot be read are a clear error, not a merge failure deep in
-    pandas); missing optional reply columns filled (``parent_id`` NA, ``message_id`` a row
-    number, ``thread_id`` the message's own id); and repeated ``(platform, message_id)`` rows
+    pandas); platform names typed by hand ("Twitter", "FB") as the model's codes; missing
+    optional columns filled (``parent_id`` NA, ``message_id`` a row number, ``thread_id`` the
+    message's own id, ``kind`` post/reply for the organisation and comment for the public,
+    ``platform`` "other" unless ``fill_platform=False``); and repeated ``(platform, message_id)`` rows
     (two overlapping exports glued together) refused, since they would be counted twice.
     The input is never changed; a frame that is already right comes back as it is.
     """
