@@ -60,7 +60,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError
+from .errors import DataError, whole_number
 from .privacy import person_keys
 from .schema import Dataset, Profile, analysis_frame
 
@@ -220,20 +220,15 @@ def detect_crisis(frame: pd.DataFrame | Dataset, freq: str = "h", profile: Profi
         raise DataError(f"freq must be 'h' (per hour) or 'D' (per day), got {freq!r}", field="freq")
     d = DEFAULTS[f]
 
-    def _whole(name: str, value: Any, least: int) -> int:
-        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < least:
-            raise DataError(f"{name} must be a whole number, {least} or more, got {value!r}", field=name)
-        return int(value)
-
     def _number(name: str, value: Any, low: float, high: float, what: str) -> float:
         if (isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating))
                 or not math.isfinite(value) or not low < value < high):
             raise DataError(f"{name} must be {what}, got {value!r}", field=name)
         return float(value)
 
-    window = _whole("window", d["window"] if window is None else window, 3)
-    min_count = _whole("min_count", d["min_count"] if min_count is None else min_count, 0)
-    min_periods = _whole("min_periods", min(d["min_periods"], window) if min_periods is None else min_periods, 1)
+    window = whole_number("window", d["window"] if window is None else window, 3)
+    min_count = whole_number("min_count", d["min_count"] if min_count is None else min_count, 0)
+    min_periods = whole_number("min_periods", min(d["min_periods"], window) if min_periods is None else min_periods, 1)
     alpha = _number("alpha", alpha, 0, 1, "a chance between 0 and 1 (e.g. 0.001)")
     k = _number("k", k, 0, math.inf, "a positive number of spreads (e.g. 3)")
     negative_at_or_below = _number("negative_at_or_below", negative_at_or_below, -1.0001, 1.0001,

@@ -21,3 +21,13 @@ class DataError(ValueError):
         if field:
             where.append(f"field '{field}'")
         super().__init__(f"{': '.join([', '.join(where), message]) if where else message}")
+
+
+def whole_number(name: str, value: object, least: int) -> int:
+    """``value`` as an int when it is a whole number (Python or numpy, not True/False) of at least
+    ``least``; else a :class:`DataError` naming the setting: the check every analysis setting
+    such as ``top=`` or ``window=`` shares."""
+    import numbers
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
+        raise DataError(f"{name} must be a whole number, {least} or more, got {value!r}", field=name)
+    return int(value)

@@ -36,7 +36,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from .errors import DataError
+from .errors import DataError, whole_number
 from .schema import org_flags
 from .paths import data_file, file_stamp, read_toml
 from .privacy import EMAIL_MARK, PHONE_MARK, PSEUDONYM
@@ -378,8 +378,7 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
     if text_col not in frame.columns:
         raise DataError(f"discover_themes needs a '{text_col}' column", field=text_col)
     for name, value, least in (("top", top, 1), ("min_count", min_count, 1), ("examples", examples, 0)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < least:
-            raise DataError(f"{name} must be a whole number, {least} or more, got {value!r}", field=name)
+        whole_number(name, value, least)
     df = frame
     if customers_only and "author_is_org" in df.columns:
         df = df[~org_flags(df["author_is_org"])]
