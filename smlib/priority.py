@@ -41,6 +41,7 @@ from .errors import DataError
 from .paths import data_file, read_toml
 from .privacy import handle_keys, pseudonymise
 from .schema import Dataset, Profile, analysis_frame, org_flags
+from .signoff import polite_thanks
 from .textforms import fold_unicode
 from .textforms import literal as _literal
 
@@ -83,11 +84,12 @@ _WORD_LISTS = ("words", "not_in", "joking_words", "still_needs_help_words", "rea
                "past_words", "thank_you_words", "you_words", "about_business_words")
 _FACTOR_KEYS = frozenset({"points", "urgent", "reason", "situation", "patterns", "sentiment_at_or_below",
                           "sentiment_at_or_above", "stars_at_or_below", "question_mark", "reviews_always",
-                          "require_about_business", "points_per_hour", "max_points",
+                          "require_about_business", "sign_off_is_not_praise", "points_per_hour", "max_points",
                           "points_per_message", "window_hours", "followers_tiers", "shares_tiers",
                           "reach_tiers", *_WORD_LISTS})
 """Every key a factor may have; anything else is a typo (it would be ignored)."""
-_TRUE_FALSE = ("urgent", "question_mark", "reviews_always", "require_about_business")
+_TRUE_FALSE = ("urgent", "question_mark", "reviews_always", "require_about_business",
+               "sign_off_is_not_praise")
 _REASON_FIELDS = {"complaint_strength": {"sentiment": -0.5}, "waiting": {"waited": "2 h 10 min"},
                   "repeat_contact": {"count": 3}, "reach": {"what": "12,000 followers"},
                   "spike": {"period": "Monday 20 October"}}
@@ -683,14 +685,21 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     is_review = kind.eq("review")
     if F["praise"].get("require_about_business", False):
         # praise to thank is addressed to the business about its service, not cheerful chat
-        thanks = _matches(text, {"words": F["praise"].get("thank_you_words", []),
-                                 "not_in": F["praise"].get("not_in", [])}).map(bool)
+        thanked = _matches(text, {"words": F["praise"].get("thank_you_words", []),
+                                  "not_in": F["praise"].get("not_in", [])})
+        thanks = thanked.map(bool)
         you = _matches(text, {"words": F["praise"].get("you_words", [])}).map(bool)
         about = _matches(text, {"words": F["praise"].get("about_business_words", [])}).map(bool)
         tags_other = _tags_someone_else(text, out, profile)
         praise = thanks | (positive & (you | about) & ~tags_other)
     else:
         praise = positive
+    if F["praise"].get("sign_off_is_not_praise", True):
+        # a plain "thanks" signing off a question or request is politeness, unless it thanks
+        # for something ("thanks for the refund") or other praise words come with it
+        polite = pd.Series([polite_thanks(t, ws, q) for t, ws, q in zip(text, found["praise"], hit["question"])],
+                           index=text.index, dtype=bool)
+        praise = praise & ~polite
     if F["praise"].get("reviews_always", True):
         praise = praise | is_review
     hit["praise"] = praise & ~serious  # "great, another delay" is a complaint, not praise

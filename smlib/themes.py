@@ -41,6 +41,7 @@ from .schema import org_flags
 from .paths import data_file, file_stamp, read_toml
 from .privacy import EMAIL_MARK, PHONE_MARK, PSEUDONYM
 from .sentiment import _term_regex, clean_text, normalise_term
+from .signoff import polite_thanks
 
 NO_THEME = "none"
 
@@ -210,7 +211,8 @@ def add_themes(frame: pd.DataFrame, themes=None, text_col: str = "text") -> pd.D
 
     ``themes``: None for ``data/themes.toml``, a path to another TOML file, or a dict.
     If ``sentiment_label`` is present, "praise" is only given to positive messages
-    ("thanks for nothing" and "Is it open on Sunday? Thanks" are not praise).
+    ("thanks for nothing" is not praise). A plain "thanks" that signs off a question ("Is it
+    open on Sunday? Thanks") is never praise by itself (:mod:`smlib.signoff`).
     """
     if not isinstance(frame, pd.DataFrame):
         raise DataError(f"add_themes needs a DataFrame, got {type(frame).__name__}")
@@ -226,6 +228,8 @@ def add_themes(frame: pd.DataFrame, themes=None, text_col: str = "text") -> pd.D
         cand = _candidates(low, index)
         counts = [(len(ths[k].hits(low)), k, ths[k].key) for k in sorted(cand)]
         hit = [c for c in counts if c[0] > 0]
+        if any(c[2] == "praise" for c in hit) and _polite_only(low, ths):
+            hit = [c for c in hit if c[2] != "praise"]
         tags.append([c[2] for c in hit])
         prim.append(max(hit, key=lambda c: (c[0], -c[1]))[2] if hit else NO_THEME)
     tags.append([])
@@ -294,6 +298,13 @@ def _candidates(low: str, index) -> set[int]:
     if "<n>" in exact:   # numbers can be words ("two hours"): always try these themes
         out |= exact["<n>"]
     return out
+
+
+def _polite_only(low: str, ths: Iterable[Theme]) -> bool:
+    """True when a message's only praise words are a plain "thanks" signing off a question
+    ("Is it open on Sunday? Thanks"): politeness, not praise."""
+    praise = next((t for t in ths if t.key == "praise"), None)
+    return praise is not None and polite_thanks(low, praise.hits(low))
 
 
 def _primary_without(low: str, ths: Iterable[Theme], skip: str = "praise") -> str:

@@ -577,3 +577,26 @@ def test_struggling_with_an_app_and_loan_adverts_are_not_urgent():
                                {"text": "Want free phone credit? Click the link in my profile!!!"}]))
     assert p["category"].astype(str).tolist() == ["no_action", "no_action"]
     assert all(any("spam" in r for r in rs) for rs in p["reasons"])
+
+
+def test_a_thanks_that_signs_off_a_question_is_not_praise():
+    """"Is it open on Sunday? Thanks" scored +12 question and +5 "praise to thank the customer
+    for", so every polite enquiry looked like praise in M2's reasons (and themes.toml already
+    said it is not praise). Thanking *for* something, other praise words, or a thanks on its
+    own still count; the setting turns the rule off."""
+    polite = ["Is it open on Sunday? Thanks", "Could you DM me the link please, thank you",
+              "Where is my order? Cheers"]
+    kept = ["Thank you for the quick reply! Can I also change my seat?",
+            "Brilliant service, thanks! Can I book again for Friday?",
+            "Thanks again, when does the sale start?", "Thanks"]
+    p = by_text(smlib.prioritise(make([{"text": t} for t in polite + kept])))
+    for t in polite:
+        assert p[t]["category"] == "needs_action"
+        assert p[t]["reasons"][0].startswith("+12 asks a question"), p[t]["reasons"]
+        assert not any("praise" in r for r in p[t]["reasons"]), (t, p[t]["reasons"])
+    for t in kept:
+        assert any(r.startswith("+5 praise") for r in p[t]["reasons"]), (t, p[t]["reasons"])
+    rules = copy.deepcopy(load_priority_rules())
+    rules["factors"]["praise"]["sign_off_is_not_praise"] = False
+    old = by_text(smlib.prioritise(make([{"text": polite[0]}]), rules=rules))
+    assert any(r.startswith("+5 praise") for r in old[polite[0]]["reasons"])

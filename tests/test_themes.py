@@ -84,8 +84,11 @@ def test_praise_is_only_given_to_positive_messages():
     assert out["primary_theme"][0] == "delays"
     assert "praise" in out["themes"][1]
     assert out["themes"][2] == [] and out["primary_theme"][2] == "none"
-    # without sentiment the keyword alone decides
-    assert "praise" in smlib.add_themes(df)["themes"][2]
+    # without sentiment the keywords decide ("thanks for nothing" is praise by keyword alone),
+    # but a plain "thanks" signing off a question is politeness either way (smlib.signoff)
+    plain = smlib.add_themes(df)["themes"]
+    assert "praise" in plain[0] and "praise" in plain[1]
+    assert "praise" not in plain[2]
 
 
 def test_add_themes_does_not_mutate_and_keeps_index():
@@ -329,3 +332,13 @@ def test_a_word_in_single_quotes_is_still_that_word():
     f = smlib.add_themes(pd.DataFrame({"text": ["the train was 'late' again", "can't fault them"]}))
     assert "delays" in f["themes"].iloc[0] and "faults" not in f["themes"].iloc[1]
     assert "safety" not in match_themes("I cleared my cache in privacy settings and it fixed it")
+
+
+def test_a_thanks_that_signs_off_a_question_is_not_praise_even_without_sentiment():
+    df = pd.DataFrame({"text": ["Is it open on Sunday? Thanks", "Thanks for the help! Is it open Sunday?",
+                                "Lovely staff, thanks. Is it open Sunday?", "Thanks!",
+                                "Where is my parcel? Cheers"]})
+    th = smlib.add_themes(df)["themes"].tolist()
+    assert "praise" not in th[0] and "praise" not in th[4]
+    assert "delivery" in th[4]
+    assert all("praise" in t for t in th[1:4])
