@@ -220,6 +220,8 @@ _STARTS_BUT = re.compile(r"\s*but\b", re.IGNORECASE)
 NEGATE_WORDS = frozenset(NEGATE) | {"no"}
 _NEGATE_SET = frozenset(NEGATE)
 _PUNCT = string.punctuation
+_CLAUSE_END = re.compile(r"(?<=[a-zA-Z]{2}[.!?])\s+|(?<=[a-zA-Z][!?])\s+|(?<=[.!?][.!?])\s+")
+"""The end of a sentence inside a text (a full stop after a word, ! or ?, then a space)."""
 _NEG_SKIP = frozenset({"be", "been", "being", "was", "is", "are", "were", "get", "got", "ever", "even",
                        "so", "too", "very", "at", "all", "a", "the", "really"})
 _NEG_DETERMINERS = frozenset({"any", "your", "my", "major", "more", "further", "real", "big", "serious",
@@ -731,6 +733,28 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         # split on whitespace afterwards, so an extra space before a description changes nothing
         return self._valences_clean(text.translate(self._emoji_table).strip())
 
+    def _clause_valences(self, text: str) -> tuple[list[str], list[float]]:
+        """:meth:`_valences` for each part of a sentence that ends in . ! or ?, joined.
+
+        VADER drops the punctuation before it looks for a negation, so in "you helped my family
+        when we had nothing. forever grateful" the "nothing" negated "grateful". A full stop
+        ends a negation's reach (the sentence splitter only splits before a capital letter).
+        A part that starts with "but" halves what came before, as VADER does inside a sentence.
+        """
+        if not _CLAUSE_END.search(text):
+            return self._valences(text)
+        words: list[str] = []
+        vals: list[float] = []
+        for part in _CLAUSE_END.split(text):
+            if not part.strip():
+                continue
+            w, v = self._valences(part)
+            if vals and _STARTS_BUT.match(part):
+                vals = [x * 0.5 for x in vals]
+            words.extend(w)
+            vals.extend(v)
+        return words, vals
+
     def _valences_clean(self, text: str) -> tuple[list[str], list[float]]:
         """VADER's per-word valences (same results as VADER's loop, lower-casing each word once)."""
         words = [s if len(s := w.strip(_PUNCT)) > 2 else w for w in text.split()]
@@ -820,7 +844,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         trailing_not = "not" in low and bool(_SARCASM_NOT.search(low))
         if trailing_not:
             sentence = _SARCASM_NOT.sub("", low).rstrip(" .,")
-        words, vals = self._valences(self._phrases_to_tokens(sentence))
+        words, vals = self._clause_valences(self._phrases_to_tokens(sentence))
         detail: list[list] = []
         lows = None
         info, cs_words = self.layer.token_info, self.layer.words

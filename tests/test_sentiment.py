@@ -492,3 +492,18 @@ def test_explanation_keeps_the_words_a_rule_set_to_zero():
     assert len(row) == 1 and row["effect"].iloc[0] == 0 and "enquiry" in row["why"].iloc[0]
     # the score is still the sum of what counts: words scoring 0 on their own are not listed
     assert "what" not in set(q["what"]) and q.attrs["label"] == "neutral"
+
+
+def test_a_full_stop_ends_a_negation_even_before_a_small_letter():
+    """VADER drops punctuation before looking 3 words back for a negation, and the sentence
+    splitter only splits before a capital letter: "…when we had nothing. forever grateful!!"
+    was negative (-0.47, "nothing" negated "grateful") and went into Hopewell Trust's M2 queue
+    as a complaint. The fix must keep negation inside a sentence, and "but" after a full stop."""
+    lab = lambda t: smlib.add_sentiment(pd.DataFrame({"text": [t]}))["sentiment_label"].iloc[0]
+    assert lab("you helped my family when we had nothing. forever grateful!!") == "positive"
+    assert lab("we could not get in. lovely staff fixed it") == "positive"
+    # negation inside one sentence still works
+    assert lab("we had nothing good to say, not grateful at all") == "negative"
+    assert lab("I am not happy!! nothing works") == "negative"
+    # "but" after a full stop still weighs what follows more
+    assert lab("the staff were nice. but the delay was awful and nobody told us") == "negative"
