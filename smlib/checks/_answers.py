@@ -209,14 +209,30 @@ def one_value(value: Any, name: str, what: str) -> tuple[Any, str | None]:
              and all(isinstance(i, int) and not isinstance(i, bool) for i in first))
     hint = " (is it the table's shape: rows and columns?)" if shape else ""
     # never the size itself: how many values a learner's list holds is often the answer
+    things = "true/false" if _true_false(value, first) else "values"
     return None, (f"'{name}' holds several values{hint}; the task asks for one {what}."
-                  + ("" if shape else _count_hint(what)))
+                  + ("" if shape else _count_hint(what, things)))
+
+
+def _true_false(value: Any, first: list[Any]) -> bool:
+    """Is a list-like answer a column of True/False values (a filter forgotten to be counted)?
+    len() or .nunique() of it gives a wrong count; the True values are what it counts."""
+    import numpy as np
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None and str(dtype) != "object":
+        return str(dtype) in ("bool", "boolean")
+    if isinstance(value, (list, tuple)):
+        return bool(value) and all(isinstance(v, (bool, np.bool_)) for v in value)
+    return bool(first) and all(isinstance(v, (bool, np.bool_)) for v in first)
 
 
 def _count_hint(what: str, things: str = "values") -> str:  # noqa: D401
     """A nudge towards counting, for a task that wants a number (never the count itself)."""
     if "number" not in what:
         return ""
+    if things == "true/false":
+        return (" It is a column of True/False values: if the task wants how many are True, "
+                "count the True values with code (for example .sum()), not len() or .nunique().")
     if things == "rows":
         return " If the task wants how many rows there are, count them with code (for example len())."
     return (" If the task wants how many there are, count them with code (for example len() or "

@@ -49,10 +49,20 @@ def _for_the_tool(piece: str, stems: tuple[str, ...], kind: str) -> bool:
         return True
     for stem in stems:
         for m in re.finditer(r"(?<![a-z])" + re.escape(stem.lower()), p):
-            before = p[:m.start()]
+            # a "not" reaches only to the end of its clause: "it is not free but it covers
+            # TikTok" gives coverage as a reason (found by a review, session 13)
+            before = _SCOPE_END.split(p[:m.start()])[-1]
             if not _NOT.search(before[-40:]):
                 return True
     return False
+
+
+_SCOPE_END = re.compile(
+    r"\b(?:but|although|though|however|yet|whereas|while|whilst)\b|[;:]"
+    # a comma ends it when a new clause starts ("although it is not free, it covers TikTok"),
+    # not inside a list ("it does not measure sentiment, age or location")
+    r"|,(?=\s*(?:and\s+|so\s+|plus\s+)?(?:it|it's|its|this|that|they|there|which|the tool|"
+    r"you|we|staff|the (?:business|organisation|owner|manager|cinema|salon|shop)|[a-z0-9]+ (?:is|has|can|will|would|does|covers|sees|sends)\b)\b)")
 
 
 def _unknown_tool(value: Any) -> str:

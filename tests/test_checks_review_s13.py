@@ -1,0 +1,84 @@
+"""The exercise checks on the answers a session-13 review found judged or explained wrongly.
+
+Each test failed on the checks before the fix it names. Facts (the right counts, which message
+is highest and what scored it, the age chart) are worked out here with smlib's public functions
+or the checks' own helpers, for both practice organisations where the case applies to both.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import smlib
+from smlib.checks import context_for, judge
+
+ORGS = ("tidy-paws", "lakeside-cinema")
+
+
+@pytest.fixture(scope="module", params=ORGS)
+def ctx(request):
+    return context_for(request.param)
+
+
+def _leaks(message: str, *expected) -> bool:
+    for e in expected:
+        s = str(e)
+        if re.fullmatch(r"\d+", s):
+            if re.search(rf"(?<!\d){s}(?!\d)", message):
+                return True
+        elif s.lower() in message.lower():
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- #8 True/False column
+
+def _negative_mask(ctx):
+    ws = smlib.add_sentiment(ctx.window[ctx.window["platform"].astype(str).isin(ctx.platforms)])
+    return (ws["sentiment_label"] == "negative") & ~ws["author_is_org"].astype(bool)
+
+
+def test_a_true_false_column_is_told_to_count_the_true_values(ctx):
+    mask = _negative_mask(ctx)
+    assert mask.dtype == bool and mask.nunique() == 2
+    assert judge("p3.negative", int(mask.sum()), ctx=ctx).ok     # the count of True values is right
+    for answer in (mask, mask.to_numpy(), mask.tolist()):
+        fb = judge("p3.negative", answer, ctx=ctx)
+        assert not fb.ok
+        # len() and .nunique() give wrong counts for a True/False column: never suggested alone
+        assert ".sum()" in fb.message and "True" in fb.message, fb.message
+        assert not re.search(r"for example len\(\) or \.nunique\(\)", fb.message), fb.message
+        assert not _leaks(fb.message, int(mask.sum()))
+    fb = judge("warmup.business", ctx.frame["author_is_org"].astype(bool), ctx=ctx)
+    assert not fb.ok and ".sum()" in fb.message, fb.message
+    # a column of numbers still gets the counting hint it had
+    fb = judge("p3.negative", pd.Series([3, 4, 5]), ctx=ctx)
+    assert not fb.ok and "len()" in fb.message and ".sum()" not in fb.message
+
+
+# --------------------------------------------------------------------------- #3 D1 negation scope
+
+def _tool_and_platform(ctx):
+    """An available tool that covers at least one of the organisation's platforms, and that
+    platform's name as learners write it."""
+    cov = smlib.tool_coverage(ctx.ds, days=ctx.days).set_index("id")
+    cat = smlib.load_tool_catalogue().set_index("id")
+    tid = next(t for t in cov.index if cat.loc[t, "status"] == "available"
+               and len(cov.loc[t, "platforms_covered"]))
+    return str(cat.loc[tid, "name"]), str(cov.loc[tid, "platforms_covered"][0])
+
+
+def test_d1_a_drawback_does_not_cancel_the_next_reason_in_the_sentence(ctx):
+    tool, plat = _tool_and_platform(ctx)
+    for reasons in (f"{tool} is not easy to use but it covers {plat}. It measures sentiment.",
+                    f"Although it is not easy to use, it covers {plat} and it measures sentiment.",
+                    f"It is not cheap; it covers {plat}. It also measures sentiment."):
+        fb = judge("d1.reasons", tool, reasons, ctx=ctx)
+        assert fb.ok, (reasons, fb.message)
+    # a "not" still covers a list in its own clause: these are reasons against the tool
+    for against in (f"It does not measure sentiment, age or location. It covers {plat}.",
+                    f"It does not send alerts, but it covers {plat}."):
+        fb = judge("d1.reasons", tool, against, ctx=ctx)
+        assert not fb.ok and "fewer than two different reasons" in fb.message, (against, fb.message)
