@@ -600,3 +600,15 @@ def test_a_thanks_that_signs_off_a_question_is_not_praise():
     rules["factors"]["praise"]["sign_off_is_not_praise"] = False
     old = by_text(smlib.prioritise(make([{"text": polite[0]}]), rules=rules))
     assert any(r.startswith("+5 praise") for r in old[polite[0]]["reasons"])
+
+
+def test_engagement_bait_is_spam_not_a_question():
+    """"Who wants to learn how I quit my 9-5? Comment YES" was in Hopewell Trust's Needs action
+    (its question mark) and one of notebook 03's two needs_action examples."""
+    bait = ["Who wants to learn how I quit my 9-5? Comment YES 👇",
+            "My side hustle pays more than my job, who wants financial freedom?"]
+    real = "Is the shop open on Sunday?"
+    p = by_text(smlib.prioritise(make([{"text": t} for t in bait + [real]])))
+    for t in bait:
+        assert p[t]["category"] == "no_action" and "spam" in p[t]["reasons"][0], p[t]["reasons"]
+    assert p[real]["category"] == "needs_action"

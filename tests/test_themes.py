@@ -342,3 +342,20 @@ def test_a_thanks_that_signs_off_a_question_is_not_praise_even_without_sentiment
     assert "praise" not in th[0] and "praise" not in th[4]
     assert "delivery" in th[4]
     assert all("praise" in t for t in th[1:4])
+
+
+def test_phrases_that_only_look_like_a_theme():
+    """Found in the reports' theme examples: "Credit where it's due" was the example of
+    "Price, charges and refunds", "Still waiting for a reply to my DM" of "Queues and waiting
+    in person", and a charity's coffee morning of "Comfort and facilities"."""
+    df = pd.DataFrame({"text": ["Credit where it's due: so proud to have done the sleepout",
+                                "Still waiting for a reply to my DM",
+                                "who's doing the coffee morning on Saturday?",
+                                # guards: the themes still find what they are for
+                                "I want a refund and my credit back", "Waited 40 minutes in the queue",
+                                "The coffee on the train was cold"]})
+    th = smlib.add_themes(df)["themes"].tolist()
+    assert "price_refunds" not in th[0]
+    assert "queues" not in th[1] and "contact" in th[1]
+    assert "comfort" not in th[2]
+    assert "price_refunds" in th[3] and "queues" in th[4] and "comfort" in th[5]
