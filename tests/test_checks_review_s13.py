@@ -82,3 +82,87 @@ def test_d1_a_drawback_does_not_cancel_the_next_reason_in_the_sentence(ctx):
                     f"It does not send alerts, but it covers {plat}."):
         fb = judge("d1.reasons", tool, against, ctx=ctx)
         assert not fb.ok and "fewer than two different reasons" in fb.message, (against, fb.message)
+
+
+# --------------------------------------------------------------------------- #4, #5 M2 reasons
+
+def _ends(ctx):
+    from smlib.checks.m2 import _queue
+    q = _queue(ctx).sort_values("priority", kind="stable")
+    return q.iloc[0], q.iloc[-1]
+
+
+def _scored(row):
+    from smlib.checks.m2 import factors_of
+    return [f for f in factors_of(row["reasons"]) if f[1] > 0 and f[0] != "urgent_floor"]
+
+
+# a plain sentence saying each serious factor is absent
+DENIALS = {"safety": "Nobody was hurt", "complaint": "Nobody is complaining",
+           "distress": "No one is scared", "legal": "Nobody is going to court",
+           "security": "Nothing is a scam", "question": "Nobody is asking a question"}
+
+
+def test_m2_why_lowest_reads_nobody_a_few_words_back(ctx):
+    from smlib.checks.m2 import FACTOR_WORDS
+    low, _ = _ends(ctx)
+    facs = _scored(low)
+    present = {f[0] for f in facs}
+    assert "safety" not in present and "distress" not in present
+    own = FACTOR_WORDS[facs[0][0]][0]
+    for reason in (f"It is only {own} and nobody is in danger, so it can wait.",
+                   f"It is {own}. No one is in danger so it can wait.",
+                   f"It is just {own} and nobody is upset or hurt."):
+        fb = judge("m2.why_lowest", low["message_id"], reason, ctx=ctx)
+        assert fb.ok, (reason, fb.message)
+    # the danger is still read as claimed when nothing denies it
+    fb = judge("m2.why_lowest", low["message_id"], f"It is {own} but someone is in danger.", ctx=ctx)
+    assert not fb.ok and "does not contain" in fb.message
+
+
+def test_m2_why_highest_accepts_every_factor_that_scored_the_message(ctx):
+    from smlib.checks.m2 import CLAIM_WORDS, FACTOR_WORDS
+    _, top = _ends(ctx)
+    facs = _scored(top)
+    present = {f[0] for f in facs}
+    absent_claims = {w for k, ws in CLAIM_WORDS.items() if k not in present for w in ws}
+    assert len(facs) >= 3        # the two largest were the only ones read before
+    for k, _, _ in facs:
+        word = next(w for w in FACTOR_WORDS[k] if w not in absent_claims and len(w) >= 4)
+        reason = f"This message is the most important because of the {word} in it."
+        fb = judge("m2.why_highest", top["message_id"], reason, ctx=ctx)
+        assert fb.ok, (k, reason, fb.message)
+
+
+def test_m2_why_highest_short_sentence_is_a_sentence(ctx):
+    _, top = _ends(ctx)
+    fb = judge("m2.why_highest", top["message_id"], "They are angry.", ctx=ctx)
+    assert "list of words" not in fb.message, fb.message
+    fb = judge("m2.why_highest", top["message_id"], "angry customer complaint", ctx=ctx)
+    assert not fb.ok and "sentence" in fb.message
+
+
+def test_m2_why_highest_denying_what_scored_it_is_not_a_reason(ctx):
+    from smlib.checks.m2 import FACTOR_WORDS
+    _, top = _ends(ctx)
+    facs = _scored(top)
+    main = facs[0][0]
+    assert main in DENIALS
+    second = next(w for w in FACTOR_WORDS[facs[1][0]] if len(w) >= 4)
+    reason = f"{DENIALS[main]}, but the message is about the {second}."
+    assert judge("m2.why_highest", top["message_id"], f"The message is about the {second}.",
+                 ctx=ctx).ok
+    fb = judge("m2.why_highest", top["message_id"], reason, ctx=ctx)
+    assert not fb.ok and "not about something" in fb.message, (reason, fb.message)
+
+
+def test_m2_why_highest_reads_the_evidence_words_as_stems():
+    ctx = context_for("tidy-paws")
+    _, top = _ends(ctx)
+    facs = _scored(top)
+    ev = {k: e for k, _, e in facs}
+    if "nick" not in ev.get("safety", ""):
+        pytest.skip("the highest message's safety evidence is not a nick")
+    for reason in ("The dog's ear was nicked during grooming.", "The dog got nicked by the clippers."):
+        fb = judge("m2.why_highest", top["message_id"], reason, ctx=ctx)
+        assert fb.ok, (reason, fb.message)

@@ -39,12 +39,12 @@ _LABEL_OF = {norm_label(v): k for k, vs in LABELS.items() for v in vs + (k,)}
 FACTOR_WORDS: dict[str, tuple[str, ...]] = {
     "safety": ("safe", "unsafe", "danger", "hazard", "hurt", "injur", "harm", "accident", "bleed",
                "blood", "cut", "fire", "smoke", "emergency", "poison", "health", "risk",
-               "wound", "bruis", "burn", "scald", "graze"),
+               "wound", "bruis", "burn", "scald", "graze", "nick", "scratch", "bitten"),
     "distress": ("distress", "upset", "vulnerable", "worried", "scared", "frightened", "crying",
                  "anxious", "anxiety", "emotional", "struggling", "help me", "cope", "alone"),
     "legal": ("legal", "law", "lawyer", "solicitor", "sue", "court", "trading standards",
               "regulator", "ombudsman", "claim"),
-    "complaint": ("complain", "complaint", "unhappy", "angry", "problem", "refund", "poor",
+    "complaint": ("complain", "complaint", "unhappy", "angry", "furious", "problem", "refund", "poor",
                   "bad", "not happy", "disappoint", "rude", "broken", "wrong", "issue"),
     "complaint_strength": ("negative", "strong", "angry", "furious", "very", "upset",
                            "sentiment", "feeling", "annoyed"),
@@ -401,30 +401,91 @@ def factors_of(reasons: Any) -> list[tuple[str, int, str]]:
     return sorted(out, key=lambda t: -t[1])
 
 
+def _uses(text: str, stems: Any) -> list[str]:
+    """How the text uses each of these words, one entry per use: ``"said"``, ``"denied"``
+    ("nobody was hurt", "no one is in danger", "it is not about a complaint") or
+    ``"compared"`` ("more urgent than a question")."""
+    stems = [s_.lower() for s_ in stems if s_]
+    if not stems:
+        return []
+    pattern = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(s_) for s_ in stems) + ")")
+    low = clean_text(text).lower().replace("\u2019", "'")
+    low = re.sub(r"\bno[ -]?one\b", "nobody", low)
+    low = re.sub(r"\bnot (?:only|just)\b", " ", low)      # "not only a complaint but …" says it
+    low = _DENIAL_PHRASES.sub(" not ", low)
+    low = re.sub(r"\b(?:not|never|(?:is|was|are|were)n't)\s+(?:very\s+)?safe\b", "unsafe", low)  # a safety claim
+    out = []
+    for clause in _CLAUSE.split(low):
+        for m in pattern.finditer(clause or ""):
+            before = [w for w in re.findall(r"[a-z']+", clause[:m.start()]) if w not in _ARTICLES]
+            near = " ".join(before[-2:])
+            if _COMPARED.search(near):
+                out.append("compared")
+            # a "not" right before the word ("was not hurt", "isn't really a complaint"); or,
+            # a few words back in the same clause, a "not" or "nobody is" ("nobody is in
+            # danger", "no one is upset or hurt"); "nobody answered their complaint" and
+            # "they can't ignore that the dog was hurt" say complaint / hurt
+            elif _NEGATION.search(near) or _WIDE_DENIAL.search(
+                    " ".join(_after_breaker(before)[-_REACH:])):
+                out.append("denied")
+            else:
+                out.append("said")
+    return out
+
+
+_COMPARED = re.compile(r"\b(?:than|instead of|rather than|unlike)\b")
+_REACH = 4
+"""How many words back (in the same clause) a "not" or "nobody is" still reaches."""
+_WIDE_DENIAL = re.compile(
+    r"^(?:.* )?(?:(?:not|never|[a-z]+n't)(?: [a-z']+)*"
+    r"|(?:nobody|nothing|none|neither) (?:is|was|are|were|got|gets|get|seems?|seemed|looks?|"
+    r"looked|appears?|feels?|felt|being|been|(?:has|had|have) been)(?: [a-z']+)*)$")
+_BREAKERS = frozenset("that who which when if whether where after before until since for".split())
+
+
+def _after_breaker(words_: list[str]) -> list[str]:
+    """The words after the last word that starts a new part of the clause ("that", "when" …)."""
+    for i in range(len(words_) - 1, -1, -1):
+        if words_[i] in _BREAKERS:
+            return words_[i + 1:]
+    return words_
+
+
 def _said(text: str, stems: Any) -> bool:
     """Does the text say one of these words, not negated or compared in its clause?
     ("nobody was hurt" and "more urgent than a question" do not say hurt / question.)"""
-    stems = [s_.lower() for s_ in stems if s_]
-    if not stems:
-        return False
-    pattern = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(s_) for s_ in stems) + ")")
-    low = _DENIAL_PHRASES.sub(" not ", clean_text(text).lower())
-    low = re.sub(r"\b(?:not|never|(?:is|was|are|were)n't)\s+(?:very\s+)?safe\b", "unsafe", low)  # a safety claim
-    for clause in _CLAUSE.split(low):
-        for m in pattern.finditer(clause or ""):
-            # a "not" counts only close before the word ("was not hurt", "isn't really a
-            # complaint", "than a question"); "nobody answered their complaint" says complaint
-            near = [w for w in re.findall(r"[a-z']+", clause[:m.start()]) if w not in _ARTICLES][-2:]
-            if not _NEGATION.search(" ".join(near)):
-                return True
-    return False
+    return "said" in _uses(text, stems)
+
+
+def _denied(text: str, stems: Any) -> bool:
+    """Does the text say one of these words is absent ("nobody was hurt"), and never say it?"""
+    used = _uses(text, stems)
+    return "denied" in used and "said" not in used
+
+
+def _evidence_words(evidence: str) -> list[str]:
+    """The words the priority rules found, as stems a learner may write: "a nick on" → "nick"
+    (matches "nicked"), "cancelled, still waiting" → "cancelled", "still waiting"."""
+    out = []
+    for w in re.split(r"[,;/]| or ", evidence):
+        ws = re.findall(r"[a-z']+", w.lower())
+        while ws and ws[0] in _EDGE_WORDS:
+            ws = ws[1:]
+        while ws and ws[-1] in _EDGE_WORDS:
+            ws = ws[:-1]
+        phrase = " ".join(ws)
+        if len(phrase) >= 3 and not re.search(r"\d", w):
+            out.append(phrase)
+    return out
+
+
+_EDGE_WORDS = frozenset("a an the on of in to at by for with my his her their our your its "
+                        "is was are were".split())
 
 
 def _mentions_factor(text: str, factor: str, evidence: str) -> bool:
     stems = FACTOR_WORDS.get(factor, ())
-    ev = [w.strip().lower() for w in re.split(r"[,;/]| or ", evidence) if len(w.strip()) >= 3
-          and not re.search(r"\d", w)]
-    return _said(text, stems) or _said(text, ev)
+    return _said(text, stems) or _said(text, _evidence_words(evidence))
 
 
 _SMALL_WORDS = frozenset("this that with from after before their there they have your about "
@@ -453,7 +514,8 @@ def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
                           + picked.message)
     row = _find(item_id, ctx)
     text = clean_text(text_value)
-    if len(re.findall(r"[A-Za-z]+", text)) < 4 or real_sentences(text) < 1:
+    # three words can be a sentence ("They are angry."); real_sentences tells it from a list
+    if len(re.findall(r"[A-Za-z]+", text)) < 3 or real_sentences(text) < 1:
         return Verdict.no("write at least one full sentence giving your reason (a list of "
                           "words is not a sentence).")
     # the lift to the urgent level is a result of the reasons, not a reason of its own
@@ -462,18 +524,28 @@ def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
     # a reason that says the message is about something it is not ("a safety hazard" for a
     # thank-you, or every factor word at once) is not yet a reason
     wrong = [k for k, stems in CLAIM_WORDS.items() if k not in present and _said(text, stems)]
+    # and one that says the message is NOT about what scored it most ("nobody was hurt" for
+    # the message about an injured dog) contradicts the message
+    denies = [k for k, _, _ in facs[:2] if k in CLAIM_WORDS and _denied(text, CLAIM_WORDS[k])]
     if highest:
-        top = facs[:2]
         if wrong:
             return Verdict.no("your reason talks about something that did not make this message "
                               "score highly. Read the message and its reasons again.")
-        if any(_mentions_factor(text, k, ev) for k, _, ev in top):
+        if denies:
+            return Verdict.no("your reason says this message is not about something that it is "
+                              "about. Read the message and its reasons again.")
+        # any factor that scored the message is a reason for its priority (the tutor guide:
+        # "an M2 reason names the factor that scored the message"), not only the two largest
+        if any(_mentions_factor(text, k, ev) for k, _, ev in facs):
             return Verdict.yes("your reason names what made this message the most important.")
         return Verdict.no("your reason does not say what made this message more important than "
                           "the others.")
     if wrong:
         return Verdict.no("your reason says this message is about something it does not contain. "
                           "Read the message and its reasons again.")
+    if denies:
+        return Verdict.no("your reason says this message is not about something that it is "
+                          "about. Read the message and its reasons again.")
     if any(_mentions_factor(text, k, ev) for k, _, ev in facs):
         return Verdict.yes("your reason says what this message is about and why it can wait.")
     if _said(text, LOW_WORDS) and (_negated_factor(text) or _about_message(text, row["text"])):
