@@ -166,3 +166,20 @@ def test_m2_why_highest_reads_the_evidence_words_as_stems():
     for reason in ("The dog's ear was nicked during grooming.", "The dog got nicked by the clippers."):
         fb = judge("m2.why_highest", top["message_id"], reason, ctx=ctx)
         assert fb.ok, (reason, fb.message)
+
+
+# --------------------------------------------------------------------------- #7 P3 age chart
+
+def test_p3_age_never_points_at_the_other_platforms_chart(ctx):
+    ages = smlib.monitor(ctx.ds, days=ctx.days, platforms=ctx.platforms)["age"]
+    first = ages[ages["platform"] == ctx.platforms[0]].set_index("age_band")["people"]
+    other = ages[ages["platform"] == ctx.platforms[1]].set_index("age_band")["people"]
+    best = str(first.idxmax())
+    assert judge("p3.age", best, ctx=ctx).ok
+    wrong = [str(b) for b in first.index if first[b] < first.max()]
+    # the case the review found: a smaller bar here is the largest on the other platform
+    assert str(other.idxmax()) in wrong
+    for band in wrong:
+        fb = judge("p3.age", band, ctx=ctx)
+        assert not fb.ok and "other platform" not in fb.message, (band, fb.message)
+        assert "another age group is bigger" in fb.message and not _leaks(fb.message, best)
