@@ -183,3 +183,29 @@ def test_p3_age_never_points_at_the_other_platforms_chart(ctx):
         fb = judge("p3.age", band, ctx=ctx)
         assert not fb.ok and "other platform" not in fb.message, (band, fb.message)
         assert "another age group is bigger" in fb.message and not _leaks(fb.message, best)
+
+
+# --------------------------------------------------------------------------- #9 M2 group labels
+
+def _categories_with(ctx, wording):
+    from smlib.checks.m2 import _picked
+    ten = _picked(ctx)
+    plain = {"posted_by_business": "posted by the business", "needs_action": "needs action",
+             "no_action": "no action"}
+    return {int(i): wording.get(c, plain[c]) for i, c in zip(ten["number"], ten["category"].astype(str))}
+
+
+def test_m2_groups_in_learners_own_words_are_read_the_right_way(ctx):
+    short = ctx.ds.profile.slug.replace("-", " ")      # "tidy paws", "lakeside cinema"
+    for wording in ({"no_action": "dont reply"}, {"no_action": "doesnt need a reply"},
+                    {"needs_action": "the business should reply"},
+                    {"needs_action": "reply from business needed"},
+                    {"posted_by_business": f"posted by {short}"},
+                    {"posted_by_business": f"posted by {ctx.ds.profile.name}"},
+                    {"posted_by_business": "business reply"}):
+        answer = _categories_with(ctx, wording)
+        fb = judge("m2.categories", answer, ctx=ctx)
+        assert fb.ok, (wording, fb.message)
+    # the organisation's name read as the business does not make every label the business's
+    fb = judge("m2.categories", _categories_with(ctx, {"needs_action": f"{short} should reply"}), ctx=ctx)
+    assert fb.ok, fb.message

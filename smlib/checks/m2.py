@@ -198,32 +198,52 @@ def ten_messages(org: str | None = None, ctx: Context | None = None) -> pd.DataF
     return out
 
 
-_NONE_WORDS = re.compile(r"\b(?:no|not|nothing|without|doesn t|does not|don t)\b.*\b(?:action|"
-                         r"response|reply|respond|needed|required)\b|\bignore\b|\bspam\b")
+_NONE_WORDS = re.compile(r"\b(?:no|not|nothing|without|doesn t|does not|don t|dont|doesnt|"
+                         r"didnt|needn t|neednt|never)\b.*\b(?:action|response|reply|respond|"
+                         r"needed|required)\b|\bignore\b|\bspam\b")
 _BUSINESS_WORDS = re.compile(r"\b(?:business|organisation|organization|company|brand)\b")
 _ACTION_WORDS = re.compile(r"\b(?:action|reply|respond|response|answer)\b")
+_NEEDED = re.compile(r"\b(?:needs?|needed|require[sd]?|should|must|has to|have to|ought to|"
+                     r"wanted|to do)\b")
+_POSTED_BY = re.compile(r"\b(?:posted|written|wrote|sent|own)\b|\bby (?:the )?business\b|"
+                        r"\bbusiness (?:post|posts|reply|replies|own)\b")
 
 
-def read_label(value: Any) -> str | None:
+def org_names(ctx: Context) -> list[str]:
+    """The organisation's names as a learner may write them in a group ("posted by tidy paws",
+    "by @lakesidecinema"): its name, its short name and its handles, longest first."""
+    prof = getattr(getattr(ctx, "ds", None), "profile", None)
+    if prof is None:
+        return []
+    raw = [getattr(prof, "name", ""), getattr(prof, "slug", "")] + \
+        list((getattr(prof, "handles", None) or {}).values())
+    names = {norm_label(n) for n in raw if n} | {norm_label(n).replace(" ", "") for n in raw if n}
+    return sorted((n for n in names if len(n) >= 4), key=len, reverse=True)
+
+
+def read_label(value: Any, names: Any = ()) -> str | None:
     """The group a learner wrote, in the task's words or their own: "needs a reply" and "action
-    required" are needs action, "no response needed" and "spam - no action" no action."""
+    required" are needs action, "no response needed" and "dont reply" no action, "the
+    business should reply" needs action, "posted by tidy paws" (one of ``names``, the
+    organisation's names) posted by the business."""
     if not isinstance(value, str):
         return None
     key = norm_label(value)
+    for name in names:
+        key = re.sub(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", "business", key)
     if key in _LABEL_OF:
         return _LABEL_OF[key]
     if len(key) > 40:
         return None
     if _NONE_WORDS.search(key):
         return NONE
-    if re.search(r"\bneeds?\b|\brequire", key) and _ACTION_WORDS.search(key):
-        return ACTION          # "needs a business reply" is about the reply it needs
+    if _ACTION_WORDS.search(key) and (_NEEDED.search(key) or not _POSTED_BY.search(key)
+                                      and not _BUSINESS_WORDS.search(key)):
+        # "needs a business reply", "the business should reply", "reply from business needed"
+        # are about the reply the message needs; "business reply" is a reply it posted
+        return ACTION
     if _BUSINESS_WORDS.search(key):
         return BUSINESS
-    if _NONE_WORDS.search(key):
-        return NONE
-    if _ACTION_WORDS.search(key):
-        return ACTION
     return None
 
 
@@ -293,12 +313,13 @@ def categories(my_categories: Any, ctx: Context) -> Verdict:
     blank = [i for i in range(1, n + 1) if is_blank(given.get(i))]
     if blank:
         return Verdict.no(f"some messages have no group yet ({len(blank)} of the {n}).")
-    unread = [i for i in range(1, n + 1) if read_label(given[i]) is None]
+    names = org_names(ctx)
+    unread = [i for i in range(1, n + 1) if read_label(given[i], names) is None]
     if unread:
         return Verdict.no(f"I can't read the group you gave message {unread[0]}; use one of the "
                           "three groups: posted by the business, needs action, no action.")
     want = dict(zip(ten["number"], ten["category"].astype(str)))
-    got = {i: read_label(given[i]) for i in range(1, n + 1)}
+    got = {i: read_label(given[i], names) for i in range(1, n + 1)}
     wrong = [i for i in range(1, n + 1) if got[i] != want[i]]
     if not wrong:
         return Verdict.yes(f"all {n} messages are in the right group.")
