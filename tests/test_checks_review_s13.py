@@ -209,3 +209,41 @@ def test_m2_groups_in_learners_own_words_are_read_the_right_way(ctx):
     # the organisation's name read as the business does not make every label the business's
     fb = judge("m2.categories", _categories_with(ctx, {"needs_action": f"{short} should reply"}), ctx=ctx)
     assert fb.ok, fb.message
+
+
+# --------------------------------------------------------------------------- #10 P4 closed tools
+
+def test_p4_closed_reads_the_table_the_notebook_shows(ctx):
+    from smlib.tools import catalogue_table
+    cat = smlib.load_tool_catalogue()
+    table = catalogue_table(cat)
+    shut = table[table["Status"].str.contains("closed")]
+    assert set(shut["Tool"]) == set(cat.loc[cat["status"] == "closed", "name"])   # the right rows
+    for answer in (shut, shut[["Tool"]]):
+        fb = judge("p4.closed", answer, ctx=ctx)
+        assert fb.ok, fb.message
+    for empty in (table[table["Status"] == "gone"], table[table["Status"] == "gone"]["Tool"]):
+        fb = judge("p4.closed", empty, ctx=ctx)
+        assert not fb.ok and "empty" in fb.message and "matched no" in fb.message, fb.message
+    # a table of the wrong rows is still judged, not refused for its shape
+    fb = judge("p4.closed", table[table["Status"] == "available"], ctx=ctx)
+    assert not fb.ok and "still available" in fb.message
+
+
+# --------------------------------------------------------------------------- #11, #12 warm-up
+
+def test_warmup_platform_all_is_the_total_row(ctx):
+    for total in ("All", "all", " ALL ", "Total"):
+        fb = judge("warmup.platform", total, ctx=ctx)
+        assert not fb.ok and "total row" in fb.message and "recognise" not in fb.message, fb.message
+
+
+def test_warmup_row_reads_a_message_described_by_its_parts_or_the_units_words(ctx):
+    for good in ("It shows who posted, when, on which platform and what they said.",
+                 "Each row is an event on the platform.",
+                 "a row is one activity on social media"):
+        fb = judge("warmup.row", good, ctx=ctx)
+        assert fb.ok, (good, fb.message)
+    # a platform, a day or an event elsewhere is still not what one row is
+    for bad in ("Each row is a platform.", "One row is one day.", "A row is an event in the calendar."):
+        assert not judge("warmup.row", bad, ctx=ctx).ok, bad

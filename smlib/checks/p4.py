@@ -110,7 +110,8 @@ def _as_list(value: Any) -> list[Any] | None:
     the ``name`` column of a table cut from the catalogue; None for anything else."""
     if isinstance(value, pd.DataFrame):
         cols = {str(c).strip().lower(): c for c in value.columns}
-        col = cols.get("name", cols.get("id"))
+        # "name"/"id" in the catalogue itself, "Tool" in catalogue_table() (what the notebook shows)
+        col = next((cols[c] for c in ("name", "tool", "tool name", "id") if c in cols), None)
         return None if col is None else _as_list(value[col])
     if isinstance(value, (bytes, bytearray)):
         value = value.decode("utf-8", "replace")
@@ -133,10 +134,14 @@ LIST_OF_NAMES = "a list of tool names in quotes, for example [\"Tool A\", \"Tool
 def closed(closed_tools: Any, ctx: Context) -> Verdict:
     cat = catalogue(ctx)
     status = dict(zip(cat["id"], cat["status"]))
+    if isinstance(closed_tools, (pd.DataFrame, pd.Series)) and closed_tools.empty:
+        what = "table" if isinstance(closed_tools, pd.DataFrame) else "column"
+        return Verdict.no(f"your answer is an empty {what}: the filter that made it matched no "
+                          "tools. Look again at what the column you filtered on says.")
     items = _as_list(closed_tools)
     if items is None:
         kind = ("a dictionary" if isinstance(closed_tools, dict) else
-                "a table with no 'name' column" if isinstance(closed_tools, pd.DataFrame) else
+                "a table with no 'name' column and no 'Tool' column" if isinstance(closed_tools, pd.DataFrame) else
                 "not a list")
         return Verdict.no(f"your answer is {kind}; it should be {LIST_OF_NAMES}.")
     if not items:

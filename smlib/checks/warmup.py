@@ -83,6 +83,11 @@ def platform(busiest_platform: Any, ctx: Context) -> Verdict:
         return Verdict.no("give the platform's name (in quotes), not a number.")
     counts = ctx.frame["platform"].astype(str).value_counts()
     code = read_platform(busiest_platform, list(counts.index))
+    if code is None and isinstance(busiest_platform, str) and re.fullmatch(
+            r"(?:the )?(?:all|total|totals|all platforms|grand total|sum)(?: row| column)?",
+            re.sub(r"[^a-z ]+", " ", busiest_platform.lower()).strip()):
+        return Verdict.no("that is the table's total row ('All': every platform added together), "
+                          "not a platform; name one platform.")
     if code is None:
         if len(named_platforms(busiest_platform, list(counts.index))) > 1:
             return Verdict.no("name just one platform: the one with the most messages.")
@@ -170,12 +175,16 @@ def hour(busiest_hour: Any, ctx: Context) -> Verdict:
 # sentence says someone wrote, posted or sent it.
 _MESSAGE_NOUNS = (r"messages?|posts?|comments?|reviews?|tweets?|repl(?:y|ies)|interactions?|dms?|"
                   r"direct messages?|mentions?|communications?|enquir(?:y|ies)|inquir(?:y|ies)|"
-                  r"questions?|complaints?|responses?|captions?|statuses|status updates?|updates?")
+                  r"questions?|complaints?|responses?|captions?|statuses|status updates?|updates?|"
+                  # the unit's own word: "one activity on social media"
+                  r"activit(?:y|ies)")
 _PERSON_NOUNS = (r"persons?|people|users?|customers?|followers?|accounts?|authors?|posters?|"
                  r"individuals?|members?|humans?|profiles?")
 _OTHER_NOUNS = r"platforms?|days?|dates?|columns?|sites?|websites?|hours?|weeks?|times? of day"
 _EVENT_NOUNS = (r"something|things?|times?|entr(?:y|ies)|pieces?|items?|instances?|occasions?|"
-                r"bits?|records?|pieces? of text")
+                r"bits?|records?|pieces? of text|events?|actions?")
+_ON_SOCIAL = re.compile(r"\b(?:on|in)\s+(?:(?:a|an|the|one|that|its|their)\s+)?(?:platforms?|social media|"
+                        r"online|page|account|feed|site)\b")
 _WROTE = (r"\b(?:wr[io]te|written|writes|posted|posts|sent|sends|said|says|contacted|contacts|"
           r"commented|replied|tweeted|messaged|typed|shared|left|put|asked|complained)\b")
 _NEGATION = re.compile(r"\b(?:not|no|never|isn't|aren't|isnt|arent|nor)\b|n't\b")
@@ -209,8 +218,13 @@ def _row_is(text: str) -> tuple[str | None, bool]:
                 continue  # "a customer's post", "a customer comment": the message is the thing
             if re.match(rf"\s*(?:has\s+|had\s+)?{_WROTE}", t[m.end():]):
                 kind = "message"   # "what a user posted", "something a customer wrote"
+        if kind == "other" and re.search(r"\b(?:on|in|across|from|which|what)\s+(?:(?:a|an|the|one|"
+                                         r"that|its|their|each|which|what)\s+)?$", t[:m.start()]):
+            continue   # "an event on the platform", "on which platform": where it was, not what
         if kind == "event":
-            if not (re.search(_WROTE, rest) or re.search(rf"\b(?:{_MESSAGE_NOUNS})\b", rest)):
+            # "something a customer wrote", "an event on the platform"; not "an event in the calendar"
+            if not (re.search(_WROTE, rest) or re.search(rf"\b(?:{_MESSAGE_NOUNS})\b", rest)
+                    or _ON_SOCIAL.search(rest) or named_platforms(rest)):
                 continue
             kind = "message"
         if clause not in negated_in:
@@ -219,6 +233,9 @@ def _row_is(text: str) -> tuple[str | None, bool]:
                                                t[a[2]:b[1]])
                  and re.search(r"\bor\b|/", t[a[2]:b[1]] + t[b[2]:b[2] + 20])
                  for a, b in zip(found, found[1:]))
+    if not found and re.search(rf"\b(?:who|what)\s+(?:[a-z']+\s+){{0,2}}?(?:has\s+|had\s+)?{_WROTE}", t) \
+            and not _NEGATION.search(t):
+        found.append(("message", 0, 0))   # "it shows who posted, when, and what they said"
     return (found[0][0] if found else None), hedged
 
 
