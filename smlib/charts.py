@@ -417,25 +417,31 @@ def response_times(res: dict[str, Any], interactive: bool = False) -> Any:
                  labels={"half answered within": [short_wait(m) for m in c["median_minutes"]],
                          "90% answered within": [short_wait(m) for m in c["p90_minutes"]]},
                  interactive=interactive, title="How long customers waited for a first reply",
-                 xlabel="Platform", ylabel="Hours (wall clock)", whole=False,
+                 xlabel="Platform", ylabel="Hours (nights and weekends included)", whole=False,
                  empty="No replies by the business to the public\non these days, so no waiting times")
 
 
 def short_wait(minutes: float) -> str:
-    """A waiting time short enough to write on a bar: ``6`` -> ``'6 min'``, ``150`` ->
-    ``'2.5 h'``, ``4000`` -> ``'2.8 days'`` (unknown -> ``''``).
+    """A waiting time short enough to write on a bar, in hours *and minutes*: "1.3 h" was read
+    as 1 h 30 (it is 1 h 18), and the report writes "1 h 18 min". Under 10 hours: hours and
+    minutes as in the report; up to two days: whole hours; then days and hours (unknown -> '').
 
-    >>> [short_wait(m) for m in (0.4, 59.6, 90, 2879, 4000)]
-    ['0 min', '1 h', '1.5 h', '2 days', '2.8 days']
+    >>> [short_wait(m) for m in (0.4, 59.6, 78, 90, 683, 2879, 4000)]
+    ['0 min', '1 h', '1 h 18 min', '1 h 30 min', '11 h', '2 days', '2 days 19 h']
     """
     if minutes is None or pd.isna(minutes):
         return ""
-    m = max(0.0, float(minutes))
-    if round(m) < 60:
-        return f"{round(m)} min"
-    if round(m / 60, 1) < 48:
-        return f"{round(m / 60, 1):g} h"
-    return f"{round(m / 1440, 1):g} days"
+    m = int(round(max(0.0, float(minutes))))
+    if m < 60:
+        return f"{m} min"
+    if m < 600:
+        h, mm = divmod(m, 60)
+        return f"{h} h {mm} min" if mm else f"{h} h"
+    hours = int(round(m / 60))
+    if hours < 48:
+        return f"{hours} h"
+    d, h = divmod(hours, 24)
+    return f"{d} days {h} h" if h else f"{d} days"
 
 
 def answered(res: dict[str, Any], interactive: bool = False) -> Any:

@@ -439,11 +439,20 @@ def _crisis_summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str
         return (f"No crisis warning: apart from the lasting rise below, negative messages per "
                 f"{unit} never rose well above normal.")
     if periods.empty:
-        top = int(series["negative"].max()) if len(series) else 0
-        return (f"No crisis warning: negative messages per {unit} never rose well above normal "
-                f"(the busiest {unit} had {top}; an alarm needs at least {settings['min_count']} "
-                f"and a count that normal activity would reach less than once in "
-                f"{round(1 / settings['alpha']):,} {unit}s).")
+        # name the busiest *judged* hour or day, with the count that would have raised the
+        # alarm then: "the busiest hour had 6; an alarm needs at least 5" read as a broken rule
+        judged = series[series["threshold"].notna()]
+        row = judged.loc[judged["negative"].idxmax()]
+        when = f"{row.name:%a %d %b %H:00}" if f == "h" else f"{row.name:%a %d %b}"
+        early = series.loc[series.index < judged.index.min(), "negative"]
+        note = (f" Before {judged.index.min():%a %d %b} there was not yet enough history to "
+                f"judge; the busiest {unit} then had {int(early.max())}."
+                if len(early) and early.max() > row["negative"] else "")
+        return (f"No crisis warning: negative messages per {unit} never rose well above normal. "
+                f"The busiest {unit} judged ({when}) had {int(row['negative'])}, and "
+                f"{int(math.ceil(row['threshold']))} would have raised the alarm then: an alarm "
+                f"needs at least {settings['min_count']} and a count that normal activity would "
+                f"reach less than once in {round(1 / settings['alpha']):,} {unit}s.{note}")
     lines = []
     for _, p in periods.iterrows():
         normal = _level(p["baseline"])

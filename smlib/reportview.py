@@ -327,6 +327,11 @@ def figures_for_people(frame: pd.DataFrame, columns: Iterable[str] | None = None
     return out
 
 
+def _no_minus_zero(text: str) -> str:
+    """"-0.0" -> "0.0": a tiny fall rounded to nothing is no fall."""
+    return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
+
+
 def _cell(v: Any) -> Any:
     if isinstance(v, (list, tuple)):
         return "; ".join(map(str, v))
@@ -390,7 +395,7 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None
         if col in set(percent):
             view[col] = s.map(lambda v: "" if v is None or pd.isna(v) else f"{float(v):.0%}")
         elif pd.api.types.is_float_dtype(s.dtype):
-            view[col] = s.map(lambda v: "" if pd.isna(v) else f"{v:,.{decimals}f}")
+            view[col] = s.map(lambda v: "" if pd.isna(v) else _no_minus_zero(f"{v:,.{decimals}f}"))
         elif str(s.dtype).startswith("datetime64"):
             view[col] = s.dt.strftime("%a %d %b %H:%M")
         elif pd.api.types.is_integer_dtype(s.dtype):

@@ -915,7 +915,8 @@ def _cautions(tool: pd.Series, frame: pd.DataFrame, cov: pd.Series | None = None
         out.append("It does not find mentions or reviews posted elsewhere.")
     missing_p = sorted(plats - set(tool["platforms"]))
     if missing_p:
-        out.append("It does not cover " + ", ".join(missing_p) + ".")
+        from .summary import platform_name
+        out.append("It does not cover " + ", ".join(map(platform_name, missing_p)) + ".")
     missing_m = [MEASURE_LABELS[m] for m in MEASURES if m not in tuple(tool["measures"])]
     if missing_m:
         out.append("It cannot tell you: " + ", ".join(missing_m) + ".")

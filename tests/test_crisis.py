@@ -453,3 +453,25 @@ def test_replies_already_worked_out_count_as_known():
     f = f.assign(answered=[i % 2 == 0 for i in range(len(f))], response_minutes=30.0)
     p = smlib.detect_crisis(f, freq="h").periods.iloc[0]
     assert 0 < p["answered_share"] < 1 and "Response: not known" not in smlib.detect_crisis(f, freq="h").summary
+
+
+def test_no_crisis_sentence_names_the_count_that_would_have_raised_the_alarm():
+    """"No crisis … (the busiest hour had 6; an alarm needs at least 5 …)" read as a rule the
+    data broke, and the busiest day (15) was one the check could not judge yet. The sentence
+    now names the busiest hour or day that was judged and the count that would have raised the
+    alarm then, and says when a busier one came before there was history enough to judge."""
+    import re
+    ds = smlib.load_sample("hopewell-trust")
+    for freq in ("h", "D"):
+        res = smlib.detect_crisis(ds, freq=freq)
+        assert not res.alarm
+        s = res.series
+        judged = s[s["threshold"].notna()]
+        m = re.search(r"The busiest (?:hour|day) judged \(([^)]*)\) had (\d+), and (\d+) would have "
+                      r"raised the alarm then", res.summary)
+        assert m, res.summary
+        assert int(m.group(2)) == int(judged["negative"].max())
+        assert int(m.group(3)) > int(m.group(2))       # no alarm: the count stayed below it
+        early = s.loc[s.index < judged.index.min(), "negative"]
+        if len(early) and early.max() > judged["negative"].max():
+            assert f"the busiest {'hour' if freq == 'h' else 'day'} then had {int(early.max())}" in res.summary

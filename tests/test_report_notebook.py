@@ -281,7 +281,7 @@ def test_crisis_before_the_monitoring_days_is_not_counted_on_them(review):
     m = _metrics(out, "crisis_midnight")
     assert m["headline"]["crisis_periods_all_data"] == 1
     assert m["headline"]["crisis_alarm"] is False
-    assert "1 crisis period(s) in all the data; 0 of them on the monitoring days" in _page(out, "crisis_midnight")
+    assert "1 crisis period in all the data; it is not on the monitoring days" in _page(out, "crisis_midnight")
 
 
 def test_no_public_messages_every_section_says_so(review):
@@ -425,3 +425,11 @@ def test_people_s_corrections_reach_the_report_and_no_folder_is_kept(tmp_path):
     org = re.search(r'^org = "(.*)"$', params.source, re.M).group(1)
     assert not Path(org).is_absolute() and (out / "fixes" / org).resolve() == export.resolve()
     assert 'out_dir = "."' in params.source
+
+
+def test_tool_table_names_platforms_and_never_shows_their_codes(batch):
+    """The D1 table said "Platforms covered: facebook; instagram; reviews; tiktok; x"."""
+    out, _ = batch
+    page = _page(out, "northway-rail")
+    assert "Facebook; Instagram" in page
+    assert not re.search(r">[^<]*\b(?:facebook|instagram|tiktok); ", page)

@@ -1,9 +1,12 @@
 """reportview.figures_for_people: headline figures written the way a person says them."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 import smlib
+from smlib import reportview as rv
 from smlib import tools
 from smlib.reportview import figure_kind, figures_for_people
 
@@ -92,3 +95,10 @@ def test_a_row_with_no_example_is_blank_not_no_words():
     f = pd.DataFrame({"type": ["question", "praise"], "messages": [0, 1], "text": [None, ""]})
     html = message_table(f, show_handles=True).data
     assert html.count("(no words)") == 1        # the real message with no words still says so
+
+
+def test_a_change_rounded_to_nothing_has_no_minus_sign():
+    """Northway's and Kelby's follower tables said "Change (%) -0.0"."""
+    html = rv.table(pd.DataFrame({"change": [-0.04, -1.26, 0.0, 0.04]})).data
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", html)
+    assert cells == ["0.0", "-1.3", "0.0", "0.0"]

@@ -347,8 +347,11 @@ rv.style_figure(fig, "Negative messages per hour, all the data (monitoring days 
                                                "not shown" if left is not None else ""),
                 "Negative messages per hour", legend="").show()
 in_days = crisis.periods_on(res["meta"]["days"])    # periods sharing any time with a monitoring day
-rv.paragraph(f"{len(crisis.periods)} crisis period(s) in all the data; {len(in_days)} of them on the "
-             "monitoring days." if crisis.alarm else "", note=True)
+n_periods = len(crisis.periods)
+where = ((f"it is{'' if len(in_days) else ' not'} on the monitoring days") if n_periods == 1
+         else f"{len(in_days)} of them on the monitoring days")
+rv.paragraph(f"{n_periods} crisis {'period' if n_periods == 1 else 'periods'} in all the data; {where}."
+             if crisis.alarm else "", note=True)
 
 # %%
 rv.paragraph(crisis.summary)
@@ -388,7 +391,9 @@ rv.style_figure(fig, "How much of this organisation's activity each tool would s
                 legend="Messages").show()
 
 # %%
-rv.table(cov.assign(reads=cov["scope"].map(smlib.tools.reads)),
+rv.table(cov.assign(reads=cov["scope"].map(smlib.tools.reads),
+                    platforms_covered=cov["platforms_covered"].map(
+                        lambda ps: tuple(smlib.summary.platform_name(p) for p in ps))),
          {"name": "Tool", "status": "Status", "reads": "Reads", "platforms_covered": "Platforms covered",
           "share_seen": "Sees (all)", "share_action": "Sees (needing action)",
           "measures_count": "Unit 3 measures (of 6)", "alerts": "Alerts", "cost": "Cost",
