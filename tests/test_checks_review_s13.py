@@ -247,3 +247,47 @@ def test_warmup_row_reads_a_message_described_by_its_parts_or_the_units_words(ct
     # a platform, a day or an event elsewhere is still not what one row is
     for bad in ("Each row is a platform.", "One row is one day.", "A row is an event in the calendar."):
         assert not judge("warmup.row", bad, ctx=ctx).ok, bad
+
+
+# --------------------------------------------------------------------------- #13, #14 P3 counts
+
+def test_p3_negative_does_not_pick_one_of_two_mistakes_that_give_the_same_number(ctx):
+    on = ctx.window[ctx.window["platform"].astype(str).isin(ctx.platforms)]
+    labels = smlib.add_sentiment(on)["sentiment_label"]
+    is_org = on["author_is_org"].astype(bool)
+    right = int(((labels == "negative") & ~is_org).sum())
+    with_business = int((labels == "negative").sum())                 # the business's own too
+    every = smlib.add_sentiment(ctx.customers)["sentiment_label"]
+    all_platforms = int((every == "negative").sum())                   # every platform's customers
+    assert with_business != right and all_platforms != right
+    fb = judge("p3.negative", with_business, ctx=ctx)
+    assert not fb.ok and "business wrote itself" in fb.message and not _leaks(fb.message, right)
+    fb = judge("p3.negative", all_platforms, ctx=ctx)
+    assert not fb.ok and "other than the two" in fb.message and not _leaks(fb.message, right)
+    if with_business == all_platforms:   # lakeside-cinema: both mistakes give one number
+        assert "business wrote itself" in fb.message and "may" in fb.message, fb.message
+    else:                                # each mistake named on its own, as before
+        assert "business" not in fb.message, fb.message
+
+
+def test_p3_users_platform_tip_only_for_a_number_from_the_other_platform(ctx):
+    w = ctx.window
+    cust = w[~w["author_is_org"].astype(bool)]
+    per = {p: cust[cust["platform"].astype(str) == p] for p in ctx.platforms}
+    people = [int(smlib.pseudonymise(per[p])["author_id"].nunique()) for p in ctx.platforms]
+    messages = [len(per[p]) for p in ctx.platforms]
+    assert judge("p3.users", *people, ctx=ctx).ok
+    tip = "platform the task names"
+    # messages counted instead of people, on the right platforms: nothing about platforms
+    fb = judge("p3.users", *messages, ctx=ctx)
+    assert not fb.ok and "every message" in fb.message and tip not in fb.message, fb.message
+    # two numbers unrelated to either platform: nothing about platforms either
+    odd = [max(people + messages) + 7, max(people + messages) + 11]
+    fb = judge("p3.users", *odd, ctx=ctx)
+    assert not fb.ok and tip not in fb.message, fb.message
+    # a number that is a count for the other platform does get it (a swap among them)
+    if people[0] != people[1]:
+        fb = judge("p3.users", people[1], people[0], ctx=ctx)
+        assert not fb.ok and tip in fb.message and not _leaks(fb.message, *people), fb.message
+        fb = judge("p3.users", messages[1], odd[0], ctx=ctx)
+        assert not fb.ok and tip in fb.message, fb.message

@@ -74,6 +74,18 @@ def _users_feedback(n: float, plat: str, ctx: Context, right: set[int]) -> str |
     return GENERAL
 
 
+def _platform_counts(ctx: Context, plat: str) -> set[int]:
+    """The counts a learner may make for one platform, right or wrong (people or messages, with
+    or without the business, in or outside the five days): a number for platform 1 that is one
+    of platform 2's is a platform mix-up."""
+    f, w = ctx.frame, ctx.window
+    on = w[w["platform"].astype(str) == plat]
+    cust = on[~on["author_is_org"].astype(bool)]
+    all_cust = f[(f["platform"].astype(str) == plat) & ~f["author_is_org"].astype(bool)]
+    return {len(cust), len(on), int(on["author_id"].nunique()),
+            int(person_keys(all_cust["author_id"]).nunique())}
+
+
 @task("p3.users", "P3 task 1 (number of users on two platforms)", ("users_1", "users_2"),
       ("whole number", "whole number"))
 def users(users_1: Any, users_2: Any, ctx: Context) -> Verdict:
@@ -95,18 +107,23 @@ def users(users_1: Any, users_2: Any, ctx: Context) -> Verdict:
         right.append({n, cust["author_id"].map(pseudonym).nunique()})
     if int(a) in right[0] and int(b) in right[1]:
         return Verdict.yes("those are the numbers of different people on each platform.")
-    # two numbers the wrong way round get the same message as any two wrong numbers: saying
-    # "swapped" would give both answers away
-    problems = []
+    # "swapped" is never said (it would give both answers away); the platform tip is given
+    # when a number that fits nothing on its own platform is a count (right or wrong) for the
+    # other one, so it does not tell a swap from other mix-ups, and is not added to every
+    # answer with two wrong numbers (found by a review, session 13)
+    problems, elsewhere = [], False
     for i, (n, plat) in enumerate(zip((a, b), ctx.platforms), start=1):
         why = _users_feedback(n, plat, ctx, right[i - 1])
         if why:
             problems.append(f"your number for platform {i} {why}")
+        other = 2 - i
+        if why == GENERAL and int(n) in right[other] | _platform_counts(ctx, ctx.platforms[other]):
+            elsewhere = True
     tips = []
     if any(p.endswith(GENERAL) for p in problems):
         tips.append("Count each person once, only customers and other people (not the "
                     "business's own account), on that platform, in the five days.")
-    if len(problems) == 2:
+    if elsewhere:
         tips.append("Check each number is for the platform the task names.")
     return Verdict.no(("; ".join(problems) + ". " + " ".join(tips)).strip())
 
@@ -226,17 +243,27 @@ def negative(n_negative: Any, ctx: Context) -> Verdict:
     w_on, f_on = w[w["platform"].astype(str).isin(plats)], f[f["platform"].astype(str).isin(plats)]
     lw, lf = _labels(w_on), _labels(f_on)
     is_org_w, is_org_f = w_on["author_is_org"].astype(bool), f_on["author_is_org"].astype(bool)
-    if x == int((lw == "negative").sum()):
-        return Verdict.no("your count includes messages the business wrote itself.")
-    if x == int(((lf == "negative") & ~is_org_f).sum()) or x == int((lf == "negative").sum()):
-        return Verdict.no("your count includes messages from outside the five monitoring days.")
-    if x == int((~is_org_w).sum()):
-        return Verdict.no("your count includes every customer message, not only the negative ones.")
-    if x == int(((lw == "positive") & ~is_org_w).sum()):
-        return Verdict.no("your count is of the positive messages, not the negative ones.")
     all_w = ctx.customers
-    if x == int((_labels(all_w) == "negative").sum()) and len(all_w) != len(w_on[~is_org_w]):
-        return Verdict.no("your count includes platforms other than the two in this task.")
+    # every mistake the number could come from: two different mistakes can give the same
+    # number (lakeside-cinema: the business's own negatives and the other platforms' both
+    # make 27), and naming one of them confidently would send the learner the wrong way
+    mistakes = [
+        (x == int((lw == "negative").sum()), "includes messages the business wrote itself"),
+        (x == int(((lf == "negative") & ~is_org_f).sum()) or x == int((lf == "negative").sum()),
+         "includes messages from outside the five monitoring days"),
+        (x == int((~is_org_w).sum()), "includes every customer message, not only the negative ones"),
+        (x == int(((lw == "positive") & ~is_org_w).sum()), "is of the positive messages, not the "
+                                                            "negative ones"),
+        (x == int((_labels(all_w) == "negative").sum()) and len(all_w) != len(w_on[~is_org_w]),
+         "includes platforms other than the two in this task"),
+    ]
+    found = list(dict.fromkeys(why for hit, why in mistakes if hit))
+    if len(found) == 1:
+        return Verdict.no(f"your count {found[0]}.")
+    if found:
+        return Verdict.no("that is not the number of negative customer messages yet. More than "
+                          "one mistake gives that number: your count may be one that "
+                          + "; or one that ".join(found) + ". Check each of these.")
     return Verdict.no("that is not the number of negative customer messages yet.")
 
 
