@@ -397,7 +397,9 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None
         elif pd.api.types.is_float_dtype(s.dtype):
             view[col] = s.map(lambda v: "" if pd.isna(v) else _no_minus_zero(f"{v:,.{decimals}f}"))
         elif str(s.dtype).startswith("datetime64"):
-            view[col] = s.dt.strftime("%a %d %b %H:%M")
+            # times still in UTC say so (convert to the organisation's zone first to drop it)
+            utc = getattr(s.dt, "tz", None) is not None and str(s.dt.tz) in ("UTC", "utc", "Etc/UTC")
+            view[col] = s.dt.strftime("%a %d %b %H:%M" + (" UTC" if utc else ""))
         elif pd.api.types.is_integer_dtype(s.dtype):
             view[col] = s.map(lambda v: "" if pd.isna(v) else f"{int(v):,}")
         elif pd.api.types.is_bool_dtype(s.dtype):

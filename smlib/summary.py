@@ -427,9 +427,17 @@ def _talk(res: dict[str, Any]) -> str:
         parts.append(f"The most common themes were: {'; '.join(bits)}.")
     elif not available(th):
         parts.append("Themes were not worked out for this data.")
+    # the "Praise and thanks" theme and this count use different rules: say why two praise
+    # figures differ (Hopewell: "Praise and thanks (44)" next to "63 messages of praise")
+    theme_praise = _row(th, "theme", "praise") if available(th) and len(th) else None
+    why = ""
+    if theme_praise and int(theme_praise["messages"]) != int(h["praise"]):
+        why = (f" (here praise is any message with a praise word that is not negative; the "
+               f"'{theme_praise['label']}' theme counts {_int(theme_praise['messages'])}: it has its "
+               f"own word list and only takes messages scored positive)")
     parts.append(f"Stakeholder feedback: {_plural(h['questions'], 'question')}, "
                  f"{_plural(h['suggestions'], 'suggestion')} and {_int(h['praise'])} "
-                 f"{'message' if h['praise'] == 1 else 'messages'} of praise.")
+                 f"{'message' if h['praise'] == 1 else 'messages'} of praise{why}.")
     fb = res["feedback"]
     sug = _row(fb, "type", "suggestion")
     if sug and not _missing(sug["example"]):

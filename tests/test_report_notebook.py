@@ -433,3 +433,24 @@ def test_tool_table_names_platforms_and_never_shows_their_codes(batch):
     page = _page(out, "northway-rail")
     assert "Facebook; Instagram" in page
     assert not re.search(r">[^<]*\b(?:facebook|instagram|tiktok); ", page)
+
+
+def test_an_answered_security_risk_is_explained_next_to_nothing_urgent(batch):
+    """Hopewell's report listed a fake account's scam link under Security risks while saying
+    "No message on the monitoring days was urgent": the business had answered it after 2 min, so
+    it left the queue, and nothing said so. The security table now says when and whether it was
+    answered, the urgent section says how many risks were answered, and times are local."""
+    out, _ = batch
+    ds = smlib.load_sample("hopewell-trust")
+    p, _days = smlib.priority.prioritise_period(ds)
+    risks = smlib.find_security_risks(p, smlib.load_profile("hopewell-trust"))
+    keys = set(zip(risks["platform"].astype(str), risks["message_id"].astype(str)))
+    answered = int(sum(h for pl, m, h in zip(p["platform"].astype(str), p["message_id"].astype(str),
+                                             p["handled"]) if (pl, m) in keys))
+    assert len(risks) and answered      # the case this test is about is in the sample
+    page = _page(out, "hopewell-trust")
+    assert "Answered by the business" in page and "When (Europe/London)" in page
+    word = "was" if answered == 1 else "were"
+    assert f"{answered} of the security risks below {word} already answered by the business" in page
+    if not p["urgent"].any():
+        assert "No message still waiting on the monitoring days is urgent." in page

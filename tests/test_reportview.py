@@ -102,3 +102,11 @@ def test_a_change_rounded_to_nothing_has_no_minus_sign():
     html = rv.table(pd.DataFrame({"change": [-0.04, -1.26, 0.0, 0.04]})).data
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", html)
     assert cells == ["0.0", "-1.3", "0.0", "0.0"]
+
+
+def test_times_still_in_utc_say_so_and_local_times_do_not():
+    t = pd.Series(pd.to_datetime(["2026-07-01 10:00"], utc=True))
+    html_utc = rv.table(pd.DataFrame({"when": t})).data
+    html_local = rv.table(pd.DataFrame({"when": t.dt.tz_convert("Europe/London")})).data
+    assert "Wed 01 Jul 10:00 UTC" in html_utc
+    assert "Wed 01 Jul 11:00<" in html_local

@@ -413,3 +413,21 @@ def test_no_missing_replies_caveat_when_every_message_was_answered():
     assert "not in this file" not in describe_activity(r)
     r["customer_care"] = r["customer_care"].assign(waiting=1)
     assert "not in this file" in describe_activity(r)
+
+
+def test_two_praise_figures_that_differ_are_explained():
+    """Hopewell's summary said "praise and thanks (44)" and "63 messages of praise" with no
+    word on why. When the two differ the sentence now names the theme's figure and the reason;
+    when they agree it adds nothing."""
+    res = smlib.monitor(smlib.load_sample("hopewell-trust"))
+    th = res["themes"].set_index("theme")
+    fb = res["feedback"].set_index("type")
+    text = smlib.describe_activity(res)
+    n_theme, n_fb = int(th.loc["praise", "messages"]), int(fb.loc["praise", "messages"])
+    assert n_theme != n_fb          # the case this test is about
+    assert (f"{n_fb:,} messages of praise (here praise is any message with a praise word that is "
+            f"not negative; the '{th.loc['praise', 'label']}' theme counts {n_theme:,}") in text
+    same = dict(res, themes=res["themes"].assign(
+        messages=[n_fb if t == "praise" else m for t, m in zip(res["themes"]["theme"],
+                                                               res["themes"]["messages"])]))
+    assert "here praise is" not in smlib.describe_activity(same)

@@ -292,10 +292,13 @@ risks = smlib.find_security_risks(period, profile)
 fakes = {smlib.privacy.pseudonym(a): a for a, kinds in zip(risks["author"], risks["risk_types"])
          if "fake account" in kinds and isinstance(a, str)}
 queue = rv.reveal_frame(queue, fakes)
-rv.message_table(queue, ["priority", "platform", "author_id", "created_at", "text", "reasons"],
+local_tz = res["meta"]["timezone"]                 # the report's times are the organisation's
+rv.message_table(queue.assign(created_at=queue["created_at"].dt.tz_convert(local_tz)),
+                 ["priority", "platform", "author_id", "created_at", "text", "reasons"],
                  show_handles=True, max_rows=12,
                  headings={"priority": "Priority", "platform": "Platform", "author_id": "From",
-                           "created_at": "When", "text": "Message", "reasons": "Reasons (points)"},
+                           "created_at": f"When ({local_tz})", "text": "Message",
+                           "reasons": "Reasons (points)"},
                  empty="No message on the monitoring days needs action, so the queue is empty.",
                  rest_in="action_queue.csv")
 
@@ -318,7 +321,19 @@ if len(urgent):
                              headings={"priority": "Priority", "platform": "Platform",
                                        "author_id": "From", "text": "Message", "urgent_reason": "Why urgent"}))
 else:
-    display(rv.paragraph("No message on the monitoring days was urgent.", note=True))
+    display(rv.paragraph("No message still waiting on the monitoring days is urgent.", note=True))
+# a scam or safety message the business already answered is not in the queue: say so, or the
+# security table below seems to contradict "nothing urgent"
+handled = ({(str(p), str(m)): bool(h) for p, m, h in zip(period["platform"], period["message_id"],
+                                                          period["handled"])}
+           if "handled" in period else {})
+risk_answered = [handled.get((str(p), str(m))) for p, m in zip(risks["platform"], risks["message_id"])]
+answered_risks = sum(a is True for a in risk_answered)
+if answered_risks:
+    display(rv.paragraph(f"{answered_risks} of the security risks below "
+                         f"{'was' if answered_risks == 1 else 'were'} already answered by the business, "
+                         "so not in the queue; the account should still be reported to the platform.",
+                         note=True))
 
 # %% [markdown]
 # ### Crisis early warning
@@ -364,10 +379,16 @@ rv.paragraph(crisis.summary)
 
 # %%
 if len(risks):
-    display(rv.message_table(rv.reveal_frame(risks.rename(columns={"text_inert": "text"}), real),
-                             ["platform", "author", "reason", "text", "action"], show_handles=True,
-                             headings={"platform": "Platform", "author": "Account", "reason": "Risk",
-                                       "text": "Message (links made safe)", "action": "What to do"}))
+    shown = risks.rename(columns={"text_inert": "text"}).assign(
+        created_at=pd.to_datetime(risks["created_at"], utc=True).dt.tz_convert(local_tz),
+        answered=[{True: "yes", False: "no"}.get(a, "not known") for a in risk_answered])
+    display(rv.message_table(rv.reveal_frame(shown, real),
+                             ["created_at", "platform", "author", "reason", "text", "answered", "action"],
+                             show_handles=True,
+                             headings={"created_at": f"When ({local_tz})", "platform": "Platform",
+                                       "author": "Account", "reason": "Risk",
+                                       "text": "Message (links made safe)",
+                                       "answered": "Answered by the business", "action": "What to do"}))
 else:
     display(rv.paragraph("No security risk was found in the messages on the monitoring days.", note=True))
 
