@@ -307,6 +307,23 @@ def _polite_only(low: str, ths: Iterable[Theme]) -> bool:
     return praise is not None and polite_thanks(low, praise.hits(low))
 
 
+def _known_theme(term: str, pat: re.Pattern, lows: list[str], ths: Iterable[Theme]) -> str:
+    """The theme that finds ``term`` in most of the messages that use it, as the theme file
+    reads them there (its ``not_in`` phrases count: "order" in "out of order" is not delivery);
+    '' when no theme does in at least half of them."""
+    using = [low for low in lows if pat.search(low)]
+    if not using:
+        return next((t.key for t in ths if t.pattern.search(term)), "")
+    best, best_n = "", 0
+    for t in ths:
+        if not t.pattern.search(term):
+            continue
+        n = sum(1 for low in using if any(term in h or h in term for h in t.hits(low)))
+        if n > best_n:
+            best, best_n = t.key, n
+    return best if 2 * best_n >= len(using) else ""
+
+
 def _primary_without(low: str, ths: Iterable[Theme], skip: str = "praise") -> str:
     best = NO_THEME, 0
     for t in ths:
@@ -453,8 +470,8 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
     ths = _resolve(themes)
     out = []
     for term, y1, y2, z in picked:
-        known = next((t.key for t in ths if t.pattern.search(term)), "")
         pat = re.compile(r"\b" + re.escape(term).replace(r"\ ", r"\s+") + r"\b")
+        known = _known_theme(term, pat, [lows[i] for i in np.flatnonzero(neg)], ths)
         ex = []
         for i in np.flatnonzero(neg):
             if pat.search(lows[i]):

@@ -359,3 +359,17 @@ def test_phrases_that_only_look_like_a_theme():
     assert "queues" not in th[1] and "contact" in th[1]
     assert "comfort" not in th[2]
     assert "price_refunds" in th[3] and "queues" in th[4] and "comfort" in th[5]
+
+
+def test_a_discovered_word_is_linked_to_a_theme_as_the_messages_use_it():
+    """Northway's 'Words that stand out' linked "order" to "Delivery and orders" while its
+    examples said "out of order" (a fault, which the theme file's not_in excludes)."""
+    fault = ["The ticket machine is out of order again", "out of order machine, useless",
+             "ticket machine out of order, awful"]
+    orders = ["my order never arrived, awful", "my order is late again, awful", "where is my order, awful"]
+    happy = ["Great day", "Lovely staff", "nice trip"]
+    def known(neg):
+        f = pd.DataFrame({"text": neg + happy, "sentiment_label": ["negative"] * len(neg) + ["positive"] * 3})
+        return smlib.discover_themes(f, min_count=2).set_index("term").loc["order", "known_theme"]
+    assert known(fault + orders[:1]) == ""             # mostly "out of order": not delivery
+    assert known(orders) == "delivery"                 # every use is about an order
