@@ -454,3 +454,18 @@ def test_an_answered_security_risk_is_explained_next_to_nothing_urgent(batch):
     assert f"{answered} of the security risks below {word} already answered by the business" in page
     if not p["urgent"].any():
         assert "No message still waiting on the monitoring days is urgent." in page
+
+
+def test_tables_explain_the_figures_that_do_not_add_up(batch):
+    """Reviewers asked why the platforms' People add up to more than All platforms, why 'Still
+    waiting' is more than the M2 queue, and why Coverage is not 'Sees (all)'."""
+    out, _ = batch
+    res = smlib.monitor(smlib.load_sample("northway-rail"))
+    u = res["users"]
+    per, allp = int(u.loc[u["platform"] != "all", "users"].sum()), int(u.loc[u["platform"] == "all", "users"].iloc[0])
+    page = _page(out, "northway-rail")
+    if per > allp:
+        assert f"so the platforms add up to {per:,}, not {allp:,}" in page
+    assert "Still waiting counts every message from the public without a reply" in page
+    assert "so it is not the same as &#x27;Sees (all)&#x27;" in page or "so it is not the same as 'Sees (all)'" in page
+    assert ">Questions<" in page and ">question<" not in page

@@ -144,8 +144,14 @@ rv.style_figure(fig, "Messages per platform over the monitoring days", "Platform
 # %%
 users = res["users"].copy()
 users["platform"] = users["platform"].map(lambda p: "All platforms" if p == "all" else platform_name(p))
+per_platform = int(users.loc[users["platform"] != "All platforms", "users"].sum())
+everyone = users.loc[users["platform"] == "All platforms", "users"]
+both = per_platform - int(everyone.iloc[0]) if len(everyone) else 0
 rv.table(users, {"platform": "Platform", "users": "People", "new_users": "New",
-                 "returning_users": "Returning", "messages": "Messages from them"})
+                 "returning_users": "Returning", "messages": "Messages from them"},
+         note=(f"Someone who wrote on more than one platform is counted on each of them but only once "
+               f"in All platforms, so the platforms add up to {per_platform:,}, not {int(everyone.iloc[0]):,}."
+               if both > 0 else None))
 
 # %%
 care = res["customer_care"].copy()
@@ -154,7 +160,9 @@ care["median"] = care["median_minutes"].map(lambda m: rv.fmt_number(m, "minutes"
 rv.table(care, {"platform": "Platform", "customer_messages": "Messages from the public",
                 "answered": "Answered", "answered_share": "Share answered",
                 "waiting": "Still waiting", "median": "Median first reply"},
-         percent=["answered_share"])
+         percent=["answered_share"],
+         note="Still waiting counts every message from the public without a reply, chat included; "
+              "the M2 action queue below holds only the ones that need action.")
 
 # %% [markdown]
 # ### Followers, locations and age groups
@@ -252,6 +260,8 @@ else:
 # %%
 fb = res["feedback"]
 if available(fb):
+    fb = fb.assign(type=fb["type"].map({"question": "Questions", "suggestion": "Suggestions",
+                                        "praise": "Praise"}).fillna(fb["type"]))
     display(rv.message_table(rv.reveal_frame(fb.rename(columns={"example": "text"}), real),
                              headings={"type": "Stakeholder feedback", "messages": "Messages",
                                        "share": "Share", "text": "Example"}, show_handles=True,
@@ -436,7 +446,12 @@ rv.table(rec.scores.sort_values("total", ascending=False),
           "coverage": "Coverage", "measures": "Measures", "alerts": "Alerts", "cost": "Cost",
           "ease": "Ease"}, decimals=2, max_rows=30,
          note="Each part is scored from 0 (worst) to 1 (best), then the parts are weighted "
-              "(data/tools.toml) and added up to make the score out of 100.")
+              "(data/tools.toml) and added up to make the score out of 100. Coverage is the "
+              "average of three shares the tool would see: all messages, those needing action and "
+              "the urgent ones (the chart above), so it is not the same as 'Sees (all)'. Cost "
+              "comes from the tool's price band: " + ", ".join(
+                  f"{band} {score:g}" for band, score in smlib.tools.load_tool_settings().band_scores.items())
+              + " (quote = price on request).")
 
 # %% [markdown]
 # ## About this report
