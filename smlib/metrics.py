@@ -133,11 +133,16 @@ def _keywords_read(path: str, stamp: Any) -> dict[str, Any]:
                                                             for v in vals):
             raise DataError(f"[{table}] {key} must be a non-empty list of words or phrases",
                             source=str(path), field=f"{table}.{key}")
-        extra = sorted(set(section) - {key})
+        allowed = {key, "not_in"} if table in ("suggestions", "praise") else {key}
+        extra = sorted(set(section) - allowed)
         if extra:
             raise DataError(f"[{table}] has {', '.join(map(repr, extra))}, which smlib does not use: "
-                            f"the section has only {key} (is it a typo?)", source=str(path),
-                            field=f"{table}.{extra[0]}")
+                            f"the section has only {' and '.join(sorted(allowed))} (is it a typo?)",
+                            source=str(path), field=f"{table}.{extra[0]}")
+        skip = section.get("not_in", [])
+        if not isinstance(skip, list) or not all(isinstance(v, str) and v.strip() for v in skip):
+            raise DataError(f"[{table}] not_in must be a list of phrases", source=str(path),
+                            field=f"{table}.not_in")
     return data
 
 
@@ -154,6 +159,15 @@ def _phrase_regex(phrases: Iterable[str]) -> re.Pattern:
     alts = sorted({fold_unicode(p.strip().lower()) for p in phrases}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(one(a) for a in alts) + r")(?!\w)",
                       re.IGNORECASE)
+
+
+def _has_phrase(text: pd.Series, section: dict[str, Any]) -> pd.Series:
+    """Whether each text has one of the section's phrases outside its ``not_in`` phrases
+    ("idea" is a suggestion, but not in "no idea" or "any idea when…")."""
+    skip = section.get("not_in") or []
+    if skip:
+        text = text.str.replace(_phrase_regex(skip), " ", regex=True)
+    return text.str.contains(_phrase_regex(section["phrases"]))
 
 
 def _text(frame: pd.DataFrame) -> pd.Series:
@@ -802,8 +816,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     # "@Uber＿Support": full-width "＠", "＿", "．" are "@", "_", "." as in smlib.privacy.handle_key)
     lead = text.str.strip().str.lower().str.extract(r"^(?:[@＠][\w.＿．]+\s+)*([\w']+)", expand=False)
     is_q = text.str.contains("?", regex=False) | lead.isin(starts)
-    is_s = text.str.contains(_phrase_regex(kw["suggestions"]["phrases"]))
-    is_p = text.str.contains(_phrase_regex(kw["praise"]["phrases"])) & ~neg
+    is_s = _has_phrase(text, kw["suggestions"])
+    is_p = _has_phrase(text, kw["praise"]) & ~neg
     fb, fbe = [], []
     label = cust["sentiment_label"].astype(str)
     typical = {"question": text.str.contains("?", regex=False), "suggestion": is_s,

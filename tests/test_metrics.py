@@ -580,3 +580,27 @@ def test_top_messages_leave_out_counts_the_source_does_not_record():
     assert len(r["top_messages"]) and (r["top_messages"]["shares"] > 0).all()
     kept = smlib.monitor(smlib.Dataset(interactions=full, profile=md.PROFILE), days=md.MONITOR_DAYS)
     assert "likes" in kept["top_messages"].columns
+
+
+def test_no_idea_and_should_have_arrived_are_not_suggestions(tmp_path, monkeypatch):
+    """'no idea, sorry' was shown as an example suggestion; 'My parcel should have arrived' is a
+    complaint. [suggestions] not_in (in data/monitoring_keywords.toml) lists such phrases."""
+    from smlib import metrics as M
+    kw = M._keywords()
+    t = pd.Series(["no idea, sorry", "Any idea when my parcel will come?",
+                   "My parcel should have arrived yesterday",
+                   "Great idea: bring back the carrot cake", "You should open earlier on Sundays"])
+    assert M._has_phrase(t, kw["suggestions"]).tolist() == [False, False, False, True, True]
+    # without the not_in list every one of them counts
+    assert M._has_phrase(t, {"phrases": kw["suggestions"]["phrases"]}).all()
+
+
+def test_a_not_in_that_is_not_a_list_is_refused(tmp_path):
+    from smlib import metrics as M
+    base = M.data_file("monitoring_keywords.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "kw.toml"
+    import re
+    bad.write_text(re.sub(r'not_in = \[[^\]]*\]', 'not_in = "no idea"', base, count=1), encoding="utf-8")
+    with pytest.raises(smlib.DataError) as e:
+        M._keywords_read(str(bad), 0)
+    assert "suggestions" in str(e.value) and "not_in must be a list" in str(e.value)
