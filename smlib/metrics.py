@@ -590,7 +590,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         negative (how many of them are negative), example.
     ``feedback``: type (question / suggestion / praise), messages, share, example.
     ``feedback_examples``: type, day, platform, author, text (up to three of each type).
-    ``customer_care``: platform, customer_messages, answered (reply by ``answered_by``),
+    ``customer_care``: platform, customer_messages, answered (reply by ``answered_by``; NaN,
+        like answered_share and waiting, when the file holds no message by the organisation),
         answered_share, waiting, median_minutes, p90_minutes, median_hours, p90_hours,
         median_business_minutes, p90_business_minutes (business-hours needs a profile).
 
@@ -847,7 +848,10 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         mins = cust.loc[a, "response_minutes"]
         bmins = cust.loc[a, "response_business_minutes"]
         med, p90 = _q(mins, 0.5), _q(mins, 0.9)
-        rows.append({"platform": plat, "customer_messages": int(m.sum()), "answered": int(a.sum()),
+        rows.append({"platform": plat, "customer_messages": int(m.sum()),
+                     # unknown, not 0, when no reply could be in the file ("Answered 0" beside a
+                     # blank share read as "nobody was answered")
+                     "answered": int(a.sum()) if org_in_file else float("nan"),
                      "answered_share": _share(int(a.sum()), int(m.sum())) if org_in_file else float("nan"),
                      # unknown, like the share answered, when no reply could be in the file
                      "waiting": int(m.sum() - a.sum()) if org_in_file else float("nan"),

@@ -604,3 +604,16 @@ def test_a_not_in_that_is_not_a_list_is_refused(tmp_path):
     with pytest.raises(smlib.DataError) as e:
         M._keywords_read(str(bad), 0)
     assert "suggestions" in str(e.value) and "not_in must be a list" in str(e.value)
+
+
+def test_answered_is_unknown_not_zero_without_the_organisations_messages():
+    """A file of customers' messages only (the airline tweets, an inbound-only export) showed
+    "Answered 0" beside a blank share: nobody answered, it seemed. It is unknown."""
+    ds = smlib.load_sample("northway-rail")
+    f = ds.interactions
+    only_public = ds.replace(interactions=f[~f["author_is_org"].astype(bool)])
+    cc = smlib.monitor(only_public)["customer_care"]
+    assert cc["answered"].isna().all() and cc["waiting"].isna().all()
+    assert cc["customer_messages"].gt(0).any()
+    cc_full = smlib.monitor(ds)["customer_care"]
+    assert cc_full["answered"].notna().all() and cc_full["answered"].sum() > 0

@@ -469,3 +469,22 @@ def test_tables_explain_the_figures_that_do_not_add_up(batch):
     assert "Still waiting counts every message from the public without a reply" in page
     assert "so it is not the same as &#x27;Sees (all)&#x27;" in page or "so it is not the same as 'Sees (all)'" in page
     assert ">Questions<" in page and ">question<" not in page
+
+
+def test_a_file_of_public_messages_only_without_a_profile(tmp_path_factory, batch):
+    """An export of customers' messages only, with no profile (the airline tweets' shape):
+    - the location table said "UK (national) 0 / Abroad 0" for US messages: without a profile
+      there is no home country, and the report now says so;
+    - "Answered 0" stood beside a blank share, as if nobody was answered: it is unknown."""
+    out = tmp_path_factory.mktemp("public_only")
+    summary = smlib.build_reports([REVIEW / "public_only.csv"], out, workers=1, progress=False)
+    assert summary["succeeded"] == ["public_only"], summary["failed"]
+    page = _page(out, "public_only")
+    assert "there is no organisation profile to say which country is home" in page
+    assert "UK (national)" not in page and "Share in the UK" not in page
+    assert "This file holds no message by the organisation, so it cannot show which" in page
+    assert "Still waiting counts every message" not in page
+    care = re.search(r"Messages from the public</th>.*?</table>", page, re.S).group(0)
+    assert "<td>0</td>" not in care.replace(' style="white-space:nowrap"', "")
+    # a sample organisation (with a profile) names its own country
+    assert "In the UK (national)" in _page(batch[0], "northway-rail")

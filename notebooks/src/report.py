@@ -161,8 +161,11 @@ rv.table(care, {"platform": "Platform", "customer_messages": "Messages from the 
                 "answered": "Answered", "answered_share": "Share answered",
                 "waiting": "Still waiting", "median": "Median first reply"},
          percent=["answered_share"],
-         note="Still waiting counts every message from the public without a reply, chat included; "
-              "the M2 action queue below holds only the ones that need action.")
+         note=("Still waiting counts every message from the public without a reply, chat included; "
+               "the M2 action queue below holds only the ones that need action."
+               if res["meta"].get("org_in_file", True) else
+               "This file holds no message by the organisation, so it cannot show which messages "
+               "were answered: those columns are left empty."))
 
 # %% [markdown]
 # ### Followers, locations and age groups
@@ -180,12 +183,19 @@ if available(followers):
 else:
     display(rv.paragraph(str(followers["note"].iloc[0]), note=True))
 loc = res["location_summary"]
-if available(loc):
+home = res["meta"].get("home_country")
+if available(loc) and not home:
+    display(rv.paragraph("Where people are is not split into home and abroad: there is no organisation "
+                         "profile to say which country is home.", note=True))
+elif available(loc) and not (loc["national"].fillna(0) + loc["international"].fillna(0)).gt(0).any():
+    display(rv.paragraph("No insight and no message says where people are.", note=True))
+elif available(loc):
+    country = smlib.summary.COUNTRY_NAMES.get(str(home).upper(), str(home))
     loc = loc.assign(source=loc["source"].map(
         lambda p: {"all": "All platforms", "messages": "Messages that say where"}.get(p) or platform_name(p)))
-    display(rv.table(loc, {"source": "Source", "national": "UK (national)",
+    display(rv.table(loc, {"source": "Source", "national": f"In {country} (national)",
                            "international": "Abroad (international)",
-                           "national_share": "Share in the UK"}, percent=["national_share"]))
+                           "national_share": f"Share in {country}"}, percent=["national_share"]))
 age = res["age"]
 if available(age):
     a = age.copy()
