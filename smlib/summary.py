@@ -318,11 +318,19 @@ def _platforms(res: dict[str, Any]) -> str:
               f"{_plural(hb['busiest_hour_messages'], 'message')} from the public each.")
     elif hb["busiest_hour_messages"] and hb["customer_messages"] == 1:
         s += (f" The message from the public came between {hb['busiest_hour']:02d}:00 and "
-              f"{(hb['busiest_hour'] + 1) % 24:02d}:00.")
+              f"{(hb['busiest_hour'] + 1) % 24:02d}:00{_zone(res)}.")
     elif hb["busiest_hour_messages"]:
         s += (f" The public wrote most between {hb['busiest_hour']:02d}:00 and "
-              f"{(hb['busiest_hour'] + 1) % 24:02d}:00 ({_plural(hb['busiest_hour_messages'], 'message')}).")
+              f"{(hb['busiest_hour'] + 1) % 24:02d}:00{_zone(res)} "
+              f"({_plural(hb['busiest_hour_messages'], 'message')}).")
     return s
+
+
+def _zone(res: dict[str, Any]) -> str:
+    """' UTC' when times are in UTC because no profile gave a zone: an hour of the day in an
+    unnamed zone reads as local time (the US airline tweets' "21:00" was UTC)."""
+    tz = str(res.get("meta", {}).get("timezone") or "")
+    return " UTC" if tz.upper() in ("UTC", "ETC/UTC", "GMT") and not res["meta"].get("home_country") else ""
 
 
 def _who(res: dict[str, Any], name: str) -> str:

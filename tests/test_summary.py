@@ -431,3 +431,16 @@ def test_two_praise_figures_that_differ_are_explained():
         messages=[n_fb if t == "praise" else m for t, m in zip(res["themes"]["theme"],
                                                                res["themes"]["messages"])]))
     assert "here praise is" not in smlib.describe_activity(same)
+
+
+def test_busiest_hour_says_utc_when_no_profile_gave_a_zone(tmp_path):
+    """The US airline tweets' summary said "The public wrote most between 18:00 and 19:00": UTC,
+    without a word, read as local time. A profile's zone is the reader's, so it stays unnamed."""
+    p = tmp_path / "tweets.csv"
+    p.write_text("date,text,author\n" + "".join(f"2026-03-02 18:{m:02d},Where is my bag?,@u{m}\n"
+                                                for m in range(0, 50, 10))
+                 + "2026-03-02 09:00,Hello,@v\n", encoding="utf-8")
+    text = describe_activity(smlib.monitor(smlib.load(p)))
+    assert "wrote most between 18:00 and 19:00 UTC" in text
+    text = describe_activity(smlib.monitor(smlib.load_sample("northway-rail")))
+    assert re.search(r"wrote most between \d\d:00 and \d\d:00 \(", text)
