@@ -15,6 +15,7 @@ import smlib
 from smlib.priority import format_wait
 
 from _nbrun import run_in  # noqa: E402
+from test_notebooks import table_problems, words_not_codes_problems  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NB = ROOT / "notebooks" / "01_monitoring.ipynb"
@@ -75,6 +76,18 @@ def test_notebook_runs_for_every_sample_org_with_the_right_figures(org, tmp_path
     text = _run(tmp_path, org=org)
     for line in _expected_lines(smlib.load_sample(org)):
         assert line in text, f"notebook output is missing: {line[:200]}"
+    # review (hopewell-trust): 'Platforms: blog, facebook', 'Largest age group on facebook',
+    # 'Busiest platform: facebook' and tables headed new_users, change_pct, as_of, by_followers,
+    # better_when with cells 'facebook', 'GB'
+    assert not words_not_codes_problems(text), words_not_codes_problems(text)
+    nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    assert not table_problems(nb), table_problems(nb)
+    html = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells for o in c.get("outputs", []))
+    assert not re.search(r"<td[^>]*>(GB|IE|US)</td>", html), "country codes instead of names"
+    # the customer-care table: seven columns that fit, waits in words
+    care = next(c for c in nb.cells if c.source.startswith("care = "))
+    care_html = care.outputs[0]["data"]["text/html"]
+    assert care_html.count("<th") <= 8 and "business_minutes" not in care_html
 
 
 @pytest.mark.slow

@@ -14,9 +14,11 @@ import pytest
 import smlib
 
 from _nbrun import run_in  # noqa: E402
+from test_notebooks import table_problems, words_not_codes_problems  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NB = ROOT / "notebooks" / "02_sentiment_and_themes.ipynb"
+SRC = ROOT / "notebooks" / "src" / "02_sentiment_and_themes.py"
 
 
 def _run(tmp_path: Path, **params) -> str:
@@ -57,6 +59,41 @@ def test_notebook_02_prints_the_right_figures(tmp_path, org, days, platforms):
         assert line in out, f"missing or different: {line!r}"
     assert "Score: " in out and "-> negative" in out   # the worked example
     assert "Computer said:" in out                     # the correction demo ran
+    # review (hopewell-trust): 'sentiment_label' over the theme table, '[facebook]' before the
+    # most negative messages, '(corrected: True)', tables headed sentiment_label, known_theme
+    assert not words_not_codes_problems(out), words_not_codes_problems(out)
+    assert "corrected: True" not in out
+    nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    assert not table_problems(nb), table_problems(nb)
+
+
+@pytest.mark.slow
+def test_notebook_02_says_so_when_no_complaint_was_missed_and_colours_platforms_as_01(tmp_path):
+    """hopewell-trust: every real complaint is scored negative, and the missed-complaints cell
+    printed 'Empty DataFrame Columns: [...] Index: []'; the chart of negatives per platform drew
+    Facebook green and X cyan (tab10) while notebook 01 draws them blue and dark grey."""
+    from smlib.charts import PLATFORM_COLOURS
+
+    _run(tmp_path, org="hopewell-trust")
+    nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    missed = next(c for c in nb.cells if c.source.startswith("if truth is not None:\n    missed"))
+    shown = "".join(o.get("text", "") + o.get("data", {}).get("text/html", "") for o in missed.outputs)
+    assert "Empty DataFrame" not in shown and "it missed none this time" in shown
+    chart = next(c for c in nb.cells if "by_day_platform.plot(" in c.source)
+    assert 'color=colours' in chart.source and "tab10" not in chart.source
+    setup = next(c for c in nb.cells if "colours = [PLATFORM_COLOURS" in c.source)
+    assert setup is not None and PLATFORM_COLOURS["facebook"] == "#0072B2"
+
+
+def test_notebook_02_text_describes_only_what_it_shows():
+    """Review: 'Rows marked (rule)' when no row is, 'the sentiment_rules column' that is not
+    shown, and 'Check the security notebook' when security is notebook 03, section 8."""
+    text = SRC.read_text("utf-8")
+    assert "sentiment_rules" not in text
+    assert "security notebook" not in text and "Notebook 03 (section 8" in text
+    assert "Rows marked **(rule)** are" not in text and "This message has none" in text
+    assert smlib.explain_sentiment("Still waiting for my refund after 3 weeks. Thanks for nothing 🙄")[
+        "what"].ne("(rule)").all()   # so "has none" is true of the worked example
 
 
 def test_notebook_02_has_parameters_and_checked_cells():

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -98,3 +99,53 @@ def test_runs_under_papermill(path):
     nb = run_notebook(str(path))
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+
+
+# --------------------------------------------------------------------------- words, not codes
+# The teaching notebooks (notebooks/01..04) are read by 16-year-olds: what they show must be
+# words, never a column key ("needs_action", "winner_name") or a lower-case platform code
+# ("[facebook]", "Platforms: blog, x"). These checks run on the outputs nbval compares and, in
+# the notebook tests, on the tables each notebook draws.
+PLATFORM_CODES = ("x", "facebook", "instagram", "linkedin", "reviews", "blog", "tiktok", "youtube",
+                  "threads", "reddit", "mastodon")
+_CODE = "|".join(PLATFORM_CODES)
+SNAKE_CASE = re.compile(r"(?<![.\w])[a-z]+(?:_[a-z0-9]+)+\b")   # not a function: smlib.add_sentiment
+PLATFORM_CODE_IN_TEXT = re.compile(
+    rf"\[(?:{_CODE})\]|\bon (?:{_CODE})\b|Busiest platform: (?:{_CODE})\b"
+    rf"|Platforms: (?:.*, )?(?:{_CODE})(?:,|$)", re.M)   # a list item that is a code ("the blog" is words)
+PLATFORM_CODE_IN_CELL = re.compile(rf"<td[^>]*>\s*(?:{_CODE}|all)\s*</td>")
+CODED_HEADING = re.compile(r"<th[^>]*>[^<]*_[^<]*</th>")
+
+
+def words_not_codes_problems(text: str) -> list[str]:
+    """Column keys and platform codes in printed text (empty when it reads as words)."""
+    return ([f"field name {m}" for m in SNAKE_CASE.findall(text)]
+            + [f"platform code in {m!r}" for m in PLATFORM_CODE_IN_TEXT.findall(text)])
+
+
+def table_problems(nb: nbformat.NotebookNode) -> list[str]:
+    """Headings with '_' and cells holding a bare platform code, in every HTML table shown."""
+    found = []
+    for i, cell in enumerate(nb.cells):
+        for o in cell.get("outputs", []):
+            html = o.get("data", {}).get("text/html", "")
+            if "<table" not in html or "Plotly" in html:
+                continue
+            found += [f"cell {i}: heading {m}" for m in CODED_HEADING.findall(html)]
+            found += [f"cell {i}: cell {m}" for m in PLATFORM_CODE_IN_CELL.findall(html)]
+    return found
+
+
+TEACHING = [p for p in NOTEBOOKS if p.parent.name == "notebooks" and p.name[:2].isdigit()]
+
+
+@pytest.mark.parametrize("path", TEACHING, ids=[p.name for p in TEACHING])
+def test_checked_outputs_of_teaching_notebooks_use_words_not_codes(path):
+    """Review (hopewell-trust): 'Platforms: blog, facebook, …', 'Busiest platform: facebook',
+    '  posted_by_business:  121', 'winner_name  changed' in the outputs nbval compares."""
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        if CHECK_TAG in cell.metadata.get("tags", []):
+            text = "".join(o.get("text", "") or o.get("data", {}).get("text/plain", "")
+                           for o in cell.outputs)
+            assert not words_not_codes_problems(text), (i, words_not_codes_problems(text))

@@ -36,7 +36,9 @@ from smlib import charts
 from smlib.summary import pct   # a share as a percentage; "n/a" when there is nothing to count
 from smlib.reportview import figures_for_people   # numbers written for people: 73%, +9 pts
 from smlib.reportview import table   # a table written for people: shares as %, blanks not NaN
+from smlib.reportview import message_table   # the same for messages: platform names, safe links
 from smlib.priority import format_wait   # minutes in words: 1225.1 -> "20 h 25 min"
+from smlib.summary import COUNTRY_NAMES, platform_name   # "x" -> "X", "GB" -> "the UK"
 
 pio.renderers.default = "plotly_mimetype+notebook"   # interactive charts that also work in HTML
 pd.set_option("display.max_colwidth", 90)
@@ -47,10 +49,24 @@ res = smlib.monitor(ds, days=days, platforms=platforms)
 h = res["headline"]
 name = res["meta"]["name"]
 
+
+def named(frame):
+    """A copy of a results table with names instead of codes, for the tables below:
+    platforms ("x" -> "X", "all" -> "All platforms") and countries ("GB" -> "UK")."""
+    out = frame.copy()
+    for col in [c for c in ("platform", "top_platform") if c in out.columns]:
+        out[col] = out[col].map(lambda p: p if not isinstance(p, str) else "All platforms" if p == "all"
+                                else platform_name(p)[:1].upper() + platform_name(p)[1:])
+    if "country" in out.columns:
+        countries = {**COUNTRY_NAMES, "PK": "Pakistan"}
+        out["country"] = out["country"].map(
+            lambda c: c if not isinstance(c, str) else countries.get(c, c).removeprefix("the "))
+    return out
+
 # %% tags=["nbval-check-output"]
 print(f"Organisation: {name}")
 print("Monitoring days:", ", ".join(res["meta"]["days"]))
-print("Platforms:", ", ".join(res["meta"]["platforms"]))
+print("Platforms:", ", ".join(platform_name(p) for p in res["meta"]["platforms"]))
 print(f"Messages on those days: {h['messages']} ({h['business_messages']} by {name}, "
       f"{h['customer_messages']} from the public)")
 
@@ -80,13 +96,17 @@ else:
     print("Followers: not available from this source (no audience insights)")
 
 # %%
-res["users"]
+table(named(res["users"]), {"platform": "Platform", "users": "People who wrote",
+                            "new_users": "New", "returning_users": "Returning",
+                            "messages": "Messages they sent", "note": "Note"})
 
 # %%
 charts.users(res);
 
 # %%
-table(res["followers"])
+table(named(res["followers"]), {"platform": "Platform", "followers_start": "Followers on the first day",
+                                "followers_end": "Followers on the last day", "change": "Change",
+                                "change_pct": "Change (%)", "note": "Note"}, decimals=2)
 
 # %%
 charts.followers(res, interactive=True)
@@ -118,7 +138,10 @@ charts.location(res);
 charts.regions(res, interactive=True)
 
 # %%
-table(res["location"], percent=["share"], max_rows=10)
+# "Share" is the share of that platform's followers who live in that country
+table(named(res["location"]), {"platform": "Platform", "country": "Country", "people": "Followers",
+                               "share": "Share", "national": "In the home country?", "note": "Note"},
+      percent=["share"], max_rows=10)
 
 # %% [markdown]
 # ## 3. Age group of users (P3, 2.1)
@@ -132,7 +155,8 @@ age = res["age"]
 if smlib.metrics.available(age):
     for plat, g in age.groupby("platform", sort=True):
         top = g.sort_values("people", ascending=False).iloc[0]
-        print(f"Largest age group on {plat}: {top['age_band']} ({top['share']:.0%} of followers)")
+        print(f"Largest age group on {platform_name(plat)}: {top['age_band']} "
+              f"({top['share']:.0%} of followers)")
 else:
     print("Age groups: not available from this source")
 
@@ -148,7 +172,7 @@ charts.age_groups(res);
 # %% tags=["nbval-check-output"]
 print(f"Busiest day: {h['busiest_day']} with {h['busiest_day_messages']} "
       f"message{'' if h['busiest_day_messages'] == 1 else 's'}")
-print(f"Busiest platform: {h['busiest_platform']}")
+print(f"Busiest platform: {platform_name(h['busiest_platform']) if h['busiest_platform'] else 'none'}")
 if h["busiest_hour_messages"]:
     print(f"Busiest hour for the public: {h['busiest_hour']:02d}:00-{(h['busiest_hour'] + 1) % 24:02d}:00 "
           f"({h['busiest_hour_messages']} message{'' if h['busiest_hour_messages'] == 1 else 's'})")
@@ -156,7 +180,10 @@ else:
     print("Busiest hour for the public: none - nobody from the public wrote on these days")
 
 # %%
-res["daily"]
+table(named(res["daily"]), {"day": "Day", "weekday": "Weekday", "messages": "Messages",
+                            "by_business": "By the business", "by_followers": "From the public",
+                            "users": "People from the public", "negative": "Negative",
+                            "top_platform": "Busiest platform", "top_platform_messages": "Messages on it"})
 
 # %%
 charts.volume_by_day(res, interactive=True)
@@ -221,18 +248,22 @@ print("Method:", res["meta"]["sentiment_method"])
 charts.complaints(res);
 
 # %%
-table(res["complaint_examples"], empty="No negative messages from the public on these days.")
+message_table(named(res["complaint_examples"]), empty="No negative messages from the public on these days.",
+              headings={"day": "Day", "platform": "Platform", "author": "Written by", "text": "Message"})
 
 # %% [markdown]
 # Names are replaced by **pseudonyms** (`user-…`) to protect people's privacy, and web links
 # are made unclickable (`hxxps://…`) in case they are scams.
 #
 # Which messages from the public were **shared** most? A complaint that many people share can
-# grow into a crisis, so a monitor watches these closely (`author_followers` shows how many
-# people follow the writer).
+# grow into a crisis, so a monitor watches these closely (**Writer's followers** shows how many
+# people follow the person who wrote it).
 
 # %%
-table(res["top_messages"], empty="No message from the public was shared on these days.")
+message_table(named(res["top_messages"]), empty="No message from the public was shared on these days.",
+              headings={"day": "Day", "platform": "Platform", "author": "Written by", "shares": "Shares",
+                        "likes": "Likes", "author_followers": "Writer's followers",
+                        "sentiment": "Sentiment", "text": "Message"})
 
 # %% [markdown]
 # ## 7. Themes (P3, 2.1)
@@ -270,7 +301,9 @@ print(f"Praise: {h['praise']}")
 charts.feedback(res, interactive=True)
 
 # %%
-table(res["feedback_examples"], empty="No questions, suggestions or praise from the public on these days.")
+message_table(named(res["feedback_examples"]), empty="No questions, suggestions or praise from the public on these days.",
+              headings={"type": "Type", "day": "Day", "platform": "Platform", "author": "Written by",
+                        "text": "Message"})
 
 # %% [markdown]
 # ## 9. Customer care: did the business reply, and how fast?
@@ -295,8 +328,15 @@ print("Still waiting for a reply:", h["waiting"] if h["waiting"] is not None els
       "not known (this file holds no message by the organisation, so no replies)")
 
 # %%
-table(res["customer_care"], percent=["answered_share"],
-      empty="No messages from the public on these days.")
+care = named(res["customer_care"])
+for col in ("median_minutes", "p90_minutes"):   # minutes in words: 47.8 -> "48 min"
+    if col in care.columns:
+        care[col] = care[col].map(lambda m: "" if pd.isna(m) else format_wait(m))
+table(care, {"platform": "Platform", "customer_messages": "Messages from the public",
+             "answered": "Answered", "answered_share": "Share answered", "waiting": "Still waiting",
+             "median_minutes": "Half answered within", "p90_minutes": "9 in 10 answered within",
+             "note": "Note"},
+      percent=["answered_share"], empty="No messages from the public on these days.")
 
 # %%
 charts.answered(res);
@@ -326,7 +366,11 @@ print(smlib.describe_activity(res, comparison=cmp))
 # **Targets** (KPIs, key performance indicators) are set by the organisation in its profile.
 
 # %%
-figures_for_people(cmp)   # the same table, with each number written the way we would say it
+# the same table, with each number written the way we would say it
+table(figures_for_people(cmp), {"meaning": "Figure", "this_period": "These days",
+                                "previous_period": "The days before", "change": "Change",
+                                "target": "Target", "better_when": "Better when the figure is",
+                                "status": "Target met?"})
 
 # %% tags=["nbval-check-output"]
 print("Previous period:", ", ".join(cmp.attrs["previous_days"]) or "none in the data")

@@ -33,6 +33,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import smlib
+from smlib import reportview as rv   # tables written for people: headings in words, safe links
+from smlib.charts import PLATFORM_COLOURS   # each platform keeps its colour in every notebook
 from smlib.privacy import inert_urls, pseudonymise
 from smlib.summary import platform_name
 from smlib.themes import theme_labels
@@ -100,13 +102,19 @@ example = "Still waiting for my refund after 3 weeks. Thanks for nothing 🙄"
 why = smlib.explain_sentiment(example)
 print(f"Message: {example}")
 print(f"Score: {why.attrs['score']:+.2f} -> {why.attrs['label']}")
+width = max([len(str(w)) for w in why["what"]] + [4])
 for _, row in why.iterrows():
     effect = "" if pd.isna(row["effect"]) else f"{row['effect']:+.1f}"
-    print(f"  {row['what']:<16} {effect:>6}  {row['why']}")
+    print(f"  {row['what']:<{width}} {effect:>6}  {row['why']}")
+if (why["what"] == "(rule)").any():
+    print("Rows marked (rule) are customer-service rules that fired; they change the score as a whole.")
 
 # %% [markdown]
-# Read the table from the top: each row is a word or phrase and how much it pushed the score
-# (minus = towards negative). Rows marked **(rule)** are the customer-service rules that fired.
+# Read the lines from the top: each one is a word or phrase, how much it pushed the score
+# (minus = towards negative) and why. Lines whose reason starts "customer-service" come from
+# smlib's customer-service layer, the others from VADER's own word list. (For some messages a
+# line says **(rule)**: that is a customer-service rule, such as the sarcasm rule, that changed
+# the score as a whole. This message has none.)
 #
 # Plain VADER, without the customer-service layer, gets this message **wrong**:
 
@@ -183,9 +191,14 @@ else:
 # %%
 if truth is not None:
     missed = complaints[complaints["sentiment_label"] != "negative"]
-    shown = pseudonymise(missed, keep=handles, people=msgs)
-    display(shown[["platform", "text", "sentiment", "sentiment_label"]]
-            .assign(text=lambda d: d["text"].map(inert_urls)).head(8))
+    shown = pseudonymise(missed, keep=handles, people=msgs)[["platform", "text", "sentiment", "sentiment_label"]]
+    shown["sentiment"] = shown["sentiment"].map("{:+.2f}".format)   # -0.31, as in section 1
+    display(rv.message_table(shown, max_rows=8,
+                             headings={"platform": "Platform", "text": "Message",
+                                       "sentiment": "Score (−1 to +1)", "sentiment_label": "Computer's label"},
+                             empty=(f"The computer scored all {len(complaints)} real complaints on these days "
+                                    "as negative: it missed none this time." if len(complaints) else
+                                    "There were no real complaints on these days, so none could be missed.")))
 
 # %% [markdown]
 # **How good is it on real data?** We tested smlib on 14,640 real tweets to US airlines that
@@ -203,6 +216,7 @@ neg = scored[scored["sentiment_label"] == "negative"]
 by_day_platform = (neg.groupby(["day", neg["platform"].astype(str)]).size()
                    .unstack(fill_value=0).reindex(chosen, fill_value=0))
 by_day_platform.index = [d.strftime("%a %d %b") for d in by_day_platform.index]
+colours = [PLATFORM_COLOURS.get(p, "#000000") for p in by_day_platform.columns]   # the same as notebook 01
 by_day_platform.columns = [platform_name(p) for p in by_day_platform.columns]   # "X", not "x"
 if len(neg):
     print("Negative messages from the public, by day and platform:")
@@ -218,7 +232,7 @@ else:
 if by_day_platform.to_numpy().sum() == 0:
     print("No negative messages from the public on these days, so there is no chart to draw.")
 else:
-    ax = by_day_platform.plot(kind="bar", stacked=True, figsize=(9, 4.5), colormap="tab10")
+    ax = by_day_platform.plot(kind="bar", stacked=True, figsize=(9, 4.5), color=colours)
     ax.set_title(f"{name}: negative messages from the public, by day and platform")
     ax.set_xlabel("Day")
     ax.set_ylabel("Number of negative messages")
@@ -245,8 +259,8 @@ table = table.reindex(columns=["negative", "neutral", "positive"], fill_value=0)
 table = table.sort_values("negative", ascending=False)
 no_theme = int((scored["themes"].map(len) == 0).sum())
 if len(table):
-    print("Messages per theme and sentiment (a message can have several themes):")
-    print(table.to_string())
+    print("Messages per theme (down the side) and sentiment (across the top); a message can have several themes:")
+    print(table.rename(columns=str.capitalize).rename_axis(index=None, columns=None).to_string())
     print(f"Messages with no theme: {no_theme}")
 elif len(scored):
     print(f"None of the {len(scored)} messages from the public on these days has a theme.")
@@ -257,8 +271,9 @@ else:
 if table.empty:
     print("No message from the public has a theme on these days, so there is no chart to draw.")
 else:
-    ax = table.iloc[::-1].plot(kind="barh", stacked=True, figsize=(9, 5),
-                               color={"negative": "#d62728", "neutral": "#aaaaaa", "positive": "#2ca02c"})
+    ax = table.iloc[::-1].rename(columns=str.capitalize).plot(
+        kind="barh", stacked=True, figsize=(9, 5),
+        color={"Negative": "#d62728", "Neutral": "#aaaaaa", "Positive": "#2ca02c"})
     ax.set_title(f"{name}: what people wrote about, and how they felt")
     ax.set_xlabel("Number of messages from the public")
     ax.set_ylabel("Theme")
@@ -273,7 +288,7 @@ else:
 #
 # A keyword list only finds what someone thought of. `smlib.discover_themes` looks for words
 # and two-word phrases that are much more common in negative messages than in the rest. An
-# empty `known_theme` means the keyword list does not cover it yet – maybe a new problem!
+# empty **Theme it belongs to** means the keyword list does not cover it yet – maybe a new problem!
 
 # %%
 # the whole window goes in (only the public's messages are counted), so that the organisation's
@@ -282,20 +297,24 @@ found = smlib.discover_themes(smlib.add_sentiment(window), top=12, min_count=3, 
 if found.empty:
     print("No word or phrase is much more common in the negative messages than in the others "
           "on these days (there may be too few messages to tell).")
-smlib.themes.discoveries_for_people(found) if len(found) else None
+rv.table(smlib.themes.discoveries_for_people(found, sep=" | "),
+         {"term": "Word or phrase", "negative_messages": "Negative messages with it",
+          "other_messages": "Other messages with it", "known_theme": "Theme it belongs to",
+          "examples": "Examples"}, max_chars={"examples": 240}) if len(found) else None
 
 # %% [markdown]
 # ## 5. The most negative messages (M2)
 #
-# These usually need action first. The `sentiment_rules` column says why smlib scored each one
-# as it did.
+# These usually need action first. Each line gives the score (−1 to +1), the platform, who
+# wrote it (a pseudonym) and the start of the message. To see *why* smlib scored one as it did,
+# copy its words into `smlib.explain_sentiment("…")`, as in section 1.
 
 # %% tags=["nbval-check-output"]
 # only messages scored negative: a neutral one is not "among the most negative"
 worst = neg.sort_values(["sentiment", "created_at"]).head(8)
 worst_view = pseudonymise(worst, keep=handles, people=msgs)  # people: names anywhere in the data
 for _, m in worst_view.iterrows():
-    print(f"{m['sentiment']:+.2f} [{m['platform']}] {m['author_id']}: {inert_urls(m['text'])[:110]}")
+    print(f"{m['sentiment']:+.2f} [{platform_name(m['platform'])}] {m['author_id']}: {inert_urls(m['text'])[:110]}")
 if scored.empty:
     print("No messages from the public on these days.")
 elif worst_view.empty:
@@ -313,7 +332,8 @@ elif worst_view.empty:
 # * **Mixed messages** ("Staff were lovely but the train was an hour late") get one label only.
 # * **Questions** are not complaints – unless they are ("Why is it ALWAYS late?").
 # * **Other languages, slang, spelling mistakes and pictures** are often missed.
-# * **Spam and scams** can look positive. Check the security notebook.
+# * **Spam and scams** can look positive. Notebook 03 (section 8, "Security risks") shows how
+#   to spot them.
 #
 # When you disagree, you can **correct** a label, as the paid tools let you do. Corrections win
 # over the computer in every later table. Here we correct the first message of the window:
@@ -329,8 +349,8 @@ else:
     corrected = smlib.add_sentiment(customers, corrections=fixes)
     row = corrected[(corrected["platform"] == first["platform"])
                     & (corrected["message_id"] == first["message_id"])].iloc[0]
-    print(f"Computer said: {first['sentiment_label']}; after the correction: {row['sentiment_label']} "
-          f"(corrected: {row['sentiment_corrected']})")
+    print(f"Computer said: {first['sentiment_label']}; after the correction: {row['sentiment_label']}"
+          + (" (marked as corrected by a person)" if row["sentiment_corrected"] else ""))
     print(f"Negative messages before: {int((scored['sentiment_label'] == 'negative').sum())}, "
           f"after: {int((corrected['sentiment_label'] == 'negative').sum())}")
 

@@ -35,9 +35,11 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import smlib
+from smlib import reportview as rv   # tables written for people: headings in words
 from smlib.crisis import plot_crisis
 from smlib.priority import (load_priority_rules, load_responses, monitoring_frame, prioritise_period,
                             priority_queue)
+from smlib.summary import platform_name   # "x" -> "X", "reviews" -> "review sites"
 
 pd.set_option("display.max_colwidth", 100)
 pd.set_option("display.width", 160)
@@ -48,12 +50,16 @@ frame, chosen_days = monitoring_frame(ds, days=days, platforms=platforms)
 # score everything (so waiting times, repeat contact and spikes see the days around), keep your days
 p, _ = prioritise_period(ds, days=chosen_days, platforms=platforms)
 keep = tuple(smlib.metrics.org_handles(ds))   # the organisation's own names stay readable
+tz = ds.profile.timezone if ds.profile is not None else "UTC"   # the organisation's own clock
 
 # %% tags=["nbval-check-output"]
 print(f"Organisation: {name}")
 print("Monitoring days:", ", ".join(f"{d:%a %d %b %Y}" for d in chosen_days))
 print(f"Messages on those days: {len(p)}")
-print("Waiting times are measured up to the last message:", f"{p.attrs['priority_now']:%a %d %b %H:%M} UTC")
+now = pd.Timestamp(p.attrs["priority_now"])
+now = now.tz_localize("UTC") if now.tzinfo is None else now
+print("Waiting times are measured up to the last message:",
+      f"{now.tz_convert(tz):%a %d %b %H:%M} ({'UTC' if tz == 'UTC' else f'{tz} time, the organisation’s own clock'})")
 
 # %% [markdown]
 # ## 1. Three categories (M2)
@@ -68,9 +74,9 @@ print("Waiting times are measured up to the last message:", f"{p.attrs['priority
 
 # %% tags=["nbval-check-output"]
 counts = p["category"].value_counts().reindex(["posted_by_business", "needs_action", "no_action"], fill_value=0)
-for cat, n in counts.items():
-    print(f"{cat:>20}: {n:4d} ({n / len(p):.0%})")
-print(f"{'of no_action, handled':>20}: {int(p['handled'].sum()):4d} (already answered by {name})")
+for cat, n in counts.items():   # rv.LABELS: "needs_action" -> "Needs action"
+    print(f"{rv.LABELS[cat]:>22}: {n:4d} ({n / len(p):.0%})")
+print(f"{'No action, handled':>22}: {int(p['handled'].sum()):4d} (part of No action: already answered by {name})")
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 3))
@@ -101,7 +107,7 @@ for cat in ["posted_by_business", "needs_action", "no_action"]:
     if ex.empty:
         print("  (none on these days)")
     for _, r in ex.iterrows():
-        print(f"  [{r['platform']}] {r['author_id']}: {r['text'][:110]}")
+        print(f"  [{platform_name(r['platform'])}] {r['author_id']}: {r['text'][:110]}")
         print(f"      why: {r['reasons'][0]}")
 
 # %% [markdown]
@@ -122,8 +128,9 @@ for key, f in rules["factors"].items():
         pts = f"{f['points_per_message']} per earlier message (max {f['max_points']})"
     else:
         pts = "2–8 by size"
-    rows.append({"factor": key, "points": pts, "meaning": f["reason"].split("{")[0].strip(" :(")})
-pd.DataFrame(rows)
+    rows.append({"factor": key.replace("_", " "), "points": pts,   # "repeat_contact" -> "repeat contact"
+                 "meaning": f["reason"].split("{")[0].strip(" :(")})
+rv.table(pd.DataFrame(rows), {"factor": "Factor", "points": "Points", "meaning": "What it means"})
 
 # %% [markdown]
 # The scores are added up and kept between 0 and 100. **Every point has a reason**, so you can
@@ -155,7 +162,7 @@ if len(queue):
 else:
     print("No message needs action on these days, so there is nothing to rank.")
 for i, r in queue.head(10).iterrows():
-    print(f"{i + 1:2d}. {r['priority']:3d}  [{r['platform']}]  {r['text'][:70]}")
+    print(f"{i + 1:2d}. {r['priority']:3d}  [{platform_name(r['platform'])}]  {r['text'][:70]}")
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 3))
@@ -206,7 +213,8 @@ print(extremes["text"])
 
 # %%
 resp = load_responses()
-pd.DataFrame([{"situation": k, "used when": v["when"]} for k, v in resp["situations"].items()])
+rv.table(pd.DataFrame([{"situation": k, "used when": v["when"]} for k, v in resp["situations"].items()]),
+         {"situation": "Situation", "used when": "Used when"})
 
 # %%
 for _, r in queue.head(3).iterrows():
@@ -258,7 +266,7 @@ plt.tight_layout();
 risks = smlib.find_security_risks(frame, profile=ds.profile)
 print(f"Security risks on your monitoring days: {len(risks)}")
 for _, r in risks.iterrows():
-    print(f"- {r['author']} on {r['platform']}: \"{r['text_inert'][:100]}\"")
+    print(f"- {r['author']} on {platform_name(r['platform'])}: \"{r['text_inert'][:100]}\"")
     print(f"    why: {r['reason']}")
 
 # %% [markdown]

@@ -29,6 +29,7 @@ import smlib
 from smlib import tools
 from smlib.reportview import figures_for_people   # numbers written for people: 95%, 7 min
 from smlib.reportview import table   # a table written for people (lists joined, yes/no)
+from smlib.summary import platform_name   # "x" -> "X", "reviews" -> "review sites"
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.width", 160)
@@ -45,7 +46,7 @@ ds = smlib.enrich(ds)   # adds sentiment, themes and the M2 categories (needs ac
 name = ds.name or str(org)
 print(f"Organisation: {name}")
 print("Monitoring days:", ", ".join(str(d) for d in days))
-print("Platforms:", ", ".join(sorted(set(ds.interactions["platform"].astype(str)))))
+print("Platforms:", ", ".join(platform_name(p) for p in sorted(set(ds.interactions["platform"].astype(str)))))
 print(f"Messages on those days: {len(tools.select_days(ds.interactions, days, ds.profile))}")
 
 # %% [markdown]
@@ -68,7 +69,10 @@ print(f"Messages on those days: {len(tools.select_days(ds.interactions, days, ds
 # mention when you describe a tool.
 
 # %%
-tools.catalogue_table()
+catalogue = tools.catalogue_table()
+catalogue["Platforms"] = catalogue["Platforms"].map(   # "x, facebook" -> "X, Facebook"
+    lambda s: ", ".join(platform_name(p) for p in s.split(", ")) if s else s)
+table(catalogue, max_rows=len(catalogue))   # every tool, every measure written out in full
 
 # %% [markdown]
 # ### How do we know?
@@ -78,9 +82,20 @@ tools.catalogue_table()
 
 # %%
 facts = tools.catalogue_facts()
-# table(): lists are written "x; facebook", True/False as yes/no, an unknown value left blank
-table(facts[facts["tool"].isin(["klout", "hootsuite"])][["tool", "fact", "value", "checked", "source", "url"]],
-      max_rows=30)
+facts = facts[facts["tool"].isin(["klout", "hootsuite"])].copy()
+tool_names = dict(zip(*tools.load_tool_catalogue()[["id", "name"]].to_dict("list").values()))
+facts["tool"] = facts["tool"].map(tool_names)
+# values in words: platforms as names, what the tool reads, the 2.1 measures in the unit's words
+words = {"platforms": lambda v: ", ".join(platform_name(p) for p in v),
+         "scope": tools.reads,
+         "measures": lambda v: ", ".join(tools.MEASURE_LABELS.get(m, m) for m in v) or "none"}
+facts["value"] = [words[f](v) if f in words else v for f, v in zip(facts["fact"], facts["value"])]
+facts["fact"] = facts["fact"].map({"scope": "reads", "measures": "2.1 measures", "reports": "reports as",
+                                   "history_days": "days of history", "free_tier": "free version",
+                                   "ease_of_use": "ease of use (1-5)"}).fillna(facts["fact"])
+# table(): True/False as yes/no, an unknown value left blank
+table(facts, {"tool": "Tool", "fact": "Fact", "value": "Value", "checked": "Checked on",
+              "source": "Source", "url": "Web address of the source"}, max_rows=30)
 
 # %% [markdown]
 # ## 2. How much of the organisation's activity would each tool see? (P4)
@@ -133,7 +148,13 @@ compare = ["meta-business-suite", "brand24", "hootsuite"]
 views = tools.compare_views(ds, compare, days=days)
 
 # %% tags=["nbval-check-output"]
-print(figures_for_people(views, missing="–").to_string())
+# each figure in words (smlib.metrics.COMPARED says what most of them mean)
+figure_words = {**smlib.metrics.COMPARED, "followers_end": "followers on the last day",
+                "national_share": "share of followers in the home country",
+                "top_age_group": "largest age group", "top_theme": "most common theme"}
+shown = figures_for_people(views, missing="–")
+shown.index = [figure_words.get(f, f.replace("_", " ")) for f in shown.index]
+print(shown.to_string())
 
 # %% tags=["nbval-check-output"]
 for t in compare:
@@ -177,11 +198,15 @@ plt.tight_layout();
 # %% [markdown]
 # ### Would the choice change? (sensitivity)
 # A good recommendation does not fall over when someone values things a little differently.
-# Below, each weight is made 50% lower and 50% higher, one at a time. `changed = True` means a
-# different tool would then win.
+# Below, each weight is made 50% lower and 50% higher, one at a time. **Different winner?** says
+# *yes* when a different tool would then win.
 
 # %% tags=["nbval-check-output"]
-print(rec.sensitivity[["criterion", "change", "weight", "winner_name", "changed"]].to_string(index=False))
+sens = rec.sensitivity.assign(changed=rec.sensitivity["changed"].map({True: "yes", False: "no"}))
+print(sens[["criterion", "change", "weight", "winner_name", "changed"]]
+      .rename(columns={"criterion": "Criterion", "change": "Weight made", "weight": "New weight",
+                       "winner_name": "Winning tool", "changed": "Different winner?"})
+      .to_string(index=False))
 
 # %% [markdown]
 # And here is the **smallest** change to each weight (as a multiple of its current value) that
@@ -190,7 +215,10 @@ print(rec.sensitivity[["criterion", "change", "weight", "winner_name", "changed"
 
 # %% tags=["nbval-check-output"]
 if len(rec.flips):
-    print(rec.flips[["criterion", "direction", "multiplier", "new_winner_name"]].to_string(index=False))
+    print(rec.flips[["criterion", "direction", "multiplier", "new_winner_name"]]
+          .rename(columns={"criterion": "Criterion", "direction": "Weight made",
+                           "multiplier": "Times its weight", "new_winner_name": "New winner"})
+          .to_string(index=False))
 else:
     print(f"No single weight change (from 0 to 3 times its value) makes another tool win: "
           f"{rec.recommended_name} stays the best choice.")
