@@ -327,6 +327,28 @@ def figures_for_people(frame: pd.DataFrame, columns: Iterable[str] | None = None
     return out
 
 
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a results table with names instead of codes, ready for :func:`table`:
+    platforms (``"x"`` -> ``"X"``, ``"reviews"`` -> ``"Review sites"``, ``"all"`` -> ``"All
+    platforms"``) in ``platform`` / ``top_platform``, countries (``"GB"`` -> ``"UK"``) in ``country``.
+
+    >>> readable(pd.DataFrame({"platform": ["x", "blog", "all"], "country": ["GB", "PK", "ZZ"]})).values.tolist()
+    [['X', 'UK'], ['Blog', 'Pakistan'], ['All platforms', 'ZZ']]
+    """
+    from .summary import country_name, platform_name
+    out = frame.copy()
+    for col in [c for c in ("platform", "top_platform") if c in out.columns]:
+        out[col] = out[col].map(lambda p: p if not isinstance(p, str) else "All platforms" if p == "all"
+                                else _capital(platform_name(p).removeprefix("the ")))
+    if "country" in out.columns:
+        out["country"] = out["country"].map(lambda c: c if not isinstance(c, str) else country_name(c, article=False))
+    return out
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _no_minus_zero(text: str) -> str:
     """"-0.0" -> "0.0": a tiny fall rounded to nothing is no fall."""
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text

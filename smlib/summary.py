@@ -33,7 +33,20 @@ PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "t
                   "reviews": "review sites", "other": "other sites"}
 COUNTRY_NAMES = {"GB": "the UK", "UK": "the UK", "US": "the USA", "IE": "Ireland",
                  "FR": "France", "DE": "Germany", "ES": "Spain", "IT": "Italy", "NL": "the Netherlands",
-                 "PL": "Poland", "IN": "India", "AU": "Australia", "CA": "Canada"}
+                 "PL": "Poland", "IN": "India", "AU": "Australia", "CA": "Canada",
+                 "PK": "Pakistan", "BD": "Bangladesh", "NG": "Nigeria", "ZA": "South Africa",
+                 "NZ": "New Zealand", "PT": "Portugal", "BE": "Belgium", "SE": "Sweden",
+                 "NO": "Norway", "DK": "Denmark", "CH": "Switzerland", "AT": "Austria",
+                 "GR": "Greece", "TR": "Turkey", "RO": "Romania", "AE": "the United Arab Emirates",
+                 "CN": "China", "JP": "Japan", "SG": "Singapore", "PH": "the Philippines",
+                 "BR": "Brazil", "MX": "Mexico"}
+
+
+def country_name(code: str, article: bool = True) -> str:
+    """A country code in words: ``"GB"`` -> ``"the UK"`` (``article=False``: ``"UK"``); an
+    unknown code is returned as it is."""
+    name = COUNTRY_NAMES.get(str(code).upper(), str(code))
+    return name if article else name.removeprefix("the ")
 
 
 def platform_name(code: str) -> str:

@@ -154,7 +154,7 @@ def test_one_platform_is_not_called_the_busiest_platform():
     public wrote most between 09:00 and 10:00 (1 message)' for the only message."""
     _, text = _summary("one_message.csv")
     assert "busiest platform" not in text and "wrote most" not in text
-    assert "The one message was on X. The message from the public came between 09:00 and 10:00." in text
+    assert "The one message was on X. The message from the public came between 09:00 and 10:00 UTC." in text
     _, text = _summary("own_posts.csv", days=["2026-03-02", "2026-03-06"])   # both on X
     assert "Both messages were on X." in text and "All 2" not in text
     _, text = _summary("single_day.csv")             # three platforms: the tie is still named
@@ -202,7 +202,7 @@ def test_notebook_03_with_nothing_needing_action_says_so(tmp_path):
     out = run_in(tmp_path, NOTEBOOKS / "03_priorities.ipynb", org=str(DATA / "own_posts.csv"))
     assert "The top 0" not in out
     assert "No message needs action on these days, so there is nothing to rank." in out
-    assert "--- needs_action ---\n  (none on these days)\n" in out
+    assert "--- Needs action ---\n  (none on these days)\n" in out
 
 
 def test_comparison_leaves_out_figures_that_were_zero_both_times():

@@ -37,8 +37,9 @@ from smlib.summary import pct   # a share as a percentage; "n/a" when there is n
 from smlib.reportview import figures_for_people   # numbers written for people: 73%, +9 pts
 from smlib.reportview import table   # a table written for people: shares as %, blanks not NaN
 from smlib.reportview import message_table   # the same for messages: platform names, safe links
+from smlib.reportview import readable   # names instead of codes in a results table
 from smlib.priority import format_wait   # minutes in words: 1225.1 -> "20 h 25 min"
-from smlib.summary import COUNTRY_NAMES, platform_name   # "x" -> "X", "GB" -> "the UK"
+from smlib.summary import platform_name   # "x" -> "X", "reviews" -> "review sites"
 
 pio.renderers.default = "plotly_mimetype+notebook"   # interactive charts that also work in HTML
 pd.set_option("display.max_colwidth", 90)
@@ -50,18 +51,6 @@ h = res["headline"]
 name = res["meta"]["name"]
 
 
-def named(frame):
-    """A copy of a results table with names instead of codes, for the tables below:
-    platforms ("x" -> "X", "all" -> "All platforms") and countries ("GB" -> "UK")."""
-    out = frame.copy()
-    for col in [c for c in ("platform", "top_platform") if c in out.columns]:
-        out[col] = out[col].map(lambda p: p if not isinstance(p, str) else "All platforms" if p == "all"
-                                else platform_name(p)[:1].upper() + platform_name(p)[1:])
-    if "country" in out.columns:
-        countries = {**COUNTRY_NAMES, "PK": "Pakistan"}
-        out["country"] = out["country"].map(
-            lambda c: c if not isinstance(c, str) else countries.get(c, c).removeprefix("the "))
-    return out
 
 # %% tags=["nbval-check-output"]
 print(f"Organisation: {name}")
@@ -96,7 +85,7 @@ else:
     print("Followers: not available from this source (no audience insights)")
 
 # %%
-table(named(res["users"]), {"platform": "Platform", "users": "People who wrote",
+table(readable(res["users"]), {"platform": "Platform", "users": "People who wrote",
                             "new_users": "New", "returning_users": "Returning",
                             "messages": "Messages they sent", "note": "Note"})
 
@@ -104,7 +93,7 @@ table(named(res["users"]), {"platform": "Platform", "users": "People who wrote",
 charts.users(res);
 
 # %%
-table(named(res["followers"]), {"platform": "Platform", "followers_start": "Followers on the first day",
+table(readable(res["followers"]), {"platform": "Platform", "followers_start": "Followers on the first day",
                                 "followers_end": "Followers on the last day", "change": "Change",
                                 "change_pct": "Change (%)", "note": "Note"}, decimals=2)
 
@@ -139,7 +128,7 @@ charts.regions(res, interactive=True)
 
 # %%
 # "Share" is the share of that platform's followers who live in that country
-table(named(res["location"]), {"platform": "Platform", "country": "Country", "people": "Followers",
+table(readable(res["location"]), {"platform": "Platform", "country": "Country", "people": "Followers",
                                "share": "Share", "national": "In the home country?", "note": "Note"},
       percent=["share"], max_rows=10)
 
@@ -180,7 +169,7 @@ else:
     print("Busiest hour for the public: none - nobody from the public wrote on these days")
 
 # %%
-table(named(res["daily"]), {"day": "Day", "weekday": "Weekday", "messages": "Messages",
+table(readable(res["daily"]), {"day": "Day", "weekday": "Weekday", "messages": "Messages",
                             "by_business": "By the business", "by_followers": "From the public",
                             "users": "People from the public", "negative": "Negative",
                             "top_platform": "Busiest platform", "top_platform_messages": "Messages on it"})
@@ -248,7 +237,7 @@ print("Method:", res["meta"]["sentiment_method"])
 charts.complaints(res);
 
 # %%
-message_table(named(res["complaint_examples"]), empty="No negative messages from the public on these days.",
+message_table(readable(res["complaint_examples"]), empty="No negative messages from the public on these days.",
               headings={"day": "Day", "platform": "Platform", "author": "Written by", "text": "Message"})
 
 # %% [markdown]
@@ -260,7 +249,7 @@ message_table(named(res["complaint_examples"]), empty="No negative messages from
 # people follow the person who wrote it).
 
 # %%
-message_table(named(res["top_messages"]), empty="No message from the public was shared on these days.",
+message_table(readable(res["top_messages"]), empty="No message from the public was shared on these days.",
               headings={"day": "Day", "platform": "Platform", "author": "Written by", "shares": "Shares",
                         "likes": "Likes", "author_followers": "Writer's followers",
                         "sentiment": "Sentiment", "text": "Message"})
@@ -301,7 +290,7 @@ print(f"Praise: {h['praise']}")
 charts.feedback(res, interactive=True)
 
 # %%
-message_table(named(res["feedback_examples"]), empty="No questions, suggestions or praise from the public on these days.",
+message_table(readable(res["feedback_examples"]), empty="No questions, suggestions or praise from the public on these days.",
               headings={"type": "Type", "day": "Day", "platform": "Platform", "author": "Written by",
                         "text": "Message"})
 
@@ -328,7 +317,7 @@ print("Still waiting for a reply:", h["waiting"] if h["waiting"] is not None els
       "not known (this file holds no message by the organisation, so no replies)")
 
 # %%
-care = named(res["customer_care"])
+care = readable(res["customer_care"])
 for col in ("median_minutes", "p90_minutes"):   # minutes in words: 47.8 -> "48 min"
     if col in care.columns:
         care[col] = care[col].map(lambda m: "" if pd.isna(m) else format_wait(m))
