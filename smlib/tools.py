@@ -1094,11 +1094,12 @@ def catalogue_table(catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
             return f"closed since {r['status_since']:%d %b %Y}"
         return str(r["status"])
 
-    scope_words = {"own_accounts": "own accounts", "listening": "listening"}
+    from .summary import platform_name
+    # the same words as the report's tool table: "Reads: own accounts and public search"
     return pd.DataFrame({
         "Tool": cat["name"], "Status": cat.apply(status, axis=1),
-        "Sees": cat["scope"].map(lambda s: " + ".join(scope_words[x] for x in s) or "no messages"),
-        "Platforms": cat["platforms"].map(", ".join),
+        "Reads": cat["scope"].map(reads),
+        "Platforms": cat["platforms"].map(lambda ps: ", ".join(platform_name(p) for p in ps)),
         "2.1 measures": cat["measures"].map(lambda m: ", ".join(MEASURE_LABELS[x] for x in m)
                                             or "none"),
         "Alerts": cat["alerts"].map({True: "yes", False: "no"}),

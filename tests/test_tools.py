@@ -534,3 +534,15 @@ def test_coverage_note_is_a_sentence_for_learners(world):
     for frame in (_frame(), _frame().drop(columns=["category", "urgent"])):
         note = smlib.tool_coverage(frame, catalogue=world).attrs["note"]
         assert note[0].isupper() and note.endswith(".") and "'category'" not in note and "flags" not in note
+
+
+def test_catalogue_table_uses_the_reports_words():
+    """Notebook 04 and the exercises said 'Sees: own accounts + listening' and listed platform
+    codes ('x, facebook'); the report says 'Reads: own accounts and public search' and 'X'."""
+    from smlib.tools import READS, catalogue_table
+    t = catalogue_table()
+    assert "Reads" in t.columns and "Sees" not in t.columns
+    assert set(t["Reads"]) <= {READS["own_accounts"], READS["listening"],
+                               READS["own_accounts"] + " and " + READS["listening"], "no messages"}
+    cells = ", ".join(t["Platforms"]).split(", ")
+    assert "X" in cells and "Facebook" in cells and "x" not in cells and "facebook" not in cells

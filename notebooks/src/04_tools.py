@@ -70,8 +70,6 @@ print(f"Messages on those days: {len(tools.select_days(ds.interactions, days, ds
 
 # %%
 catalogue = tools.catalogue_table()
-catalogue["Platforms"] = catalogue["Platforms"].map(   # "x, facebook" -> "X, Facebook"
-    lambda s: ", ".join(platform_name(p) for p in s.split(", ")) if s else s)
 table(catalogue, max_rows=len(catalogue))   # every tool, every measure written out in full
 
 # %% [markdown]
