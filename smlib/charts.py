@@ -36,10 +36,22 @@ PLATFORM_COLOURS = {"facebook": "#0072B2", "instagram": "#CC79A7", "x": "#444444
                     "reddit": "#661100", "mastodon": "#44AA99", "other": "#BBBBBB"}
 
 
-def _platform_colours(codes: Sequence[str]) -> list[str]:
-    """The fixed colour of each platform code (an unknown code gets a palette colour)."""
+def platform_colours(codes: Sequence[str]) -> list[str]:
+    """The fixed colour of each platform code, the same in every chart and notebook (an unknown
+    code gets a spare colour: the first four unknown codes get different ones).
+
+    >>> platform_colours(["facebook", "x", "myspace", "bebo"])
+    ['#0072B2', '#444444', '#000000', '#AA4499']
+    """
     spare = ["#000000", "#AA4499", "#DDCC77", "#88CCEE"]
-    return [PLATFORM_COLOURS.get(str(c), spare[i % len(spare)]) for i, c in enumerate(codes)]
+    out, unknown = [], 0
+    for c in codes:
+        if str(c) in PLATFORM_COLOURS:
+            out.append(PLATFORM_COLOURS[str(c)])
+        else:
+            out.append(spare[unknown % len(spare)])
+            unknown += 1
+    return out
 
 
 def _bars(categories: Sequence[Any], series: dict[str, Sequence[float]], *, title: str,
@@ -235,7 +247,7 @@ def volume_by_day(res: dict[str, Any], interactive: bool = False) -> Any:
     series = {platform_name(p): [int(v[(v["day"] == d) & (v["platform"] == p)]["total"].sum())
                                  for d in days] for p in plats}
     return _bars([_day_label(d) for d in days], series, stacked=True, interactive=interactive,
-                 colors=_platform_colours(plats), legend=True,   # names the platform, even one
+                 colors=platform_colours(plats), legend=True,   # names the platform, even one
                  title=f"{_org_first(res)}: messages per day, by platform",
                  xlabel="Monitoring day", ylabel="Number of messages")
 
@@ -340,7 +352,7 @@ def age_groups(res: dict[str, Any], interactive: bool = False) -> Any:
     series = {platform_name(p): [float(g.loc[g["age_band"] == b, "share"].sum()) for b in bands]
               for p, g in groups}
     return _bars(bands, series, percent=True, title=title, xlabel=xl, ylabel=yl,
-                 interactive=interactive, colors=_platform_colours([p for p, _ in groups]))
+                 interactive=interactive, colors=platform_colours([p for p, _ in groups]))
 
 
 def complaints(res: dict[str, Any], interactive: bool = False) -> Any:

@@ -81,7 +81,7 @@ def test_notebook_02_says_so_when_no_complaint_was_missed_and_colours_platforms_
     assert "Empty DataFrame" not in shown and "it missed none this time" in shown
     chart = next(c for c in nb.cells if "by_day_platform.plot(" in c.source)
     assert 'color=colours' in chart.source and "tab10" not in chart.source
-    setup = next(c for c in nb.cells if "colours = [PLATFORM_COLOURS" in c.source)
+    setup = next(c for c in nb.cells if "colours = platform_colours(" in c.source)
     assert setup is not None and PLATFORM_COLOURS["facebook"] == "#0072B2"
 
 

@@ -34,7 +34,7 @@ import pandas as pd
 
 import smlib
 from smlib import reportview as rv   # tables written for people: headings in words, safe links
-from smlib.charts import PLATFORM_COLOURS   # each platform keeps its colour in every notebook
+from smlib.charts import platform_colours   # each platform keeps its colour in every notebook
 from smlib.privacy import inert_urls, pseudonymise
 from smlib.summary import platform_name
 from smlib.themes import theme_labels
@@ -216,7 +216,7 @@ neg = scored[scored["sentiment_label"] == "negative"]
 by_day_platform = (neg.groupby(["day", neg["platform"].astype(str)]).size()
                    .unstack(fill_value=0).reindex(chosen, fill_value=0))
 by_day_platform.index = [d.strftime("%a %d %b") for d in by_day_platform.index]
-colours = [PLATFORM_COLOURS.get(p, "#000000") for p in by_day_platform.columns]   # the same as notebook 01
+colours = platform_colours(list(by_day_platform.columns))   # the same as notebook 01
 by_day_platform.columns = [platform_name(p) for p in by_day_platform.columns]   # "X", not "x"
 if len(neg):
     print("Negative messages from the public, by day and platform:")
