@@ -564,9 +564,13 @@ def test_platform_words_are_matched_as_whole_words():
 
 
 def test_p3_summary_of_key_words_is_not_a_summary(ctx):
-    fb = judge("p3.summary", "Facebook Instagram age 1 2 3 complain. blah blah blah. foo bar baz.",
+    fb = judge("p3.summary", "Facebook Instagram age 1 2 3 complain. foo bar baz. users people.",
                ctx=ctx)
     assert not fb.ok and "three sentences" in fb.message
+    # with "blah blah blah" it is told it is filler (session 13: filler is refused on its own)
+    fb = judge("p3.summary", "Facebook Instagram age 1 2 3 complain. blah blah blah. foo bar baz.",
+               ctx=ctx)
+    assert not fb.ok and "filler" in fb.message
     fb = judge("p3.summary", "Facebook had six, users and 12 messages. Most people were from the "
                "UK and aged 35-44. People complained about the inbox. Nothing else happened.",
                ctx=ctx)

@@ -70,11 +70,20 @@ def _tool_and_platform(ctx):
     return str(cat.loc[tid, "name"]), str(cov.loc[tid, "platforms_covered"][0])
 
 
+# a measure as learners write it (the reasons below must be true of the tool: since the
+# session-13 claims fix, "it measures sentiment" for a tool without it is refused)
+_MEASURE_WORDS = {"complaints_sentiment": "sentiment", "location": "the location of followers",
+                  "age_group": "the age of followers", "themes": "themes", "feedback": "feedback",
+                  "number_of_users": "the number of users"}
+
+
 def test_d1_a_drawback_does_not_cancel_the_next_reason_in_the_sentence(ctx):
     tool, plat = _tool_and_platform(ctx)
-    for reasons in (f"{tool} is not easy to use but it covers {plat}. It measures sentiment.",
-                    f"Although it is not easy to use, it covers {plat} and it measures sentiment.",
-                    f"It is not cheap; it covers {plat}. It also measures sentiment."):
+    row = smlib.load_tool_catalogue().set_index("name").loc[tool]
+    it_measures = _MEASURE_WORDS[row["measures"][-1]]
+    for reasons in (f"{tool} is not easy to use but it covers {plat}. It measures {it_measures}.",
+                    f"Although it is not easy to use, it covers {plat} and it measures {it_measures}.",
+                    f"It is not cheap; it covers {plat}. It also measures {it_measures}."):
         fb = judge("d1.reasons", tool, reasons, ctx=ctx)
         assert fb.ok, (reasons, fb.message)
     # a "not" still covers a list in its own clause: these are reasons against the tool

@@ -97,11 +97,15 @@ def test_d1_percentage_must_be_the_chosen_tools(ctx, facts):
 
 
 @pytest.mark.parametrize("text", [
-    "It covers {seen}, and it measures sentiment and complaints, and it sends alerts.",
+    # true of the tool (since the session-13 claims fix, "it measures sentiment … and it sends
+    # alerts" is refused for a tool the catalogue says does neither)
+    "It covers {seen}, and it measures the age and location of followers, and it is free.",
     "{meta} is free and covers {seen}, which is where many of the complaints are.",
-    "{meta} sees {share}% of messages. It measures sentiment on {seen}.",
+    "{meta} sees {share}% of messages. It shows the age of followers on {seen}.",
 ])
 def test_d1_good_reasons_in_one_sentence_or_with_a_decimal_pass(ctx, facts, text):
+    row = smlib.load_tool_catalogue().set_index("name").loc[facts["meta"]]
+    assert {"age_group", "location"} <= set(row["measures"]) and row["cost_band"] == "free"
     share = f"{100 * facts['share']:.1f}"
     fb = ok("d1.reasons", facts["meta"], text.format(**{**facts, "share": share}), ctx=ctx)
     assert fb.ok, fb.message

@@ -161,6 +161,12 @@ def reasons(my_tool: Any, my_reasons: Any, ctx: Context) -> Verdict:
     if wrong:
         missing.append("one of your reasons relies on a platform your tool does not cover")
     odd = list(dict.fromkeys(w for p in pieces for w in odd_figures(p, ctx, None if p in others else tid)))
+    # a reason that says something the catalogue contradicts ("it is free" for a paid tool,
+    # "it sends alerts" for one without): only the kind of claim is named, never the value
+    # (found by a review, session 13)
+    from ._claims import claim_feedback, wrong_claims   # (it reads this module's clause ends)
+    missing += claim_feedback([(tid, k) for p in mine for k in wrong_claims(p, tid, cat)],
+                              cat, "reasons")
     if odd:   # "it would see 10% of messages" when it sees 71%: a reason built on a wrong figure
         missing.append(f"{'this figure is' if len(odd) == 1 else 'these figures are'} not in the "
                        f"organisation's data or the tool comparison: {', '.join(odd[:4])} (check "

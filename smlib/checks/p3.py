@@ -337,17 +337,47 @@ WHO_WORDS = ("user", "people", "person", "customer", "follower", "age", "aged", 
              "region", "local", "location", "audience")
 
 
+FILLER = re.compile(r"^(?:b+l+a+h*|(?:bla)+h?|lorem|ipsum|dolor|amet|consectetur|adipiscing|"
+                    r"eiusmod|tempor|incididunt|labore|dolore|yada|(?:asdf)+|qwerty)$")
+"""Filler words: text typed to fill the box ("blah blah", "lorem ipsum"), not a summary."""
+
+
+def filler(text: str) -> bool:
+    """Is some of the text filler: a filler word, or one word three times in a row?"""
+    ws = re.findall(r"[a-z']+", text.lower())
+    if any(FILLER.match(w) for w in ws):
+        return True
+    return any(a == b == c for a, b, c in zip(ws, ws[1:], ws[2:]))
+
+
+def _listy(text: str) -> bool:
+    """Does the text have a piece that is not a sentence (a list of words or figures)?"""
+    from ._answers import sentences
+    return any(not real_sentences(p) for p in sentences(text))
+
+
 @task("p3.summary", "P3 task 6 (descriptive summary)", ("my_summary",),
       (TEXT,))
 def summary(my_summary: Any, ctx: Context) -> Verdict:
     text = clean_text(my_summary)
+    if filler(text):   # "blah blah", "lorem ipsum": not the learner's own sentences, so the
+        # rest is not judged (found by a review, session 13)
+        return Verdict.no("this is not yet a full descriptive summary: it has filler text (such "
+                          "as \"blah\", \"lorem ipsum\" or a word repeated over and over) where "
+                          "your own sentences should be. Write what you found, in your own words.")
     missing = []
     if real_sentences(str(my_summary)) < 3:  # not clean_text: it joins the lines
+        # one long real sentence is not "a list of words" (found by a review, session 13)
         missing.append("it is shorter than three sentences (a list of words or figures "
-                       "is not a sentence)")
-    named = [p for p in sorted(set(ctx.frame["platform"].astype(str))) if mentions_platform(text, p)]
-    if len(named) < 2:
-        missing.append("it does not name the platforms the activity was on")
+                       "is not a sentence)" if _listy(str(my_summary)) else
+                       "it has fewer than three sentences: the task asks for at least three")
+    named = [p for p in ctx.platforms if mentions_platform(text, p)]
+    if not named:
+        # a summary about other platforms is not a summary of this task's monitoring
+        missing.append("it does not name the platforms the activity was on (the task's two)")
+    elif len(named) < len(ctx.platforms):
+        missing.append("it does not name the platforms the activity was on: only one of the "
+                       "task's two")
     if placeholders(text):
         missing.append(PLACEHOLDER_HINT)
     elif not figures(text):
@@ -363,7 +393,7 @@ def summary(my_summary: Any, ctx: Context) -> Verdict:
         missing.append("it does not say what people talked about or how they felt")
     # counts are checked; percentages are not: learners work out their own shares ("57% of
     # the messages were on Facebook"), which no table holds
-    odd = [w for w in unknown_figures(text, data_figures(ctx)) if not w.endswith("%")]
+    odd = [w for w in odd_summary_figures(text, ctx) if not w.endswith("%")]
     if odd:   # a summary of made-up numbers is not a summary of the monitoring
         missing.append(f"{'this figure is' if len(odd) == 1 else 'these figures are'} not in the "
                        f"monitoring results for these days: {', '.join(odd[:4])} (check "
@@ -377,7 +407,8 @@ def summary(my_summary: Any, ctx: Context) -> Verdict:
 def data_figures(ctx: Context) -> set[float]:
     """Every figure a learner may take from the practice organisation's data for these days:
     the monitoring results for the task's platforms and for all of them, and the audience
-    insights (cached)."""
+    insights (cached). P4 and D1 use these; the P3 summary uses the narrower
+    :func:`summary_figures`."""
     cache = ctx.__dict__.setdefault("_p3_monitor", {})
     if "figures" not in cache:
         from ..metrics import monitor
@@ -386,3 +417,172 @@ def data_figures(ctx: Context) -> set[float]:
         # any number from 13 to 100 "a figure in the data"; monitor() has the days' audience
         cache["figures"] = known_figures(monitored(ctx), everything, list(ctx.days))
     return cache["figures"]
+
+
+# --------------------------------------------------------------------------- summary figures
+
+NOT_FIGURES = ("meta", "top_messages", "complaint_examples", "feedback_examples")
+"""monitor() parts whose numbers are not results (the source's dates, the examples' texts and
+their authors' follower counts): not figures a summary takes from the monitoring."""
+ONLY_WITH_A_NOUN = ("regions", "busiest_hours")
+"""monitor() tables a summary quotes only as a count of something ("1,599 followers live in
+Yorkshire", "9 messages at 1pm"): checked as counts, not accepted for a figure on its own
+(their many small counts made most numbers "a figure in the results")."""
+
+COUNT_COLUMNS = {
+    # what a count in a summary is of -> {monitor() table: its columns holding such counts}
+    "people": {"users": ("users", "new_users", "returning_users"), "daily": ("users",),
+               "message_locations": ("users",), "message_ages": ("users",),
+               "headline": ("users", "new_users", "returning_users")},
+    "followers": {"followers": ("followers_start", "followers_end", "change"),
+                  "location": ("people",), "location_summary": ("national", "international", "unknown"),
+                  "regions": ("people",), "age": ("people",), "engagement": ("followers",),
+                  "headline": ("followers_end", "follower_change")},
+    "messages": {"users": ("messages",), "daily": ("messages", "by_business", "by_followers",
+                                                   "top_platform_messages"),
+                 "volume_by_day": ("by_business", "by_followers", "total"),
+                 "volume_by_platform": ("by_business", "by_followers", "total"),
+                 "busiest_hours": ("by_business", "by_followers", "total"),
+                 "complaints": ("customer_messages",), "complaints_by_day": ("customer_messages",),
+                 "themes": ("messages",), "feedback": ("messages",),
+                 "engagement": ("posts", "likes", "shares", "replies", "interactions"),
+                 "customer_care": ("customer_messages", "answered", "waiting"),
+                 "message_locations": ("messages",), "message_ages": ("messages",),
+                 "headline": ("messages", "business_messages", "customer_messages", "business_posts",
+                              "questions", "suggestions", "praise", "waiting",
+                              "busiest_day_messages", "busiest_hour_messages")},
+    "negative": {"complaints": ("negative",), "complaints_by_day": ("negative",),
+                 "daily": ("negative",), "themes": ("negative",), "headline": ("negative",)},
+}
+"""The monitoring results a count of people, followers, messages or complaints in a P3 summary
+is checked against (columns a table does not have are skipped)."""
+
+COUNT_NOUNS = {
+    "people": r"people|persons?|users?|customers?|individuals|accounts|authors|commenters|clients|"
+              r"(?:dog )?owners?|cinema-?goers|visitors|fans",
+    "followers": r"followers?|subscribers?",
+    "messages": r"messages?|comments?|posts?|tweets?|mentions?|repl(?:y|ies)|reviews?|questions?|"
+                r"suggestions?|dms?|interactions|likes|shares|compliments|praise",
+    "negative": r"complaints?|negatives|moans",
+}
+_BETWEEN = (r"different|unique|separate|individual|new|returning|other|more|extra|customer|customers'|"
+            r"negative|positive|neutral|angry|unhappy|upset|happy|bad|good|real|active|actual|"
+            r"of|the|their|these|those|all|social|media|online|public|private|direct|people's|"
+            r"facebook|instagram|insta|x|twitter|tiktok|linkedin|youtube|reddit|blog|review|"
+            r"critical|complaining|written|sent|posted|separate|unhappy")
+_COUNT_CLAIM = re.compile(
+    rf"(?<![\w.,%£$-])(?P<n2>\d+)(?![\w%]|[.,]\d)\s+(?:(?P<who>of (?:them|these|those|the \w+|"
+    rf"their \w+)|people|users|customers)\s+)?(?P<complained>complained|(?:were|was) (?:negative|"
+    rf"complaints?|unhappy|angry|upset|complaining))"
+    rf"|(?<![\w.,%£$-])(?P<n1>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%]|[.,]\d|\s*(?:%|per\s?cent))"
+    rf"\s+(?P<between>(?:(?:{_BETWEEN})\s+){{0,3}})"
+    rf"(?:(?P<people>{COUNT_NOUNS['people']})|(?P<followers>{COUNT_NOUNS['followers']})|"
+    rf"(?P<messages>{COUNT_NOUNS['messages']})|(?P<negative>{COUNT_NOUNS['negative']}))(?![a-z])")
+_NEGATIVE_WORDS = re.compile(r"\b(?:negative|angry|unhappy|upset|bad|critical|complaining)\b")
+_SAME_AGAIN = re.compile(r"(?<![\w.,%£$-])(\d+)(?![\w%]|[.,]\d)\s+(?:on|in|from|for|via|at)\s+"
+                         r"(?:the\s+)?(?:other\s+(?:one|platform)|[a-z]+)")
+"""A bare number after a count in the same sentence ("21 people on Facebook and 15 on
+Instagram"): a count of the same thing."""
+
+
+def _pool(ctx: Context, what: str) -> Any:
+    """The monitoring results (task platforms, monitoring days) a count of ``what`` may be."""
+    cache = ctx.__dict__.setdefault("_p3_monitor", {}).setdefault("pools", {})
+    if what not in cache:
+        res, parts = monitored(ctx), []
+        for table, cols in COUNT_COLUMNS[what].items():
+            t = res.get(table)
+            if isinstance(t, pd.DataFrame):
+                parts += [t[c] for c in cols if c in t.columns]
+            elif isinstance(t, dict):
+                parts += [t[c] for c in cols if c in t]
+        if what == "people":      # "36 people wrote": the two platforms' counts added up
+            u = res.get("users")
+            if isinstance(u, pd.DataFrame) and {"platform", "users"} <= set(u.columns):
+                parts.append(int(u.loc[u["platform"].isin(ctx.platforms), "users"].sum()))
+        cache[what] = known_figures(*parts)
+    return cache[what]
+
+
+def count_claims(text: str) -> list[tuple[str, str, tuple[int, int]]]:
+    """``(number as written, what it counts, where)`` for each count of people, followers,
+    messages or complaints a summary states ("21 different people", "8 negative comments",
+    "8 of them were negative", and "15 on Instagram" after "21 people on Facebook").
+
+    >>> [c[:2] for c in count_claims("21 people on Facebook and 15 on Instagram. 8 were negative.")]
+    [('21', 'people'), ('15', 'people'), ('8', 'negative')]
+    """
+    from ._answers import sentences
+    out = []
+    low = clean_text(text).lower()
+    pos = 0
+    for sentence in sentences(low):
+        start = low.find(sentence, pos)
+        pos = start + len(sentence)
+        claimed: list[tuple[tuple[int, int], str]] = []
+        for m in _COUNT_CLAIM.finditer(sentence):
+            if m.group("complained"):    # "8 were negative"; "7 people complained"
+                who = m.group("who") or ""
+                what = "negative+people" if who in ("people", "users", "customers") else "negative"
+                num_span = m.span("n2")
+            else:
+                what = next(k for k in ("people", "followers", "messages", "negative") if m.group(k))
+                num_span = m.span("n1")
+                if what in ("messages", "people") and _NEGATIVE_WORDS.search(m.group("between")):
+                    what = "negative+" + what
+            claimed.append((num_span, what))
+        for m in _SAME_AGAIN.finditer(sentence):
+            if any(a <= m.start(1) < b for (a, b), _ in claimed):
+                continue
+            before = [w for (a, _b), w in claimed if a < m.start(1)]
+            if before and (_platform_in(m.group(0)) or re.search(r"\bother\b", m.group(0))):
+                claimed.append((m.span(1), before[-1]))
+        for (a, b), what in sorted(claimed):
+            out.append((sentence[a:b], what, (start + a, start + b)))
+    return out
+
+
+def _platform_in(text: str) -> str:
+    """The first platform a text names, or ""."""
+    from ._answers import PLATFORM_WORDS
+    return next((c for c in PLATFORM_WORDS if mentions_platform(text, c)), "")
+
+
+def odd_summary_figures(text: str, ctx: Context) -> list[str]:
+    """The figures in a P3 summary that are not in the monitoring results for this task (its
+    two platforms and five days): a count of people, followers, messages or complaints is
+    checked against the results for that thing, small counts too ("22 different people" when
+    the results have no such count; "3 complaints"); other figures against every result of the
+    task's monitoring (not the other platforms', not the examples' texts, not the regions' or
+    hours' counts on their own). Percentages are left to the caller."""
+    low = clean_text(text).lower()
+    odd, spans = [], []
+    for number, what, span in count_claims(low):
+        spans.append(span)
+        pool = {"people": _pool(ctx, "people"),
+                # "21 followers wrote on Facebook": learners often call the users followers
+                "followers": _pool(ctx, "followers") | _pool(ctx, "people"),
+                "messages": _pool(ctx, "messages") | _pool(ctx, "negative"),   # "8 messages were negative"
+                "negative": _pool(ctx, "negative"),
+                "negative+messages": _pool(ctx, "negative"),                  # "8 negative comments"
+                # "7 people complained": the negative messages, or the people who wrote them
+                "negative+people": _pool(ctx, "negative") | _pool(ctx, "people")}[what]
+        if unknown_figures(number, pool, small=0):
+            odd.append(number)
+    rest = list(low)
+    for a, b in spans:
+        rest[a:b] = " " * (b - a)
+    odd += unknown_figures("".join(rest), summary_figures(ctx))
+    return list(dict.fromkeys(odd))
+
+
+def summary_figures(ctx: Context) -> set[float]:
+    """Every figure of the P3 monitoring itself: :func:`smlib.monitor` for the task's two
+    platforms and five days (what the notebook's ``result`` holds) and the days' dates — not
+    the other platforms' results, whose counts made 132 of the 188 whole numbers from 13 to 200
+    "in the monitoring results" (found by a review, session 13)."""
+    cache = ctx.__dict__.setdefault("_p3_monitor", {})
+    if "summary_figures" not in cache:
+        res = {k: v for k, v in monitored(ctx).items() if k not in NOT_FIGURES + ONLY_WITH_A_NOUN}
+        cache["summary_figures"] = known_figures(res, list(ctx.days))
+    return cache["summary_figures"]

@@ -329,6 +329,11 @@ def describe(my_description: Any, ctx: Context) -> Verdict:
     if wrong_platform_claims(text, ctx):
         missing.append("it says a tool can see a platform it does not cover, or can't see one it "
                        "does cover: check the coverage table again")
+    # cost, alerts, ease of use and measures said about a tool that the catalogue contradicts
+    # (found by a review, session 13): the kind of claim is named, never the catalogue's value
+    from ._claims import claim_feedback, tool_pieces, wrong_claims
+    missing += claim_feedback([(tool, k) for tool, piece in tool_pieces(text, cat)
+                               for k in wrong_claims(piece, tool, cat)], cat, "sentences")
     from .d1 import odd_figures
     odd = list(dict.fromkeys(w for tool, piece in _by_tool(text, cat)
                              for w in odd_figures(piece, ctx, tool)))
