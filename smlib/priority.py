@@ -683,23 +683,27 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     hit["complaint"] = hit["complaint"] | low_stars
     serious = hit["safety"] | hit["distress"] | hit["legal"] | hit["complaint"]
     is_review = kind.eq("review")
+    # a plain "thanks" that closes a question or request is politeness, unless it thanks for
+    # something ("thanks for the refund") or other praise words come with it; the positive tone
+    # of the rest of the message still counts
+    if F["praise"].get("sign_off_is_not_praise", True):
+        polite = pd.Series([polite_thanks(t, ws, q) for t, ws, q in zip(text, found["praise"], hit["question"])],
+                           index=text.index, dtype=bool)
+    else:
+        polite = pd.Series(False, index=text.index)
+    tone = (sentiment >= float(pos_cut)) if pos_cut is not None else pd.Series(False, index=text.index)
+    praising = (hit["praise"] & ~polite) | tone
     if F["praise"].get("require_about_business", False):
         # praise to thank is addressed to the business about its service, not cheerful chat
         thanked = _matches(text, {"words": F["praise"].get("thank_you_words", []),
                                   "not_in": F["praise"].get("not_in", [])})
-        thanks = thanked.map(bool)
+        thanks = thanked.map(bool) & ~polite
         you = _matches(text, {"words": F["praise"].get("you_words", [])}).map(bool)
         about = _matches(text, {"words": F["praise"].get("about_business_words", [])}).map(bool)
         tags_other = _tags_someone_else(text, out, profile)
-        praise = thanks | (positive & (you | about) & ~tags_other)
+        praise = thanks | (praising & (you | about) & ~tags_other)
     else:
-        praise = positive
-    if F["praise"].get("sign_off_is_not_praise", True):
-        # a plain "thanks" signing off a question or request is politeness, unless it thanks
-        # for something ("thanks for the refund") or other praise words come with it
-        polite = pd.Series([polite_thanks(t, ws, q) for t, ws, q in zip(text, found["praise"], hit["question"])],
-                           index=text.index, dtype=bool)
-        praise = praise & ~polite
+        praise = praising
     if F["praise"].get("reviews_always", True):
         praise = praise | is_review
     hit["praise"] = praise & ~serious  # "great, another delay" is a complaint, not praise

@@ -220,8 +220,10 @@ _STARTS_BUT = re.compile(r"\s*but\b", re.IGNORECASE)
 NEGATE_WORDS = frozenset(NEGATE) | {"no"}
 _NEGATE_SET = frozenset(NEGATE)
 _PUNCT = string.punctuation
-_CLAUSE_END = re.compile(r"(?<=[a-zA-Z]{2}[.!?])\s+|(?<=[a-zA-Z][!?])\s+|(?<=[.!?][.!?])\s+")
-"""The end of a sentence inside a text (a full stop after a word, ! or ?, then a space)."""
+_SENTENCE_END = re.compile(r"(?<=[a-zA-Z]{2}[.!?])\s+|(?<=[a-zA-Z][!?])\s+|(?<=[!?][!?])\s+")
+"""The end of a sentence inside a text: a full stop after a word, ! or ?, then a space. Not
+"..." or "..": a pause ("not... impressed") is not the end of a sentence. (Not ``_CLAUSE_END``,
+the clause pattern of the thanks-for-a-fix rule.)"""
 _NEG_SKIP = frozenset({"be", "been", "being", "was", "is", "are", "were", "get", "got", "ever", "even",
                        "so", "too", "very", "at", "all", "a", "the", "really"})
 _NEG_DETERMINERS = frozenset({"any", "your", "my", "major", "more", "further", "real", "big", "serious",
@@ -741,11 +743,11 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         ends a negation's reach (the sentence splitter only splits before a capital letter).
         A part that starts with "but" halves what came before, as VADER does inside a sentence.
         """
-        if not _CLAUSE_END.search(text):
+        if not _SENTENCE_END.search(text):
             return self._valences(text)
         words: list[str] = []
         vals: list[float] = []
-        for part in _CLAUSE_END.split(text):
+        for part in _SENTENCE_END.split(text):
             if not part.strip():
                 continue
             w, v = self._valences(part)

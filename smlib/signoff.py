@@ -13,8 +13,9 @@ Android 8. Thanks" (a sign-off) and "That latte fixed my whole Monday. Thanks" (
 the same to word rules, and the second kind is common in praise.
 
 >>> [polite_thanks(t, ["thanks"]) for t in ["Is it open on Sunday? Thanks",
-...     "Thanks for sorting it! Can I also change my seat?", "Thanks!"]]
-[True, False, False]
+...     "Thanks for sorting it! Can I also change my seat?", "Thanks!",
+...     "Massive thanks to Dave. Could you pass it on?"]]
+[True, False, False, False]
 """
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ _THANKS_FOR = re.compile(r"\b(?:thanks|thank\s+(?:you|u)|thankyou|thx|ty|cheers)
                          r"[\s,]+(?:for|again)\b", re.IGNORECASE)
 
 
+_CLOSING = re.compile(
+    r"(?:^|[\s,.!?;:)(\-])(?:(?:many|big)\s+)?(?:thanks|thank\s+you|thank\s+u|thankyou|thx|ty|cheers)"
+    r"(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+(?:all|guys|everyone|team|again))?"
+    r"(?:\s+(?:x+|:\)|:-\)))?[\W_]*$", re.IGNORECASE)
+
+
 def thanks_for(text: str) -> bool:
     """True if ``text`` thanks for something ("thanks for the refund", "thank you again").
 
@@ -39,14 +46,38 @@ def thanks_for(text: str) -> bool:
     return isinstance(text, str) and _THANKS_FOR.search(text) is not None
 
 
+def closing_thanks(text: str) -> bool:
+    """True if ``text`` ends with a plain thank-you: "…? Thanks", "…please, thank you x".
+
+    >>> [closing_thanks(t) for t in ("Is it open on Sunday? Thanks!", "Thanks! Is it open?",
+    ...                              "Could you pass on my thanks?")]
+    [True, False, False]
+    """
+    if not isinstance(text, str):
+        return False
+    m = _CLOSING.search(text)
+    if m is None:
+        return False
+    before = re.findall(r"[\w']+", text[:m.start() + 1])
+    return not before or before[-1].lower() not in _NOUN_BEFORE   # "pass on my thanks" is gratitude
+
+
+_NOUN_BEFORE = frozenset({"my", "our", "his", "her", "their", "your", "the", "a", "big", "huge",
+                          "massive", "special", "these", "those", "pass", "send", "give", "owe",
+                          "say", "said", "and", "to"})
+"""A word before "thanks" that makes it part of a sentence ("pass on my thanks"), not a sign-off."""
+
+
 def polite_thanks(text: str, praise_words: Iterable[str], question: bool | None = None) -> bool:
-    """True if the only praise in ``text`` is a plain "thanks" on a question or request.
+    """True if the only praise in ``text`` is a plain "thanks" that closes a question or request.
 
     ``praise_words``: the praise words found in the text (lower case). ``question``: whether
-    the message asks or requests something; None means "has a question mark".
+    the message asks or requests something; None means "has a question mark". A thank-you that
+    opens the message or thanks someone ("Massive thanks to Dave. Could you pass it on?") is
+    gratitude, not a sign-off.
     """
     words = list(praise_words)
     if not words or not all(w in THANKS_WORDS for w in words):
         return False
     asks = ("?" in text) if question is None else question
-    return bool(asks) and not thanks_for(text)
+    return bool(asks) and closing_thanks(text) and not thanks_for(text)

@@ -589,8 +589,9 @@ def test_no_idea_and_should_have_arrived_are_not_suggestions(tmp_path, monkeypat
     kw = M._keywords()
     t = pd.Series(["no idea, sorry", "Any idea when my parcel will come?",
                    "My parcel should have arrived yesterday",
-                   "Great idea: bring back the carrot cake", "You should open earlier on Sundays"])
-    assert M._has_phrase(t, kw["suggestions"]).tolist() == [False, False, False, True, True]
+                   "Great idea: bring back the carrot cake", "You should open earlier on Sundays",
+                   "Scrapping the 6am gym slot is a bad idea, bring it back"])
+    assert M._has_phrase(t, kw["suggestions"]).tolist() == [False, False, False, True, True, True]
     # without the not_in list every one of them counts
     assert M._has_phrase(t, {"phrases": kw["suggestions"]["phrases"]}).all()
 

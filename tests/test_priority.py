@@ -588,7 +588,12 @@ def test_a_thanks_that_signs_off_a_question_is_not_praise():
               "Where is my order? Cheers"]
     kept = ["Thank you for the quick reply! Can I also change my seat?",
             "Brilliant service, thanks! Can I book again for Friday?",
-            "Thanks again, when does the sale start?", "Thanks"]
+            "Thanks again, when does the sale start?", "Thanks",
+            # gratitude that also asks something (own-diff review): the thanks is not a sign-off
+            "Massive thanks to Dave at the Leeds branch. Could you pass on my thanks?",
+            "Thank you to the driver on the 8:15 who waited for me. Can you pass this on?",
+            "Thanks! Your staff were so patient and kind with my dad. Could you let them know?",
+            "Thank you, I'd like to say your driver Sam was a star"]
     p = by_text(smlib.prioritise(make([{"text": t} for t in polite + kept])))
     for t in polite:
         assert p[t]["category"] == "needs_action"
@@ -607,8 +612,13 @@ def test_engagement_bait_is_spam_not_a_question():
     (its question mark) and one of notebook 03's two needs_action examples."""
     bait = ["Who wants to learn how I quit my 9-5? Comment YES 👇",
             "My side hustle pays more than my job, who wants financial freedom?"]
-    real = "Is the shop open on Sunday?"
-    p = by_text(smlib.prioritise(make([{"text": t} for t in bait + [real]])))
+    # the same words without a call to act on them are real messages (own-diff review)
+    real = ["Is the shop open on Sunday?",
+            "I run a small side hustle selling cakes, do I need a food licence from the council?",
+            "Can I park at the station if I'm working my side hustle at weekends? Ticket machine broken",
+            "Loved the be your own boss workshop at the library! When is the next one?"]
+    p = by_text(smlib.prioritise(make([{"text": t} for t in bait + real])))
     for t in bait:
         assert p[t]["category"] == "no_action" and "spam" in p[t]["reasons"][0], p[t]["reasons"]
-    assert p[real]["category"] == "needs_action"
+    for t in real:
+        assert p[t]["category"] == "needs_action", (t, p[t]["reasons"])

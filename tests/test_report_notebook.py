@@ -484,6 +484,9 @@ def test_a_file_of_public_messages_only_without_a_profile(tmp_path_factory, batc
     assert "UK (national)" not in page and "Share in the UK" not in page
     assert "This file holds no message by the organisation, so it cannot show which" in page
     assert "Still waiting counts every message" not in page
+    # a scam in the file: whether it was answered is not known either (own-diff review)
+    risks = re.search(r"Answered by the business</th>.*?</table>", page, re.S)
+    assert risks and "not known" in risks.group(0) and ">no<" not in risks.group(0)
     care = re.search(r"Messages from the public</th>.*?</table>", page, re.S).group(0)
     assert "<td>0</td>" not in care.replace(' style="white-space:nowrap"', "")
     # a sample organisation (with a profile) names its own country

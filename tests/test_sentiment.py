@@ -507,3 +507,18 @@ def test_a_full_stop_ends_a_negation_even_before_a_small_letter():
     assert lab("I am not happy!! nothing works") == "negative"
     # "but" after a full stop still weighs what follows more
     assert lab("the staff were nice. but the delay was awful and nobody told us") == "negative"
+
+
+def test_sentence_end_rule_leaves_the_thanks_for_a_fix_rule_and_pauses_alone():
+    """Review of 89befb8: its new pattern took the name _CLAUSE_END of the thanks-for-a-fix rule's
+    clause pattern, so that rule's clause ran past commas and dashes and watered down other
+    complaints ("Thanks for fixing the heating - the lifts are broken…" became positive). And a
+    pause ("not... impressed") is no sentence end: the "not" must still reach the word."""
+    lab = lambda t: smlib.add_sentiment(pd.DataFrame({"text": [t]}))["sentiment_label"].iloc[0]
+    for t in ["Thanks for fixing the heating - the lifts are broken and the toilets are filthy",
+              "Thanks for finding my lost bag, the staff were rude and the delay was awful",
+              "Thank you for sorting my refund, shame the app is broken and useless",
+              "Not... impressed with the service today", "Well that's not... great",
+              "Staff were not... helpful at all"]:
+        assert lab(t) == "negative", t
+    assert lab("Thanks for finding my lost bag") == "positive"   # the fix rule still works

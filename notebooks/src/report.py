@@ -344,9 +344,10 @@ else:
     display(rv.paragraph("No message still waiting on the monitoring days is urgent.", note=True))
 # a scam or safety message the business already answered is not in the queue: say so, or the
 # security table below seems to contradict "nothing urgent"
+# without any message by the organisation in the file, whether a risk was answered is unknown
 handled = ({(str(p), str(m)): bool(h) for p, m, h in zip(period["platform"], period["message_id"],
                                                           period["handled"])}
-           if "handled" in period else {})
+           if "handled" in period and res["meta"].get("org_in_file", True) else {})
 risk_answered = [handled.get((str(p), str(m))) for p, m in zip(risks["platform"], risks["message_id"])]
 answered_risks = sum(a is True for a in risk_answered)
 if answered_risks:
