@@ -18,25 +18,33 @@ who updates a tool's facts changes what is accepted without touching this file.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 import pandas as pd
 
 from ._answers import clean_text
-from .d1 import _SCOPE_END
+from .d1 import _AND_VERB, APOSTROPHES, _SCOPE_END
 
 # --------------------------------------------------------------------------- the claim words
 
 COST_CLAIMS: dict[str, str] = {
     # claim -> words that make it (a "not" before them in the same clause turns the claim round)
-    "free": r"free(?!\s+(?:up|time|trial|to try|of spam))|for nothing|costs? nothing|no cost|"
+    # "free for 30 days" / "free for a month" is a trial, not a free tool
+    "free": r"free(?!\s+(?:up|time|trial|to try|of spam|(?:for|during) (?:the first )?(?:\d+|a|an|one|"
+            r"two|three|four|seven|fourteen|thirty) (?:days?|weeks?|months?)\b|-?trial))|"
+            r"for nothing|costs? nothing|no cost|"
             r"free of charge|without paying",
+    # ("good value" is an opinion about worth, not a price: not judged)
     "cheap": r"cheap|low[- ]cost|low[- ]priced|inexpensive|affordable|budget[- ]friendly|"
-             r"good value|costs? (?:very )?little",
+             r"costs? (?:very )?little",
     "expensive": r"expensive|costly|pric(?:e)?y|costs? (?:much|a lot|lots)|a lot of money|"
                  r"lots of money",
-    "paid": r"costs? (?:money|anything|a fee|a subscription)|(?:have|has|must) (?:to )?pay|"
+    # ("you have to pay for adverts" is about adverts, not the tool)
+    "paid": r"costs? (?:money|anything|a fee|a subscription)|"
+            r"(?:have|has|must) (?:to )?pay(?!\s+(?:for|to)\s+(?:\w+\s+)?(?:adverts?|ads?|advertising|"
+            r"adverti[sz]e|promot\w*|boost\w*|sponsored))|"
             r"(?:is|it's) paid|paid (?:for|tool|service|app|plans?|subscriptions?|version)|"
             r"subscription",
 }
@@ -116,7 +124,9 @@ _CLAUSE = re.compile(
 of its clause), and also at "which", "because" and "and it" (a P4 sentence is not split into
 reasons first, as D1's are)."""
 _NOT = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|can't|doesn't|don't|isn't|won't|"
-                  r"wouldn't|couldn't|lacks?|lacking)\b|n't\b")
+                  r"wouldn't|couldn't|lacks?|lacking|"
+                  # typed without the apostrophe; curly apostrophes are folded in clauses()
+                  r"isnt|doesnt|dont|wont|cant|arent|hasnt|havent|didnt|wouldnt|couldnt)\b|n't\b")
 
 FACT_NAMES = {"cost": "cost", "alerts": "alerts", "ease": "ease of use", "measures": "2.1 measures"}
 """The catalogue table's names for the facts (its columns: Cost, Alerts, Ease (1-5), 2.1 measures)."""
@@ -141,7 +151,7 @@ def clauses(text: str) -> list[str]:
     """The clauses of a text (lower case), split where a "not" stops reaching."""
     from ._answers import sentences
     out = []
-    for s in sentences(clean_text(text).lower()):
+    for s in sentences(clean_text(text).lower().translate(APOSTROPHES)):
         s = re.sub(r"\bnot (?:only|just)\b", " ", s)      # "not only is it free"
         out += [c.strip() for c in _CLAUSE.split(s) if c and c.strip()]
     return out
@@ -150,7 +160,9 @@ def clauses(text: str) -> list[str]:
 def _negated(clause: str, start: int, said: str = "") -> bool:
     """A "not" in the 40 characters before the claim in its clause, or "no" inside the claim
     ("it has no alerts")."""
-    return bool(_NOT.search(clause[:start][-40:]) or re.search(r"\b(?:no|not)\b", said))
+    ends = [m.end() for m in _AND_VERB.finditer(clause) if m.end() <= start]
+    before = clause[ends[-1] if ends else 0:start]   # "it isn't dear and sends alerts"
+    return bool(_NOT.search(before[-40:]) or re.search(r"\b(?:no|not)\b", said))
 
 
 def _judged(clause: str, start: int) -> bool:
@@ -196,7 +208,10 @@ def claims(clause: str) -> list[tuple[str, Any]]:
                 out.append(("cost", OPPOSITE_COST[claim] if _negated(clause, m.start()) else claim))
     for m in _ALERT.finditer(clause):
         if _judged(clause, m.start()):
-            out.append(("alerts", not _negated(clause, m.start(), m.group(0))))
+            said = not _negated(clause, m.start(), m.group(0))
+            if said and "notif" in m.group(0) and not re.search(r"urgent|important|seriou", clause):
+                said = "notify"              # "it notifies you of new messages" (not urgent ones)
+            out.append(("alerts", said))
     for rx, claim in ((_EASY, "easy"), (_HARD, "hard")):
         for m in rx.finditer(clause):
             after = re.match(r"\s*(?:for (?:[a-z']+\s+){1,3}?)?to\s+([a-z]+)", clause[m.end():])
@@ -206,6 +221,9 @@ def claims(clause: str) -> list[tuple[str, Any]]:
                 continue                     # "a simple report", "hard work"
             if re.search(r"\b(?:makes?|made|making)\s+(?:it\s+)?$", clause[:m.start()]):
                 continue                     # "it makes it easy …"
+            if re.search(r"\b(?:once|after|with|given)\b.*\b(?:train\w*|practi[cs]e|taught|shown)\b",
+                         clause[m.end():]):
+                continue                     # "easy to use once you have had training": hedged
             if _judged(clause, m.start()):
                 neg = _negated(clause, m.start())
                 out.append(("ease", {"easy": "hard", "hard": "easy"}[claim] if neg else claim))
@@ -241,6 +259,23 @@ def _free_only(row: pd.Series) -> bool:
     return row["cost_band"] == "free" and not re.search(r"\d|paid|plan|premium|price", text)
 
 
+@functools.lru_cache(maxsize=None)
+def _alert_notes() -> dict[str, str]:
+    """Each tool's catalogue note on its alerts fact (lower case), e.g. Meta Business Suite's
+    "Notifies you of every new comment or message, but has no rules …"."""
+    try:
+        from ..tools import catalogue_facts
+        f = catalogue_facts()
+    except Exception:                        # a tutor's broken catalogue: judge as before
+        return {}
+    f = f[f["fact"] == "alerts"]
+    return {str(t): str(n).lower() for t, n in zip(f["tool"], f["note"])}
+
+
+def _alert_note(tid: str) -> str:
+    return _alert_notes().get(tid, "")
+
+
 def contradicts(kind: str, claim: Any, row: pd.Series) -> bool:
     """Does the catalogue row clearly contradict this claim?"""
     if kind == "cost":
@@ -250,6 +285,9 @@ def contradicts(kind: str, claim: Any, row: pd.Series) -> bool:
                 "cheap": band in ("high", "quote") and not free_tier,
                 "expensive": band == "free"}[claim]
     if kind == "alerts":
+        if claim == "notify" and not row["alerts"] and re.search(r"\bnotif",
+                                                                   _alert_note(str(row.name))):
+            return False    # "it notifies you of every new message": true, though not urgent-alerts
         return bool(claim) != bool(row["alerts"])
     if kind == "ease":
         ease = int(row["ease_of_use"])

@@ -35,23 +35,30 @@ REASON_TYPES: dict[str, tuple[str, ...]] = {
 
 
 _NOT = re.compile(r"\b(?:not|no|never|miss|misses|missing|missed|without|except|apart from|"
-                  r"cannot|can't|doesn't|don't|isn't|won't)\b|n't\b")
+                  r"cannot|can't|doesn't|don't|isn't|won't|"
+                  # typed without the apostrophe ("it isnt free"); curly ones are folded first
+                  r"isnt|doesnt|dont|wont|cant|arent|hasnt|havent|didnt|wouldnt|couldnt)\b|n't\b")
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
+"""Curly and other apostrophes folded to ' before negations are read ("isn’t free")."""
 _SAVING = ("free", "cheap", "afford", "low cost", "low-cost", "no cost", "doesn't cost",
-           "does not cost", "not expensive", "isn't expensive", "costs nothing", "no money")
+           "does not cost", "not expensive", "isn't expensive", "costs nothing", "no money",
+           "doesnt cost", "isnt expensive")
 
 
 def _for_the_tool(piece: str, stems: tuple[str, ...], kind: str) -> bool:
     """Does this piece give a reason of this kind for the tool (not negated: "it does not see
     TikTok" is a reason against)? For cost, "it doesn't cost anything" is a reason for it."""
-    p = re.sub(r"\bnot (?:only|just)\b", " ", clean_text(piece).lower())   # "not only is it free"
+    p = re.sub(r"\bnot (?:only|just)\b", " ",                          # "not only is it free"
+               clean_text(piece).lower().translate(APOSTROPHES))
     if kind == "cost" and any(w in p for w in _SAVING) and not re.search(
-            r"\bnot (?:free|cheap|affordable)\b|\bisn't (?:free|cheap|affordable)\b", p):
+            r"\bnot (?:free|cheap|affordable)\b|\bisn'?t (?:free|cheap|affordable)\b", p):
         return True
     for stem in stems:
         for m in re.finditer(r"(?<![a-z])" + re.escape(stem.lower()), p):
             # a "not" reaches only to the end of its clause: "it is not free but it covers
             # TikTok" gives coverage as a reason (found by a review, session 13)
-            before = _SCOPE_END.split(p[:m.start()])[-1]
+            ends = [a.end() for a in _AND_VERB.finditer(p) if a.end() <= m.start()]
+            before = _SCOPE_END.split(p[ends[-1] if ends else 0:m.start()])[-1]
             if not _NOT.search(before[-40:]):
                 return True
     return False
@@ -62,7 +69,18 @@ _SCOPE_END = re.compile(
     # a comma ends it when a new clause starts ("although it is not free, it covers TikTok"),
     # not inside a list ("it does not measure sentiment, age or location")
     r"|,(?=\s*(?:and\s+|so\s+|plus\s+)?(?:it|it's|its|this|that|they|there|which|the tool|"
-    r"you|we|staff|the (?:business|organisation|owner|manager|cinema|salon|shop)|[a-z0-9]+ (?:is|has|can|will|would|does|covers|sees|sends)\b)\b)")
+    r"you|we|staff|the (?:business|organisation|owner|manager|cinema|salon|shop)|[a-z0-9]+ (?:is|has|can|will|would|does|covers|sees|sends)\b)\b)"
+    # "as", "because", "so", "since" end it too ("staff won't miss complaints as it sends alerts")
+    r"|\b(?:as|because|since|so)\b(?=\s+(?:it|it's|its|they|you|we|staff|there|this|that|the)\b)")
+_AND_VERB = re.compile(
+    # "and" before a new verb ends a "not" ("it doesn't cost much and sends alerts"), but not a
+    # list ("it does not measure sentiment, age or location") or "or" ("doesn't send alerts or
+    # measure complaints": neither)
+    r"\b(?:and|plus)\b(?=,?\s+(?:also\s+|it\s+|it's\s+|then\s+)?(?:sends?|shows?|gives?|has|have|is|"
+    r"are|costs?|covers?|lets?|can|will|does|makes?|alerts?|notif(?:y|ies)|warns?|offers?|"
+    r"provides?|includes?|comes?|gets?|helps?|sees?|works?|measures?|tracks?|counts?|"
+    r"analy[sz]es|reports?|tells?|finds?|detects?|records?|spots?|breaks?|picks?|listens?|"
+    r"monitors?|looks?|checks?|collects?|displays?|lists?)\b)")
 
 
 def _unknown_tool(value: Any) -> str:
