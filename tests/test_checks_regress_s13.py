@@ -104,3 +104,30 @@ def test_still_refused_after_claim_fixes(org):
                            kind="ease of use")
     _refused_without_value("d1.reasons", "Sprout Social", f"{COVERS} It sends alerts.", org=org,
                            kind="alerts")
+
+
+# --------------------------------------------------------------------------- 4. P3 "N people"
+
+@pytest.mark.parametrize("org", ORGS)
+def test_p3_people_figures_from_followers_age_and_feedback(org):
+    from smlib.checks import context_for
+    from smlib.checks.p3 import monitored
+    ctx = context_for(org)
+    r = monitored(ctx)
+    fol, age, head = r["followers"], r["age"], r["headline"]
+    u = r["users"].set_index("platform")["users"]
+    p1, p2 = ctx.platforms[:2]
+    base = (f"{int(u[p1])} people wrote on {p1.title()} and {int(u[p2])} on {p2.title()}. "
+            f"Most followers are aged 35-44. There were {head['negative']} complaints. ")
+    assert judge("p3.summary", base, org=org).ok
+    fe = int(fol.set_index("platform").loc[p1, "followers_end"])
+    top = age[age["platform"] == p1].sort_values("people").iloc[-1]
+    for extra in (f"{int(top['people']):,} people on {p1.title()} are aged {top['age_band']}.",
+                  f"{fe:,} people follow the {p1.title()} page.",
+                  f"{head['suggestions']} people made suggestions.",
+                  f"{head['questions']} people asked questions."):
+        fb = judge("p3.summary", base + extra, org=org)
+        assert fb.ok, (extra, fb.message)
+    # a figure in none of the results is still refused, without the right one
+    fb = judge("p3.summary", base + "987654 people follow the page.", org=org)
+    assert not fb.ok and str(fe) not in fb.message.replace(",", "")

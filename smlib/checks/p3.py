@@ -456,6 +456,10 @@ COUNT_COLUMNS = {
 }
 """The monitoring results a count of people, followers, messages or complaints in a P3 summary
 is checked against (columns a table does not have are skipped)."""
+PEOPLE_ALSO = {"feedback": {"feedback": ("messages",),
+                            "headline": ("questions", "suggestions", "praise")}}
+"""Also counts of people: "3 people made suggestions", "29 people asked questions" (with the
+followers, age-group and location counts: "528 people on Facebook are aged 35-44")."""
 
 COUNT_NOUNS = {
     "people": r"people|persons?|users?|customers?|individuals|accounts|authors|commenters|clients|"
@@ -490,7 +494,7 @@ def _pool(ctx: Context, what: str) -> Any:
     cache = ctx.__dict__.setdefault("_p3_monitor", {}).setdefault("pools", {})
     if what not in cache:
         res, parts = monitored(ctx), []
-        for table, cols in COUNT_COLUMNS[what].items():
+        for table, cols in {**COUNT_COLUMNS, **PEOPLE_ALSO}[what].items():
             t = res.get(table)
             if isinstance(t, pd.DataFrame):
                 parts += [t[c] for c in cols if c in t.columns]
@@ -559,7 +563,12 @@ def odd_summary_figures(text: str, ctx: Context) -> list[str]:
     odd, spans = [], []
     for number, what, span in count_claims(low):
         spans.append(span)
-        pool = {"people": _pool(ctx, "people"),
+        pool = {# "528 people are aged 35-44", "2,340 people follow", "3 people made suggestions"
+                # ("22 different people wrote" is still a count of message writers only)
+                "people": _pool(ctx, "people") if re.search(
+                    r"different|unique|separate|wr[oi]te|writ|posted|messag|comment|tweet|sent",
+                    low[span[0]:span[1] + 30]) else
+                _pool(ctx, "people") | _pool(ctx, "followers") | _pool(ctx, "feedback"),
                 # "21 followers wrote on Facebook": learners often call the users followers
                 "followers": _pool(ctx, "followers") | _pool(ctx, "people"),
                 "messages": _pool(ctx, "messages") | _pool(ctx, "negative"),   # "8 messages were negative"
