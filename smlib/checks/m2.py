@@ -432,7 +432,9 @@ def _uses(text: str, stems: Any) -> list[str]:
     pattern = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(s_) for s_ in stems) + ")")
     low = clean_text(text).lower().replace("\u2019", "'")
     low = re.sub(r"\bno[ -]?one\b", "nobody", low)
-    low = re.sub(r"\bnot (?:only|just)\b", " ", low)      # "not only a complaint but …" says it
+    low = re.sub(r"\b(?:not|(?:is|was|are|were)n't) (?:only|just)\b", " ", low)   # "isn't just a complaint" says it
+    # "no complaint or question": the "no" covers both words
+    low = re.sub(r"\b(no|not|never)\s+([a-z']+)\s+(or|nor)\s+(?!(?:no|not|never)\b)", r"\1 \2 \3 \1 ", low)
     low = _DENIAL_PHRASES.sub(" not ", low)
     low = re.sub(r"\b(?:not|never|(?:is|was|are|were)n't)\s+(?:very\s+)?safe\b", "unsafe", low)  # a safety claim
     out = []
