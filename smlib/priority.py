@@ -662,7 +662,8 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     else:
         tone_only_complaint = pd.Series(False, index=text.index)
     pos_cut = F["praise"].get("sentiment_at_or_above")
-    positive = hit["praise"] | ((sentiment >= float(pos_cut)) if pos_cut is not None else False)
+    tone = (sentiment >= float(pos_cut)) if pos_cut is not None else pd.Series(False, index=text.index)
+    positive = hit["praise"] | tone
     # distress words in a joking message or a thank-you for help that is over do not count
     joking = _matches(text, {"words": F["distress"].get("joking_words", [])})
     still = _matches(text, {"words": F["distress"].get("still_needs_help_words", [])}).map(bool)
@@ -691,7 +692,6 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
                            index=text.index, dtype=bool)
     else:
         polite = pd.Series(False, index=text.index)
-    tone = (sentiment >= float(pos_cut)) if pos_cut is not None else pd.Series(False, index=text.index)
     praising = (hit["praise"] & ~polite) | tone
     if F["praise"].get("require_about_business", False):
         # praise to thank is addressed to the business about its service, not cheerful chat

@@ -335,7 +335,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     >>> readable(pd.DataFrame({"platform": ["x", "blog", "all"], "country": ["GB", "PK", "ZZ"]})).values.tolist()
     [['X', 'UK'], ['Blog', 'Pakistan'], ['All platforms', 'ZZ']]
     """
-    from .summary import country_name, platform_name
+    from .summary import _capital, country_name, platform_name
     out = frame.copy()
     for col in [c for c in ("platform", "top_platform") if c in out.columns]:
         out[col] = out[col].map(lambda p: p if not isinstance(p, str) else "All platforms" if p == "all"
@@ -344,9 +344,6 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
         out["country"] = out["country"].map(lambda c: c if not isinstance(c, str) else country_name(c, article=False))
     return out
 
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _no_minus_zero(text: str) -> str:

@@ -373,12 +373,12 @@ def _who(res: dict[str, Any], name: str) -> str:
     elif t is not None:
         intl = loc[~loc["national"].astype(bool)].sort_values("people", ascending=False)
         home = loc[loc["national"].astype(bool)]["country"]
-        home_name = COUNTRY_NAMES.get(str(home.iloc[0]), str(home.iloc[0])) if len(home) else "the home country"
+        home_name = country_name(home.iloc[0]) if len(home) else "the home country"
         s = (f"{pct(t['national_share'])} of the audience is in {home_name} (national) and "
              f"{pct(t['international_share'])} abroad (international)")
         if len(intl):
             r = intl.iloc[0]
-            s += (f"; the largest group abroad is in {COUNTRY_NAMES.get(r['country'], r['country'])} "
+            s += (f"; the largest group abroad is in {country_name(r['country'])} "
                   f"({_int(r['people'])} people on {platform_name(r['platform'])}).")
         else:
             s += "."

@@ -190,7 +190,7 @@ if available(loc) and not home:
 elif available(loc) and not (loc["national"].fillna(0) + loc["international"].fillna(0)).gt(0).any():
     display(rv.paragraph("No insight and no message says where people are.", note=True))
 elif available(loc):
-    country = smlib.summary.COUNTRY_NAMES.get(str(home).upper(), str(home))
+    country = smlib.summary.country_name(home)
     loc = loc.assign(source=loc["source"].map(
         lambda p: {"all": "All platforms", "messages": "Messages that say where"}.get(p) or platform_name(p)))
     display(rv.table(loc, {"source": "Source", "national": f"In {country} (national)",
