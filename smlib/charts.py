@@ -444,11 +444,9 @@ def short_wait(minutes: float) -> str:
     if minutes is None or pd.isna(minutes):
         return ""
     m = int(round(max(0.0, float(minutes))))
-    if m < 60:
-        return f"{m} min"
     if m < 600:
-        h, mm = divmod(m, 60)
-        return f"{h} h {mm} min" if mm else f"{h} h"
+        from .priority import format_wait   # the report's own words for a wait
+        return format_wait(m)
     hours = int(round(m / 60))
     if hours < 48:
         return f"{hours} h"

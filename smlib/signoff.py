@@ -26,13 +26,13 @@ THANKS_WORDS = frozenset({"thanks", "thank you", "thank u", "thankyou", "thank",
                           "cheers", "many thanks"})
 """Plain thank-you words (as matched, lower case): polite by themselves, praise only when they
 thank for something or come with other praise."""
-_THANKS_FOR = re.compile(r"\b(?:thanks|thank\s+(?:you|u)|thankyou|thx|ty|cheers)\b"
+_THANK = r"(?:thanks|thank\s+(?:you|u)|thankyou|thx|ty|cheers)"
+"""A plain thank-you, in any letter case (the regular-expression form of THANKS_WORDS)."""
+_THANKS_FOR = re.compile(rf"\b{_THANK}\b"
                          r"(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+(?:all|guys|everyone|team))?"
                          r"[\s,]+(?:for|again)\b", re.IGNORECASE)
-
-
 _CLOSING = re.compile(
-    r"(?:^|[\s,.!?;:)(\-])(?:(?:many|big)\s+)?(?:thanks|thank\s+you|thank\s+u|thankyou|thx|ty|cheers)"
+    rf"(?:^|[\s,.!?;:)(\-])(?:(?:many|big)\s+)?{_THANK}"
     r"(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+(?:all|guys|everyone|team|again))?"
     r"(?:\s+(?:x+|:\)|:-\)))?[\W_]*$", re.IGNORECASE)
 

@@ -226,10 +226,13 @@ def add_themes(frame: pd.DataFrame, themes=None, text_col: str = "text") -> pd.D
     for u in uniques:
         low = clean_text(u)[0].lower() if isinstance(u, str) else ""
         cand = _candidates(low, index)
-        counts = [(len(ths[k].hits(low)), k, ths[k].key) for k in sorted(cand)]
-        hit = [c for c in counts if c[0] > 0]
-        if any(c[2] == "praise" for c in hit) and _polite_only(low, ths):
-            hit = [c for c in hit if c[2] != "praise"]
+        found = {k: ths[k].hits(low) for k in sorted(cand)}
+        hit = [(len(h), k, ths[k].key) for k, h in found.items() if h]
+        praise = next((k for _, k, key in hit if key == "praise"), None)
+        if praise is not None and polite_thanks(low, found[praise]):
+            # a plain "thanks" signing off a question ("Is it open on Sunday? Thanks") is
+            # politeness, not praise
+            hit = [c for c in hit if c[1] != praise]
         tags.append([c[2] for c in hit])
         prim.append(max(hit, key=lambda c: (c[0], -c[1]))[2] if hit else NO_THEME)
     tags.append([])
@@ -298,13 +301,6 @@ def _candidates(low: str, index) -> set[int]:
     if "<n>" in exact:   # numbers can be words ("two hours"): always try these themes
         out |= exact["<n>"]
     return out
-
-
-def _polite_only(low: str, ths: Iterable[Theme]) -> bool:
-    """True when a message's only praise words are a plain "thanks" signing off a question
-    ("Is it open on Sunday? Thanks"): politeness, not praise."""
-    praise = next((t for t in ths if t.key == "praise"), None)
-    return praise is not None and polite_thanks(low, praise.hits(low))
 
 
 def _known_theme(term: str, pat: re.Pattern, lows: list[str], ths: Iterable[Theme]) -> str:
