@@ -21,7 +21,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from .metrics import ALL, NOT_AVAILABLE, available
-from .summary import _possessive, name_at_start, platform_name
+from .summary import _possessive, name_at_start, platform_label
 
 # colour-blind-safe palette (Okabe-Ito), one colour per series; green and vermillion come last,
 # because they mean good/bad in the charts below (answered, follower gain / negative, waiting)
@@ -244,7 +244,7 @@ def volume_by_day(res: dict[str, Any], interactive: bool = False) -> Any:
     v = res["volume_by_day"]
     days = res["daily"]["day"].tolist()
     plats = sorted(set(v["platform"]))
-    series = {platform_name(p): [int(v[(v["day"] == d) & (v["platform"] == p)]["total"].sum())
+    series = {platform_label(p): [int(v[(v["day"] == d) & (v["platform"] == p)]["total"].sum())
                                  for d in days] for p in plats}
     return _bars([_day_label(d) for d in days], series, stacked=True, interactive=interactive,
                  colors=platform_colours(plats), legend=True,   # names the platform, even one
@@ -255,7 +255,7 @@ def volume_by_day(res: dict[str, Any], interactive: bool = False) -> Any:
 def business_vs_followers(res: dict[str, Any], interactive: bool = False) -> Any:
     """Messages per platform written by the business and by the public."""
     v = res["volume_by_platform"]
-    return _bars([platform_name(p) for p in v["platform"]],
+    return _bars([platform_label(p) for p in v["platform"]],
                  {f"by {_org(res)}": v["by_business"].tolist(),
                   "by the public": v["by_followers"].tolist()},
                  interactive=interactive, title="Who wrote the messages on each platform",
@@ -275,7 +275,7 @@ def users(res: dict[str, Any], interactive: bool = False) -> Any:
     """New and returning users per platform (P3: number of users)."""
     u = res["users"]
     u = u[u["platform"] != ALL]
-    return _bars([platform_name(p) for p in u["platform"]],
+    return _bars([platform_label(p) for p in u["platform"]],
                  {"new": u["new_users"].tolist(), "returning": u["returning_users"].tolist()},
                  stacked=True, interactive=interactive,
                  title="People who interacted, new and returning, per platform",
@@ -299,7 +299,7 @@ def followers(res: dict[str, Any], interactive: bool = False) -> Any:
     empty = ("One monitoring day: there is no change to show\n(choose two days or more)"
              if len(res["meta"]["days"]) < 2
              else "The number of followers did not change\non any platform between the first and last day")
-    fig = _bars([platform_name(p) for p in f["platform"]], {"change": f["change"].tolist()},
+    fig = _bars([platform_label(p) for p in f["platform"]], {"change": f["change"].tolist()},
                 title=title, xlabel=xl, ylabel=yl, interactive=interactive, empty=empty)
     if interactive:
         fig.update_traces(marker_color=colours)
@@ -319,7 +319,7 @@ def location(res: dict[str, Any], interactive: bool = False) -> Any:
     s = s[s["source"] != ALL]
     # the 'messages' bar is the few people whose messages say where they are, not an audience:
     # say so, and how many, so 100% of 3 is not read like 100% of 40,000 followers
-    names = [platform_name(p) if p != "messages"
+    names = [platform_label(p) if p != "messages"
              else f"messages\n({int(row['national'] + row['international']):,} placed)"
              for p, (_, row) in zip(s["source"], s.iterrows())]
     return _bars(names, {"national": s["national_share"].tolist(),
@@ -349,7 +349,7 @@ def age_groups(res: dict[str, Any], interactive: bool = False) -> Any:
     from .schema import AGE_BANDS
     bands = [b for b in AGE_BANDS if b in bands] + [b for b in bands if b not in AGE_BANDS]
     groups = list(a.groupby("platform", sort=True, observed=True))
-    series = {platform_name(p): [float(g.loc[g["age_band"] == b, "share"].sum()) for b in bands]
+    series = {platform_label(p): [float(g.loc[g["age_band"] == b, "share"].sum()) for b in bands]
               for p, g in groups}
     return _bars(bands, series, percent=True, title=title, xlabel=xl, ylabel=yl,
                  interactive=interactive, colors=platform_colours([p for p, _ in groups]))
@@ -399,7 +399,7 @@ def engagement(res: dict[str, Any], interactive: bool = False) -> Any:
         e = e.iloc[0:0]   # 0 here means "not recorded": draw no bars of 0
         note = "This data does not record likes or shares"
     per = lambda col: (e[col] / e["posts"]).round(1).tolist()  # noqa: E731
-    return _bars([platform_name(p) for p in e["platform"]],
+    return _bars([platform_label(p) for p in e["platform"]],
                  {"likes": per("likes"), "shares": per("shares"), "replies": per("replies")},
                  stacked=True, interactive=interactive,
                  title=_engagement_title(res),
@@ -423,7 +423,7 @@ def response_times(res: dict[str, Any], interactive: bool = False) -> Any:
     c = res["customer_care"]
     c = c[(c["platform"] != ALL) & (c["answered"] > 0)]
     # each bar says its time in words: a wait of minutes is a sliver beside one of hours
-    return _bars([platform_name(p) for p in c["platform"]],
+    return _bars([platform_label(p) for p in c["platform"]],
                  {"half answered within": (c["median_minutes"] / 60).round(2).tolist(),
                   "90% answered within": (c["p90_minutes"] / 60).round(2).tolist()},
                  labels={"half answered within": [short_wait(m) for m in c["median_minutes"]],
@@ -463,7 +463,7 @@ def answered(res: dict[str, Any], interactive: bool = False) -> Any:
                      xlabel="Platform", ylabel="Messages from the public", interactive=interactive,
                      note="This file holds no message by the organisation,\nso it cannot show which "
                           "messages were answered")
-    return _bars([platform_name(p) for p in c["platform"]],
+    return _bars([platform_label(p) for p in c["platform"]],
                  {"answered": c["answered"].tolist(), "still waiting": c["waiting"].tolist()},
                  stacked=True, interactive=interactive, colors=CARE_COLOURS,
                  title="Customer messages answered by the end of the period",

@@ -335,11 +335,10 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     >>> readable(pd.DataFrame({"platform": ["x", "blog", "all"], "country": ["GB", "PK", "ZZ"]})).values.tolist()
     [['X', 'UK'], ['Blog', 'Pakistan'], ['All platforms', 'ZZ']]
     """
-    from .summary import _capital, country_name, platform_name
+    from .summary import country_name, platform_label
     out = frame.copy()
     for col in [c for c in ("platform", "top_platform") if c in out.columns]:
-        out[col] = out[col].map(lambda p: p if not isinstance(p, str) else "All platforms" if p == "all"
-                                else _capital(platform_name(p).removeprefix("the ")))
+        out[col] = out[col].map(lambda p: platform_label(p) if isinstance(p, str) else p)
     if "country" in out.columns:
         out["country"] = out["country"].map(lambda c: c if not isinstance(c, str) else country_name(c, article=False))
     return out
@@ -476,8 +475,8 @@ def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max
         if col in view.columns:
             view[col] = view[col].map(inert_urls)
     if "platform" in view.columns:
-        from .summary import platform_name
-        view["platform"] = view["platform"].map(lambda p: platform_name(str(p)) if isinstance(p, str) else p)
+        from .summary import platform_label
+        view["platform"] = view["platform"].map(lambda p: platform_label(p) if isinstance(p, str) else p)
     return table(view, columns=headings or list(view.columns), max_rows=max_rows, percent=percent,
                  empty=empty, max_chars={"text": TEXT_CHARS, "text_inert": TEXT_CHARS}, rest_in=rest_in)
 
@@ -614,8 +613,8 @@ def platform_bars(frame: pd.DataFrame, column: str, name: str, order: Sequence[s
     """
     import plotly.express as px
 
-    from .summary import platform_name
-    counts = (frame.assign(Platform=frame["platform"].map(platform_name),
+    from .summary import platform_label
+    counts = (frame.assign(Platform=frame["platform"].map(platform_label),
                            **{name: frame[column].map(LABELS)})
               .groupby(["Platform", name], observed=True).size().reset_index(name="Messages"))
     fig = px.bar(counts, x="Platform", y="Messages", color=name, barmode="stack",

@@ -54,6 +54,18 @@ def platform_name(code: str) -> str:
     return PLATFORM_NAMES.get(str(code), str(code))
 
 
+def platform_label(code: str) -> str:
+    """How a platform code reads as a label on its own: a table cell, an axis tick, a legend
+    entry ('reviews' -> 'Review sites', 'blog' -> 'Blog', 'all' -> 'All platforms').
+
+    >>> [platform_label(p) for p in ("x", "reviews", "blog", "all", "myspace")]
+    ['X', 'Review sites', 'Blog', 'All platforms', 'Myspace']
+    """
+    if str(code) == "all":
+        return "All platforms"
+    return _capital(platform_name(code).removeprefix("the "))
+
+
 def _int(n: Any) -> str:
     return f"{int(n):,}"
 

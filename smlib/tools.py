@@ -1094,12 +1094,12 @@ def catalogue_table(catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
             return f"closed since {r['status_since']:%d %b %Y}"
         return str(r["status"])
 
-    from .summary import platform_name
+    from .summary import platform_label
     # the same words as the report's tool table: "Reads: own accounts and public search"
     return pd.DataFrame({
         "Tool": cat["name"], "Status": cat.apply(status, axis=1),
         "Reads": cat["scope"].map(reads),
-        "Platforms": cat["platforms"].map(lambda ps: ", ".join(platform_name(p) for p in ps)),
+        "Platforms": cat["platforms"].map(lambda ps: ", ".join(platform_label(p) for p in ps)),
         "2.1 measures": cat["measures"].map(lambda m: ", ".join(MEASURE_LABELS[x] for x in m)
                                             or "none"),
         "Alerts": cat["alerts"].map({True: "yes", False: "no"}),
@@ -1273,8 +1273,8 @@ def plot_platform_coverage(coverage: pd.DataFrame, ax: Any = None) -> Any:
     if ax is None:
         _fig, ax = plt.subplots(figsize=(1.1 * len(plats) + 3.5, 0.4 * len(coverage) + 1.5))
     im = ax.imshow(grid, cmap="Blues", vmin=0, vmax=100, aspect="auto")
-    from .summary import platform_name
-    ax.set_xticks(range(len(plats)), [platform_name(p) for p in plats])   # "X", not the code "x"
+    from .summary import platform_label
+    ax.set_xticks(range(len(plats)), [platform_label(p) for p in plats])   # "X", not the code "x"
     ax.set_yticks(range(len(coverage)), coverage["name"])
     for i in range(grid.shape[0]):
         for j in range(grid.shape[1]):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .metrics import activity_days, default_days, monitor
-from .summary import pct, platform_name
+from .summary import pct, platform_label
 
 
 def monitor_controls(org: str = "northway-rail", days: Any = None, platforms: Any = None,
@@ -56,7 +56,7 @@ def monitor_controls(org: str = "northway-rail", days: Any = None, platforms: An
             d for d in all_days if d.isoformat() in {str(x) for x in want_days}]
         days_w.value = tuple(chosen)
         plats = sorted(map(str, ds.interactions["platform"].astype(str).unique()))
-        plat_w.options = [(platform_name(p), p) for p in plats]
+        plat_w.options = [(platform_label(p), p) for p in plats]
         plat_w.value = tuple(plats if want_plats is None else [p for p in plats if p in want_plats])
 
     def redraw(_: Any = None) -> None:

@@ -347,7 +347,7 @@ def test_platform_names_fit_upright_and_empty_bars_have_no_legend(res_business_o
     try:
         fig.canvas.draw()
         labels = fig.axes[0].get_xticklabels()
-        assert [t.get_text() for t in labels] == ["Facebook", "Instagram", "review sites", "TikTok",
+        assert [t.get_text() for t in labels] == ["Facebook", "Instagram", "Review sites", "TikTok",
                                                   "X", "YouTube"]
         assert {t.get_rotation() for t in labels} == {0} and not _overlaps(labels)
         assert fig.axes[0].get_legend() is None

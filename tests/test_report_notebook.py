@@ -153,6 +153,15 @@ def test_html_has_sections_and_no_code(batch, slug):
     assert "scored from 0 (worst) to 1 (best)" in page
 
 
+def test_table_cells_name_platforms_as_labels(batch):
+    """A table cell or chart label is a name on its own: "Review sites" and "Blog", not the
+    in-sentence forms "review sites" / "the blog" (session 13 visual review)."""
+    page = (Path(batch[0]) / "hopewell-trust" / "report.html").read_text(encoding="utf-8")
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", page, flags=re.S)
+    assert "Review sites" in cells and "Blog" in cells
+    assert not {"review sites", "the blog", "Review Sites"} & set(cells)
+
+
 @pytest.mark.parametrize("slug", smlib.list_organisations())
 def test_html_shows_no_customer_handles(batch, slug):
     out, _ = batch

@@ -36,7 +36,7 @@ import smlib
 from smlib import reportview as rv   # tables written for people: headings in words, safe links
 from smlib.charts import platform_colours   # each platform keeps its colour in every notebook
 from smlib.privacy import inert_urls, pseudonymise
-from smlib.summary import platform_name
+from smlib.summary import platform_label
 from smlib.themes import theme_labels
 
 pd.set_option("display.max_colwidth", 110)
@@ -217,7 +217,7 @@ by_day_platform = (neg.groupby(["day", neg["platform"].astype(str)]).size()
                    .unstack(fill_value=0).reindex(chosen, fill_value=0))
 by_day_platform.index = [d.strftime("%a %d %b") for d in by_day_platform.index]
 colours = platform_colours(list(by_day_platform.columns))   # the same as notebook 01
-by_day_platform.columns = [platform_name(p) for p in by_day_platform.columns]   # "X", not "x"
+by_day_platform.columns = [platform_label(p) for p in by_day_platform.columns]   # "X", not "x"
 if len(neg):
     print("Negative messages from the public, by day and platform:")
     print(by_day_platform.to_string())
@@ -314,7 +314,7 @@ rv.table(smlib.themes.discoveries_for_people(found, sep=" | "),
 worst = neg.sort_values(["sentiment", "created_at"]).head(8)
 worst_view = pseudonymise(worst, keep=handles, people=msgs)  # people: names anywhere in the data
 for _, m in worst_view.iterrows():
-    print(f"{m['sentiment']:+.2f} [{platform_name(m['platform'])}] {m['author_id']}: {inert_urls(m['text'])[:110]}")
+    print(f"{m['sentiment']:+.2f} [{platform_label(m['platform'])}] {m['author_id']}: {inert_urls(m['text'])[:110]}")
 if scored.empty:
     print("No messages from the public on these days.")
 elif worst_view.empty:

@@ -39,7 +39,7 @@ from smlib import reportview as rv   # tables written for people: headings in wo
 from smlib.crisis import plot_crisis
 from smlib.priority import (load_priority_rules, load_responses, monitoring_frame, prioritise_period,
                             priority_queue)
-from smlib.summary import platform_name   # "x" -> "X", "reviews" -> "review sites"
+from smlib.summary import platform_label, platform_name   # "reviews" -> "Review sites" / "review sites"
 
 pd.set_option("display.max_colwidth", 100)
 pd.set_option("display.width", 160)
@@ -108,7 +108,7 @@ for cat, heading in [("posted_by_business", "Posted by the business"), ("needs_a
     if ex.empty:
         print("  (none on these days)")
     for _, r in ex.iterrows():
-        print(f"  [{platform_name(r['platform'])}] {r['author_id']}: {r['text'][:110]}")
+        print(f"  [{platform_label(r['platform'])}] {r['author_id']}: {r['text'][:110]}")
         print(f"      why: {r['reasons'][0]}")
 
 # %% [markdown]
@@ -163,7 +163,7 @@ if len(queue):
 else:
     print("No message needs action on these days, so there is nothing to rank.")
 for i, r in queue.head(10).iterrows():
-    print(f"{i + 1:2d}. {r['priority']:3d}  [{platform_name(r['platform'])}]  {r['text'][:70]}")
+    print(f"{i + 1:2d}. {r['priority']:3d}  [{platform_label(r['platform'])}]  {r['text'][:70]}")
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 3))

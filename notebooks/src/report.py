@@ -25,7 +25,7 @@ from smlib import reportview as rv
 from smlib.metrics import available
 from smlib.priority import priority_queue
 from smlib.report import write_action_queue, write_metrics
-from smlib.summary import platform_name
+from smlib.summary import platform_label
 from smlib.tools import select_days
 
 # Charts must survive the conversion to HTML and work offline: "notebook" embeds plotly.js once.
@@ -52,7 +52,7 @@ rv.heading(rv.report_title(name),
            sub=" · ".join(filter(None, [profile.sector if profile else "",
                                         "Monitoring days: " + ", ".join(
                                             pd.Timestamp(d).strftime("%a %d %b %Y") for d in res["meta"]["days"]),
-                                        "Platforms: " + ", ".join(platform_name(p) for p in res["meta"]["platforms"])])))
+                                        "Platforms: " + ", ".join(platform_label(p) for p in res["meta"]["platforms"])])))
 
 # %% [markdown]
 # *OCR Cambridge Technicals Level 2 IT, Unit 3, LO2: monitoring and reporting on social media activity.*
@@ -97,7 +97,7 @@ rv.kpi_cards([
      "half were answered faster" if h.get("first_response_median_minutes") is not None
      else "no replies to time"),
     ("Busiest platform" if len(h.get("busiest_platforms") or []) < 2 else "Busiest platforms",
-     " and ".join(platform_name(p) for p in h.get("busiest_platforms") or []) or "n/a",
+     " and ".join(platform_label(p) for p in h.get("busiest_platforms") or []) or "n/a",
      "most messages" if len(h.get("busiest_platforms") or []) < 2 else "equal most messages"),
     ("Top theme", smlib.themes.theme_labels().get(h.get("top_theme"), str(h.get("top_theme") or "n/a")),
      "what people talked about"),
@@ -127,7 +127,7 @@ rv.style_figure(fig, f"Messages per monitoring day — {name}", "Monitoring day"
 # %%
 vol = res["volume_by_platform"]
 vol = vol[vol["platform"] != "all"].copy()
-vol["Platform"] = vol["platform"].map(platform_name)
+vol["Platform"] = vol["platform"].map(platform_label)
 fig = go.Figure([
     go.Bar(x=vol["Platform"], y=vol["by_business"], name="By the business",
            marker_color=rv.COLOURS["by_business"]),
@@ -143,7 +143,7 @@ rv.style_figure(fig, "Messages per platform over the monitoring days", "Platform
 
 # %%
 users = res["users"].copy()
-users["platform"] = users["platform"].map(lambda p: "All platforms" if p == "all" else platform_name(p))
+users["platform"] = users["platform"].map(platform_label)
 per_platform = int(users.loc[users["platform"] != "All platforms", "users"].sum())
 everyone = users.loc[users["platform"] == "All platforms", "users"]
 both = per_platform - int(everyone.iloc[0]) if len(everyone) else 0
@@ -155,7 +155,7 @@ rv.table(users, {"platform": "Platform", "users": "People", "new_users": "New",
 
 # %%
 care = res["customer_care"].copy()
-care["platform"] = care["platform"].map(lambda p: "All platforms" if p == "all" else platform_name(p))
+care["platform"] = care["platform"].map(platform_label)
 care["median"] = care["median_minutes"].map(lambda m: rv.fmt_number(m, "minutes"))
 rv.table(care, {"platform": "Platform", "customer_messages": "Messages from the public",
                 "answered": "Answered", "answered_share": "Share answered",
@@ -176,7 +176,7 @@ rv.table(care, {"platform": "Platform", "customer_messages": "Messages from the 
 followers = res["followers"]
 if available(followers):
     f = followers.copy()
-    f["platform"] = f["platform"].map(lambda p: "All platforms" if p == "all" else platform_name(p))
+    f["platform"] = f["platform"].map(platform_label)
     display(rv.table(f, {"platform": "Platform", "followers_start": "Followers at start",
                          "followers_end": "Followers at end", "change": "Change",
                          "change_pct": "Change (%)"}))
@@ -192,14 +192,14 @@ elif available(loc) and not (loc["national"].fillna(0) + loc["international"].fi
 elif available(loc):
     country = smlib.summary.country_name(home)
     loc = loc.assign(source=loc["source"].map(
-        lambda p: {"all": "All platforms", "messages": "Messages that say where"}.get(p) or platform_name(p)))
+        lambda p: "Messages that say where" if p == "messages" else platform_label(p)))
     display(rv.table(loc, {"source": "Source", "national": f"In {country} (national)",
                            "international": "Abroad (international)",
                            "national_share": f"Share in {country}"}, percent=["national_share"]))
 age = res["age"]
 if available(age):
     a = age.copy()
-    a["platform"] = a["platform"].map(platform_name)
+    a["platform"] = a["platform"].map(platform_label)
     fig = px.bar(a, x="age_band", y="share", color="platform", barmode="group",
                  category_orders={"age_band": list(smlib.schema.AGE_BANDS)},
                  labels={"age_band": "Age group", "share": "Share of followers", "platform": "Platform"})
@@ -435,7 +435,7 @@ rv.style_figure(fig, "How much of this organisation's activity each tool would s
 # %%
 rv.table(cov.assign(reads=cov["scope"].map(smlib.tools.reads),
                     platforms_covered=cov["platforms_covered"].map(
-                        lambda ps: tuple(smlib.summary.platform_name(p) for p in ps))),
+                        lambda ps: tuple(platform_label(p) for p in ps))),
          {"name": "Tool", "status": "Status", "reads": "Reads", "platforms_covered": "Platforms covered",
           "share_seen": "Sees (all)", "share_action": "Sees (needing action)",
           "measures_count": "Unit 3 measures (of 6)", "alerts": "Alerts", "cost": "Cost",
