@@ -119,7 +119,14 @@ _LOVE_DOING = re.compile(r"(?:^|[.!?]\s+)\W*(?:i\s+)?(?:just\s+|really\s+|absolu
 """A message that opens "Love paying …" / "Loving being …" and then reports a problem is sarcastic."""
 _OH_GREAT = re.compile(r"(?:^|[.!?,]\s*)(?:oh|ah|wow)[,!.]*\s+(?:great|brilliant|wonderful|fantastic|lovely|"
                        r"perfect|good|nice|joy|super|marvellous|marvelous|amazing|fab|cheers|thanks)\b")
+_GREAT_ANOTHER = re.compile(r"(?:^|[.!?]\s+)\W*(?:great|brilliant|wonderful|fantastic|lovely|perfect|"
+                            r"marvellous|marvelous|superb|excellent|awesome|amazing|fab|super|nice one)"
+                            r"\s*[,.!…]+\s*(?:[\w']+\s+){0,4}?(?:yet\s+)?(?:another|again)\b")
+"""A praise word said on its own and then "another" / "again" ("Great, another delay.",
+"Brilliant. Cancelled again."): in a message with a complaint word, sarcasm."""
 IRONY_EMOJI = frozenset({"🙄", "🙃", "🤡", "😒"})
+_NOT_AFTER_NOBODY = frozenset({"better", "best", "more", "cheaper", "faster", "nicer", "kinder", "friendlier"})
+"""Comparisons after "nobody" are praise of this business ("nobody does it better")."""
 _ASKS = re.compile(r"^\W*(?:(?:hi|hello|hey|morning|evening|afternoon|quick question|sorry)\b[^?]*?[,:.!]\s*)?"
                    r"(?:can|could|may|is|are|was|were|do|does|did|will|would|should|have|has|when|where|"
                    r"how|what|which|who|whose|whom)\b")
@@ -147,10 +154,12 @@ _RESOLVED = re.compile(
     r"(?:(?:the|your|all|quick|fast|speedy|so|very|much|a|lot|of|me)\s+){0,3}"
     r"(?:sorting|sorted|fixing|fixed|finding|found|resolving|resolved|refunding|replacing|processing|"
     r"tracking down|dealing with|helping(?: me)? with|help with|rebooking|compensating|returning|"
-    r"recovering|handling|getting back to me about)\b")
+    r"recovering|handling|getting back to me about|keeping (?:me|us|everyone) (?:updated|informed|posted|in the loop)|"
+    r"(?:the|your|regular|clear) (?:updates?|information|info|announcements?)|letting (?:me|us) know)\b")
 """Thanks for putting a problem right ("thanks for finding my lost bag", "thank you for sorting my
-refund"): the problem words name what was fixed. Like an apology, they count a third as much, so
-the thanks is not cancelled as if the message were a complaint."""
+refund"): the problem words name what was fixed. Thanks for keeping people updated during a problem ("thanks
+for keeping us updated during the signal failure") names the problem the same way. Like an apology,
+they count a third as much, so the thanks is not cancelled as if the message were a complaint."""
 _BADLY = re.compile(r"\b(?:badly|poorly|terribly|awfully|horribly|appallingly|slowly|late|wrongly|"
                     r"incorrectly|rudely|unprofessionally)\b")
 """A manner of failure inside the thanks ("thank you for dealing with my complaint so badly"): sarcasm."""
@@ -581,6 +590,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         self.layer.symbol_keys = tuple(k for k in self.layer.first_map if not re.fullmatch(r"[\w']+", k))
         self.layer.symbols = frozenset(t for t, _ in self.layer.token_info.values() if not re.match(r"\w", t))
         self._emoji_table = {ord(k): " " + v for k, v in self.emojis.items() if len(k) == 1}
+        self._nobody = frozenset({"nobody", "noone"} | {tok for tok, (term, _) in self.layer.token_info.items()
+                                                          if term in ("no one", "no-one", "nobody", "noone")})
         self.vader_lexicon = dict(self.lexicon)
         self.lexicon.update(self.layer.words)
         for _, token, score, _ in self.layer.phrases:
@@ -744,17 +755,53 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         A part that starts with "but" halves what came before, as VADER does inside a sentence.
         """
         if not _SENTENCE_END.search(text):
-            return self._valences(text)
+            return self._part_valences(text)
         words: list[str] = []
         vals: list[float] = []
         for part in _SENTENCE_END.split(text):
             if not part.strip():
                 continue
-            w, v = self._valences(part)
+            w, v = self._part_valences(part)
             if vals and _STARTS_BUT.match(part):
                 vals = [x * 0.5 for x in vals]
             words.extend(w)
             vals.extend(v)
+        return words, vals
+
+    def _part_valences(self, text: str) -> tuple[list[str], list[float]]:
+        """:meth:`_valences` with two corrections to VADER's negation, for one clause.
+
+        * An emoticon is not negated: VADER turns ":(" round after "isn't" ("the option isn't
+          there :(" scored positive). A face says how the writer feels, whatever came before.
+        * "nobody" / "no one" negate the next words as "not" does ("no one cares", "nobody was
+          friendly"): they are in the lexicon as complaint words, and VADER only looks for a
+          negation among words that are *not* in its lexicon, so the praise after them counted
+          as praise. Comparatives stay ("nobody does it better" is praise).
+        """
+        words, vals = self._valences(text)
+        lex = self.lexicon
+        nobody = self._nobody
+        raw: list[str] | None = None
+        for i, v in enumerate(vals):
+            if not v:
+                continue
+            w = words[i]
+            if not any(c.isalpha() for c in w):
+                base = lex.get(w, v)
+                if base * v < 0:
+                    vals[i] = base
+                continue
+            low = w.lower()
+            if low in nobody or low in _NOT_AFTER_NOBODY:
+                continue
+            for j in range(i - 1, max(-1, i - 4), -1):
+                if raw is None:   # the words as written, to see a comma: "nobody was rude, lovely staff"
+                    raw = (text if text.isascii() else text.translate(self._emoji_table)).split()
+                if len(raw) == len(words) and raw[j][-1:] in ",;:–—-":
+                    break
+                if words[j].lower() in nobody:
+                    vals[i] = v * N_SCALAR
+                    break
         return words, vals
 
     def _valences_clean(self, text: str) -> tuple[list[str], list[float]]:
@@ -1011,8 +1058,11 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             rules.append("a question signed off 'thanks' is an enquiry")
 
     def score_sentence(self, text: str, rules: list[str], sentences: list[str] | None = None,
-                       explain: bool = True) -> tuple[float, list]:
-        """Score a short text (sentence rules applied per sentence). Returns (compound, details)."""
+                       explain: bool = True, tag_words: frozenset[str] = frozenset()) -> tuple[float, list]:
+        """Score a short text (sentence rules applied per sentence). Returns (compound, details).
+
+        ``tag_words``: words that came only from hashtags of several words (see :func:`_tag_words`).
+        """
         detail: list[list] = []
         if sentences is None:
             sentences = [x for x in _SENTENCE.split(text) if x and x.strip()]
@@ -1037,6 +1087,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         if not m and complaint:
             m = ((("how" in low or ("lov" in low and "when" in low)) and _LOVE_WHEN.search(low))
                  or (("oh" in low or "ah" in low or "wow" in low) and _OH_GREAT.search(low))
+                 or (("another" in low or "again" in low) and _GREAT_ANOTHER.search(low))
                  or ("lov" in low and _LOVE_DOING.search(low)))
             why = f"sarcasm: '{m.group(0).strip(' ,.!?')[:30]}…' about a problem" if m else ""
         if not m and detail and any(d[1] < 0 and d[0] in IRONY_EMOJI for d in detail):
@@ -1057,6 +1108,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         if not detail:
             return 0.0, []
         self._polite_rule(detail, text, rules)
+        if tag_words:
+            _tag_rule(detail, tag_words, rules)
         compound = _compound([d[1] for d in detail], text)
         if not explain:
             return float(compound), [d for d in detail if d[1] != 0]
@@ -1069,6 +1122,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         if not isinstance(text, str) or not text.strip():
             return 0.0, "no text", []
         t, rules = clean_text(text, self.layer.squashed)
+        tags = _tag_words(text) if "#" in text else frozenset()
         if _MAY_SPLIT.search(t):
             sentences = [x for x in _SENTENCE.split(t) if x and x.strip()]
         else:
@@ -1076,20 +1130,58 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         if len(t) > LONG_TEXT_CHARS or len(sentences) >= LONG_TEXT_SENTENCES:
             scores, details = [], []
             for x in sentences:
-                c, d = self.score_sentence(x, rules, explain=explain)
+                c, d = self.score_sentence(x, rules, explain=explain, tag_words=tags)
                 scores.append(c)
                 details.extend(d)
             weights = [1.0 + abs(c) for c in scores]
             compound = sum(c * w for c, w in zip(scores, weights)) / sum(weights) if scores else 0.0
             rules.append(f"long text: {len(scores)} sentences scored one by one and averaged")
         else:
-            compound, details = self.score_sentence(t, rules, sentences, explain=explain)
+            compound, details = self.score_sentence(t, rules, sentences, explain=explain, tag_words=tags)
         if details:
             cs = [d[0] for d in details if d[2].startswith("customer-service")]
             if cs:
                 rules.insert(0, "customer-service words: " + ", ".join(dict.fromkeys(cs)))
         return (round(float(compound), 4),
                 "; ".join(dict.fromkeys(rules)) if len(rules) > 1 else (rules[0] if rules else ""), details)
+
+
+def _tag_words(text: str) -> frozenset[str]:
+    """Lower-case words that a message has only inside hashtags of several words.
+
+    A hashtag of several words is usually a name: a campaign, an event, a brand
+    (``#AmazonGreatIndianFestival``, ``#BlackFridayDeals``). Its words are read (so
+    ``#WorstServiceEver`` still counts), but see :func:`_tag_rule`.
+
+    >>> sorted(_tag_words("Still no refund #pathetic #AmazonGreatIndianFestival"))
+    ['amazon', 'festival', 'great', 'indian']
+    """
+    if _SARCASM_NOT.search(text.lower()):
+        return frozenset()       # "#not" after praise is sarcasm, read by its own rule
+    words: set[str] = set()
+    for m in _HASHTAG.finditer(text):
+        parts = _CAMEL.split(m.group(1))
+        if len(parts) > 1:
+            words.update(p.lower() for p in parts)
+    if not words:
+        return frozenset()
+    outside = set(re.findall(r"[\w']+", _HASHTAG.sub(" ", text).lower()))
+    return frozenset(words - outside)
+
+
+def _tag_rule(detail: list[list], tag_words: frozenset[str], rules: list[str]) -> None:
+    """In a complaint, positive words found only inside a hashtag of several words count 0:
+    a campaign name ("#AmazonGreatIndianFestival") is not praise, and must not cancel the complaint."""
+    if not any(d[1] <= COMPLAINT_CUE for d in detail):
+        return
+    hit = False
+    for d in detail:
+        if d[1] > 0 and str(d[0]).lower() in tag_words:
+            d[1] = 0.0
+            d[2] = "inside a hashtag of several words (a campaign or brand name): not praise in a complaint"
+            hit = True
+    if hit:
+        rules.append("praise words inside a hashtag name do not cancel a complaint")
 
 
 def _analyzer(lexicon_path: str | None = None) -> _CSAnalyzer:
