@@ -57,6 +57,7 @@ from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGAT
                                            SentimentIntensityAnalyzer, SentiText)
 
 from .errors import DataError
+from .signoff import closing_thanks, thanks_for
 from .paths import data_file, file_stamp
 from .stars import SCALE, not_whole_stars, read_stars
 
@@ -131,6 +132,9 @@ _ASKS = re.compile(r"^\W*(?:(?:hi|hello|hey|morning|evening|afternoon|quick ques
                    r"(?:can|could|may|is|are|was|were|do|does|did|will|would|should|have|has|when|where|"
                    r"how|what|which|who|whose|whom)\b")
 _WHY = re.compile(r"^\W*(?:so\s+|but\s+|and\s+|hey\s+|seriously\s+)?why\b")
+_REQUEST = re.compile(r"\b(?:please|pls|plz)\b|\b(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)\b|"
+                      r"\bi(?:'d| would) like\b", re.IGNORECASE)
+"""A request without a question mark ("Can someone call me back please, thanks")."""
 _IRONY_GATE = ("nothing says", "oh wait", "some kind of record", "for the privilege of", "what a surprise",
                "who would have thought", "shock horror", "living the dream", "never fail", "only took",
                "really needed that", "another day")
@@ -1056,6 +1060,14 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 d[1] = 0.0
                 d[2] = "polite sign-off on a question: an enquiry, not praise"
             rules.append("a question signed off 'thanks' is an enquiry")
+        elif (_REQUEST.search(text) and closing_thanks(text) and not thanks_for(text)
+              and not any(d[1] >= QUESTION_KEEPS for d in other_pos)):
+            # "Can someone call me back about my bill please, thanks": a request without a "?"
+            # is an enquiry too (as priority reads it: smlib.signoff)
+            for d in polite_pos:
+                d[1] = 0.0
+                d[2] = "polite sign-off on a request: an enquiry, not praise"
+            rules.append("a request signed off 'thanks' is an enquiry")
 
     def score_sentence(self, text: str, rules: list[str], sentences: list[str] | None = None,
                        explain: bool = True, tag_words: frozenset[str] = frozenset()) -> tuple[float, list]:

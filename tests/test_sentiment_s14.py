@@ -93,3 +93,17 @@ def test_hashtag_rule_is_explained():
     e = explain_sentiment("#pathetic #service #AmazonGreatIndianFestival")
     great = e[e["what"].str.lower() == "great"]
     assert len(great) == 1 and great["effect"].iloc[0] == 0 and "hashtag" in great["why"].iloc[0]
+
+
+@pytest.mark.parametrize("text, want", [
+    # fixes: a request without a "?" signed off "thanks" is an enquiry, as a question is
+    ("Can someone call me back about my bill please, thanks", "neutral"),
+    ("Could you let me know when the pool reopens thanks", "neutral"),
+    # must not break: praise with the request, thanks that opens or thanks for something
+    ("Please pass on my thanks to Dave, he was brilliant", "positive"),
+    ("Thanks so much, please keep it up", "positive"),
+    ("Lovely service, thanks", "positive"),
+    ("Please keep up the good work, thanks", "positive"),
+])
+def test_request_signed_off_thanks_is_an_enquiry(text, want):
+    assert _label(text) == want
