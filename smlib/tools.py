@@ -39,6 +39,7 @@ import datetime as _dt
 import html
 import importlib
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -364,9 +365,12 @@ def load_tool_catalogue(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def catalogue_facts(path: str | Path | None = None) -> pd.DataFrame:
-    """Every fact as one row: ``tool, fact, value, checked, source, source_kind, url, note``.
+    """Every fact as one row: ``tool, fact, value, checked, source, source_kind, url, note,
+    source_name``.
 
-    Handy for a 'how do we know?' table in P4 answers.
+    Handy for a 'how do we know?' table in P4 answers. ``source`` is the catalogue's id for the
+    source (``hootsuite-plans-2026``); ``source_name`` names it for people: the start of its
+    title ("The Verge, 10 May 2018"), or "not confirmed" / "judgement (reason given)".
     """
     p = _catalogue_path(path)
     tools, settings = _parse(_read_toml(p), str(p))
@@ -378,8 +382,23 @@ def catalogue_facts(path: str | Path | None = None) -> pd.DataFrame:
             rows.append({"tool": t["id"], "fact": name, "value": fact["value"],
                          "checked": fact["checked"], "source": fact["source"],
                          "source_kind": s["kind"], "url": s.get("url", ""),
-                         "note": fact.get("note", fact.get("basis", ""))})
+                         "note": fact.get("note", fact.get("basis", "")),
+                         "source_name": _source_name(fact["source"], s)})
     return pd.DataFrame(rows)
+
+
+def _source_name(sid: str, source: Mapping[str, Any]) -> str:
+    """A source as people name it: its title up to the first colon, not the catalogue id."""
+    kind = str(source.get("kind", ""))
+    if kind == "unverified":
+        return "not confirmed"
+    if kind == "judgement":
+        return "judgement (reason given)"
+    title = str(source.get("title") or "").strip()
+    if not title:
+        return sid.replace("-", " ")
+    head = re.split(r":\s", title, maxsplit=1)[0].strip()
+    return head if len(head) <= 80 else head[:77].rstrip() + "…"
 
 
 def _resolve_catalogue(catalogue: pd.DataFrame | str | Path | None
@@ -968,11 +987,12 @@ class Recommendation:
     flips: pd.DataFrame           # criterion, direction, multiplier, new_winner
     excluded: pd.DataFrame        # tools never recommended and why
     note: str = ""
+    why_none: str = ""            # why no tool is recommended (e.g. none sees these messages)
 
     def text(self) -> str:
         """The recommendation in plain English (for D1)."""
         if self.recommended is None:
-            return "No tool in the catalogue is available to recommend."
+            return self.why_none or "No tool in the catalogue is available to recommend."
         lines = [f"Recommended tool: {self.recommended_name}."]
         lines += [f"- {r}" for r in self.reasons]
         if self.cautions:
@@ -992,8 +1012,59 @@ class Recommendation:
                              f"become {r['winner_name']}.")
         return "\n".join(lines)
 
+    def short(self) -> str:
+        """The choice in a few words: "Brand24 (runner-up: Google Alerts)", or why there is none."""
+        if self.recommended is None:
+            return "no tool" + (" (none of them sees these messages)" if self.why_none else "")
+        return self.recommended_name + (f" (runner-up: {self.runner_up_name})" if self.runner_up else "")
+
+    def stability(self) -> str:
+        """Whether a single weight change flips the choice, in words (the flips table's summary)."""
+        if self.recommended is None:
+            return "There is no recommendation, so there is nothing for the weights to change."
+        if len(self.flips):
+            return "\n".join(f"If the weight for {r.criterion} were {r.multiplier:g} times its value, "
+                             f"the choice would become {r.new_winner_name}."
+                             for r in self.flips.itertuples())
+        return (f"No single weight change (from 0 to 3 times its value) makes another tool win: "
+                f"{self.recommended_name} stays the best choice.")
+
     def __repr__(self) -> str:
         return f"Recommendation({self.recommended_name!r}, runner-up {self.runner_up_name!r})"
+
+
+def no_tool_sees(coverage: pd.DataFrame, eligible: pd.Series | None = None) -> str:
+    """Why no tool can be recommended on coverage, or "" when some usable tool sees a message.
+
+    When there are messages on the days but no tool that can be used today would show a single
+    one of them (an export from a site none of the tools reads, such as a CSV from "other
+    sites"), a recommendation would be a tool that sees nothing. This returns the sentence
+    that says so instead.
+
+    >>> cov = pd.DataFrame({"messages_total": [3, 3], "messages_seen": [0, 0],
+    ...                     "status": ["available", "available"]})
+    >>> cov.attrs["platforms"] = ["other"]
+    >>> no_tool_sees(cov)[:60]
+    'No tool in the catalogue covers other sites, where all 3 mes'
+    """
+    if not len(coverage) or not int(coverage["messages_total"].max() or 0):
+        return ""
+    ok = (coverage["status"] == "available") if eligible is None else eligible
+    if int(coverage.loc[ok.to_numpy(), "messages_seen"].sum()):
+        return ""
+    from .summary import platform_name, _listing
+    plats = [platform_name(p) for p in coverage.attrs.get("platforms", [])]
+    n = int(coverage["messages_total"].max())
+    msgs = ("the one message on these days was" if n == 1
+            else f"all {n:,} messages on these days were")
+    covered = ("platforms_covered" in coverage.columns
+               and any(len(c) for c in coverage.loc[ok.to_numpy(), "platforms_covered"]))
+    first = (f"No tool in the catalogue covers {_listing(plats)}, where {msgs} posted"
+             if plats and not covered else f"No tool in the catalogue that can be used today sees any of the "
+                           f"{n:,} messages on these days")
+    return (first + ", so no tool is recommended: a tool that shows none of the messages is no "
+            "use for monitoring them. Check the messages on the site itself, or add a tool that "
+            "reads it to the catalogue (data/tools.toml).")
 
 
 def _sensitivity(cov: pd.DataFrame, weights: dict[str, float], bands: Mapping[str, float],
@@ -1056,6 +1127,9 @@ def recommend_tool(dataset: Dataset | pd.DataFrame, days: Any = None,
     scores["rank"] = np.arange(1, len(scores) + 1)
     scores = scores.reset_index(drop=True)
     best, second = _winner(scores, scores["eligible"])
+    why_none = no_tool_sees(cov, eligible)
+    if why_none:                     # every usable tool would show nothing: recommend none
+        best = second = None
     names = dict(zip(cat["id"], cat["name"]))
     cov_i = cov.set_index("id")
     sc_i = scores.set_index("id")
@@ -1069,7 +1143,13 @@ def recommend_tool(dataset: Dataset | pd.DataFrame, days: Any = None,
     frame, profile, ds_ = _split(dataset)
     sel = select_days(frame, _resolve_days(ds_, days) if ds_ is not None else days, profile)
     cautions = _cautions(cat.set_index("id").loc[best], sel, cov_i.loc[best]) if best else []
-    sens, flips = _sensitivity(cov, w, settings.band_scores, eligible, best, names)
+    if best is None:
+        sens = pd.DataFrame(columns=["criterion", "change", "weight", "winner", "winner_name", "changed"])
+        sens["changed"] = sens["changed"].astype(bool)
+        flips = pd.DataFrame(columns=["criterion", "direction", "multiplier", "weight",
+                                      "new_winner", "new_winner_name"])
+    else:
+        sens, flips = _sensitivity(cov, w, settings.band_scores, eligible, best, names)
     exc = scores.loc[~scores["eligible"], ["id", "name", "status", "total"]].copy()
     exc["why"] = exc["status"].map({
         "closed": "closed: it no longer exists",
@@ -1079,7 +1159,7 @@ def recommend_tool(dataset: Dataset | pd.DataFrame, days: Any = None,
                           coverage=cov, weights=w, reasons=reasons, runner_up_reasons=lost,
                           cautions=cautions,
                           sensitivity=sens, flips=flips, excluded=exc.reset_index(drop=True),
-                          note=cov.attrs.get("note", ""))
+                          note=cov.attrs.get("note", ""), why_none=why_none)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1134,7 +1214,8 @@ def coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
 
     return pd.DataFrame({
         "tool": coverage["name"], "status": coverage["status"],
-        "seen": coverage["messages_seen"], "of": coverage["messages_total"],
+        "messages it sees": coverage["messages_seen"].map(lambda n: f"{int(n):,}"),
+        "out of": coverage["messages_total"].map(lambda n: f"{int(n):,}"),
         "% of all": coverage["share_seen"].map(pct),
         "% needing action": coverage["share_action"].map(pct),
         "% urgent": coverage["share_urgent"].map(pct)})
@@ -1162,6 +1243,14 @@ def plot_coverage(coverage: pd.DataFrame, ax: Any = None, title: str | None = No
     ax.set_ylabel("Monitoring tool")
     ax.set_title(title or "How much of the organisation's activity each tool would see")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False)
+    why = no_tool_sees(coverage, coverage["status"].notna())   # every tool, closed ones too
+    if why:
+        from .summary import platform_name, _listing
+        plats = _listing([platform_name(p) for p in coverage.attrs.get("platforms", [])])
+        ax.text(50, (len(cov) - 1) / 2, "No tool sees any of these messages" + (
+                f":\nnone of them covers {plats}" if plats and " covers " in why else ""),
+                ha="center", va="center", fontsize=11,
+                bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "grey"})
     return ax
 
 
@@ -1232,6 +1321,8 @@ def _slider_text(cov: pd.DataFrame, weights: Mapping[str, float], eligible: pd.S
     names = dict(zip(catalogue["id"], catalogue["name"]))
     sc = score_tools(cov, dict(weights), band_scores)
     best, second = _winner(sc, eligible)
+    if no_tool_sees(cov, eligible):
+        return no_tool_sees(cov, eligible)
     table = (sc.assign(eligible=eligible.to_numpy()).sort_values("total", ascending=False)
              [["name", "status", "total"]].round(1).to_string(index=False))
     return f"Recommended: {names.get(best)}   (runner-up: {names.get(second)})\n{table}"
@@ -1243,13 +1334,22 @@ KEY_FIGURES = ("messages", "customer_messages", "users", "followers_end", "natio
 """P3 headline figures shown side by side in :func:`compare_views` (those present are used)."""
 
 
+SEES_NONE = "sees none"
+"""In :func:`compare_views`: the tool gives this measure but sees none of the messages."""
+NO_FIGURE = "n/a"
+"""In :func:`compare_views`: the tool gives this measure but has no figure for it here."""
+
+
 def compare_views(dataset: Dataset, tools: Iterable[str], days: Any = None,
                   catalogue: pd.DataFrame | str | Path | None = None,
                   figures: Iterable[str] | None = None) -> pd.DataFrame:
     """One table: the full P3 figures beside what each of ``tools`` would have shown.
 
-    Rows are figures (``KEY_FIGURES`` by default), columns ``full picture`` and one per tool;
-    a blank (None) means the tool does not give that measure at all.
+    Rows are figures (``KEY_FIGURES`` by default), columns ``full picture`` and one per tool.
+    In a tool's column a blank (None) means the tool does not give that measure at all;
+    :data:`SEES_NONE` means it gives the measure but would not show a single message on these
+    days (so it has nothing to count); :data:`NO_FIGURE` means it gives the measure and sees
+    messages, but has no figure for it here (a listening tool has no follower counts, say).
     """
     views = [view_through_tool(dataset, t, days=days, catalogue=catalogue) for t in tools]
     want = list(figures) if figures is not None else list(KEY_FIGURES)
@@ -1257,7 +1357,11 @@ def compare_views(dataset: Dataset, tools: Iterable[str], days: Any = None,
     rows = [f for f in want if f in base.index]
     out = pd.DataFrame({"full picture": base.loc[rows, "full"]})
     for v in views:
-        out[v.name] = v.table.set_index("figure").loc[rows, "through_tool"]
+        t = v.table.set_index("figure").loc[rows]
+        sees = int(v.missed["seen"].sum()) if len(v.missed) else 0
+        out[v.name] = [None if not shown else (SEES_NONE if not sees else (NO_FIGURE if val is None or (
+                       not isinstance(val, str) and pd.isna(val)) else val))
+                       for shown, val in zip(t["shown"], t["through_tool"])]
     out.index.name = "figure"
     return out
 

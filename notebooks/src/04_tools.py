@@ -79,7 +79,7 @@ table(catalogue, max_rows=len(catalogue))   # every tool, every measure written 
 # with the reason given.
 
 # %%
-facts = tools.catalogue_facts()
+facts = tools.catalogue_facts()   # source_name: where the fact comes from, in words
 facts = facts[facts["tool"].isin(["klout", "hootsuite"])].copy()
 tool_names = dict(zip(*tools.load_tool_catalogue()[["id", "name"]].to_dict("list").values()))
 facts["tool"] = facts["tool"].map(tool_names)
@@ -93,7 +93,7 @@ facts["fact"] = facts["fact"].map({"scope": "reads", "measures": "2.1 measures",
                                    "ease_of_use": "ease of use (1-5)"}).fillna(facts["fact"])
 # table(): True/False as yes/no, an unknown value left blank
 table(facts, {"tool": "Tool", "fact": "Fact", "value": "Value", "checked": "Checked on",
-              "source": "Source", "url": "Web address of the source"}, max_rows=30)
+              "source_name": "Source", "url": "Web address of the source"}, max_rows=30)
 
 # %% [markdown]
 # ## 2. How much of the organisation's activity would each tool see? (P4)
@@ -106,7 +106,9 @@ table(facts, {"tool": "Tool", "fact": "Fact", "value": "Value", "checked": "Chec
 # * **urgent** – the share of messages flagged as urgent.
 #
 # A tool that misses urgent messages is not much use for customer service, however cheap it is.
-# ("n/a" means there was nothing of that sort to see on these days.)
+# ("n/a" means there was nothing of that sort to see on these days.) If no tool sees any of the
+# messages (they are all on a site none of the tools reads), the chart says so, and no tool is
+# recommended in section 4.
 
 # %%
 coverage = smlib.tool_coverage(ds, days=days)
@@ -138,8 +140,16 @@ plt.tight_layout();
 #
 # In P3 you summarised the organisation's activity. What would that summary have looked like if
 # you had **only** had one tool? Below, the first column is the full picture; the others are what
-# three tools would have shown. A dash (–) means the tool does not give that measure at all; in
-# the first column it means this data does not have it (an export has no follower figures, say).
+# three tools would have shown. In a tool's column:
+#
+# * a dash (–) means the tool does not give that measure at all;
+# * **sees none** means the tool gives the measure, but it would not have shown you a single
+#   message from these days, so it has nothing to count;
+# * **n/a** means the tool gives the measure, but has no figure for it here (a tool that searches
+#   public posts has no follower counts, for example).
+#
+# In the first column a dash means this data does not have the figure (an export has no follower
+# figures, say).
 
 # %%
 compare = ["meta-business-suite", "brand24", "hootsuite"]
@@ -200,11 +210,14 @@ plt.tight_layout();
 # *yes* when a different tool would then win.
 
 # %% tags=["nbval-check-output"]
-sens = rec.sensitivity.assign(changed=rec.sensitivity["changed"].map({True: "yes", False: "no"}))
-print(sens[["criterion", "change", "weight", "winner_name", "changed"]]
-      .rename(columns={"criterion": "Criterion", "change": "Weight made", "weight": "New weight",
-                       "winner_name": "Winning tool", "changed": "Different winner?"})
-      .to_string(index=False))
+if rec.recommended is None:
+    print(rec.stability())   # no tool recommended: nothing for the weights to change
+else:
+    sens = rec.sensitivity.assign(changed=rec.sensitivity["changed"].map({True: "yes", False: "no"}))
+    print(sens[["criterion", "change", "weight", "winner_name", "changed"]]
+          .rename(columns={"criterion": "Criterion", "change": "Weight made", "weight": "New weight",
+                           "winner_name": "Winning tool", "changed": "Different winner?"})
+          .to_string(index=False))
 
 # %% [markdown]
 # And here is the **smallest** change to each weight (as a multiple of its current value) that
@@ -218,8 +231,7 @@ if len(rec.flips):
                            "multiplier": "Times its weight", "new_winner_name": "New winner"})
           .to_string(index=False))
 else:
-    print(f"No single weight change (from 0 to 3 times its value) makes another tool win: "
-          f"{rec.recommended_name} stays the best choice.")
+    print(rec.stability())   # no weight change flips it, or there is no recommendation
 
 # %% [markdown]
 # ### Your turn: choose your own weights
@@ -229,7 +241,7 @@ else:
 # %%
 my_weights = {"coverage": 3, "measures": 2, "alerts": 1, "cost": 2, "ease": 1}
 mine = smlib.recommend_tool(ds, days=days, weights=my_weights)
-print(f"With my weights: {mine.recommended_name} (runner-up: {mine.runner_up_name})")
+print(f"With my weights: {mine.short()}")   # e.g. "Brand24 (runner-up: Hootsuite)"
 
 # %% [markdown]
 # ### For tutors: weight sliders
