@@ -49,8 +49,8 @@ from . import (airline, facebook, google_reviews, instagram, mastodon, records, 
 from . import _meta
 from ._csv import clean_headers, excel_sheets, head_cells, read_delimited, read_header
 from ._options import ARCHIVE_OWNER, UNNAMED_ORG, Options, names_organisation, org_words, slug
-from ._rows import Tracker, finish, norm_platform, text_read_dtype
-from ._source import open_source, parse_json
+from ._rows import Tracker, check_platform, finish, norm_platform, text_read_dtype
+from ._source import html_download, open_source, parse_json
 from ._time import UTC_ASSUMED
 
 JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
@@ -322,6 +322,9 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
     Raises :class:`smlib.DataError` (only) when the file cannot be used.
     """
     fmt = _check_format(format, str(path))   # the file named in the message, as for every error
+    if org is not None and not isinstance(org, str):
+        raise DataError(f"org= must be the organisation's name or handle as text, e.g. org='acme-coffee'; got "
+                        f"{type(org).__name__} {org!r}", source=str(path), field="org")
     if platform is not None and not str(platform).strip():
         platform = None
     try:
@@ -331,6 +334,10 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
     except (OSError, ValueError, TypeError) as exc:  # e.g. a path with a NUL byte, a socket
         raise DataError(f"cannot open this path ({type(exc).__name__}: {exc})", source=str(path)) from None
     tracker = Tracker(src.name)
+    if platform is not None:   # "Facebook Page" → facebook; a typing slip ("tiktokk") is an error
+        platform, said = check_platform(platform, src.name)
+        if said:
+            tracker.warnings.append(said)
     columns = _as_map(columns, src.name)   # checked once, for every path (CSV, Excel, JSON)
     profile = _profile_for(org)
     local_tz = (_check_timezone(timezone, src.name) if timezone is not None else None) or \
@@ -374,6 +381,18 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                 raise DataError(f"format {fmt!r} expects a CSV table, but this file is JSON", source=src.name)
             mapping = None
             if kind == "csv" and _RE_HTML.match(src.head_text(512)):
+                download = html_download(src, src.name)
+                if download == "meta":
+                    raise DataError("this is the web-page (HTML) version of a Facebook or Instagram download, "
+                                    "which smlib cannot read. Request your information again and choose the "
+                                    "format JSON (Accounts Centre → Your information and permissions → "
+                                    "Download your information → Format: JSON), then load the .json file "
+                                    "with the messages", source=src.name)
+                if download == "google":
+                    raise DataError("this is the web-page (HTML) version of a Google Takeout download, which "
+                                    "smlib cannot read. Request the download again and choose JSON (or CSV) "
+                                    "instead of HTML under 'Multiple formats', then load that file",
+                                    source=src.name)
                 raise DataError("this file is a web page (HTML), not a CSV or Excel file. Some tools save "
                                 "their 'Excel' export as a web page: open it in Excel or LibreOffice and save "
                                 "it as .xlsx or .csv, then load that", source=src.name)
@@ -463,7 +482,9 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
         interactions, summary = finish(frame, tracker, org=org_value, platform=plat, org_handles=handles,
                                        fmt=fmt, encoding=src.label or src.encoding, local_tz=local_tz)
         if opts.zone and local_tz == opts.zone:   # said once, with the reason
-            summary["warnings"] = [w for w in summary["warnings"] if w != UTC_ASSUMED]
+            summary["warnings"] = [w for w in summary["warnings"]
+                                   if w != UTC_ASSUMED and not w.startswith(f"dates had no time zone; they were "
+                                                                            f"taken as {opts.zone} clock times")]
     except DataError:
         raise
     except RecursionError:

@@ -469,12 +469,14 @@ def excel_sheets(src: Source) -> Iterator[tuple[str, pd.DataFrame, list[str]]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = pd.ExcelFile(io.BytesIO(src.data))
+            # .xls and .ods: python-calamine (pandas' own default for .ods, odfpy, is not installed)
+            engine = "calamine" if src.workbook in ("xls", "ods") else None
+            book = pd.ExcelFile(io.BytesIO(src.data), engine=engine)
             names = list(book.sheet_names)
             _compact_wide_sheets(book)
     except ImportError as exc:
-        raise DataError(f"reading Excel needs an extra package ({exc}); save the sheet as CSV instead",
-                        source=src.name) from None
+        raise DataError(f"reading this {'old .xls' if src.workbook == 'xls' else 'Excel'} workbook needs an extra "
+                        f"package ({exc}); save the sheet as .xlsx or CSV instead", source=src.name) from None
     except Exception as exc:  # openpyxl/xlrd raise many types for damaged workbooks
         raise DataError(f"this Excel workbook cannot be read ({type(exc).__name__}: {exc}); "
                         "save the sheet as CSV and load that", source=src.name) from None

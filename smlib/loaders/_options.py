@@ -108,6 +108,9 @@ weekly monthly yearly today yesterday date time version edit edited fixed redact
 anonymized pseudonymised personal legacy format formatted converted merged combined extract
 extracted subset filtered sorted original updated form excel resaved saved complaint
 link url am pm en fr de es it nl pt
+book spreadsheet untitled evidence assignment coursework homework task unit lesson module student work
+project monitoring monitor tracker tracking output input summary overview notes draft temp tmp mine
+last this next previous prev past recent current weekend fortnight quarter term semester period
 kommentar kommentare beitrag beitrage beitraege nachricht nachrichten bewertung bewertungen daten
 commentaire avis publication donnees resena comentario mensaje publicacion datos recensione
 commento commenti messaggio messaggi dati reactie bericht berichten beoordeling gegevens
@@ -169,5 +172,11 @@ def names_organisation(stem: str) -> bool:
     [False, False, False, False, False, False, False]
     >>> [names_organisation(s) for s in ["mybrand_tweets", "Acme Coffee", "My Café (2025)", "Кафе", "店"]]
     [True, True, True, True, True]
+
+    Default spreadsheet names and filing words name nobody either (a report would print them):
+
+    >>> [names_organisation(s) for s in ["Book1", "Untitled spreadsheet - Sheet1", "mentions_last_week",
+    ...                                  "P3 evidence", "comments 2026-11-25", "unit3_task2"]]
+    [False, False, False, False, False, False]
     """
     return bool(org_words(stem))

@@ -12,7 +12,8 @@ an empty message). :func:`finish` then, in this order, skips and counts:
    ``deleted or removed comment`` - a text that is only ``[deleted]`` / ``[removed]``
 2. ``missing date`` / ``unparseable date``
 3. ``missing message_id``
-4. ``duplicate message_id`` - the first row with an id is kept
+4. ``duplicate message_id`` - the first row with an id *on its platform* is kept (ids are
+   unique within a platform; reply links are matched within the reply's platform too)
 
 (Excel-rounded ids are repaired, not skipped: see :func:`repair_excel_ids`), fills org,
 platform, author_is_org, thread_id and reply counts, then conforms the table
@@ -37,6 +38,7 @@ from ._time import NOT_DATES, to_utc
 
 _EXCEL_ID = re.compile(r"^\s*\d(\.\d+)?[eE]\+?\d+\s*$")
 PLATFORM_ALIASES = {"twitter": "x", "tweet": "x", "x.com": "x", "fb": "facebook", "meta": "facebook",
+                    "twitter.com": "x", "facebook.com": "facebook", "messenger": "facebook", "thread": "threads",
                     "ig": "instagram", "insta": "instagram", "yt": "youtube", "li": "linkedin",
                     "tik tok": "tiktok", "google reviews": "reviews", "trustpilot": "reviews",
                     "review": "reviews", "google my business": "reviews", "google business profile": "reviews",
@@ -141,9 +143,65 @@ def norm_handle(v: Any) -> str:
     return handle_key(v)
 
 
+_PLATFORM_FILLER = frozenset(
+    "page pages account accounts profile profiles channel channels group groups business company official "
+    "comments comment posts post messages message dm dms direct inbox ads ad organic paid formerly com the "
+    "feed app mentions mention stories story reels reel live video videos shorts network social media "
+    "and or".split())
+"""Words that may stand next to a platform's name without changing the platform: ``Facebook Page``,
+``Instagram Business``, ``X (formerly Twitter)``, ``YouTube channel``, ``LinkedIn company page``."""
+
+
+def _platform_word(w: str) -> str | None:
+    """The platform code one word names (``twitter`` → ``x``, ``blogs`` → ``blog``), else None."""
+    for cand in (w, w[:-1] if w.endswith("s") and len(w) > 3 else None):
+        if cand in PLATFORMS:
+            return cand
+        if cand in PLATFORM_ALIASES:
+            return PLATFORM_ALIASES[cand]
+    return None
+
+
 def norm_platform(v: Any) -> str:
-    p = str(v).strip().lower()
-    return PLATFORM_ALIASES.get(p, p) or "other"
+    """A platform as written (a column's value or ``platform=``) → smlib's code: case and spaces
+    ignored, aliases mapped (``Twitter`` → ``x``, ``FB`` → ``facebook``), and a platform's name
+    with words that do not change it (``Facebook Page`` → ``facebook``, ``Tik-Tok`` → ``tiktok``,
+    ``X (formerly Twitter)`` → ``x``). Anything else is returned as written, in lower case.
+
+    >>> [norm_platform(v) for v in ["Twitter", "Facebook Page", "X (formerly Twitter)", "Tik-Tok", "WhatsApp", " "]]
+    ['x', 'facebook', 'x', 'tiktok', 'whatsapp', 'other']
+    """
+    p = " ".join(str(v).strip().lower().split())
+    if not p:
+        return "other"
+    if p in PLATFORMS or p in PLATFORM_ALIASES:
+        return PLATFORM_ALIASES.get(p, p)
+    one = _platform_word(re.sub(r"[^a-z0-9]+", "", p))
+    if one:
+        return one
+    words = re.findall(r"[^\W_]+", p)
+    named = {_platform_word(w) for w in words} - {None}
+    if len(named) == 1 and all(_platform_word(w) or w in _PLATFORM_FILLER for w in words):
+        return named.pop()
+    return p
+
+
+def check_platform(value: Any, source: str | None = None) -> tuple[str, str | None]:
+    """``platform=`` as smlib's code, and a warning when it is not one of smlib's platforms.
+    A near miss of a known platform (``tiktokk``, ``facebok``) is a :class:`DataError` listing
+    them, as it is surely a typing slip; another name (``whatsapp``) is kept as written, with
+    the warning a platform column's unknown value gets.
+    """
+    import difflib
+    code = norm_platform(value)
+    if code in PLATFORMS:
+        return code, None
+    near = difflib.get_close_matches(code, [*PLATFORMS, *PLATFORM_ALIASES], n=1, cutoff=0.75)
+    if near:
+        raise DataError(f"platform={value!r} is not one of smlib's platforms {list(PLATFORMS)}; did you mean "
+                        f"platform={norm_platform(near[0])!r}?", source=source, field="platform")
+    return code, (f"platform={value!r} is not among smlib's platforms {list(PLATFORMS)}; it was kept as "
+                  f"written ({code!r}). Use platform='other' for a network smlib does not know")
 
 
 def as_str(s: pd.Series) -> pd.Series:
@@ -212,6 +270,9 @@ def any_contains(s: pd.Series, subs: tuple[str, ...]) -> bool:
 
 
 _SPACE = (" ", "\t", "\n", "\r", "\xa0")
+_RE_ID_WRAPPER = re.compile(r'^\s*(?:="([^"]*)"|\'(\d+))\s*$')
+"""What a spreadsheet adds to an id to keep it as text: ``="1234567890123456789"`` (a formula)
+or a leading ``'``; the id is what is inside."""
 
 
 def clean_ids(s: pd.Series) -> pd.Series:
@@ -221,6 +282,8 @@ def clean_ids(s: pd.Series) -> pd.Series:
     s = as_str(s)
     if j.starts(" ") or j.ends(" "):
         s = s.str.strip()
+    if j.starts("=\"", "'"):   # a spreadsheet's text marks: ="1234…" (a formula) or '1234…
+        s = s.str.replace(_RE_ID_WRAPPER, r"\1\2", regex=True)
     if j.ends(".0", ".0 "):
         tail = s.str.endswith(".0").fillna(False).to_numpy(dtype=bool)
         cut = s[tail].str.slice(0, -2)
@@ -305,6 +368,35 @@ def category(values: pd.Series | np.ndarray | str, n: int, mapper: Any = None) -
     return pd.Categorical.from_codes(remap[codes], categories=pd.Index(cats, dtype="str"))
 
 
+def repeated_ids(ids: pd.Series, platforms: pd.Series) -> np.ndarray:
+    """Rows whose message id already came earlier *on the same platform* (the model: an id is
+    unique within its platform; ``1`` on X and ``1`` on Facebook are two messages). The fast
+    whole-column check runs first; pairs are compared only when some id repeats.
+
+    >>> repeated_ids(pd.Series(["1", "1", "2", "1"]), pd.Series(["x", "facebook", "x", "x"])).tolist()
+    [False, False, False, True]
+    """
+    dup = duplicated_ids(ids)
+    if not dup.any():
+        return dup
+    plat = platforms.cat.codes.to_numpy() if isinstance(platforms.dtype, pd.CategoricalDtype) \
+        else pd.factorize(platforms)[0]
+    if len(np.unique(plat)) < 2:
+        return dup
+    return pd.DataFrame({"p": plat, "m": ids.to_numpy(dtype=object)}).duplicated().to_numpy()
+
+
+def _link_keys(ids: pd.Series, parents: pd.Series, platforms: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Ids and parent ids keyed by platform (``'x\x1f1'``), so that a reply on Facebook to ``1``
+    finds Facebook's message ``1``, never X's."""
+    plat = platforms.astype("object").astype(str).to_numpy(dtype=object) + "\x1f"
+    key_ids = pd.Series(plat + ids.astype("object").astype(str).to_numpy(dtype=object), index=ids.index)
+    given = parents.notna().to_numpy()
+    key_par = np.full(len(parents), None, dtype=object)
+    key_par[given] = plat[given] + parents.astype("object").to_numpy(dtype=object)[given].astype(str)
+    return key_ids, pd.Series(key_par, index=parents.index, dtype=object)
+
+
 def _parent_rows(ids: pd.Series, parents: pd.Series) -> np.ndarray | None:
     """Each row's parent row (-1: no parent, or not in the file); None when ids repeat."""
     index = pd.Index(ids.to_numpy(dtype=object))
@@ -360,25 +452,94 @@ def _thread_roots_stepwise(ids: pd.Series, parents: pd.Series) -> pd.Series:
     return root
 
 
-def repair_excel_ids(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
-    """Ids like ``5.70306E+17`` were rounded by Excel: the real id is lost. Replace message ids by a
-    row-based id (so rows are kept and not merged as false duplicates), drop broken reply links,
-    and report it."""
-    out = frame
-    if not tracker.may_have_exp:
-        return out
+def _long_id_lengths(s: pd.Series) -> np.ndarray | None:
+    """Each value's length when some value of the text column is 16 characters or longer (the
+    only ids Excel can round: it keeps 15 significant digits), else None (one cheap look)."""
+    if is_arrow_text(s):
+        import pyarrow.compute as pc
+        lengths = pc.utf8_length(s.array._pa_array)
+        top = pc.max(lengths).as_py()
+        if top is None or top < 16:
+            return None
+        return lengths.to_numpy().astype("float64") if lengths.null_count == 0 else \
+            np.asarray(pd.Series(lengths.to_pandas()).fillna(0), dtype="float64")
+    vals = s.to_numpy(dtype=object)
+    lengths = np.fromiter((len(v) if isinstance(v, str) else 0 for v in vals), dtype="float64", count=len(vals))
+    return lengths if len(lengths) and lengths.max() >= 16 else None
+
+
+def _zero_tailed(s: pd.Series) -> tuple[np.ndarray, int]:
+    """Which values are ids of 16+ digits whose digits after the 15th are all zeros (what Excel
+    writes out for a long id in a Number column: ``570306133677760000``), and how many values
+    are ids of 16+ digits at all."""
+    none = np.zeros(len(s), dtype=bool)
+    lengths = _long_id_lengths(s)
+    if lengths is None:
+        return none, 0
+    long_ = lengths >= 16
+    txt = as_str(s[long_]).str.strip()
+    digits = txt.str.fullmatch(r"\d{16,}").fillna(False).to_numpy(dtype=bool)
+    zeros = txt.str.fullmatch(r"[1-9]\d{14}0+").fillna(False).to_numpy(dtype=bool)
+    out = none.copy()
+    out[np.flatnonzero(long_)[zeros]] = True
+    return out, int(digits.sum())
+
+
+def _excel_zero_ids(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """{column: rows} of ids Excel rounded and wrote out in full (``570306133677760000``).
+
+    One real id ending in three zeros is 1 in 1,000, so a zero tail alone proves nothing; the
+    message ids are taken as rounded when at least two have the tail and they are most of the
+    column's long ids, or when a zero-tailed id is given to two different texts (two messages
+    rounded to one id) and such ids are at least a tenth of the long ones (a big real export
+    holds a few real ids ending in 000, and repeated rows).
+    Reply links are taken as rounded when the message ids are, or by the same rule on their own."""
+    found: dict[str, np.ndarray] = {}
     for col in ("message_id", "parent_id"):
-        if col not in out.columns or not (pd.api.types.is_string_dtype(out[col].dtype) or out[col].dtype == object):
+        if col not in frame.columns or not (pd.api.types.is_string_dtype(frame[col].dtype)
+                                            or frame[col].dtype == object):
             continue
-        if not Joined(out[col]).contains("+"):
+        zt, long_ids = _zero_tailed(frame[col])
+        k = int(zt.sum())
+        if not k:
             continue
-        txt = as_str(out[col])
-        maybe = (txt.str.contains("E+", regex=False) | txt.str.contains("e+", regex=False)).fillna(False)
-        bad = pd.Series(False, index=out.index)
-        bad[maybe[maybe].index] = txt[maybe].str.match(_EXCEL_ID).fillna(False).astype(bool)
+        most = k >= 2 and k * 2 >= long_ids
+        clash = False
+        if col == "message_id" and not most and k * 10 >= long_ids and "text" in frame.columns:
+            # two different messages with one zero-tailed id (a repeated row is no proof: real
+            # exports repeat rows, and a real id ends in 000 once in a thousand)
+            pairs = pd.DataFrame({"id": as_str(frame[col][zt]).str.strip().to_numpy(dtype=object),
+                                  "text": frame["text"][zt].astype("object").to_numpy()})
+            clash = bool((pairs.drop_duplicates().groupby("id").size() > 1).any())
+        if most or clash or (col == "parent_id" and "message_id" in found):
+            found[col] = zt
+    return found
+
+
+def repair_excel_ids(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
+    """Ids like ``5.70306E+17``, or ``570306133677760000`` (the same rounding written out in full,
+    see :func:`_excel_zero_ids`), were rounded by Excel: the real id is lost. Replace message ids
+    by a row-based id (so rows are kept and not merged as false duplicates), drop broken reply
+    links, and report it."""
+    out = frame
+    marked: dict[str, pd.Series] = {}
+    if tracker.may_have_exp:
+        for col in ("message_id", "parent_id"):
+            if col not in out.columns or not (pd.api.types.is_string_dtype(out[col].dtype)
+                                              or out[col].dtype == object):
+                continue
+            if not Joined(out[col]).contains("+"):
+                continue
+            txt = as_str(out[col])
+            maybe = (txt.str.contains("E+", regex=False) | txt.str.contains("e+", regex=False)).fillna(False)
+            bad = pd.Series(False, index=out.index)
+            bad[maybe[maybe].index] = txt[maybe].str.match(_EXCEL_ID).fillna(False).astype(bool)
+            if bad.any():
+                marked[col] = bad
+    for col, zt in _excel_zero_ids(out).items():
+        marked[col] = marked[col] | zt if col in marked else pd.Series(zt, index=out.index)
+    for col, bad in marked.items():
         n = int(bad.sum())
-        if not n:
-            continue
         ex = out.loc[bad, col].iloc[0]
         out = out.copy()
         if col == "message_id":
@@ -539,20 +700,26 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
     f = tracker.drop(f, _missing(f["message_id"], no_nan=nn and f["message_id"].dtype == object),
                      "missing message_id")
     f = f.assign(message_id=as_str(f["message_id"]))
-    # 4. duplicates (first kept)
-    f = tracker.drop(f, duplicated_ids(f["message_id"]), "duplicate message_id")
-    n = len(f)
-
-    # derived columns (constant or few-valued columns are built as categories directly: fast)
+    # the platform first (constant or few-valued columns are built as categories directly: fast):
+    # a message id is unique within its platform, so repeats are looked for per platform
     if "platform" in f.columns and platform == "":
-        f = f.assign(platform=category(f["platform"], n, lambda v: "other" if pd.isna(v) or not str(v).strip()
+        f = f.assign(platform=category(f["platform"], len(f), lambda v: "other" if pd.isna(v) or not str(v).strip()
                                        else norm_platform(v)))
         odd = sorted(set(map(str, f["platform"].cat.categories)) - set(PLATFORMS))
         if odd:
             tracker.warnings.append(f"platform name(s) {odd[:6]} are not among smlib's platforms "
                                     f"{list(PLATFORMS)}; they were kept as written")
     else:
-        f = f.assign(platform=category(platform or "other", n))
+        f = f.assign(platform=category(platform or "other", len(f)))
+    # 4. duplicates (first kept): the same id on the same platform
+    repeats = repeated_ids(f["message_id"], f["platform"])
+    if repeats.any():
+        f = tracker.drop(f, repeats, "duplicate message_id")
+        f = f.assign(platform=f["platform"].cat.remove_unused_categories())
+    n = len(f)
+    several = len(f["platform"].cat.categories) > 1
+
+    # derived columns
     if "org" not in f.columns or org:
         f = f.assign(org=category(org or "unknown", n))
     else:
@@ -587,7 +754,9 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         par = f["parent_id"].astype("object").where(~par_blank, None)
         f = f.assign(parent_id=par)
         has_parent = ~par_blank
-        parent_rows = _parent_rows(f["message_id"], par)
+        # a reply is on its parent's platform: with several platforms, links are matched per platform
+        parent_rows = _parent_rows(*_link_keys(f["message_id"], par, f["platform"])) if several \
+            else _parent_rows(f["message_id"], par)
         if "thread_id" not in f.columns:
             f = f.assign(thread_id=_thread_roots(f["message_id"], par, parent_rows).to_numpy())
         else:   # a source that gives thread ids for some rows only: the rest from the reply links
@@ -596,8 +765,11 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
                 roots = _thread_roots(f["message_id"], par, parent_rows)
                 f = f.assign(thread_id=f["thread_id"].astype("object").where(~no_thread, roots))
         if "replies" not in f.columns:
-            counts = par.dropna().value_counts()
-            f = f.assign(replies=f["message_id"].map(counts).fillna(0).astype("int64").to_numpy())
+            if parent_rows is not None:   # the rows in the file replying to each row
+                f = f.assign(replies=np.bincount(parent_rows[parent_rows >= 0], minlength=n).astype("int64"))
+            else:
+                counts = par.dropna().value_counts()
+                f = f.assign(replies=f["message_id"].map(counts).fillna(0).astype("int64").to_numpy())
         _warn_replies_before_parents(f, parent_rows, tracker)
     if "thread_id" in f.columns and "parent_id" not in f.columns:
         no_thread = _blank(f["thread_id"])     # no reply links: a message is its own conversation

@@ -34,6 +34,7 @@ class Source:
     bad_json_lines: list[int] = field(default_factory=list)  # JSON Lines lines that are not JSON
     no_header: bool = False   # the CSV's first line is data, not column names (set by the loader)
     verbatim: bool = False   # ``data`` is the file's bytes as read (no bytes removed or re-encoded)
+    workbook: str = ""       # "xlsx", "xls" or "ods" for a spreadsheet (how excel_sheets reads it)
 
     @property
     def name(self) -> str:
@@ -70,10 +71,17 @@ class Source:
                             source=self.name, field="encoding") from None
 
 
+_RE_URL = re.compile(r"^\s*(?:https?|ftp)://", re.I)
+
+
 def open_source(path: Any, encoding: str | None = None) -> Source:
     """Read ``path`` into a :class:`Source`, or raise :class:`DataError` saying why not."""
     if path is None or (isinstance(path, str) and not path.strip()):
         raise DataError(f"no file given; expected a path to {_EXPECTED}")
+    if isinstance(path, str) and _RE_URL.match(path):
+        raise DataError("this is a web address, not a file on this computer: download the file first "
+                        "(open the link and save the file), then load the saved file by its path",
+                        source=path.strip())
     try:
         p = Path(path).expanduser()
     except TypeError:
@@ -100,12 +108,14 @@ def open_source(path: Any, encoding: str | None = None) -> Source:
     if not data[:65536].strip(blank) and not data.strip(blank):  # whole-file strip only if needed
         raise DataError(f"the file is empty; expected {_EXPECTED}", source=str(p))
     src = Source(p, data, verbatim=True)
+    _reject_other_files(src)
     src.encoding = _choose_encoding(src, encoding)
     if src.kind() == "zip":
-        _reject_zip(src)
+        src.workbook = _reject_zip(src)
         src.encoding = "binary"
         return src
     if src.kind() == "excel":
+        src.workbook = "xls"
         src.encoding = "binary"
         return src
     _reject_binary(src)
@@ -116,6 +126,41 @@ def open_source(path: Any, encoding: str | None = None) -> Source:
         src.encoding = "utf-8"
         src.verbatim = False
     return src
+
+
+_COMPRESSED = ((b"\x1f\x8b", "gzip", ".gz"), (b"BZh", "bzip2", ".bz2"), (b"\xfd7zXZ\x00", "xz", ".xz"),
+               (b"7z\xbc\xaf\x27\x1c", "7-Zip", ".7z"), (b"Rar!\x1a\x07", "RAR", ".rar"))
+"""Compressed files by their first bytes: (magic, what it is, usual ending)."""
+
+
+def _reject_other_files(src: Source) -> None:
+    """A DataError that says what the file is, for files no encoding can make into a table: a
+    compressed file (gzip ``1f 8b``, bzip2, xz, 7-Zip, RAR) or a PDF (``%PDF``). Without it they
+    got advice about text encodings (``encoding='cp1251'``) or "binary data"."""
+    head = src.data[:8]
+    if head.startswith(b"%PDF"):
+        raise DataError("this is a PDF document, not a table of data: smlib cannot read messages out of a "
+                        "PDF. Export the data from the tool that made it as CSV or Excel (.xlsx) instead",
+                        source=src.name)
+    for magic, what, ending in _COMPRESSED:
+        if head.startswith(magic):
+            archive = what == "gzip" and _gzip_holds_tar(src.data)
+            if archive or src.path.name.lower().endswith((".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")):
+                raise DataError(f"this is a compressed archive of several files ({what} of a .tar): extract it "
+                                "first (double-click it, or run 'tar -xf' on it) and load the messages file "
+                                "inside", source=src.name)
+            raise DataError(f"this file is compressed ({what}, usually ending {ending}): decompress it first "
+                            f"(double-click it, or use 7-Zip) and load the file that comes out", source=src.name)
+
+
+def _gzip_holds_tar(data: bytes) -> bool:
+    """Does this gzip file hold a tar archive (``ustar`` at byte 257 of its content)?"""
+    import zlib
+    try:
+        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], 1024)
+    except zlib.error:
+        return False
+    return head[257:262] == b"ustar"
 
 
 def _choose_encoding(src: Source, forced: str | None) -> str:
@@ -129,6 +174,7 @@ def _choose_encoding(src: Source, forced: str | None) -> str:
                             source=src.name, field="encoding") from None
         src.encoding = forced
         src.head_text(65536)   # a codec that cannot read these bytes at all: DataError now
+        _warn_replaced(src, forced)
         return forced
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
@@ -163,11 +209,37 @@ def _choose_encoding(src: Source, forced: str | None) -> str:
             data.decode(enc)
         except UnicodeDecodeError:
             continue
-        _refuse_if_not_western(src, enc)
         line = data[:bad_at].count(b"\n") + 1
+        if _refuse_if_not_western(src, enc) == "mac_roman":
+            src.warnings.append(f"the file is not UTF-8 (first odd byte on line {line}); its accented letters "
+                                "read as Western text only in Mac Roman (old Mac Excel's 'CSV'), so it was read "
+                                "as mac_roman. Save it as 'CSV UTF-8' to be sure")
+            return "mac_roman"
         src.warnings.append(f"the file is not UTF-8 (first odd byte on line {line}); read it as {enc}")
         return enc
     return "latin-1"  # unreachable: latin-1 decodes any bytes
+
+
+def _warn_replaced(src: Source, forced: str) -> None:
+    """Warn, with a count, when a forced ``encoding=`` does not fit some bytes of the file: they
+    are read as "�" (a cp1252 file forced to UTF-8 loses every accented letter)."""
+    data = src.data
+    if data.isascii() or data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return
+    try:
+        data.decode(forced)
+        return
+    except (UnicodeError, ValueError, LookupError):
+        pass
+    try:
+        text = data.decode(forced, errors="replace")
+    except (UnicodeError, ValueError, LookupError):
+        return   # a codec that refuses even so: the reader says it
+    utf8 = codecs.lookup(forced).name in ("utf-8", "utf-8-sig")
+    n = text.count("\ufffd") - (data.count("\ufffd".encode()) if utf8 else 0)
+    if n > 0:
+        src.warnings.append(f"{n} character(s) could not be read as encoding={forced!r} and became '\ufffd': "
+                            "that encoding does not fit the file. Leave encoding= out to let smlib detect it")
 
 
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -207,7 +279,33 @@ scripts their text is written in (for the suggestion in the error). The double-b
 first: they refuse most bytes that are not theirs, while a one-byte page reads anything."""
 
 
-def _refuse_if_not_western(src: Source, enc: str) -> None:
+def _western(sample: bytes, enc: str) -> tuple[bool, list[str]]:
+    """(does ``sample`` read as Western European text in ``enc``, words made only of accented
+    letters): see :func:`_refuse_if_not_western`."""
+    decoded = sample.decode(enc, errors="replace")
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", decoded) if not w.isascii()]
+    alien = [w for w in words if all(ord(c) > 127 for c in w)]
+    # Latin-1 is only tried when cp1252 cannot read a byte: those bytes are C1 control codes
+    # there, which no text uses; many of them mean a double-byte code page (Japanese, …)
+    high = [c for c in decoded if ord(c) > 127]
+    controls = sum("\x80" <= c <= "\x9f" for c in high)
+    return not ((len(alien) >= 3 and len(alien) * 2 >= len(words)) or (high and controls * 10 >= len(high))), alien
+
+
+def _mac_roman_fits(sample: bytes) -> bool:
+    """Does ``sample`` read as Western text in Mac Roman (what Excel for Mac saved as "CSV"
+    before 'CSV UTF-8')? Its accented letters are the bytes that are control codes in
+    Latin-1 (``é`` is 0x8E), so a Mac file fails the cp1252/Latin-1 reading; read as Mac Roman
+    its letters must be Latin ones inside ordinary words."""
+    import unicodedata
+    ok, _ = _western(sample, "mac_roman")
+    if not ok:
+        return False
+    letters = [c for c in sample.decode("mac_roman") if ord(c) > 127 and c.isalpha()]
+    return bool(letters) and sum(unicodedata.name(c, "").startswith("LATIN") for c in letters) >= 0.9 * len(letters)
+
+
+def _refuse_if_not_western(src: Source, enc: str) -> str | None:
     """DataError when a file that is not UTF-8 does not read as Western European text in ``enc``.
 
     Excel on a Russian, Greek, Chinese or Japanese Windows saves CSV in that system's code page.
@@ -216,18 +314,15 @@ def _refuse_if_not_western(src: Source, enc: str) -> None:
     letters inside otherwise plain words ('café', 'Grüße', 'déçu'); here at least half of the
     words with an accented letter are made only of them (3 letters or more, at least 3 such
     words). The error names the code pages whose reading gives one script, so the tutor can
-    pass ``encoding=``."""
+    pass ``encoding=``. Returns ``"mac_roman"`` when the text reads as Western text in Mac Roman
+    (then that is the file's encoding)."""
     import unicodedata
     sample = src.data[: 1 << 20]
-    decoded = sample.decode(enc, errors="replace")
-    words = [w for w in re.findall(r"[^\W\d_]{3,}", decoded) if not w.isascii()]
-    alien = [w for w in words if all(ord(c) > 127 for c in w)]
-    # Latin-1 is only tried when cp1252 cannot read a byte: those bytes are C1 control codes
-    # there, which no text uses; many of them mean a double-byte code page (Japanese, …)
-    high = [c for c in decoded if ord(c) > 127]
-    controls = sum("\x80" <= c <= "\x9f" for c in high)
-    if not ((len(alien) >= 3 and len(alien) * 2 >= len(words)) or (high and controls * 10 >= len(high))):
-        return
+    ok, alien = _western(sample, enc)
+    if ok:
+        return None
+    if _mac_roman_fits(sample):
+        return "mac_roman"
     fits = []
     for code, language, scripts in _OTHER_CODE_PAGES:
         try:
@@ -283,16 +378,29 @@ def _reject_binary(src: Source) -> None:
         src.warnings.append(f"{total} NUL byte(s) (character 0, not text) were removed from the file")
 
 
-def _reject_zip(src: Source) -> None:
+_ODS_TYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _reject_zip(src: Source) -> str:
+    """``"xlsx"`` or ``"ods"`` for a spreadsheet in a zip container; otherwise a DataError
+    saying what to do with the archive."""
     import io
     try:
-        names = zipfile.ZipFile(io.BytesIO(src.data)).namelist()
-    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError):
+        box = zipfile.ZipFile(io.BytesIO(src.data))
+        names = box.namelist()
+        kind = box.read("mimetype")[:200].strip() if "mimetype" in names else b""
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError, KeyError, RuntimeError):
         # damaged: zipfile also raises NotImplementedError ("zip file version 14.8") and others
         raise DataError(f"the file starts like a zip archive but is damaged; expected {_EXPECTED}",
                         source=src.name) from None
     if any(n.startswith("xl/") for n in names):
-        return  # an .xlsx workbook
+        return "xlsx"  # an .xlsx workbook
+    if kind.startswith(b"application/vnd.oasis.opendocument"):
+        if kind == _ODS_TYPE and _calamine():
+            return "ods"   # read with python-calamine, as .xls
+        what = "spreadsheet" if kind == _ODS_TYPE else "document (not a spreadsheet)"
+        raise DataError(f"this is an OpenDocument {what} (LibreOffice/OpenOffice), which smlib cannot read "
+                        "here: open it and save it as Excel (.xlsx) or CSV, then load that", source=src.name)
     useful = [n for n in names if n.lower().endswith((".json", ".js", ".csv", ".jsonl"))]
     known = sorted((n for n in useful if _message_file_rank(n) is not None), key=_message_file_rank)
     if known:
@@ -301,6 +409,35 @@ def _reject_zip(src: Source) -> None:
                         source=src.name)
     raise DataError("this is a zip archive (a platform download?): unzip it and pass one file inside, "
                     f"e.g. {useful[:8] or names[:8]}", source=src.name)
+
+
+_META_HTML = re.compile(r'class="[^"]*\b_(?:a6-g|2ph_|a706|3-94|2pin|a6-p|a72d)\b|facebook\.com|instagram\.com|'
+                        r'fbcdn\.net|cdninstagram', re.I)
+_GOOGLE_HTML = re.compile(r'class="[^"]*\b(?:content-cell|outer-cell|header-cell|mdl-grid)\b|Google Takeout|'
+                          r'youtube\.com/(?:watch|channel)', re.I)
+
+
+def html_download(src: Source, name: str) -> str | None:
+    """``"meta"`` or ``"google"`` when this HTML file is the web-page version of a Facebook/
+    Instagram "Download your information" or a Google Takeout download (their class names, links
+    or the file's name, e.g. ``your_posts_1.html``, ``my-comments.html``), else None. Those
+    downloads can be asked for in JSON, which smlib reads."""
+    head = src.head_text(65536)
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    stem = base[:-5] if base.endswith(".html") else base[:-4] if base.endswith(".htm") else ""
+    google_names = ("my-comments", "my-live-chat-messages", "watch-history", "search-history", "my activity",
+                    "myactivity", "comments", "live chats")
+    if _GOOGLE_HTML.search(head) or stem in google_names:
+        return "google"
+    if _META_HTML.search(head) or _message_file_rank(stem + ".json") is not None:
+        return "meta"
+    return None
+
+
+def _calamine() -> bool:
+    """Is python-calamine (which reads .xls and .ods workbooks) installed?"""
+    import importlib.util
+    return importlib.util.find_spec("python_calamine") is not None
 
 
 MESSAGE_FILES = ("tweets.js", "tweet.js", "direct-messages.js", "note-tweet.js", "your_posts_1.json",

@@ -146,14 +146,32 @@ def _ns_utc(s: pd.Series) -> pd.Series:
     return s.where(ok).astype("datetime64[ns, UTC]")
 
 
+_NS_LIMIT = 9_200_000_000_000_000_000   # nanoseconds: the edge of pandas' range (year 2262)
+
+
 def _epoch(values: pd.Series) -> pd.Series:
+    """Epoch seconds or milliseconds → UTC. Whole numbers are converted with integer arithmetic
+    (``1732540000123`` ms is exactly …40.123, not …40.122999907 as ``/ 1000.0`` gives); only
+    values with a fraction (``1366044279.5``) go through floating point."""
     num = pd.to_numeric(values, errors="coerce")
     # seconds up to year ~5000 are < 1e11; bigger numbers are milliseconds
     ms = num.abs() >= 1e11
     secs = num.where(~ms, num / 1000.0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return pd.to_datetime(secs, unit="s", utc=True, errors="coerce")
+        out = pd.to_datetime(secs, unit="s", utc=True, errors="coerce")
+    vals = num.to_numpy(dtype="float64", na_value=np.nan)
+    whole = np.isfinite(vals) & (np.abs(vals) < 2.0 ** 53)
+    whole[whole] = vals[whole] == np.round(vals[whole])
+    if not (whole & ms.to_numpy(dtype=bool, na_value=False)).any():
+        return out   # no whole milliseconds: seconds are exact in floating point already
+    ints = num.to_numpy(dtype="int64", na_value=0) if pd.api.types.is_integer_dtype(num.dtype) else \
+        np.where(whole, vals, 0).astype("int64")
+    scale = np.where(ms.to_numpy(dtype=bool, na_value=False), 1_000_000, 1_000_000_000)
+    inside = whole & (np.abs(ints) <= _NS_LIMIT // scale)
+    ns = np.where(inside, ints * np.where(inside, scale, 1), 0).astype("datetime64[ns]")
+    exact = pd.Series(ns, index=num.index).dt.tz_localize("UTC")
+    return exact.where(inside, out.astype("datetime64[ns, UTC]") if len(out) else out)
 
 
 _MONTHS = [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"]
@@ -404,6 +422,18 @@ def _naive_to_utc(out: pd.Series, local_tz: str | None, row_zones: pd.Series | N
 
 
 UTC_ASSUMED = "dates had no time zone; they were taken as UTC"
+_RE_FIXED_ZONE = re.compile(r"^UTC([+-])(\d{2}):(\d{2})$")
+
+
+def _tz(name: str) -> object:
+    """A zone name as pandas takes it: an IANA name as it is; ``UTC-08:00`` (a fixed offset, from
+    a header such as ``Created Time (PST)``) as a :class:`datetime.timezone`."""
+    m = _RE_FIXED_ZONE.match(name)
+    if not m:
+        return name
+    import datetime as dt
+    minutes = (int(m.group(2)) * 60 + int(m.group(3))) * (-1 if m.group(1) == "-" else 1)
+    return dt.timezone(dt.timedelta(minutes=minutes), name)
 
 
 def _from_local(out: pd.Series, local_tz: str | None, warn: list[str] | None) -> pd.Series:
@@ -416,7 +446,7 @@ def _from_local(out: pd.Series, local_tz: str | None, warn: list[str] | None) ->
             warn.append(UTC_ASSUMED)
         return out
     naive = out.dt.tz_convert("UTC").dt.tz_localize(None)
-    local = naive.dt.tz_localize(local_tz, ambiguous=np.ones(len(naive), dtype=bool),
+    local = naive.dt.tz_localize(_tz(local_tz), ambiguous=np.ones(len(naive), dtype=bool),
                                  nonexistent="shift_forward")
     if warn is not None:
         warn.append(f"dates had no time zone; they were taken as {local_tz} clock times (the time "

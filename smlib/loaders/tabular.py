@@ -248,6 +248,8 @@ _NOT_FOR = {
                   "reactions", "description", "title",
                   # a true/false about the message ("likedByAuthor", "pinnedByAuthor")
                   "liked", "pinned", "hearted", "favourited", "favorited",
+                  # what is stored about a user, not the user ("User data", "User agent")
+                  "data", "info", "information", "details", "agent", "settings", "preferences",
                   # French, German, Spanish, Italian, Dutch, Portuguese
                   "abonnes", "genre", "sexe", "pays", "ville", "clics", "portee", "photo",
                   "abonnenten", "geschlecht", "alter", "stadt", "klicks", "reichweite", "bild",
@@ -311,12 +313,32 @@ def guess_columns(headers: list[str]) -> dict[str, str]:
         for n in SYNONYMS[fld]:
             words = n.split("_")
             h = next((h for k, h in by_key.items() if h not in used and _has_words(k, words)
-                      and _loose_ok(fld, _words(h) - set(words))), None)
+                      and _loose_ok(fld, _words(h) - set(words)) and (n != "data" or _data_is_date(h))), None)
             if h is not None:
                 found[fld] = h
                 used.add(h)
                 break
     return found
+
+
+_DATA_NEXT = {"de", "di", "do", "da", "del", "della", "dell", "e", "ora", "hora", "pubblicazione", "creazione",
+              "invio", "publicacao", "criacao", "envio", "postagem", "commento", "comentario", "messaggio",
+              "mensagem", "registo", "registro"}
+"""Words that may follow ``Data`` in a date header (Italian and Portuguese: ``Data de publicação``,
+``Data di invio``, ``Data/ora``, ``Data pubblicazione``)."""
+
+
+def _data_is_date(h: str) -> bool:
+    """Is this header with the word ``data`` a date (Italian/Portuguese *data*), not English
+    *data* (``Extra data``, ``User data``, ``Data source``)? Only ``Data`` on its own (a zone
+    note allowed: ``Data (UTC)``) or followed by one of :data:`_DATA_NEXT`.
+
+    >>> [_data_is_date(h) for h in ["Data", "Data (UTC)", "Data de envio", "Data/ora", "Extra data", "Data source"]]
+    [True, True, True, True, False, False]
+    """
+    h = _RE_ZONE_NOTE.sub("", h) if _header_zone(h) else h
+    parts = [w for w in _plain_key(h).split("_") if w not in _ZONE_NOTE]
+    return bool(parts) and parts[0] == "data" and (len(parts) == 1 or parts[1] in _DATA_NEXT)
 
 
 def _words(h: str) -> set[str]:
@@ -375,19 +397,69 @@ _RE_HEADER_UTC = re.compile(r"(?<![A-Za-z])(UTC|GMT)(?![A-Za-z])(?!\s*[+\-\u2212
 
 
 def _bare_keys(h: str) -> set[str]:
-    """A header's keys without a note of its time zone: ``Time (UTC)`` → ``time``."""
+    """A header's keys without a note of its time zone: ``Time (UTC)``, ``Date (ET)`` → ``time``, ``date``."""
     out = set()
+    h = _RE_ZONE_NOTE.sub("", h) if _header_zone(h) else h
     for k in (_plain_key(h), _key(h)):
         out.add("_".join(w for w in k.split("_") if w not in _ZONE_NOTE))
     return out
 
 
+_US_ZONES = {"ET": "America/New_York", "EASTERN": "America/New_York", "EASTERN TIME": "America/New_York",
+             "CT": "America/Chicago", "CENTRAL": "America/Chicago", "CENTRAL TIME": "America/Chicago",
+             "MT": "America/Denver", "MOUNTAIN": "America/Denver", "MOUNTAIN TIME": "America/Denver",
+             "PT": "America/Los_Angeles", "PACIFIC": "America/Los_Angeles", "PACIFIC TIME": "America/Los_Angeles",
+             "UK": "Europe/London", "UK TIME": "Europe/London", "LONDON": "Europe/London"}
+"""Zone names a header may give that are not abbreviations of one offset: ``Date (ET)`` is US
+Eastern time, summer time included (the zone, not a fixed offset); ``(UK)`` is London time."""
+_RE_ZONE_NOTE = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,40}?)\s*[)\]]\s*$|(?<=\s)([A-Z]{2,5}|[A-Z][A-Za-z_]+/[A-Za-z_/]+)\s*$")
+"""A zone at the end of a header: in brackets (``Created Time (PST)``, ``Timestamp
+(Europe/Berlin)``) or as a last word in capitals or an IANA name (``Date PST``)."""
+
+
+def _header_zone(h: str) -> str | None:
+    """The zone a header names at its end (see :data:`_RE_ZONE_NOTE`), as ``local_tz`` takes it:
+    an IANA name (``Europe/Berlin``, ``America/New_York`` for ``ET``), ``UTC``, or a fixed offset
+    ``UTC-08:00`` for an abbreviation of the table the date values are read with
+    (:data:`smlib.loaders._time.ZONE_WORDS`: ``PST`` is −08:00, ``CET`` +01:00). Offsets written
+    with ``GMT``/``UTC`` (``GMT+1``) are not read (see :func:`header_zone`).
+
+    >>> [_header_zone(h) for h in ["Date (ET)", "Created Time (PST)", "Timestamp (Europe/Berlin)", "Date (dd/mm)"]]
+    ['America/New_York', 'UTC-08:00', 'Europe/Berlin', None]
+    """
+    from ._time import ZONE_WORDS, zone_of
+    m = _RE_ZONE_NOTE.search(str(h))
+    if not m:
+        return None
+    said = (m.group(1) or m.group(2) or "").strip()
+    if said.upper() in _US_ZONES:
+        return _US_ZONES[said.upper()]
+    word = said.upper() if said.isalpha() and len(said) <= 5 else said
+    if said.isalpha() and word not in ZONE_WORDS and len(said) <= 5:
+        return None   # a short word that is not an abbreviation of the table ("(s)", "(Local)")
+    if re.search(r"[+\-\u2212]\s*\d", said):
+        return None   # "GMT+1", "UTC-05:00": not read from a header (left as before)
+    z = zone_of(word)
+    if z is None:
+        return None
+    if isinstance(z, str):
+        return z
+    return "UTC" if z == 0 else f"UTC{'-' if z < 0 else '+'}{abs(z) // 60:02d}:{abs(z) % 60:02d}"
+
+
 def header_zone(mapping: dict[str, str]) -> str | None:
-    """``"UTC"`` when the date (or time) column's own name says its times are UTC or GMT:
-    ``Review Created (UTC)``, ``Date (GMT)``. (``GMT+1`` and other offsets are not read.)"""
+    """The zone the date (or time) column's own name gives its times: ``"UTC"`` for
+    ``Review Created (UTC)``, ``Date (GMT)``; an IANA name for ``Timestamp (Europe/Berlin)`` or
+    ``Date (ET)``; a fixed offset for an abbreviation (``Created Time (PST)`` → ``UTC-08:00``),
+    read as the date values' abbreviations are. (``GMT+1`` and other offsets are not read.)"""
     for fld in ("created_at", "_time"):
-        if fld in mapping and _RE_HEADER_UTC.search(str(mapping[fld])):
-            return "UTC"
+        if fld in mapping:
+            name = str(mapping[fld])
+            if _RE_HEADER_UTC.search(name):
+                return "UTC"
+            zone = _header_zone(name)
+            if zone:
+                return zone
     return None
 
 
@@ -406,6 +478,11 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
                             source=source, field="columns")
         known = set(INTERACTION_COLUMNS) | {"org", "_time", "_tz", "rating"}
         bad_keys = [k for k in columns if k not in known]
+        swapped = {v: k for k, v in columns.items() if k not in known and isinstance(v, str) and v in known}
+        if bad_keys and swapped:   # {'Message': 'text'}: the column first, the field second
+            raise DataError(f"columns= is written {{model field: your column}}, and {columns!r} looks the wrong "
+                            f"way round: try columns={ {**{k: v for k, v in columns.items() if k in known}, **swapped} !r}",
+                            source=source, field="columns")
         if bad_keys:
             raise DataError(f"columns= has unknown model field(s) {bad_keys}; the fields are "
                             f"{sorted(known)}", source=source, field="columns")
