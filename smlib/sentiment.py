@@ -218,6 +218,9 @@ _CODE_CUES = [   # (cheap substring gate, regex, why, valence)
      "'why …?': challenging the company", -1.0),
     (("what",), re.compile(r"\bwhat am i (?:supposed|meant) to do\b|\bwhat(?: is|'s) going on\b|\bwhat the (?:hell|heck)\b"),
      "exasperation: 'what is going on?'", -1.5),
+    # VADER reads the "not" of "can't recommend them enough" as turning the praise round
+    (("enough",), re.compile(r"\b(?:can not|could not)\s+(?:recommend|thank|praise)\b(?:\s+[\w']+){0,4}?\s+enough\b"),
+     "praise: 'can't recommend … enough'", 2.5),
 ]
 
 _CANDIDATE = re.compile(r"[\w']+|[^\w\s]")

@@ -107,3 +107,31 @@ def test_hashtag_rule_is_explained():
 ])
 def test_request_signed_off_thanks_is_an_enquiry(text, want):
     assert _label(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # fixes: complaints said as plain facts, slang a 16-year-old writes, product names
+    ("Broadband's dropped out five times today", "negative"),
+    ("Not a single update since Thursday.", "negative"),
+    ("Engineer no-show again", "negative"),
+    ("Smart meter hasn't sent a reading in a month", "negative"),
+    ("🔥🔥🔥", "positive"),
+    ("this app is fire", "positive"),
+    ("absolutely rank", "negative"),
+    ("kinda mid tbh", "negative"),
+    ("proper buzzing for the new menu", "positive"),
+    ("zero complaints", "positive"),
+    ("Can't recommend them enough!", "positive"),
+    ("Couldn't thank you enough", "positive"),
+    # must not break
+    ("Not a single problem all week", "positive"),
+    ("I can't recommend this place, awful", "negative"),
+    ("There's a fire in the car park 🔥", "negative"),
+])
+def test_session_14_lexicon_entries_and_praise_idiom(text, want):
+    assert _label(text) == want
+
+
+def test_praise_idiom_needs_enough_in_the_same_clause():
+    assert _label("Can't recommend, not good enough") != "positive"
+    assert not any("praise" in w for w in explain_sentiment("Can't recommend, not good enough")["why"])
