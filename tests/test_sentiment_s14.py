@@ -135,3 +135,17 @@ def test_session_14_lexicon_entries_and_praise_idiom(text, want):
 def test_praise_idiom_needs_enough_in_the_same_clause():
     assert _label("Can't recommend, not good enough") != "positive"
     assert not any("praise" in w for w in explain_sentiment("Can't recommend, not good enough")["why"])
+
+
+@pytest.mark.parametrize("text, want", [
+    ("the service was rubbish", "negative"),
+    ("gutted my order didn't come", "negative"),
+    ("could've been better", "negative"),
+    ("It could have been better organised", "negative"),
+    # must not break: the council's rubbish service named, and praise
+    ("When is the rubbish collection this week?", "neutral"),
+    ("Couldn't have been better!", "positive"),
+    ("not rubbish at all, loved it", "positive"),
+])
+def test_british_words_for_bad(text, want):
+    assert _label(text) == want
