@@ -234,9 +234,33 @@ def _org_first(res: dict[str, Any]) -> str:
     return name_at_start(_org(res))
 
 
-def _day_label(d: Any) -> str:
+def _day_label(d: Any, year: bool = False) -> str:
+    """'Tue 12 Mar'; with ``year`` (the days shown are not all in one year) 'Tue 12 Mar 2024'."""
     d = pd.Timestamp(d)
-    return f"{d.strftime('%a')} {d.day} {d.strftime('%b')}"
+    return f"{d.strftime('%a')} {d.day} {d.strftime('%b')}" + (f" {d.year}" if year else "")
+
+
+def _years_differ(days: Any) -> bool:
+    return len({pd.Timestamp(d).year for d in days}) > 1
+
+
+def day_labels(days: Sequence[Any]) -> list[str]:
+    """Days as chart labels: 'Tue 12 Mar', with the year when the days are not all in one year
+    ('Thu 5 Jan 2012' … 'Sat 26 Aug 2017').
+
+    >>> day_labels(["2024-03-12"]), day_labels(["2016-12-31", "2017-01-02"])
+    (['Tue 12 Mar'], ['Sat 31 Dec 2016', 'Mon 2 Jan 2017'])
+    """
+    year = _years_differ(days)
+    return [_day_label(d, year) for d in days]
+
+
+def whole_number_axis(ax: Any, axis: str = "y") -> Any:
+    """Ticks at whole numbers only on a count axis (a matplotlib chart of 1 or 2 messages had
+    ticks at 0.25, 0.5 …: a quarter of a message)."""
+    from matplotlib.ticker import MaxNLocator
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_locator(MaxNLocator(integer=True))
+    return ax
 
 
 def volume_by_day(res: dict[str, Any], interactive: bool = False) -> Any:
@@ -246,7 +270,7 @@ def volume_by_day(res: dict[str, Any], interactive: bool = False) -> Any:
     plats = sorted(set(v["platform"]))
     series = {platform_label(p): [int(v[(v["day"] == d) & (v["platform"] == p)]["total"].sum())
                                  for d in days] for p in plats}
-    return _bars([_day_label(d) for d in days], series, stacked=True, interactive=interactive,
+    return _bars([_day_label(d, _years_differ(days)) for d in days], series, stacked=True, interactive=interactive,
                  colors=platform_colours(plats), legend=True,   # names the platform, even one
                  title=f"{_org_first(res)}: messages per day, by platform",
                  xlabel="Monitoring day", ylabel="Number of messages")
@@ -275,6 +299,11 @@ def users(res: dict[str, Any], interactive: bool = False) -> Any:
     """New and returning users per platform (P3: number of users)."""
     u = res["users"]
     u = u[u["platform"] != ALL]
+    if len(u) and u["new_users"].isna().all():   # no earlier data: new/returning not known
+        return _bars([platform_label(p) for p in u["platform"]], {"people": u["users"].tolist()},
+                     interactive=interactive, title="People who interacted, per platform (new or returning not known)",
+                     xlabel="Platform", ylabel="Number of people",
+                     empty="Nobody from the public wrote on these days")
     return _bars([platform_label(p) for p in u["platform"]],
                  {"new": u["new_users"].tolist(), "returning": u["returning_users"].tolist()},
                  stacked=True, interactive=interactive,
@@ -329,9 +358,16 @@ def location(res: dict[str, Any], interactive: bool = False) -> Any:
 
 
 def regions(res: dict[str, Any], interactive: bool = False) -> Any:
-    """People per UK region, all platforms together (from audience insights)."""
+    """People per region of the home country, all platforms together (from audience insights).
+
+    The title names the organisation's home country from its profile ("Where in the UK the
+    audience lives"); data with no profile gets "Where the audience lives, by region"."""
     r = res["regions"]
-    title, xl, yl = "Where in the UK the audience lives", "Region", "Number of people"
+    home = res["meta"].get("home_country")
+    from .summary import country_name
+    title = (f"Where in {country_name(home)} the audience lives" if home
+             else "Where the audience lives, by region")
+    xl, yl = "Region", "Number of people"
     if not available(r):
         return _unavailable(title, xl, yl, r, interactive, horizontal=True)
     g = r.groupby("region")["people"].sum().sort_values(ascending=False)
@@ -358,7 +394,7 @@ def age_groups(res: dict[str, Any], interactive: bool = False) -> Any:
 def complaints(res: dict[str, Any], interactive: bool = False) -> Any:
     """Negative messages (complaints and negative comments) per monitoring day."""
     c = res["complaints_by_day"]
-    return _bars([_day_label(d) for d in c["day"]],
+    return _bars([_day_label(d, _years_differ(c["day"])) for d in c["day"]],
                  {"negative": c["negative"].tolist(),
                   "not negative": (c["customer_messages"] - c["negative"]).tolist()},
                  stacked=True, interactive=interactive, colors=NEG_COLOURS,

@@ -525,6 +525,10 @@ def _q(s: pd.Series, q: float) -> float:
     return round(float(s.quantile(q)), 1) if len(s) else float("nan")
 
 
+NEW_NOT_KNOWN = "new or returning: not known (the data starts on the first monitoring day)"
+"""The users table's note when nobody can be told new or returning (no earlier data)."""
+
+
 def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[str, Any]:
     """Every P3 figure (teaching content 2.1) for the chosen monitoring days and platforms.
 
@@ -619,12 +623,18 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
 
     # --- users -----------------------------------------------------------------------------
     earlier = set(f.loc[(f["_day"] < chosen[0]) & ~f["author_is_org"].astype(bool), "_person"].dropna())
+    # the data starts on the first monitoring day: everyone would look new, so new and
+    # returning are not known (None), not "all new, 0 returning"
+    told = bool((f["_day"] < chosen[0]).any())
     rows = []
     for plat, g in [(p, cust[cust["_platform"] == p]) for p in plats] + [(ALL, cust)]:
         people = set(g["_person"].dropna())
         ret = len(people & earlier)
-        rows.append({"platform": plat, "users": len(people), "new_users": len(people) - ret,
-                     "returning_users": ret, "messages": len(g)})
+        rows.append({"platform": plat, "users": len(people),
+                     "new_users": len(people) - ret if told else None,
+                     "returning_users": ret if told else None, "messages": len(g)})
+        if not told:
+            rows[-1]["note"] = NEW_NOT_KNOWN
     res["users"] = pd.DataFrame(rows)
     res["followers"] = _followers(ds, plats, chosen)
 
@@ -883,7 +893,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         not_available.append("engagement_rate")
 
     res["meta"] = {
-        "org": ds.org, "name": ds.name or ds.org,
+        "org": ds.org, "name": _display_name(ds),
         "days": [d.isoformat() for d in chosen], "platforms": plats, "timezone": tz,
         "sentiment_method": sentiment_method, "themes_method": themes_method,
         "not_available": not_available,
@@ -910,6 +920,56 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
              "complaints_by_day", "complaint_examples", "top_messages", "themes", "feedback", "feedback_examples",
              "customer_care"]
     return {k: res[k] for k in order}
+
+
+HAND_LABEL_COLUMNS = ("airline_sentiment", "true_sentiment", "hand_sentiment", "sentiment_truth")
+"""Columns in which a file carries sentiment labelled by people (the airline tweets'
+``airline_sentiment``): an answer key to check the computer's scores against."""
+
+
+def hand_labels(frame: pd.DataFrame) -> pd.Series | None:
+    """The sentiment people gave each message ("negative", "neutral", "positive"), when the file
+    carries such labels (:data:`HAND_LABEL_COLUMNS`); None when it does not. Messages with no
+    label are NA.
+
+    >>> hand_labels(pd.DataFrame({"airline_sentiment": ["Negative", None]})).tolist()
+    ['negative', <NA>]
+    >>> hand_labels(pd.DataFrame({"text": ["hi"]})) is None
+    True
+    """
+    for col in HAND_LABEL_COLUMNS:
+        if col in frame.columns:
+            lab = frame[col].astype("string").str.strip().str.lower()
+            ok = lab.isin(["negative", "neutral", "positive"])
+            if ok.any():
+                return lab.where(ok, pd.NA)
+    return None
+
+
+def hand_label_lines(scored: pd.DataFrame, labels: pd.Series) -> list[str]:
+    """How often the computer's label (``sentiment_label``) agrees with the people's labels,
+    in sentences for notebook 02."""
+    have = labels.notna() & scored["sentiment_label"].notna()
+    if not have.any():
+        return ["This file has labels given by people, but none on these days' messages."]
+    lab, got = labels[have], scored.loc[have, "sentiment_label"]
+    out = [f"This file carries labels given by people (an answer key) for {int(have.sum()):,} of "
+           f"these messages. The computer agreed with them on {int((lab == got).sum()):,} "
+           f"({(lab == got).mean():.0%})."]
+    for want, word in (("negative", "Labelled negative by people"), ("positive", "Labelled positive"),
+                       ("neutral", "Labelled neutral")):
+        n = int((lab == want).sum())
+        if n:
+            k = int(((lab == want) & (got == want)).sum())
+            out.append(f"{word}: {n:,}; the computer said {want} too for {k:,} ({k / n:.0%}).")
+    return out
+
+
+def _display_name(ds: Dataset) -> str:
+    """The organisation's name for people (:func:`smlib.summary.display_name`): a handle or the
+    profile's name, never a slug such as "spotifycares"."""
+    from .summary import display_name
+    return display_name(ds) or ds.name or ds.org
 
 
 def _nat_row(source: str, nat: int, intl: int, unknown: int = 0) -> dict[str, Any]:
@@ -1133,7 +1193,9 @@ def compare_periods(dataset: Dataset, days: Any = None, platforms: Any = None,
             "figure": key, "meaning": meaning, "this_period": a, "previous_period": b,
             "change": (round(a - b, 4) if a is not None and b is not None else None),
             "target": target,
-            "better_when": {"lower": "lower", "higher": "higher", "max": "at most"}.get(direction, ""),
+            # "at most" needs a number after it: with no target, a lower figure is simply better
+            "better_when": {"lower": "lower", "higher": "higher",
+                            "max": "at most" if target is not None else "lower"}.get(direction, ""),
             "status": _kpi_status(a, target, direction or "higher"),
         })
     # KPI targets the profile sets that the monitor does not measure are still listed honestly

@@ -549,10 +549,21 @@ def _org_name(frame: pd.DataFrame, profile: Profile | None) -> str:
     if profile is not None and profile.name:
         return profile.name
     if "author_is_org" in frame and frame["author_is_org"].any() and "author_name" in frame:
-        names = frame.loc[frame["author_is_org"].astype(bool), "author_name"].dropna()
+        names = frame.loc[frame["author_is_org"].astype(bool), "author_name"].dropna().astype(str)
+        # not the loaders' stand-in for the owner of an archive ("archive-owner"): no name
+        from .loaders._options import ARCHIVE_OWNER
+        names = names[(names.str.strip() != "") & (names != ARCHIVE_OWNER)]
         if len(names):
             return str(names.iloc[0])
     return "the team"
+
+
+def _org_names(frame: pd.DataFrame) -> dict[str, str]:
+    """Each organisation's name in a file about several (twcs, the airline tweets) for replies
+    and reasons: its public handle as the data writes it ("@USAirways"), not the slug
+    ("us-airways"); the slug when the data never writes a handle."""
+    from .summary import _handle_for
+    return {o: (_handle_for(o, frame) or o) for o in frame["org"].dropna().astype(str).unique()}
 
 
 # ----------------------------------------------------------------------------- main
@@ -746,6 +757,7 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     per_row_org = (profile is None and "org" in out.columns
                    and out["org"].astype(str).nunique() > 1)
     sits = responses["situations"]
+    row_names = _org_names(out) if per_row_org else {}
 
     # The loop below looks values up by row label about 25 times per message: plain dicts make
     # that ~20x cheaper than Series lookups (same labels, same values).
@@ -766,7 +778,7 @@ def prioritise(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
     country = str(profile.home_country or "").strip().upper() if profile is not None else ""
     help_line = dict(lines.get(country) or lines["default"])
     for i in out.index:
-        org_name = str(cells["org"][i]) if per_row_org else default_name
+        org_name = row_names.get(str(cells["org"][i]), str(cells["org"][i])) if per_row_org else default_name
         sign_off = str(responses.get("sign_off", "")).format(org=org_name)
         if is_org[i]:
             categories.append("posted_by_business")

@@ -341,13 +341,77 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
         out[col] = out[col].map(lambda p: platform_label(p) if isinstance(p, str) else p)
     if "country" in out.columns:
         out["country"] = out["country"].map(lambda c: c if not isinstance(c, str) else country_name(c, article=False))
+    if "type" in out.columns:   # feedback types: "question" -> "Question"
+        out["type"] = out["type"].map(lambda t: FEEDBACK_LABELS.get(t, t) if isinstance(t, str) else t)
     return out
 
+
+
+_RULE_WORDS = {"sentiment": "its sentiment score", "waited": "a long time", "count": "several",
+               "what": "followers, shares and views", "period": "an hour or a day"}
+"""Words for the placeholders in the priority rules' reasons, when a rule is described."""
+
+
+def rule_words(reason: str) -> str:
+    """A priority rule's reason with its placeholders in words, for a table of the rules
+    ("waiting {waited} without a reply" -> "waiting a long time without a reply"), instead of the
+    reason cut short at the first placeholder ("waiting").
+
+    >>> rule_words("strength of feeling: sentiment {sentiment:+.2f} (very negative messages come first)")
+    'strength of feeling: its sentiment score (very negative messages come first)'
+    """
+    text = re.sub(r"sentiment \{sentiment[^}]*\}", "{sentiment}", str(reason))
+    return re.sub(r"\{(\w+)[^}]*\}", lambda m: _RULE_WORDS.get(m.group(1), "…"), text)
+
+
+SITUATION_LABELS = {"default": "Anything else"}
+"""Standard-response situations whose key is no word for a reader."""
+
+
+def situation_label(key: str) -> str:
+    """A standard-response situation's name for people: "complaint" -> "Complaint",
+    "default" -> "Anything else"."""
+    return SITUATION_LABELS.get(str(key), str(key).replace("_", " ").capitalize())
+
+
+FEEDBACK_LABELS = {"question": "Question", "suggestion": "Suggestion", "praise": "Praise"}
 
 
 def _no_minus_zero(text: str) -> str:
     """"-0.0" -> "0.0": a tiny fall rounded to nothing is no fall."""
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
+
+
+_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[\s]*")
+
+
+def one_line(text: Any) -> Any:
+    """A message on one line: line breaks become spaces (a table cell showed them as a literal
+    ``\\n``, and a printed line broke in the middle). Non-text is returned unchanged.
+
+    >>> one_line("my wife passed away.\\n\\nit feels like")
+    'my wife passed away. it feels like'
+    """
+    return _BREAKS.sub(" ", text).strip() if isinstance(text, str) else text
+
+
+NO_AUTHOR = "(deleted or hidden account)"
+"""Shown for a message whose author the data does not name (a deleted Reddit account)."""
+
+
+def author_label(v: Any) -> str:
+    """Who wrote a message, for a table or a printed line: :data:`NO_AUTHOR` when the data does
+    not say (not a blank 'Written by' or '[Reddit] : …').
+
+    >>> author_label(None), author_label("user-3fa9c1d2")
+    ('(deleted or hidden account)', 'user-3fa9c1d2')
+    """
+    if v is None or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
+        return NO_AUTHOR
+    from .loaders._options import ARCHIVE_OWNER
+    if str(v) == ARCHIVE_OWNER:   # the loaders' stand-in for whoever made the archive
+        return "the organisation"
+    return str(v) if str(v).strip() else NO_AUTHOR
 
 
 def _cell(v: Any) -> Any:
@@ -357,7 +421,7 @@ def _cell(v: Any) -> Any:
         return "yes" if v else "no"
     if v is None or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
         return ""  # e.g. no example message: a blank cell, not "None"
-    return strip_bidi_controls(v) if isinstance(v, str) else v
+    return one_line(strip_bidi_controls(v)) if isinstance(v, str) else v
 
 
 TEXT_CHARS = 280
@@ -477,6 +541,10 @@ def message_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, max
     if "platform" in view.columns:
         from .summary import platform_label
         view["platform"] = view["platform"].map(lambda p: platform_label(p) if isinstance(p, str) else p)
+    for col in ("author", "author_id", "author_name"):   # a deleted account: say so, not a blank
+        if col in view.columns and "text" in view.columns:
+            view[col] = [author_label(a) if isinstance(t, str) else a
+                         for a, t in zip(view[col], view["text"])]
     return table(view, columns=headings or list(view.columns), max_rows=max_rows, percent=percent,
                  empty=empty, max_chars={"text": TEXT_CHARS, "text_inert": TEXT_CHARS}, rest_in=rest_in)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 import pandas as pd
@@ -64,6 +65,73 @@ def platform_label(code: str) -> str:
     if str(code) == "all":
         return "All platforms"
     return _capital(platform_name(code).removeprefix("the "))
+
+
+_MENTION = re.compile(r"@(\w{2,30})")
+
+
+def _handle_for(slug: str, frame: pd.DataFrame) -> str | None:
+    """The organisation's public handle ("@SpotifyCares") for an org slug ("spotifycares"), as
+    the data writes it: the name on its own messages, else the @mention in the public's
+    messages to it whose letters match the slug ("@USAirways" for "us-airways")."""
+    key = re.sub(r"[^a-z0-9]", "", slug.lower())
+    if not key or not len(frame):
+        return None
+    rows = frame[frame["org"].astype(str) == slug] if "org" in frame.columns else frame
+    if "author_is_org" in rows.columns and "author_name" in rows.columns:
+        own = rows.loc[rows["author_is_org"].astype(bool), "author_name"].dropna().astype(str)
+        own = own[own.str.lstrip("@").str.lower().str.replace(r"[^a-z0-9]", "", regex=True) == key]
+        if len(own):
+            return "@" + own.value_counts().index[0].lstrip("@")
+    if "text" in rows.columns:
+        exact: dict[str, int] = {}
+        longer: dict[str, int] = {}   # "@AmericanAir" for "american"
+        for t in rows["text"].dropna().astype(str).head(2000):
+            for m in _MENTION.findall(t):
+                k = re.sub(r"[^a-z0-9]", "", m.lower())
+                if k == key:
+                    exact[m] = exact.get(m, 0) + 1
+                elif len(key) >= 4 and k.startswith(key):
+                    longer[m] = longer.get(m, 0) + 1
+        for found in (exact, longer):
+            if found:
+                return "@" + max(found, key=found.get)
+    return None
+
+
+def display_name(dataset: Any) -> str:
+    """The organisation's name for a learner to read, never a code.
+
+    The profile's name for a sample organisation. For an export: the organisation's public
+    handle as the data writes it ("@SpotifyCares", not the slug "spotifycares"); for a file
+    about several organisations their handles ("6 organisations (@united, @USAirways,
+    @AmericanAir, …)"); for an organisation named only after the file it came from, "the
+    organisation in tiny.csv" (not "tiny").
+
+    >>> import smlib
+    >>> display_name(smlib.load_sample("northway-rail"))
+    'Northway Rail'
+    """
+    import os
+    name = str(getattr(dataset, "name", "") or "")
+    if getattr(dataset, "profile", None) is not None and dataset.profile.name:
+        return name
+    f = dataset.interactions
+    summary = dataset.load_summary if isinstance(dataset.load_summary, dict) else {}
+    orgs = (f["org"].dropna().astype(str).value_counts().index.tolist()
+            if "org" in f.columns and len(f) else [])
+    orgs = [o for o in orgs if o.strip() and o.lower() != "unknown"]
+    if len(orgs) > 1 and re.match(r"^\d[\d,]* organisations \(", name):
+        shown = [_handle_for(o, f) or o for o in orgs[:3]]
+        return f"{len(orgs):,} organisations ({', '.join(shown)}{', …' if len(orgs) > 3 else ''})"
+    if len(orgs) == 1 and name == orgs[0]:
+        handle = _handle_for(orgs[0], f)
+        if handle:
+            return handle
+        warned = " ".join(map(str, summary.get("warnings") or ()))
+        if f"called '{orgs[0]}' after the file" in warned:
+            return f"the organisation in {os.path.basename(str(summary.get('source', '')))}"
+    return name
 
 
 def _int(n: Any) -> str:
@@ -125,6 +193,29 @@ def _yr(res: dict[str, Any]) -> bool:
     return _need_year(res["meta"]["days"])
 
 
+FAR_APART_DAYS = 31
+"""Days with activity spread over more than this many days are 'far apart' (not one period)."""
+
+
+def _far_apart(days: Any) -> str:
+    """'over 2 years' / '150 days' when ``days`` spread over more than :data:`FAR_APART_DAYS`,
+    else "" (a comparison period made of days years apart is no period).
+
+    >>> _far_apart(["2009-05-21", "2011-10-23"]), _far_apart(["2026-10-01", "2026-10-05"])
+    ('over 2 years', '')
+    """
+    if not days or len(days) < 2:
+        return ""
+    span = (_as_date(max(days)) - _as_date(min(days))).days
+    if span <= FAR_APART_DAYS:
+        return ""
+    if span >= 730:
+        return f"over {span // 365} years"
+    if span >= 365:
+        return "over a year"
+    return f"{span} days"
+
+
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{_int(n)} {one if int(n) == 1 else (many or one + 's')}"
 
@@ -153,7 +244,8 @@ def name_at_start(name: str) -> str:
     ('This organisation', 'easyJet', 'dealingwith')
     """
     from .loaders._options import UNNAMED_ORG
-    return name[:1].upper() + name[1:] if name in (UNNAMED_ORG, "the organisations") else name
+    stand_in = name in (UNNAMED_ORG, "the organisations") or name.startswith("the organisation in ")
+    return name[:1].upper() + name[1:] if stand_in else name
 
 
 def _possessive(name: str) -> str:
@@ -349,6 +441,135 @@ def _platforms(res: dict[str, Any]) -> str:
               f"{(hb['busiest_hour'] + 1) % 24:02d}:00{_zone(res)} "
               f"({_plural(hb['busiest_hour_messages'], 'message')}).")
     return s
+
+
+def _warning_words(w: str) -> str:
+    """A loader warning for a learner: its first letter a capital, without the advice in code
+    at the end ("; name it with org=…")."""
+    w = re.split(r";\s*(?:name it with|pass |use [a-z_]+=|e\.g\. smlib)", str(w).strip(), maxsplit=1)[0]
+    w = w.strip().rstrip(".;")
+    return _capital(w) + "." if w else ""
+
+
+def load_lines(dataset: Any, res: dict[str, Any] | None = None) -> list[str]:
+    """What was read and what was left out, in plain English (notebook 01 shows it first).
+
+    Rows read, used and not used with the reasons, the loader's warnings (without code), and
+    which clock the days and hours are counted on (from ``res``, the :func:`smlib.monitor`
+    result: the zone actually used, not an assumed local one).
+
+    >>> import smlib
+    >>> ds = smlib.load_sample("northway-rail")
+    >>> load_lines(ds, smlib.monitor(ds))[0]
+    'Data: the sample organisation Northway Rail (2,797 messages).'
+    """
+    import os
+    summary = dataset.load_summary if isinstance(dataset.load_summary, dict) else {}
+    src = str(summary.get("source", "") or "")
+    n_in = int(summary.get("rows_in") or len(dataset.interactions))
+    kept = int(summary.get("rows_kept") if summary.get("rows_kept") is not None else len(dataset.interactions))
+    skipped = int(summary.get("rows_skipped") or 0)
+    out = []
+    if getattr(dataset, "profile", None) is not None and not skipped and not summary.get("warnings"):
+        out.append(f"Data: the sample organisation {display_name(dataset)} ({_plural(kept, 'message')}).")
+    else:
+        s = (f"Data: {_plural(n_in, 'row')} read from {os.path.basename(src) or 'the data'}; "
+             f"{_int(kept)} used")
+        if skipped:
+            reasons = summary.get("reasons") or {}
+            why = "; ".join(f"{r} ({_int(c)})" for r, c in reasons.items())
+            s += f", {_int(skipped)} not used" + (f" because of: {why}" if why else "")
+        out.append(s + ".")
+    for w in summary.get("warnings") or ():
+        if re.search(r"name[s]? the organisation", str(w)):   # it is called by its display name
+            out.append(f"Note: the data does not name the organisation, so it is called "
+                       f"“{display_name(dataset)}” here.")
+            continue
+        words = _warning_words(w)
+        if words:
+            out.append(f"Note: {words[0].lower() + words[1:]}")
+    if res is not None:
+        out.append(zone_sentence(res))
+        n = len(res["meta"]["days"])
+        if n < 5:   # P3 asks for five days: say so, not leave a learner to hand in one
+            f = dataset.interactions
+            active = (int(f["created_at"].dt.tz_convert(res["meta"].get("timezone") or "UTC").dt.date.nunique())
+                      if "created_at" in f.columns and len(f) else 0)
+            why = (f"the data has only {_plural(active, 'day')} with any activity" if active < 5
+                   else "fewer days were chosen")
+            out.append(f"Note: P3 asks you to monitor five days; "
+                       f"{'this is only one day' if n == 1 else f'these are only {n} days'} "
+                       f"({why}), so say so in your summary.")
+    return out
+
+
+def home_country_sentence(res: dict[str, Any]) -> str:
+    """Which country counts as national: the profile's home country, or that the data does not
+    say (an export) - never an assumed UK.
+
+    >>> home_country_sentence({"meta": {"home_country": "GB"}})
+    'Home country: the UK.'
+    """
+    home = res["meta"].get("home_country")
+    if home:
+        return f"Home country: {country_name(home)}."
+    return ("Home country: not known (this data does not say where the organisation is), so "
+            "national and international cannot be told apart from it.")
+
+
+def zone_sentence(res: dict[str, Any]) -> str:
+    """Which clock the days and hours are counted on: the zone :func:`smlib.monitor` used."""
+    tz = str(res["meta"].get("timezone") or "UTC")
+    if tz.upper() in ("UTC", "ETC/UTC", "GMT", "Z"):
+        if res["meta"].get("home_country"):
+            return "Days and hours are counted in UTC (the same as UK winter time)."
+        return ("Days and hours are counted in UTC (Coordinated Universal Time): the data does not "
+                "say where the organisation is, so its own clocks may differ.")
+    return f"Days and hours are counted in the organisation's own time zone ({tz})."
+
+
+def busiest_lines(res: dict[str, Any]) -> list[str]:
+    """The busiest day, platform and hour for the public, one line each, as notebook 01 shows
+    them; a tie is said to be a tie (no single busiest hour when several hours had the same
+    number of messages), and one monitoring day is not "the busiest" of anything.
+
+    >>> import smlib
+    >>> busiest_lines(smlib.monitor(smlib.load_sample("northway-rail")))[0]
+    'Busiest day: 2026-10-30 with 101 messages'
+    """
+    h = res["headline"]
+    out = []
+    daily = res["daily"]
+    tied = h.get("busiest_days") or [h["busiest_day"]]
+    n = h["busiest_day_messages"]
+    if len(daily) == 1:
+        out.append(f"Busiest day: only one monitoring day ({_day(daily['day'].iloc[0], _yr(res))}, "
+                   f"{_plural(n, 'message')}), so no day was busier than another")
+    elif len(tied) == len(daily):
+        out.append(f"Busiest day: none - every monitoring day had {_plural(n, 'message')}")
+    elif len(tied) > 1:
+        out.append(f"Busiest days: {_listing([_day(d, _yr(res)) for d in tied])} "
+                   f"(a tie, {_plural(n, 'message')} each)")
+    else:
+        out.append(f"Busiest day: {h['busiest_day']} with {_plural(n, 'message')}")
+    plats = h.get("busiest_platforms") or ([h["busiest_platform"]] if h.get("busiest_platform") else [])
+    if len(res["volume_by_platform"]) > 1 and len(plats) > 1:
+        out.append(f"Busiest platform: none - {_listing([platform_name(p) for p in plats])} were "
+                   "equally busy")
+    else:
+        out.append(f"Busiest platform: {platform_name(plats[0]) if plats else 'none'}")
+    m = h["busiest_hour_messages"]
+    bh = res["busiest_hours"]
+    tied_hours = int((bh["by_followers"] == m).sum()) if m else 0
+    if not m:
+        out.append("Busiest hour for the public: none - nobody from the public wrote on these days")
+    elif tied_hours > 1:
+        out.append(f"Busiest hour for the public: none stood out - the busiest {tied_hours} hours "
+                   f"had {_plural(m, 'message')} each")
+    else:
+        out.append(f"Busiest hour for the public: {h['busiest_hour']:02d}:00-"
+                   f"{(h['busiest_hour'] + 1) % 24:02d}:00 ({_plural(m, 'message')})")
+    return out
 
 
 def _zone(res: dict[str, Any]) -> str:
@@ -626,13 +847,18 @@ def _comparison(cmp: pd.DataFrame) -> str:
     else:
         parts[-1] = parts[-1].rstrip(";") + "."
     days = cmp.attrs.get("days") or []
+    far = _far_apart(prev)
+    if far:
+        parts.append(f"Careful: those earlier days are far apart ({far} from the first to the "
+                     "last), so they are no single period like the monitoring days: compare them "
+                     "with care.")
     if days and len(prev) < len(days) and "messages_per_day" in rows.index \
             and not _missing(rows.loc["messages_per_day", "previous_period"]):
         # the file has fewer earlier days with activity than monitoring days: totals mislead
         a, b = rows.loc["messages_per_day", "this_period"], rows.loc["messages_per_day", "previous_period"]
         parts.append(f"Careful: the previous period has only {_plural(len(prev), 'day')} with activity "
-                     f"against {len(days)} now, so compare per day: {_about(b)} messages a day "
-                     f"then, {_about(a)} now.")
+                     f"against {len(days)} now, so compare per day: {_about(b)} "
+                     f"{'message' if _about(b) == '1' else 'messages'} a day then, {_about(a)} now.")
     before, now = cmp.attrs.get("previous_spikes") or [], cmp.attrs.get("spikes") or []
     if before and not now:
         parts.append(f"Careful: the previous period included an unusual spike of negative messages "

@@ -122,8 +122,10 @@ def test_empty_charts_say_why(interactive):
     for chart, words in want.items():
         assert any(words in n for n in notes(figs[chart])), (chart, notes(figs[chart]))
     one = charts.all_charts(smlib.monitor(_load("one_message.csv")), interactive=interactive)
-    # (one_message.csv names the organisation 'one': 'message' is an export word)
-    assert any("one posted nothing on these days" in n for n in notes(one["engagement"]))
+    # (one_message.csv names the organisation 'one' after the file: shown as the
+    # organisation in one_message.csv, not the slug 'one' - session 14)
+    assert any("The organisation in one_message.csv posted nothing on these days" in n
+               for n in notes(one["engagement"]))
     assert any("No replies by the business" in n for n in notes(one["response_times"]))
     assert notes(one["complaints"]) == []            # a chart with bars gets no note
     plt.close("all")

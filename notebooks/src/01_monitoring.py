@@ -56,13 +56,17 @@ name = res["meta"]["name"]
 print(f"Organisation: {name}")
 print("Monitoring days:", ", ".join(res["meta"]["days"]))
 print("Platforms:", ", ".join(platform_name(p) for p in res["meta"]["platforms"]))
-print(f"Messages on those days: {h['messages']} ({h['business_messages']} by {name}, "
-      f"{h['customer_messages']} from the public)")
+print(f"Messages on those days: {h['messages']:,} ({h['business_messages']:,} by {name}, "
+      f"{h['customer_messages']:,} from the public)")
+
+# %% tags=["nbval-check-output"]
+# what was read, what was left out and why, and which clock the days are counted on
+print("\n".join(smlib.summary.load_lines(ds, res)))
 
 # %% [markdown]
 # `res` is a dictionary of small tables. `res["headline"]` holds the key numbers, and the other
-# keys hold one table each (try `res.keys()` and `res["users"]`). Days are counted in the
-# organisation's own time zone.
+# keys hold one table each (try `res.keys()` and `res["users"]`). The lines just above say which
+# clock the days and hours are counted on, and whether any rows of the data could not be used.
 #
 # ## 1. Number of users (P3, 2.1)
 #
@@ -72,10 +76,10 @@ print(f"Messages on those days: {h['messages']} ({h['business_messages']} by {na
 # their *insights* pages.
 
 # %% tags=["nbval-check-output"]
-print(f"Different people who wrote: {h['users']}")
+print(f"Different people who wrote: {h['users']:,}")
 if res["meta"]["earlier_data"]:
-    print(f"  new (first time we saw them): {h['new_users']}")
-    print(f"  returning (seen before the first day): {h['returning_users']}")
+    print(f"  new (first time we saw them): {h['new_users']:,}")
+    print(f"  returning (seen before the first day): {h['returning_users']:,}")
 else:   # nothing before the first day: everyone would look new
     print("  new or returning: cannot tell (the data starts on the first monitoring day)")
 if h["followers_end"] is not None:
@@ -103,12 +107,13 @@ charts.followers(res, interactive=True)
 # %% [markdown]
 # ## 2. Location of users (P3, 2.1)
 #
-# **National** means in the organisation's home country (here the UK); **international** means
-# anywhere else. Platforms tell the business where its followers live (audience insights); a
+# **National** means in the organisation's home country (the first line below names it);
+# **international** means anywhere else. Platforms tell the business where its followers live (audience insights); a
 # few messages also say where they were sent from.
 
 # %% tags=["nbval-check-output"]
 loc = res["location_summary"]
+print(smlib.summary.home_country_sentence(res))   # from the profile; none for an export
 if h["national_share"] is not None:
     source = "followers" if "all" in set(loc["source"]) else "people whose messages say where they are"
     print(f"Share of {source} who are national: {h['national_share']:.0%} "
@@ -159,14 +164,8 @@ charts.age_groups(res);
 # itself or the public? The busiest hours tell the business when to have staff ready.
 
 # %% tags=["nbval-check-output"]
-print(f"Busiest day: {h['busiest_day']} with {h['busiest_day_messages']} "
-      f"message{'' if h['busiest_day_messages'] == 1 else 's'}")
-print(f"Busiest platform: {platform_name(h['busiest_platform']) if h['busiest_platform'] else 'none'}")
-if h["busiest_hour_messages"]:
-    print(f"Busiest hour for the public: {h['busiest_hour']:02d}:00-{(h['busiest_hour'] + 1) % 24:02d}:00 "
-          f"({h['busiest_hour_messages']} message{'' if h['busiest_hour_messages'] == 1 else 's'})")
-else:
-    print("Busiest hour for the public: none - nobody from the public wrote on these days")
+# a tie is a tie: "none stood out" rather than the first of several equal hours
+print("\n".join(smlib.summary.busiest_lines(res)))
 
 # %%
 table(readable(res["daily"]), {"day": "Day", "weekday": "Weekday", "messages": "Messages",
@@ -226,7 +225,7 @@ charts.engagement(res, interactive=True)
 
 # %%
 if h["customer_messages"]:
-    print(f"Negative messages from the public: {h['negative']} of {h['customer_messages']} "
+    print(f"Negative messages from the public: {h['negative']:,} of {h['customer_messages']:,} "
           f"({pct(h['negative_share'])})")
 else:
     print("Negative messages from the public: none - there are no messages from the public on "
@@ -262,9 +261,13 @@ message_table(readable(res["top_messages"]), empty="No message from the public w
 
 # %%
 th = res["themes"]
-if smlib.metrics.available(th):
+if smlib.metrics.available(th) and len(th):
     for r in th.head(5).itertuples():
-        print(f"{r.label}: {r.messages} message{'' if r.messages == 1 else 's'} ({r.negative} negative)")
+        print(f"{r.label}: {r.messages:,} message{'' if r.messages == 1 else 's'} ({r.negative:,} negative)")
+elif smlib.metrics.available(th):
+    print("Themes: none found - no message from the public on these days matched a theme's "
+          "keywords" if h["customer_messages"] else
+          "Themes: none - there are no messages from the public on these days to read")
 else:
     print("Themes: not available")
 
@@ -280,11 +283,11 @@ charts.themes(res, interactive=True)
 # `data/monitoring_keywords.toml`.
 
 # %% tags=["nbval-check-output"]
-print(f"Questions: {h['questions']}")
-print(f"Suggestions: {h['suggestions']}")
+print(f"Questions: {h['questions']:,}")
+print(f"Suggestions: {h['suggestions']:,}")
 
 # %%
-print(f"Praise: {h['praise']}")
+print(f"Praise: {h['praise']:,}")
 
 # %%
 charts.feedback(res, interactive=True)
@@ -371,8 +374,12 @@ else:
     print(f"Messages: {prev.loc['messages', 'this_period']:.0f} now; nothing to compare with")
 
 # %%
-for r in cmp[cmp["status"] != "no target"].itertuples():
+targets = cmp[cmp["status"] != "no target"]
+for r in targets.itertuples():
     print(f"{r.meaning}: {r.status}")
+if targets.empty:
+    print("Targets: none - this data has no profile with KPI targets, so there is nothing to "
+          "check the figures against (a sample organisation has them).")
 
 # %% [markdown]
 # ## For tutors: explore live

@@ -43,7 +43,7 @@ pd.set_option("display.max_colwidth", 110)
 pd.set_option("display.width", 180)
 
 ds = smlib.load_org(org, org_handles=org_handles)
-name = ds.name or str(org)
+name = smlib.summary.display_name(ds) or str(org)   # a name or handle, never a code
 tz = ds.profile.timezone if ds.profile is not None else "UTC"
 handles = smlib.metrics.org_handles(ds)   # the organisation's own names stay readable
 
@@ -65,10 +65,10 @@ scored = smlib.add_themes(smlib.add_sentiment(customers))
 counts = scored["sentiment_label"].value_counts()
 print(f"Organisation: {name}")
 print("Monitoring days:", ", ".join(d.isoformat() for d in chosen))
-print(f"Messages from the public on those days: {len(scored)}")
+print(f"Messages from the public on those days: {len(scored):,}")
 for lab in ("negative", "neutral", "positive") if len(scored) else ():
     n = int(counts.get(lab, 0))
-    print(f"  {lab}: {n} ({n / len(scored):.0%})")
+    print(f"  {lab}: {n:,} ({n / len(scored):.0%})")
 if scored.empty:
     print("Nobody from the public wrote on these days, so the sections below have nothing to show.\n"
           "Choose other days, or an export that includes comments or replies from the public.")
@@ -164,8 +164,11 @@ try:
     truth = smlib.sample.load_truth(org)
 except smlib.DataError:
     truth = None
-if truth is None:
+hand = smlib.metrics.hand_labels(scored) if truth is None else None   # labels people gave (airline tweets)
+if truth is None and hand is None:
     print("No answer key for this data: check a sample of messages by eye instead (section 6).")
+elif truth is None:
+    print("\n".join(smlib.metrics.hand_label_lines(scored, hand)))
 else:
     checked = scored.merge(truth, on=["platform", "message_id"], how="inner")
     complaints = checked[checked["intent"] == "complaint"]
@@ -189,6 +192,18 @@ else:
 # (Names are replaced by pseudonyms like `@user-3fa9c1d2`, as the qualification asks.)
 
 # %%
+if truth is None and hand is not None:   # the file's own labels: negative to people, not to the computer
+    missed = scored[(hand == "negative") & (scored["sentiment_label"] != "negative")]
+    shown = pseudonymise(missed, keep=handles, people=msgs)[["platform", "text", "sentiment", "sentiment_label"]]
+    shown["sentiment"] = shown["sentiment"].map("{:+.2f}".format)
+    display(rv.message_table(shown, max_rows=8,
+                             headings={"platform": "Platform", "text": "Message",
+                                       "sentiment": "Score (−1 to +1)", "sentiment_label": "Computer's label"},
+                             empty="The computer scored every message people labelled negative as negative."))
+elif truth is None:
+    print("There is no answer key for this data, so we cannot list the complaints the computer "
+          "missed: read some messages yourself in section 6 and look for complaints it scored "
+          "neutral or positive.")
 if truth is not None:
     missed = complaints[complaints["sentiment_label"] != "negative"]
     shown = pseudonymise(missed, keep=handles, people=msgs)[["platform", "text", "sentiment", "sentiment_label"]]
@@ -215,7 +230,7 @@ if truth is not None:
 neg = scored[scored["sentiment_label"] == "negative"]
 by_day_platform = (neg.groupby(["day", neg["platform"].astype(str)]).size()
                    .unstack(fill_value=0).reindex(chosen, fill_value=0))
-by_day_platform.index = [d.strftime("%a %d %b") for d in by_day_platform.index]
+by_day_platform.index = smlib.charts.day_labels(list(by_day_platform.index))   # with the year if they differ
 colours = platform_colours(list(by_day_platform.columns))   # the same as notebook 01
 by_day_platform.columns = [platform_label(p) for p in by_day_platform.columns]   # "X", not "x"
 if len(neg):
@@ -233,9 +248,10 @@ if by_day_platform.to_numpy().sum() == 0:
     print("No negative messages from the public on these days, so there is no chart to draw.")
 else:
     ax = by_day_platform.plot(kind="bar", stacked=True, figsize=(9, 4.5), color=colours)
-    ax.set_title(f"{name}: negative messages from the public, by day and platform")
+    ax.set_title(f"{smlib.summary.name_at_start(name)}: negative messages from the public, by day and platform")
     ax.set_xlabel("Day")
     ax.set_ylabel("Number of negative messages")
+    smlib.charts.whole_number_axis(ax, "y")   # 1, 2, 3 messages: no 0.25 of a message
     ax.legend(title="Platform", bbox_to_anchor=(1.01, 1), loc="upper left")
     plt.xticks(rotation=0)
     plt.tight_layout();
@@ -274,9 +290,10 @@ else:
     ax = table.iloc[::-1].rename(columns=str.capitalize).plot(
         kind="barh", stacked=True, figsize=(9, 5),
         color={"Negative": "#d62728", "Neutral": "#aaaaaa", "Positive": "#2ca02c"})
-    ax.set_title(f"{name}: what people wrote about, and how they felt")
+    ax.set_title(f"{smlib.summary.name_at_start(name)}: what people wrote about, and how they felt")
     ax.set_xlabel("Number of messages from the public")
     ax.set_ylabel("Theme")
+    smlib.charts.whole_number_axis(ax, "x")
     ax.legend(title="Sentiment", bbox_to_anchor=(1.01, 1), loc="upper left")
     plt.tight_layout();
 
@@ -314,7 +331,9 @@ rv.table(smlib.themes.discoveries_for_people(found, sep=" | "),
 worst = neg.sort_values(["sentiment", "created_at"]).head(8)
 worst_view = pseudonymise(worst, keep=handles, people=msgs)  # people: names anywhere in the data
 for _, m in worst_view.iterrows():
-    print(f"{m['sentiment']:+.2f} [{platform_label(m['platform'])}] {m['author_id']}: {inert_urls(m['text'])[:110]}")
+    # one line each (line breaks as spaces); a deleted account is named as one, not left blank
+    print(f"{m['sentiment']:+.2f} [{platform_label(m['platform'])}] {rv.author_label(m['author_id'])}: "
+          f"{rv.one_line(inert_urls(m['text']))[:110]}")
 if scored.empty:
     print("No messages from the public on these days.")
 elif worst_view.empty:

@@ -45,7 +45,7 @@ pd.set_option("display.max_colwidth", 100)
 pd.set_option("display.width", 160)
 
 ds = smlib.load_org(org, org_handles=org_handles)
-name = ds.name or str(org)
+name = smlib.summary.display_name(ds) or str(org)   # a name or handle, never a code
 frame, chosen_days = monitoring_frame(ds, days=days, platforms=platforms)
 # score everything (so waiting times, repeat contact and spikes see the days around), keep your days
 p, _ = prioritise_period(ds, days=chosen_days, platforms=platforms)
@@ -86,7 +86,7 @@ labels = ["Posted by the business", "Needs action", "No action: already answered
 values = [counts["posted_by_business"], counts["needs_action"], handled, counts["no_action"] - handled]
 ax.barh(labels, values, color=["#7f8c8d", "#c0392b", "#27ae60", "#a9dfbf"])
 ax.invert_yaxis()
-ax.set_title(f"{name}: messages in each M2 category")
+ax.set_title(f"{smlib.summary.name_at_start(name)}: messages in each M2 category")
 ax.set_xlabel("Number of messages")
 ax.set_ylabel("Category")
 for i, v in enumerate(values):
@@ -108,7 +108,7 @@ for cat, heading in [("posted_by_business", "Posted by the business"), ("needs_a
     if ex.empty:
         print("  (none on these days)")
     for _, r in ex.iterrows():
-        print(f"  [{platform_label(r['platform'])}] {r['author_id']}: {r['text'][:110]}")
+        print(f"  [{platform_label(r['platform'])}] {rv.author_label(r['author_id'])}: {rv.one_line(r['text'])[:110]}")
         print(f"      why: {r['reasons'][0]}")
 
 # %% [markdown]
@@ -130,7 +130,7 @@ for key, f in rules["factors"].items():
     else:
         pts = "2–8 by size"
     rows.append({"factor": key.replace("_", " "), "points": pts,   # "repeat_contact" -> "repeat contact"
-                 "meaning": f["reason"].split("{")[0].strip(" :(")})
+                 "meaning": rv.rule_words(f["reason"])})   # "{waited}" -> "a long time"
 rv.table(pd.DataFrame(rows), {"factor": "Factor", "points": "Points", "meaning": "What it means"})
 
 # %% [markdown]
@@ -163,7 +163,7 @@ if len(queue):
 else:
     print("No message needs action on these days, so there is nothing to rank.")
 for i, r in queue.head(10).iterrows():
-    print(f"{i + 1:2d}. {r['priority']:3d}  [{platform_label(r['platform'])}]  {r['text'][:70]}")
+    print(f"{i + 1:2d}. {r['priority']:3d}  [{platform_label(r['platform'])}]  {rv.one_line(r['text'])[:70]}")
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 3))
@@ -171,7 +171,7 @@ ax.hist(queue["priority"], bins=range(0, 105, 5), color="#c0392b", edgecolor="wh
 if queue.empty:   # an empty chart says why
     ax.text(0.5, 0.5, "No message needs action on these days", transform=ax.transAxes, ha="center")
 ax.yaxis.get_major_locator().set_params(integer=True)   # counts: 0, 1, 2 (not 0.2, 0.4)
-ax.set_title(f"{name}: how the priority scores are spread")
+ax.set_title(f"{smlib.summary.name_at_start(name)}: how the priority scores are spread")
 ax.set_xlabel("Priority score (0–100)")
 ax.set_ylabel("Number of messages");
 
@@ -214,13 +214,16 @@ print(extremes["text"])
 
 # %%
 resp = load_responses()
-rv.table(pd.DataFrame([{"situation": k, "used when": v["when"]} for k, v in resp["situations"].items()]),
+rv.table(pd.DataFrame([{"situation": rv.situation_label(k), "used when": v["when"]}
+                       for k, v in resp["situations"].items()]),
          {"situation": "Situation", "used when": "Used when"})
 
 # %%
 for _, r in queue.head(3).iterrows():
-    print(f"Message ({r['priority']}): {r['text'][:90]}")
+    print(f"Message ({r['priority']}): {rv.one_line(r['text'])[:90]}")
     print(f"Suggested reply: {r['suggested_response']}\n")
+if queue.empty:
+    print("No message needs action on these days, so there is no reply to suggest.")
 
 # %% [markdown]
 # ## 7. Crisis early warning
@@ -246,9 +249,9 @@ print("Crisis periods on your monitoring days:", ", ".join(in_days) if in_days e
 # %%
 fig, axes = plt.subplots(2, 1, figsize=(11, 7))
 plot_crisis(crisis_h, ax=axes[0], highlight_days=chosen_days,
-            title=f"{name}: negative messages per hour (red = crisis warning)")
+            title=f"{smlib.summary.name_at_start(name)}: negative messages per hour (red = crisis warning)")
 plot_crisis(crisis_d, ax=axes[1], highlight_days=chosen_days,
-            title=f"{name}: negative messages per day")
+            title=f"{smlib.summary.name_at_start(name)}: negative messages per day")
 plt.tight_layout();
 
 # %% [markdown]

@@ -43,11 +43,11 @@ if days is None:
 ds = smlib.enrich(ds)   # adds sentiment, themes and the M2 categories (needs action? urgent?)
 
 # %% tags=["nbval-check-output"]
-name = ds.name or str(org)
+name = smlib.summary.display_name(ds) or str(org)   # a name or handle, never a code
 print(f"Organisation: {name}")
 print("Monitoring days:", ", ".join(str(d) for d in days))
 print("Platforms:", ", ".join(platform_name(p) for p in sorted(set(ds.interactions["platform"].astype(str)))))
-print(f"Messages on those days: {len(tools.select_days(ds.interactions, days, ds.profile))}")
+print(f"Messages on those days: {len(tools.select_days(ds.interactions, days, ds.profile)):,}")
 
 # %% [markdown]
 # ## 1. The tools (P4)

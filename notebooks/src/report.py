@@ -33,7 +33,7 @@ pio.renderers.default = "plotly_mimetype+notebook"
 
 ds = smlib.load_org(org, org_handles=org_handles)
 profile = ds.profile
-name = ds.name or str(org)
+name = smlib.summary.display_name(ds) or str(org)   # a name or handle, never a code
 # the organisation's own names stay readable: its profile's handles, the authors the data marks
 # as the organisation, and the organisation(s) the file is about ("@united" in airline tweets)
 keep = tuple(smlib.metrics.org_handles(ds))
@@ -83,7 +83,8 @@ rv.paragraph(
 rv.kpi_cards([
     ("Messages", rv.fmt_number(h.get("messages")), "in total, all platforms"),
     ("From the public", rv.fmt_number(h.get("customer_messages")), "customers and followers"),
-    ("People", rv.fmt_number(h.get("users")), f"{rv.fmt_number(h.get('new_users'))} of them new"),
+    ("People", rv.fmt_number(h.get("users")), f"{rv.fmt_number(h.get('new_users'))} of them new"
+     if h.get("new_users") is not None else "new or returning not known"),
     ("Negative", rv.fmt_number(h.get("negative_share"), "pct"),
      "of messages from the public" if h.get("customer_messages") else "no messages from the public"),
     ("Answered", rv.fmt_number(h.get("answered_share"), "pct"),
@@ -148,7 +149,7 @@ per_platform = int(users.loc[users["platform"] != "All platforms", "users"].sum(
 everyone = users.loc[users["platform"] == "All platforms", "users"]
 both = per_platform - int(everyone.iloc[0]) if len(everyone) else 0
 rv.table(users, {"platform": "Platform", "users": "People", "new_users": "New",
-                 "returning_users": "Returning", "messages": "Messages from them"},
+                 "returning_users": "Returning", "messages": "Messages from them", "note": "Note"},
          note=(f"Someone who wrote on more than one platform is counted on each of them but only once "
                f"in All platforms, so the platforms add up to {per_platform:,}, not {int(everyone.iloc[0]):,}."
                if both > 0 else None))
@@ -428,6 +429,9 @@ fig = go.Figure([
     go.Bar(y=cov["name"], x=cov["share_urgent"], name="Urgent", orientation="h")])
 fig.update_layout(barmode="group", yaxis=dict(autorange="reversed"))
 fig.update_xaxes(tickformat=".0%", range=[0, 1])
+if smlib.tools.no_tool_sees(coverage):   # every bar is 0: say why, not an empty chart
+    fig.add_annotation(text="No tool sees any of these messages", showarrow=False,
+                       xref="paper", yref="paper", x=0.5, y=0.5, bgcolor="white")
 rv.style_figure(fig, "How much of this organisation's activity each tool would see",
                 "Share of messages the tool would show", "Tool", height=120 + 28 * len(cov),
                 legend="Messages").show()
@@ -500,4 +504,4 @@ print(f"Organisation: {name}")
 print(f"Monitoring days: {', '.join(res['meta']['days'])}")
 print(f"Messages: {h['messages']}; from the public: {h['customer_messages']}; people: {h['users']}")
 print(f"Needs action: {headline['needs_action']}; urgent: {headline['urgent']}")
-print(f"Recommended tool: {headline['recommended_tool']}")
+print(f"Recommended tool: {headline['recommended_tool'] or rec.short()}")
