@@ -273,15 +273,17 @@ def detect_format(path: str | Path, encoding: str | None = None) -> str:
         return next((n for n, m in review_exports.TABLE_FORMATS.items() if m.detect(cols)), "excel")
     if kind == "json":
         obj = parse_json(src)
-        return _json_module(obj, src.name)[0]
+        return _json_module(obj, src.name, src.head_text(64))[0]
     headers = read_header(src)
     return next((n for n, m in TABLE_FORMATS.items() if m.detect(headers)), "csv")
 
 
-def _json_module(obj: Any, source: str) -> tuple[str, Any]:
+def _json_module(obj: Any, source: str, head: str = "") -> tuple[str, Any]:
     for name, mod in JSON_FORMATS.items():
         if mod.detect(obj):
             return name, mod
+    if obj == [] and head.lstrip().startswith("window.YTD."):   # an X archive file with nothing in it
+        return "twitter_archive", twitter_archive
     if isinstance(obj, dict):
         shape = f"an object with keys {list(obj)[:12]}"
     elif isinstance(obj, list):
@@ -366,7 +368,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                                 "JSON", source=src.name)
             obj = parse_json(src)
             if fmt == "auto":
-                fmt, mod = _json_module(obj, src.name)
+                fmt, mod = _json_module(obj, src.name, src.head_text(64))
             else:
                 mod = JSON_FORMATS[fmt]
                 # records: parse says what is wrong; label_values items are Facebook's or Instagram's

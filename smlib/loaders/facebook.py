@@ -8,8 +8,14 @@ Facebook writes UTF-8 bytes as Latin-1 code points; every string is repaired wit
 Mapping: post text (``data[].post``; else the shared link's URL) → text, kind ``post``; comment
 ``data[].comment.comment`` → text, ``author`` → author, kind ``comment``; ``timestamp`` (epoch
 seconds) → created_at. The export has no ids, so message_id is ``fb-<k>-<section>-<n>``.
-All items are the archive owner's own activity, so ``author_is_org`` is True.
-Skipped and counted: reactions (a like is not a message; ``reactions_v2`` or a
+All items are the archive owner's own activity, so ``author_is_org`` is True, except other
+people's posts on the owner's timeline or page (``other_people's_posts_to_your_timeline.json``:
+``wall_posts_sent_to_you_v2``, older ``wall_posts_sent_to_you`` as a list or as
+``{"activity_log_data": [...]}``): their writer is read from the ``title`` ("John Smith wrote on
+Acme's timeline.", "… posted on …", "… shared a link to …"), they are the organisation's only when
+that name is one of its handles, and their kind follows the shared rules (``comment``). A title
+in another language leaves the author empty, with a warning. Skipped and counted: reactions (a
+like is not a message; ``reactions_v2`` or a
 ``likes_and_reactions_1.json`` list whose items hold ``data[].reaction``), comments whose text the
 export left out (only a title such as "X commented on Y's post"): ``no text``. Photo posts, and
 comments that are only a sticker, photo or GIF (``attachments``), are kept with empty text.
@@ -60,6 +66,13 @@ POST_KEYS = ("status_updates_v2", "status_updates", "posts", "your_posts", "wall
 # ``FacebookRawVideosFile = {"videos_v2": FacebookRawVideo[]}`` and a Python one reading
 # ``{"photos": [..]} (albums), {"other_photos_v2": [..]}`` (found by code search, Nov 2026).
 MEDIA_KEYS = ("videos_v2", "other_photos_v2", "photos")
+BY_OTHERS_KEYS = ("wall_posts_sent_to_you_v2", "wall_posts_sent_to_you", "other_people_posts")
+"""Sections of posts other people wrote on the owner's timeline or page
+(``other_people's_posts_to_your_timeline.json``; the older download wraps the list as
+``{"wall_posts_sent_to_you": {"activity_log_data": [...]}}``, as public readers of it show)."""
+_WRITER = re.compile(r"(?P<who>.+?) (?:wrote|posted|shared (?:a |an )?[\w-]+(?: [\w-]+)?) (?:on|to|in) ", re.S)
+"""The writer in such a post's title: "John Smith wrote on Acme's timeline.", "Mary Jones posted
+on your timeline.", "Ann Lee shared a link to your timeline." (English titles only)."""
 
 
 def _is_item(x: Any) -> bool:
@@ -75,9 +88,16 @@ def _fits(section: str, x: Any) -> bool:
     return _is_item(x) or (section in MEDIA_KEYS and _is_media(x))
 
 
+def _unwrap(v: Any) -> Any:
+    """A section's list, also in the older ``{"activity_log_data": [...]}`` wrapping."""
+    if isinstance(v, dict) and len(v) == 1 and isinstance(v.get("activity_log_data"), list):
+        return v["activity_log_data"]
+    return v
+
+
 def _sections(obj: Any) -> list[tuple[str, list]] | None:
     if isinstance(obj, dict):
-        secs = [(k, v) for k, v in obj.items() if isinstance(v, list) and (
+        secs = [(k, _unwrap(v)) for k, v in obj.items() if isinstance(_unwrap(v), list) and (
             k in COMMENT_KEYS + REACTION_KEYS + POST_KEYS + MEDIA_KEYS or k.endswith("_v2"))]
         return secs or None
     if isinstance(obj, list) and obj:
@@ -316,6 +336,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
     owner = opts.owner(platform="facebook")
     rows = []
     n_in = 0
+    unnamed: list[str] = []
     for k, (section, items) in enumerate(_sections(obj) or []):
         for i, it in enumerate(items):
             n_in += 1
@@ -350,10 +371,23 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
                              "_has_media": bool(atts)})
             else:
                 text = "\n".join(_str(d["post"]) for d in data if d.get("post")) or _attachment_text(atts)
-                rows.append({"_row": where, "message_id": f"fb-{k}-{section}-{i}",
-                             "created_at": it.get("timestamp"), "author_id": owner, "author_name": owner,
-                             "author_is_org": True, "kind": "post", "text": clean_text(text),
-                             "_has_media": any("media" in a for a in atts)})
+                row = {"_row": where, "message_id": f"fb-{k}-{section}-{i}",
+                       "created_at": it.get("timestamp"), "author_id": owner, "author_name": owner,
+                       "author_is_org": True, "kind": "post", "text": clean_text(text),
+                       "_has_media": any("media" in a for a in atts)}
+                if section in BY_OTHERS_KEYS:   # someone else's post on the owner's timeline
+                    m = _WRITER.match(_str(it.get("title")).strip())
+                    who = m.group("who").strip() if m else ""
+                    if not who:
+                        unnamed.append(where)
+                    row.update(author_id=who, author_name=who or None, author_is_org=opts.is_handle(who),
+                               kind=None)   # the shared rules: a comment (a post when by the org)
+                rows.append(row)
+    if unnamed:
+        opts.tracker.warnings.append(
+            f"{len(unnamed)} post(s) other people wrote on the timeline (e.g. {unnamed[0]}) have a title "
+            "that does not say who wrote them (English titles such as 'Ann Lee wrote on …' are read); "
+            "their author is left empty")
     opts.tracker.rows_in = n_in
     opts.natural_org = owner
     return pd.DataFrame(rows)

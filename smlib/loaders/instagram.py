@@ -22,7 +22,12 @@ Text is repaired like Facebook's (Latin-1-escaped UTF-8). Mapping: caption (the 
 photo/video; a comment's ``value``/``Comment`` → text, kind ``comment``; ``creation_timestamp``/
 ``timestamp`` → created_at; message_id is the first media ``uri`` (posts) or ``ig-comment-<n>``.
 All items are the archive owner's own activity: ``author_is_org`` True.
-Skipped and counted: the profile picture entry (not a message).
+The 2020 ``comments.json`` (``{"media_comments": [[date, text, media owner], …], "live_comments":
+[…]}``, dates as ISO text) is read the same way: the owner's comments.
+Skipped and counted: the profile picture entry (not a message). Files of the download that hold
+no messages — lists of accounts (``followers_1.json``, ``following.json``: entries whose link is
+``instagram.com/<the name>``, or ``relationships_…`` sections) and likes (``likes_media_likes``) —
+are a DataError saying what they are and which files to load.
 """
 from __future__ import annotations
 
@@ -30,9 +35,11 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import DataError
 from . import _meta
 from .facebook import graph_items
 from ._options import Options
+from ._rows import mostly_items
 from ._text import as_id, as_text as _str, clean_text, fix_mojibake_deep
 
 PLATFORM = "instagram"
@@ -42,7 +49,7 @@ SKIP_KEYS = ("ig_profile_picture",)
 OWNER_LABELS = ("media owner", "owner", "eigenaar", "propriétaire", "propietario", "besitzer",
                 "proprietario", "proprietário")
 COMMENT_KEYS = ("comments_media_comments", "comments_reels_comments", "comments_live_comments",
-                "media_comments")
+                "media_comments", "live_comments")
 
 
 def _is_post(x: Any) -> bool:
@@ -51,6 +58,42 @@ def _is_post(x: Any) -> bool:
 
 def _is_new_comment(x: Any) -> bool:
     return isinstance(x, dict) and isinstance(x.get("string_map_data"), dict)
+
+
+def _is_2020_comment(x: Any) -> bool:
+    """A comment in the download's ``comments.json`` before 2021: ``["2020-01-02T10:00:00+00:00",
+    "the comment", "media owner's username"]`` in ``media_comments`` / ``live_comments`` (as public
+    readers of that file take it: ``media_comments[i][0]`` the date, ``[1]`` the text)."""
+    return isinstance(x, list) and len(x) in (2, 3) and isinstance(x[0], str) and isinstance(x[1], str)
+
+
+def _is_account(x: Any) -> bool:
+    """An entry of a list of accounts (``followers_1.json``, ``following.json``, close friends,
+    blocked…): ``{title, media_list_data, string_list_data: [{href: "https://www.instagram.com/<name>",
+    value: "<name>", timestamp}]}`` (newer files put the name in ``title`` and the link alone)."""
+    sl = x.get("string_list_data") if isinstance(x, dict) else None
+    s = sl[0] if isinstance(sl, list) and sl and isinstance(sl[0], dict) else None
+    href = s.get("href") if s else None
+    if not (isinstance(href, str) and "instagram.com/" in href):
+        return False
+    name = href.rstrip("/").rsplit("/", 1)[-1].lower()
+    return name in (_str(s.get("value")).strip().lower(), _str(x.get("title")).strip().lower())
+
+
+def _not_messages(obj: Any) -> str | None:
+    """What a file of the Instagram download that holds no messages is (followers, following,
+    likes), recognised by its shape; else None."""
+    if isinstance(obj, dict):
+        if obj and all(str(k).startswith("relationships_") for k in obj):
+            return "a list of Instagram accounts (followers, following and the like: names and dates)"
+        if any(k in obj for k in ("likes_media_likes", "likes_comment_likes")):
+            return "the posts and comments the account liked (liked_posts.json, liked_comments.json)"
+        if any(k in obj for k in COMMENT_KEYS + POST_LIST_KEYS + SKIP_KEYS) or len(obj) != 1:
+            return None
+        obj = next(iter(obj.values()))
+    if isinstance(obj, list) and obj and mostly_items(obj[:20], _is_account):
+        return "a list of Instagram accounts (followers, following and the like: names and dates)"
+    return None
 
 
 def _is_graph_media(x: Any) -> bool:
@@ -115,7 +158,7 @@ def _parse_graph(pairs: list[tuple[str, Any]], opts: Options) -> pd.DataFrame:
 
 
 def detect(obj: Any) -> bool:
-    if graph_items(obj, _is_graph_media) is not None:
+    if graph_items(obj, _is_graph_media) is not None or _not_messages(obj) is not None:
         return True
     if _meta.label_items(obj) is not None:
         return _meta.platform_of(obj) == "instagram"
@@ -156,6 +199,11 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
     pairs = graph_items(obj, _is_graph_media)
     if pairs is not None:   # the Graph API writes real UTF-8: no mojibake to repair
         return _parse_graph(pairs, opts)
+    what = _not_messages(obj)
+    if what is not None:
+        raise DataError(f"this is {what}, not messages: load the comments (post_comments_1.json, "
+                        "reels_comments.json) or posts (posts_1.json) from the same Instagram download",
+                        source=opts.source)
     obj = fix_mojibake_deep(obj)
     if _meta.label_items(obj) is not None:
         return _meta.parse(obj, opts, PLATFORM)
@@ -173,6 +221,12 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
                 rows.append({"_row": where, "message_id": f"ig-comment-{section}-{i}",
                              "created_at": when, "author_id": owner, "author_name": owner,
                              "author_is_org": True, "kind": "comment", "text": clean_text(text)})
+                continue
+            if _is_2020_comment(c):   # comments.json before 2021: [date, text, media owner]
+                n_in += 1
+                rows.append({"_row": where, "message_id": f"ig-comment-{section}-{i}",
+                             "created_at": c[0], "author_id": owner, "author_name": owner,
+                             "author_is_org": True, "kind": "comment", "text": clean_text(c[1])})
                 continue
             sl = c.get("string_list_data") if isinstance(c, dict) else None
             if not isinstance(sl, list) or not sl:

@@ -18,6 +18,26 @@ Tweets with photos/videos (``entities.media``) are kept even with empty text. Se
 ``community-tweet.js`` have the same shape and load the same way. Ids given only as numbers
 (``id``, ``in_reply_to_status_id``) are used as text.
 
+**Whole text.** A tweet saved by the v1.1 API in compatibility mode (``truncated: true``, the
+streaming API) has its whole text in ``extended_tweet.full_text`` (a retweet's in
+``retweeted_status``, written ``RT @user: …``); a v2 long post in ``note_tweet.text``. Those are
+used, not the cut ``text`` ending "… https://t.co/…".
+
+**Edited posts.** Each version of an edited post is its own tweet in the file, linked by
+``edit_info`` (archive: ``initial.editTweetIds`` on the first version, ``edit.initialTweetId`` +
+``editControlInitial.editTweetIds`` on the later ones), ``edit_history.edit_tweet_ids`` (v1.1) or
+``edit_history_tweet_ids`` (v2). One row is kept per post: the latest version's text and counts,
+under the first version's id and time (when the message was first posted; X's links and
+``conversation_id`` use that id); replies to any version point at it. The earlier versions are
+counted under ``earlier version of an edited post``.
+
+An empty ``tweets.js`` (``window.YTD.tweets.part0 = []``, an account that never posted) loads as
+an empty table with a warning, like other empty exports.
+
+The archive's ``tweets.js`` cuts long posts short ("… https://t.co/…") and has no ``note_tweet``
+field (checked against public archive readers); when ``note-tweet.js`` sits next to it, each cut
+text is replaced by the one long post there that starts with it, with a warning.
+
 Long posts (``note-tweet.js``: ``window.YTD.note_tweet.part0 = [{"noteTweet": {noteTweetId,
 createdAt, core{text}}}]``) → kind ``post``, message_id = noteTweetId (the export does not link
 it to the tweet in tweets.js, whose text is cut short). Other archive files (``like.js``,
@@ -37,6 +57,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import Counter
 from typing import Any
 
@@ -156,6 +177,101 @@ X_V2_TWEET_FIELDS = frozenset({
 not a tweet."""
 
 
+def _whole_text(t: dict) -> str:
+    """The tweet's whole text when the file also holds a cut one: a v2 long post's
+    ``note_tweet.text``, a v1.1 compatibility-mode tweet's ``extended_tweet.full_text``, a v1.1
+    retweet's from its ``retweeted_status`` ("RT @user: " + the whole text); else ""."""
+    note = t.get("note_tweet")
+    if isinstance(note, dict):
+        core = note.get("core") if isinstance(note.get("core"), dict) else {}
+        found = _text(note.get("text")) or _text(core.get("text"))
+        if found:
+            return found
+    ext = t.get("extended_tweet")
+    if isinstance(ext, dict) and _text(ext.get("full_text")):
+        return _text(ext["full_text"])
+    rt = t.get("retweeted_status")
+    if isinstance(rt, dict) and _text(t.get("text")).startswith("RT @"):
+        inner = _whole_text(rt)
+        who = rt.get("user").get("screen_name") if isinstance(rt.get("user"), dict) else None
+        if inner and isinstance(who, str) and who:
+            return f"RT @{who}: {inner}"
+    return ""
+
+
+def _versions(t: dict) -> list[str]:
+    """The ids of every version of an edited tweet, oldest first (one id, or none, when it was
+    not edited): archive ``edit_info``, v1.1 ``edit_history``, v2 ``edit_history_tweet_ids``."""
+    ei = t.get("edit_info") if isinstance(t.get("edit_info"), dict) else {}
+    ini = ei.get("initial") if isinstance(ei.get("initial"), dict) else {}
+    ed = ei.get("edit") if isinstance(ei.get("edit"), dict) else {}
+    ctl = ed.get("editControlInitial") if isinstance(ed.get("editControlInitial"), dict) else {}
+    eh = t.get("edit_history") if isinstance(t.get("edit_history"), dict) else {}
+    for ids in (ini.get("editTweetIds"), ctl.get("editTweetIds"), eh.get("edit_tweet_ids"),
+                t.get("edit_history_tweet_ids")):
+        if isinstance(ids, list):
+            out = [i for i in map(_id, ids) if i]
+            if len(out) > 1:
+                return _oldest_first(out)
+    first = _id(ed.get("initialTweetId"))
+    own = _id(t.get("id_str")) or _id(t.get("id"))
+    return [first, own] if first and own and first != own else []
+
+
+def _oldest_first(ids: Any) -> list[str]:
+    """Tweet ids oldest first: numerically when all are digits (X's ids grow with time), else as
+    given (without repeats)."""
+    ids = list(dict.fromkeys(ids))
+    return sorted(ids, key=lambda i: (len(i), i)) if all(i.isdigit() for i in ids) else ids
+
+
+EDITED = "earlier version of an edited post"
+
+
+def _merge_edits(rows: list[dict], opts: Options) -> list[dict]:
+    """One row per edited post: the latest version's text and counts under the first version's id
+    and time; the earlier versions counted under :data:`EDITED`; ``parent_id`` / ``thread_id``
+    naming any version point at the kept id. Rows carry their versions in ``_versions``."""
+    first_of: dict[str, str] = {}   # any version's id -> the first version's (a version saved
+    for r in rows:                    # before the edit lists only itself: it joins by its id)
+        ids = r.get("_versions") or []
+        for i in ids:
+            first_of.setdefault(i, ids[0])
+    groups: dict[str, list[int]] = {}
+    for k, r in enumerate(rows):
+        if r.get("message_id") in first_of:
+            ks = groups.setdefault(first_of[r["message_id"]], [])
+            if all(rows[j]["message_id"] != r["message_id"] for j in ks):   # a repeat: counted later
+                ks.append(k)
+    alias: dict[str, str] = {}
+    drop: set[int] = set()
+    for first, ks in groups.items():
+        if len(ks) < 2:
+            continue
+        order = _oldest_first([i for k in ks for i in rows[k]["_versions"] or [rows[k]["message_id"]]]
+                              + [rows[k]["message_id"] for k in ks])
+        ks = sorted(ks, key=lambda k: order.index(rows[k]["message_id"]))
+        keep, latest = rows[ks[0]], rows[ks[-1]]
+        merged = {**latest, "_row": keep["_row"], "message_id": keep["message_id"],
+                  "created_at": keep["created_at"]}
+        rows[ks[0]] = merged
+        drop.update(ks[1:])
+        opts.tracker.skip(EDITED, len(ks) - 1, [rows[k]["_row"] for k in ks[1:]])
+        for i in set(order) | {rows[k]["message_id"] for k in ks}:
+            alias[i] = keep["message_id"]
+    out = [r for k, r in enumerate(rows) if k not in drop]
+    for r in out:
+        r.pop("_versions", None)
+        for col in ("parent_id", "thread_id"):
+            if r.get(col) in alias:
+                r[col] = alias[r[col]]
+    if drop:
+        opts.tracker.warnings.append(
+            f"{len(drop)} earlier version(s) of {sum(len(v) > 1 for v in groups.values())} edited post(s) were "
+            "skipped: each post is kept once, with its latest text, under its first version's id and time")
+    return out
+
+
 def _parse_v2(pages: list[dict], opts: Options) -> pd.DataFrame:
     users: dict[str, dict] = {}
     for p in pages:
@@ -185,11 +301,12 @@ def _parse_v2(pages: list[dict], opts: Options) -> pd.DataFrame:
                          "author_id": who, "author_name": _text(u.get("name")).strip() or who,
                          "author_is_org": mine,
                          "kind": ("reply" if parent else "post") if mine else ("reply" if parent else "mention"),
-                         "text": _unescape(_text(t.get("text"))), "likes": pm.get("like_count"),
+                         "text": _unescape(_whole_text(t) or _text(t.get("text"))), "likes": pm.get("like_count"),
                          "shares": pm.get("retweet_count"), "replies": pm.get("reply_count"),
-                         "author_followers": upm.get("followers_count"), "language": t.get("lang")})
+                         "author_followers": upm.get("followers_count"), "language": t.get("lang"),
+                         "_versions": _versions(t)})
     opts.tracker.rows_in = n
-    f = _fill_threads(pd.DataFrame(rows))
+    f = _fill_threads(pd.DataFrame(_merge_edits(rows, opts)))
     if len(f) and not f["author_is_org"].any():
         opts.tracker.warnings.append(_none_by_org(opts))
     opts.natural_org = opts.own_handles[0] if opts.own_handles else None
@@ -211,6 +328,44 @@ def _fill_threads(f: pd.DataFrame) -> pd.DataFrame:
 def detect(obj: Any) -> bool:
     return _tweets(obj) is not None or _dms(obj) is not None or _wrapped(obj, "noteTweet") \
         or _other_file(obj) is not None or _v2_pages(obj) is not None
+
+
+_CUT = re.compile(r"\s*…(?:\s*https://t\.co/\w+)?\s*\Z")
+"""How tweets.js ends a long post it cut short: "…", maybe followed by a t.co link."""
+
+
+def _squash(s: str) -> str:
+    return " ".join(html.unescape(s).split())
+
+
+def _note_texts(rows: list[dict], opts: Options) -> None:
+    """Long posts in ``tweets.js`` are cut short ("… https://t.co/…"); the archive keeps their whole
+    text in ``note-tweet.js``, without saying which tweet it belongs to. When that file sits next to
+    this one, a cut text is replaced by the one long post that starts with it (as public archive
+    readers match them, by the text before the cut), with a warning."""
+    cut = [r for r in rows if _CUT.search(r["text"]) and len(_CUT.sub("", r["text"])) >= 40]
+    path = opts.path.parent / "note-tweet.js"
+    if not cut or not path.is_file():
+        return
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        notes = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
+        cores = [n["noteTweet"].get("core") for n in notes
+                 if isinstance(n, dict) and isinstance(n.get("noteTweet"), dict)]
+        longs = [c["text"] for c in cores if isinstance(c, dict) and isinstance(c.get("text"), str)]
+    except (OSError, ValueError, TypeError, KeyError):   # an optional helper file: no help from it
+        return
+    squashed = [(_squash(t), t) for t in longs]
+    done = 0
+    for r in cut:
+        start = _squash(_CUT.sub("", r["text"]))
+        found = [t for sq, t in squashed if sq.startswith(start)]
+        if len(found) == 1:
+            r["text"] = _unescape(found[0])
+            done += 1
+    if done:
+        opts.tracker.warnings.append(f"{done} long post(s) were cut short in this file; their whole text was "
+                                     "taken from note-tweet.js next to it")
 
 
 def _account_js(opts: Options, key: str) -> str | None:
@@ -320,7 +475,35 @@ def _owner_from_grailbird(obj: Any) -> str | None:
     return None
 
 
+MESSAGE_FILES = {"tweets": "posts", "tweet": "posts", "deleted_tweets": "posts", "community_tweet": "posts",
+                 "twitter_circle_tweet": "posts", "note_tweet": "long posts",
+                 "direct_messages": "direct messages", "direct_messages_group": "direct messages"}
+"""The archive files (``window.YTD.<name>.part<n>``) that hold messages, and what they hold."""
+
+
+def _empty_file(opts: Options) -> pd.DataFrame:
+    """An archive file whose list is empty (``window.YTD.tweets.part0 = []``): a file of messages
+    gives an empty table with a warning (as other empty exports do); any other file is the
+    DataError its non-empty version gets."""
+    from ._source import open_source
+    m = re.match(r"\s*window\.YTD\.(\w+?)\.part\d+", open_source(opts.path).head_text(200))
+    name = m.group(1) if m else ""
+    if name in MESSAGE_FILES:
+        opts.tracker.warnings.append(f"this X archive file (window.YTD.{name}) holds no {MESSAGE_FILES[name]}: "
+                                     "its list is empty")
+        opts.tracker.rows_in = 0
+        opts.natural_org = opts.owner(_owner_from_account_js(opts), platform="x")
+        return pd.DataFrame()
+    what = OTHER_FILES.get(name) or OTHER_FILES.get(re.sub(r"_(\w)", lambda g: g.group(1).upper(), name))
+    raise DataError(f"this X archive file (window.YTD.{name or '?'}) is empty" +
+                    (f" and would hold {what}, not the account's messages" if what else "") +
+                    "; load tweets.js, note-tweet.js or direct-messages.js from the same archive "
+                    "(the data/ folder)", source=opts.source)
+
+
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
+    if isinstance(obj, list) and not obj:
+        return _empty_file(opts)
     if _dms(obj) is not None:
         return _parse_dms(obj, opts)
     pages = _v2_pages(obj)
@@ -365,15 +548,18 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             "author_name": (_text(user.get("name")).strip() or who or None) if api else owner,
             "author_is_org": mine,
             "kind": ("reply" if parent else "post") if mine else ("reply" if parent else "mention"),
-            "text": _unescape(_text(t.get("full_text")) or _text(t.get("text"))),
+            "text": _unescape(_whole_text(t) or _text(t.get("full_text")) or _text(t.get("text"))),
             "likes": t.get("favorite_count"),
             "shares": t.get("retweet_count"),
             "author_followers": user.get("followers_count") if api else None,
             "language": t.get("lang"),
             "_has_media": bool(isinstance(ents, dict) and ents.get("media")),
+            "_versions": _versions(t),
         })
     opts.tracker.rows_in = len(obj)
-    f = pd.DataFrame(rows)
+    if not api:
+        _note_texts(rows, opts)
+    f = pd.DataFrame(_merge_edits(rows, opts))
     if api and len(f) and not f["author_is_org"].any():
         opts.tracker.warnings.append(_none_by_org(opts))
     opts.natural_org = (owner if opts.handles or opts.org else None) if api else owner
