@@ -367,8 +367,20 @@ def same_message(ids: Any, value: Any) -> pd.Series:
 
 
 def _find(value: Any, ctx: Context) -> pd.Series | None:
-    """The scored row for a message id typed any way :func:`same_message` reads."""
+    """The scored row for a message id typed any way :func:`same_message` reads.
+
+    Ids are unique within a platform, not across platforms: when two platforms share the id,
+    the one that needs action (then the higher priority) is taken, the row a learner choosing
+    from the priority list means.
+    """
     rows = ctx.scored[same_message(ctx.scored["message_id"], value).to_numpy()]
+    if len(rows) > 1 and "category" in rows.columns:
+        order = (rows["category"].astype(str) != ACTION).astype(int)
+        if "priority" in rows.columns:
+            rows = rows.assign(_o=order, _p=-pd.to_numeric(rows["priority"], errors="coerce").fillna(0))
+            rows = rows.sort_values(["_o", "_p"], kind="stable").drop(columns=["_o", "_p"])
+        else:
+            rows = rows.iloc[order.argsort(kind="stable")]
     return rows.iloc[0] if len(rows) else None
 
 
