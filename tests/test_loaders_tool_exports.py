@@ -133,7 +133,7 @@ def test_a_zone_given_by_the_user_wins_over_the_header_but_is_questioned():
 
 
 @pytest.mark.parametrize("header, zone", [("Date (UTC)", "UTC"), ("Created at GMT", "UTC"),
-                                          ("Date (GMT+1)", None), ("Date", None), ("Time (UTC-5)", None)])
+                                          ("Date (GMT+1)", "UTC+01:00"), ("Date", None), ("Time (UTC-5)", "UTC-05:00")])
 def test_header_zone(header, zone):
     assert tabular.header_zone({"created_at": header}) == zone
 

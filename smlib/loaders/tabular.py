@@ -417,15 +417,20 @@ _RE_ZONE_NOTE = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,40}?)\s*[)\]]\s*$|(?<=\s)([
 (Europe/Berlin)``) or as a last word in capitals or an IANA name (``Date PST``)."""
 
 
+_RE_OFFSET_NOTE = re.compile(r"(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
+
+
 def _header_zone(h: str) -> str | None:
     """The zone a header names at its end (see :data:`_RE_ZONE_NOTE`), as ``local_tz`` takes it:
     an IANA name (``Europe/Berlin``, ``America/New_York`` for ``ET``), ``UTC``, or a fixed offset
     ``UTC-08:00`` for an abbreviation of the table the date values are read with
-    (:data:`smlib.loaders._time.ZONE_WORDS`: ``PST`` is −08:00, ``CET`` +01:00). Offsets written
-    with ``GMT``/``UTC`` (``GMT+1``) are not read (see :func:`header_zone`).
+    (:data:`smlib.loaders._time.ZONE_WORDS`: ``PST`` is −08:00, ``CET`` +01:00), or an offset
+    written with ``GMT``/``UTC`` as people mean it (``GMT+1`` is one hour ahead of UTC).
 
     >>> [_header_zone(h) for h in ["Date (ET)", "Created Time (PST)", "Timestamp (Europe/Berlin)", "Date (dd/mm)"]]
     ['America/New_York', 'UTC-08:00', 'Europe/Berlin', None]
+    >>> [_header_zone(h) for h in ["Date (GMT+1)", "Time (UTC-5)", "Date (UTC+05:30)", "Date (GMT+25)"]]
+    ['UTC+01:00', 'UTC-05:00', 'UTC+05:30', None]
     """
     from ._time import ZONE_WORDS, zone_of
     m = _RE_ZONE_NOTE.search(str(h))
@@ -438,7 +443,18 @@ def _header_zone(h: str) -> str | None:
     if said.isalpha() and word not in ZONE_WORDS and len(said) <= 5:
         return None   # a short word that is not an abbreviation of the table ("(s)", "(Local)")
     if re.search(r"[+\-\u2212]\s*\d", said):
-        return None   # "GMT+1", "UTC-05:00": not read from a header (left as before)
+        # "GMT+1", "UTC-5", "UTC+05:30": the offset as people mean it (GMT+1 is one hour ahead;
+        # not the reversed POSIX sign of "Etc/GMT+1")
+        o = _RE_OFFSET_NOTE.fullmatch(said)
+        if not o:
+            return None
+        hours, minutes = int(o.group(2)), int(o.group(3) or 0)
+        if hours > 14 or minutes >= 60:
+            return None
+        if hours == minutes == 0:
+            return "UTC"
+        sign = "+" if o.group(1) == "+" else "-"
+        return f"UTC{sign}{hours:02d}:{minutes:02d}"
     z = zone_of(word)
     if z is None:
         return None
@@ -451,7 +467,7 @@ def header_zone(mapping: dict[str, str]) -> str | None:
     """The zone the date (or time) column's own name gives its times: ``"UTC"`` for
     ``Review Created (UTC)``, ``Date (GMT)``; an IANA name for ``Timestamp (Europe/Berlin)`` or
     ``Date (ET)``; a fixed offset for an abbreviation (``Created Time (PST)`` → ``UTC-08:00``),
-    read as the date values' abbreviations are. (``GMT+1`` and other offsets are not read.)"""
+    read as the date values' abbreviations are; ``Date (GMT+1)`` → ``UTC+01:00``."""
     for fld in ("created_at", "_time"):
         if fld in mapping:
             name = str(mapping[fld])
