@@ -109,7 +109,7 @@ def test_a_date_with_its_own_zone_wins_over_the_header():
     assert f["created_at"].iloc[1] == utc("2026-07-20 10:00")
 
 
-@pytest.mark.parametrize("header, zone", [("Date (UTC)", "UTC"), ("Date (GMT+1)", None), ("Date", None),
+@pytest.mark.parametrize("header, zone", [("Date (UTC)", "UTC"), ("Date (GMT+1)", "UTC+01:00"), ("Date", None),
                                           ("Date (dd/mm/yyyy)", None), ("Date (Local)", None),
                                           ("Created Time (PST)", "UTC-08:00"), ("Date (ET)", "America/New_York")])
 def test_header_zone_reads_only_zones(header, zone):
