@@ -125,6 +125,13 @@ _GREAT_ANOTHER = re.compile(r"(?:^|[.!?]\s+)\W*(?:great|brilliant|wonderful|fant
                             r"\s*[,.!…]+\s*(?:[\w']+\s+){0,4}?(?:yet\s+)?(?:another|again)\b")
 """A praise word said on its own and then "another" / "again" ("Great, another delay.",
 "Brilliant. Cancelled again."): in a message with a complaint word, sarcasm."""
+_AS_ALWAYS = re.compile(r"\b(?:great|fantastic|brilliant|excellent|amazing|wonderful|superb|lovely|stellar|"
+                        r"outstanding|top|first class|first-class|world class|world-class)\b"
+                        r"(?:\s+[\w']+){0,2}?\s+as (?:always|usual|ever)\b"
+                        r"(?!.*\b(?:but|though|although|despite|even if|except|shame|apart from)\b)")
+"""Praise "as always / as usual" in a message with a complaint word ("Fantastic service as
+always, third missed delivery this week"): sarcasm; not when a contrast follows ("Great food as
+always, even though the train was delayed")."""
 IRONY_EMOJI = frozenset({"🙄", "🙃", "🤡", "😒"})
 _NOT_AFTER_NOBODY = frozenset({"better", "best", "more", "cheaper", "faster", "nicer", "kinder", "friendlier"})
 """Comparisons after "nobody" are praise of this business ("nobody does it better")."""
@@ -598,7 +605,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         self.layer.symbols = frozenset(t for t, _ in self.layer.token_info.values() if not re.match(r"\w", t))
         self._emoji_table = {ord(k): " " + v for k, v in self.emojis.items() if len(k) == 1}
         self._nobody = frozenset({"nobody", "noone"} | {tok for tok, (term, _) in self.layer.token_info.items()
-                                                          if term in ("no one", "no-one", "nobody", "noone")})
+                                                          if term in ("no one", "no-one", "nobody", "noone",
+                                                                      "not one person", "not a single person")})
         self.vader_lexicon = dict(self.lexicon)
         self.lexicon.update(self.layer.words)
         for _, token, score, _ in self.layer.phrases:
@@ -1103,6 +1111,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             m = ((("how" in low or ("lov" in low and "when" in low)) and _LOVE_WHEN.search(low))
                  or (("oh" in low or "ah" in low or "wow" in low) and _OH_GREAT.search(low))
                  or (("another" in low or "again" in low) and _GREAT_ANOTHER.search(low))
+                 or (" as " in low and _AS_ALWAYS.search(low))
                  or ("lov" in low and _LOVE_DOING.search(low)))
             why = f"sarcasm: '{m.group(0).strip(' ,.!?')[:30]}…' about a problem" if m else ""
         if not m and detail and any(d[1] < 0 and d[0] in IRONY_EMOJI for d in detail):

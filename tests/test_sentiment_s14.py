@@ -149,3 +149,29 @@ def test_praise_idiom_needs_enough_in_the_same_clause():
 ])
 def test_british_words_for_bad(text, want):
     assert _label(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # fixes: praise "as always" with a complaint word is sarcasm
+    ("Fantastic service as always, third missed delivery this week", "negative"),
+    ("Brilliant as usual, delayed again", "negative"),
+    # must not break: sincere, or a contrast that keeps the praise for something else
+    ("Great service as always, thank you", "positive"),
+    ("Great staff as always but the toilets were filthy", "positive"),
+])
+def test_praise_as_always_with_a_complaint_is_sarcasm(text, want):
+    assert _label(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Not one person has apologised", "negative"),
+    ("Not one person was helpful", "negative"),
+    ("£6.99 for a sandwich at the station. Daylight robbery.", "negative"),
+    ("Speeds are nowhere near the 500mb I'm paying for", "negative"),
+    ("Well that's £40 I'm never getting back", "negative"),
+    ("Subtitles out of sync, unwatchable", "negative"),
+    # must not break
+    ("Not one person was rude, lovely visit", "positive"),
+])
+def test_more_plain_complaints(text, want):
+    assert _label(text) == want
