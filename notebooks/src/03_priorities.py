@@ -76,7 +76,8 @@ print("Waiting times are measured up to the last message:",
 counts = p["category"].value_counts().reindex(["posted_by_business", "needs_action", "no_action"], fill_value=0)
 for cat, n in counts.items():   # rv.LABELS: "needs_action" -> "Needs action"
     print(f"{rv.LABELS[cat]:>22}: {n:4d} ({n / len(p):.0%})")
-print(f"{'No action, handled':>22}: {int(p['handled'].sum()):4d} (part of No action: already answered by {name})")
+print(f"{'No action, handled':>22}: {int(p['handled'].sum()):4d} (part of No action: already answered by "
+      f"{'its own organisation' if smlib.schema.SEVERAL_ORGS.match(name) else name})")
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 3))
