@@ -368,10 +368,10 @@ table(figures_for_people(cmp), {"meaning": "Figure", "this_period": "These days"
 print("Previous period:", ", ".join(cmp.attrs["previous_days"]) or "none in the data")
 prev = cmp.set_index("figure")
 if cmp.attrs["previous_days"]:
-    print(f"Messages: {prev.loc['messages', 'previous_period']:.0f} then, "
-          f"{prev.loc['messages', 'this_period']:.0f} now")
+    print(f"Messages: {prev.loc['messages', 'previous_period']:,.0f} then, "
+          f"{prev.loc['messages', 'this_period']:,.0f} now")
 else:
-    print(f"Messages: {prev.loc['messages', 'this_period']:.0f} now; nothing to compare with")
+    print(f"Messages: {prev.loc['messages', 'this_period']:,.0f} now; nothing to compare with")
 
 # %%
 targets = cmp[cmp["status"] != "no target"]

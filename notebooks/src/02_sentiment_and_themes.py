@@ -157,7 +157,8 @@ smlib.explain_sentiment("The 08:15 was cancelled AGAIN and nobody told us")
 #
 # A computer does not understand a message; it counts words. It gets things wrong, and you need
 # to know how often. The bundled sample organisations come with an **answer key** (what each
-# message was really meant to be), so we can check the computer against it.
+# message was really meant to be), so we can check the computer against it. Some exported files
+# carry one too: in the airline tweets, people labelled every tweet negative, neutral or positive.
 
 # %% tags=["nbval-check-output"]
 try:
@@ -236,7 +237,7 @@ by_day_platform.columns = [platform_label(p) for p in by_day_platform.columns]  
 if len(neg):
     print("Negative messages from the public, by day and platform:")
     print(by_day_platform.to_string())
-    print(f"Total: {len(neg)} of {len(scored)} messages from the public "
+    print(f"Total: {len(neg):,} of {len(scored):,} messages from the public "
           f"({len(neg) / len(scored):.0%})")
 elif len(scored):
     print(f"None of the {len(scored)} messages from the public on these days was scored negative.")

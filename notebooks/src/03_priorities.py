@@ -55,7 +55,7 @@ tz = ds.profile.timezone if ds.profile is not None else "UTC"   # the organisati
 # %% tags=["nbval-check-output"]
 print(f"Organisation: {name}")
 print("Monitoring days:", ", ".join(f"{d:%a %d %b %Y}" for d in chosen_days))
-print(f"Messages on those days: {len(p)}")
+print(f"Messages on those days: {len(p):,}")
 now = pd.Timestamp(p.attrs["priority_now"])
 now = now.tz_localize("UTC") if now.tzinfo is None else now
 print("Waiting times are measured up to the last message:",
