@@ -39,16 +39,70 @@ DEFAULT_SALT = "smlib"
 # The full-width "＿" and "．" (not word characters to ``re``) are "_" and "." too.
 _MENTION = re.compile(r"(?<![\w@＠])[@＠]([\w＿](?:[\w.＿．]*[\w＿])?)")
 _URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"']+", re.IGNORECASE)
-_BARE_DOMAIN = re.compile(
-    r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|co|uk|io|info|xyz|top|ru|ly|me|biz|link|click|shop|online|"
+# A web address written without "https://" ("bad-prize.win/claim"): labels joined by dots, the
+# last one a known ending. Found in two linear steps, never by one regex with nested repeats
+# (``(?:[a-z0-9-]+\.)+`` took 3 s on 4 KB of "a.a.a…" and minutes on a 12 KB message): a run
+# of labels (``_DOTTED``, which starts only where no label character is before it, so each
+# character is read once), then, in code, the last label starting with a known ending
+# (:func:`_bare_domains`).
+_TLD = re.compile(
+    r"com|net|org|co|uk|io|info|xyz|top|ru|ly|me|biz|link|click|shop|online|"
     r"site|win|app|live|store|club|vip|icu|cc|tk|ml|ga|cf|gq|pw|su|cn|in|de|fr|eu|us|ws|to|gl|gd|sh|"
-    r"tv|is|es|it|nl|be|ie|au|ca|cloud|today|support|help|services|email|net\.uk|org\.uk|gov\.uk|"
+    r"tv|is|es|it|nl|be|ie|au|ca|cloud|today|support|help|services|email|"
     # endings popular with scams and new ones a browser opens as well as .com
     # (not everyday words such as .fun or .news, which a sentence typed without a space after its
     # full stop would turn into an address: "a great day.Fun")
     r"ai|dev|zip|mov|gg|tech|website|mobi|bid|loan|download|faith|cyou|buzz|monster|sbs|cfd|"
-    r"quest|digital|ltd|uno)"
-    r")\b(/[^\s<>\"']*)?", re.IGNORECASE)
+    r"quest|digital|ltd|uno", re.IGNORECASE)
+_DOTTED = re.compile(r"(?<![a-z0-9-])[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
+_LINK_PATH = re.compile(r"/[^\s<>\"']*")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _word_at(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a word character (``\\w``); False outside the text."""
+    return 0 <= i < len(text) and _WORD_CHAR.match(text, i) is not None
+
+
+def _bare_domains(text: str):
+    """``(start, host end, end)`` of each web address without a scheme in ``text``, as the regex
+    ``\\b((?:[a-z0-9-]+\\.)+(?:endings))\\b(/[^\\s<>"']*)?`` finds them (left to right, the
+    longest host), in time linear in the text.
+
+    >>> [m for m in _bare_domains("see x.bad-site.win/claim or 2.0")]
+    [(4, 18, 24)]
+    """
+    pos = 0
+    while True:
+        m = _DOTTED.search(text, pos)
+        if m is None:
+            return
+        labels = m.group(0).split(".")
+        starts = [m.start()]
+        for lab in labels[:-1]:
+            starts.append(starts[-1] + len(lab) + 1)
+        # the last label that starts with a known ending followed by a word boundary
+        last, host_end = None, 0
+        for j in range(len(labels) - 1, 0, -1):
+            head = labels[j].split("-", 1)[0]
+            end = starts[j] + len(head)
+            if _TLD.fullmatch(head) and (end < starts[j] + len(labels[j]) or not _word_at(text, end)):
+                last, host_end = j, end
+                break
+        begin = None
+        if last is not None:   # the first word boundary in a label before it
+            begin = next((k for i in range(last) for k in range(starts[i], starts[i] + len(labels[i]))
+                          if _word_at(text, k - 1) != _word_at(text, k)), None)
+        if begin is None:
+            pos = m.end()
+            continue
+        end = host_end
+        if text.startswith("/", host_end):
+            end = _LINK_PATH.match(text, host_end).end()
+        yield begin, host_end, end
+        pos = end
+
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 _INVISIBLE_START = " \u00a0\u2002\u2003\u2009\u202f\u3000\u00ad\u200e\u200f\ufeff\u200b\u200c\u200d\u2060"
 """Characters a spreadsheet may skip before a formula (spaces, a byte-order mark, zero-width)."""
@@ -176,7 +230,15 @@ _NOT_A_HANDLE = frozenset(
     "media notes l.php".split())
 # a word with a digit, "_" or "." inside: the only kind of word looked up as a customer's handle
 # (full-width "＿" and "．", which re does not count as word characters, are "_" and "." here too)
-_TOKEN = re.compile(r"(?<![\w.@＿．])(?=[\w.＿．]*[\d_.＿．][\w.＿．]*[\w＿])[\w＿](?:[\w.＿．]*[\w＿])?")
+# (the digit, "_" or "." is checked in code, _token_like: a look-ahead for it read "a" and 50 KB of
+# dots once for each dot, minutes of work)
+_TOKEN = re.compile(r"(?<![\w.@＿．])[\w＿](?:[\w.＿．]*[\w＿])?")
+_TOKEN_MARK = re.compile(r"[\d_.＿．]")
+
+
+def _token_like(word: str) -> bool:
+    """A word with a digit, "_" or "." before its last character: one that may be a handle."""
+    return _TOKEN_MARK.search(word, 0, len(word) - 1) is not None
 _RUN = re.compile(r"\w(?:[\w.]*\w)?")
 _WORD = re.compile(r"\w+")
 # a handle that is no ordinary word (it has a digit, "_" or "."), so it is safe to look for
@@ -210,7 +272,8 @@ def _written_out(text: str, handles: dict[str, str], names: _Names) -> str:
     """
     # handles are keyed by handle_key, so a handle written in full-width letters is found too
     if handles and not handles.keys().isdisjoint(_RUN.findall(fold_unicode(text).lower())):
-        text = _TOKEN.sub(lambda m: handles.get(handle_key(m.group(0)), m.group(0)), text)
+        text = _TOKEN.sub(lambda m: handles.get(handle_key(m.group(0)), m.group(0))
+                          if _token_like(m.group(0)) else m.group(0), text)
         # a handle of letters only ("BourbonKid", kept only when written in capitalised parts)
         # written as a plain word, in any case: "love you bourbonkid"
         text = _WORD.sub(lambda m: handles.get(m.group(0).lower(), m.group(0))
@@ -606,7 +669,11 @@ def inert_urls(text: str) -> str:
     if ":" in text and _SCRIPT_SCHEME.search(text):   # javascript:alert(1), data:text/html,…
         text = _SCRIPT_SCHEME.sub(lambda m: (m.group(1) or m.group(2)) + "[:]", text)
     text = _URL.sub(_defang, text)
-    return _BARE_DOMAIN.sub(lambda m: m.group(1).replace(".", "[.]") + (m.group(2) or ""), text)
+    out, at = [], 0
+    for begin, host_end, end in _bare_domains(text):
+        out += [text[at:begin], text[begin:host_end].replace(".", "[.]"), text[host_end:end]]
+        at = end
+    return "".join(out) + text[at:] if out else text
 
 
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
