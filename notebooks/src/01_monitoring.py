@@ -122,8 +122,8 @@ else:
     print("Location: not available from this source")
 if "messages" in set(loc.get("source", [])):
     m = loc.set_index("source").loc["messages"]
-    print(f"Messages giving a place: {int(m['national'])} national, {int(m['international'])} international, "
-          f"{int(m['unknown'])} we could not place")
+    print(f"Messages giving a place: {int(m['national']):,} national, {int(m['international']):,} international, "
+          f"{int(m['unknown']):,} we could not place")
 
 # %%
 charts.location(res);
