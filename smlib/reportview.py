@@ -53,7 +53,8 @@ def report_title(name: str | None) -> str:
     from .loaders._options import UNNAMED_ORG
     if not name or str(name) == UNNAMED_ORG:
         return "Social media monitoring report"
-    return f"{name}: social media monitoring report"
+    from .summary import name_at_start   # "The organisation in tiny.csv: …", a capital to start
+    return f"{name_at_start(str(name))}: social media monitoring report"
 
 
 def _block(text: str, style: str) -> str:

@@ -273,3 +273,10 @@ def test_notebook_04_recommends_no_tool_that_sees_nothing():
     assert "Recommended tool:" not in out
     assert "No tool in the catalogue covers other sites" in out
     assert "With my weights: no tool" in out
+
+
+def test_report_title_starts_with_a_capital_for_a_file_named_organisation():
+    from smlib.reportview import report_title
+    assert report_title("the organisation in tiny.csv") == \
+        "The organisation in tiny.csv: social media monitoring report"
+    assert report_title("Northway Rail") == "Northway Rail: social media monitoring report"
