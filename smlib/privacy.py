@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 
 from .errors import DataError
@@ -378,6 +379,10 @@ def matches_handles(author_ids: pd.Series, handles: Iterable[object]) -> pd.Seri
     return handle_key_column(s).isin(keys).fillna(False).astype(bool) & s.notna()
 
 
+REASON_COLUMNS = ("reasons", "reason")
+"""Columns of reasons (a list of sentences, or one) that may quote a message: pseudonymised as
+its text is (:func:`pseudonymise`)."""
+
 PSEUDONYM = re.compile(r"user-[0-9a-f]{8}\b")
 """What a pseudonym looks like (``user-3fa9c1d2``)."""
 
@@ -483,7 +488,9 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     it is no ordinary word: it has a digit, ``_`` or ``.``) or their full name (two words or
     more) in any message becomes the same pseudonym, and a first name after a greeting ("Hi
     Liam,", "Thanks Fatima") becomes ``[name]``. E-mail addresses and phone numbers in the public's messages become
-    ``[email]`` and ``[phone]`` (:func:`hide_contact_details`).
+    ``[email]`` and ``[phone]`` (:func:`hide_contact_details`). Columns of reasons
+    (:data:`REASON_COLUMNS`: ``reasons``, a list of sentences, or ``reason``), which may quote the
+    message, are pseudonymised as the text is.
 
     ``people``: a wider table (e.g. every message of the period) whose customers' handles and
     names are looked for too, for a few example rows that may name someone who is not among
@@ -609,13 +616,23 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                 t = _greeted_names(t, org_names)
             return _first_names(t) if known_first is not None else t
 
-        text = out["text"].map(_clean)
-        # e-mail addresses and phone numbers written by the public are personal details too
-        # the organisation's own numbers and addresses stay (its helpline is what customers
-        # need), but a customer's mobile number or personal e-mail in a reply does not
-        out["text"] = text.where(is_org, text.map(hide_contact_details))
-        if org_details != "all":
-            out["text"] = out["text"].where(~is_org, text.map(hide_personal_details))
+        def _shown(t: object, org_row: bool) -> object:
+            t = _clean(t)
+            # e-mail addresses and phone numbers written by the public are personal details too
+            # the organisation's own numbers and addresses stay (its helpline is what customers
+            # need), but a customer's mobile number or personal e-mail in a reply does not
+            if not org_row:
+                return hide_contact_details(t)
+            return t if org_details == "all" else hide_personal_details(t)
+
+        org_rows = is_org.to_numpy(dtype=bool)
+        out["text"] = [_shown(t, o) for t, o in zip(out["text"], org_rows)]
+        # reasons quote the message ("asks people to hand over secret details ('DM @jane_doe your
+        # PIN')"): they are shown as the text is
+        for col in REASON_COLUMNS:
+            if col in out:
+                out[col] = [[_shown(r, o) for r in v] if isinstance(v, (list, tuple, np.ndarray))
+                            else _shown(v, o) for v, o in zip(out[col], org_rows)]
     return out
 
 

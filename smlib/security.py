@@ -365,28 +365,32 @@ def _risks_by_row(frame: pd.DataFrame, profile: Profile | None, rules: dict | No
 
 
 def _shown_text(frame: pd.DataFrame, found: pd.Series, is_org: pd.Series,
-                profile: Profile | None) -> dict[int, Any]:
-    """The text of each risky row (by position) as learners may see it: customers' handles,
-    names, e-mail addresses and phone numbers pseudonymised or hidden
-    (:func:`smlib.privacy.pseudonymise`). A fake account's own text keeps its contact details
-    (they are what gets reported), like the organisation's."""
+                profile: Profile | None) -> dict[int, tuple[Any, list[str]]]:
+    """The text and the reasons of each risky row (by position) as learners may see them:
+    customers' handles, names, e-mail addresses and phone numbers pseudonymised or hidden
+    (:func:`smlib.privacy.pseudonymise`); a reason quoting the message ("asks people to hand
+    over secret details ('DM @jane_doe your PIN')") is shown as the text is. A fake account's own
+    text keeps its contact details (they are what gets reported), like the organisation's."""
     positions = [i for i, risks in enumerate(found.to_numpy()) if risks]
     if not positions:
         return {}
     cols = [c for c in ("author_id", "author_name", "text") if c in frame.columns]
     sub = frame.iloc[positions][cols].copy()
+    sub["reasons"] = [[r for _, r in found.iloc[i]] for i in positions]
     fake = [any(t == "fake account" for t, _ in found.iloc[i]) for i in positions]
     sub["author_is_org"] = is_org.iloc[positions].to_numpy(dtype=bool) | pd.Series(fake).to_numpy(dtype=bool)
     keep = tuple(profile.handles.values()) if profile is not None and profile.handles else ()
     if "author_id" in frame.columns:
         keep += tuple(str(v) for v in frame.loc[is_org.to_numpy(dtype=bool), "author_id"].dropna().unique())
-    shown = pseudonymise(sub, keep=keep, people=frame, org_details="all")["text"].to_numpy(dtype=object)
+    done = pseudonymise(sub, keep=keep, people=frame, org_details="all")
+    shown, reasons = done["text"].to_numpy(dtype=object), list(done["reasons"])
     # the organisation's own flagged posts still hide a customer's mobile or personal e-mail;
     # only a fake account keeps its details (they are what gets reported)
     from .privacy import hide_personal_details
     own = is_org.iloc[positions].to_numpy(dtype=bool) & ~np.array(fake, dtype=bool)
     shown = [hide_personal_details(t) if o else t for t, o in zip(shown, own)]
-    return dict(zip(positions, shown))
+    reasons = [[hide_personal_details(r) for r in rs] if o else list(rs) for rs, o in zip(reasons, own)]
+    return dict(zip(positions, zip(shown, reasons)))
 
 
 def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None = None,
@@ -399,7 +403,8 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
     customers pseudonymised),
     ``risk_types`` (list), ``reasons`` (list), ``reason`` (one sentence), ``text_inert`` (links
     defanged; customers' handles, names, e-mail addresses and phone numbers pseudonymised or
-    hidden as in :func:`smlib.privacy.pseudonymise`), ``action``. The organisation's own posts
+    hidden as in :func:`smlib.privacy.pseudonymise`, and so in the reasons, which may quote the
+    message), ``action``. The organisation's own posts
     are checked for links too.
     """
     if isinstance(frame, Dataset):
@@ -425,12 +430,12 @@ def find_security_risks(frame: pd.DataFrame | Dataset, profile: Profile | None =
         shown = ((author[1] or author[0]) if fake else (author[0] or author[1]) if bool(is_org.get(idx))
                  else pseudonym(author[1] or author[0]))
         types = list(dict.fromkeys(t for t, _ in risks))
-        reasons = [r for _, r in risks]
+        text_shown, reasons = shown_text[pos]
         rows.append({
             "org": row.get("org"), "platform": row.get("platform"), "message_id": row.get("message_id"),
             "created_at": row.get("created_at"), "author": shown, "risk_types": types,
             "reasons": reasons, "reason": "; ".join(reasons),
-            "text_inert": make_inert(shown_text[pos], c["risky_tlds"]),
+            "text_inert": make_inert(text_shown, c["risky_tlds"]),
             "action": ("Report it to the platform and to your manager; warn customers not to "
                        "click; never click the link yourself."),
         })

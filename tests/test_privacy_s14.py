@@ -94,3 +94,88 @@ def test_security_still_finds_bare_links_after_rewrite():
     assert _hosts("go to x-bad.site/claim now, or brightmart-help.win and @user.name too", ["win"]) == [
         ("x-bad.site", "x-bad.site/claim"), ("brightmart-help.win", "brightmart-help.win")]
     assert _hosts("version 2.0, jo_b.smith and a.b") == []
+
+
+# ── 2. a reason quoting the message is pseudonymised as the text is ────────────────────────
+T0 = pd.Timestamp("2026-03-02 09:00", tz="UTC")
+SHOP = Profile(slug="acme", name="Acme Shop", handles={"x": "AcmeShop"})
+
+
+def _frame(rows: list[tuple[str, str, bool, str]]) -> pd.DataFrame:
+    return conform_interactions(pd.DataFrame({
+        "org": "acme", "platform": "x", "message_id": [str(i + 1) for i in range(len(rows))],
+        "created_at": [T0 + pd.Timedelta(hours=i) for i in range(len(rows))],
+        "author_id": [r[0] for r in rows], "author_name": [r[1] for r in rows],
+        "author_is_org": [r[2] for r in rows], "kind": "post", "text": [r[3] for r in rows]}))
+
+
+SECRET_ROWS = [
+    ("jane_doe", "Jane Doe", False, "My refund is late and awful"),
+    ("prize_bot7", "Prize Bot", False, "Win a prize! DM @jane_doe your PIN"),
+    ("AcmeShop", "Acme Shop", True, "Sorry to hear that"),
+    ("helper_x1", "Helper", False, "Refund late? Message Jane Doe 07700 900123 your card details"),
+    ("helper_x2", "Helper Two", False, "send jane.doe@gmail.com your password"),
+]
+PERSONAL = ("jane_doe", "Jane Doe", "07700 900123", "jane.doe@gmail.com")
+
+
+def _no_personal(text: str) -> None:
+    assert not any(p.lower() in text.lower() for p in PERSONAL), text
+
+
+def test_security_reasons_do_not_quote_handles_names_or_details():
+    risks = smlib.find_security_risks(_frame(SECRET_ROWS), SHOP)
+    assert len(risks) == 3
+    alias = pseudonym("jane_doe")
+    for reason, reasons, text in zip(risks["reason"], risks["reasons"], risks["text_inert"]):
+        _no_personal(reason)
+        _no_personal(" ".join(reasons))
+        assert "asks people to hand over secret details" in reason
+    # the same pseudonym as in the text, and the rest of the quote as it was
+    assert f"('DM @{alias} your PIN')" in risks["reason"].iloc[0]
+    assert f"@{alias}" in risks["text_inert"].iloc[0]
+    assert "[phone]" in risks["reason"].iloc[1] and "[email]" in risks["reason"].iloc[2]
+
+
+def test_fake_account_reason_still_names_the_fake_account():
+    f = _frame([("AcmeShop_Help", "Acme Shop Help", False, "DM @jane_doe your PIN"),
+                ("jane_doe", "Jane Doe", False, "where is my order")])
+    risks = smlib.find_security_risks(f, SHOP)
+    reason = risks["reason"].iloc[0]
+    assert "'Acme Shop Help'" in reason or "'AcmeShop_Help'" in reason
+    assert "jane_doe" not in reason and f"@{pseudonym('jane_doe')}" in reason
+
+
+def test_queue_and_extremes_reasons_pseudonymised():
+    p = smlib.enrich(smlib.Dataset(interactions=_frame(SECRET_ROWS), profile=SHOP)).interactions
+    from smlib.priority import priority_queue
+    q = priority_queue(p, keep=("AcmeShop",))
+    secret = [r for rs in q["reasons"] for r in rs if "secret details" in r]
+    assert len(secret) == 3
+    for r in secret:
+        _no_personal(r)
+    assert any(f"@{pseudonym('jane_doe')}" in r for r in secret)
+    ex = smlib.explain_extremes(p, keep=("AcmeShop",))
+    _no_personal(ex["text"])
+    for it in ex["highest"] + ex["lowest"]:
+        _no_personal(" ".join(it["reasons"]))
+    # what the report writes to action_queue.csv
+    from smlib.report import write_action_queue
+    csv_text = write_action_queue(q.assign(reasons=q["reasons"].map("; ".join)), None)
+    _no_personal(csv_text)
+    # the organisation's own reasons and everyday reasons are unchanged
+    assert any("(refund, late, awful)" in r for rs in q["reasons"] for r in rs)
+
+
+def test_pseudonymise_reasons_column_keeps_ordinary_reasons():
+    f = pd.DataFrame({"author_id": ["jane_doe", "AcmeShop"], "author_name": ["Jane Doe", "Acme Shop"],
+                      "author_is_org": [False, True], "text": ["Thanks Liam, order 12345678", "ok"],
+                      "reasons": [["+20 a complaint (refund, late)", "quoting 'jane_doe and Jane Doe'"],
+                                  ["+5 question (question mark) on 02/03/2026 for £12.50"]],
+                      "reason": ["DM @jane_doe or ring 07700 900123", "AcmeShop said so"]})
+    out = pseudonymise(f)
+    alias = pseudonym("jane_doe")
+    assert out["reasons"].iloc[0] == ["+20 a complaint (refund, late)", f"quoting '{alias} and {alias}'"]
+    assert out["reasons"].iloc[1] == ["+5 question (question mark) on 02/03/2026 for £12.50"]
+    assert out["reason"].tolist() == [f"DM @{alias} or ring [phone]", "AcmeShop said so"]
+    assert f["reasons"].iloc[0][1] == "quoting 'jane_doe and Jane Doe'"   # input untouched
