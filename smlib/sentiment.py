@@ -133,6 +133,9 @@ _AS_ALWAYS = re.compile(r"\b(?:great|fantastic|brilliant|excellent|amazing|wonde
 always, third missed delivery this week"): sarcasm; not when a contrast follows ("Great food as
 always, even though the train was delayed")."""
 IRONY_EMOJI = frozenset({"🙄", "🙃", "🤡", "😒"})
+_FACE_CHAR = re.compile(r"[:;=()<>^\[\]{}|]")
+"""Every face in VADER's lexicon has one of these (":(", "<3", "^_^"); its number codes ("143")
+are not faces."""
 _NOT_AFTER_NOBODY = frozenset({"better", "best", "more", "cheaper", "faster", "nicer", "kinder", "friendlier"})
 """Comparisons after "nobody" are praise of this business ("nobody does it better")."""
 _ASKS = re.compile(r"^\W*(?:(?:hi|hello|hey|morning|evening|afternoon|quick question|sorry)\b[^?]*?[,:.!]\s*)?"
@@ -607,6 +610,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         self._nobody = frozenset({"nobody", "noone"} | {tok for tok, (term, _) in self.layer.token_info.items()
                                                           if term in ("no one", "no-one", "nobody", "noone",
                                                                       "not one person", "not a single person")})
+        self._nobody_tokens = tuple(t for t in self._nobody if t.startswith("smlibterm"))
         self.vader_lexicon = dict(self.lexicon)
         self.lexicon.update(self.layer.words)
         for _, token, score, _ in self.layer.phrases:
@@ -794,6 +798,11 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
           as praise. Comparatives stay ("nobody does it better" is praise).
         """
         words, vals = self._valences(text)
+        # most clauses have neither a face nor "nobody": substring tests skip the loop
+        if not (_FACE_CHAR.search(text) or "obody" in text or "OBODY" in text
+                or "oone" in text or "OONE" in text
+                or ("smlibterm" in text and any(t in text for t in self._nobody_tokens))):
+            return words, vals
         lex = self.lexicon
         nobody = self._nobody
         raw: list[str] | None = None
