@@ -1,0 +1,142 @@
+"""First names inside message text, hidden so that learners' evidence names nobody.
+
+The course handbook asks learners to anonymise other people's personal details. Handles,
+e-mail addresses, phone numbers and the full names of the data's own authors are replaced by
+:func:`smlib.privacy.pseudonymise`; a first name written on its own ("That's what we're here for
+Miriam", "Patrick on the help desk was brilliant", a reply signed "^Sarah") is not an author's
+name, so it is found from a list of common first names that tutors may edit
+(``data/first_names.toml``) and becomes ``[name]``.
+
+>>> hide_first_names("That's what we're here for Miriam 😊")
+"That's what we're here for [name] 😊"
+>>> hide_first_names("Will you reply? Thanks to Grace on the desk, not John Lewis")
+'Will you reply? Thanks to [name] on the desk, not John Lewis'
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from .errors import DataError
+from .paths import data_file, file_stamp
+from .textforms import fold_unicode
+
+NAME_TOKEN = "[name]"
+
+
+@dataclass(frozen=True)
+class FirstNames:
+    """The two lists of ``data/first_names.toml`` (lower case) and one regex for both."""
+
+    names: frozenset[str]
+    also_words: frozenset[str]
+    rx: re.Pattern
+
+
+def _read(path: str, stamp: tuple | None) -> FirstNames:
+    try:
+        with open(path, "rb") as fh:
+            spec = tomllib.load(fh)
+    except FileNotFoundError:
+        raise DataError("the first-names file is missing", source=path) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DataError(f"the first-names file is not valid TOML: {exc}", source=path) from None
+    lists = {}
+    for key in ("names", "also_words"):
+        value = spec.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise DataError(f"{key} must be a list of names, like [\"sarah\", \"liam\"]",
+                            source=path, field=key)
+        words = [fold_unicode(v).strip().lower() for v in value]
+        bad = [w for w in words if not re.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", w)]
+        if bad:
+            raise DataError(f"{key}: {bad[0]!r} is not a single name (letters, perhaps with - or ')",
+                            source=path, field=key)
+        lists[key] = frozenset(words)
+    unknown = sorted(set(spec) - {"names", "also_words"})
+    if unknown:
+        raise DataError(f"unknown key(s) {unknown}: the file has only 'names' and 'also_words'",
+                        source=path, field=unknown[0])
+    every = sorted(lists["names"] | lists["also_words"], key=len, reverse=True)
+    if not every:
+        return FirstNames(frozenset(), frozenset(), re.compile(r"(?!)"))
+    rx = re.compile(r"(?<![\w@＠/.'’-])(" + "|".join(map(re.escape, every)) + r")(?![\w@＠-]|['’](?!s\b)|\.\w)",
+                    re.IGNORECASE)
+    return FirstNames(lists["names"], lists["also_words"], rx)
+
+
+@lru_cache(maxsize=4)
+def _cached(path: str, stamp: tuple | None) -> FirstNames:
+    return _read(path, stamp)
+
+
+def first_names(path: str | None = None) -> FirstNames:
+    """The first-name lists (read again when the file changes)."""
+    p = str(path) if path is not None else str(data_file("first_names.toml"))
+    return _cached(p, file_stamp(p))
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n]|[@＠][\w.]+|^\W+)\s*$")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+
+
+def hide_first_names(text: object, keep: Iterable[str] = (), path: str | None = None) -> object:
+    """``text`` with first names written on their own replaced by ``[name]``.
+
+    A name stays when it is part of a longer name ("John Lewis", "HBO Max": another capitalised
+    word or name next to it), inside a handle, link or e-mail address, or one of ``keep`` (the
+    organisation's own names). Names that are also ordinary words ("Will", "Grace") are hidden
+    only with a capital letter in the middle of a sentence. Not text: returned as it is.
+
+    >>> hide_first_names("thanks sarah, and Patrick's help was great. Grace under pressure")
+    "thanks [name], and [name]'s help was great. Grace under pressure"
+    """
+    if not isinstance(text, str) or not text:
+        return text
+    lists = first_names(path)
+    keep_l = {fold_unicode(str(k)).strip().lower().lstrip("@＠") for k in keep}
+    keep_l |= {w for k in keep_l for w in re.findall(r"[^\W\d_]+", k)}
+
+    def swap(m: re.Match) -> str:
+        word = m.group(1)
+        low = fold_unicode(word).lower()
+        if low in keep_l:
+            return word
+        s = m.string
+        nxt = _NEXT_WORD.match(s, m.end())
+        if nxt and not re.match(r"[.!?,;:…]", s[m.end():m.end() + 1]):
+            w = nxt.group(1)
+            if w[:1].isupper() or w.lower() in lists.names or w.lower() in lists.also_words:
+                return word            # a full name, a shop or a place: "John Lewis", "Jack Wills"
+        before = s[max(0, m.start() - 80):m.start()]
+        at_start = bool(_SENTENCE_START.search(before))
+        prev = _PREVIOUS_WORD.search(before)
+        p = prev.group(1).lower() if prev and not at_start else ""
+        if p:
+            p_start = bool(_SENTENCE_START.search(before[:prev.start()]))
+            if prev.group(1)[:1].isupper() and not p_start and p not in _LOWER_BEFORE:
+                return word            # "HBO Max", "Union Jack", "Christmas Eve"
+            if p in lists.names or p in lists.also_words:
+                return word            # the second of two names: "john lewis"
+        if low in lists.also_words and low not in lists.names:
+            if not word[:1].isupper() or word.isupper() or at_start or p in _DETERMINERS:
+                return word            # "will", "WILL", "Will you reply?", "my Bill"
+        elif word.islower() and len(word) < 3:
+            return word
+        return NAME_TOKEN
+    if not lists.rx.search(text):
+        return text
+    return lists.rx.sub(swap, text)
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "my", "your", "our", "his", "her", "their", "its", "this",
+                          "that", "these", "those", "every", "each", "no", "any", "some"})
+"""Words before a name-that-is-a-word that make it the word ("my Bill", "the Rose")."""
+_LOWER_BEFORE = frozenset({"i", "hi", "hello", "hey", "dear", "thanks", "thank", "cheers", "ta", "to",
+                           "and", "or", "with", "from", "by", "for"})
+"""Capitalised words before a name that do not make it part of a longer name ("Thanks Will",
+"Hi Grace", a title-cased "Thanks To Sarah")."""
