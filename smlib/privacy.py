@@ -547,6 +547,10 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
         handles: dict[str, str] = {}
         names: _Names = {}
         tables = []
+        id_cols = [c for c in ID_COLUMNS if c in out]
+        id_words = _id_words(v for c in id_cols for v in pd.unique(out[c].dropna())) if id_cols else set()
+        id_keys: dict[str, str] = {}
+        org_squashed = {_squashed(n) for n in org_names}
         if "author_id" in frame:
             cust = ~is_org.to_numpy()
             own = pd.DataFrame({"id": frame.loc[cust, "author_id"].to_numpy(dtype=object),
@@ -560,7 +564,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                 own.loc[nameless, "alias"] = [pseudonym(n, salt) for n in own.loc[nameless, "name"]]
             tables.append(own)
         if people is not None and "author_id" in people:
-            people = _named_in(people, out["text"])
+            people = _named_in(people, out["text"], id_words)
             cust = (~org_flags(people["author_is_org"])).to_numpy() \
                 if "author_is_org" in people else slice(None)
             ids = people.loc[cust, "author_id"].to_numpy(dtype=object)
@@ -575,6 +579,12 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                 if not isinstance(alias, str):
                     continue
                 key = handle_key(aid) if isinstance(aid, str) else ""
+                # in ids: any handle or name with a letter, three characters or more, squashed too
+                for k in (key, _squashed(aid) if isinstance(aid, str) else "",
+                          _squashed(name) if isinstance(name, str) else ""):
+                    if (len(k) >= 3 and not k.isdigit() and k not in org_names and k not in org_squashed
+                            and k not in _ID_WORDS and k in id_words):
+                        id_keys.setdefault(k, alias)
                 if key and key not in org_names and (_DISTINCT_HANDLE.fullmatch(key) or (
                         isinstance(aid, str) and _CAMEL_HANDLE.fullmatch(aid.strip().lstrip("@")))):
                     handles.setdefault(key, alias)
@@ -627,6 +637,28 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
 
         org_rows = is_org.to_numpy(dtype=bool)
         out["text"] = [_shown(t, o) for t, o in zip(out["text"], org_rows)]
+        # ids naming a customer ("inbox/janedoe_10158", "https://x.com/jane_doe/status/1"): that
+        # part becomes their pseudonym, the rest stays, so ids stay unique and rows can be matched
+        if id_cols:
+            id_rx = None
+            if id_keys:
+                id_rx = re.compile(r"(?<![^\W_])(?:" + "|".join(
+                    map(re.escape, sorted(id_keys, key=len, reverse=True))) + r")(?![^\W_])", re.IGNORECASE)
+
+            def _id(v: object) -> object:
+                if not isinstance(v, str) or not v:
+                    return v
+                if "/" in v:
+                    v = _PROFILE_URL.sub(_swap_url, v)
+                if id_rx is not None:
+                    v = id_rx.sub(lambda m: id_keys.get(m.group(0).lower(), m.group(0)), v)
+                return v
+            for col in id_cols:
+                ids = out[col]
+                uniq = pd.unique(ids.dropna())
+                shown_ids = {u: _id(u) for u in uniq}
+                if any(a != b for a, b in shown_ids.items()):
+                    out[col] = ids.map(lambda v: shown_ids.get(v, v) if isinstance(v, str) else v)
         # reasons quote the message ("asks people to hand over secret details ('DM @jane_doe your
         # PIN')"): they are shown as the text is
         for col in REASON_COLUMNS:
@@ -636,11 +668,42 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     return out
 
 
-def _named_in(people: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
-    """The rows of ``people`` whose author could be named in ``texts``: their handle, or the
-    first word of their name, is a word of some text. A million people's handles and names are
-    not built into tables to look for in twenty messages (that took minutes)."""
+ID_COLUMNS = ("message_id", "thread_id", "parent_id")
+"""Id columns that may hold a customer's handle or name (``inbox/janedoe_10158``, Messenger's
+folder named after the customer; ``https://x.com/jane_doe/status/1``): :func:`pseudonymise`
+replaces that part by the customer's pseudonym, the rest of the id stays (ids stay unique)."""
+_ID_PART = re.compile(r"[^\W_]+")
+# words of ids that are the id's own, never a person's (a customer called "inbox" is not looked for)
+_ID_WORDS = frozenset("inbox archived_threads archived message_requests filtered_threads e2ee_cutover "
+                      "msg fb ig tw yt li tt post posts comment comments reply replies review reviews "
+                      "message messages thread threads status statuses user users http https www com "
+                      "net org html json csv".split())
+
+
+def _squashed(name: object) -> str:
+    """A name as Facebook names a Messenger folder after it: lower case, letters and digits only
+    ("Jane Doe" -> "janedoe")."""
+    return "".join(_ID_PART.findall(fold_unicode(str(name)).lower()))
+
+
+def _id_words(values: Iterable[object]) -> set[str]:
+    """The words of ids worth looking up as a customer's handle or name: those with a letter."""
     words: set[str] = set()
+    for v in values:
+        if isinstance(v, str) and v:
+            low = fold_unicode(v).lower()
+            words.update(w for w in _ID_PART.findall(low) if not w.isdigit())
+            words.update(w for w in _RUN.findall(low) if not w.isdigit())
+    return words
+
+
+def _named_in(people: pd.DataFrame, texts: pd.Series, id_words: set[str] = frozenset()) -> pd.DataFrame:
+    """The rows of ``people`` whose author could be named in ``texts``: their handle, or the
+    first word of their name, is a word of some text; or whose handle or squashed name
+    (``janedoe``) is a word of an id (``id_words``, see :func:`_id_words`). A million people's
+    handles and names are not built into tables to look for in twenty messages (that took
+    minutes)."""
+    words: set[str] = set(id_words)
     for t in texts.dropna():
         if isinstance(t, str):
             low = fold_unicode(t).lower()
@@ -649,6 +712,13 @@ def _named_in(people: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
     if not words or not len(people):
         return people.iloc[0:0]
     keep = handle_key_column(people["author_id"]).isin(words).fillna(False).to_numpy(dtype=bool).copy()
+    if id_words and "author_name" in people:
+        names = people["author_name"]
+        uniq = pd.Series(pd.unique(names.dropna().astype(str)), dtype=object)
+        squashed = uniq.map(_squashed)
+        wanted = set(uniq[squashed.isin(id_words).to_numpy(dtype=bool)])
+        if wanted:
+            keep |= names.isin(wanted).to_numpy(dtype=bool)
     if "author_name" in people:
         # a full name is looked for only where its first and last words are both in some text
         # (keyed as the names index is: "Anne-Marie Jones" is "anne" … "jones")

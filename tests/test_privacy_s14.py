@@ -179,3 +179,66 @@ def test_pseudonymise_reasons_column_keeps_ordinary_reasons():
     assert out["reasons"].iloc[1] == ["+5 question (question mark) on 02/03/2026 for £12.50"]
     assert out["reason"].tolist() == [f"DM @{alias} or ring [phone]", "AcmeShop said so"]
     assert f["reasons"].iloc[0][1] == "quoting 'jane_doe and Jane Doe'"   # input untouched
+
+
+# ── 3. ids naming a customer: that part pseudonymised, ids still unique and stable ─────────
+DATA = Path(__file__).parent / "data" / "privacy_s14"
+
+
+def test_messenger_ids_named_after_the_customer_are_pseudonymised():
+    ds = smlib.load(DATA / "messages" / "inbox" / "janedoe_10158" / "message_1.json")
+    raw = ds.interactions
+    out = pseudonymise(raw)
+    alias = pseudonym("Jane Doe")
+    assert set(out["author_id"]) == {alias}
+    assert set(out["thread_id"]) == {f"inbox/{alias}_10158"}
+    assert out["message_id"].tolist() == [f"fb-msg-inbox/{alias}_10158-{i}" for i in range(len(raw))]
+    assert out["message_id"].is_unique and pseudonymise(raw)["message_id"].equals(out["message_id"])
+    assert not out[["message_id", "thread_id"]].apply(lambda c: c.str.contains("janedoe")).any().any()
+
+
+def test_status_url_ids_are_pseudonymised_like_profile_links():
+    raw = smlib.load(DATA / "status_urls.csv").interactions
+    out = pseudonymise(raw)
+    ids = " ".join(out[["message_id", "thread_id"]].astype(str).to_numpy().ravel()) + " ".join(
+        out["parent_id"].dropna())
+    for handle in ("jane_doe", "bob99", "KarenTheKaren"):
+        assert handle not in ids
+    assert out["message_id"].tolist() == [f"https://x.com/{pseudonym(h)}/status/{n}" for h, n in
+                                          (("jane_doe", 101), ("bob99", 102), ("KarenTheKaren", 103))]
+    assert out["parent_id"].iloc[1] == out["message_id"].iloc[0]     # replies still point at their post
+    assert out["message_id"].is_unique
+
+
+def test_ids_naming_a_customer_of_the_wider_table_and_guards():
+    people = pd.DataFrame({
+        "author_id": ["Jane Doe", "Acme Shop", "mark_t"], "author_name": ["Jane Doe", "Acme Shop", "Mark T"],
+        "author_is_org": [False, True, False], "text": ["help", "hi", "x"],
+        "message_id": ["fb-msg-inbox/janedoe_10158-0", "fb-msg-inbox/janedoe_10158-1", "1"],
+        "thread_id": ["inbox/janedoe_10158", "inbox/janedoe_10158", "1"]})
+    # the organisation's reply alone: the thread is still named after Jane (found in people)
+    out = pseudonymise(people.iloc[[1]], people=people)
+    assert out["thread_id"].iloc[0] == f"inbox/{pseudonym('Jane Doe')}_10158"
+    # what must stay: numbers, the organisation's own handle, words that only contain a name
+    f = pd.DataFrame({
+        "author_id": ["mark_t", "AcmeShop", "order_9"], "author_name": ["Mark T", "Acme Shop", "Ord Er"],
+        "author_is_org": [False, True, False], "text": ["a", "b", "c"],
+        "message_id": ["1234567890", "https://x.com/AcmeShop/status/5", "fb-msg-inbox/order123_999-0"],
+        "thread_id": ["t-2026-03-02", "inbox/acmeshop_1", "reviews:307984"],
+        "parent_id": [None, "1234567890", float("nan")]})
+    out = pseudonymise(f)
+    assert out["message_id"].tolist() == f["message_id"].tolist()
+    assert out["thread_id"].tolist() == f["thread_id"].tolist()
+    assert out["parent_id"].iloc[1] == "1234567890" and out["parent_id"].isna().tolist() == [True, False, True]
+
+
+def test_action_queue_csv_ids_pseudonymised(tmp_path):
+    from smlib.priority import priority_queue
+    from smlib.report import write_action_queue
+    ds = smlib.load(DATA / "status_urls.csv")
+    full = smlib.enrich(ds)
+    q = priority_queue(full.interactions, people=full.interactions)
+    text = write_action_queue(q[["author_id", "text", "message_id", "thread_id"]], tmp_path)
+    assert len(q) and "KarenTheKaren" not in text and "jane_doe" not in text
+    assert pseudonym("KarenTheKaren") in text
+    assert (tmp_path / "action_queue.csv").read_text(encoding="utf-8") == text
