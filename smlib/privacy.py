@@ -21,6 +21,7 @@ import hashlib
 import html
 import os
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
@@ -697,6 +698,60 @@ def _id_words(values: Iterable[object]) -> set[str]:
     return words
 
 
+_QUOTED = re.compile(r"""(?P<q>['"‘“])(?P<v>[^'"‘’“”\n]{1,200})['"’”]""")
+
+
+def hide_people(text: object, frame: pd.DataFrame | None, keep: Iterable[str] = (),
+                salt: str = DEFAULT_SALT) -> object:
+    """A free-text note (a loader's warning, a summary line) with the customers of ``frame``
+    pseudonymised as :func:`pseudonymise` shows them in messages: their handles and full names,
+    and any handle or name quoted exactly (``'mark'``, ``'Tom Baker'``), become their pseudonyms;
+    e-mail addresses and phone numbers become ``[email]`` and ``[phone]``. The organisation's
+    own accounts in ``frame`` (``author_is_org``) and the handles in ``keep`` stay.
+
+    For a report: ``hide_people(w, ds.interactions, keep=keep)`` for each of
+    ``ds.load_summary["warnings"]`` before printing it.
+
+    >>> people = pd.DataFrame({"author_id": ["jane_doe", "mark", "AcmeShop"],
+    ...                        "author_name": ["Jane Doe", "Mark Evans", "Acme Shop"],
+    ...                        "author_is_org": [False, False, True]})
+    >>> note = "3 authors ('jane_doe', 'mark', 'AcmeShop'); pass org_handles= with one of ['Mark Evans']"
+    >>> hide_people(note, people) == (f"3 authors ('{pseudonym('jane_doe')}', '{pseudonym('mark')}', "
+    ...                               f"'AcmeShop'); pass org_handles= with one of ['{pseudonym('mark')}']")
+    True
+    """
+    if not isinstance(text, str) or not text:
+        return text
+    if frame is None or not isinstance(frame, pd.DataFrame) or "author_id" not in frame or not len(frame):
+        return hide_contact_details(text)
+    is_org = (org_flags(frame["author_is_org"]).to_numpy(dtype=bool) if "author_is_org" in frame
+              else np.zeros(len(frame), dtype=bool))
+    org_keys = handle_keys(keep) | {handle_key(v) for col in ("author_id", "author_name") if col in frame
+                                    for v in frame[col][is_org].dropna().unique()}
+    # a value quoted exactly: a customer's handle or name, whatever it looks like ('mark')
+    quoted = {handle_key(m.group("v")) for m in _QUOTED.finditer(text)} - org_keys - {""}
+    aliases: dict[str, str] = {}
+    if quoted:
+        cust = frame[~is_org]
+        ids = cust["author_id"]
+        id_keys = handle_key_column(ids)
+        for key, aid in zip(id_keys[id_keys.isin(quoted).fillna(False).to_numpy(dtype=bool)],
+                            ids[id_keys.isin(quoted).fillna(False).to_numpy(dtype=bool)]):
+            aliases.setdefault(key, pseudonym(aid, salt))
+        if "author_name" in cust:
+            name_keys = handle_key_column(cust["author_name"])
+            hit = name_keys.isin(quoted).fillna(False).to_numpy(dtype=bool)
+            for key, aid, name in zip(name_keys[hit], ids[hit], cust["author_name"][hit]):
+                aliases.setdefault(key, pseudonym(aid if isinstance(aid, str) and aid.strip(" @") else name, salt))
+    if aliases:
+        text = _QUOTED.sub(lambda m: m.group(0).replace(m.group("v"), aliases[handle_key(m.group("v"))])
+                           if handle_key(m.group("v")) in aliases else m.group(0), text)
+    note = pd.DataFrame({"author_id": [None], "author_name": [None], "author_is_org": [False], "text": [text]})
+    cols = [c for c in ("author_id", "author_name", "author_is_org", "text") if c in frame]
+    return pseudonymise(note, salt=salt, keep=tuple(keep) + tuple(sorted(org_keys)),
+                        people=frame[cols])["text"].iloc[0]
+
+
 def _named_in(people: pd.DataFrame, texts: pd.Series, id_words: set[str] = frozenset()) -> pd.DataFrame:
     """The rows of ``people`` whose author could be named in ``texts``: their handle, or the
     first word of their name, is a word of some text; or whose handle or squashed name
@@ -787,16 +842,31 @@ def escape_html(text: object) -> str:
 
 def neutralise_cell(value: object) -> object:
     """Prefix a quote to strings a spreadsheet would treat as a formula: starting with =, +, -,
-    @, a tab, CR or LF, or their full-width forms (＝), also after spaces, a byte-order mark or
-    a zero-width character.
+    @, a tab, CR or LF, or their full-width forms (＝), also after any run of spaces, control
+    characters or invisible format characters (a byte-order mark, a zero-width space, ``\x0b``,
+    ``\x00``, U+2028…).
 
     >>> neutralise_cell("=1+1"), neutralise_cell("\u200b=HYPERLINK(1)"), neutralise_cell("ok")
     ("'=1+1", "'\u200b=HYPERLINK(1)", 'ok')
     """
     if isinstance(value, str) and (value.startswith(FORMULA_START)
-                                   or value.lstrip(_INVISIBLE_START).startswith(FORMULA_START)):
+                                   or _after_blanks(value).startswith(FORMULA_START)):
         return "'" + value
     return value
+
+
+_BLANK_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+
+
+def _after_blanks(value: str) -> str:
+    """``value`` without the spaces, controls and invisible format characters it starts with
+    (Unicode categories Zs, Zl, Zp, Cc, Cf: ``\x0b``, ``\x00``, U+2000–U+200A, U+2028, U+0085,
+    a zero-width space…), which a spreadsheet may skip before a formula."""
+    i = 0
+    while i < len(value) and (value[i] in _INVISIBLE_START
+                              or unicodedata.category(value[i]) in _BLANK_CATEGORIES):
+        i += 1
+    return value[i:]
 
 
 def _safe_cell(value: object) -> object:

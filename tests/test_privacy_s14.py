@@ -242,3 +242,50 @@ def test_action_queue_csv_ids_pseudonymised(tmp_path):
     assert len(q) and "KarenTheKaren" not in text and "jane_doe" not in text
     assert pseudonym("KarenTheKaren") in text
     assert (tmp_path / "action_queue.csv").read_text(encoding="utf-8") == text
+
+
+# ── 5. a formula after any leading spaces, controls or format characters ───────────────────
+@pytest.mark.parametrize("lead", ["\x0b", "\x0c", "\x00", "\x1f", "\u2000", "\u2005", "\u200a", "\u205f",
+                                  "\u2028", "\u2029", "\x85", "\u180e", "\u2061", " \x0b\u2028\u200b"])
+@pytest.mark.parametrize("sign", ["=", "+", "-", "@", "＝"])
+def test_formula_after_odd_blank_is_neutralised(lead, sign):
+    cell = f"{lead}{sign}HYPERLINK(\"http://x\")"
+    assert neutralise_cell(cell) == "'" + cell
+    back = pd.read_csv(__import__("io").StringIO(smlib.privacy.safe_csv(pd.DataFrame({"t": [cell]}))),
+                       dtype=str, keep_default_na=False)
+    assert back["t"].iloc[0].startswith("'")
+
+
+@pytest.mark.parametrize("cell", ["ok", "\x0bok", "\u2028hello = world", " 12-3", "café", "\u200bthanks",
+                                  "e-mail me", "Order #123 = late"])
+def test_ordinary_cells_after_odd_blanks_unchanged(cell):
+    assert neutralise_cell(cell) == cell
+
+
+# ── 6. customers' handles and names hidden in a free-text note (loader warnings) ────────────
+NOTE_PEOPLE = pd.DataFrame({
+    "author_id": ["jane_doe", "bob99", "mark", "Priya Patel", "Tom Baker", "AcmeShop"],
+    "author_name": ["Jane Doe", "Robert Smith", "Mark Evans", "Priya Patel", "Tom Baker", "Acme Shop"],
+    "author_is_org": [False, False, False, False, False, True], "text": "hi"})
+
+
+def test_hide_people_in_loader_warnings():
+    from smlib.privacy import hide_people
+    a = pseudonym
+    note = "5 authors ('jane_doe', 'bob99', 'mark', …) post most; ask Jane Doe or @bob99"
+    assert hide_people(note, NOTE_PEOPLE) == (f"5 authors ('{a('jane_doe')}', '{a('bob99')}', "
+                                              f"'{a('mark')}', …) post most; ask {a('jane_doe')} or @{a('bob99')}")
+    note = "could not tell which participant is the organisation; pass org_handles= with one of " \
+           "['Priya Patel', 'Tom Baker', 'Acme Shop']"
+    assert hide_people(note, NOTE_PEOPLE) == ("could not tell which participant is the organisation; pass "
+                                              f"org_handles= with one of ['{a('Priya Patel')}', "
+                                              f"'{a('Tom Baker')}', 'Acme Shop']")
+    # contact details go too; the organisation, keep= and ordinary words stay
+    assert hide_people("ring 07700 900123 or mail jo@example.com", NOTE_PEOPLE) == "ring [phone] or mail [email]"
+    assert hide_people("'AcmeShop' and 'Mark' and 'bob99'", NOTE_PEOPLE, keep=["bob99"]) == \
+        f"'AcmeShop' and '{a('mark')}' and 'bob99'"
+    for same in ("the file does not name the organisation, so it is called 'group'",
+                 "12 rows skipped: 'created_at' could not be read (e.g. '31/02/2026')",
+                 "Mark the posts as the organisation's", None, ""):
+        assert hide_people(same, NOTE_PEOPLE) == same
+    assert hide_people("ask jane_doe", None) == "ask jane_doe"     # nothing known: contact details only
