@@ -580,6 +580,14 @@ def plot_crisis(result: CrisisResult, ax=None, title: str | None = None, highlig
                 transform=ax.transAxes, ha="center", va="top", fontsize=9, color="#2c3e50")
     from matplotlib.ticker import MaxNLocator
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))   # counts: 0, 1, 2, not 0.2, 0.4
+    # dates with month names, in the chart's own zone: "03-12 00" read as 3 December in the UK
+    import matplotlib.dates as mdates
+    tz = getattr(s.index, "tz", None)
+    locator = mdates.AutoDateLocator(tz=tz)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
+        locator, tz=tz, formats=["%Y", "%b", "%a %d %b", "%H:%M", "%H:%M", "%S.%f"],
+        offset_formats=["", "%Y", "%b %Y", "%a %d %b %Y", "%a %d %b %Y", "%a %d %b %Y %H:%M"]))
     for _, p in result.periods.iterrows():
         ax.axvspan(p["start"], p["end"], color="#e74c3c", alpha=0.15,
                    label="crisis period" if _ == 0 else None)
