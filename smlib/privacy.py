@@ -39,7 +39,8 @@ DEFAULT_SALT = "smlib"
 # Not preceded by a letter or digit, so ``jane@example.com`` is not a mention. A full-width "＠"
 # (Asian keyboards) is an "@" too (:func:`handle_key` folds it), so ``＠jane_doe`` is a mention.
 # The full-width "＿" and "．" (not word characters to ``re``) are "_" and "." too.
-_MENTION = re.compile(r"(?<![\w@＠])[@＠]([\w＿](?:[\w.＿．]*[\w＿])?)")
+# "RT@jane_doe" (a retweet glued to the name) and "@@jane_doe" are mentions too.
+_MENTION = re.compile(r"(?:(?<!\w)|(?<=\bRT)|(?<=\brt))[@＠]([\w＿](?:[\w.＿．]*[\w＿])?)")
 _URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"']+", re.IGNORECASE)
 # A web address written without "https://" ("bad-prize.win/claim"): labels joined by dots, the
 # last one a known ending. Found in two linear steps, never by one regex with nested repeats
@@ -123,6 +124,8 @@ _FULLWIDTH_HINT = re.compile("[\uff01-\uff5e\u3000]")
 # A phone number: "+" and a country code, or a leading 0 (``07700 900123``, ``(0161) 496 0000``,
 # ``+44 (0)7700-900-456``), with 10 to 15 digits in all; spaces, dots, dashes and brackets between.
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d|\(?0)[\d\s().-]{7,22}\d(?!\w)")
+# a WhatsApp link is a phone number whatever its digits ("wa.me/447700900123")
+_WA_ME = re.compile(r"(?i)\b(?:https?://)?(?:api\.)?wa\.me/\+?\d{7,15}\b")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _ANY_DIGIT = re.compile(r"\d")
 EMAIL_MARK, PHONE_MARK = "[email]", "[phone]"
@@ -153,6 +156,8 @@ def hide_contact_details(text: object) -> object:
         text = _EMAIL.sub(EMAIL_MARK, text)
     if _AT_HINT.search(text):
         text = _EMAIL_SPELT.sub(EMAIL_MARK, text)
+    if "wa.me" in text.lower():
+        text = _WA_ME.sub(PHONE_MARK, text)
     return _PHONE.sub(_phone, text) if _ANY_DIGIT.search(text) else text
 
 
@@ -242,6 +247,8 @@ def _token_like(word: str) -> bool:
     """A word with a digit, "_" or "." before its last character: one that may be a handle."""
     return _TOKEN_MARK.search(word, 0, len(word) - 1) is not None
 _RUN = re.compile(r"\w(?:[\w.]*\w)?")
+# a Reddit user written "u/jsmith" or "/u/jsmith" (Reddit names: 3 to 20 letters, digits, "_", "-")
+_REDDIT_USER = re.compile(r"(?<![\w/])(/?u/)([A-Za-z0-9_-]{3,20})(?![\w/-])")
 _WORD = re.compile(r"\w+")
 # a handle that is no ordinary word (it has a digit, "_" or "."), so it is safe to look for
 # written out without its "@": ``jane_doe``, ``leaky.dot.person``, ``ImogenM84``
@@ -251,9 +258,14 @@ _CAMEL_HANDLE = re.compile(r"(?=\w{6,}$)[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 _PERSON_NAME = re.compile(r"\w[\w'’.-]*(?:\s+[\w'’.-]+)*\w")
 
 
+_APOSTROPHE = re.compile("['’]")
+
+
 @lru_cache(maxsize=4096)
 def _name_pattern(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+    # "O'Brien" and "O’Brien" (a phone's curly apostrophe) are one name
+    return re.compile(r"\s+".join(_APOSTROPHE.sub("['’]", re.escape(w)) for w in words)
+                      + r"(?!\w)", re.IGNORECASE)
 
 
 _Names = dict[str, dict[str, list[tuple[tuple[str, ...], str]]]]
@@ -541,7 +553,15 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
 
         def _swap_url(m: re.Match) -> str:
             h = m.group(2).lower()
+            if PSEUDONYM.match(m.string, m.start(2)):   # "tiktok.com/@jsmith": its "@jsmith" already done
+                return m.group(0)
             return m.group(0) if h in _NOT_A_HANDLE or handle_key(h) in org_names else m.group(1) + pseudonym(h, salt)
+
+        def _swap_reddit(m: re.Match) -> str:
+            h = m.group(2)
+            if PSEUDONYM.match(m.string, m.start(2)) or handle_key(h) in org_names:
+                return m.group(0)
+            return m.group(1) + pseudonym(h, salt)
 
         # customers' handles and full names written out in a message ("x.com/jane_doe",
         # "thanks Jane Doe") become the same pseudonyms as their authors
@@ -622,6 +642,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                 t = _MENTION.sub(_swap, t)
             if "/" in t:
                 t = _PROFILE_URL.sub(_swap_url, t)
+                t = _REDDIT_USER.sub(_swap_reddit, t)
             t = _written_out(t, handles, names)
             if _GREETING_HINT.search(_twin(t)):
                 t = _greeted_names(t, org_names)

@@ -289,3 +289,41 @@ def test_hide_people_in_loader_warnings():
                  "Mark the posts as the organisation's", None, ""):
         assert hide_people(same, NOTE_PEOPLE) == same
     assert hide_people("ask jane_doe", None) == "ask jane_doe"     # nothing known: contact details only
+
+
+# ── 4. gaps in pseudonymise ─────────────────────────────────────────────────────────────────
+AUTHORS = [("jane_doe", "Jane Doe"), ("jsmith", "John Smith"), ("liam_o", "Liam O'Brien"),
+           ("AcmeShop", "Acme Shop")]
+
+
+def _shown(text: str) -> str:
+    rows = [dict(author_id=a, author_name=n, author_is_org=(a == "AcmeShop"), text="hi") for a, n in AUTHORS]
+    rows.append(dict(author_id="somebody9", author_name="Some Body", author_is_org=False, text=text))
+    return pseudonymise(pd.DataFrame(rows))["text"].iloc[-1]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("RT@jane_doe: this is awful", "RT@{jane_doe}: this is awful"),
+    ("@@jane_doe awful", "@@{jane_doe} awful"),
+    ("u/jsmith agrees", "u/{jsmith} agrees"),
+    ("/u/jsmith agrees, see reddit.com/u/jsmith", "/u/{jsmith} agrees, see reddit.com/u/{jsmith}"),
+    ("tiktok.com/@jsmith/video/1 and youtube.com/@jsmith", "tiktok.com/@{jsmith}/video/1 and youtube.com/@{jsmith}"),
+    ("Liam O’Brien complained", "{liam_o} complained"),
+    ("Liam O'Brien complained", "{liam_o} complained"),
+    ("message me on wa.me/447700900123 or https://wa.me/447700900123", "message me on [phone] or [phone]"),
+])
+def test_pseudonymise_gaps(text, shown):
+    assert _shown(text) == shown.format(**{a: pseudonym(a) for a, _ in AUTHORS})
+
+
+@pytest.mark.parametrize("text", [
+    "order 12345678 on 02/03/2026 cost £12.50", "Rated it u/s (unserviceable)", "my stuff/u/know",
+    "RT @AcmeShop: new stock", "u/AcmeShop posted it", "mail me at jo@example.com",
+    "ART@ gallery", "see example.com/u/12345", "O'Brien's is a pub",
+])
+def test_pseudonymise_gap_rules_leave_ordinary_text(text):
+    out = _shown(text)
+    if "jo@example.com" in text:
+        assert out == "mail me at [email]"
+    else:
+        assert out == text
