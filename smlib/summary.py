@@ -30,7 +30,7 @@ from .schema import SEVERAL_ORGS, Dataset
 
 PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
                   "linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube",
-                  "reddit": "Reddit", "mastodon": "Mastodon", "blog": "the blog",
+                  "reddit": "Reddit", "mastodon": "Mastodon", "bluesky": "Bluesky", "blog": "the blog",
                   "reviews": "review sites", "other": "other sites"}
 COUNTRY_NAMES = {"GB": "the UK", "UK": "the UK", "US": "the USA", "IE": "Ireland",
                  "FR": "France", "DE": "Germany", "ES": "Spain", "IT": "Italy", "NL": "the Netherlands",

@@ -301,8 +301,15 @@ def _mac_roman_fits(sample: bytes) -> bool:
     ok, _ = _western(sample, "mac_roman")
     if not ok:
         return False
-    letters = [c for c in sample.decode("mac_roman") if ord(c) > 127 and c.isalpha()]
-    return bool(letters) and sum(unicodedata.name(c, "").startswith("LATIN") for c in letters) >= 0.9 * len(letters)
+    text = sample.decode("mac_roman")
+    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+    if not letters or sum(unicodedata.name(c, "").startswith("LATIN") for c in letters) < 0.9 * len(letters):
+        return False
+    # Western words mix plain and accented letters ("café", "Grüße"); a Cyrillic or Greek code
+    # page read as Mac Roman gives runs of accented letters and symbols only ("—Ô‡ÒË·Ó")
+    runs = [r for r in text.split() if any(ord(c) > 127 for c in r)]
+    mixed = sum(1 for r in runs if any(c.isascii() and c.isalpha() for c in r))
+    return mixed >= 0.7 * len(runs)
 
 
 def _refuse_if_not_western(src: Source, enc: str) -> str | None:
