@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
+from .names import hide_first_names
 from .schema import org_flags
 from .textforms import fold_unicode
 
@@ -646,7 +647,10 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             t = _written_out(t, handles, names)
             if _GREETING_HINT.search(_twin(t)):
                 t = _greeted_names(t, org_names)
-            return _first_names(t) if known_first is not None else t
+            if known_first is not None:
+                t = _first_names(t)
+            # a first name on its own ("here for Miriam", "Patrick on the desk"): smlib.names
+            return hide_first_names(t, keep=org_names)
 
         def _shown(t: object, org_row: bool) -> object:
             t = _clean(t)

@@ -60,3 +60,14 @@ def test_a_broken_names_file_names_the_field(tmp_path, body, field):
     with pytest.raises(DataError) as e:
         hide_first_names("hello", path=str(p))
     assert field in str(e.value) and "first_names.toml" in str(e.value)
+
+
+def test_pseudonymise_hides_first_names_in_every_message_but_keeps_the_organisation():
+    import pandas as pd
+    f = pd.DataFrame({"author_id": ["@VirginTrains", "@amy1"], "author_name": ["Virgin Trains", "Amy Lee"],
+                      "author_is_org": [True, False],
+                      "text": ["That's what we're here for Miriam 😊 ^Sarah",
+                               "Patrick on the desk was great, thanks @VirginTrains"]})
+    out = smlib.pseudonymise(f)["text"].tolist()
+    assert out == ["That's what we're here for [name] 😊 ^[name]",
+                   "[name] on the desk was great, thanks @VirginTrains"]
