@@ -63,8 +63,8 @@ rv.heading(rv.report_title(name),
 summary = ds.load_summary
 rv.paragraph(
     rv.data_sentence(summary, summary.get("rows_kept", len(ds.interactions)), len(period)) + " "
-    # the loader's notes can quote values from the file: no e-mails or phone numbers in them
-    + " ".join(f"Note: {w if show_handles else smlib.privacy.hide_contact_details(w)}."
+    # the loader's notes can quote values from the file (authors' handles and names, e-mails)
+    + " ".join(f"Note: {w if show_handles else smlib.privacy.hide_people(w, ds.interactions, keep=keep)}."
                for w in summary.get("warnings") or [])
     + (" Customer handles are shown as pseudonyms." if not show_handles
        else " Customer handles are shown as written (staff copy: do not share).")
