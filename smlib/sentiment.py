@@ -122,16 +122,10 @@ _OH_GREAT = re.compile(r"(?:^|[.!?,]\s*)(?:oh|ah|wow)[,!.]*\s+(?:great|brilliant
                        r"perfect|good|nice|joy|super|marvellous|marvelous|amazing|fab|cheers|thanks)\b")
 _GREAT_ANOTHER = re.compile(r"(?:^|[.!?]\s+)\W*(?:great|brilliant|wonderful|fantastic|lovely|perfect|"
                             r"marvellous|marvelous|superb|excellent|awesome|amazing|fab|super|nice one)"
-                            r"\s*[,.!…]+\s*(?:[\w']+\s+){0,4}?(?:yet\s+)?(?:another|again)\b")
+                            r"\s*[,.!…]+\s*(?:[\w']+\s+){0,4}?(?:yet\s+)?(?:another|again)\b"
+                            r"(?!.*\b(?:thank|thanks|despite|but|though|although)\b)")
 """A praise word said on its own and then "another" / "again" ("Great, another delay.",
 "Brilliant. Cancelled again."): in a message with a complaint word, sarcasm."""
-_AS_ALWAYS = re.compile(r"\b(?:great|fantastic|brilliant|excellent|amazing|wonderful|superb|lovely|stellar|"
-                        r"outstanding|top|first class|first-class|world class|world-class)\b"
-                        r"(?:\s+[\w']+){0,2}?\s+as (?:always|usual|ever)\b"
-                        r"(?!.*\b(?:but|though|although|despite|even if|except|shame|apart from)\b)")
-"""Praise "as always / as usual" in a message with a complaint word ("Fantastic service as
-always, third missed delivery this week"): sarcasm; not when a contrast follows ("Great food as
-always, even though the train was delayed")."""
 IRONY_EMOJI = frozenset({"🙄", "🙃", "🤡", "😒"})
 _FACE_CHAR = re.compile(r"[:;=()<>^\[\]{}|]")
 """Every face in VADER's lexicon has one of these (":(", "<3", "^_^"); its number codes ("143")
@@ -142,8 +136,10 @@ _ASKS = re.compile(r"^\W*(?:(?:hi|hello|hey|morning|evening|afternoon|quick ques
                    r"(?:can|could|may|is|are|was|were|do|does|did|will|would|should|have|has|when|where|"
                    r"how|what|which|who|whose|whom)\b")
 _WHY = re.compile(r"^\W*(?:so\s+|but\s+|and\s+|hey\s+|seriously\s+)?why\b")
-_REQUEST = re.compile(r"\b(?:please|pls|plz)\b|\b(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)\b|"
-                      r"\bi(?:'d| would) like\b", re.IGNORECASE)
+_REQUEST = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)\b|"
+                      r"\b(?:please|pls|plz)\s+(?:can|could|would|help|call|check|send|let|tell|reply|get|"
+                      r"sort|fix|look|advise|confirm|contact|dm|message|email|ring|update|cancel|refund)\b",
+                      re.IGNORECASE)
 """A request without a question mark ("Can someone call me back please, thanks")."""
 _IRONY_GATE = ("nothing says", "oh wait", "some kind of record", "for the privilege of", "what a surprise",
                "who would have thought", "shock horror", "living the dream", "never fail", "only took",
@@ -607,7 +603,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         self.layer.symbol_keys = tuple(k for k in self.layer.first_map if not re.fullmatch(r"[\w']+", k))
         self.layer.symbols = frozenset(t for t, _ in self.layer.token_info.values() if not re.match(r"\w", t))
         self._emoji_table = {ord(k): " " + v for k, v in self.emojis.items() if len(k) == 1}
-        self._nobody = frozenset({"nobody", "noone"} | {tok for tok, (term, _) in self.layer.token_info.items()
+        self._nobody = frozenset({"nobody", "noone", "no-one"} | {tok for tok, (term, _) in self.layer.token_info.items()
                                                           if term in ("no one", "no-one", "nobody", "noone",
                                                                       "not one person", "not a single person")})
         self._nobody_tokens = tuple(t for t in self._nobody if t.startswith("smlibterm"))
@@ -799,8 +795,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         """
         words, vals = self._valences(text)
         # most clauses have neither a face nor "nobody": substring tests skip the loop
-        if not (_FACE_CHAR.search(text) or "obody" in text or "OBODY" in text
-                or "oone" in text or "OONE" in text
+        low = text.lower()
+        if not (_FACE_CHAR.search(text) or "obody" in low or "oone" in low or "o-one" in low
                 or ("smlibterm" in text and any(t in text for t in self._nobody_tokens))):
             return words, vals
         lex = self.lexicon
@@ -823,7 +819,10 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                     raw = (text if text.isascii() else text.translate(self._emoji_table)).split()
                 if len(raw) == len(words) and raw[j][-1:] in ",;:–—-":
                     break
-                if words[j].lower() in nobody:
+                wj = words[j].lower()
+                if wj in _NOT_AFTER_NOBODY:
+                    break              # "nobody was more helpful than Sarah": a comparison, praise
+                if wj in nobody:
                     vals[i] = v * N_SCALAR
                     break
         return words, vals
@@ -1120,7 +1119,6 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
             m = ((("how" in low or ("lov" in low and "when" in low)) and _LOVE_WHEN.search(low))
                  or (("oh" in low or "ah" in low or "wow" in low) and _OH_GREAT.search(low))
                  or (("another" in low or "again" in low) and _GREAT_ANOTHER.search(low))
-                 or (" as " in low and _AS_ALWAYS.search(low))
                  or ("lov" in low and _LOVE_DOING.search(low)))
             why = f"sarcasm: '{m.group(0).strip(' ,.!?')[:30]}…' about a problem" if m else ""
         if not m and detail and any(d[1] < 0 and d[0] in IRONY_EMOJI for d in detail):
@@ -1180,7 +1178,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
 
 
 def _tag_words(text: str) -> frozenset[str]:
-    """Lower-case words that a message has only inside hashtags of several words.
+    """Lower-case words that a message has only inside hashtags of three words or more.
 
     A hashtag of several words is usually a name: a campaign, an event, a brand
     (``#AmazonGreatIndianFestival``, ``#BlackFridayDeals``). Its words are read (so
@@ -1194,7 +1192,7 @@ def _tag_words(text: str) -> frozenset[str]:
     words: set[str] = set()
     for m in _HASHTAG.finditer(text):
         parts = _CAMEL.split(m.group(1))
-        if len(parts) > 1:
+        if len(parts) > 2:    # "#GreatService" is an opinion; "#BlackFridayDeals" a name
             words.update(p.lower() for p in parts)
     if not words:
         return frozenset()

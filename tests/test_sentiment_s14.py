@@ -152,18 +152,6 @@ def test_british_words_for_bad(text, want):
 
 
 @pytest.mark.parametrize("text, want", [
-    # fixes: praise "as always" with a complaint word is sarcasm
-    ("Fantastic service as always, third missed delivery this week", "negative"),
-    ("Brilliant as usual, delayed again", "negative"),
-    # must not break: sincere, or a contrast that keeps the praise for something else
-    ("Great service as always, thank you", "positive"),
-    ("Great staff as always but the toilets were filthy", "positive"),
-])
-def test_praise_as_always_with_a_complaint_is_sarcasm(text, want):
-    assert _label(text) == want
-
-
-@pytest.mark.parametrize("text, want", [
     ("Not one person has apologised", "negative"),
     ("Not one person was helpful", "negative"),
     ("£6.99 for a sandwich at the station. Daylight robbery.", "negative"),
@@ -174,4 +162,20 @@ def test_praise_as_always_with_a_complaint_is_sarcasm(text, want):
     ("Not one person was rude, lovely visit", "positive"),
 ])
 def test_more_plain_complaints(text, want):
+    assert _label(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # guards from the session-14 review of these rules (each was turned round by a first version)
+    ("I'd like to thank Sarah for her help, thanks", "positive"),
+    ("Please keep doing what you're doing, thanks", "positive"),
+    ("Please call me back about my bill, thanks", "neutral"),
+    ("Excellent as ever, the lost parcel turned up the next day", "positive"),
+    ("Excellent, delivered again despite the snow delays, thank you!", "positive"),
+    ("Nobody was more helpful than Sarah", "positive"),
+    ("Delayed 5 min but #GreatService from the crew", "positive"),
+    ("no-one cares", "negative"),
+    ("No-one was helpful at all", "negative"),
+])
+def test_review_guards(text, want):
     assert _label(text) == want

@@ -307,9 +307,11 @@ def _mac_roman_fits(sample: bytes) -> bool:
         return False
     # Western words mix plain and accented letters ("café", "Grüße"); a Cyrillic or Greek code
     # page read as Mac Roman gives runs of accented letters and symbols only ("—Ô‡ÒË·Ó")
-    runs = [r for r in text.split() if any(ord(c) > 127 for c in r)]
+    # (only runs with an accented *letter* count: "£6", "–" and "…" are symbols in any text)
+    runs = [r for r in text.split() if sum(c.isalpha() for c in r) >= 2
+            and any(ord(c) > 127 and c.isalpha() for c in r)]
     mixed = sum(1 for r in runs if any(c.isascii() and c.isalpha() for c in r))
-    return mixed >= 0.7 * len(runs)
+    return mixed >= 0.5 * len(runs)
 
 
 def _refuse_if_not_western(src: Source, enc: str) -> str | None:
