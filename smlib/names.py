@@ -87,10 +87,13 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 def hide_first_names(text: object, keep: Iterable[str] = (), path: str | None = None) -> object:
     """``text`` with first names written on their own replaced by ``[name]``.
 
-    A name stays when it is part of a longer name ("John Lewis", "HBO Max": another capitalised
-    word or name next to it), inside a handle, link or e-mail address, or one of ``keep`` (the
-    organisation's own names). Names that are also ordinary words ("Will", "Grace") are hidden
-    only with a capital letter in the middle of a sentence. Not text: returned as it is.
+    A name stays when it is part of a longer name ("John Lewis", "HBO Max", "Ben & Jerry's",
+    "Joe's Pizza", "St Mark's": another capitalised word, a title or a name next to it), after
+    "the" / "a" / "my" ("a Henry hoover"), inside a handle, link or e-mail address, or one of
+    ``keep`` (the organisation's own names). Names that are also ordinary words ("Will",
+    "Grace") are hidden only with a capital letter in the middle of a sentence; a name written
+    in small letters only after a greeting or "to" / "from" / "called" ("thanks sarah": "toby
+    carvery" stays). Not text: returned as it is.
 
     >>> hide_first_names("thanks sarah, and Patrick's help was great. Grace under pressure")
     "thanks [name], and [name]'s help was great. Grace under pressure"
@@ -98,45 +101,68 @@ def hide_first_names(text: object, keep: Iterable[str] = (), path: str | None = 
     if not isinstance(text, str) or not text:
         return text
     lists = first_names(path)
+    if not lists.rx.search(text):
+        return text
     keep_l = {fold_unicode(str(k)).strip().lower().lstrip("@＠") for k in keep}
-    keep_l |= {w for k in keep_l for w in re.findall(r"[^\W\d_]+", k)}
+    keep_l.discard("")
+    long_keep = [k for k in keep_l if " " in k]
 
     def swap(m: re.Match) -> str:
         word = m.group(1)
         low = fold_unicode(word).lower()
-        if low in keep_l:
-            return word
         s = m.string
-        nxt = _NEXT_WORD.match(s, m.end())
-        if nxt and not re.match(r"[.!?,;:…]", s[m.end():m.end() + 1]):
+        if low in keep_l or any(s[m.start():m.start() + len(k)].lower() == k for k in long_keep):
+            return word                # the organisation's own name ("Grace Bank")
+        # inside a link or an e-mail address: "?q=Sarah&x=1", "sarah+shop@gmail.com"
+        a, b = s.rfind(" ", 0, m.start()) + 1, s.find(" ", m.end())
+        run = s[a:b if b >= 0 else len(s)]
+        if "://" in run or "www." in run.lower() or "@" in run or "=" in run or re.search(r"\.\w{2,}/", run):
+            return word
+        end = m.end()
+        if s[end:end + 2] in ("'s", "’s"):
+            end += 2
+        after = s[end:end + 3]
+        if after.lstrip().startswith(("&", "+")) or s[m.start() - 1:m.start()] == "&":
+            return word                # "Ben & Jerry's", "Tom&Jerry"
+        nxt = _NEXT_WORD.match(s, end)
+        if nxt and not re.match(r"[.!?,;:…]", s[end:end + 1]):
             w = nxt.group(1)
             if w[:1].isupper() or w.lower() in lists.names or w.lower() in lists.also_words:
-                return word            # a full name, a shop or a place: "John Lewis", "Jack Wills"
+                return word            # a full name, a shop or a place: "John Lewis", "Joe's Pizza"
         before = s[max(0, m.start() - 80):m.start()]
-        at_start = bool(_SENTENCE_START.search(before))
         prev = _PREVIOUS_WORD.search(before)
-        p = prev.group(1).lower() if prev and not at_start else ""
-        if p:
+        p_raw = prev.group(1) if prev else ""
+        p = p_raw.lower()
+        if p.rstrip(".") in _TITLES or before.rstrip().lower().endswith(("st.", "st")) and p in ("st", ""):
+            return word                # "St Mark's", "Prince William", "King Charles"
+        at_start = bool(_SENTENCE_START.search(before))
+        if p and not at_start:
             p_start = bool(_SENTENCE_START.search(before[:prev.start()]))
-            if prev.group(1)[:1].isupper() and not p_start and p not in _LOWER_BEFORE:
+            if p_raw[:1].isupper() and not p_start and p not in _LOWER_BEFORE:
                 return word            # "HBO Max", "Union Jack", "Christmas Eve"
             if p in lists.names or p in lists.also_words:
                 return word            # the second of two names: "john lewis"
+        if p in _DETERMINERS and not at_start:
+            return word                # "The George at Asda range", "a Henry hoover", "my Bill"
         if low in lists.also_words and low not in lists.names:
-            if not word[:1].isupper() or word.isupper() or at_start or p in _DETERMINERS:
-                return word            # "will", "WILL", "Will you reply?", "my Bill"
-        elif word.islower() and len(word) < 3:
-            return word
+            if not word[:1].isupper() or word.isupper() or at_start:
+                return word            # "will", "WILL", "Will you reply?"
+        elif word.islower() and (len(word) < 3 or p not in _LOWER_CUES):
+            return word                # "toby carvery", "jasmine rice"; but "thanks sarah"
         return NAME_TOKEN
-    if not lists.rx.search(text):
-        return text
     return lists.rx.sub(swap, text)
 
 
+_TITLES = frozenset({"st", "saint", "prince", "princess", "king", "queen", "lord", "lady", "sir", "dame"})
+"""Words before a name that make it a place, a day or a royal ("St Mark's", "Prince William")."""
 _DETERMINERS = frozenset({"a", "an", "the", "my", "your", "our", "his", "her", "their", "its", "this",
                           "that", "these", "those", "every", "each", "no", "any", "some"})
-"""Words before a name-that-is-a-word that make it the word ("my Bill", "the Rose")."""
+"""Words before a name that make it a thing ("my Bill", "the Rose", "a Henry hoover")."""
 _LOWER_BEFORE = frozenset({"i", "hi", "hello", "hey", "dear", "thanks", "thank", "cheers", "ta", "to",
                            "and", "or", "with", "from", "by", "for"})
 """Capitalised words before a name that do not make it part of a longer name ("Thanks Will",
 "Hi Grace", a title-cased "Thanks To Sarah")."""
+_LOWER_CUES = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank", "thx", "cheers", "ta", "to",
+                         "from", "called", "named", "and", "ask", "asked", "spoke", "speak", "told", "with", "by",
+                         "you"})
+"""Words after which a name in small letters is a person ("thanks sarah", "spoke to dave")."""

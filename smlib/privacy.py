@@ -501,7 +501,8 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     customer's handle in a profile address (``x.com/jane_doe``), written without its "@" (when
     it is no ordinary word: it has a digit, ``_`` or ``.``) or their full name (two words or
     more) in any message becomes the same pseudonym, and a first name after a greeting ("Hi
-    Liam,", "Thanks Fatima") becomes ``[name]``. E-mail addresses and phone numbers in the public's messages become
+    Liam,", "Thanks Fatima") or a common first name standing on its own ("Patrick on the desk",
+    :func:`smlib.names.hide_first_names`) becomes ``[name]``. E-mail addresses and phone numbers in the public's messages become
     ``[email]`` and ``[phone]`` (:func:`hide_contact_details`). Columns of reasons
     (:data:`REASON_COLUMNS`: ``reasons``, a list of sentences, or ``reason``), which may quote the
     message, are pseudonymised as the text is.

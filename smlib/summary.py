@@ -486,9 +486,12 @@ def load_lines(dataset: Any, res: dict[str, Any] | None = None) -> list[str]:
                        f"“{display_name(dataset)}” here.")
             continue
         words = _warning_words(w)
-        if words:   # a note can quote authors' handles or names from the file: pseudonymised
+        if words and ("'" in words or "@" in words or "[" in words):
+            # a note can quote authors' handles or names from the file: pseudonymised (only
+            # notes that quote something: hide_people reads the whole table)
             from .privacy import hide_people
             words = str(hide_people(words, getattr(dataset, "interactions", None)))
+        if words:
             out.append(f"Note: {words[0].lower() + words[1:]}")
     if res is not None:
         out.append(zone_sentence(res))
