@@ -142,10 +142,10 @@ def test_lexicon_terms_with_short_forms_match(tmp_path):
 def test_edited_lexicon_is_read_again_without_a_restart(tmp_path):
     from smlib.sentiment import add_sentiment
     path = tmp_path / "lexicon.csv"
-    df = pd.DataFrame({"text": ["I am gutted"]})
+    df = pd.DataFrame({"text": ["I am kerfuffled"]})   # a word in neither lexicon
     path.write_text(LEXICON.read_text(encoding="utf-8"), encoding="utf-8")
     before = add_sentiment(df, lexicon=str(path))["sentiment"][0]
-    path.write_text(LEXICON.read_text(encoding="utf-8") + "gutted,-3.5,new\n", encoding="utf-8")
+    path.write_text(LEXICON.read_text(encoding="utf-8") + "kerfuffled,-3.5,new\n", encoding="utf-8")
     st = path.stat()
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
     assert add_sentiment(df, lexicon=str(path))["sentiment"][0] < before - 0.3

@@ -68,7 +68,8 @@ def test_real_reports_name_what_they_cover(real_batch, realdata):
         if slug is None:
             continue
         metrics = json.loads((out / slug / "metrics.json").read_text())
-        assert metrics["name"] == smlib.load(realdata / rel).name, rel
+        # the title names the organisation as people know it (its handle), session 14
+        assert metrics["name"] == smlib.summary.display_name(smlib.load(realdata / rel)), rel
         assert f"from {Path(rel).name}" in index
     airline = json.loads((out / folder[(realdata / EXPORTS[0]).resolve()] / "metrics.json").read_text())
-    assert airline["name"].startswith("6 organisations (united, us-airways, american")
+    assert airline["name"].startswith("6 organisations (@united, @USAirways, @AmericanAir")
