@@ -788,15 +788,16 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
 
         * An emoticon is not negated: VADER turns ":(" round after "isn't" ("the option isn't
           there :(" scored positive). A face says how the writer feels, whatever came before.
-        * "nobody" / "no one" negate the next words as "not" does ("no one cares", "nobody was
-          friendly"): they are in the lexicon as complaint words, and VADER only looks for a
-          negation among words that are *not* in its lexicon, so the praise after them counted
-          as praise. Comparatives stay ("nobody does it better" is praise).
+        * "nobody" / "no one" / "not one person" negate the next three words of their clause as
+          "not" does ("no one cares", "nobody was friendly"): they are in the lexicon as complaint
+          words, and VADER only looks for a negation among words that are *not* in its lexicon,
+          so the praise after them counted as praise. A comparison stops it ("nobody does it
+          better", "nobody was more helpful than Sarah" are praise).
         """
         words, vals = self._valences(text)
         # most clauses have neither a face nor "nobody": substring tests skip the loop
-        low = text.lower()
-        if not (_FACE_CHAR.search(text) or "obody" in low or "oone" in low or "o-one" in low
+        lowered = text.lower()
+        if not (_FACE_CHAR.search(text) or "obody" in lowered or "oone" in lowered or "o-one" in lowered
                 or ("smlibterm" in text and any(t in text for t in self._nobody_tokens))):
             return words, vals
         lex = self.lexicon
@@ -1092,7 +1093,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                        explain: bool = True, tag_words: frozenset[str] = frozenset()) -> tuple[float, list]:
         """Score a short text (sentence rules applied per sentence). Returns (compound, details).
 
-        ``tag_words``: words that came only from hashtags of several words (see :func:`_tag_words`).
+        ``tag_words``: words that came only from hashtags of three words or more (:func:`_tag_words`).
         """
         detail: list[list] = []
         if sentences is None:
@@ -1201,7 +1202,7 @@ def _tag_words(text: str) -> frozenset[str]:
 
 
 def _tag_rule(detail: list[list], tag_words: frozenset[str], rules: list[str]) -> None:
-    """In a complaint, positive words found only inside a hashtag of several words count 0:
+    """In a complaint, positive words found only inside a hashtag of three words or more count 0:
     a campaign name ("#AmazonGreatIndianFestival") is not praise, and must not cancel the complaint."""
     if not any(d[1] <= COMPLAINT_CUE for d in detail):
         return
@@ -1209,7 +1210,7 @@ def _tag_rule(detail: list[list], tag_words: frozenset[str], rules: list[str]) -
     for d in detail:
         if d[1] > 0 and str(d[0]).lower() in tag_words:
             d[1] = 0.0
-            d[2] = "inside a hashtag of several words (a campaign or brand name): not praise in a complaint"
+            d[2] = "inside a hashtag of three words or more (a campaign or brand name): not praise in a complaint"
             hit = True
     if hit:
         rules.append("praise words inside a hashtag name do not cancel a complaint")
