@@ -57,7 +57,7 @@ from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGAT
                                            SentimentIntensityAnalyzer, SentiText)
 
 from .errors import DataError
-from .signoff import closing_thanks, thanks_for
+from .signoff import signs_off
 from .paths import data_file, file_stamp
 from .stars import SCALE, not_whole_stars, read_stars
 
@@ -1080,7 +1080,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                 d[1] = 0.0
                 d[2] = "polite sign-off on a question: an enquiry, not praise"
             rules.append("a question signed off 'thanks' is an enquiry")
-        elif (_REQUEST.search(text) and closing_thanks(text) and not thanks_for(text)
+        elif (_REQUEST.search(text) and signs_off(text)
               and not any(d[1] >= QUESTION_KEEPS for d in other_pos)):
             # "Can someone call me back about my bill please, thanks": a request without a "?"
             # is an enquiry too (as priority reads it: smlib.signoff)

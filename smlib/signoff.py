@@ -68,6 +68,16 @@ _NOUN_BEFORE = frozenset({"my", "our", "his", "her", "their", "your", "the", "a"
 """A word before "thanks" that makes it part of a sentence ("pass on my thanks"), not a sign-off."""
 
 
+def signs_off(text: str) -> bool:
+    """True if ``text`` ends with a plain thank-you that thanks for nothing: a sign-off, the
+    politeness that closes a question or request (sentiment and priority both read it so).
+
+    >>> signs_off("Can you call me back? Thanks"), signs_off("Thanks for the call back")
+    (True, False)
+    """
+    return closing_thanks(text) and not thanks_for(text)
+
+
 def polite_thanks(text: str, praise_words: Iterable[str], question: bool | None = None) -> bool:
     """True if the only praise in ``text`` is a plain "thanks" that closes a question or request.
 
@@ -80,4 +90,4 @@ def polite_thanks(text: str, praise_words: Iterable[str], question: bool | None 
     if not words or not all(w in THANKS_WORDS for w in words):
         return False
     asks = ("?" in text) if question is None else question
-    return bool(asks) and closing_thanks(text) and not thanks_for(text)
+    return bool(asks) and signs_off(text)
