@@ -486,11 +486,13 @@ def load_lines(dataset: Any, res: dict[str, Any] | None = None) -> list[str]:
                        f"“{display_name(dataset)}” here.")
             continue
         words = _warning_words(w)
+        from .privacy import hide_contact_details, hide_people
         if words and ("'" in words or "@" in words or "[" in words):
             # a note can quote authors' handles or names from the file: pseudonymised (only
             # notes that quote something: hide_people reads the whole table)
-            from .privacy import hide_people
             words = str(hide_people(words, getattr(dataset, "interactions", None)))
+        elif words:   # e-mail addresses and phone numbers in any note, as the report hides them
+            words = str(hide_contact_details(words))
         if words:
             out.append(f"Note: {words[0].lower() + words[1:]}")
     if res is not None:
@@ -558,7 +560,7 @@ def busiest_lines(res: dict[str, Any]) -> list[str]:
     else:
         out.append(f"Busiest day: {h['busiest_day']} with {_plural(n, 'message')}")
     plats = h.get("busiest_platforms") or ([h["busiest_platform"]] if h.get("busiest_platform") else [])
-    if len(res["volume_by_platform"]) > 1 and len(plats) > 1:
+    if len(plats) > 1:     # (busiest_platforms are rows of volume_by_platform)
         out.append(f"Busiest platform: none - {_listing([platform_name(p) for p in plats])} were "
                    "equally busy")
     else:

@@ -17,3 +17,14 @@ def test_load_lines_pseudonymise_quoted_authors(tmp_path):
     lines = " ".join(load_lines(ds))
     assert "jane_doe" not in lines and "KarenTheKaren" not in lines
     assert pseudonym("jane_doe") in lines
+
+
+def test_load_lines_hide_contact_details_in_notes_that_quote_nothing(tmp_path):
+    """A note without quotes is not pseudonymised (that reads the whole table), but e-mail
+    addresses and phone numbers in it are still hidden, as the report hides them."""
+    p = tmp_path / "shop.csv"
+    p.write_text("created_at,author,text\n2026-03-02 10:00,amy,late again\n", encoding="utf-8")
+    ds = smlib.load(p, org="shop")
+    ds.load_summary["warnings"] = ["rows that mention 07700 900123 were odd"]
+    lines = " ".join(load_lines(ds))
+    assert "07700 900123" not in lines and "were odd" in lines
