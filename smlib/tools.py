@@ -1318,11 +1318,12 @@ def _slider_text(cov: pd.DataFrame, weights: Mapping[str, float], eligible: pd.S
     """What :func:`weight_sliders` shows for ``weights``: the winner, runner-up and ranking."""
     if sum(weights.values()) <= 0:
         return "Set at least one weight above 0."
+    none_sees = no_tool_sees(cov, eligible)   # whatever the weights: no tool to score
+    if none_sees:
+        return none_sees
     names = dict(zip(catalogue["id"], catalogue["name"]))
     sc = score_tools(cov, dict(weights), band_scores)
     best, second = _winner(sc, eligible)
-    if no_tool_sees(cov, eligible):
-        return no_tool_sees(cov, eligible)
     table = (sc.assign(eligible=eligible.to_numpy()).sort_values("total", ascending=False)
              [["name", "status", "total"]].round(1).to_string(index=False))
     return f"Recommended: {names.get(best)}   (runner-up: {names.get(second)})\n{table}"

@@ -102,10 +102,9 @@ from smlib.security import make_inert
 
 shown = smlib.pseudonymise(p, keep=keep)
 shown = shown.assign(text=shown["text"].map(make_inert))
-for cat, heading in [("posted_by_business", "Posted by the business"), ("needs_action", "Needs action"),
-                     ("no_action", "No action")]:
+for cat in ("posted_by_business", "needs_action", "no_action"):
     ex = shown[shown["category"] == cat].sort_values("created_at").head(2)
-    print(f"--- {heading} ---")
+    print(f"--- {rv.LABELS[cat]} ---")
     if ex.empty:
         print("  (none on these days)")
     for _, r in ex.iterrows():

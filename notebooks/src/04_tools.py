@@ -81,7 +81,8 @@ table(catalogue, max_rows=len(catalogue))   # every tool, every measure written 
 # %%
 facts = tools.catalogue_facts()   # source_name: where the fact comes from, in words
 facts = facts[facts["tool"].isin(["klout", "hootsuite"])].copy()
-tool_names = dict(zip(*tools.load_tool_catalogue()[["id", "name"]].to_dict("list").values()))
+listed = tools.load_tool_catalogue()
+tool_names = dict(zip(listed["id"], listed["name"]))
 facts["tool"] = facts["tool"].map(tool_names)
 # values in words: platforms as names, what the tool reads, the 2.1 measures in the unit's words
 words = {"platforms": lambda v: ", ".join(platform_name(p) for p in v),

@@ -143,8 +143,7 @@ rv.style_figure(fig, "Messages per platform over the monitoring days", "Platform
 # the last monitoring day; *median* means half of the replies came faster than this.
 
 # %%
-users = res["users"].copy()
-users["platform"] = users["platform"].map(platform_label)
+users = rv.readable(res["users"])   # platform codes as names ("All platforms", "Review sites")
 per_platform = int(users.loc[users["platform"] != "All platforms", "users"].sum())
 everyone = users.loc[users["platform"] == "All platforms", "users"]
 both = per_platform - int(everyone.iloc[0]) if len(everyone) else 0
@@ -155,8 +154,7 @@ rv.table(users, {"platform": "Platform", "users": "People", "new_users": "New",
                if both > 0 else None))
 
 # %%
-care = res["customer_care"].copy()
-care["platform"] = care["platform"].map(platform_label)
+care = rv.readable(res["customer_care"])
 care["median"] = care["median_minutes"].map(lambda m: rv.fmt_number(m, "minutes"))
 rv.table(care, {"platform": "Platform", "customer_messages": "Messages from the public",
                 "answered": "Answered", "answered_share": "Share answered",
@@ -176,8 +174,7 @@ rv.table(care, {"platform": "Platform", "customer_messages": "Messages from the 
 # %%
 followers = res["followers"]
 if available(followers):
-    f = followers.copy()
-    f["platform"] = f["platform"].map(platform_label)
+    f = rv.readable(followers)
     display(rv.table(f, {"platform": "Platform", "followers_start": "Followers at start",
                          "followers_end": "Followers at end", "change": "Change",
                          "change_pct": "Change (%)"}))
