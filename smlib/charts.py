@@ -270,7 +270,7 @@ def volume_by_day(res: dict[str, Any], interactive: bool = False) -> Any:
     plats = sorted(set(v["platform"]))
     series = {platform_label(p): [int(v[(v["day"] == d) & (v["platform"] == p)]["total"].sum())
                                  for d in days] for p in plats}
-    return _bars([_day_label(d, _years_differ(days)) for d in days], series, stacked=True, interactive=interactive,
+    return _bars(day_labels(days), series, stacked=True, interactive=interactive,
                  colors=platform_colours(plats), legend=True,   # names the platform, even one
                  title=f"{_org_first(res)}: messages per day, by platform",
                  xlabel="Monitoring day", ylabel="Number of messages")
@@ -394,7 +394,7 @@ def age_groups(res: dict[str, Any], interactive: bool = False) -> Any:
 def complaints(res: dict[str, Any], interactive: bool = False) -> Any:
     """Negative messages (complaints and negative comments) per monitoring day."""
     c = res["complaints_by_day"]
-    return _bars([_day_label(d, _years_differ(c["day"])) for d in c["day"]],
+    return _bars(day_labels(c["day"]),
                  {"negative": c["negative"].tolist(),
                   "not negative": (c["customer_messages"] - c["negative"]).tolist()},
                  stacked=True, interactive=interactive, colors=NEG_COLOURS,

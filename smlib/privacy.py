@@ -108,8 +108,6 @@ def _bare_domains(text: str):
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-_INVISIBLE_START = " \u00a0\u2002\u2003\u2009\u202f\u3000\u00ad\u200e\u200f\ufeff\u200b\u200c\u200d\u2060"
-"""Characters a spreadsheet may skip before a formula (spaces, a byte-order mark, zero-width)."""
 
 
 _EMAIL = re.compile(r"(?<![\w.+@-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+", re.UNICODE)
@@ -761,8 +759,8 @@ def hide_people(text: object, frame: pd.DataFrame | None, keep: Iterable[str] = 
         cust = frame[~is_org]
         ids = cust["author_id"]
         id_keys = handle_key_column(ids)
-        for key, aid in zip(id_keys[id_keys.isin(quoted).fillna(False).to_numpy(dtype=bool)],
-                            ids[id_keys.isin(quoted).fillna(False).to_numpy(dtype=bool)]):
+        hit = id_keys.isin(quoted).fillna(False).to_numpy(dtype=bool)
+        for key, aid in zip(id_keys[hit], ids[hit]):
             aliases.setdefault(key, pseudonym(aid, salt))
         if "author_name" in cust:
             name_keys = handle_key_column(cust["author_name"])
@@ -773,7 +771,7 @@ def hide_people(text: object, frame: pd.DataFrame | None, keep: Iterable[str] = 
         text = _QUOTED.sub(lambda m: m.group(0).replace(m.group("v"), aliases[handle_key(m.group("v"))])
                            if handle_key(m.group("v")) in aliases else m.group(0), text)
     note = pd.DataFrame({"author_id": [None], "author_name": [None], "author_is_org": [False], "text": [text]})
-    cols = [c for c in ("author_id", "author_name", "author_is_org", "text") if c in frame]
+    cols = [c for c in ("author_id", "author_name", "author_is_org") if c in frame]   # (its text is not read)
     return pseudonymise(note, salt=salt, keep=tuple(keep) + tuple(sorted(org_keys)),
                         people=frame[cols])["text"].iloc[0]
 
@@ -889,8 +887,7 @@ def _after_blanks(value: str) -> str:
     (Unicode categories Zs, Zl, Zp, Cc, Cf: ``\x0b``, ``\x00``, U+2000–U+200A, U+2028, U+0085,
     a zero-width space…), which a spreadsheet may skip before a formula."""
     i = 0
-    while i < len(value) and (value[i] in _INVISIBLE_START
-                              or unicodedata.category(value[i]) in _BLANK_CATEGORIES):
+    while i < len(value) and unicodedata.category(value[i]) in _BLANK_CATEGORIES:
         i += 1
     return value[i:]
 

@@ -762,8 +762,18 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         f = f.assign(parent_id=par)
         has_parent = ~par_blank
         # a reply is on its parent's platform: with several platforms, links are matched per platform
-        parent_rows = _parent_rows(*_link_keys(f["message_id"], par, f["platform"])) if several \
-            else _parent_rows(f["message_id"], par)
+        parent_rows = _parent_rows(f["message_id"], par)
+        if several:
+            if parent_rows is None:   # the same id on two platforms: match "platform + id" keys
+                parent_rows = _parent_rows(*_link_keys(f["message_id"], par, f["platform"]))
+            else:                     # ids unique in the file: drop links that cross platforms
+                plat = f["platform"]
+                codes = (plat.cat.codes.to_numpy() if isinstance(plat.dtype, pd.CategoricalDtype)
+                         else pd.factorize(plat)[0])
+                linked = parent_rows >= 0
+                cross = np.zeros(n, dtype=bool)
+                cross[linked] = codes[parent_rows[linked]] != codes[linked]
+                parent_rows[cross] = -1
         if "thread_id" not in f.columns:
             f = f.assign(thread_id=_thread_roots(f["message_id"], par, parent_rows).to_numpy())
         else:   # a source that gives thread ids for some rows only: the rest from the reply links

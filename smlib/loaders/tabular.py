@@ -451,15 +451,13 @@ def _header_zone(h: str) -> str | None:
         hours, minutes = int(o.group(2)), int(o.group(3) or 0)
         if hours > 14 or minutes >= 60:
             return None
-        if hours == minutes == 0:
-            return "UTC"
-        sign = "+" if o.group(1) == "+" else "-"
-        return f"UTC{sign}{hours:02d}:{minutes:02d}"
-    z = zone_of(word)
-    if z is None:
-        return None
-    if isinstance(z, str):
-        return z
+        z = (60 * hours + minutes) * (1 if o.group(1) == "+" else -1)
+    else:
+        z = zone_of(word)
+        if z is None:
+            return None
+        if isinstance(z, str):
+            return z
     return "UTC" if z == 0 else f"UTC{'-' if z < 0 else '+'}{abs(z) // 60:02d}:{abs(z) % 60:02d}"
 
 
