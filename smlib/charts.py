@@ -21,7 +21,8 @@ from typing import Any, Sequence
 import pandas as pd
 
 from .metrics import ALL, NOT_AVAILABLE, available
-from .summary import _possessive, name_at_start, platform_label
+from .schema import IN_FILE, NOT_RECORDED
+from .summary import _listing, _possessive, name_at_start, platform_label
 
 # colour-blind-safe palette (Okabe-Ito), one colour per series; green and vermillion come last,
 # because they mean good/bad in the charts below (answered, follower gain / negative, waiting)
@@ -426,20 +427,43 @@ def feedback(res: dict[str, Any], interactive: bool = False) -> Any:
                  empty="No questions, suggestions or praise\nfrom the public on these days")
 
 
+_COUNT_WORDS = {"likes": "likes", "shares": "shares", "replies": "replies"}
+
+
+def engagement_counts(res: dict[str, Any]) -> tuple[list[str], list[str], bool]:
+    """Which counts to show: ``(shown, not_recorded, replies_in_file)``.
+
+    A count the source does not record is left out rather than drawn as 0; replies counted from
+    the file's own reply links are shown but said to be only those in the file.
+    """
+    counts = res["meta"].get("counts") or {}   # results made before counts were kept: all shown
+    shown = [c for c in _COUNT_WORDS if counts.get(c) != NOT_RECORDED]
+    missing = [c for c in _COUNT_WORDS if c not in shown]
+    return shown, missing, counts.get("replies") == IN_FILE
+
+
 def engagement(res: dict[str, Any], interactive: bool = False) -> Any:
-    """Likes, shares and replies per business post, by platform."""
+    """Likes, shares and replies per business post, by platform (counts the data records only)."""
     e = res["engagement"]
     e = e[(e["platform"] != ALL) & (e["posts"] > 0)]
-    note = None
-    if len(e) and not res["meta"].get("engagement_counted", True):
+    shown, missing, in_file = engagement_counts(res)
+    note, title = None, _engagement_title(res)
+    if len(e) and (not res["meta"].get("engagement_counted", True) or not shown):
         e = e.iloc[0:0]   # 0 here means "not recorded": draw no bars of 0
         note = "This data does not record likes or shares"
+    elif len(e):   # what the bars leave out, under the title (a note would sit on the bars)
+        caveats = ([f"{_listing(missing)} are not recorded in this data"]
+                   if missing else []) + (["replies: only those in this file"] if in_file else [])
+        if caveats:
+            title += "\n(" + "; ".join(caveats) + ")"
     per = lambda col: (e[col] / e["posts"]).round(1).tolist()  # noqa: E731
+    name = lambda c: "replies (in this file)" if c == "replies" and in_file else c  # noqa: E731
+    what = _listing(shown) if shown and len(e) else "likes, shares and replies"
     return _bars([platform_label(p) for p in e["platform"]],
-                 {"likes": per("likes"), "shares": per("shares"), "replies": per("replies")},
+                 {name(c): per(c) for c in shown},
                  stacked=True, interactive=interactive,
-                 title=_engagement_title(res),
-                 xlabel="Platform", ylabel="Likes, shares and replies per post (average)",
+                 title=title,
+                 xlabel="Platform", ylabel=f"{what[0].upper()}{what[1:]} per post (average)",
                  whole=False, note=note,
                  empty=_no_posts_note(res))
 

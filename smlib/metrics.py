@@ -38,8 +38,8 @@ from .errors import DataError
 from .language import not_english_count
 from .paths import data_file, file_stamp, read_toml
 from .privacy import person_keys
-from .schema import (AGE_BANDS, INTERACTION_COLUMNS, Dataset, Profile, analysis_frame, conform_interactions, org_flags,
-                     skip_reasons_text)
+from .schema import (AGE_BANDS, INTERACTION_COLUMNS, NOT_RECORDED, RECORDED, Dataset, Profile, analysis_frame,
+                     conform_interactions, org_flags, skip_reasons_text)
 from .textforms import fold_unicode
 
 NOT_AVAILABLE = "not available from this source"
@@ -489,23 +489,46 @@ def _prepare(dataset: Dataset, platforms: Any) -> tuple[pd.DataFrame, list[str],
     return f, plats, tz
 
 
-def engagement_counted(dataset: Dataset, frame: pd.DataFrame | None = None) -> bool:
-    """Whether the source records likes or shares at all.
+COUNTS = ("likes", "shares", "replies")
 
-    Loaders write 0 when a source has no such counts (a CSV without those columns, a
-    platform export of someone's own posts), so "0 likes" can mean "not recorded". (Replies
-    do not tell: loaders count them from the reply links in the file itself.) The counts are
-    taken as recorded when a tabular file had a likes, shares or replies column with at least one
-    readable count, or when any message in the data (any day) has likes or shares above 0.
+
+def count_sources(dataset: Dataset, frame: pd.DataFrame | None = None) -> dict[str, str]:
+    """Whether the source records each engagement count: ``{"likes": ..., "shares": ..., "replies": ...}``.
+
+    Values are ``"recorded"``, ``"not recorded"`` (the model holds 0, which must not be shown as
+    "0 likes") or, for replies, ``"counted from this file"`` (counted from the reply links in the
+    file: only the replies the export holds). Loaders say which in ``load_summary["counts"]``
+    (:func:`smlib.loaders._rows.count_sources`). For data built another way, a count is taken as
+    recorded when a tabular file had its column with one readable value, or when any message in
+    the data (any day) has it above 0.
+
+    >>> import smlib
+    >>> count_sources(smlib.load_sample("kelby-council"))["likes"]
+    'recorded'
     """
     summary = dataset.load_summary if isinstance(dataset.load_summary, dict) else {}
-    used = summary.get("columns_used")
+    given = summary.get("counts")
+    if isinstance(given, dict) and all(isinstance(given.get(c), str) for c in COUNTS):
+        return {c: str(given[c]) for c in COUNTS}
+    used = summary.get("columns_used") or {}
     unread = set(summary.get("counts_unread") or ())   # a column with not one readable count
-    if used and any(c in used and c not in unread for c in ("likes", "shares", "replies")):
-        return True
     f = dataset.interactions if frame is None else frame
-    cols = [c for c in ("likes", "shares") if c in f.columns]
-    return bool(cols) and bool((f[cols].fillna(0).to_numpy(dtype=float) > 0).any())
+    out = {}
+    for c in COUNTS:
+        above = c in f.columns and bool((pd.to_numeric(f[c], errors="coerce").fillna(0) > 0).any())
+        out[c] = RECORDED if (c in used and c not in unread) or above else NOT_RECORDED
+    return out
+
+
+def engagement_counted(dataset: Dataset, frame: pd.DataFrame | None = None) -> bool:
+    """Whether the source records likes or shares at all (see :func:`count_sources`).
+
+    Loaders write 0 when a source has no such counts (a CSV without those columns, a
+    platform export of someone's own posts), so "0 likes" can mean "not recorded". Replies
+    counted from the file's own reply links do not tell, but a source's own reply counts do.
+    """
+    got = count_sources(dataset, frame)
+    return RECORDED in (got["likes"], got["shares"], got["replies"])
 
 
 def _replies_not_in_file(frame: pd.DataFrame, cust: pd.DataFrame) -> int:
@@ -544,7 +567,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         themes_method, not_available (tables without data), quiet_days (chosen days with no
         message), answered_by (ISO time: replies after this do not count as answered),
         engagement_counted (False when the source records no likes, shares or replies at all:
-        see :func:`engagement_counted`), earlier_data (False when the data starts on the first
+        see :func:`engagement_counted`), counts (``{"likes"|"shares"|"replies": "recorded" |
+        "not recorded" | "counted from this file"}``, :func:`count_sources`), earlier_data (False when the data starts on the first
         monitoring day, so nobody can be known to be new or returning), replies_not_in_file
         (messages from the public on the days whose reply count is higher than the replies the
         file holds: an API save without the replies, so "answered" cannot be known for them),
@@ -777,11 +801,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         ["day", "platform", "author", "shares", "likes", "author_followers", "sentiment", "text"]]
     # a count the source does not record is not shown as 0 for every row (the airline tweets
     # have retweets but no likes and no follower numbers)
-    summary = ds.load_summary if isinstance(ds.load_summary, dict) else {}
-    used, unread = summary.get("columns_used"), set(summary.get("counts_unread") or ())
-    all_likes = ds.interactions["likes"] if "likes" in ds.interactions else None
-    gone = [c for c in ("likes",) if (used and (c not in used or c in unread))
-            or all_likes is None or not (pd.to_numeric(all_likes, errors="coerce").fillna(0) > 0).any()]
+    gone = [c for c in ("likes",) if count_sources(ds)[c] == NOT_RECORDED]
     if res["top_messages"]["author_followers"].isna().all():
         gone.append("author_followers")
     if gone:
@@ -902,6 +922,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "file_days": ([min(f["_day"]).isoformat(), max(f["_day"]).isoformat()] if len(f) else []),
         "answered_by": cutoff.isoformat(), "source": str(ds.load_summary.get("source", "")),
         "engagement_counted": engagement_counted(ds, f),
+        "counts": count_sources(ds, f),
         "earlier_data": bool((f["_day"] < chosen[0]).any()),
         "replies_not_in_file": _replies_not_in_file(f, cust),
         "org_in_file": org_in_file,

@@ -120,6 +120,7 @@ def load_sample(org: str) -> Dataset:
         "count": pd.to_numeric(a["count"]).astype("int64")})
     summary = new_load_summary(str(folder), len(inter))
     summary["rows_kept"] = len(inter)
+    summary["counts"] = {c: "recorded" for c in ("likes", "shares", "replies")}   # columns of the sample
     return Dataset(interactions=inter, audience=aud, profile=prof, load_summary=summary).validate()
 
 

@@ -606,6 +606,11 @@ SEVERAL_ORGS = re.compile(r"^\d[\d,]* organisations \(")
 that repeats the name can say "the organisations" after the first time."""
 
 
+# where an engagement count came from (``load_summary["counts"]``): a source that does not record
+# a count still holds 0 in the table, and that 0 must not be shown as "nobody liked it"
+RECORDED, NOT_RECORDED, IN_FILE = "recorded", "not recorded", "counted from this file"
+
+
 @dataclass
 class Dataset:
     """What every loader returns: the three tables and an honest record of the load.

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .metrics import ALL, available, monitor
 from .errors import DataError
-from .schema import SEVERAL_ORGS, Dataset
+from .schema import IN_FILE, NOT_RECORDED, SEVERAL_ORGS, Dataset
 
 PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
                   "linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube",
@@ -218,6 +218,30 @@ def _far_apart(days: Any) -> str:
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{_int(n)} {one if int(n) == 1 else (many or one + 's')}"
+
+
+def counts_said(counts: dict[str, str] | None, plus: bool = False) -> tuple[str, str]:
+    """The engagement counts a sentence may name, and what it must add about the rest.
+
+    ``("likes and shares", " (replies are not recorded in this data)")``: a count the source
+    does not record is 0 in the table, and "0 replies" would be read as "nobody replied".
+    ``counts`` is ``res["meta"]["counts"]`` (:func:`smlib.metrics.count_sources`); ``plus``
+    writes a heading instead ("Likes + shares").
+
+    >>> counts_said({"likes": "recorded", "shares": "not recorded", "replies": "counted from this file"})
+    ('likes and replies', ' (shares are not recorded in this data; only the replies in this file are counted)')
+    """
+    counts = counts or {}
+    shown = [c for c in ("likes", "shares", "replies") if counts.get(c) != NOT_RECORDED]
+    missing = [c for c in ("likes", "shares", "replies") if c not in shown]
+    if not shown:   # nothing recorded: callers say so before they get here
+        shown = ["likes", "shares", "replies"]
+    notes = ([f"{_listing(missing)} are not recorded in this data"]
+             if missing else [])
+    if counts.get("replies") == IN_FILE:
+        notes.append("only the replies in this file are counted")
+    what = " + ".join(shown).capitalize() if plus else _listing(shown)
+    return what, (f" ({'; '.join(notes)})" if notes else "")
 
 
 def _listing(items: list[str]) -> str:
@@ -779,12 +803,13 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
         parts.append(f"{lead} made {_plural(eng['posts'], 'post')}, but this data does not record "
                      f"likes or shares, so their engagement cannot be measured.")
     elif eng["posts"]:
-        s = (f"{_possessive(lead)} {_plural(eng['posts'], 'post')} got {_int(eng['interactions'])} likes, shares "
-             f"and replies, {_about(eng['interactions_per_post'])} per post on average")
+        what, caveat = counts_said(res["meta"].get("counts"))
+        s = (f"{_possessive(lead)} {_plural(eng['posts'], 'post')} got {_int(eng['interactions'])} {what}"
+             f"{caveat}, {_about(eng['interactions_per_post'])} per post on average")
         if not _missing(eng["engagement_rate"]):
             # each post is divided by its own platform's followers, then averaged: not the
             # per-post figure above over all the followers together, so the sentence says how
-            s += (f". On average, each post's likes, shares and replies came to "
+            s += (f". On average, each post's {what} came to "
                   f"{pct(eng['engagement_rate'])} of the followers of the platform it was posted on "
                   "(its engagement rate)")
         parts.append(s + ".")

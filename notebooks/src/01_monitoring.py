@@ -40,6 +40,7 @@ from smlib.reportview import message_table   # the same for messages: platform n
 from smlib.reportview import readable   # names instead of codes in a results table
 from smlib.priority import format_wait   # minutes in words: 1225.1 -> "20 h 25 min"
 from smlib.summary import platform_name   # "x" -> "X", "reviews" -> "review sites"
+from smlib.summary import counts_said   # "Likes + shares" and what the data does not record
 
 pio.renderers.default = "plotly_mimetype+notebook"   # interactive charts that also work in HTML
 pd.set_option("display.max_colwidth", 90)
@@ -200,7 +201,8 @@ e = res["engagement"].set_index("platform").loc["all"]
 if h["business_posts"] and not res["meta"]["engagement_counted"]:
     print("Likes + shares + replies per post: not available (this data does not record likes or shares)")
 elif h["business_posts"]:
-    print(f"Likes + shares + replies per post: {e['interactions_per_post']}")
+    what, caveat = counts_said(res["meta"]["counts"], plus=True)   # only what the data records
+    print(f"{what} per post: {e['interactions_per_post']}{caveat}")
 elif h["business_messages"]:
     n_rep = h["business_messages"]
     print(f"Likes + shares + replies per post: no posts by the business on these days (it wrote "

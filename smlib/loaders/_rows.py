@@ -31,8 +31,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError
-from ..schema import (PLATFORMS, conform_interactions, duplicated_ids,
-                      new_load_summary, validate_interactions)
+from ..schema import (IN_FILE, NOT_RECORDED, PLATFORMS, RECORDED, conform_interactions,
+                      duplicated_ids, new_load_summary, validate_interactions)
 from ._text import normalise_line_ends
 from ._time import NOT_DATES, to_utc
 
@@ -597,6 +597,25 @@ def tidy_counts(frame: pd.DataFrame, tracker: Tracker) -> pd.DataFrame:
     return f
 
 
+def count_sources(frame: pd.DataFrame, replies_from_links: bool) -> dict[str, str]:
+    """Where each engagement count came from: ``{"likes": ..., "shares": ..., "replies": ...}``.
+
+    ``"recorded"`` when the source gives the count for at least one row; ``"not recorded"`` when
+    it gives none (the model then holds 0, which must not be read as "nobody liked it": an X
+    archive has no reply counts, Reddit has no shares); ``"counted from this file"`` for replies
+    counted from the reply links in the file itself (only the replies the export holds).
+    Call after :func:`tidy_counts` (an unreadable count is NA by then).
+
+    >>> count_sources(pd.DataFrame({"likes": [0, None], "parent_id": [None, "1"]}), True)
+    {'likes': 'recorded', 'shares': 'not recorded', 'replies': 'counted from this file'}
+    """
+    out = {c: RECORDED if c in frame.columns and bool(frame[c].notna().any()) else NOT_RECORDED
+           for c in ("likes", "shares", "replies")}
+    if replies_from_links:
+        out["replies"] = IN_FILE
+    return out
+
+
 EARLIEST_PLAUSIBLE = pd.Timestamp("1995-01-01", tz="UTC")
 """Dates before this (the first review and social sites) are kept but warned about: 1 January
 1970 is what a zero or a blank becomes in many tools."""
@@ -756,6 +775,7 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         if gone_name.any():
             f = f.assign(author_name=f["author_name"].astype("object").where(~gone_name, None))
     has_parent = np.zeros(n, dtype=bool)
+    replies_from_links = "parent_id" in f.columns and "replies" not in f.columns
     if "parent_id" in f.columns:
         par_blank = _blank(f["parent_id"])
         par = f["parent_id"].astype("object").where(~par_blank, None)
@@ -808,6 +828,7 @@ def finish(frame: pd.DataFrame, tracker: Tracker, *, org: str, platform: str,
         f = f.assign(kind=category(k.where(k.notna(), pd.Series(names[default_codes], index=f.index)), n))
     f = f.drop(columns=[c for c in f.columns if c.startswith("_")])
     f = tidy_counts(f, tracker)
+    tracker.info["counts"] = count_sources(f, replies_from_links)
     out = conform_interactions(f)
     validate_interactions(out, source=tracker.source, check_ids=False)  # repeats dropped in step 4
     summary = tracker.summary(len(out), format=fmt, encoding=encoding,
