@@ -305,6 +305,20 @@ def _skip_lines(tracker: Any, lines: list[int], reason: str, warning: str) -> No
         tracker.warnings.append(f"{len(lines)} " + warning.format(first=lines[0]))
 
 
+def _x_archive_folder(path: Any, fmt: str, columns: Any) -> Path | None:
+    """tweets.js of an X archive when ``path`` is the archive's folder (or its ``data/`` folder)
+    and no other format or ``columns=`` is asked for; else None (other folders stay a DataError
+    naming the file to load). Its posts are read from tweets.js, its parts and note-tweet.js as one
+    file, so a long post (cut in tweets.js, whole in note-tweet.js) is counted once."""
+    if fmt not in ("auto", "twitter_archive") or columns is not None:
+        return None
+    try:
+        p = Path(path).expanduser()
+        return twitter_archive.archive_in(p) if p.is_dir() else None
+    except (TypeError, ValueError, OSError):
+        return None   # open_source says what is wrong with the path
+
+
 def load(path: str | Path, org: str | None = None, format: str = "auto",
          columns: Mapping[str, str] | None = None, platform: str | None = None,
          encoding: str | None = None, org_handles: Iterable[str] | str | None = None,
@@ -329,6 +343,8 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                         f"{type(org).__name__} {org!r}", source=str(path), field="org")
     if platform is not None and not str(platform).strip():
         platform = None
+    tweets_file = _x_archive_folder(path, fmt, columns)
+    path = tweets_file or path
     try:
         src = open_source(path, encoding)
     except DataError:
@@ -348,7 +364,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
     handles = own + (list(profile.handles.values()) if profile else [])
     opts = Options(path=src.path, tracker=tracker, org=org, platform=platform, handles=handles,
                    columns=columns, own_handles=own,
-                   profile_handles=dict(profile.handles) if profile else {})
+                   profile_handles=dict(profile.handles) if profile else {}, x_folder=tweets_file is not None)
     kind = src.kind()
     try:
         if columns is not None and kind == "json":

@@ -36,6 +36,8 @@ class Options:
     delimiter: str | None = None   # the CSV's separator (None for JSON and workbooks)
     platform_found: str | None = None   # set by a parser when the file says its platform (a
     # Messenger-shaped thread from an Instagram download); a platform= from the user wins
+    x_folder: bool = False   # an X archive's folder was given: read every tweets part and
+    # note-tweet.js with it as one file (twitter_archive.archive_in)
     _keys: set = field(default_factory=set, init=False, repr=False, compare=False)
     _keys_for: list | None = field(default=None, init=False, repr=False, compare=False)
 

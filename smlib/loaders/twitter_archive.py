@@ -38,6 +38,12 @@ The archive's ``tweets.js`` cuts long posts short ("… https://t.co/…") and h
 field (checked against public archive readers); when ``note-tweet.js`` sits next to it, each cut
 text is replaced by the one long post there that starts with it, with a warning.
 
+**The archive's folder** (``smlib.load(folder)``, the unzipped archive or its ``data/``): tweets.js,
+its parts and note-tweet.js are read as one file, so a long post is one row (the tweet's id, time
+and counts with the whole text) and its note-tweet.js item is counted under
+:data:`NOTE_MERGED`; loaded apart, the two files held each long post once each, and adding them
+counted it twice (note-tweet.js loaded next to tweets.js now warns of that).
+
 Long posts (``note-tweet.js``: ``window.YTD.note_tweet.part0 = [{"noteTweet": {noteTweetId,
 createdAt, core{text}}}]``) → kind ``post``, message_id = noteTweetId (the export does not link
 it to the tweet in tweets.js, whose text is cut short). Other archive files (``like.js``,
@@ -338,34 +344,94 @@ def _squash(s: str) -> str:
     return " ".join(html.unescape(s).split())
 
 
+def _cut_rows(rows: list[dict]) -> list[int]:
+    """The rows whose text tweets.js cut short ("… https://t.co/…", 40 characters or more before it)."""
+    return [k for k, r in enumerate(rows) if _CUT.search(r["text"]) and len(_CUT.sub("", r["text"])) >= 40]
+
+
+def _note_items(obj: Any) -> list[tuple[int, str]]:
+    """(position, whole text) of each long post in note-tweet.js's list."""
+    out = []
+    for i, n in enumerate(obj if isinstance(obj, list) else []):
+        note = n.get("noteTweet") if isinstance(n, dict) else None
+        core = note.get("core") if isinstance(note, dict) else None
+        if isinstance(core, dict) and isinstance(core.get("text"), str):
+            out.append((i, core["text"]))
+    return out
+
+
+def _match_notes(rows: list[dict], notes: list[tuple[int, str]]) -> dict[int, int]:
+    """{row index: note position}: each cut text matched to the one long post that starts with it
+    (as public archive readers match them: the export does not link the two)."""
+    squashed = [(i, _squash(t)) for i, t in notes]
+    found = {}
+    for k in _cut_rows(rows):
+        start = _squash(_CUT.sub("", rows[k]["text"]))
+        hits = [i for i, sq in squashed if sq.startswith(start)]
+        if len(hits) == 1:
+            found[k] = hits[0]
+    return found
+
+
+def _read_archive_file(path: Any) -> Any:
+    """An archive file's list (``window.YTD.<name>.part<n> = [...]``); DataError naming it when
+    it cannot be read."""
+    from ._source import open_source, parse_json
+    return parse_json(open_source(path))
+
+
 def _note_texts(rows: list[dict], opts: Options) -> None:
     """Long posts in ``tweets.js`` are cut short ("… https://t.co/…"); the archive keeps their whole
     text in ``note-tweet.js``, without saying which tweet it belongs to. When that file sits next to
     this one, a cut text is replaced by the one long post that starts with it (as public archive
     readers match them, by the text before the cut), with a warning."""
-    cut = [r for r in rows if _CUT.search(r["text"]) and len(_CUT.sub("", r["text"])) >= 40]
     path = opts.path.parent / "note-tweet.js"
-    if not cut or not path.is_file():
+    if not _cut_rows(rows) or not path.is_file():
         return
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        notes = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
-        cores = [n["noteTweet"].get("core") for n in notes
-                 if isinstance(n, dict) and isinstance(n.get("noteTweet"), dict)]
-        longs = [c["text"] for c in cores if isinstance(c, dict) and isinstance(c.get("text"), str)]
-    except (OSError, ValueError, TypeError, KeyError):   # an optional helper file: no help from it
+        notes = _note_items(_read_archive_file(path))
+    except DataError:   # an optional helper file: no help from it
         return
-    squashed = [(_squash(t), t) for t in longs]
-    done = 0
-    for r in cut:
-        start = _squash(_CUT.sub("", r["text"]))
-        found = [t for sq, t in squashed if sq.startswith(start)]
-        if len(found) == 1:
-            r["text"] = _unescape(found[0])
-            done += 1
-    if done:
-        opts.tracker.warnings.append(f"{done} long post(s) were cut short in this file; their whole text was "
+    texts = dict(notes)
+    matched = _match_notes(rows, notes)
+    for k, i in matched.items():
+        rows[k]["text"] = _unescape(texts[i])
+    if matched:
+        opts.tracker.warnings.append(f"{len(matched)} long post(s) were cut short in this file; their whole text was "
                                      "taken from note-tweet.js next to it")
+
+
+NOTE_MERGED = "long post also in tweets.js (its whole text was used there)"
+"""The reason a long post of note-tweet.js is counted as skipped when the archive's folder is
+loaded: it is the same post as a cut one in tweets.js, which is kept with this whole text."""
+
+
+def _note_rows(rows: list[dict], opts: Options) -> list[dict]:
+    """The archive's folder was loaded: note-tweet.js's long posts are records of it too. Each one
+    that is a cut post of tweets.js gives that post its whole text and is counted under
+    :data:`NOTE_MERGED` (one post, counted once); one that matches no cut post is kept as a post
+    of its own, with a warning."""
+    path = opts.path.parent / "note-tweet.js"
+    if not path.is_file():
+        return rows
+    obj = _read_archive_file(path)
+    if not isinstance(obj, list):
+        raise DataError("note-tweet.js does not hold a list of long posts", source=str(path))
+    notes = _note_items(obj)
+    texts = dict(notes)
+    matched = _match_notes(rows, notes)
+    for k, i in matched.items():
+        rows[k]["text"] = _unescape(texts[i])
+    used = set(matched.values())
+    opts.tracker.rows_in += len(obj)
+    opts.tracker.skip(NOTE_MERGED, len(used), [f"note-tweet.js[{i}]" for i in sorted(used)])
+    others = _parse_notes(obj, opts, merged=used).to_dict("records")
+    for r in others:
+        r["_row"] = f"note-tweet.js[{r['_row']}]"
+    if others:
+        opts.tracker.warnings.append(f"{len(others)} long post(s) in note-tweet.js match no cut post in tweets.js; "
+                                     "they were kept as posts of their own")
+    return rows + others
 
 
 def _account_js(opts: Options, key: str) -> str | None:
@@ -442,22 +508,41 @@ def _parse_dms(obj: list, opts: Options) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _parse_notes(obj: list, opts: Options) -> pd.DataFrame:
+def _parse_notes(obj: list, opts: Options, merged: set[int] | None = None) -> pd.DataFrame:
+    """note-tweet.js's long posts as posts. ``merged`` (the positions already counted as posts of
+    tweets.js) is given when they are read with tweets.js (the archive's folder), which counts
+    the file's items; None when note-tweet.js is loaded on its own."""
+    count = merged is None
     owner = opts.owner(_owner_from_account_js(opts) or _owner_from_grailbird(obj), platform="x")
     rows = []
     for i, item in enumerate(obj):
         n = item.get("noteTweet") if isinstance(item, dict) else None
+        if not count and i in merged:
+            continue
         if not isinstance(n, dict):
-            opts.tracker.skip("not a long post (noteTweet)", 1, [i])
+            where = i if count else f"note-tweet.js[{i}]"
+            opts.tracker.skip("not a long post (noteTweet)", 1, [where])
             continue
         core = n.get("core") if isinstance(n.get("core"), dict) else {}
         text = core.get("text")
         rows.append({"_row": i, "message_id": _id(n.get("noteTweetId")), "created_at": n.get("createdAt"),
                      "author_id": owner, "author_name": owner, "author_is_org": True, "kind": "post",
                      "text": _unescape(text if isinstance(text, str) else "")})
-    opts.tracker.rows_in = len(obj)
-    opts.natural_org = owner
+    if count:
+        opts.tracker.rows_in = len(obj)
+        opts.natural_org = owner
+        _warn_tweets_next_to_notes(opts)
     return pd.DataFrame(rows)
+
+
+def _warn_tweets_next_to_notes(opts: Options) -> None:
+    """note-tweet.js loaded on its own next to tweets.js: its long posts are also posts of
+    tweets.js (cut short there), so adding up the two loads counts each long post twice."""
+    if any((opts.path.parent / n).is_file() for n in ("tweets.js", "tweet.js")):
+        opts.tracker.warnings.append(
+            "the long posts in note-tweet.js are also in tweets.js next to it (cut short there): load the "
+            "archive's folder (or tweets.js), which reads each long post once with its whole text; adding "
+            "this file's rows to tweets.js's counts each long post twice")
 
 
 def _unescape(s: str) -> str:
@@ -501,8 +586,57 @@ def _empty_file(opts: Options) -> pd.DataFrame:
                     "(the data/ folder)", source=opts.source)
 
 
+_ARCHIVE_HEAD = re.compile(rb"\s*window\.YTD\.tweets?\.part\d+\s*=")
+"""How an archive's tweets.js (legacy tweet.js) starts."""
+
+
+def archive_in(folder: Path) -> Path | None:
+    """The tweets file of the X archive in ``folder`` (the unzipped archive or its ``data/``
+    folder), found by its name and first bytes; None when the folder holds no X archive."""
+    for d in (folder, folder / "data"):
+        for name in ("tweets.js", "tweet.js"):
+            f = d / name
+            try:
+                with f.open("rb") as fh:
+                    head = fh.read(200)
+            except OSError:
+                continue
+            if _ARCHIVE_HEAD.match(head.removeprefix(b"\xef\xbb\xbf")):
+                return f
+    return None
+
+
+def _parts(path: Path) -> list[Path]:
+    """The later parts of a big archive's tweets (``tweets-part1.js``, ``tweets-part2.js``…)."""
+    stem = path.stem
+    found = [(int(m.group(1)), q) for q in path.parent.glob(f"{stem}-part*.js")
+             if (m := re.fullmatch(rf"{re.escape(stem)}-part(\d+)\.js", q.name))]
+    return [q for _, q in sorted(found)]
+
+
+def _with_parts(obj: list, opts: Options) -> tuple[list, list[Any]]:
+    """The tweets to read and each one's place (what ``_row`` says): this file's list; when the
+    archive's folder was given, followed by its later parts, each place naming its file."""
+    if not opts.x_folder:
+        return obj, list(range(len(obj)))
+    items, where = list(obj), [f"{opts.path.name}[{i}]" for i in range(len(obj))]
+    for part in _parts(opts.path):
+        more = _read_archive_file(part)
+        if not isinstance(more, list):
+            raise DataError("this part of the X archive does not hold a list of tweets", source=str(part))
+        items += more
+        where += [f"{part.name}[{i}]" for i in range(len(more))]
+    read = [opts.path.name] + [q.name for q in _parts(opts.path)] + \
+        (["note-tweet.js"] if (opts.path.parent / "note-tweet.js").is_file() else [])
+    others = sorted(q.name for q in opts.path.parent.iterdir() if q.is_file() and q.name not in read)
+    dms = " (direct messages: load direct-messages.js on its own)" if "direct-messages.js" in others else ""
+    opts.tracker.warnings.append(f"read the X archive's posts in {opts.path.parent}: {', '.join(read)}" +
+                                 (f"; its {len(others)} other file(s) were not read{dms}" if others else ""))
+    return items, where
+
+
 def parse(obj: Any, opts: Options) -> pd.DataFrame:
-    if isinstance(obj, list) and not obj:
+    if isinstance(obj, list) and not obj and not opts.x_folder:
         return _empty_file(opts)
     if _dms(obj) is not None:
         return _parse_dms(obj, opts)
@@ -516,6 +650,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
                         "(the data/ folder)", source=opts.source)
     if _tweets(obj) is None and _wrapped(obj, "noteTweet"):
         return _parse_notes(obj, opts)
+    obj, places = _with_parts(obj, opts) if isinstance(obj, list) else (obj, [])
     rows = []
 
     def user_of(item: Any) -> dict:
@@ -532,7 +667,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
     for i, item in enumerate(obj):
         t = item.get("tweet", item) if isinstance(item, dict) else None
         if not isinstance(t, dict):
-            opts.tracker.skip("not a tweet object", 1, [i])
+            opts.tracker.skip("not a tweet object", 1, [places[i]])
             continue
         ents = t.get("extended_entities") or t.get("entities") or {}
         user = user_of(item)
@@ -540,7 +675,7 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
         parent = _id(t.get("in_reply_to_status_id_str")) or _id(t.get("in_reply_to_status_id"))
         mine = opts.is_handle(who) if api else True
         rows.append({
-            "_row": i,
+            "_row": places[i],
             "message_id": _id(t.get("id_str")) or _id(t.get("id")),
             "parent_id": parent,
             "created_at": t.get("created_at"),
@@ -557,7 +692,9 @@ def parse(obj: Any, opts: Options) -> pd.DataFrame:
             "_versions": _versions(t),
         })
     opts.tracker.rows_in = len(obj)
-    if not api:
+    if opts.x_folder:
+        rows = _note_rows(rows, opts)
+    elif not api:
         _note_texts(rows, opts)
     f = pd.DataFrame(_merge_edits(rows, opts))
     if api and len(f) and not f["author_is_org"].any():
