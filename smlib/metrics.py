@@ -613,7 +613,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     ``complaints_by_day``: day, customer_messages, negative, negative_share.
     ``complaint_examples``: day, platform, author (pseudonym), text (links made inert).
     ``top_messages``: the public's five most shared messages (then most liked): day, platform,
-        author (pseudonym), shares, likes, author_followers, sentiment, text.
+        author (pseudonym), shares, likes, author_followers, sentiment, text (shares, likes and
+        author_followers are left out when the source does not record them).
     ``themes``: theme (key), label (readable name), messages, share (of customer messages),
         negative (how many of them are negative), example.
     ``feedback``: type (question / suggestion / praise), messages, share, example.
@@ -801,7 +802,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         ["day", "platform", "author", "shares", "likes", "author_followers", "sentiment", "text"]]
     # a count the source does not record is not shown as 0 for every row (the airline tweets
     # have retweets but no likes and no follower numbers)
-    gone = [c for c in ("likes",) if count_sources(ds)[c] == NOT_RECORDED]
+    recorded = count_sources(ds)
+    gone = [c for c in ("shares", "likes") if recorded[c] == NOT_RECORDED]
     if res["top_messages"]["author_followers"].isna().all():
         gone.append("author_followers")
     if gone:

@@ -814,7 +814,7 @@ def _stands_out(res: dict[str, Any], name: str) -> str:
                   "(its engagement rate)")
         parts.append(s + ".")
     top = res.get("top_messages")
-    if top is not None and len(top) and top["shares"].iloc[0] > 0:
+    if top is not None and len(top) and "shares" in top and top["shares"].iloc[0] > 0:
         t = top.iloc[0]
         mood = {"negative": "a negative message ", "positive": "a positive message "}.get(
             t["sentiment"], "")

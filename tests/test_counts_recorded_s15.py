@@ -131,3 +131,16 @@ def test_engagement_counted_uses_the_loader_record(tmp_path):
 def test_sample_records_every_count(org):
     assert smlib.load_sample(org).load_summary["counts"] == {
         "likes": "recorded", "shares": "recorded", "replies": "recorded"}
+
+
+def test_most_shared_table_leaves_out_shares_a_source_does_not_record(tmp_path):
+    """Reddit records likes (score) but no shares: the table of the public's most shared
+    messages showed a Shares column of 0s."""
+    rows = [{"id": f"c{i}", "date": f"{d}T10:00:00Z", "author": f"@person{i}", "likes": 5 + i,
+             "text": "Still waiting for my refund"} for i, d in enumerate(DAYS)]
+    path = tmp_path / "forum.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    _, res = _monitor(path)
+    top = res["top_messages"]
+    assert len(top) == 5 and "shares" not in top.columns and "likes" in top.columns
+    assert "most shared" not in describe_activity(res)
