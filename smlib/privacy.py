@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -30,7 +29,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
-from .names import hide_first_names
+from .names import FULLWIDTH as _FULLWIDTH, FULLWIDTH_HINT as _FULLWIDTH_HINT, first_name_hider
+from .names import sub_in_twin as _sub_in_twin, twin_text as _twin
 from .schema import org_flags
 from .textforms import fold_unicode
 
@@ -116,10 +116,6 @@ _AT, _DOT = r"\s*[\(\[\{]\s*at\s*[\)\]\}]\s*", r"(?:\s*[\(\[\{]\s*dot\s*[\)\]\}]
 _AT_HINT = re.compile(r"[\(\[\{]\s*at\s*[\)\]\}]", re.IGNORECASE)
 _EMAIL_SPELT = re.compile(rf"(?<![\w.+-])[\w.+-]*\w{_AT}[a-z0-9][\w-]*(?:{_DOT}[a-z0-9][\w-]*)*"
                           rf"{_DOT}[a-z]{{2,}}\b", re.IGNORECASE)
-# full-width letters, digits and signs (ｓａｒａｈ＠ｅｘａｍｐｌｅ．ｃｏｍ, ０７７００ ９００１２３) read as
-# their ASCII twins, one character for one, so a match's place is the same in both
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_FULLWIDTH_HINT = re.compile("[\uff01-\uff5e\u3000]")
 # A phone number: "+" and a country code, or a leading 0 (``07700 900123``, ``(0161) 496 0000``,
 # ``+44 (0)7700-900-456``), with 10 to 15 digits in all; spaces, dots, dashes and brackets between.
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d|\(?0)[\d\s().-]{7,22}\d(?!\w)")
@@ -180,28 +176,6 @@ def hide_personal_details(text: object) -> object:
     if "@" in text:
         text = _PERSONAL_MAIL.sub(EMAIL_MARK, text)
     return _MOBILE.sub(PHONE_MARK, text) if "7" in text else text
-
-
-def _twin(text: str) -> str:
-    """``text`` with full-width characters as their ASCII twins (same length, same places)."""
-    return text.translate(_FULLWIDTH) if _FULLWIDTH_HINT.search(text) else text
-
-
-def _sub_in_twin(rx: re.Pattern, swap: Callable[[re.Match], str], text: str) -> str:
-    """``rx.sub(swap, text)``, matched in the text's ASCII twin: what ``swap`` changes is
-    replaced in the text itself, the rest keeps its full-width form."""
-    twin = _twin(text)
-    if twin is text:
-        return rx.sub(swap, text)
-    out, at = [], 0
-    for m in rx.finditer(twin):
-        new = swap(m)
-        if new == m.group(0):
-            continue
-        keep = len(os.path.commonprefix([new, m.group(0)]))   # e.g. the greeting before "[name]"
-        out += [text[at:m.start() + keep], new[keep:]]
-        at = m.end()
-    return "".join(out) + text[at:]
 
 
 def _hide_in_twin(text: str) -> str:
@@ -634,6 +608,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             return _sub_in_twin(first_rx, lambda m: "[name]" if _looks_like_name(
                 m.group(0), m.string[m.end():m.end() + 3]) else m.group(0), t)
         known_first = first_rx
+        hide_names = first_name_hider(keep=org_names)   # the names file read once, not per row
 
         def _clean(t: object) -> object:
             if not isinstance(t, str):
@@ -649,7 +624,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             if known_first is not None:
                 t = _first_names(t)
             # a first name on its own ("here for Miriam", "Patrick on the desk"): smlib.names
-            return hide_first_names(t, keep=org_names)
+            return hide_names(t)
 
         def _shown(t: object, org_row: bool) -> object:
             t = _clean(t)
