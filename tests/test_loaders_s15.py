@@ -4,12 +4,16 @@
    folder loads (before: a DataError naming tweets.js "also: note-tweet.js", so the two files were
    loaded apart and a long post counted twice), and note-tweet.js loaded on its own next to
    tweets.js warns that adding the two counts each long post twice.
+2. A Bluesky thread (``getPostThread``: ``{"thread": {post, parent, replies}}``) loads: every post
+   once with its reply link; posts the API left out (``#notFoundPost``, ``#blockedPost``) are
+   counted under named reasons (before: refused as a JSON smlib does not know).
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import smlib
@@ -111,3 +115,107 @@ def test_a_folder_that_is_not_an_x_archive_is_still_refused(tmp_path):
         smlib.load(tmp_path)
     with pytest.raises(DataError, match="folder"):
         smlib.load(_archive(tmp_path / "x"), format="csv")
+
+
+# ---- 2. Bluesky getPostThread responses (app.bsky.feed.getPostThread; app.bsky.feed.defs lexicon) ----
+
+def _bsky(rkey: str, who: str, text: str, when: str, parent: str | None = None, root: str | None = None,
+          name: str | None = "", counts: tuple[int, int, int] = (0, 0, 0)) -> dict:
+    """A ``postView``: uri, cid, author (profileViewBasic), record (app.bsky.feed.post), counts."""
+    rec: dict = {"$type": "app.bsky.feed.post", "text": text, "createdAt": when, "langs": ["en"]}
+    if parent:
+        rec["reply"] = {"parent": {"uri": parent, "cid": "bafyp"}, "root": {"uri": root or parent, "cid": "bafyr"}}
+    author = {"did": f"did:plc:{who}", "handle": f"{who}.bsky.social"}
+    if name:
+        author["displayName"] = name
+    likes, reposts, replies = counts
+    return {"uri": _uri(who, rkey), "cid": f"bafy{rkey}", "author": author, "record": rec,
+            "likeCount": likes, "repostCount": reposts, "replyCount": replies, "indexedAt": when}
+
+
+def _uri(who: str, rkey: str) -> str:
+    return f"at://did:plc:{who}/app.bsky.feed.post/{rkey}"
+
+
+TVP = "app.bsky.feed.defs#threadViewPost"
+A, B, C, D, E = (_uri("cafe", "3a"), _uri("jdoe", "3b"), _uri("cafe", "3c"), _uri("jdoe", "3d"),
+                 _uri("sam", "3e"))
+
+
+def _thread_response() -> dict:
+    """The thread of B (a question to the café's post A): A above it, the café's answer C (with
+    jdoe's thanks D and a deleted reply under it), a blocked reply, and sam's reply E."""
+    a = _bsky("3a", "cafe", "New hours from Monday", "2026-11-20T10:00:00.000Z", name="Cafe Nova", counts=(3, 1, 1))
+    b = _bsky("3b", "jdoe", "Will you open on Sunday?", "2026-11-20T12:30:00.000+02:00", A, A, "Jane Doe", (1, 0, 3))
+    c = _bsky("3c", "cafe", "Yes, 10 to 2!", "2026-11-20T10:45:00Z", B, A, "Cafe Nova", (2, 0, 1))
+    d = _bsky("3d", "jdoe", "Thanks :)", "2026-11-20T11:00:00.000Z", C, A, "Jane Doe")
+    e = _bsky("3e", "sam", "Same question for Saturday", "2026-11-20T11:30:00.000Z", B, A, None)
+    return {"thread": {
+        "$type": TVP, "post": b,
+        "parent": {"$type": TVP, "post": a, "replies": []},
+        "replies": [
+            {"$type": TVP, "post": c, "replies": [
+                {"$type": TVP, "post": d, "replies": []},
+                {"$type": "app.bsky.feed.defs#notFoundPost", "uri": _uri("gone", "3x"), "notFound": True}]},
+            {"$type": "app.bsky.feed.defs#blockedPost", "uri": _uri("troll", "3y"), "blocked": True,
+             "author": {"did": "did:plc:troll"}},
+            {"$type": TVP, "post": e}]},
+        "threadgate": None}
+
+
+NOT_FOUND = "Bluesky post not found (deleted, or its account is gone)"
+BLOCKED = "Bluesky post blocked (the API gives no text)"
+
+
+def test_bluesky_get_post_thread_reads_every_post_once_with_its_reply_link(tmp_path):
+    p = tmp_path / "thread.json"
+    p.write_text(json.dumps(_thread_response()), encoding="utf-8")
+    ds = smlib.load(p, org_handles=["cafe.bsky.social"])
+    f, s = ds.interactions.set_index("message_id"), ds.load_summary
+    assert sorted(f.index) == sorted([A, B, C, D, E])
+    assert {k: v if isinstance(v, str) else None for k, v in f["parent_id"].items()} == \
+        {A: None, B: A, C: B, D: C, E: B}
+    assert set(f["thread_id"]) == {A}
+    assert f.loc[B, "created_at"] == pd.Timestamp("2026-11-20 10:30", tz="UTC")     # +02:00 read as UTC
+    assert str(f["created_at"].dt.tz) == "UTC"
+    assert (f.loc[B, "author_id"], f.loc[B, "author_name"]) == ("jdoe.bsky.social", "Jane Doe")
+    assert f.loc[E, "author_id"] == "sam.bsky.social"
+    assert f.loc[[A, C], "author_is_org"].all() and not f.loc[[B, D, E], "author_is_org"].any()
+    assert (f.loc[A, "likes"], f.loc[A, "shares"], f.loc[B, "replies"]) == (3, 1, 3)
+    assert f.loc[C, "text"] == "Yes, 10 to 2!" and set(f["platform"].astype(str)) == {"bluesky"}
+    assert s["rows_in"] == 7 and s["rows_kept"] == 5
+    assert s["reasons"] == {NOT_FOUND: 1, BLOCKED: 1}
+    assert s["examples"] == {NOT_FOUND: ["thread.replies[0].replies[1]"], BLOCKED: ["thread.replies[1]"]}
+    _balanced(s)
+
+
+def test_bluesky_thread_whose_post_is_gone_or_whose_parent_is_gone(tmp_path):
+    gone = tmp_path / "gone.json"
+    gone.write_text(json.dumps({"thread": {"$type": "app.bsky.feed.defs#notFoundPost", "uri": A,
+                                           "notFound": True}}), encoding="utf-8")
+    with pytest.raises(DataError, match="not found") as e:
+        smlib.load(gone)
+    assert "gone.json" in str(e.value)
+    orphan = tmp_path / "orphan.json"   # the post replied to was deleted: the link to it stays
+    b = _bsky("3b", "jdoe", "Will you open on Sunday?", "2026-11-20T10:30:00Z", A, A)
+    orphan.write_text(json.dumps({"thread": {"$type": TVP, "post": b, "parent": {
+        "$type": "app.bsky.feed.defs#notFoundPost", "uri": A, "notFound": True}}}), encoding="utf-8")
+    ds = smlib.load(orphan)
+    assert ds.interactions["parent_id"].tolist() == [A] and ds.interactions["thread_id"].tolist() == [A]
+    assert ds.load_summary["reasons"] == {NOT_FOUND: 1} and ds.load_summary["examples"][NOT_FOUND] == ["thread.parent"]
+    _balanced(ds.load_summary)
+
+
+def test_bluesky_thread_hundreds_of_replies_deep(tmp_path):
+    """The thread is walked with a list, not recursion (getPostThread's depth goes up to 1000)."""
+    node = {"$type": TVP, "post": _bsky("r0", "cafe", "Start", "2026-11-20T10:00:00Z")}
+    top, prev = node, _uri("cafe", "r0")
+    for k in range(1, 250):
+        child = {"$type": TVP, "post": _bsky(f"r{k}", "jdoe", f"reply {k}", "2026-11-20T10:01:00Z", prev,
+                                             _uri("cafe", "r0"))}
+        node["replies"] = [child]
+        node, prev = child, _uri("jdoe", f"r{k}")
+    p = tmp_path / "deep.json"
+    p.write_text(json.dumps({"thread": top}), encoding="utf-8")
+    ds = smlib.load(p)
+    assert ds.load_summary["rows_kept"] == 250 and ds.interactions["parent_id"].notna().sum() == 249
