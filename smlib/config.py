@@ -55,6 +55,11 @@ def _keywords() -> None:
     read_keywords()
 
 
+def _strong_language() -> None:
+    from .strong_language import strong_words
+    strong_words()
+
+
 def _places() -> None:
     from .metrics import _places as read_places
     read_places()
@@ -80,6 +85,7 @@ CHECKS: dict[str, Callable[[], None]] = {
     "monitoring_keywords.toml": _keywords,
     "places.toml": _places,
     "tools.toml": _tools,
+    "strong_language.toml": _strong_language,
 }
 
 

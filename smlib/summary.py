@@ -521,6 +521,10 @@ def load_lines(dataset: Any, res: dict[str, Any] | None = None) -> list[str]:
             out.append(f"Note: {words[0].lower() + words[1:]}")
     if res is not None:
         out.append(zone_sentence(res))
+        from .strong_language import content_note
+        note = content_note(res["meta"].get("strong_language") or 0)
+        if note:   # before any message is shown (real exports hold swearing)
+            out.append(note)
         n = len(res["meta"]["days"])
         if n < 5:   # P3 asks for five days: say so, not leave a learner to hand in one
             f = dataset.interactions

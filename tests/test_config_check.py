@@ -35,10 +35,11 @@ def _edit(path, old, new):
 
 def test_bundled_files_pass_and_every_file_is_read(data):
     checked = check_config(exercises=True)
-    assert checked[:8] == ["themes.toml", "sentiment_lexicon.csv", "priority_rules.toml", "responses.toml",
-                           "monitoring_keywords.toml", "places.toml", "tools.toml", "exercises.toml"]
+    assert checked[:9] == ["themes.toml", "sentiment_lexicon.csv", "priority_rules.toml", "responses.toml",
+                           "monitoring_keywords.toml", "places.toml", "tools.toml", "strong_language.toml",
+                           "exercises.toml"]
     profiles = sorted(p.name for p in (data / "organisations").glob("*.toml"))
-    assert checked[8:] == [f"organisations/{p}" for p in profiles] and len(profiles) == 8
+    assert checked[9:] == [f"organisations/{p}" for p in profiles] and len(profiles) == 8
 
 
 @pytest.mark.parametrize("name, old, new, field", [

@@ -38,6 +38,7 @@ from smlib.charts import platform_colours   # each platform keeps its colour in 
 from smlib.privacy import inert_urls, pseudonymise
 from smlib.summary import platform_label
 from smlib.themes import theme_labels
+from smlib.strong_language import content_note_for   # a warning before real messages with swearing
 
 pd.set_option("display.max_colwidth", 110)
 pd.set_option("display.width", 180)
@@ -69,6 +70,9 @@ print(f"Messages from the public on those days: {len(scored):,}")
 for lab in ("negative", "neutral", "positive") if len(scored) else ():
     n = int(counts.get(lab, 0))
     print(f"  {lab}: {n:,} ({n / len(scored):.0%})")
+note = content_note_for(scored)   # "" when no message has swearing or slurs
+if note:
+    print(note)
 if scored.empty:
     print("Nobody from the public wrote on these days, so the sections below have nothing to show.\n"
           "Choose other days, or an export that includes comments or replies from the public.")

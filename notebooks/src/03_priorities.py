@@ -40,6 +40,7 @@ from smlib.crisis import plot_crisis
 from smlib.priority import (load_priority_rules, load_responses, monitoring_frame, prioritise_period,
                             priority_queue)
 from smlib.summary import platform_label, platform_name   # "reviews" -> "Review sites" / "review sites"
+from smlib.strong_language import content_note_for   # a warning before real messages with swearing
 
 pd.set_option("display.max_colwidth", 100)
 pd.set_option("display.width", 160)
@@ -56,6 +57,9 @@ tz = ds.profile.timezone if ds.profile is not None else "UTC"   # the organisati
 print(f"Organisation: {name}")
 print("Monitoring days:", ", ".join(f"{d:%a %d %b %Y}" for d in chosen_days))
 print(f"Messages on those days: {len(p):,}")
+note = content_note_for(p)   # "" when no message from the public has swearing or slurs
+if note:
+    print(note)
 now = pd.Timestamp(p.attrs["priority_now"])
 now = now.tz_localize("UTC") if now.tzinfo is None else now
 print("Waiting times are measured up to the last message:",

@@ -30,6 +30,7 @@ from smlib import tools
 from smlib.reportview import figures_for_people   # numbers written for people: 95%, 7 min
 from smlib.reportview import table   # a table written for people (lists joined, yes/no)
 from smlib.summary import platform_name   # "x" -> "X", "reviews" -> "review sites"
+from smlib.strong_language import content_note_for   # a warning before real messages with swearing
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.width", 160)
@@ -47,7 +48,11 @@ name = smlib.summary.display_name(ds) or str(org)   # a name or handle, never a 
 print(f"Organisation: {name}")
 print("Monitoring days:", ", ".join(str(d) for d in days))
 print("Platforms:", ", ".join(platform_name(p) for p in sorted(set(ds.interactions["platform"].astype(str)))))
-print(f"Messages on those days: {len(tools.select_days(ds.interactions, days, ds.profile)):,}")
+shown = tools.select_days(ds.interactions, days, ds.profile)
+print(f"Messages on those days: {len(shown):,}")
+note = content_note_for(shown)   # "" when no message from the public has swearing or slurs
+if note:
+    print(note)
 
 # %% [markdown]
 # ## 1. The tools (P4)

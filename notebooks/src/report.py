@@ -26,6 +26,7 @@ from smlib.metrics import available
 from smlib.priority import priority_queue
 from smlib.report import write_action_queue, write_metrics
 from smlib.summary import platform_label
+from smlib.strong_language import content_note   # a warning before real messages with swearing
 from smlib.tools import select_days
 
 # Charts must survive the conversion to HTML and work offline: "notebook" embeds plotly.js once.
@@ -70,7 +71,8 @@ rv.paragraph(
        else " Customer handles are shown as written (staff copy: do not share).")
     + " " + rv.time_zone_sentence(res["meta"]["timezone"], from_profile=profile is not None)
     + "".join(" " + s for s in (rv.ratings_sentence(full.interactions),
-                                rv.corrections_sentence(full.interactions)) if s),
+                                rv.corrections_sentence(full.interactions),
+                                content_note(res["meta"].get("strong_language") or 0)) if s),
     note=True)
 
 # %% [markdown]
