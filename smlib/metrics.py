@@ -36,6 +36,7 @@ import pandas as pd
 
 from .errors import DataError
 from .language import not_english_count
+from .strong_language import strong_language_count
 from .paths import data_file, file_stamp, read_toml
 from .privacy import person_keys
 from .schema import (AGE_BANDS, INTERACTION_COLUMNS, NOT_RECORDED, RECORDED, Dataset, Profile, analysis_frame,
@@ -576,7 +577,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         name – deleted or hidden accounts, or an export without authors – so they are not counted
         as people), unknown_authors_by_day ({ISO day: count}, days with any) and not_english
         (messages from the public on the days that do not look English,
-        :func:`smlib.language.looks_english`: sentiment and themes read English only).
+        :func:`smlib.language.looks_english`: sentiment and themes read English only) and
+        strong_language (messages from the public on the days with swearing or slurs, for a
+        content note: :mod:`smlib.strong_language`).
     ``headline`` dict of plain JSON types (for metrics.json): messages, business_messages,
         customer_messages, business_posts, users, new_users, returning_users, followers_end,
         follower_change, follower_growth_pct, national_share, engagement_rate, negative,
@@ -933,6 +936,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "unknown_authors_by_day": {d.isoformat(): int(n) for d, n in
                                    cust.loc[cust["_person"].isna(), "_day"].value_counts().items()},
         "not_english": not_english_count(cust),
+        "strong_language": strong_language_count(cust),
     }
     res["headline"] = _headline(res)
     if not res["meta"]["engagement_counted"]:   # 0 reactions here means "not recorded", not 0%
