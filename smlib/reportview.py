@@ -19,6 +19,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 
 from .privacy import PSEUDONYM, escape_html as _e, strip_bidi_controls
+from .schema import is_utc
 
 CHART_HEIGHT = 380
 COLOURS = {"posted_by_business": "#1f4e79", "needs_action": "#c0392b", "no_action": "#95a5a6",
@@ -96,7 +97,7 @@ def time_zone_sentence(timezone: str | None, from_profile: bool) -> str:
     'Days and times in this report are in UTC (Coordinated Univer'
     """
     tz = timezone or "UTC"
-    if tz.upper() in ("UTC", "ETC/UTC", "GMT", "Z"):
+    if is_utc(tz):
         s = ("Days and times in this report are in UTC (Coordinated Universal Time, the same as UK "
              "time in winter; in summer UK clocks are one hour ahead).")
         if not from_profile:
@@ -481,7 +482,7 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | Sequence[str] | None
             view[col] = s.map(lambda v: "" if pd.isna(v) else _no_minus_zero(f"{v:,.{decimals}f}"))
         elif str(s.dtype).startswith("datetime64"):
             # times still in UTC say so (convert to the organisation's zone first to drop it)
-            utc = getattr(s.dt, "tz", None) is not None and str(s.dt.tz) in ("UTC", "utc", "Etc/UTC")
+            utc = is_utc(getattr(s.dt, "tz", None))
             view[col] = s.dt.strftime("%a %d %b %H:%M" + (" UTC" if utc else ""))
         elif pd.api.types.is_integer_dtype(s.dtype):
             view[col] = s.map(lambda v: "" if pd.isna(v) else f"{int(v):,}")

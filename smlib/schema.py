@@ -606,6 +606,25 @@ SEVERAL_ORGS = re.compile(r"^\d[\d,]* organisations \(")
 that repeats the name can say "the organisations" after the first time."""
 
 
+_UTC_NAMES = frozenset({"UTC", "ETC/UTC", "UCT", "ETC/UCT", "Z", "ZULU", "ETC/ZULU", "GMT", "ETC/GMT", "GMT0",
+                        "ETC/GMT0", "ETC/GMT+0", "ETC/GMT-0", "GREENWICH", "ETC/GREENWICH", "UNIVERSAL",
+                        "ETC/UNIVERSAL"})
+
+
+def is_utc(tz: object) -> bool:
+    """Is this clock UTC? ``tz``: a zone name ("UTC", "Etc/UTC", "GMT", "Z") or a tzinfo.
+
+    One answer for every place that must say "UTC" after a time (an hour in a zone nobody
+    named reads as local time) or explain which clock the days are counted on.
+
+    >>> is_utc("Etc/UTC"), is_utc("gmt"), is_utc("Europe/London"), is_utc(None)
+    (True, True, False, False)
+    """
+    if tz is None:
+        return False
+    return str(getattr(tz, "key", None) or tz).strip().upper() in _UTC_NAMES
+
+
 # where an engagement count came from (``load_summary["counts"]``): a source that does not record
 # a count still holds 0 in the table, and that 0 must not be shown as "nobody liked it"
 RECORDED, NOT_RECORDED, IN_FILE = "recorded", "not recorded", "counted from this file"

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .metrics import ALL, available, monitor
 from .errors import DataError
-from .schema import IN_FILE, NOT_RECORDED, SEVERAL_ORGS, Dataset
+from .schema import IN_FILE, NOT_RECORDED, SEVERAL_ORGS, Dataset, is_utc
 
 PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
                   "linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube",
@@ -431,6 +431,19 @@ def _each_day(res: dict[str, Any]) -> str:
     return " ".join(out)
 
 
+def _busiest_days(res: dict[str, Any]) -> list:
+    """Every day tied with the busiest (one day when there is no tie)."""
+    h = res["headline"]
+    return h.get("busiest_days") or [h["busiest_day"]]
+
+
+def _tied_hours(res: dict[str, Any]) -> int:
+    """How many hours of the day had the busiest hour's number of messages from the public
+    (more than 1: a tie, so no hour was the busiest; 0 when the public wrote nothing)."""
+    m = res["headline"]["busiest_hour_messages"]
+    return int((res["busiest_hours"]["by_followers"] == m).sum()) if m else 0
+
+
 def _platforms(res: dict[str, Any]) -> str:
     vp = res["volume_by_platform"]
     if not len(vp):
@@ -452,8 +465,7 @@ def _platforms(res: dict[str, Any]) -> str:
     if rest:
         s += f" The others: {_listing(rest)}."
     hb = res["headline"]
-    bh = res["busiest_hours"]
-    tied_hours = int((bh["by_followers"] == hb["busiest_hour_messages"]).sum()) if hb["busiest_hour_messages"] else 0
+    tied_hours = _tied_hours(res)
     if tied_hours > 1:   # a tie: no hour was the busiest
         s += (f" No hour of the day stood out: the busiest {tied_hours} hours had "
               f"{_plural(hb['busiest_hour_messages'], 'message')} from the public each.")
@@ -555,7 +567,7 @@ def home_country_sentence(res: dict[str, Any]) -> str:
 def zone_sentence(res: dict[str, Any]) -> str:
     """Which clock the days and hours are counted on: the zone :func:`smlib.monitor` used."""
     tz = str(res["meta"].get("timezone") or "UTC")
-    if tz.upper() in ("UTC", "ETC/UTC", "GMT", "Z"):
+    if is_utc(tz):
         if res["meta"].get("home_country"):
             return "Days and hours are counted in UTC (the same as UK winter time)."
         return ("Days and hours are counted in UTC (Coordinated Universal Time): the data does not "
@@ -575,7 +587,7 @@ def busiest_lines(res: dict[str, Any]) -> list[str]:
     h = res["headline"]
     out = []
     daily = res["daily"]
-    tied = h.get("busiest_days") or [h["busiest_day"]]
+    tied = _busiest_days(res)
     n = h["busiest_day_messages"]
     if len(daily) == 1:
         out.append(f"Busiest day: only one monitoring day ({_day(daily['day'].iloc[0], _yr(res))}, "
@@ -594,8 +606,7 @@ def busiest_lines(res: dict[str, Any]) -> list[str]:
     else:
         out.append(f"Busiest platform: {platform_name(plats[0]) if plats else 'none'}")
     m = h["busiest_hour_messages"]
-    bh = res["busiest_hours"]
-    tied_hours = int((bh["by_followers"] == m).sum()) if m else 0
+    tied_hours = _tied_hours(res)
     if not m:
         out.append("Busiest hour for the public: none - nobody from the public wrote on these days")
     elif tied_hours > 1:
@@ -610,8 +621,7 @@ def busiest_lines(res: dict[str, Any]) -> list[str]:
 def _zone(res: dict[str, Any]) -> str:
     """' UTC' when times are in UTC because no profile gave a zone: an hour of the day in an
     unnamed zone reads as local time (the US airline tweets' "21:00" was UTC)."""
-    tz = str(res.get("meta", {}).get("timezone") or "")
-    return " UTC" if tz.upper() in ("UTC", "ETC/UTC", "GMT") and not res["meta"].get("home_country") else ""
+    return " UTC" if is_utc(res.get("meta", {}).get("timezone")) and not res["meta"].get("home_country") else ""
 
 
 def _who(res: dict[str, Any], name: str) -> str:
@@ -775,7 +785,7 @@ def _care(res: dict[str, Any], name: str) -> str:
 def _stands_out(res: dict[str, Any], name: str) -> str:
     h = res["headline"]
     parts = []
-    tied = h.get("busiest_days") or [h["busiest_day"]]
+    tied = _busiest_days(res)
     active = int((res["daily"]["messages"] > 0).sum())
     # one day with messages has no "busiest day" (the day paragraph already says it all);
     # when every day had the same number, none was busier than another

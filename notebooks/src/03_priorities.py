@@ -41,6 +41,7 @@ from smlib.priority import (load_priority_rules, load_responses, monitoring_fram
                             priority_queue)
 from smlib.summary import platform_label, platform_name   # "reviews" -> "Review sites" / "review sites"
 from smlib.strong_language import content_note_for   # a warning before real messages with swearing
+from smlib.schema import is_utc   # "UTC", "Etc/UTC", "GMT" … all say UTC
 
 pd.set_option("display.max_colwidth", 100)
 pd.set_option("display.width", 160)
@@ -63,7 +64,7 @@ if note:
 now = pd.Timestamp(p.attrs["priority_now"])
 now = now.tz_localize("UTC") if now.tzinfo is None else now
 print("Waiting times are measured up to the last message:",
-      f"{now.tz_convert(tz):%a %d %b %H:%M} ({'UTC' if tz == 'UTC' else f'{tz} time, the organisation’s own clock'})")
+      f"{now.tz_convert(tz):%a %d %b %H:%M} ({'UTC' if is_utc(tz) else f'{tz} time, the organisation’s own clock'})")
 
 # %% [markdown]
 # ## 1. Three categories (M2)

@@ -1,0 +1,35 @@
+"""Small mends of session 15: one answer to "is this clock UTC?" everywhere."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from smlib.reportview import table, time_zone_sentence
+from smlib.schema import is_utc
+from smlib.summary import _zone
+
+
+@pytest.mark.parametrize("tz", ["UTC", "Etc/UTC", "GMT", "Z", "utc", "Etc/GMT", "Zulu"])
+def test_every_name_of_utc(tz):
+    assert is_utc(tz)
+    assert time_zone_sentence(tz, True).startswith("Days and times in this report are in UTC")
+    assert _zone({"meta": {"timezone": tz, "home_country": None}}) == " UTC"
+
+
+@pytest.mark.parametrize("tz", ["Europe/London", "America/New_York", "", None, "GMT+1"])
+def test_other_clocks_are_not_utc(tz):
+    assert not is_utc(tz)
+
+
+def _cell(series) -> str:
+    html = table(pd.DataFrame({"when": series})).data
+    return html[html.index("<td"):html.index("</td>")]
+
+
+def test_a_time_column_in_gmt_says_utc():
+    """A column stored in GMT (or Etc/UTC) is UTC: its times must say so, as UTC columns do."""
+    for tz in ("UTC", "Etc/UTC", "GMT"):
+        s = pd.Series(pd.to_datetime(["2024-03-11 09:00"])).dt.tz_localize(tz)
+        assert "Mon 11 Mar 09:00 UTC" in _cell(s), tz
+    local = pd.Series(pd.to_datetime(["2024-03-11 09:00"])).dt.tz_localize("Europe/London")
+    assert "UTC" not in _cell(local)
