@@ -123,7 +123,8 @@ def hide_first_names(text: object, keep: Iterable[str] = (), path: str | None = 
     ``keep`` (the organisation's own names). Names that are also ordinary words ("Will",
     "Grace") are hidden only with a capital letter in the middle of a sentence; a name written
     in small letters only after a greeting or "to" / "from" / "called" ("thanks sarah": "toby
-    carvery" stays). Not text: returned as it is. For a column of messages use :func:`first_name_hider` (reads the list once).
+    carvery" stays). Names typed in full-width letters ("Ｐａｔｒｉｃｋ") are found too. Not text:
+    returned as it is. For a column of messages use :func:`first_name_hider` (reads the list once).
 
     >>> hide_first_names("thanks sarah, and Patrick's help was great. Grace under pressure")
     "thanks [name], and [name]'s help was great. Grace under pressure"
@@ -131,7 +132,7 @@ def hide_first_names(text: object, keep: Iterable[str] = (), path: str | None = 
     if not isinstance(text, str) or not text:
         return text
     lists = first_names(path)
-    if not lists.rx.search(text):
+    if not lists.rx.search(twin_text(text)):
         return text                # no name from the list at all: the usual case, kept cheap
     return _hider(lists, keep)(text)
 
@@ -158,9 +159,9 @@ def _hider(lists: FirstNames, keep: Iterable[str]) -> Callable[[object], object]
         return _name_or_word(m, lists, keep_l, long_keep)
 
     def hide(text: object) -> object:
-        if not isinstance(text, str) or not text or not lists.rx.search(text):
+        if not isinstance(text, str) or not text or not lists.rx.search(twin_text(text)):
             return text
-        return lists.rx.sub(swap, text)
+        return sub_in_twin(lists.rx, swap, text)
     return hide
 
 

@@ -59,3 +59,30 @@ def test_first_name_hider_reads_the_file_once(monkeypatch, tmp_path):
     hide = names.first_name_hider(path=str(p))
     assert [hide(t) for t in ["thanks Zebedee"] * 50] == ["thanks [name]"] * 50
     assert len(calls) == 1
+
+
+# ── 2. first names typed in full-width letters ───────────────────────────────────────────
+
+@pytest.mark.parametrize("text, want", [
+    ("Ｐａｔｒｉｃｋ was rude", "[name] was rude"),
+    ("Ｐａｔｒｉｃｋ ｗａｓ ｒｕｄｅ", "[name] ｗａｓ ｒｕｄｅ"),          # the rest keeps its form
+    ("thanks ｓａｒａｈ", "thanks [name]"),
+    ("That's what we're here for Ｍｉｒｉａｍ", "That's what we're here for [name]"),
+    ("Ｓａｒａｈ's help was great", "[name]'s help was great"),
+])
+def test_full_width_first_names_are_hidden(text, want):
+    assert hide_first_names(text) == want
+    assert _shown(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Ｊｏｈｎ Ｌｅｗｉｓ", "Went to Ｊｏｈｎ Ｌｅｗｉｓ", "ｓａｒａｈ＠ｇｍａｉｌ．ｃｏｍ", "Ｗｉｌｌ you reply?",
+    "＠ｓａｒａｈ_b thanks", "ｔｏｂｙ ｃａｒｖｅｒｙ", "ｍｙ Ｂｉｌｌ is wrong", "ＳＴ Ｍａｒｋ'ｓ church",
+    "order ＡＢ１２３４５", "ｓｅｅ ｘ．ｃｏｍ/ｓａｒａｈ",
+])
+def test_full_width_words_shops_handles_and_links_stay(text):
+    assert hide_first_names(text) == text
+
+
+def test_full_width_organisation_name_stays():
+    assert hide_first_names("Ｇｒａｃｅ Ｂａｎｋ replied", keep=["Grace Bank"]) == "Ｇｒａｃｅ Ｂａｎｋ replied"
