@@ -573,7 +573,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         monitoring day, so nobody can be known to be new or returning), replies_not_in_file
         (messages from the public on the days whose reply count is higher than the replies the
         file holds: an API save without the replies, so "answered" cannot be known for them),
-        unknown_authors (messages from the public on the days whose author the data does not
+        org_mentioned (None when the organisation wrote in the file; else how many messages
+        from the public on the days name one of its handles or names: 0 asks whether the file
+        is about it at all), unknown_authors (messages from the public on the days whose author the data does not
         name – deleted or hidden accounts, or an export without authors – so they are not counted
         as people), unknown_authors_by_day ({ISO day: count}, days with any) and not_english
         (messages from the public on the days that do not look English,
@@ -931,6 +933,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "earlier_data": bool((f["_day"] < chosen[0]).any()),
         "replies_not_in_file": _replies_not_in_file(f, cust),
         "org_in_file": org_in_file,
+        # with no message by the organisation, how many of the public's name it (0: is this file
+        # about the organisation at all? a Reddit thread on a personal matter is not)
+        "org_mentioned": None if org_in_file else _mentioning(cust, keep, profile),
         "home_country": profile.home_country if profile is not None else None,
         "unknown_authors": int(cust["_person"].isna().sum()),
         "unknown_authors_by_day": {d.isoformat(): int(n) for d, n in
@@ -1036,6 +1041,23 @@ def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
     # several words: it is the handle (smlib.privacy.handle_key strips them too)
     names = {fold_unicode(str(n)).strip() for n in names}
     return sorted(n for n in names if n and " " not in n)
+
+
+def _mentioning(frame: pd.DataFrame, names: Iterable[str], profile: Profile | None) -> int | None:
+    """How many messages of ``frame`` name the organisation: one of its handles or names
+    (``names``, :func:`_org_handles`, with or without "@") or its profile's name, as a whole word,
+    in any letter case. None when the data gives no name to look for ("this organisation")."""
+    words = {str(n).lstrip("@＠").strip() for n in names}
+    if profile is not None and profile.name:
+        words.add(profile.name.strip())
+    words = sorted((w for w in words if len(w) >= 2), key=len, reverse=True)
+    if not words:
+        return None
+    if "text" not in frame.columns or not len(frame):
+        return 0
+    rx = r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"
+    text = frame["text"].astype("object").where(frame["text"].notna(), "").astype(str).map(fold_unicode)
+    return int(text.str.contains(rx, case=False, regex=True).sum())
 
 
 _LEADING_HANDLE = re.compile(r"^\s*[@＠]([\w.＿．]{2,30})")

@@ -751,10 +751,16 @@ def _care(res: dict[str, Any], name: str) -> str:
     who = name_at_start(name)   # starts the sentence
     if not res["meta"].get("org_in_file", True):
         n = cc["customer_messages"]
-        return (f"This file holds no message written by {name}, so it cannot show whether "
-                f"{'the one message' if n == 1 else 'the ' + _plural(n, 'message')} from the public "
-                f"{'was' if n == 1 else 'were'} answered: check the organisation's own replies on "
-                "each platform.")
+        s = (f"This file holds no message written by {name}, so it cannot show whether "
+             f"{'the one message' if n == 1 else 'the ' + _plural(n, 'message')} from the public "
+             f"{'was' if n == 1 else 'were'} answered: check the organisation's own replies on "
+             "each platform.")
+        if res["meta"].get("org_mentioned") == 0:   # nobody writes to or about it either
+            s += (f" {'It does not' if n == 1 else 'None of them'} name{'s' if n == 1 else ''} {name} "
+                  f"either, so check that this file is about the organisation you are monitoring: "
+                  "P3 is about its interaction with its followers, and messages about something "
+                  "else are not complaints to it.")
+        return s
     if cc["customer_messages"] == 1:
         s = (f"{who} {'answered' if cc['answered'] else 'had not answered'} the one message from the "
              "public by the end of the last day.")
