@@ -226,8 +226,9 @@ check("p3.summary")
 # %% [markdown] tags=["tutor-only"]
 # **Tutor note (P3).** The tasks rehearse the P3 evidence on a practice organisation: number of
 # users, volume by day, complaints (sentiment), age group from insights, and a descriptive
-# summary. The summary check only looks for what P3 needs (platforms, figures, who the users
-# are, what they talked about, at least three sentences) — never grammar. In the assessment,
+# summary. The summary check only looks for what P3 needs (platforms, figures that say what
+# they count, who the users are, what they talked about, at least three sentences) — never
+# grammar. In the assessment,
 # learners choose their own organisation and tools; these figures are not evidence for it.
 
 # %% [markdown]

@@ -171,10 +171,12 @@ check("m2.why_lowest")
 # %% [markdown] tags=["tutor-only"]
 # **Tutor note (M2).** Task 1 practises the three groups the unit names (posted by the business /
 # needs action / no action). The ten messages are picked from the data where the tool's group
-# is clear-cut. Feedback says how many are wrong and what kind of mistake it is (e.g. a message
-# that should be responded to is marked as needing no action) without naming the messages.
+# is clear-cut. Feedback says when the business's own posts are out of their group, and only
+# whether the needs action / no action split is right, never how many or which messages are
+# wrong (so learners cannot find the answer by changing one message at a time).
 # Tasks 4 and 5 are checked only for a reason that names what scored the message (safety,
-# distress, complaint, waiting time, repeat contact, reach …), never for grammar. Discuss with
+# distress, complaint, waiting time, repeat contact, reach …), never for grammar; the reason
+# for the highest must also be true of that message (its topic, its figures). Discuss with
 # the group whether they agree with the tool: M2 asks for *their* reasons.
 
 # %% [markdown]

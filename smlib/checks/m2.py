@@ -4,7 +4,9 @@ Expected categories and priorities come from :func:`smlib.prioritise` on the pra
 organisation's monitoring days (see :attr:`Context.scored`). The ten messages learners sort are
 picked from the data by :func:`ten_messages` (never stored), mixing clear cases of each group.
 Written reasons are checked for the *factor* that scored the message — the words of the priority
-rules in ``data/priority_rules.toml`` and everyday synonyms — never for grammar.
+rules in ``data/priority_rules.toml`` and everyday synonyms — never for grammar. The reason for
+the highest must also be true of that message (its topic, sentiment, reach, spike, wait,
+contacts and priority) and name its factor in words that are not vague.
 """
 from __future__ import annotations
 
@@ -47,7 +49,7 @@ FACTOR_WORDS: dict[str, tuple[str, ...]] = {
     "complaint": ("complain", "complaint", "unhappy", "angry", "furious", "problem", "refund", "poor",
                   "bad", "not happy", "disappoint", "rude", "broken", "wrong", "issue"),
     "complaint_strength": ("negative", "strong", "angry", "furious", "very", "upset",
-                           "sentiment", "feeling", "annoyed"),
+                           "sentiment", "feeling", "annoyed", "frustrated", "fed up", "fuming"),
     "question": ("question", "ask", "enquir", "inquir", "request", "want to know", "wants to know",
                  "booking", "information", "info"),
     "praise": ("praise", "thank", "review", "positive", "compliment", "happy", "nice", "kind",
@@ -55,7 +57,9 @@ FACTOR_WORDS: dict[str, tuple[str, ...]] = {
     "security": ("scam", "phish", "fake", "security", "fraud", "link", "hack", "password",
                  "impersonat"),
     "waiting": ("wait", "hour", "long", "no reply", "no answer", "not replied", "ignored",
-                "since", "time", "days", "minutes", "mins"),
+                "since", "time", "days", "minutes", "mins", "hasn't replied", "haven't replied",
+                "nobody has replied", "nobody replied", "unanswered", "without a reply",
+                "no response"),
     "repeat_contact": ("again", "repeat", "times", "already", "second", "several", "keeps",
                        "more than once", "twice"),
     "reach": ("follower", "many people", "influen", "shared", "share", "reach", "viral",
@@ -305,6 +309,19 @@ def _read_groups(value: Any, n: int) -> tuple[dict[int, Any], str | None]:
 @task("m2.categories", "M2 task 1 (sort ten messages into three groups)", ("my_categories",),
       (MANY,))
 def categories(my_categories: Any, ctx: Context) -> Verdict:
+    """Right when all ten are in the group smlib.prioritise gives them.
+
+    The feedback is not an oracle (a review, session 15). Whether a message was posted by the
+    business shows in the ``who`` column of the table learners sort, so the notes about the
+    business's own group tell nothing hidden. The hidden part is which of the other messages
+    need action: about that split the feedback says only "not right yet", in the same words
+    whichever of those messages are wrong and whichever way round (a message from someone
+    else put in the business's group counts as wrong there too). So changing one message and
+    checking again tells nothing about that message: finding the split by trying takes as
+    many checks as guessing every combination. Counts and message numbers are never given.
+    The earlier notes ("a message the business should respond to is marked as needing no
+    action" alone) told, one change at a time, which group each message belonged in.
+    """
     ten = _picked(ctx)
     n = len(ten)
     given, problem = _read_groups(my_categories, n)
@@ -320,21 +337,47 @@ def categories(my_categories: Any, ctx: Context) -> Verdict:
                           "three groups: posted by the business, needs action, no action.")
     want = dict(zip(ten["number"], ten["category"].astype(str)))
     got = {i: read_label(given[i], names) for i in range(1, n + 1)}
-    wrong = [i for i in range(1, n + 1) if got[i] != want[i]]
-    if not wrong:
+    if all(got[i] == want[i] for i in range(1, n + 1)):
         return Verdict.yes(f"all {n} messages are in the right group.")
+    split = _split_notes(want, got)
+    return Verdict.no("not every message is in the right group yet: "
+                      + "; ".join(_own_group_notes(want, got) + split) + "."
+                      + (SPLIT_TIP if split else ""))
+
+
+SPLIT_NOTE = ("the needs action / no action split is not right yet: either a message the "
+              "business should respond to is marked as needing no action, or a message that "
+              "needs no response is marked as needing action, or both")
+SPLIT_TIP = (" Read each message from someone else again and ask: does the business need to "
+             "reply, put something right, answer a question or thank them?")
+SAME_GROUP_NOTE = ("you have put every message from someone else in the same group, but some of "
+                   "them need action and some do not")
+
+
+def _own_group_notes(want: dict[int, str], got: dict[int, str | None]) -> list[str]:
+    """Notes about the business's own group: what the table's `who` column shows anyway."""
     notes = []
-    if any(want[i] == BUSINESS for i in wrong):
+    if any(want[i] == BUSINESS and got[i] != BUSINESS for i in want):
         notes.append("a message the organisation wrote itself is not in its own group")
-    if any(got[i] == BUSINESS for i in wrong):
+    if any(want[i] != BUSINESS and got[i] == BUSINESS for i in want):
         notes.append("a message from someone else is in the business's own group")
-    if any(want[i] == ACTION and got[i] == NONE for i in wrong):
-        notes.append("a message the business should respond to is marked as needing no action")
-    if any(want[i] == NONE and got[i] == ACTION for i in wrong):
-        notes.append("a message that needs no response is marked as needing action")
-    # how many are wrong is not said: changing one message at a time and watching the count
-    # would sort all ten without reading them (found by a review, session 11)
-    return Verdict.no("not every message is in the right group yet: " + "; ".join(notes) + ".")
+    return notes
+
+
+def _split_notes(want: dict[int, str], got: dict[int, str | None]) -> list[str]:
+    """One note, the same for every wrong split, when the others' messages are not all right.
+
+    A message from someone else put in the business's group counts as wrong here too, so
+    moving messages into that group cannot hide them from this note one at a time.
+    """
+    others = [i for i in want if want[i] != BUSINESS]
+    if all(got[i] == want[i] for i in others):
+        return []
+    mine = {got[i] for i in others}
+    both = {want[i] for i in others} == {ACTION, NONE}
+    if both and len(mine) == 1 and mine <= {ACTION, NONE}:
+        return [SAME_GROUP_NOTE]
+    return [SPLIT_NOTE]
 
 
 def _queue(ctx: Context) -> pd.DataFrame:
@@ -541,6 +584,157 @@ def _negated_factor(text: str) -> bool:
     return any(has_any(t, stems) and not _said(t, stems) for stems in CLAIM_WORDS.values())
 
 
+# --------------------------------------------------------------------------- is a reason true?
+# What a reason for the HIGHEST message may claim, and how each claim is checked against that
+# message (session 15: "it is very important" passed on the word "very", and "part of a wave
+# of complaints" passed for a message that was in no spike). A claim is true when its factor
+# scored the message; a claim about what the message SAYS (a topic) is also true when the
+# message itself says it ("still waiting for an answer", "done that twice").
+TOPIC_CLAIMS: dict[str, tuple[str, ...]] = {
+    **{k: v for k, v in CLAIM_WORDS.items() if k != "reach"},
+    "waiting": ("waiting", "waited", "long time", "for hours", "for days"),
+    "repeat_contact": CLAIM_WORDS["repeat_contact"] + ("several times", "again and again",
+                                                       "keeps messaging", "keeps asking"),
+}
+DATA_CLAIMS: dict[str, tuple[str, ...]] = {
+    # true only when the message's data says so (its reasons and sentiment), never its words
+    "reach": ("followers", "viral", "influencer", "big following", "seen by", "people could see",
+              "people can see", "people will see", "everyone can see", "everyone could see",
+              "lots of people", "many people", "audience"),
+    "spike": ("spike", "crisis", "wave of", "surge", "flood of", "other people are complaining",
+              "other customers are complaining", "others are complaining",
+              "everyone is complaining", "lots of complaints", "many other complaints"),
+    "negative": ("negative", "annoyed", "frustrated", "upset", "fuming"),
+    "positive": ("positive", "happy", "pleased", "delighted"),
+}
+VAGUE_WORDS = frozenset({"very", "time", "long", "many", "lots of", "strong", "feeling", "days",
+                         "minutes", "mins", "since", "public", "info", "information", "like",
+                         "good", "nice", "bad", "wrong", "issue", "problem", "risk", "kind",
+                         "help me", "shared", "share"})
+"""Words of :data:`FACTOR_WORDS` too general to name a factor on their own ("it is very
+important", "there is an issue with it", "it is a risk")."""
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "twice": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_DURATION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|"
+                       r"nine|ten)\s*(min(?:ute)?s?|hours?|hrs?|h|days?|weeks?)\b")
+_FOLLOWERS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?\s*"
+                        r"(?:(?:\w+\s+){0,2})followers?\b")
+_TIMES = re.compile(r"(?<![\w.])(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                    r"times\b|\btwice\b")
+_SENTIMENT = re.compile(r"sentiment\D{0,25}?([+\-\u2212]?\d?\.\d+)")
+_PRIORITY = re.compile(r"\b(?:priority|scored?)(?:\s+(?:score|is|was|of|at|level|equals|=|:))*"
+                       r"\s*[:=]?\s*(\d{1,3})\b(?![.,]\d)"
+                       r"|(?<![\w.])(\d{1,3})\s*(?:points?|/\s*100|out of 100)\b")
+_PARTS = re.compile(r"[;:!?\n]|,(?!\d{3})|\.(?!\d)|\b(?:because|but|so|although|though|however|"
+                    r"while|whereas|and|as)\b")
+"""Where a part of a reason ends, for reading its figures ("cancelled a day before and they
+are still waiting" is two parts; not "-0.80" or "1,200")."""
+
+
+def _unit_minutes(unit: str) -> int:
+    """Minutes in a unit as written: "mins", "hours", "hrs", "h", "days", "week"."""
+    u = unit.lower()
+    return 1 if u.startswith("min") else 60 if u.startswith("h") else \
+        1440 if u.startswith("d") else 10080
+
+
+def _number(word: str) -> float:
+    """A figure as a learner writes it: ``"1,200"``, ``"1.2"``, ``"two"``, ``"an"``."""
+    w = word.lower().replace(",", "")
+    return float(_NUMBER_WORDS[w]) if w in _NUMBER_WORDS else float(w)
+
+
+def _message_says(message: str, factor: str) -> bool:
+    """Does the message itself use a word of this topic (any word of it, not negated)?"""
+    return _said(message, TOPIC_CLAIMS.get(factor, ()) + FACTOR_WORDS.get(factor, ()))
+
+
+def _data_true(factor: str, row: pd.Series, present: set[str]) -> bool:
+    """Is a claim about the message's data (reach, spike, its tone) true of this message?"""
+    sent = pd.to_numeric(pd.Series([row.get("sentiment")]), errors="coerce").iloc[0]
+    label = str(row.get("sentiment_label", ""))
+    if factor == "negative":
+        return label == "negative" or bool(sent < 0) or bool({"complaint", "complaint_strength",
+                                                               "distress"} & present)
+    if factor == "positive":
+        return label == "positive" or bool(sent > 0) or "praise" in present
+    return factor in present
+
+
+def _reason_figures(row: pd.Series) -> dict[str, float]:
+    """The figures of the message a reason may quote: minutes waited, times written,
+    followers, sentiment and priority (read from its reasons and data; missing ones left out)."""
+    text = " ".join(str(r) for r in list(row["reasons"]) + [row.get("urgent_reason") or ""])
+    out: dict[str, float] = {"priority": float(row["priority"])}
+    wait = re.search(r"waiting ((?:\d+ days? )?(?:\d+ h ?)?(?:\d+ min)?)", text)
+    if wait and wait.group(1).strip():
+        parts = re.findall(r"(\d+) (day|h|min)", wait.group(1))
+        out["minutes"] = sum(int(n) * _unit_minutes(u) for n, u in parts)
+    times = re.search(r"contacted the business (\d+) times", text)
+    out["times"] = float(times.group(1)) if times else 1.0
+    followers = pd.to_numeric(pd.Series([row.get("author_followers")]), errors="coerce").iloc[0]
+    if pd.notna(followers):
+        out["followers"] = float(followers)
+    sent = pd.to_numeric(pd.Series([row.get("sentiment")]), errors="coerce").iloc[0]
+    if pd.notna(sent):
+        out["sentiment"] = float(sent)
+    return out
+
+
+def _figures_untrue(text: str, row: pd.Series) -> bool:
+    """Does the reason state a figure of the message that is not its figure? (Waiting times
+    longer than it waited, more followers or contacts than it has, another sentiment or
+    priority.) Smaller waits and counts are not refused: "over 2 hours" is true of 5 hours."""
+    low = clean_text(text).lower().replace("\u2212", "-")
+    known = _reason_figures(row)
+    points = {known["priority"], 100.0} | {float(abs(_points(r))) for r in row["reasons"]}
+    message_numbers = {float(n) for n in re.findall(r"\d+", str(row["text"]))}
+    for clause in _PARTS.split(low):
+        if "minutes" in known and _said(clause, TOPIC_CLAIMS["waiting"] + ("reply", "answer")):
+            for n, unit in _DURATION.findall(clause):
+                mins = _number(n) * _unit_minutes(unit)
+                if mins > known["minutes"] * 1.25 + 60:
+                    return True
+        for m in _FOLLOWERS.finditer(clause):
+            n = _number(m.group(1)) * (1000 if m.group(2) else 1)
+            if n > known.get("followers", 0) * 1.25 + 10:
+                return True
+        for m in _TIMES.finditer(clause):
+            n = 2.0 if m.group(0) == "twice" else _number(m.group(1))
+            if n > known["times"] and n not in message_numbers and not _said(row["text"], (m.group(0),)):
+                return True
+        for m in _SENTIMENT.finditer(clause):
+            if "sentiment" in known and abs(float(m.group(1).replace("\u2212", "-")) - known["sentiment"]) > 0.1:
+                return True
+        for m in _PRIORITY.finditer(clause):
+            if float(m.group(1) or m.group(2)) not in points:
+                return True
+    return False
+
+
+def _untrue_claims(text: str, row: pd.Series, present: set[str]) -> tuple[bool, bool]:
+    """(a topic claim is untrue, a data claim or figure is untrue) for the highest reason."""
+    message = str(row["text"])
+    topic = any(k not in present and _said(text, stems) and not _message_says(message, k)
+                for k, stems in TOPIC_CLAIMS.items())
+    data = any(_said(text, stems) and not _data_true(k, row, present)
+               for k, stems in DATA_CLAIMS.items())
+    return topic, data or _figures_untrue(text, row)
+
+
+def _names_a_true_factor(text: str, facs: list[tuple[str, int, str]]) -> bool:
+    """Does the reason name, in words that are not vague, a factor that scored the message?"""
+    return any(_said(text, [w for w in FACTOR_WORDS.get(k, ()) if w not in VAGUE_WORDS])
+               or _said(text, _evidence_words(ev)) for k, _, ev in facs)
+
+
+UNTRUE_TOPIC = ("one of your reasons is not true of this message: it talks about something "
+                "that did not make this message score highly. Read the message and its reasons "
+                "again.")
+UNTRUE_FIGURES = ("one of your reasons is not true of this message — look at its figures again "
+                  "(the figures in its reasons and in the table).")
+
+
 def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
     which = "highest" if highest else "lowest"
     picked = _pick(item_id, ctx, highest)
@@ -563,18 +757,7 @@ def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
     # the message about an injured dog) contradicts the message
     denies = [k for k, _, _ in facs[:2] if k in CLAIM_WORDS and _denied(text, CLAIM_WORDS[k])]
     if highest:
-        if wrong:
-            return Verdict.no("your reason talks about something that did not make this message "
-                              "score highly. Read the message and its reasons again.")
-        if denies:
-            return Verdict.no("your reason says this message is not about something that it is "
-                              "about. Read the message and its reasons again.")
-        # any factor that scored the message is a reason for its priority (the tutor guide:
-        # "an M2 reason names the factor that scored the message"), not only the two largest
-        if any(_mentions_factor(text, k, ev) for k, _, ev in facs):
-            return Verdict.yes("your reason names what made this message the most important.")
-        return Verdict.no("your reason does not say what made this message more important than "
-                          "the others.")
+        return _why_highest(text, row, facs, denies)
     if wrong:
         return Verdict.no("your reason says this message is about something it does not contain. "
                           "Read the message and its reasons again.")
@@ -587,6 +770,26 @@ def _why(item_id: Any, text_value: Any, ctx: Context, highest: bool) -> Verdict:
         return Verdict.yes("your reason says why this message can wait.")
     return Verdict.no("your reason does not say why this message is less important than the "
                       "others.")
+
+
+def _why_highest(text: str, row: pd.Series, facs: list[tuple[str, int, str]],
+                 denies: list[str]) -> Verdict:
+    """Every claim the reason makes must be true of the message (its topic, its data and its
+    figures), and it must name, not vaguely, a factor that scored the message: any of them,
+    not only the two largest (the tutor guide: "an M2 reason names the factor that scored the
+    message"). Feedback says which kind of thing is wrong, never the right factor."""
+    untrue_topic, untrue_data = _untrue_claims(text, row, {f[0] for f in facs})
+    if untrue_topic:
+        return Verdict.no(UNTRUE_TOPIC)
+    if denies:
+        return Verdict.no("your reason says this message is not about something that it is "
+                          "about. Read the message and its reasons again.")
+    if untrue_data:
+        return Verdict.no(UNTRUE_FIGURES)
+    if _names_a_true_factor(text, facs):
+        return Verdict.yes("your reason names what made this message the most important.")
+    return Verdict.no("your reason does not say what made this message more important than "
+                      "the others.")
 
 
 @task("m2.why_highest", "M2 task 4 (why the highest is highest)", ("highest_id", "why_highest"),

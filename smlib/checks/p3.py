@@ -383,6 +383,13 @@ def summary(my_summary: Any, ctx: Context) -> Verdict:
     elif not figures(text):
         missing.append("it has no figures from your monitoring (write them as numbers, "
                        "for example 21 or 45%)")
+    elif not any("list of words" in m for m in missing):   # a list is told already
+        bare = unlabelled_figures(text)
+        if bare:
+            missing.append(f"{'this figure does' if len(bare) == 1 else 'these figures do'} not "
+                           f"say what {'it counts' if len(bare) == 1 else 'they count'}: "
+                           f"{', '.join(bare[:4])} (say what each is: messages, people, "
+                           "complaints …)")
     if not has_any(text, WHO_WORDS):
         missing.append("it does not say who the users are")
     themes = monitored(ctx).get("themes")
@@ -595,3 +602,74 @@ def summary_figures(ctx: Context) -> set[float]:
         res = {k: v for k, v in monitored(ctx).items() if k not in NOT_FIGURES + ONLY_WITH_A_NOUN}
         cache["summary_figures"] = known_figures(res, list(ctx.days))
     return cache["summary_figures"]
+
+
+# --------------------------------------------------------------------------- what a figure counts
+# A summary's figures must say what they count (session 15: "There were 21 and 15. Complaints
+# about grooming 8." passed). A figure says it when a word for what it counts follows it
+# closely ("21 different people", "8 of them", "45% of the messages"), or comes before it
+# joined by a small word ("the number of people was 21", "followers: 5,603", "negative
+# comments went up to 8"), or when count_claims reads it as a count ("15 on Instagram" after
+# "21 people on Facebook"). Dates, times, years and age groups are not counts.
+COUNTED_THINGS = (
+    r"people|ppl|peeps|folks|persons?|users?|customers?|individuals|accounts|authors|commenters|"
+    r"clients|owners?|cinema-?goers|visitors|fans|followers?|subscribers?|messages?|msgs|"
+    r"comments?|posts?|tweets?|mentions?|repl(?:y|ies)|reviews?|questions?|suggestions?|dms?|"
+    r"interactions|likes|shares|views|compliments|praise|complaints?|negatives?|moans|"
+    r"enquir(?:y|ies)|requests?|responses?|answers?|reactions|retweets|countries")
+"""Words for what a count in a summary counts (people, messages, complaints …)."""
+COUNTED = (COUNTED_THINGS + r"|days?|hours?|hrs|minutes?|mins|weeks?|platforms?|times|stars?|"
+           r"percent|per\s?cent|negative|positive|neutral|complained|themes?|topics?|groups?|"
+           r"year[- ]olds?|years?")
+"""…and the units and kinds a figure may be followed by ("5 days", "8 negative")."""
+_COUNTED_AFTER = re.compile(rf"^[\s,]*(?:[a-z'-]+\s+|\d[\d,.]*%?\s+|and\s+){{0,4}}?"
+                            rf"(?:{COUNTED})(?![a-z])|^\s*(?:of\s+(?:them|these|those|which|"
+                            rf"all|the|their)|(?:were|was|are)\s+(?:negative|positive|neutral))\b")
+_COUNTED_BEFORE = re.compile(
+    rf"(?:(?<![a-z])(?:{COUNTED_THINGS}|rate|share|growth|increase|decrease|change|proportion|"
+    rf"percentage|total|number|amount|engagement)(?![a-z]))(?:\s*[:=(\-\u2013]\s*|"
+    rf"[^.!?\d]{{0,40}}?\b(?:was|were|is|are|totall?ed|reached|numbered|hit|of|at|to|from|by|"
+    rf"with|had|has|got|came to|stood at|about|around|over|under|nearly|almost|roughly|just|"
+    rf"only|exactly|than|be)\s+(?:about\s+|around\s+|over\s+|only\s+|just\s+)?)$")
+_NOT_A_COUNT = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?!\d)|\d{1,2}\.\d{1,2}\.\d{2,4}|"
+    r"\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm)\b|\b\d{1,2}\s*(?:-|\u2013)\s*\d{1,2}\b|\d+\+|"
+    r"(?:aged?|age\s+groups?|ages)\s+(?:of\s+|between\s+|from\s+)?\d+(?:\s*(?:to|and)\s*\d+)?|"
+    r"\b(?:19|20)\d{2}\b|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?\b")
+"""Dates, times, years and age groups: figures that are not counts."""
+_A_FIGURE = re.compile(r"(?<![\w.,£$-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*%|\s*per\s?cent\b)?"
+                       r"(?![\w]|[.,]\d)", re.IGNORECASE)
+
+
+def unlabelled_figures(text: str) -> list[str]:
+    """The figures in a summary that do not say what they count (as written, first use).
+
+    >>> unlabelled_figures("There were 21 and 15. 8 people complained on 30 Oct.")
+    ['21', '15']
+    >>> unlabelled_figures("21 people on Facebook and 15 on Instagram; 45% of them were new.")
+    []
+    >>> unlabelled_figures("Customers wrote 44 messages and the business sent 34.")
+    []
+    """
+    from ._answers import sentences
+    low = clean_text(text).lower().replace("\u2019", "'")
+    claimed = [span for _n, _w, span in count_claims(low)]
+    skip = [m.span() for m in _NOT_A_COUNT.finditer(low)]
+    out, pos = [], 0
+    for sentence in sentences(low):
+        start = low.find(sentence, pos)
+        pos = start + len(sentence)
+        counted = False   # after a count, a bare figure counts the same ("… and the business sent 34")
+        for m in _A_FIGURE.finditer(sentence):
+            a = start + m.start()
+            if any(x <= a < y for x, y in skip):
+                continue
+            if counted or any(x <= a < y for x, y in claimed) or \
+                    _COUNTED_AFTER.search(sentence[m.end():]) or \
+                    _COUNTED_BEFORE.search(sentence[:m.start()]):
+                counted = True
+                continue
+            out.append(m.group(0).replace(" ", ""))
+    return list(dict.fromkeys(out))
