@@ -23,7 +23,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -48,7 +48,7 @@ _URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"']+", re.IGNORECASE)
 # (``(?:[a-z0-9-]+\.)+`` took 3 s on 4 KB of "a.a.a…" and minutes on a 12 KB message): a run
 # of labels (``_DOTTED``, which starts only where no label character is before it, so each
 # character is read once), then, in code, the last label starting with a known ending
-# (:func:`_bare_domains`).
+# (:func:`bare_addresses`).
 _TLD = re.compile(
     r"com|net|org|co|uk|io|info|xyz|top|ru|ly|me|biz|link|click|shop|online|"
     r"site|win|app|live|store|club|vip|icu|cc|tk|ml|ga|cf|gq|pw|su|cn|in|de|fr|eu|us|ws|to|gl|gd|sh|"
@@ -68,43 +68,64 @@ def _word_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and _WORD_CHAR.match(text, i) is not None
 
 
-def _bare_domains(text: str):
-    """``(start, host end, end)`` of each web address without a scheme in ``text``, as the regex
-    ``\\b((?:[a-z0-9-]+\\.)+(?:endings))\\b(/[^\\s<>"']*)?`` finds them (left to right, the
-    longest host), in time linear in the text.
+def bare_addresses(text: str, ending: Callable[[str, str, int], int | None],
+                   begins: Callable[[str, int], bool]) -> Iterator[tuple[int, int, int]]:
+    """``(start, host end, end)`` of each web address written without a scheme, left to right:
+    labels of ``a-z``, ``0-9`` and ``-`` joined by single dots (``_DOTTED``), whose last label
+    that ``ending(text, label, label start)`` accepts (the host end it gives; never the first
+    label) ends the host, which starts at the first place in a label before it that
+    ``begins(text, place)`` accepts; then any path. Read in one pass, so linear in the text.
 
-    >>> [m for m in _bare_domains("see x.bad-site.win/claim or 2.0")]
-    [(4, 18, 24)]
+    One scanner for two rule sets: :func:`inert_urls` (known endings, a word boundary:
+    :func:`_bare_domains`) and :mod:`smlib.security` (any 2 to 12 letters, not after "@" or a
+    word character), which had near-copies of it.
     """
     pos = 0
-    while True:
-        m = _DOTTED.search(text, pos)
-        if m is None:
-            return
+    for m in _DOTTED.finditer(text):
+        if m.start() < pos:        # inside the path of the address before
+            continue
         labels = m.group(0).split(".")
         starts = [m.start()]
         for lab in labels[:-1]:
             starts.append(starts[-1] + len(lab) + 1)
-        # the last label that starts with a known ending followed by a word boundary
-        last, host_end = None, 0
-        for j in range(len(labels) - 1, 0, -1):
-            head = labels[j].split("-", 1)[0]
-            end = starts[j] + len(head)
-            if _TLD.fullmatch(head) and (end < starts[j] + len(labels[j]) or not _word_at(text, end)):
-                last, host_end = j, end
-                break
-        begin = None
-        if last is not None:   # the first word boundary in a label before it
-            begin = next((k for i in range(last) for k in range(starts[i], starts[i] + len(labels[i]))
-                          if _word_at(text, k - 1) != _word_at(text, k)), None)
-        if begin is None:
-            pos = m.end()
+        found = next(((j, end) for j in range(len(labels) - 1, 0, -1)
+                      if (end := ending(text, labels[j], starts[j])) is not None), None)
+        if found is None:
             continue
-        end = host_end
-        if text.startswith("/", host_end):
-            end = _LINK_PATH.match(text, host_end).end()
+        last, host_end = found
+        begin = next((k for i in range(last) for k in range(starts[i], starts[i] + len(labels[i]))
+                      if begins(text, k)), None)
+        if begin is None:
+            continue
+        end = _LINK_PATH.match(text, host_end).end() if text.startswith("/", host_end) else host_end
         yield begin, host_end, end
         pos = end
+
+
+def _known_ending(text: str, label: str, start: int) -> int | None:
+    """Where a known ending (``_TLD``) that starts ``label`` ends, if a word boundary follows it
+    ("com" in "com" or "com-x", not in "comfoo")."""
+    head = label.split("-", 1)[0]
+    end = start + len(head)
+    if _TLD.fullmatch(head) and (len(head) < len(label) or not _word_at(text, end)):
+        return end
+    return None
+
+
+def _at_word_boundary(text: str, k: int) -> bool:
+    """A word boundary (``\\b``) just before ``text[k]``."""
+    return _word_at(text, k - 1) != _word_at(text, k)
+
+
+def _bare_domains(text: str) -> Iterator[tuple[int, int, int]]:
+    """``(start, host end, end)`` of each web address without a scheme in ``text``, as the regex
+    ``\\b((?:[a-z0-9-]+\\.)+(?:endings))\\b(/[^\\s<>"']*)?`` finds them (left to right, the
+    longest host), in time linear in the text (:func:`bare_addresses`).
+
+    >>> [m for m in _bare_domains("see x.bad-site.win/claim or 2.0")]
+    [(4, 18, 24)]
+    """
+    return bare_addresses(text, _known_ending, _at_word_boundary)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")

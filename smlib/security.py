@@ -33,13 +33,13 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import numpy as np
 import pandas as pd
 
 from .errors import DataError
-from .privacy import handle_key, handle_keys, inert_urls, pseudonym, pseudonymise
+from .privacy import bare_addresses, handle_key, handle_keys, inert_urls, pseudonym, pseudonymise
 from .schema import Dataset, Profile, org_flags
 from .textforms import fold_unicode
 
@@ -49,54 +49,34 @@ RISK_TYPES = ("scam or phishing link", "fake account", "asks for passwords or ca
 _URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"']+", re.IGNORECASE)
 # a web address without "https://": labels joined by dots, the last starting with 2 to 12 letters,
 # not straight after "@", a letter, digit, "_" or "." (what ``(?<![@\w.])((?:[a-z0-9-]+\.)+
-# [a-z]{2,12})(/[^\s<>"']*)?`` finds), found in linear time by :func:`_bare_links`: that regex
-# took 6 s on 50 KB of "a-a-a-…" (every "-" a new start, each read to the end)
-_DOTS_RUN = re.compile(r"[a-z0-9.-]+", re.IGNORECASE)
-_LABEL_CHAR = re.compile(r"[a-z0-9-]", re.IGNORECASE)
+# [a-z]{2,12})(/[^\s<>"']*)?`` finds), found in linear time by smlib.privacy's
+# :func:`~smlib.privacy.bare_addresses` with these two rules: that regex took 6 s on 50 KB of
+# "a-a-a-…" (every "-" a new start, each read to the end)
 _LETTERS = re.compile(r"[a-z]{2,12}", re.IGNORECASE)
-_PATH = re.compile(r"/[^\s<>\"']*")
 _NOT_BEFORE = re.compile(r"[@\w.]")
 
 
-def _bare_links(text: str):
-    """``(host, whole link)`` for each web address without a scheme, left to right (see ``_DOTS_RUN``).
+def _letters_ending(text: str, label: str, start: int) -> int | None:
+    """Where the 2 to 12 letters that start ``label`` end (None if it does not start so)."""
+    m = _LETTERS.match(label)
+    return start + m.end() if m else None
+
+
+def _not_after_word(text: str, k: int) -> bool:
+    """``text[k]`` is not straight after "@", a word character or "."."""
+    return not (k and _NOT_BEFORE.match(text, k - 1))
+
+
+def _bare_links(text: str) -> Iterator[tuple[str, str]]:
+    """``(host, whole link)`` for each web address without a scheme, left to right.
 
     >>> list(_bare_links("go to x-bad.site/claim now, or a.b"))
     [('x-bad.site', 'x-bad.site/claim')]
     """
-    pos = 0
-    for run in _DOTS_RUN.finditer(text):
-        if run.end() <= pos or "." not in run.group(0):
-            continue
-        pieces = run.group(0).split(".")
-        at = run.start()
-        chain: list[tuple[int, str]] = []      # labels joined by single dots: (start, label)
-        chains = []
-        for piece in pieces:
-            if piece:
-                chain.append((at, piece))
-            else:
-                chains.append(chain)
-                chain = []
-            at += len(piece) + 1
-        chains.append(chain)
-        for chain in chains:
-            # the last label (not the first) starting with two letters ends the host
-            last = next((j for j in range(len(chain) - 1, 0, -1) if _LETTERS.match(chain[j][1])), None)
-            if last is None:
-                continue
-            # the first place in a label before it not straight after "@", a word character or "."
-            begin = next((k for start, label in chain[:last] for k in range(start, start + len(label))
-                          if k >= pos and _LABEL_CHAR.match(text, k)
-                          and not (k and _NOT_BEFORE.match(text, k - 1))), None)
-            if begin is None:
-                continue
-            host_end = chain[last][0] + _LETTERS.match(chain[last][1]).end()
-            end = _PATH.match(text, host_end).end() if text.startswith("/", host_end) else host_end
-            yield text[begin:host_end], text[begin:end]
-            pos = end
-            if end > run.end():
-                break
+    for begin, host_end, end in bare_addresses(text, _letters_ending, _not_after_word):
+        yield text[begin:host_end], text[begin:end]
+
+
 _LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s",
                        "@": "a", "!": "i", "|": "l"})
 _NEGATION = re.compile(r"\b(never|don't|dont|do not|won't|wont|will not|not|no one will)\b[^.!?]{0,30}$",

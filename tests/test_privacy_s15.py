@@ -86,3 +86,27 @@ def test_full_width_words_shops_handles_and_links_stay(text):
 
 def test_full_width_organisation_name_stays():
     assert hide_first_names("Ｇｒａｃｅ Ｂａｎｋ replied", keep=["Grace Bank"]) == "Ｇｒａｃｅ Ｂａｎｋ replied"
+
+
+# ── 6. one bare-address scanner serves smlib.privacy and smlib.security ───────────────────
+
+def test_one_scanner_serves_inert_urls_and_security():
+    from smlib import privacy, security
+    assert not hasattr(security, "_DOTS_RUN")          # its near-copy of the scanner is gone
+    text = "see x.bad-site.win/claim, @user.name, café.com_x, a.com-b.x and shop.example.co.uk/a?b=1"
+    assert list(privacy._bare_domains(text)) == list(
+        privacy.bare_addresses(text, privacy._known_ending, privacy._at_word_boundary))
+    # what the two scanners found before they were one
+    assert list(privacy._bare_domains(text)) == [(4, 18, 25), (50, 55, 55), (64, 82, 88)]
+    assert list(security._bare_links(text)) == [
+        ("x.bad-site.win", "x.bad-site.win/claim,"), ("a.com", "a.com"),
+        ("shop.example.co.uk", "shop.example.co.uk/a?b=1")]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("claim at brightmart-refund.win/claim now", "claim at brightmart-refund[.]win/claim now"),
+    ("e.g. version 2.0 of file.txt", "e.g. version 2.0 of file.txt"),
+    ("£12.50 at 10.30, order 12345678, 02.03.2026", "£12.50 at 10.30, order 12345678, 02.03.2026"),
+])
+def test_inert_urls_unchanged_by_the_shared_scanner(text, shown):
+    assert smlib.privacy.inert_urls(text) == shown
