@@ -76,7 +76,7 @@ def test_notebook_02_says_so_when_no_complaint_was_missed_and_colours_platforms_
 
     _run(tmp_path, org="hopewell-trust")
     nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
-    missed = next(c for c in nb.cells if c.source.startswith("if truth is not None:\n    missed"))
+    missed = next(c for c in nb.cells if c.source.startswith("if truth is not None:   # the sample's answer key"))
     shown = "".join(o.get("text", "") + o.get("data", {}).get("text/html", "") for o in missed.outputs)
     assert "Empty DataFrame" not in shown and "it missed none this time" in shown
     chart = next(c for c in nb.cells if "by_day_platform.plot(" in c.source)

@@ -197,24 +197,21 @@ else:
 # (Names are replaced by pseudonyms like `@user-3fa9c1d2`, as the qualification asks.)
 
 # %%
-if truth is not None:
+if truth is not None:   # the sample's answer key: the real complaints
     missed = complaints[complaints["sentiment_label"] != "negative"]
+    none_missed = (f"The computer scored all {len(complaints)} real complaints on these days "
+                   "as negative: it missed none this time." if len(complaints) else
+                   "There were no real complaints on these days, so none could be missed.")
+elif hand is not None:   # the file's own labels: negative to people, not to the computer
+    missed = scored[(hand == "negative") & (scored["sentiment_label"] != "negative")]
+    none_missed = "The computer scored every message people labelled negative as negative."
+if truth is not None or hand is not None:
     shown = pseudonymise(missed, keep=handles, people=msgs)[["platform", "text", "sentiment", "sentiment_label"]]
     shown["sentiment"] = shown["sentiment"].map("{:+.2f}".format)   # -0.31, as in section 1
     display(rv.message_table(shown, max_rows=8,
                              headings={"platform": "Platform", "text": "Message",
                                        "sentiment": "Score (−1 to +1)", "sentiment_label": "Computer's label"},
-                             empty=(f"The computer scored all {len(complaints)} real complaints on these days "
-                                    "as negative: it missed none this time." if len(complaints) else
-                                    "There were no real complaints on these days, so none could be missed.")))
-elif hand is not None:   # the file's own labels: negative to people, not to the computer
-    missed = scored[(hand == "negative") & (scored["sentiment_label"] != "negative")]
-    shown = pseudonymise(missed, keep=handles, people=msgs)[["platform", "text", "sentiment", "sentiment_label"]]
-    shown["sentiment"] = shown["sentiment"].map("{:+.2f}".format)
-    display(rv.message_table(shown, max_rows=8,
-                             headings={"platform": "Platform", "text": "Message",
-                                       "sentiment": "Score (−1 to +1)", "sentiment_label": "Computer's label"},
-                             empty="The computer scored every message people labelled negative as negative."))
+                             empty=none_missed))
 else:
     print("There is no answer key for this data, so we cannot list the complaints the computer "
           "missed: read some messages yourself in section 6 and look for complaints it scored "
