@@ -495,7 +495,10 @@ def _uses(text: str, stems: Any) -> list[str]:
     out = []
     for clause in _CLAUSE.split(low):
         for m in pattern.finditer(clause or ""):
-            before = [w for w in re.findall(r"[a-z']+", clause[:m.start()]) if w not in _ARTICLES]
+            # the words just before it (only the last few are read: a window keeps a long
+            # pasted clause linear; reading all of it took 8 s for 54 KB)
+            before = [w for w in re.findall(r"[a-z']+", clause[max(0, m.start() - _LOOKBACK):m.start()])
+                      if w not in _ARTICLES]
             near = " ".join(before[-2:])
             if _COMPARED.search(near):
                 out.append("compared")
@@ -511,6 +514,8 @@ def _uses(text: str, stems: Any) -> list[str]:
     return out
 
 
+_LOOKBACK = 200
+"""Characters before a word read for a "not" or a comparison (far more than _REACH words)."""
 _COMPARED = re.compile(r"\b(?:than|instead of|rather than|unlike)\b")
 _REACH = 4
 """How many words back (in the same clause) a "not" or "nobody is" still reaches."""
