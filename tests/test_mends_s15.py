@@ -33,3 +33,11 @@ def test_a_time_column_in_gmt_says_utc():
         assert "Mon 11 Mar 09:00 UTC" in _cell(s), tz
     local = pd.Series(pd.to_datetime(["2024-03-11 09:00"])).dt.tz_localize("Europe/London")
     assert "UTC" not in _cell(local)
+
+
+@pytest.mark.parametrize("header, zone", [("Date (GMT+14)", "UTC+14:00"), ("Date (GMT-14:30)", None),
+                                          ("Date (UTC+14:45)", None), ("Date (UTC-12)", "UTC-12:00")])
+def test_a_header_offset_beyond_any_zone_is_not_read(header, zone):
+    """zone_of refuses offsets beyond ±14:00; a date header's 'GMT-14:30' was read as one."""
+    from smlib.loaders.tabular import _header_zone
+    assert _header_zone(header) == zone

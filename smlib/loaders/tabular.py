@@ -431,6 +431,8 @@ def _header_zone(h: str) -> str | None:
     ['America/New_York', 'UTC-08:00', 'Europe/Berlin', None]
     >>> [_header_zone(h) for h in ["Date (GMT+1)", "Time (UTC-5)", "Date (UTC+05:30)", "Date (GMT+25)"]]
     ['UTC+01:00', 'UTC-05:00', 'UTC+05:30', None]
+    >>> [_header_zone(h) for h in ["Date (GMT+14)", "Date (GMT-14:30)"]]
+    ['UTC+14:00', None]
     """
     from ._time import ZONE_WORDS, zone_of
     m = _RE_ZONE_NOTE.search(str(h))
@@ -448,8 +450,9 @@ def _header_zone(h: str) -> str | None:
         o = _RE_OFFSET_NOTE.fullmatch(said)
         if not o:
             return None
+        from ._time import _MAX_OFFSET   # the bound zone_of keeps: no zone is beyond ±14:00
         hours, minutes = int(o.group(2)), int(o.group(3) or 0)
-        if hours > 14 or minutes >= 60:
+        if minutes >= 60 or 60 * hours + minutes > _MAX_OFFSET:
             return None
         z = (60 * hours + minutes) * (1 if o.group(1) == "+" else -1)
     else:
