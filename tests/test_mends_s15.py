@@ -41,3 +41,15 @@ def test_a_header_offset_beyond_any_zone_is_not_read(header, zone):
     """zone_of refuses offsets beyond ±14:00; a date header's 'GMT-14:30' was read as one."""
     from smlib.loaders.tabular import _header_zone
     assert _header_zone(header) == zone
+
+
+@pytest.mark.parametrize("header, zone", [("Date (Europe/Berlin)", "Europe/Berlin"), ("Date (UTC)", "UTC")])
+def test_a_header_zone_is_said_once(tmp_path, header, zone):
+    """The header's zone is said with its reason; the general 'dates had no time zone' note that
+    would say it again is dropped (one wording in _time, not a copied prefix in the loader)."""
+    import smlib
+    path = tmp_path / "t.csv"
+    path.write_text(f"text,{header}\nhello,2024-03-11 09:00\n", encoding="utf-8")
+    warnings = smlib.load(path).load_summary["warnings"]
+    said = [w for w in warnings if zone in w and ("time zone" in w or "times are" in w)]
+    assert said == [f"the date column's name says its times are {zone}; they were read so"], warnings

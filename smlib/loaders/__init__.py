@@ -51,7 +51,7 @@ from ._csv import clean_headers, excel_sheets, head_cells, read_delimited, read_
 from ._options import ARCHIVE_OWNER, UNNAMED_ORG, Options, names_organisation, org_words, slug
 from ._rows import Tracker, check_platform, finish, norm_platform, text_read_dtype
 from ._source import html_download, open_source, parse_json
-from ._time import UTC_ASSUMED
+from ._time import UTC_ASSUMED, local_assumed
 
 JSON_FORMATS = {"twitter_archive": twitter_archive, "mastodon": mastodon, "youtube": youtube,
                 "reddit": reddit, "threads": threads, "facebook": facebook, "instagram": instagram,
@@ -501,8 +501,7 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
                                        fmt=fmt, encoding=src.label or src.encoding, local_tz=local_tz)
         if opts.zone and local_tz == opts.zone:   # said once, with the reason
             summary["warnings"] = [w for w in summary["warnings"]
-                                   if w != UTC_ASSUMED and not w.startswith(f"dates had no time zone; they were "
-                                                                            f"taken as {opts.zone} clock times")]
+                                   if w not in (UTC_ASSUMED, local_assumed(opts.zone))]
     except DataError:
         raise
     except RecursionError:

@@ -422,6 +422,13 @@ def _naive_to_utc(out: pd.Series, local_tz: str | None, row_zones: pd.Series | N
 
 
 UTC_ASSUMED = "dates had no time zone; they were taken as UTC"
+
+
+def local_assumed(local_tz: str) -> str:
+    """The warning for times without a zone read as ``local_tz`` clock times (one wording, so
+    the loader can drop it when a header has already said the zone)."""
+    return (f"dates had no time zone; they were taken as {local_tz} clock times (the time "
+            "zone given or the organisation's) and converted to UTC")
 _RE_FIXED_ZONE = re.compile(r"^UTC([+-])(\d{2}):(\d{2})$")
 
 
@@ -449,8 +456,7 @@ def _from_local(out: pd.Series, local_tz: str | None, warn: list[str] | None) ->
     local = naive.dt.tz_localize(_tz(local_tz), ambiguous=np.ones(len(naive), dtype=bool),
                                  nonexistent="shift_forward")
     if warn is not None:
-        warn.append(f"dates had no time zone; they were taken as {local_tz} clock times (the time "
-                    "zone given or the organisation's) and converted to UTC")
+        warn.append(local_assumed(local_tz))
     return _ns_utc(local)
 
 
