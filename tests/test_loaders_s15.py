@@ -7,6 +7,9 @@
 2. A Bluesky thread (``getPostThread``: ``{"thread": {post, parent, replies}}``) loads: every post
    once with its reply link; posts the API left out (``#notFoundPost``, ``#blockedPost``) are
    counted under named reasons (before: refused as a JSON smlib does not know).
+3. A Mac Roman CSV whose accented letters also read as cp1252 is read as Mac Roman when cp1252
+   gives capitals inside words ("cafŽ" for "café"); cp1252 files with £, €, curly quotes or
+   "naïve" stay cp1252 (guards).
 """
 from __future__ import annotations
 
@@ -219,3 +222,38 @@ def test_bluesky_thread_hundreds_of_replies_deep(tmp_path):
     p.write_text(json.dumps({"thread": top}), encoding="utf-8")
     ds = smlib.load(p)
     assert ds.load_summary["rows_kept"] == 250 and ds.interactions["parent_id"].notna().sum() == 249
+
+
+# ---- 3. a Mac Roman CSV whose only accented letter reads as a capital in cp1252 ("cafŽ") ----
+
+def _csv(tmp_path: Path, name: str, text: str, encoding: str) -> Path:
+    p = tmp_path / f"{name}.csv"
+    p.write_bytes(f"created_at,text\n2026-03-02 10:00,{text}\n2026-03-02 11:00,Thanks\n".encode(encoding))
+    return p
+
+
+@pytest.mark.parametrize("text", ["Loved the café", "Schöne Grüße", "Mac’s café – don’t miss it",
+                                  "We don’t open on Sundays"])
+def test_mac_roman_csv_with_one_accented_letter_is_not_read_as_cp1252(tmp_path, text):
+    """Mac Roman 'é' is byte 0x8E, 'Ž' in cp1252: before, 'café' came out as 'cafŽ'."""
+    ds = smlib.load(_csv(tmp_path, "mac", text, "mac_roman"), org="shop")
+    assert ds.interactions["text"].tolist() == [text, "Thanks"]
+    assert ds.load_summary["encoding"] == "mac_roman"
+    assert any("mac_roman" in w and "capitals inside words" in w for w in ds.load_summary["warnings"])
+
+
+@pytest.mark.parametrize("text", ["Only £5 today", "Was €10 now €8", "They said “lovely” twice",
+                                  "A naïve question", "£5 – €10 “naïve” café’s best", "Žižek’s talk",
+                                  "CAFÉ NOIR opens", "It’s done – finally"])
+def test_cp1252_csv_with_one_special_character_stays_cp1252(tmp_path, text):
+    """Guards: cp1252 files with a pound or euro sign, curly quotes, an accented letter or a
+    capital accented word still read as cp1252."""
+    ds = smlib.load(_csv(tmp_path, "win", text, "cp1252"), org="shop")
+    assert ds.interactions["text"].tolist() == [text, "Thanks"]
+    assert ds.load_summary["encoding"] == "cp1252"
+
+
+def test_mac_roman_left_as_cp1252_when_nothing_tells(tmp_path):
+    """The limit, kept on purpose: Mac Roman 'ñ' is cp1252 '–' (a dash inside a word is also
+    real cp1252 text: 'London–Paris'); nothing tells such a file from cp1252, so it stays cp1252."""
+    assert smlib.load(_csv(tmp_path, "es", "España", "mac_roman"), org="shop").interactions["text"][0] == "Espa–a"

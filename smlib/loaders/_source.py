@@ -215,6 +215,13 @@ def _choose_encoding(src: Source, forced: str | None) -> str:
                                 "read as Western text only in Mac Roman (old Mac Excel's 'CSV'), so it was read "
                                 "as mac_roman. Save it as 'CSV UTF-8' to be sure")
             return "mac_roman"
+        odd = _mac_roman_reads_better(data[: 1 << 20]) if enc == "cp1252" else None
+        if odd:
+            src.warnings.append(f"the file is not UTF-8 (first odd byte on line {line}); read as cp1252 it has "
+                                f"capitals inside words ({odd[0]!r}), read as Mac Roman (old Mac Excel's 'CSV') "
+                                f"it does not ({odd[1]!r}), so it was read as mac_roman. Save it as 'CSV UTF-8' "
+                                "to be sure, or pass encoding='cp1252' if that is wrong")
+            return "mac_roman"
         src.warnings.append(f"the file is not UTF-8 (first odd byte on line {line}); read it as {enc}")
         return enc
     return "latin-1"  # unreachable: latin-1 decodes any bytes
@@ -312,6 +319,46 @@ def _mac_roman_fits(sample: bytes) -> bool:
             and any(ord(c) > 127 and c.isalpha() for c in r)]
     mixed = sum(1 for r in runs if any(c.isascii() and c.isalpha() for c in r))
     return mixed >= 0.5 * len(runs)
+
+
+_LETTER_THEN_OTHER = re.compile(r"[^\W\d_][^\x00-\x7f]")
+"""A letter followed by a character beyond ASCII (checked further by :func:`_capitals_inside`)."""
+
+
+def _capitals_inside(text: str) -> list[int]:
+    """Where a capital beyond ASCII follows a small letter ("cafŽ", "donÕt"): how a Mac Roman
+    "café" or "don’t" reads in cp1252, and how a cp1252 "naïve" reads in Mac Roman ("naÔve");
+    real text of either almost never has one."""
+    return [m.start() + 1 for m in _LETTER_THEN_OTHER.finditer(text) if m[0][0].islower() and m[0][1].isupper()]
+
+
+def _mac_roman_reads_better(sample: bytes) -> tuple[str, str] | None:
+    """(the word in cp1252, the word in Mac Roman) when a file that reads as cp1252 is Mac Roman.
+
+    A Mac Roman file with few accented letters also reads as cp1252, wrongly: its ``é`` (0x8E)
+    is ``Ž`` there, ``ä`` ``Š``, ``ü`` ``Ÿ``, its ’ “ ” are ``Õ Ò Ó``: capitals inside words. A
+    cp1252 file read as Mac Roman has them instead (``ï`` becomes ``Ô``, ``é`` ``È``), while its
+    ``£``, ``€``, curly quotes and dashes give none either way. So the reading with fewer
+    capitals inside words wins, when Mac Roman gives Western text (:func:`_mac_text`); a tie
+    (no such capital either way: "Espa–a" for "España") stays cp1252, which is the common case."""
+    win, mac = sample.decode("cp1252"), sample.decode("mac_roman")
+    odd = _capitals_inside(win)
+    if not odd or len(odd) <= len(_capitals_inside(mac)) or not _mac_text(sample, mac):
+        return None
+    at = odd[0]
+    start = max(win.rfind(c, 0, at) for c in " \t\r\n,;\"'") + 1
+    ends = [k for k in (win.find(c, at) for c in " \t\r\n,;\"") if k >= 0]
+    end = min(ends) if ends else len(win)
+    return win[start:end], mac[start:end]   # one byte per character in both: the same place
+
+
+def _mac_text(sample: bytes, mac: str) -> bool:
+    """Is the Mac Roman reading Western text: no control codes, and its letters beyond ASCII, when
+    it has any, Latin ones inside words (:func:`_mac_roman_fits`)? A Mac file whose only such bytes
+    are ’ and “ ” has none (it reads "donÕt" in cp1252)."""
+    if not any(ord(c) > 127 and c.isalpha() for c in mac):
+        return _western(sample, "mac_roman")[0]
+    return _mac_roman_fits(sample)
 
 
 def _refuse_if_not_western(src: Source, enc: str) -> str | None:
