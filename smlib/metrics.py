@@ -573,9 +573,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         monitoring day, so nobody can be known to be new or returning), replies_not_in_file
         (messages from the public on the days whose reply count is higher than the replies the
         file holds: an API save without the replies, so "answered" cannot be known for them),
-        org_mentioned (None when the organisation wrote in the file; else how many messages
-        from the public on the days name one of its handles or names: 0 asks whether the file
-        is about it at all), unknown_authors (messages from the public on the days whose author the data does not
+        org_addressed (None when the organisation wrote in the file; else how many messages
+        from the public on the days are a mention, review or private message or name one of its
+        handles or names: 0 asks whether the file is about it at all), unknown_authors (messages from the public on the days whose author the data does not
         name – deleted or hidden accounts, or an export without authors – so they are not counted
         as people), unknown_authors_by_day ({ISO day: count}, days with any) and not_english
         (messages from the public on the days that do not look English,
@@ -933,9 +933,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "earlier_data": bool((f["_day"] < chosen[0]).any()),
         "replies_not_in_file": _replies_not_in_file(f, cust),
         "org_in_file": org_in_file,
-        # with no message by the organisation, how many of the public's name it (0: is this file
-        # about the organisation at all? a Reddit thread on a personal matter is not)
-        "org_mentioned": None if org_in_file else _mentioning(cust, keep, profile),
+        # with no message by the organisation, how many of the public's are to or about it (0:
+        # is this file about the organisation at all? a Reddit thread on a personal matter is not)
+        "org_addressed": None if org_in_file else _addressing(cust, keep, profile),
         "home_country": profile.home_country if profile is not None else None,
         "unknown_authors": int(cust["_person"].isna().sum()),
         "unknown_authors_by_day": {d.isoformat(): int(n) for d, n in
@@ -1043,21 +1043,25 @@ def _org_handles(ds: Dataset, frame: pd.DataFrame) -> list[str]:
     return sorted(n for n in names if n and " " not in n)
 
 
-def _mentioning(frame: pd.DataFrame, names: Iterable[str], profile: Profile | None) -> int | None:
-    """How many messages of ``frame`` name the organisation: one of its handles or names
-    (``names``, :func:`_org_handles`, with or without "@") or its profile's name, as a whole word,
-    in any letter case. None when the data gives no name to look for ("this organisation")."""
+def _addressing(frame: pd.DataFrame, names: Iterable[str], profile: Profile | None) -> int | None:
+    """How many messages of ``frame`` are to or about the organisation: a mention, a review or a
+    private message (what the data says they are, ``kind``), or a text that names it (one of its
+    handles or names, ``names`` from :func:`_org_handles`, with or without "@", or its profile's
+    name, as a whole word in any letter case). None when the data gives no name to look for
+    ("this organisation") and marks no message as addressed to it."""
+    to_it = (frame["kind"].astype(str).isin(["mention", "review", "message"]).to_numpy()
+             if "kind" in frame.columns else np.zeros(len(frame), dtype=bool))
     words = {str(n).lstrip("@＠").strip() for n in names}
     if profile is not None and profile.name:
         words.add(profile.name.strip())
     words = sorted((w for w in words if len(w) >= 2), key=len, reverse=True)
     if not words:
-        return None
-    if "text" not in frame.columns or not len(frame):
-        return 0
-    rx = r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"
-    text = frame["text"].astype("object").where(frame["text"].notna(), "").astype(str).map(fold_unicode)
-    return int(text.str.contains(rx, case=False, regex=True).sum())
+        return int(to_it.sum()) or None
+    if "text" in frame.columns and len(frame):
+        rx = r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"
+        text = frame["text"].astype("object").where(frame["text"].notna(), "").astype(str).map(fold_unicode)
+        to_it = to_it | text.str.contains(rx, case=False, regex=True).to_numpy(dtype=bool)
+    return int(to_it.sum())
 
 
 _LEADING_HANDLE = re.compile(r"^\s*[@＠]([\w.＿．]{2,30})")

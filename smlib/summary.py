@@ -755,8 +755,8 @@ def _care(res: dict[str, Any], name: str) -> str:
              f"{'the one message' if n == 1 else 'the ' + _plural(n, 'message')} from the public "
              f"{'was' if n == 1 else 'were'} answered: check the organisation's own replies on "
              "each platform.")
-        if res["meta"].get("org_mentioned") == 0:   # nobody writes to or about it either
-            s += (f" {'It does not' if n == 1 else 'None of them'} name{'s' if n == 1 else ''} {name} "
+        if res["meta"].get("org_addressed") == 0:   # nobody writes to or about it either
+            s += (f" {'It does not name' if n == 1 else 'Not one of them names'} {name} "
                   f"either, so check that this file is about the organisation you are monitoring: "
                   "P3 is about its interaction with its followers, and messages about something "
                   "else are not complaints to it.")
