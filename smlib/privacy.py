@@ -138,8 +138,18 @@ _AT_HINT = re.compile(r"[\(\[\{]\s*at\s*[\)\]\}]", re.IGNORECASE)
 _EMAIL_SPELT = re.compile(rf"(?<![\w.+-])[\w.+-]*\w{_AT}[a-z0-9][\w-]*(?:{_DOT}[a-z0-9][\w-]*)*"
                           rf"{_DOT}[a-z]{{2,}}\b", re.IGNORECASE)
 # A phone number: "+" and a country code, or a leading 0 (``07700 900123``, ``(0161) 496 0000``,
-# ``+44 (0)7700-900-456``), with 10 to 15 digits in all; spaces, dots, dashes and brackets between.
+# ``+44 (0)7700-900-456``); spaces, dots, dashes and brackets between. How many digits it has is
+# checked in code (:func:`_phone_end`).
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d|\(?0)[\d\s().-]{7,22}\d(?!\w)")
+# a number from a single 0 (UK: 10 or 11 digits), not an international "00 44 …"
+_LOCAL_ZERO = re.compile(r"\(?0(?!0)")
+# A North American number written without "+1": 3-3-4 digits, one kind of separator between
+# (``555-123-4567``, ``555.123.4567``, ``555 123 4567``) or the area code in brackets
+# (``(555) 123-4567``); the area code starts with 2 to 9, as it does there. Not straight
+# after a word character, "/", ".", "#", "-" or a currency sign (a link's path, an order "#555-…",
+# a longer code), nor before more digits.
+_US_PHONE = re.compile(r"(?<![\w+/.#$£€-])(?:1[-. ])?(?:\([2-9]\d\d\) ?\d{3}[-. ]|"
+                       r"[2-9]\d\d(?P<sep>[-. ])\d{3}(?P=sep))\d{4}(?![\w/-]|[.,:]\d)")
 # a WhatsApp link is a phone number whatever its digits ("wa.me/447700900123")
 _WA_ME = re.compile(r"(?i)\b(?:https?://)?(?:api\.)?wa\.me/\+?\d{7,15}\b")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
@@ -147,12 +157,49 @@ _ANY_DIGIT = re.compile(r"\d")
 EMAIL_MARK, PHONE_MARK = "[email]", "[phone]"
 
 
-def _phone(m: re.Match) -> str:
-    s = m.group(0)
-    digits = sum(ch.isdigit() for ch in s)
-    if not 10 <= digits <= 15 or _DATE_LIKE.search(s) or "\n" in s:
-        return s
-    return PHONE_MARK
+def _phone_end(s: str) -> int | None:
+    """Where the phone number starting a :data:`_PHONE` match ``s`` ends; None if it is none.
+
+    "+44 …" or "0044 …": 10 to 15 digits, all of it. From a single 0 (UK): 10 or 11 digits, so
+    ``order 012345678901`` is no phone; in a longer run the number ends where a group of digits
+    does ("07700 900123 2 times": the phone, then "2"). Dates are never phones.
+    """
+    if _DATE_LIKE.search(s) or "\n" in s:
+        return None
+    if not _LOCAL_ZERO.match(s):
+        return len(s) if 10 <= sum(ch.isdigit() for ch in s) <= 15 else None
+    count, end = 0, None
+    for i, ch in enumerate(s):
+        if ch.isdigit():
+            count += 1
+            if count > 11:
+                break
+            if count >= 10 and not s[i + 1:i + 2].isdigit():
+                end = i + 1
+    return end
+
+
+def _phone_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each phone number of :data:`_PHONE` in ``text``, left to right. After
+    a phone the next is looked for where it ends, not where the digits run out, so in
+    "07700 900123 07700 900456" both are found (one 16-digit run, left whole before)."""
+    pos = 0
+    while (m := _PHONE.search(text, pos)) is not None:
+        end = _phone_end(m.group(0))
+        if end is None:
+            pos = m.end()
+            continue
+        yield m.start(), m.start() + end
+        pos = m.start() + end
+
+
+def _mark_spans(text: str, spans: Iterable[tuple[int, int]], mark: str) -> str:
+    """``text`` with each ``(start, end)`` of ``spans`` (left to right, not overlapping) replaced by ``mark``."""
+    out, at = [], 0
+    for start, end in spans:
+        out += [text[at:start], mark]
+        at = end
+    return "".join(out) + text[at:] if out else text
 
 
 def hide_contact_details(text: object) -> object:
@@ -174,7 +221,9 @@ def hide_contact_details(text: object) -> object:
         text = _EMAIL_SPELT.sub(EMAIL_MARK, text)
     if "wa.me" in text.lower():
         text = _WA_ME.sub(PHONE_MARK, text)
-    return _PHONE.sub(_phone, text) if _ANY_DIGIT.search(text) else text
+    if not _ANY_DIGIT.search(text):
+        return text
+    return _US_PHONE.sub(PHONE_MARK, _mark_spans(text, _phone_spans(text), PHONE_MARK))
 
 
 _PERSONAL_MAIL = re.compile(
@@ -206,8 +255,8 @@ def _hide_in_twin(text: str) -> str:
     spans: list[tuple[int, int, str]] = []
     for rx, mark in ((_EMAIL, EMAIL_MARK), (_EMAIL_SPELT, EMAIL_MARK)):
         spans += [(m.start(), m.end(), mark) for m in rx.finditer(twin)]
-    spans += [(m.start(), m.end(), PHONE_MARK) for m in _PHONE.finditer(twin)
-              if _phone(m) == PHONE_MARK]
+    spans += [(start, end, PHONE_MARK) for start, end in _phone_spans(twin)]
+    spans += [(m.start(), m.end(), PHONE_MARK) for m in _US_PHONE.finditer(twin)]
     out, at = [], 0
     for start, end, mark in sorted(spans):
         if start >= at:

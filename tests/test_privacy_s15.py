@@ -110,3 +110,63 @@ def test_one_scanner_serves_inert_urls_and_security():
 ])
 def test_inert_urls_unchanged_by_the_shared_scanner(text, shown):
     assert smlib.privacy.inert_urls(text) == shown
+
+
+# ── 5. phone numbers written without "+" ────────────────────────────────────────────────
+
+@pytest.mark.parametrize("text, want", [
+    ("ring me on (555) 123-4567", "ring me on [phone]"),
+    ("ring me on 555-123-4567 please", "ring me on [phone] please"),
+    ("555.123.4567", "[phone]"), ("555 123 4567", "[phone]"), ("call (555)123-4567 now", "call [phone] now"),
+    ("1-555-123-4567", "[phone]"), ("tel:555-123-4567", "tel:[phone]"),
+    ("case 555-123-4567", "case [phone]"),                 # phone-shaped: hidden whatever the word before
+    ("（５５５） １２３-４５６７ ｏｋ", "[phone] ｏｋ"),                # full-width
+    # a UK number followed by another number: the phone is hidden, the number after it stays
+    ("ring 07700 900123 2 times", "ring [phone] 2 times"),
+    ("０７７００ ９００１２３ ２", "[phone] ２"),
+    # two numbers with only a space between: both hidden (one 16-digit run, left whole before)
+    ("07700 900123 07700 900456", "[phone] [phone]"),
+])
+def test_phone_numbers_without_plus_are_hidden(text, want):
+    assert hide_contact_details(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "07700 900123", "07700900123", "0161 496 0000", "(0161) 496 0000", "020 7946 0000", "0044 7700 900123",
+    "+1 555 123 4567", "+44 (0)7700-900-456",
+])
+def test_uk_and_plus_phone_numbers_are_still_hidden(text):
+    assert hide_contact_details(text) == "[phone]"
+
+
+@pytest.mark.parametrize("text", [
+    # order, booking and reference numbers that are not phone-shaped
+    "order 012345678901", "order 12345678901", "booking ref 1234567890", "ref ABC-123-4567",
+    "order 123-4567890-1234567", "order #555-123-4567", "case 12345678",
+    # dates, times, prices, flights, postcodes, tracking codes, ISBNs, links
+    "12/03/2024", "2024-03-12", "on 02-03-2026 at 10:30", "10:30-12:45", "£1,234.56", "£1,234,567.89",
+    "2,000-3,000 people", "BA 2490", "flight BA2490 at 07:45", "SW1A 1AA", "M1 1AE",
+    "tracking 1Z999AA10123456784", "AB123456789GB", "ISBN 978-0-12-345678-9", "the 555 bus at 12.30",
+    "555-123-4567.89", "https://x.com/jane/status/1234567890", "https://twitter.com/i/web/status/1234567890",
+    "example.com/555-123-4567", "01234 5678901 2345",
+])
+def test_numbers_that_are_not_phones_stay(text):
+    assert hide_contact_details(text) == text
+
+
+def test_a_us_phone_in_a_message_is_hidden_by_pseudonymise_and_the_organisations_number_stays():
+    assert _shown("my number is 555-123-4567, order 12345678") == "my number is [phone], order 12345678"
+    # the organisation's own rows keep landlines and numbers that are not UK mobiles, as before
+    assert _shown("Call us on (555) 123-4567", org=True) == "Call us on (555) 123-4567"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("555-" * N, "555-" * N), ("(555) " * N, "(555) " * N), ("1-555-123-" * (N // 3), "1-555-123-" * (N // 3)),
+    ("555 123 " * (N // 2), "555 123 " * (N // 2)), ("0" * 2 * N, "0" * 2 * N),
+    ("07700 900123 " * (N // 7), "[phone] " * (N // 7)), ("555-123-4567 " * (N // 7), "[phone] " * (N // 7)),
+    # ten zeros or more are phone-shaped (so before too): hidden eleven digits at a time
+    ("0 " * N, "[phone] " * (N // 11) + "0 " * (N % 11)),
+    ("(0" * N, "[phone](" * (N // 11) + "0" + "(0" * (N % 11 - 1)),
+])
+def test_phone_patterns_on_50_kb_adversarial_text(text, want):
+    assert hide_contact_details(text) == want
