@@ -132,9 +132,33 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠
 
 
 _EMAIL = re.compile(r"(?<![\w.+@-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+", re.UNICODE)
-# an address spelt out to dodge filters: "sarah (at) example (dot) com", "sarah[at]example.com"
-_AT, _DOT = r"\s*[\(\[\{]\s*at\s*[\)\]\}]\s*", r"(?:\s*[\(\[\{]\s*dot\s*[\)\]\}]\s*|\.)"
-_AT_HINT = re.compile(r"[\(\[\{]\s*at\s*[\)\]\}]", re.IGNORECASE)
+# an address spelt out to dodge filters: "sarah (at) example (dot) com", "sarah[at]example[.]com",
+# "sarah (at) example dot com" (the bracketed "at" says it is an address, so a plain "dot" will do)
+_AT = r"\s*[\(\[\{]\s*(?:at|@)\s*[\)\]\}]\s*"
+_DOT = r"(?:\s*[\(\[\{]\s*(?:dot|\.)\s*[\)\]\}]\s*|\.|\s{1,3}dot\s{1,3})"
+_AT_HINT = re.compile(r"[\(\[\{]\s*(?:at|@)\s*[\)\]\}]", re.IGNORECASE)
+# An address in plain words: "jane dot doe at gmail dot com", "jane at gmail.com". Parts of an
+# address joined by " dot " or ".", then " at ", then a domain ending in a known ending (``_TLD``);
+# each repeat bounded, so a long text is read in linear time. Prose has the same shape ("look at
+# amazon dot com"), so a match counts only when it looks like an address (:func:`_plain_address`).
+_WORD_DOT = r"(?:\s{1,3}dot\s{1,3}|\.)"
+_EMAIL_WORDS = re.compile(
+    rf"(?<![\w.+@'’-])(?P<local>[a-z0-9][\w+-]{{0,63}}(?:{_WORD_DOT}[a-z0-9][\w+-]{{0,63}}){{0,5}})"
+    rf"\s{{1,3}}at\s{{1,3}}(?P<domain>[a-z0-9][a-z0-9-]{{0,62}}(?:{_WORD_DOT}[a-z0-9][a-z0-9-]{{0,62}}){{0,2}})"
+    rf"{_WORD_DOT}(?:{_TLD.pattern})(?![\w@-])", re.IGNORECASE)
+_AT_WORD = re.compile(r"\sat\s", re.IGNORECASE)
+_MAIL_SERVICES = ("gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "ymail", "icloud", "me",
+                  "mac", "aol", "btinternet", "sky", "virginmedia", "talktalk", "protonmail", "proton", "gmx")
+"""Personal mail services: an address at one of them is a person's."""
+_MAILBOX_MARK = re.compile(r"[\d_+]")
+_MAIL_CUE = re.compile(r"\b(?:e-?mail(?:ed)?|mail|contact|address|reach|write to)\b[^.!?\n]{0,30}$", re.IGNORECASE)
+_NOT_A_MAILBOX = frozenset("""look looked looking looks see seen saw me us you him her them it this that here
+there up in on out back go went going gone get got log logged sign signed shop shopped shopping buy bought
+order ordered is was are were be been am and or but just only still even all something anything nothing
+home work works worked working stay stayed live lives lived arrived available online sale deal deals offer
+offers found find check checked visit visited book booked apply applied register registered join joined
+email mail cheaper cheap price prices""".split())
+"""Words before "at" in prose, never a mailbox: "look at amazon dot com", "cheaper at ebay.com"."""
 _EMAIL_SPELT = re.compile(rf"(?<![\w.+-])[\w.+-]*\w{_AT}[a-z0-9][\w-]*(?:{_DOT}[a-z0-9][\w-]*)*"
                           rf"{_DOT}[a-z]{{2,}}\b", re.IGNORECASE)
 # A phone number: "+" and a country code, or a leading 0 (``07700 900123``, ``(0161) 496 0000``,
@@ -202,6 +226,29 @@ def _mark_spans(text: str, spans: Iterable[tuple[int, int]], mark: str) -> str:
     return "".join(out) + text[at:] if out else text
 
 
+def _plain_address(m: re.Match) -> bool:
+    """Whether an :data:`_EMAIL_WORDS` match is an address, not prose: its mailbox has parts
+    ("jane dot doe"), a digit, "_" or "+" ("jane_99"), or it is at a personal mail service
+    ("jane at gmail dot com") or after "e-mail", "contact"… ("e-mail jane at acme dot com"); but a
+    word that comes before "at" in prose ("look at amazon dot com") is no mailbox."""
+    local = m.group("local").lower()
+    if not any(c.isalpha() for c in local):
+        return False                       # "5 at tesco dot com"
+    if re.search(r"\s|\.", local) or _MAILBOX_MARK.search(local):
+        return True
+    if local in _NOT_A_MAILBOX:
+        return False
+    service = re.split(r"\s|\.", m.group("domain").lower(), maxsplit=1)[0]
+    return service in _MAIL_SERVICES or _MAIL_CUE.search(m.string, max(0, m.start() - 40), m.start()) is not None
+
+
+def _plain_address_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each address written in plain words (:data:`_EMAIL_WORDS`)."""
+    if not _AT_WORD.search(text):
+        return []
+    return [(m.start(), m.end()) for m in _EMAIL_WORDS.finditer(text) if _plain_address(m)]
+
+
 def hide_contact_details(text: object) -> object:
     """E-mail addresses and phone numbers in a message replaced by ``[email]`` and ``[phone]``.
 
@@ -219,6 +266,7 @@ def hide_contact_details(text: object) -> object:
         text = _EMAIL.sub(EMAIL_MARK, text)
     if _AT_HINT.search(text):
         text = _EMAIL_SPELT.sub(EMAIL_MARK, text)
+    text = _mark_spans(text, _plain_address_spans(text), EMAIL_MARK)
     if "wa.me" in text.lower():
         text = _WA_ME.sub(PHONE_MARK, text)
     if not _ANY_DIGIT.search(text):
@@ -227,8 +275,7 @@ def hide_contact_details(text: object) -> object:
 
 
 _PERSONAL_MAIL = re.compile(
-    r"(?<![\w.+@-])[\w.+-]*\w@(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|"
-    r"mac|aol|btinternet|sky|virginmedia|talktalk|protonmail|proton|gmx)\.[a-z.]{2,6}\b", re.IGNORECASE)
+    r"(?<![\w.+@-])[\w.+-]*\w@(?:" + "|".join(_MAIL_SERVICES) + r")\.[a-z.]{2,6}\b", re.IGNORECASE)
 _MOBILE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?7|07)\d{3}[\s.-]?\d{3}[\s.-]?\d{3}(?!\w)")
 
 
@@ -255,6 +302,7 @@ def _hide_in_twin(text: str) -> str:
     spans: list[tuple[int, int, str]] = []
     for rx, mark in ((_EMAIL, EMAIL_MARK), (_EMAIL_SPELT, EMAIL_MARK)):
         spans += [(m.start(), m.end(), mark) for m in rx.finditer(twin)]
+    spans += [(start, end, EMAIL_MARK) for start, end in _plain_address_spans(twin)]
     spans += [(start, end, PHONE_MARK) for start, end in _phone_spans(twin)]
     spans += [(m.start(), m.end(), PHONE_MARK) for m in _US_PHONE.finditer(twin)]
     out, at = [], 0

@@ -170,3 +170,50 @@ def test_a_us_phone_in_a_message_is_hidden_by_pseudonymise_and_the_organisations
 ])
 def test_phone_patterns_on_50_kb_adversarial_text(text, want):
     assert hide_contact_details(text) == want
+
+
+# ── 4. e-mail addresses spelt out ─────────────────────────────────────────────────────────
+
+@pytest.mark.parametrize("text, want", [
+    ("mail jane dot doe at gmail dot com please", "mail [email] please"),
+    ("jane.doe (at) gmail (dot) com", "[email]"),                 # (hidden before too)
+    ("jane[at]gmail[.]com", "[email]"), ("jane (at) gmail (.) com", "[email]"), ("jane[@]gmail.com", "[email]"),
+    ("sarah (at) example dot com", "[email]"), ("jane AT gmail DOT com", "[email]"),
+    ("jane at gmail.com", "[email]"), ("jane at gmail dot com.", "[email]."),
+    ("jane_99 at acme dot com", "[email]"), ("email me: jane at acme dot co dot uk", "email me: [email]"),
+    ("look at jane dot doe at gmail dot com ok", "look at [email] ok"),
+    ("a.b.c.d.e at gmail dot com", "[email]"),
+    ("Ｊａｎｅ ａｔ ｇｍａｉｌ ｄｏｔ ｃｏｍ", "[email]"),
+])
+def test_spelt_out_email_addresses_are_hidden(text, want):
+    assert hide_contact_details(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "meet at the station dot com", "meet at 5pm at the station dot com", "at home", "at 5pm", "I'm at home",
+    "look at amazon dot com", "cheaper at ebay.com", "I work at acme.co.uk", "see you at tesco dot com",
+    "5 at tesco dot com", "2 for 1 at boots.com", "arrived at 10.30 at Euston", "order 12345678 at Argos",
+])
+def test_prose_with_at_and_dot_stays(text):
+    assert hide_contact_details(text) == text
+
+
+def test_the_organisations_own_address_in_its_reply_stays():
+    # its rows hide only a customer's personal address (hide_personal_details), as before
+    assert _shown("Email help at shop dot com or see shop.com/help", org=True) == \
+        "Email help at shop dot com or see shop.com/help"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("a dot " * N, "a dot " * N), ("a at b dot " * (N // 5), "a at b dot " * (N // 5)),
+    ("jane at gmail dot " * (N // 9), "jane at gmail dot " * (N // 9)),
+    ("a (at) b [.] " * (N // 6), "a (at) b [.] " * (N // 6)), ("a[at]b[.]" * (N // 4), "a[at]b[.]" * (N // 4)),
+    ("jane at gmail dot com " * (N // 11), "[email] " * (N // 11)),
+])
+def test_email_patterns_on_50_kb_adversarial_text(text, want):
+    assert hide_contact_details(text) == want
+
+
+def test_an_address_after_50_kb_of_dots_is_hidden():
+    out = hide_contact_details("x dot " * N + "at gmail dot com")
+    assert out.endswith("[email]") and "gmail" not in out
