@@ -573,7 +573,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         monitoring day, so nobody can be known to be new or returning), replies_not_in_file
         (messages from the public on the days whose reply count is higher than the replies the
         file holds: an API save without the replies, so "answered" cannot be known for them),
-        org_addressed (None when the organisation wrote in the file; else how many messages
+        public_in_file (messages from the public in the whole file, any day: 0 for an export
+        of the organisation's own posts), org_addressed (None when the organisation wrote in the file; else how many messages
         from the public on the days are a mention, review or private message or name one of its
         handles or names: 0 asks whether the file is about it at all), unknown_authors (messages from the public on the days whose author the data does not
         name – deleted or hidden accounts, or an export without authors – so they are not counted
@@ -933,6 +934,9 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "earlier_data": bool((f["_day"] < chosen[0]).any()),
         "replies_not_in_file": _replies_not_in_file(f, cust),
         "org_in_file": org_in_file,
+        # an export of the organisation's own posts and replies holds no message of the public's
+        # on any day: "nobody wrote" would be wrong, the file just does not have them
+        "public_in_file": int((~f["author_is_org"].astype(bool)).sum()),
         # with no message by the organisation, how many of the public's are to or about it (0:
         # is this file about the organisation at all? a Reddit thread on a personal matter is not)
         "org_addressed": None if org_in_file else _addressing(cust, keep, profile),

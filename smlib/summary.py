@@ -347,6 +347,11 @@ def _overview(res: dict[str, Any], name: str, short: str) -> str:
           f"{_int(h['business_messages'])} written by {short} "
           f"{'themselves' if short != name else 'itself'} and "
           f"{_int(h['customer_messages'])} from the public. ")
+    if not h["customer_messages"] and meta.get("public_in_file", 1) == 0 and h["business_messages"]:
+        # an export of the organisation's own posts and replies: the public's side is not in it
+        return s + (f"This file holds only {_possessive(short)} own messages (an export of its posts "
+                    "and replies), not the public's, so what people wrote to it cannot be counted "
+                    "here: read the comments and replies on each platform.")
     if not h["customer_messages"]:
         return s + f"Nobody from the public wrote to or about {short} on these days."
     unknown = int(meta.get("unknown_authors") or 0)
@@ -409,6 +414,10 @@ def _each_day(res: dict[str, Any]) -> str:
                      f"({_int(r['top_platform_messages'])})")
         verb = "was" if r["messages"] == 1 else "were"
         s = f"On {_day(r['day'], _yr(res))} there {verb} {_plural(r['messages'], 'message')}, {where}. "
+        if not r["by_followers"] and res["meta"].get("public_in_file", 1) == 0:
+            out.append(s + f"All {_int(r['by_business'])} were the business's own."
+                       if r["by_business"] > 1 else s.replace(", on ", " by the business, on ", 1).rstrip())
+            continue
         if not r["by_followers"]:
             out.append(s + f"Nobody from the public wrote; the business sent {_int(r['by_business'])}.")
             continue

@@ -1,0 +1,41 @@
+"""An export of the organisation's own posts is not "nobody from the public wrote" (session 15).
+
+A reviewer's report on @SpotifyCares' outbound tweets said "2,499 written by @SpotifyCares itself
+and 0 from the public. Nobody from the public wrote to or about @SpotifyCares on these days",
+when those 2,499 are replies to the public: the file just does not hold the public's side.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+import smlib
+
+DAYS = ["2024-03-11", "2024-03-12"]
+
+
+def _res(tmp_path, rows):
+    path = tmp_path / "shopco.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    ds = smlib.load(path, org_handles=["@shopco"])
+    return smlib.monitor(smlib.enrich(ds), days=DAYS)
+
+
+def test_a_file_of_only_the_organisations_messages_says_so(tmp_path):
+    rows = [{"id": f"r{i}", "date": f"{d}T09:0{i}:00Z", "author": "@shopco", "text": f"Sorry to hear that {i}",
+             "parent_id": f"x{i}"} for i, d in enumerate(DAYS * 2)]
+    res = _res(tmp_path, rows)
+    assert res["meta"]["public_in_file"] == 0
+    text = smlib.describe_activity(res)
+    assert "Nobody from the public wrote" not in text
+    assert "This file holds only the organisation in shopco.csv's own messages" in text
+    assert "All 2 were the business's own." in text
+
+
+def test_public_silent_on_the_days_but_in_the_file(tmp_path):
+    """Guard: the public wrote on another day, so on these days nobody did."""
+    rows = [{"id": "p1", "date": f"{DAYS[0]}T09:00:00Z", "author": "@shopco", "text": "Sale on"},
+            {"id": "c1", "date": "2024-03-01T09:00:00Z", "author": "@ann", "text": "Where is my parcel"}]
+    res = _res(tmp_path, rows)
+    assert res["meta"]["public_in_file"] == 1
+    assert "Nobody from the public wrote to or about the organisation in shopco.csv on these days." \
+        in smlib.describe_activity(res)
