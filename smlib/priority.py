@@ -457,7 +457,9 @@ def _handled(frame: pd.DataFrame, profile: Profile | None, now: pd.Timestamp,
 
 
 def _repeat_counts(frame: pd.DataFrame, customer: pd.Series, window_hours: float) -> pd.Series:
-    """How many messages the same customer sent on the same platform in the window up to each one."""
+    """How many messages the same customer sent on the same platform, to the same organisation,
+    in the window up to each one (a file about several organisations, such as the airline tweets:
+    a message to United is not a repeat contact with American)."""
     out = pd.Series(0, index=frame.index, dtype="int64")
     if "author_id" not in frame:
         return out
@@ -466,11 +468,13 @@ def _repeat_counts(frame: pd.DataFrame, customer: pd.Series, window_hours: float
     # author column, a deleted account) is nobody in particular, never one repeat customer
     person = handle_key_column(frame["author_id"])
     known = person.notna() & person.ne("").fillna(False).astype(bool)
-    sub = frame.loc[customer & known, ["platform", "created_at"]]
+    sub = frame.loc[customer & known, ["platform", "created_at"] + (["org"] if "org" in frame else [])]
     if sub.empty:
         return out
     win = np.int64(window_hours * 3600 * 1e9)
     keys = sub["platform"].astype(str) + "\x00" + person[sub.index].astype(str)
+    if "org" in sub and sub["org"].nunique(dropna=True) > 1:
+        keys = keys + "\x00" + sub["org"].astype(str)
     times = sub["created_at"].astype("int64").to_numpy()
     res = np.ones(len(sub), dtype=np.int64)            # a customer's only message counts 1
     for pos in keys.groupby(keys, sort=False).indices.values():   # positions, no per-group .loc

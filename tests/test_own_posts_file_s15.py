@@ -39,3 +39,17 @@ def test_public_silent_on_the_days_but_in_the_file(tmp_path):
     assert res["meta"]["public_in_file"] == 1
     assert "Nobody from the public wrote to or about the organisation in shopco.csv on these days." \
         in smlib.describe_activity(res)
+
+
+def test_repeat_contact_counts_one_organisation_at_a_time():
+    """The reviewer: 347 of 3,565 'has contacted the business N times' reasons in the six-airline
+    file came from people writing to more than one airline (15 to American, 3 to United)."""
+    from smlib.priority import _repeat_counts
+    t0 = pd.Timestamp("2024-03-11 09:00", tz="UTC")
+    frame = pd.DataFrame({"author_id": ["ann"] * 4, "platform": ["x"] * 4,
+                          "org": ["united", "american", "united", "american"],
+                          "created_at": [t0 + pd.Timedelta(hours=h) for h in range(4)]})
+    got = _repeat_counts(frame, pd.Series(True, index=frame.index), 48).tolist()
+    assert got == [1, 1, 2, 2]
+    one_org = frame.assign(org="united")   # guard: one organisation, every message counts
+    assert _repeat_counts(one_org, pd.Series(True, index=frame.index), 48).tolist() == [1, 2, 3, 4]
