@@ -229,7 +229,7 @@ def counts_said(counts: dict[str, str] | None, plus: bool = False) -> tuple[str,
     writes a heading instead ("Likes + shares").
 
     >>> counts_said({"likes": "recorded", "shares": "not recorded", "replies": "counted from this file"})
-    ('likes and replies', ' (shares are not recorded in this data; only the replies in this file are counted)')
+    ('likes and replies', ' (shares are not recorded in this data; this data has no reply counts, so only the replies in the file itself are counted)')
     """
     counts = counts or {}
     shown = [c for c in ("likes", "shares", "replies") if counts.get(c) != NOT_RECORDED]
@@ -239,7 +239,7 @@ def counts_said(counts: dict[str, str] | None, plus: bool = False) -> tuple[str,
     notes = ([f"{_listing(missing)} are not recorded in this data"]
              if missing else [])
     if counts.get("replies") == IN_FILE:
-        notes.append("only the replies in this file are counted")
+        notes.append("this data has no reply counts, so only the replies in the file itself are counted")
     what = " + ".join(shown).capitalize() if plus else _listing(shown)
     return what, (f" ({'; '.join(notes)})" if notes else "")
 

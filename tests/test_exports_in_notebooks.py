@@ -45,8 +45,8 @@ def test_no_engagement_counts_in_the_source_is_not_claimed_as_zero():
     res2, text2 = _summary("own_posts_with_likes.csv")
     assert res2["meta"]["engagement_counted"] is True
     # (since session 15 the sentence names only the counts the file records)
-    assert ("2 posts got 0 likes and replies (shares are not recorded in this data; only the "
-            "replies in this file are counted)") in text2
+    assert ("2 posts got 0 likes and replies (shares are not recorded in this data; this data has "
+            "no reply counts, so only the replies in the file itself are counted)") in text2
 
 
 def test_one_day_has_no_busiest_or_most_negative_day():
