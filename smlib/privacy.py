@@ -325,7 +325,18 @@ _NOT_A_HANDLE = frozenset(
     "photo.php permalink.php story.php profile.php login signup help settings messages notifications "
     "r company school jobs feed pulse marketplace gaming business about legal privacy policies terms "
     "tos compose video videos music tag tags discover trending live embed comments submit wiki ads "
-    "media notes l.php".split())
+    "media notes l.php people".split())
+# Facebook's link to a person with no username: "facebook.com/people/Jane-Doe/100064123456789" (their
+# name, then their id as author_id holds it)
+_FB_PEOPLE = re.compile(r"(?<![\w-])((?:facebook|fb)\.com/people/)([^\s/?#<>\"']+)(?:/(\d{5,20})(?!\w))?",
+                        re.IGNORECASE)
+# links whose query names a person: "x.com/intent/user?screen_name=jane", "twitter.com/intent/follow?
+# user_id=12345", "facebook.com/profile.php?id=100064123456789"
+_PERSON_QUERY = re.compile(r"(?<![\w-])((?:x|twitter)\.com/intent/\w{1,20}\?|(?:facebook|fb)\.com/profile\.php\?)"
+                           r"([^\s#<>\"']+)", re.IGNORECASE)
+_PERSON_PARAM = re.compile(r"(?:^|(?<=&))(screen_name|user_id|id)=([^&#\s]+)", re.IGNORECASE)
+
+
 # a word with a digit, "_" or "." inside: the only kind of word looked up as a customer's handle
 # (full-width "＿" and "．", which re does not count as word characters, are "_" and "." here too)
 # (the digit, "_" or "." is checked in code, _token_like: a look-ahead for it read "a" and 50 KB of
@@ -404,6 +415,42 @@ def _written_out(text: str, handles: dict[str, str], names: _Names) -> str:
                     pos = hit.end()
                     break
         text = "".join(out) + text[pos:]
+    return text
+
+
+def _known_alias(slug: str, names: _Names) -> str | None:
+    """The pseudonym of a customer whose full name is ``slug`` written with "-" ("Jane-Doe"), if known."""
+    words = tuple(w for w in slug.split("-") if w)
+    if len(words) < 2:
+        return None
+    want = [w.lower() for w in words]
+    cands = names.get(words[0].lower(), {}).get(_last_key(words), [])
+    return next((alias for ws, alias in cands if [w.lower() for w in ws] == want), None)
+
+
+def _hide_person_links(text: str, org_names: set[str], names: _Names, salt: str) -> str:
+    """Links that name a person outside the first part of their path (:data:`_FB_PEOPLE`,
+    :data:`_PERSON_QUERY`) with that person as their pseudonym, as ``x.com/jane_doe`` is shown:
+    "facebook.com/people/Jane-Doe/1000641…" becomes "facebook.com/people/user-…" (the name and
+    the id are one person: the customer's own pseudonym when their full name is known, else
+    the id's), "?screen_name=jane" becomes "?screen_name=user-…". The organisation's stay."""
+    def people(m: re.Match) -> str:
+        slug, pid = m.group(2), m.group(3)
+        if PSEUDONYM.fullmatch(slug) or {handle_key(slug), handle_key(slug.replace("-", " ")),
+                                         handle_key(pid or "")} & org_names:
+            return m.group(0)
+        return m.group(1) + (_known_alias(slug, names) or pseudonym(pid or slug, salt))
+
+    def param(p: re.Match) -> str:
+        value = p.group(2)
+        if PSEUDONYM.fullmatch(value) or handle_key(value) in org_names:
+            return p.group(0)
+        return f"{p.group(1)}={pseudonym(value, salt)}"
+
+    if "people/" in text.lower():
+        text = _FB_PEOPLE.sub(people, text)
+    if "?" in text:
+        text = _PERSON_QUERY.sub(lambda m: m.group(1) + _PERSON_PARAM.sub(param, m.group(2)), text)
     return text
 
 
@@ -588,7 +635,8 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
     accounts that posted nothing in ``frame``). Every pseudonym is made from
     :func:`handle_key`: a customer who writes as ``@ImogenM84`` and is @mentioned as
     ``@imogenm84`` is one pseudonym (ids are not told apart by platform, as before). A
-    customer's handle in a profile address (``x.com/jane_doe``), written without its "@" (when
+    customer's handle in a profile address (``x.com/jane_doe``; also a link naming them
+    in its query or as Facebook's ``people/Jane-Doe/1000…``, :func:`_hide_person_links`), written without its "@" (when
     it is no ordinary word: it has a digit, ``_`` or ``.``) or their full name (two words or
     more) in any message becomes the same pseudonym, and a first name after a greeting ("Hi
     Liam,", "Thanks Fatima") or a common first name standing on its own ("Patrick on the desk",
@@ -734,6 +782,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
             if "@" in t or "＠" in t:
                 t = _MENTION.sub(_swap, t)
             if "/" in t:
+                t = _hide_person_links(t, org_names, names, salt)
                 t = _PROFILE_URL.sub(_swap_url, t)
                 t = _REDDIT_USER.sub(_swap_reddit, t)
             t = _written_out(t, handles, names)
@@ -767,7 +816,7 @@ def pseudonymise(frame: pd.DataFrame, salt: str = DEFAULT_SALT,
                 if not isinstance(v, str) or not v:
                     return v
                 if "/" in v:
-                    v = _PROFILE_URL.sub(_swap_url, v)
+                    v = _PROFILE_URL.sub(_swap_url, _hide_person_links(v, org_names, names, salt))
                 if id_rx is not None:
                     v = id_rx.sub(lambda m: id_keys.get(m.group(0).lower(), m.group(0)), v)
                 return v

@@ -217,3 +217,66 @@ def test_email_patterns_on_50_kb_adversarial_text(text, want):
 def test_an_address_after_50_kb_of_dots_is_hidden():
     out = hide_contact_details("x dot " * N + "at gmail dot com")
     assert out.endswith("[email]") and "gmail" not in out
+
+
+# ── 3. profile links that name a person ──────────────────────────────────────────────────
+
+PID = "100064123456789"
+
+
+@pytest.mark.parametrize("text, want", [
+    (f"see facebook.com/people/Jane-Doe/{PID} now", f"see facebook.com/people/{pseudonym(PID)} now"),
+    (f"https://www.facebook.com/people/Jane-Doe/{PID}/", f"https://www.facebook.com/people/{pseudonym(PID)}/"),
+    ("m.facebook.com/people/Jane-Doe", f"m.facebook.com/people/{pseudonym('Jane-Doe')}"),
+    (f"facebook.com/profile.php?id={PID}&sk=photos", f"facebook.com/profile.php?id={pseudonym(PID)}&sk=photos"),
+    ("x.com/intent/user?screen_name=jane", f"x.com/intent/user?screen_name={pseudonym('jane')}"),
+    ("https://twitter.com/intent/follow?screen_name=jane_doe&lang=en",
+     f"https://twitter.com/intent/follow?screen_name={pseudonym('jane_doe')}&lang=en"),
+    ("twitter.com/intent/user?user_id=123456&screen_name=JaneD",
+     f"twitter.com/intent/user?user_id={pseudonym('123456')}&screen_name={pseudonym('JaneD')}"),
+    ("instagram.com/jane.doe", f"instagram.com/{pseudonym('jane.doe')}"),        # (hidden before too)
+])
+def test_profile_links_that_name_a_person_are_pseudonymised(text, want):
+    assert _shown(text) == want
+
+
+def test_a_person_link_gets_the_same_pseudonym_as_the_person():
+    f = pd.DataFrame({"author_id": ["jane_doe", "z9", "Shop"], "author_name": ["Jane Doe", "Zed Y", "Shop"],
+                      "author_is_org": [False, False, True],
+                      "text": ["hi", f"it's her: facebook.com/people/Jane-Doe/{PID} and x.com/intent/follow?"
+                                     "screen_name=jane_doe", "ok"]})
+    out = pseudonymise(f)
+    alias = out["author_id"].iloc[0]
+    assert out["text"].iloc[1] == (f"it's her: facebook.com/people/{alias} and "
+                                   f"x.com/intent/follow?screen_name={alias}")
+
+
+def test_person_links_in_id_columns_are_pseudonymised():
+    f = pd.DataFrame({"author_id": ["z9"], "author_name": ["Zed Y"], "author_is_org": [False], "text": ["hi"],
+                      "message_id": [f"https://facebook.com/people/Jane-Doe/{PID}/posts/1"]})
+    assert pseudonymise(f)["message_id"].iloc[0] == f"https://facebook.com/people/{pseudonym(PID)}/posts/1"
+
+
+@pytest.mark.parametrize("text", [
+    "x.com/intent/follow?screen_name=Shop", "facebook.com/people/Shop/123456789", "x.com/Shop/status/1",
+    "https://shop.com/help?id=12345678", "x.com/intent/tweet?text=hi", "facebook.com/groups/123456789",
+    "facebook.com/events/123456789", "https://www.facebook.com/Shop/photos/1", "order 12345678 on 02-03-2026",
+    "see people/jane-doe in the handbook",
+])
+def test_the_organisations_links_and_other_links_stay(text):
+    assert _shown(text) == text
+
+
+def test_person_link_patterns_on_50_kb_adversarial_text():
+    m = N // 10
+    # each match takes "facebook.com" as the name; the next starts after it
+    fb = pseudonym("facebook.com")
+    assert _shown("facebook.com/people/" * m) == f"facebook.com/people/{fb}/people/" * (m // 2)
+    assert _shown("x.com/intent/a?" * m) == "x.com/intent/a?" * m
+    assert _shown("facebook.com/profile.php?" + "id=1&" * m) == \
+        "facebook.com/profile.php?" + f"id={pseudonym('1')}&" * m
+    # a long query hides a person named at its very end, and a long value whole
+    assert _shown("x.com/intent/follow?" + "a=b&" * m + "screen_name=jane") == \
+        "x.com/intent/follow?" + "a=b&" * m + f"screen_name={pseudonym('jane')}"
+    assert _shown("x.com/intent/user?screen_name=" + "j" * 2 * N) == \
+        f"x.com/intent/user?screen_name={pseudonym('j' * 2 * N)}"
