@@ -36,7 +36,7 @@ import pandas as pd
 
 from .errors import DataError
 from .language import not_english_count
-from .strong_language import strong_language_count
+from .strong_language import has_strong_language, strong_language_count
 from .paths import data_file, file_stamp, read_toml
 from .privacy import person_keys
 from .schema import (AGE_BANDS, INTERACTION_COLUMNS, NOT_RECORDED, RECORDED, Dataset, Profile, analysis_frame,
@@ -368,7 +368,8 @@ def _spam_or_scam(frame: pd.DataFrame) -> np.ndarray:
 
 def _examples(frame: pd.DataFrame, n: int = 3, keep: Iterable[str] = (),
               people: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Example messages safe to show learners: pseudonymous authors, inert links.
+    """Example messages safe to show learners: pseudonymous authors, inert links, and messages
+    without strong language (:mod:`smlib.strong_language`) before those with it.
 
     ``keep``: the organisation's own handles, left readable where the text mentions them.
     ``people``: all the messages they were chosen from, so that a customer named in an example
@@ -377,6 +378,12 @@ def _examples(frame: pd.DataFrame, n: int = 3, keep: Iterable[str] = (),
     from .privacy import inert_urls, pseudonymise
     from .stars import shown_text
     cols = ["_day", "platform", "author_id", "author_name", "author_is_org", "text"]
+    if len(frame) > n and "text" in frame.columns:
+        # examples are shown to a class: a message without swearing or slurs is chosen first
+        # when there are enough of them (the order among each kind is kept)
+        strong = has_strong_language(frame["text"])
+        if strong.any():
+            frame = pd.concat([frame[~strong], frame[strong]])
     ex = pseudonymise(frame[cols + (["rating"] if "rating" in frame.columns else [])].head(n),
                       keep=keep, people=people)
     return pd.DataFrame({"day": ex["_day"].to_numpy(),
@@ -821,15 +828,15 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
                                   "the themes module (smlib.add_themes) is not installed yet")
     else:
         lists = _theme_lists(cust["themes"])
-        ex = pd.DataFrame({"theme": lists, "negative": neg.to_numpy(), "unfit": _spam_or_scam(cust),
+        ex = pd.DataFrame({"theme": lists, "negative": neg.to_numpy(), "unfit": _spam_or_scam(cust) | has_strong_language(_text(cust)),
                            "row": range(len(cust))}).explode("theme")
         ex = ex[ex["theme"].notna()]
         if len(ex):
             t = ex.groupby("theme").agg(messages=("row", "nunique"), negative=("negative", "sum"),
                                         first=("row", "min")).reset_index()
             # example: a negative message for mostly-negative themes, else a non-negative one;
-            # never spam or a scam when another message will do ("Check out my page for the
-            # best deals online" was the example of praise)
+            # never spam, a scam or strong language when another message will do ("Check out my
+            # page for the best deals online" was the example of praise)
             for i, r in t.iterrows():
                 g = ex[ex["theme"] == r["theme"]]
                 g = pd.concat([g[~g["unfit"]], g[g["unfit"]]])

@@ -383,6 +383,10 @@ _HIDDEN = re.compile(rf"@?{PSEUDONYM.pattern}|{re.escape(EMAIL_MARK)}|{re.escape
 """A pseudonym or a hidden e-mail address/phone number (:mod:`smlib.privacy`): not a word."""
 
 
+_EXAMPLE_CHARS = 200
+"""Longest example shown for a discovered term (longer ones are cut, ending with "…")."""
+
+
 def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, examples: int = 2,
                     themes=None, text_col: str = "text", customers_only: bool = True,
                     keep: Iterable[str] = ()) -> pd.DataFrame:
@@ -471,7 +475,9 @@ def discover_themes(frame: pd.DataFrame, top: int = 15, min_count: int = 3, exam
         ex = []
         for i in np.flatnonzero(neg):
             if pat.search(lows[i]):
-                ex.append(inert_urls(str(texts[i]))[:200])
+                shown = inert_urls(str(texts[i]))
+                # cut long ones with "…", as the tables say cut messages end
+                ex.append(shown if len(shown) <= _EXAMPLE_CHARS else shown[:_EXAMPLE_CHARS - 1].rstrip() + "…")
                 if len(ex) >= examples:
                     break
         out.append({"term": term, "negative_messages": y1, "other_messages": y2, "z": round(z, 2),

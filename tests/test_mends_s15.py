@@ -53,3 +53,15 @@ def test_a_header_zone_is_said_once(tmp_path, header, zone):
     warnings = smlib.load(path).load_summary["warnings"]
     said = [w for w in warnings if zone in w and ("time zone" in w or "times are" in w)]
     assert said == [f"the date column's name says its times are {zone}; they were read so"], warnings
+
+
+def test_discovered_term_examples_cut_with_an_ellipsis():
+    """'Words that stand out' examples were cut at 200 characters with no '…' (the note under
+    the tables says cut messages end with it)."""
+    import smlib
+    long = "the refund never came " + "and I waited " * 30
+    texts = [long] * 6 + ["lovely staff, thank you"] * 6
+    frame = pd.DataFrame({"text": texts, "sentiment_label": ["negative"] * 6 + ["positive"] * 6})
+    got = smlib.discover_themes(frame, top=5, examples=1)
+    ex = [e for row in got["examples"] for e in row]
+    assert ex and all(len(e) <= 200 for e in ex) and any(e.endswith("…") for e in ex)

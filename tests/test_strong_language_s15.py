@@ -137,3 +137,35 @@ def test_each_notebook_says_it_on_an_export(tmp_path, notebook):
     nb = Path(__file__).parent.parent / "notebooks" / f"{notebook}.ipynb"
     out = run_in(tmp_path, nb, org=str(_csv(tmp_path, swear=True)), days=DAYS, org_handles=["@shopco"])
     assert "Content note: 2 messages from the public on these days contain strong language" in out
+
+
+def test_wtf_and_other_abbreviations_count():
+    assert has_strong_language(["WTF is going on with my order", "stfu", "gtfo"]).tolist() == [True] * 3
+
+
+def test_examples_shown_to_a_class_prefer_messages_without_strong_language(tmp_path):
+    """The reviewer: the example complaint for r/politics was the one that swore. With enough
+    other negative messages, the examples are those without strong language."""
+    rows = []
+    for i, d in enumerate(DAYS):
+        rows.append({"id": f"s{i}", "date": f"{d}T09:00:00Z", "author": f"@angry{i}",
+                     "text": f"Worst fucking service ever, parcel {i} is lost and broken"})
+        for j in range(2):
+            rows.append({"id": f"c{i}{j}", "date": f"{d}T10:0{j}:00Z", "author": f"@p{i}{j}",
+                         "text": f"My parcel {i}{j} is late and the tracking is wrong, very disappointed"})
+    path = tmp_path / "shopco.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    res = smlib.monitor(smlib.enrich(smlib.load(path)), days=DAYS)
+    ex = res["complaint_examples"]["text"].tolist()
+    assert len(ex) == 5 and not any("fucking" in t for t in ex)
+    themes = res["themes"]
+    delivery = themes.set_index("theme").loc["delivery", "example"]   # both kinds are about it
+    assert "fucking" not in delivery
+
+
+def test_the_only_examples_are_still_shown():
+    """Guard: with no other message, a message with strong language is still an example."""
+    import smlib.metrics as m
+    frame = pd.DataFrame({"_day": [None], "platform": ["x"], "author_id": ["a"], "author_name": [None],
+                          "author_is_org": [False], "text": ["what the fuck"]})
+    assert m._examples(frame, 3)["text"].tolist() == ["what the fuck"]
