@@ -64,6 +64,8 @@ class FirstNames:
     names: frozenset[str]
     also_words: frozenset[str]
     rx: re.Pattern
+    not_people: frozenset[str] = frozenset()    # "john lewis": a first name and a word, a shop
+    place_words: frozenset[str] = frozenset()   # "airport": the name before it is a place
 
 
 def _read(path: str, stamp: tuple | None) -> FirstNames:
@@ -86,16 +88,29 @@ def _read(path: str, stamp: tuple | None) -> FirstNames:
             raise DataError(f"{key}: {bad[0]!r} is not a single name (letters, perhaps with - or ')",
                             source=path, field=key)
         lists[key] = frozenset(words)
-    unknown = sorted(set(spec) - {"names", "also_words"})
+    for key, form in (("not_people", r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?: [^\W\d_]+(?:[-'’][^\W\d_]+)*)+"),
+                      ("place_words", r"[^\W\d_]+")):
+        value = spec.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise DataError(f"{key} must be a list of words in quotes", source=path, field=key)
+        words = [" ".join(fold_unicode(v).lower().split()) for v in value]
+        bad = [w for w in words if not re.fullmatch(form, w)]
+        if bad:
+            what = "a first name and the word after it" if key == "not_people" else "one word"
+            raise DataError(f"{key}: {bad[0]!r} is not {what}", source=path, field=key)
+        lists[key] = frozenset(words)
+    known_keys = {"names", "also_words", "not_people", "place_words"}
+    unknown = sorted(set(spec) - known_keys)
     if unknown:
-        raise DataError(f"unknown key(s) {unknown}: the file has only 'names' and 'also_words'",
+        raise DataError(f"unknown key(s) {unknown}: the file has only {sorted(known_keys)}",
                         source=path, field=unknown[0])
     every = sorted(lists["names"] | lists["also_words"], key=len, reverse=True)
     if not every:
-        return FirstNames(frozenset(), frozenset(), re.compile(r"(?!)"))
+        return FirstNames(frozenset(), frozenset(), re.compile(r"(?!)"), lists["not_people"],
+                          lists["place_words"])
     rx = re.compile(r"(?<![\w@＠/.'’-])(" + "|".join(map(re.escape, every)) + r")(?![\w@＠-]|['’](?!s\b)|\.\w)",
                     re.IGNORECASE)
-    return FirstNames(lists["names"], lists["also_words"], rx)
+    return FirstNames(lists["names"], lists["also_words"], rx, lists["not_people"], lists["place_words"])
 
 
 @lru_cache(maxsize=4)
@@ -161,7 +176,11 @@ def _hider(lists: FirstNames, keep: Iterable[str]) -> Callable[[object], object]
     def hide(text: object) -> object:
         if not isinstance(text, str) or not text or not lists.rx.search(twin_text(text)):
             return text
-        return sub_in_twin(lists.rx, swap, text)
+        out = sub_in_twin(lists.rx, swap, text)
+        if NAME_TOKEN not in out or _capitals_everywhere(text):
+            return out
+        # the surname after a hidden first name ("my friend [name] Lloyd") goes with it
+        return _AFTER_TOKEN.sub(lambda m: NAME_TOKEN if _surname(m.group(2), lists) else m.group(0), out)
     return hide
 
 
@@ -195,8 +214,17 @@ def _name_or_word(m: re.Match, lists: FirstNames, keep_l: set[str], long_keep: t
     nxt = _NEXT_WORD.match(s, end)
     if nxt and not re.match(r"[.!?,;:…]", s[end:end + 1]):
         w = nxt.group(1)
-        if w[:1].isupper() or w.lower() in lists.names or w.lower() in lists.also_words:
-            return word            # a full name, a shop or a place: "John Lewis", "Joe's Pizza"
+        wl = fold_unicode(w).lower()
+        if f"{low} {wl}" in lists.not_people or wl in lists.place_words:
+            return word            # a shop, a brand or a place: "John Lewis", "Logan airport"
+        person = (w[:1].isupper() and end == m.end() and low in lists.names
+                  and not _capitals_everywhere(s))
+        if person and _surname(w, lists):
+            return NAME_TOKEN      # a person's full name: "Amy Lloyd" (the surname goes next)
+        if person and _plain_word(w):
+            pass                   # "Thanks Sarah Great service": the rules below decide
+        elif w[:1].isupper() or wl in lists.names or wl in lists.also_words:
+            return word            # a longer name, a shop or a place: "Joe's Pizza", "mary jane"
     before = s[max(0, m.start() - 80):m.start()]
     prev = _PREVIOUS_WORD.search(before)
     p_raw = prev.group(1) if prev else ""
@@ -218,6 +246,42 @@ def _name_or_word(m: re.Match, lists: FirstNames, keep_l: set[str], long_keep: t
     elif word.islower() and (len(word) < 3 or p not in _LOWER_CUES):
         return word                # "toby carvery", "jasmine rice"; but "thanks sarah"
     return NAME_TOKEN
+
+
+_AFTER_TOKEN = re.compile(re.escape(NAME_TOKEN) + r"(\s+)([^\W\d_][\w'’-]*)")
+_DAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december mon tue tues wed thu thur
+thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+
+def _plain_word(word: str) -> bool:
+    """An ordinary English word, a day or a month ("Great", "Tuesday")."""
+    from .language import _english_words
+    wl = fold_unicode(word).lower().replace("’", "'")
+    base = wl[:-2] if wl.endswith("'s") else wl
+    return base in _english_words() or base in _DAYS_MONTHS
+
+
+def _surname(word: str, lists: FirstNames) -> bool:
+    """Could this capitalised word after a first name be the person's surname? It is written
+    with one capital ("Lloyd", "Thomas", not "LLOYD" or "lloyd") and is no ordinary English word,
+    no day or month, no place word and no name that is also a word ("Sarah Great service", "Tom
+    Tuesday", "Amy Grace")."""
+    wl = fold_unicode(word).lower().replace("’", "'")
+    if not (word[:1].isupper() and (len(word) == 1 or not word[1:].isupper()) and len(wl) >= 2):
+        return False
+    base = wl[:-2] if wl.endswith("'s") else wl
+    return not (_plain_word(word) or base in lists.place_words or base in lists.also_words)
+
+
+def _capitals_everywhere(text: str) -> bool:
+    """Is the message Written With Capitals For Every Word (or in CAPITALS)? Then a capital tells
+    nothing about a surname."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    if len(words) < 6:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps >= 0.6 * len(words)
 
 
 _TITLES = frozenset({"st", "saint", "prince", "princess", "king", "queen", "lord", "lady", "sir", "dame"})
