@@ -914,6 +914,11 @@ def _reasons_for(tool: pd.Series, cov: pd.Series, weights: Mapping[str, float]) 
 def _cautions(tool: pd.Series, frame: pd.DataFrame, cov: pd.Series | None = None) -> list[str]:
     """What the recommended tool cannot do, from the organisation's own data (honest D1)."""
     out = []
+    if len(frame) and "author_is_org" in frame.columns and frame["author_is_org"].astype(bool).all():
+        # an export of the organisation's own posts: "sees 100% of the messages" is of its posts
+        out.append("This data holds only the organisation's own posts and replies, so the shares "
+                   "above are of its own messages: how much of what the public writes a tool would "
+                   "see cannot be judged from it.")
     if cov is not None and not pd.isna(cov.get("urgent_total")) and cov["urgent_total"]:
         missed = int(cov["urgent_total"]) - int(cov["urgent_seen"])
         if missed:

@@ -53,3 +53,20 @@ def test_repeat_contact_counts_one_organisation_at_a_time():
     assert got == [1, 1, 2, 2]
     one_org = frame.assign(org="united")   # guard: one organisation, every message counts
     assert _repeat_counts(one_org, pd.Series(True, index=frame.index), 48).tolist() == [1, 2, 3, 4]
+
+
+def test_tool_recommendation_on_own_posts_says_what_its_shares_are_of(tmp_path):
+    """Mastodon outbox: 'It would see 100% of the organisation's messages' rested on the
+    organisation's own posts only; the caution says so."""
+    rows = [{"id": f"r{i}", "date": f"{d}T09:0{i}:00Z", "author": "@shopco", "text": f"New offer {i}",
+             "platform": "facebook"} for i, d in enumerate(DAYS * 2)]
+    path = tmp_path / "shopco.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    ds = smlib.enrich(smlib.load(path, org_handles=["@shopco"]))
+    text = smlib.recommend_tool(ds, days=DAYS).text()
+    assert "holds only the organisation's own posts and replies" in text
+
+
+def test_tool_recommendation_with_the_public_gives_no_such_caution():
+    rec = smlib.recommend_tool(smlib.enrich(smlib.load_sample("northway-rail")))
+    assert "holds only the organisation's own posts" not in rec.text()
