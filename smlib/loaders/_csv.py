@@ -167,6 +167,10 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
     read_cols, read_dtype = (None, tdt) if full else (usecols, dtype)
     if parallel:
         read_cols, read_dtype = None, {**{c: tdt for c in names if c not in usecols}, **dtype}
+    # a hand-typed file may put a space after the separator and then quote a field
+    # (`1, 2026-…, jo, "Hello, where…"`): read so, that quote is a quote (else the comma inside it
+    # splits the text)
+    initial_space = len(data) <= LONG_ROW_CHECK_BYTES and space_before_quote(data, delim)
     if len(data) <= LONG_ROW_CHECK_BYTES:
         stray = stray_quote_line(data, delim)
         if stray is not None:
@@ -189,12 +193,47 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             headless = {"header": None, "names": names} if src.no_header else {}
+            if initial_space and not src.no_header:   # pandas then reads ' date' in the header as 'date'
+                cols = [c.lstrip(" ") for c in cols] if isinstance(cols, list) else cols
+                dt = {c.lstrip(" "): v for c, v in dt.items()} if isinstance(dt, dict) else dt
             # pandas reads a file on disk about a third faster than the same bytes in memory
             frame = pd.read_csv(on_disk or io.BytesIO(data), sep=delim, dtype=dt, usecols=cols,
                                 na_filter=False, encoding=enc, encoding_errors=errors, engine="c",
                                 lineterminator=lineterminator, skiprows=skip, on_bad_lines=bad,
-                                index_col=False, **headless)
+                                index_col=False, skipinitialspace=initial_space, **headless)
         return frame, caught
+
+    def read_wide(errors: str) -> tuple[pd.DataFrame, list[int]]:
+        # The first data row has more fields than the header: pandas (index_col=False) then cuts
+        # every row to the header's width without a word (a stray comma in a first message lost
+        # the rest of every long row). So every field is read and a row whose extra fields hold
+        # something is left out and listed, as pandas lists a later long row; a row whose extra
+        # fields are empty (a separator at the end of the line) loses nothing and is kept.
+        import numpy as np
+        header = list(names) if names else read_header(src)
+        nl = b"\r" if lineterminator == "\r" else b"\n"
+        starts = record_lines(data, delim, nl)
+        width = max(len(header), int(starts[1].max()) if len(starts[1]) else 0)
+        cols = [f"\x00{i}" for i in range(width)]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            frame = pd.read_csv(on_disk or io.BytesIO(data), sep=delim, dtype=tdt, header=None, names=cols,
+                                na_filter=False, encoding=enc, encoding_errors=errors, engine="c",
+                                lineterminator=lineterminator, index_col=False, skipinitialspace=initial_space,
+                                skiprows=(skip or 0) + (0 if src.no_header else 1))
+        extra = np.zeros(len(frame), dtype=bool)
+        for c in cols[len(header):]:
+            v = frame[c]
+            extra |= (v.notna() & (v.astype("str").str.strip() != "")).to_numpy(dtype=bool, na_value=False)
+        lines = starts[0][(skip or 0) + (0 if src.no_header else 1):]
+        rows = np.flatnonzero(extra)
+        if len(lines) == len(frame):
+            bad = [int(lines[k]) for k in rows]
+        else:   # a blank or odd line the count did not foresee: numbered as if one line a row
+            bad = [int(k) + src.skip_lines + (1 if src.no_header else 2) for k in rows]
+        frame = frame.loc[~extra, cols[:len(header)]].reset_index(drop=True)
+        frame.columns = header
+        return frame, bad
 
     try:
         errors = "strict"
@@ -203,18 +242,22 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
         except UnicodeDecodeError:  # a forced encoding that does not fit every byte
             errors = "replace"
             df, caught = read(errors)
+        wide = None
+        if any(_CUT_TO_HEADER in str(w.message) for w in caught):
+            df, wide = read_wide(errors)
         # Number columns that pandas read as decimals ('1.234') are read again as text: only the
         # text says whether '1.234' is one thousand two hundred and thirty-four (a German or
         # French spreadsheet) or a decimal, and that is decided from the whole column later
         # (tabular.count_text). Whole-number columns (the usual case) cost nothing.
         floats = [c for c in df.columns if df[c].dtype.kind == "f" and (not parallel or c in usecols)] \
-            if read_cols is not None or parallel else []
+            if (read_cols is not None or parallel) and wide is None else []
         if floats:
             again, _ = read(errors, floats, tdt)
             if len(again) == len(df):
                 for c in floats:
                     df[c] = again[c]
-        src.bad_lines = [int(n) for w in caught for n in _SKIPPED.findall(str(w.message))]
+        src.bad_lines = wide if wide is not None else \
+            [int(n) for w in caught for n in _SKIPPED.findall(str(w.message))]
         raw = [str(c) for c in df.columns]
         # the header's names cleaned as a whole, so a reader of only some columns gets the same
         # names as :func:`clean_headers` gives the caller for the full header
@@ -223,7 +266,7 @@ def read_delimited(src: Source, usecols: list[str] | None = None,
             df.columns = [rename[c] for c in raw]
         else:
             df.columns = clean_headers(raw)
-        if full or parallel:
+        if (full or parallel or wide is not None) and usecols is not None:
             wanted = {rename.get(str(u), clean_headers([u])[0]) for u in usecols}
             df = df[[c for c in df.columns if c in wanted]]
     except pd.errors.EmptyDataError:
@@ -339,6 +382,8 @@ LONG_ROW_CHECK_BYTES = 64 * 1024 * 1024
 """Files up to this size are checked for rows with more fields than the header (see
 :func:`has_long_rows`); bigger ones skip the check (it would cost ~0.3 s per 100 MB)."""
 _SKIPPED = re.compile(r"Skipping line (\d+)")
+_CUT_TO_HEADER = "does not match length of data"
+"""pandas' warning when the first data row is longer than the header and it cut every row."""
 _TOO_MANY_FIELDS = re.compile(r"Expected \d+ fields in line \d+, saw \d+")
 
 
@@ -362,6 +407,57 @@ def has_long_rows(data: bytes, delim: str, n_fields: int, newline: bytes = b"\n"
     ends = np.flatnonzero((a == newline[0]) & outside)
     per_line = np.diff(np.searchsorted(seps, np.concatenate(([0], ends, [len(a)]))))
     return bool((per_line > n_fields - 1).any())
+
+
+def record_lines(data: bytes, delim: str, newline: bytes = b"\n") -> tuple:
+    r"""(first line number, number of fields) of each record of the file that is not blank,
+    header included: records split at line ends outside double quotes, fields counted by the
+    separators outside quotes, with numpy (no Python per row). Line numbers start at 1 and count
+    every line, also those inside quoted text, as pandas numbers lines.
+
+    >>> [a.tolist() for a in record_lines(b'a,b\n"x\ny",1,2\n\n3,4\n', ",")]
+    [[1, 2, 5], [2, 3, 2]]
+    """
+    import numpy as np
+    a = np.frombuffer(data, dtype=np.uint8)
+    quote = a == ord('"')
+    outside = np.bitwise_xor.accumulate(quote.view(np.uint8)) == 0 if quote.any() else np.ones(len(a), bool)
+    is_nl = a == newline[0]
+    ends = np.flatnonzero(is_nl & outside)
+    starts = np.concatenate(([0], ends + 1))
+    stops = np.concatenate((ends, [len(a)]))
+    seps = np.flatnonzero((a == ord(delim)) & outside) if len(delim) == 1 else np.array([], dtype=np.int64)
+    fields = np.diff(np.searchsorted(seps, np.concatenate(([0], stops)))) + 1
+    length = stops - starts
+    crlf = (length == 1) & (a[np.minimum(starts, max(len(a) - 1, 0))] == ord("\r")) if len(a) else length > 0
+    keep = (length > 0) & ~crlf
+    line = np.searchsorted(np.flatnonzero(is_nl), starts) + 1
+    return line[keep], fields[keep]
+
+
+def space_before_quote(data: bytes, delim: str) -> bool:
+    r"""Does a field open with spaces and then a double quote (``1, 2026-11-25, jo, "Hello, where…"``,
+    as people type CSV by hand)? Such a file is read with pandas' ``skipinitialspace``, so that the
+    quote is a quote and a separator inside it stays in the text. Only quotes that open a field
+    (an even number of quotes before them) after a separator or a line start count, not ``say "hi"``
+    inside text.
+
+    >>> space_before_quote(b'a,b\n1, "x, y"\n', ","), space_before_quote(b'a,b\n1,say "hi"\n', ",")
+    (True, False)
+    """
+    import numpy as np
+    if len(delim) != 1 or b' "' not in data:
+        return False
+    a = np.frombuffer(data, dtype=np.uint8)
+    opening = np.flatnonzero(a == ord('"'))[0::2]
+    opening = opening[opening > 0]
+    for i in opening[a[opening - 1] == ord(" ")][:1000].tolist():
+        j = i - 1
+        while j >= 0 and a[j] == ord(" "):
+            j -= 1
+        if j < 0 or a[j] in (ord(delim), ord("\n"), ord("\r")):
+            return True
+    return False
 
 
 def stray_quote_line(data: bytes, delim: str) -> int | None:

@@ -46,7 +46,7 @@ from ..errors import DataError
 from ..schema import FALSE_WORDS, INTERACTION_COLUMNS, KINDS, TRUE_WORDS, duplicated_ids
 from ..stars import not_whole_stars, read_stars
 from ._options import Options
-from ._rows import any_contains, as_str, clean_ids
+from ._rows import Joined, any_contains, as_str, clean_ids
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     # English first, then French, German, Spanish, Italian, Dutch and Portuguese (one line each,
@@ -129,21 +129,21 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "netwerk", "kanaal",
                  "rede_social"),
     "kind": ("kind", "type", "message_type"),
-    "likes": ("likes", "like_count", "reactions", "favorites", "favourites", "favorite_count", "digg_count", "vote_count",
+    "likes": ("likes", "like", "like_count", "reactions", "favorites", "favourites", "favorite_count", "digg_count", "vote_count",
               "j_aime", "mentions_j_aime", "reactions_j_aime",
               "gefallt_mir", "gefallt_mir_angaben", "reaktionen",
               "me_gusta", "reacciones",
               "mi_piace", "reazioni",
               "vind_ik_leuks", "vind_ik_leuk",
               "curtidas", "gostos", "reacoes"),
-    "shares": ("shares", "share_count", "retweets", "retweet_count", "reposts", "boosts",
+    "shares": ("shares", "share", "share_count", "retweets", "retweet_count", "reposts", "repost_count", "boosts",
                "partages",
                "geteilt", "mal_geteilt",
                "compartidos", "veces_compartido",
                "condivisioni",
                "gedeeld", "keer_gedeeld",
                "compartilhamentos", "partilhas"),
-    "replies": ("replies", "reply_count", "comments_count", "num_comments", "comments",
+    "replies": ("replies", "reply_count", "comments_count", "comment_count", "num_comments", "comments",
                 "reponses", "commentaires",
                 "antworten", "kommentare",
                 "respuestas", "comentarios",
@@ -561,6 +561,15 @@ def resolve_columns(headers: list[str], columns: dict[str, str] | None, source: 
         tz = next((h for h in headers if {_plain_key(h), _key(h)} & _ZONE_COLUMN and h not in used), None)
         if tz is not None:
             mapping["_tz"] = tz
+    # the next guesses for the text and the date, read too: the first guess may hold something
+    # else (a count named "comment", LinkedIn's "2w"); parse decides from the cells
+    for fld, n in (("text", 1), ("created_at", 3)):
+        if fld in mapping and not (columns and fld in columns) and (fld != "created_at" or "_time" not in mapping):
+            for k in range(n):
+                alt = guess_columns([h for h in headers if h not in mapping.values()]).get(fld)
+                if alt is None:
+                    break
+                mapping[f"_{fld}_alt{k}"] = alt
     missing = [f for f in required if f not in mapping]
     if missing:
         what = " and ".join(f"'{m}' ({INTERACTION_COLUMNS[m][2]})" for m in missing)
@@ -937,6 +946,10 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
             opts.tracker.warnings.append(
                 f"the platform was read from the web addresses in column '{col}' (e.g. "
                 f"{', '.join(sorted(set(out['platform'].dropna())))}); pass platform= if that is wrong")
+    alts = {k: mapping.pop(k) for k in [k for k in mapping if "_alt" in k and k.startswith(("_text_", "_created_at_"))]}
+    if alts:
+        out = _better_guess(out.drop(columns=list(alts)), mapping, {k: out[k] for k in alts}, alts,
+                            opts.tracker.warnings)
     if "_title" in out.columns:
         out = _title_for_text(out, mapping, opts.tracker.warnings)
     zone = header_zone(mapping)
@@ -948,6 +961,9 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
     for fld in ("message_id", "parent_id", "thread_id"):
         if fld in out.columns:
             out[fld] = clean_ids(out[fld])
+    for fld in ("author_id", "author_name"):   # ' MyBrand ' is MyBrand, as ids are read
+        if fld in out.columns and not pd.api.types.is_numeric_dtype(out[fld].dtype):
+            out[fld] = _trimmed(out[fld])
     if "message_id" in guessed:
         ids = out["message_id"]
         given = ids[ids.notna() & (ids.astype("str").str.strip() != "")]
@@ -1054,8 +1070,111 @@ def parse(df: pd.DataFrame, opts: Options, mapping: dict[str, str] | None = None
         out["org"] = out["org"].astype("str").str.strip()
     if "rating" in out.columns and out["rating"].notna().any():
         out = _reviews(out, mapping, opts)
+    _repeated_headers(headers, mapping, opts.tracker.warnings)
     opts.tracker.info["columns_used"] = dict(mapping)
     return out.reset_index(drop=True)
+
+
+def _trimmed(s: pd.Series) -> pd.Series:
+    """The column without white space around its values, when a value starts or ends with a space
+    (as :func:`smlib.loaders._rows.clean_ids` decides for ids): one scan first, so a clean column
+    costs no per-row work."""
+    j = Joined(s)
+    if j.starts(" ") or j.ends(" "):
+        return as_str(s).str.strip()
+    return s
+
+
+_RE_REPEATED = re.compile(r"^(.*)\.(\d+)$")
+
+
+def _repeated_headers(headers: list[str], mapping: dict[str, str], warnings: list[str]) -> None:
+    """Warn when a column used is one of several with the same name (``date`` twice: pandas and
+    :func:`smlib.loaders._csv.clean_headers` call the second ``date.1``), saying which was used."""
+    copies: dict[str, list[str]] = {}
+    for h in headers:
+        m = _RE_REPEATED.match(h)
+        if m and m.group(1) in headers:
+            copies.setdefault(m.group(1), []).append(h)
+    for fld, col in mapping.items():
+        if fld.startswith("_") and fld not in ("_time", "_tz"):
+            continue
+        m = _RE_REPEATED.match(col)
+        base = col if col in copies else (m.group(1) if m and m.group(1) in copies else None)
+        if base is None:
+            continue
+        same = [base] + copies[base]
+        which = "the first" if col == base else f"copy number {same.index(col) + 1} ('{col}')"
+        other = next(h for h in same if h != col)
+        warnings.append(f"the file has {len(same)} columns named '{base}'; {which} was used for {fld}. If "
+                        f"another is meant, name it: columns={{'{fld}': '{other}'}} (or its position, 0 = the "
+                        "first column)")
+
+
+_COMMENT_WORDS = {"comment", "commentaire", "kommentar", "comentario", "commento", "reactie"}
+"""Names of a text column that, holding numbers, count comments (Facebook's ``comment``)."""
+
+
+def _sample(col: pd.Series, n: int = 200) -> pd.Series:
+    """The first ``n`` values given (not blank), stripped, as text."""
+    t = as_str(col.head(5 * n)).str.strip()
+    return t[t.notna() & (t != "")].head(n)
+
+
+def _better_guess(out: pd.DataFrame, mapping: dict[str, str], cols: dict[str, pd.Series],
+                  alts: dict[str, str], warnings: list[str]) -> pd.DataFrame:
+    """Take the next guessed column for the text or the date when the first holds something else:
+    a text column of whole numbers only (a count named ``comment``, as Facebook's post metrics
+    name it) when another text column holds words; a date column whose values do not read as
+    dates (LinkedIn scrapers' ``postDate`` of ``2w``) when another does (one sharing a word with it,
+    ``postTimestamp``, first). Only the first 200 values are looked at, once per load."""
+    text_alts = [k for k in alts if k.startswith("_text_")]
+    if text_alts and "text" in out.columns:
+        said = _sample(out["text"])
+        if len(said) and bool(said.str.fullmatch(r"\d+").fillna(False).all()):
+            for k in text_alts:
+                words = _sample(cols[k])
+                if len(words) and words.str.contains(r"[^\W\d_]", regex=True).fillna(False).mean() >= 0.5:
+                    old = mapping["text"]
+                    note = ""
+                    if _plain_key(old) in _COMMENT_WORDS and "replies" not in out.columns:
+                        out["replies"] = out["text"]
+                        mapping["replies"] = old
+                        note = f", and '{old}' was read as the number of replies"
+                    warnings.append(f"column '{old}' holds only whole numbers (e.g. {said.iloc[0]!r}), not "
+                                    f"words, so the text was taken from '{alts[k]}'{note}")
+                    out["text"] = cols[k]
+                    mapping["text"] = alts[k]
+                    break
+    date_alts = [k for k in alts if k.startswith("_created_at_")]
+    if date_alts and "created_at" in out.columns:
+        said = _sample(out["created_at"])
+        if len(said) and sum(_looks_dated(v) for v in said.head(50)) * 5 < 4 * len(said.head(50)) \
+                and _dated(said) < 0.5:
+            mine = _words(mapping["created_at"]) - _DATE_WORDS
+            order = sorted(date_alts, key=lambda k: not (_words(alts[k]) - _DATE_WORDS) & mine)
+            for k in order:
+                vals = _sample(cols[k])
+                if len(vals) and _dated(vals) >= 0.8:
+                    warnings.append(f"column '{mapping['created_at']}' does not hold dates (e.g. "
+                                    f"{said.iloc[0]!r}), so the dates were taken from '{alts[k]}'; name the "
+                                    "date column with columns={'created_at': ...} if that is wrong")
+                    out["created_at"] = cols[k]
+                    mapping["created_at"] = alts[k]
+                    break
+    return out
+
+
+_DATE_WORDS = {"date", "time", "timestamp", "datetime", "at", "on", "created", "posted", "published",
+               "sent", "day", "datum", "fecha", "data", "heure", "hora", "ora", "zeit", "tijd"}
+
+
+def _dated(vals: pd.Series) -> float:
+    """The share of these values that read as dates (relative ones such as ``2w`` do not)."""
+    from ._time import to_utc
+    with np.errstate(all="ignore"):
+        when = to_utc(pd.Series(vals.to_numpy(dtype=object), dtype="str"), [])[0]
+    return float(when.notna().mean()) if len(when) else 0.0
 
 
 def _reviews(out: pd.DataFrame, mapping: dict[str, str], opts: Options) -> pd.DataFrame:
