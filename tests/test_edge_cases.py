@@ -314,8 +314,10 @@ def test_describe_activity(name):
 @pytest.mark.parametrize("name, phrase", [
     ("one_row", "There was 1 message in total"),
     ("one_row", "the data starts on the first monitoring day, so we cannot tell who had been in touch before"),
-    ("only_org", "Nobody from the public wrote to or about @Acme on these days."),
-    ("only_org", "Nobody from the public wrote; the business sent 2."),
+    # (since session 15 a file with no message from the public on any day is said to hold only
+    # the organisation's own messages, not "nobody from the public wrote")
+    ("only_org", "This file holds only @Acme's own messages (an export of its posts and replies)"),
+    ("only_org", "All 2 were the business's own."),
     ("audience_counts_nobody", "count nobody in them"),
     ("audience_counts_nobody", "The age-group insights count nobody"),
     ("followers_drop_to_zero", "0 followers across these platforms, 100 fewer than on the first day (down 100.0%)"),
