@@ -177,7 +177,20 @@ def _text(frame: pd.DataFrame) -> pd.Series:
 
 # ----------------------------------------------------------------------------- days & platforms
 def _tz(dataset: Dataset) -> str:
-    return dataset.profile.timezone if dataset.profile is not None else "UTC"
+    """The analysis clock: the profile's zone; else the zone the loader read local times in
+    (``load_summary["timezone"]``: ``timezone=`` or a header such as ``Date (PST)``), so that
+    ``2026-07-01`` loaded with ``timezone="Europe/London"`` counts on 1 July; else UTC."""
+    if dataset.profile is not None:
+        return dataset.profile.timezone
+    summary = dataset.load_summary if isinstance(dataset.load_summary, dict) else {}
+    given = summary.get("timezone")
+    if isinstance(given, str) and given.strip():
+        try:
+            pd.Timestamp(0, tz="UTC").tz_convert(given)   # a zone pandas knows, else UTC
+            return given
+        except Exception:  # noqa: BLE001 - an unknown zone in a hand-made summary
+            pass
+    return "UTC"
 
 
 def _local(frame: pd.DataFrame, tz: str) -> pd.Series:

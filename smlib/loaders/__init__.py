@@ -502,6 +502,8 @@ def load(path: str | Path, org: str | None = None, format: str = "auto",
         if opts.zone and local_tz == opts.zone:   # said once, with the reason
             summary["warnings"] = [w for w in summary["warnings"]
                                    if w not in (UTC_ASSUMED, local_assumed(opts.zone))]
+        if local_tz:   # timezone=, the date column's name or the profile: the analyses' clock too
+            summary["timezone"] = local_tz
     except DataError:
         raise
     except RecursionError:

@@ -29,9 +29,14 @@ _RE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(
 _RE_SLASH = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})")
 """Day and month as numbers before a year, with slashes, dots or dashes (05/01/2026, 05.01.2026,
 05-01-2026: Dutch, Danish and Indian spreadsheets use dashes): their order is worked out for the
-whole column (:func:`_dayfirst`), never value by value."""
+whole column (:func:`_column_order`), never value by value."""
 _RE_TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.h]\d{2}([:.]\d{2})?\s*([ap]\.?m\.?)?\s*$", re.I)
-_NAIVE_TZ = re.compile(r"(Z|[+-]\d{2}:?\d{2}|UTC|GMT)\s*$")
+_ZONE_AT_END = (r"(?:\d\s?Z|\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?\s*[+-]\d\d?(?::?\d\d)?"
+                r"(?:\s+\d{4})?|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)\s*$")
+"""A date's own zone at its end: ``Z``, an offset after the time (``10:00:00+01:00``,
+``11:35:52 -0800``, Twitter's ``+0000 2017``), ``UTC``/``GMT``. An offset must follow a time, so
+the year of ``05-01-2026`` is no offset. Written for RE2 too (no look-arounds): Arrow runs it."""
+_NAIVE_TZ = re.compile(_ZONE_AT_END)
 ZONE_WORDS = {"UTC": 0, "GMT": 0, "BST": 60, "WET": 0, "WEST": 60, "CET": 60, "CEST": 120, "EET": 120,
               "EEST": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
               "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "AWST": 480,
@@ -316,7 +321,7 @@ def _arrow_iso(values: pd.Series) -> pd.Series | None:
     return None
 
 
-def _parse(values: pd.Series, kind: str, dayfirst: bool) -> pd.Series:
+def _parse(values: pd.Series, kind: str, dayfirst: bool, fast_tried: bool = False) -> pd.Series:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if kind == "epoch":
@@ -329,7 +334,7 @@ def _parse(values: pd.Series, kind: str, dayfirst: bool) -> pd.Series:
                 return fast
             return pd.to_datetime(values, format=_TWITTER, utc=True, errors="coerce")
         if kind == "iso":
-            fast = _iso_fast(values)
+            fast = None if fast_tried else _iso_fast(values)
             if fast is not None:
                 return fast
             return pd.to_datetime(values, format="ISO8601", utc=True, errors="coerce")
@@ -357,34 +362,92 @@ def _kind_of(sample: list[str]) -> str:
     return best if votes[best] >= max(1, len(sample) // 2) else "mixed"
 
 
-def _dayfirst(sample: list[str]) -> tuple[bool, bool]:
-    """(dayfirst, guessed) for slash dates like 05/01/2026.
+def _arrow_of(s: pd.Series):
+    """The Arrow array behind a pyarrow-backed text column (None otherwise): its regex functions
+    (RE2, in C++) are many times faster than pandas' ``.str`` methods on it."""
+    from ._rows import is_arrow_text
+    if not is_arrow_text(s) or not hasattr(s.array, "_pa_array"):
+        return None
+    import pyarrow as pa
+    return pa.chunked_array(s.array._pa_array)
 
-    A first field above 12 proves day first; a second field above 12 proves month first.
-    Dates written with dots (05.03.2024) are day first. Otherwise the field that changes more
-    is taken as the day (messages over a few days share the month), and with no difference at
-    all day first is assumed (UK) - ``guessed`` is True in these last two cases so the caller
-    can warn."""
-    first_big = second_big = False
-    firsts, seconds = set(), set()
-    dots = slashes = 0
-    for v in sample:
-        m = _RE_SLASH.match(v)
-        if m:
-            a, b = int(m.group(1)), int(m.group(3))
-            first_big |= a > 12
-            second_big |= b > 12
-            firsts.add(a)
-            seconds.add(b)
-            dots += m.group(2) == "."
-            slashes += m.group(2) != "."
-    if first_big != second_big:
-        return first_big, False
-    if dots and not slashes:
-        return True, False   # 05.03.2024 is day first wherever dots are used (Germany, Norway, …)
-    if len(seconds) > len(firsts):
-        return False, True
-    return True, True
+
+def _matches(s: pd.Series, pattern: str) -> np.ndarray:
+    """Whether each value of a text column contains ``pattern`` (RE2-compatible), as booleans."""
+    arr = _arrow_of(s)
+    if arr is not None:
+        import pyarrow.compute as pc
+        try:
+            return np.asarray(pc.fill_null(pc.match_substring_regex(arr, pattern), False), dtype=bool)
+        except Exception:   # noqa: BLE001 - an Arrow without RE2: pandas below
+            pass
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # "has match groups": only whether it matches counts
+        return s.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool, na_value=False)
+
+
+_SLASH_FIELDS = r"^\s*(?P<a>\d{1,2})(?P<s1>[/.-])(?P<b>\d{1,2})(?P<s2>[/.-])\d{2,4}"
+
+
+def _slash_fields(s: pd.Series) -> pd.DataFrame:
+    """The day/month fields of the slash (dot, dash) dates among the *distinct* values of a text
+    column: numbers a and b and the separator, one row per distinct date (indexed by the row of
+    its first appearance, in the column's order)."""
+    u = s.dropna().drop_duplicates()
+    arr = _arrow_of(u)
+    if arr is not None:
+        import pyarrow.compute as pc
+        parts = pc.extract_regex(arr, _SLASH_FIELDS).combine_chunks()
+        got = pd.DataFrame({k: parts.field(k).to_numpy(zero_copy_only=False) for k in ("a", "s1", "b", "s2")},
+                           index=u.index)
+        got = got[np.asarray(parts.is_valid(), dtype=bool)]   # no match: a null struct of "" fields
+    else:
+        got = u.astype(str).str.extract(_SLASH_FIELDS)
+    got = got[got["a"].notna() & (got["s1"] == got["s2"])]
+    return pd.DataFrame({"a": pd.to_numeric(got["a"]).astype(int), "b": pd.to_numeric(got["b"]).astype(int),
+                         "sep": got["s1"]}, index=got.index)
+
+
+def _column_order(s: pd.Series) -> tuple[bool, bool, str, list]:
+    """(dayfirst, guessed, why, examples) for the slash dates of a whole column (05/01/2026),
+    from every distinct value, so that a proof anywhere decides (a busy first day of
+    ``11/05/2026`` followed by ``11/13/2026`` is month first). ``why`` says which decided, for the warning: "proof", "dots", "changes" (the field that
+    changes more is the day), "no clue" (UK order), or "both" (some dates can only be day first
+    and others only month first: the side more dates prove is used, and pandas reads the others
+    their only way). ``examples``: row labels of a slash date (and, for "both", one of each).
+
+    A first field above 12 proves day first, a second above 12 month first; dates written with
+    dots (05.03.2024) are day first; otherwise the field that changes more is the day (messages
+    over a few days share their month), and with no difference the UK order (day first)."""
+    f = _slash_fields(s)
+    if f.empty:
+        return True, False, "none", []
+    big_a, big_b = (f["a"] > 12).to_numpy(), (f["b"] > 12).to_numpy()
+    if big_a.any() and big_b.any():
+        return int(big_a.sum()) >= int(big_b.sum()), True, "both", [f.index[big_a][0], f.index[big_b][0]]
+    if big_a.any() or big_b.any():
+        return bool(big_a.any()), False, "proof", []
+    if (f["sep"] == ".").all():
+        return True, False, "dots", []   # 05.03.2024 is day first wherever dots are used
+    na, nb = f["a"].nunique(), f["b"].nunique()
+    return nb <= na, True, "changes" if na != nb else "no clue", [f.index[0]]
+
+
+def _warn_order(warn: list[str], values: pd.Series, order: tuple[bool, bool, str, list]) -> None:
+    """Say that the day/month order was a guess, and why (examples as the file writes them)."""
+    dayfirst, _, why, rows = order
+    shown = [str(values.loc[r]).strip() for r in rows]
+    read = "day first (UK order)" if dayfirst else "month first (US order)"
+    if why == "both":
+        warn.append(f"the date column mixes two orders: {shown[0]!r} can only be day/month and {shown[1]!r} "
+                    f"only month/day; dates that could be either were read {read}, as more dates prove it, "
+                    "and the others their only way. Save the dates as 2026-01-05 if that is wrong")
+        return
+    because = ("as nothing in the file tells the order" if why == "no clue" else
+               f"because the {'first' if dayfirst else 'second'} field changes more across the file (so it "
+               "is the day)")
+    warn.append(f"dates like {shown[0]!r} could be day/month or month/day; they were read {read}, {because}. "
+                "Save the dates as 2026-01-05 if that is wrong")
 
 
 _RE_SERIAL = re.compile(r"^\s*\d{5}(\.\d+)?\s*$")
@@ -561,7 +624,6 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
     sample = [x.strip() for x in picks if isinstance(x, str) and x.strip()][:200]
     if not sample:
         sample = [str(x).strip() for x in s.dropna().head(5000) if str(x).strip()][:200]
-    shown = sample   # as the file writes them, for messages
     if _kind_of(sample) == "mixed":
         if any(_RE_LOCAL_DATE.search(v) for v in sample):
             s = _delocalise(s)   # "12 mars 2024", "3. März 2024": month names in English
@@ -583,11 +645,16 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
         blank = (s.isna() | (s.str.strip() == "")).astype(bool)
         return _excel_serial(num, warn, local_tz, example=serials[0], row_zones=row_zones), blank
     kind = _kind_of(sample)
-    dayfirst, ambiguous = _dayfirst(sample)
+    # day/month order from every distinct value of the column, so that a proof anywhere decides
+    # (a busy first day hid it from a sample); only slash dates need it, and they are read "mixed"
+    order = _column_order(s) if kind == "mixed" else None
     out = _arrow_iso(s) if kind == "iso" else None
-    strict = out is not None     # Arrow's ISO reader reads no words; pandas' readers do
+    strict = uniform = out is not None     # Arrow's ISO reader reads no words; pandas' readers do
+    if out is None and kind == "iso":
+        out = _iso_fast(s)
+        uniform = out is not None   # Arrow's and this reader's values share one layout: all zoned or none
     if out is None:
-        out = _parse(s, kind, dayfirst)
+        out = _parse(s, kind, order[0] if order else True, fast_tried=kind == "iso")
     failed = out.isna().to_numpy()
     blank = pd.Series(False, index=s.index)
     if not strict or failed.any():
@@ -599,6 +666,18 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
             out[words] = pd.NaT
             s = s.where(~words, "\x00")     # and no second pass reads them either
             failed = out.isna().to_numpy()
+    # which dates were written without a zone, value by value (a date's own zone always wins):
+    # free when one fast reader read them all (one layout), a vectorised regex otherwise
+    first = ~failed
+    if kind in ("epoch", "twitter") or not first.any():
+        naive = np.zeros(len(s), dtype=bool)
+    elif uniform:
+        naive = first if not _NAIVE_TZ.search(str(s.iloc[int(np.argmax(first))]).strip()) else \
+            np.zeros(len(s), dtype=bool)
+    else:
+        naive = first & ~(_matches(s, _ZONE_AT_END) | _matches(s, _RE_EPOCH.pattern) |
+                          _matches(s, _RE_TWITTER.pattern))
+    naive = pd.Series(naive, index=s.index)
     if failed.any():
         # only the rows the fast format missed: blank ones are "missing"; the rest get a second
         # pass in the other formats (spaces trimmed)
@@ -607,40 +686,34 @@ def to_utc(values: pd.Series, warn: list[str] | None = None,
         blank[rest.index[empty]] = True
         rest = rest[~empty]
         out = _ns_utc(out)  # one unit, so later passes can fill it in
+        if order is None and not rest.empty:   # every slash date of the column is among these
+            order = _column_order(rest)
         for other in ("iso", "twitter", "epoch", "mixed"):
             if other == kind or rest.empty:
                 continue
-            again = _ns_utc(_parse(rest, other, dayfirst))
+            again = _ns_utc(_parse(rest, other, order[0] if order else True))
             ok = again.notna().to_numpy()
             out[rest.index[ok]] = again[ok]
+            if other in ("iso", "mixed") and ok.any():
+                got = rest[ok]
+                naive[got.index] = ~(_matches(got, _ZONE_AT_END) | _matches(got, _RE_EPOCH.pattern))
             rest = rest[~ok]
-    if warn is not None:
-        if ambiguous and any(_RE_SLASH.match(x) for x in sample):
-            ex = next(x for x, y in zip(shown, sample) if _RE_SLASH.match(y))
-            order = "day first (UK order)" if dayfirst else "month first (US order)"
-            warn.append(f"dates like {ex!r} could be day/month or month/day; they were read {order}, "
-                        "because that field changes more (or, with no clue, the UK order). Save the "
-                        "dates as 2026-01-05 if that is wrong")
+    if warn is not None and order is not None and order[1]:
+        _warn_order(warn, values, order)
     out = _ns_utc(out)
-    tz_sample = [v for v in sample if not (_RE_EPOCH.match(v) or _RE_TWITTER.match(v))]
-    zoned = [bool(_NAIVE_TZ.search(v)) for v in tz_sample]
-    if tz_sample and kind in ("iso", "mixed") and not any(zoned):
+    parsed = out.notna().to_numpy()
+    naive = naive.to_numpy(dtype=bool) & parsed
+    if naive.any() and naive.sum() == parsed.sum():
         out = _naive_to_utc(out, local_tz, row_zones, warn)
-    elif tz_sample and not all(zoned):
+    elif naive.any():
         # some dates carry a zone and some do not: only those without one are local clock times
-        # (rare, so the row-by-row look costs nothing in the usual files)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")   # "has match groups": only whether it matches counts
-            naive = ~(s.str.contains(_NAIVE_TZ) | s.str.match(_RE_EPOCH) | s.str.match(_RE_TWITTER))
-        naive = naive.fillna(False).to_numpy(dtype=bool) & out.notna().to_numpy()
-        if naive.any():
-            out = out.copy()
-            if row_zones is None:
-                out[naive] = _from_local(out[naive], local_tz, warn)
-            else:
-                out = _from_row_zones(out, naive, row_zones, local_tz, warn)
-            if warn is not None:
-                warn.append(f"the date column mixes dates with a time zone and {int(naive.sum())} without "
-                            f"one (e.g. {next(x for x, z in zip(tz_sample, zoned) if not z)!r}); save all "
-                            "dates the same way if the times look wrong")
+        out = out.copy()
+        if row_zones is None:
+            out[naive] = _from_local(out[naive], local_tz, warn)
+        else:
+            out = _from_row_zones(out, naive, row_zones, local_tz, warn)
+        if warn is not None:
+            ex = str(values.iloc[int(np.argmax(naive))]).strip()
+            warn.append(f"the date column mixes dates with a time zone and {int(naive.sum())} without "
+                        f"one (e.g. {ex!r}); save all dates the same way if the times look wrong")
     return out, blank
