@@ -65,3 +65,14 @@ def test_discovered_term_examples_cut_with_an_ellipsis():
     got = smlib.discover_themes(frame, top=5, examples=1)
     ex = [e for row in got["examples"] for e in row]
     assert ex and all(len(e) <= 200 for e in ex) and any(e.endswith("…") for e in ex)
+
+
+def test_linkedin_short_relative_dates_are_counted_as_relative(tmp_path):
+    """LinkedIn and Instagram pages show '2w', '3d', '1mo' without 'ago'; they were counted as
+    'unparseable date' with no hint to use a column of real dates."""
+    import smlib
+    path = tmp_path / "li.csv"
+    path.write_text("text,date\nhello,2w\nthanks,3d\nok,1mo\nfine,2024-03-11 09:00\n", encoding="utf-8")
+    s = smlib.load(path).load_summary
+    assert s["reasons"] == {"relative date ('2 weeks ago')": 3}
+    assert any("relative to the day the file was made" in w for w in s["warnings"])

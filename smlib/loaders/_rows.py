@@ -119,9 +119,11 @@ _RELATIVE_DATE = re.compile(
     r"^\s*(?:(?:about|over|almost|streamed|premiered|edited)\s+)*(?:\d+|an?|one|a few)\s*"
     r"(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)"
     r"\s+ago\b.*$|^\s*(?:" + "|".join(sorted(map(re.escape, NOT_DATES), key=len, reverse=True))
-    + r")\s*(?:\(edited\))?\s*$", re.IGNORECASE)
-"""'2 weeks ago', 'a year ago (edited)', 'yesterday': what scrapers copy from a page, relative to
-the day it was read."""
+    + r")\s*(?:\(edited\))?\s*$"
+    # LinkedIn's and Instagram's short forms without "ago": "2w", "3d", "5h", "1mo", "1yr", "2 w •"
+    r"|^\s*\d{1,3}\s?(?:m|min|h|hr|d|w|wk|mo|y|yr)\s*(?:•\s*(?:edited)?\s*)?$", re.IGNORECASE)
+"""'2 weeks ago', 'a year ago (edited)', 'yesterday', '2w': what scrapers copy from a page,
+relative to the day it was read."""
 
 
 def _relative_dates(raw: pd.Series, unread: np.ndarray) -> np.ndarray:
