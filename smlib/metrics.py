@@ -176,10 +176,21 @@ def _text(frame: pd.DataFrame) -> pd.Series:
 
 
 # ----------------------------------------------------------------------------- days & platforms
-def _tz(dataset: Dataset) -> str:
+def analysis_timezone(dataset: Dataset) -> str:
     """The analysis clock: the profile's zone; else the zone the loader read local times in
     (``load_summary["timezone"]``: ``timezone=`` or a header such as ``Date (PST)``), so that
-    ``2026-07-01`` loaded with ``timezone="Europe/London"`` counts on 1 July; else UTC."""
+    ``2026-07-01`` loaded with ``timezone="Europe/London"`` counts on 1 July; else UTC.
+    Every analysis that counts days or hours uses it, so their days agree.
+
+    >>> import smlib
+    >>> analysis_timezone(smlib.load_sample("northway-rail"))
+    'Europe/London'
+    """
+    return _tz(dataset)
+
+
+def _tz(dataset: Dataset) -> str:
+    """See :func:`analysis_timezone`."""
     if dataset.profile is not None:
         return dataset.profile.timezone
     summary = dataset.load_summary if isinstance(dataset.load_summary, dict) else {}

@@ -1077,7 +1077,8 @@ def monitoring_frame(dataset: Dataset, days: Any = None, platforms: Any = None,
     f = dataset.interactions
     plats = _parse_platforms(platforms, f)
     chosen = default_days(dataset, n_days, platforms=plats) if days is None else _parse_days(days)
-    tz = dataset.profile.timezone if dataset.profile is not None else "UTC"
+    from .metrics import analysis_timezone
+    tz = analysis_timezone(dataset)   # the days monitor counts (profile, else the loader's zone)
     local_day = f["created_at"].dt.tz_convert(tz).dt.date
     keep = local_day.isin(set(chosen)) & f["platform"].astype(str).isin(plats)
     return f[keep.to_numpy()].reset_index(drop=True), chosen

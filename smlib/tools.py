@@ -433,15 +433,26 @@ def _split(dataset_or_frame: Dataset | pd.DataFrame) -> tuple[pd.DataFrame, Any,
 
 
 def _local_dates(frame: pd.DataFrame, profile: Any) -> pd.Series:
-    tz = getattr(profile, "timezone", None) or "UTC"
+    """Each row's local date: ``profile`` is a Profile, a zone name, or None (UTC)."""
+    tz = profile if isinstance(profile, str) and profile else getattr(profile, "timezone", None) or "UTC"
     try:
         return frame["created_at"].dt.tz_convert(tz).dt.date
     except Exception:  # unknown zone: fall back to UTC days
         return frame["created_at"].dt.date
 
 
+def _clock(dataset: Dataset) -> Any:
+    """What :func:`select_days` reads days on: the profile, else the loader's zone (the days
+    :func:`smlib.monitor` counts)."""
+    if dataset.profile is not None:
+        return dataset.profile
+    from .metrics import analysis_timezone
+    return analysis_timezone(dataset)
+
+
 def select_days(frame: pd.DataFrame, days: Any, profile: Any = None) -> pd.DataFrame:
-    """Rows of ``frame`` on the monitoring ``days`` (local dates of the profile's time zone).
+    """Rows of ``frame`` on the monitoring ``days`` (local dates of the profile's time zone;
+    ``profile`` may also be a zone name, e.g. :func:`smlib.metrics.analysis_timezone`).
 
     ``days`` may be None (everything), a list of dates / 'YYYY-MM-DD' strings, or a whole number
     N (the last N days that have any activity).
@@ -661,7 +672,7 @@ def headline_measure(key: str) -> str | None:
 
 def _basic_headline(ds: Dataset, days: Any) -> dict[str, Any]:
     """A small P3 headline used only when smlib.monitor is not available."""
-    f = select_days(ds.interactions, days, ds.profile)
+    f = select_days(ds.interactions, days, _clock(ds))
     cust = f[~org_flags(f["author_is_org"])]
     out: dict[str, Any] = {
         "messages": int(len(f)),
@@ -720,7 +731,7 @@ def _headline(ds: Dataset, days: Any, platforms: Any) -> tuple[dict[str, Any], s
         monitor = getattr(importlib.import_module("smlib.metrics"), "monitor")
     except (ImportError, AttributeError):
         monitor = None
-    sel = select_days(ds.interactions, days, ds.profile)
+    sel = select_days(ds.interactions, days, _clock(ds))
     if platforms:
         sel = sel[sel["platform"].astype(str).isin(list(platforms))]
     if monitor is not None:
@@ -814,7 +825,7 @@ def view_through_tool(dataset: Dataset, tool: str, days: Any = None,
     # typed columns even with no rows (no message on the days: the tool shows nothing)
     table = pd.DataFrame(rows, columns=["figure", "measure", "full", "through_tool", "shown"])
     table["shown"] = table["shown"].astype(bool)
-    sel = select_days(frame, days, dataset.profile)
+    sel = select_days(frame, days, _clock(dataset))
     if platforms:
         sel = sel[sel["platform"].astype(str).isin(list(platforms))]
     s = visible_mask(sel, t, settings.visibility)

@@ -76,3 +76,19 @@ def test_linkedin_short_relative_dates_are_counted_as_relative(tmp_path):
     s = smlib.load(path).load_summary
     assert s["reasons"] == {"relative date ('2 weeks ago')": 3}
     assert any("relative to the day the file was made" in w for w in s["warnings"])
+
+
+def test_priority_and_tools_count_days_on_the_loaders_zone(tmp_path):
+    """A file loaded with timezone='Europe/London' and no profile: monitor counts 1 July for
+    '2026-07-01 00:30' (helper fix 9c6a266); M2's days and the tools' days must agree."""
+    import smlib
+    from smlib.priority import monitoring_frame
+    from smlib.tools import select_days, _clock
+    path = tmp_path / "shop.csv"
+    path.write_text("text,date,author\nwhere is my parcel,2026-07-01 00:30,ann\n"
+                    "thanks,2026-07-02 12:00,bob\n", encoding="utf-8")
+    ds = smlib.load(path, timezone="Europe/London")
+    frame, days = monitoring_frame(ds, days=["2026-07-01"])
+    assert len(frame) == 1 and frame["text"].iloc[0] == "where is my parcel"
+    assert len(select_days(ds.interactions, ["2026-07-01"], _clock(ds))) == 1
+    assert smlib.metrics.analysis_timezone(ds) == "Europe/London"

@@ -45,7 +45,7 @@ pd.set_option("display.width", 180)
 
 ds = smlib.load_org(org, org_handles=org_handles)
 name = smlib.summary.display_name(ds) or str(org)   # a name or handle, never a code
-tz = ds.profile.timezone if ds.profile is not None else "UTC"
+tz = smlib.metrics.analysis_timezone(ds)   # the organisation's clock (UTC when nobody says)
 handles = smlib.metrics.org_handles(ds)   # the organisation's own names stay readable
 
 if days is None:

@@ -52,7 +52,7 @@ frame, chosen_days = monitoring_frame(ds, days=days, platforms=platforms)
 # score everything (so waiting times, repeat contact and spikes see the days around), keep your days
 p, _ = prioritise_period(ds, days=chosen_days, platforms=platforms)
 keep = tuple(smlib.metrics.org_handles(ds))   # the organisation's own names stay readable
-tz = ds.profile.timezone if ds.profile is not None else "UTC"   # the organisation's own clock
+tz = smlib.metrics.analysis_timezone(ds)   # the organisation's own clock (UTC when nobody says)
 
 # %% tags=["nbval-check-output"]
 print(f"Organisation: {name}")
