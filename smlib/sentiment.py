@@ -119,7 +119,7 @@ def _may_end_not(low: str) -> bool:
     """Cheap test before ``_SARCASM_NOT``: every match is "#not" or a "not" that only ". ! and
     spaces follow. The regex starts with alternatives and is tried at every character; most
     sentences with a "not" in them ("I have not received …") fail this at once."""
-    return "#not" in low or low.rstrip().rstrip(".!").endswith("not")
+    return "not" in low and ("#not" in low or low.rstrip().rstrip(".!").endswith("not"))
 _LOVE_WHEN = re.compile(r"\b(?:(?:love|loving|gotta love|got to love|have to love)\s+(?:it\s+)?(?:when|how)|"
                         r"(?:amazing|funny|great|brilliant|nice|lovely|wonderful)\s+how)\b")
 _LOVE_DOING = re.compile(r"(?:^|[.!?]\s+)\W*(?:i\s+)?(?:just\s+|really\s+|absolutely\s+|so\s+)?"
@@ -187,9 +187,9 @@ refund but the train was late again"): the rule is not used."""
 
 
 def _gate_resolved(low: str) -> bool:
-    """Cheap test before ``_RESOLVED``."""
-    return ("thank" in low or "cheers" in low or "thx" in low or "grateful" in low
-            or "apprec" in low) and " for " in low
+    """Cheap test before ``_RESOLVED`` (" for " first: most sentences fail there, after one test)."""
+    return " for " in low and ("thank" in low or "cheers" in low or "thx" in low or "grateful" in low
+                               or "apprec" in low)
 
 
 def _gate_wait(low: str) -> bool:
@@ -252,7 +252,7 @@ NEGATE_WORDS = frozenset(NEGATE) | {"no"}
 _NEGATE_SET = frozenset(NEGATE)
 _PUNCT = string.punctuation
 _SENTENCE_END = re.compile(r"\s(?:(?<=[a-zA-Z]{2}[.!?]\s)|(?<=[a-zA-Z][!?]\s)|(?<=[!?][!?]\s))\s*")
-"""The end of a sentence inside a text: a full stop after a word, ! or ?, then a space. Not
+r"""The end of a sentence inside a text: a full stop after a word, ! or ?, then a space. Not
 "..." or "..": a pause ("not... impressed") is not the end of a sentence. (Not ``_CLAUSE_END``,
 the clause pattern of the thanks-for-a-fix rule.)
 
@@ -260,7 +260,7 @@ Written to start with ``\s`` and look back from there: a pattern that starts wit
 is tried at every character, this one only at spaces (3x faster, same matches as the first
 version ``(?<=[a-zA-Z]{2}[.!?])\s+|(?<=[a-zA-Z][!?])\s+|(?<=[!?][!?])\s+``)."""
 _HAS_SENTENCE_END = re.compile(r"[.!?](?=\s)(?:(?<=[a-zA-Z]{2}.)|(?<=[a-zA-Z][!?])|(?<=[!?][!?]))")
-"""True where ``_SENTENCE_END`` would split; starts with ``[.!?]`` so the search skips to those
+r"""True where ``_SENTENCE_END`` would split; starts with ``[.!?]`` so the search skips to those
 characters at C speed (most sentences have none before their end: 8x faster than searching
 ``_SENTENCE_END``)."""
 _NEG_SKIP = frozenset({"be", "been", "being", "was", "is", "are", "were", "get", "got", "ever", "even",
@@ -288,17 +288,18 @@ _TXT_WHY = re.compile(r"(?<![\w'])[yY](?=\s+(?:do|does|did|is|are|was|were|shoul
 """Text-speak 'y do i have to …' = 'why do I have to …'."""
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"@(?<![\w@]@)\w{1,30}")
-"""An @handle not inside a word or an e-mail address: "@" without a word character or "@" before it.
+r"""An @handle not inside a word or an e-mail address: "@" without a word character or "@" before it.
 (Starting with the "@" itself lets the search jump from "@" to "@"; the same matches as
 ``(?<![\w@])@\w{1,30}``, which was tried at every character.)"""
 _HASHTAG = re.compile(r"#(\w+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SENTENCE = re.compile(r"\s(?:(?<=[.!?…]\s)\s*(?=[A-Z0-9\"'£$€(\[])|(?<=\n)\n*)")
-"""Where a text splits into sentences: spaces after . ! ? … before a capital, digit, quote or
+r"""Where a text splits into sentences: spaces after . ! ? … before a capital, digit, quote or
 bracket, or a line break. The same matches as ``(?<=[.!?…])\s+(?=[A-Z0-9"'£$€(\[])|\n+``, but
 written to start with ``\s`` so that only spaces are tried (about 2x faster)."""
-_MAY_SPLIT = re.compile(r"[.!?…]\s|\n")
-"""Cheap test: without this, ``_SENTENCE`` cannot split the text."""
+_MAY_SPLIT = re.compile(r"[.!?…\n](?:(?<=\n)|\s)")
+r"""Cheap test: without this, ``_SENTENCE`` cannot split the text. (The same texts match as
+``[.!?…]\s|\n``; starting with one character set lets the search jump between those characters.)"""
 _NUMBER_WORDS = ("a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                  "fifteen|twenty|thirty|forty|fifty|sixty|several|few|\\d+(?:\\.\\d+)?\\+?")
 _CONTRACTION = re.compile(
@@ -872,13 +873,7 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         # here; most sentences have none of them, so the checks are skipped
         has_least = "least" in lows
         may_negate = "n't" in text or not _NEG_CHECK_WORDS.isdisjoint(lows)
-        may_idiom = False
-        if n > 3:
-            joined = " ".join(lows)
-            for key in _IDIOM_KEYS:
-                if key in joined:
-                    may_idiom = True
-                    break
+        may_idiom = n > 3 and not _IDIOM_WORDS.isdisjoint(lows)
         for i in hits:
             item = words[i]
             low = lows[i]
@@ -1065,10 +1060,11 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
         if hit is None:
             new_rules: list[str] = []
             det = self._sentence_details(sentence, new_rules)
-            hit = (tuple(map(tuple, det)), tuple(new_rules))
             if len(self._cache) < SENTENCE_CACHE:   # when full, keep what is there (the common ones
-                self._cache[sentence] = hit          # came first) rather than start again
-
+                # came first) rather than start again; kept as tuples, which the caller cannot change
+                self._cache[sentence] = (tuple(map(tuple, det)), tuple(new_rules))
+            rules.extend(new_rules)
+            return det        # new lists that nothing else holds: no copy needed
         if hit[1]:
             rules.extend(hit[1])
         return list(map(list, hit[0]))      # fresh lists: the rules after this change them
@@ -1150,7 +1146,8 @@ class _CSAnalyzer(SentimentIntensityAnalyzer):
                  or (("another" in low or "again" in low) and _GREAT_ANOTHER.search(low))
                  or ("lov" in low and _LOVE_DOING.search(low)))
             why = f"sarcasm: '{m.group(0).strip(' ,.!?')[:30]}…' about a problem" if m else ""
-        if not m and detail and any(d[1] < 0 and d[0] in IRONY_EMOJI for d in detail):
+        # (the eye-roll emoji are not ASCII: an ASCII text cannot have one)
+        if not m and detail and not text.isascii() and any(d[1] < 0 and d[0] in IRONY_EMOJI for d in detail):
             m = True
             why = "sarcasm: praise with an eye-roll / upside-down / clown emoji"
         if m:
@@ -1301,6 +1298,10 @@ _NEG_CHECK_WORDS = frozenset(NEGATE) | {"never", "so", "this"}
 """Words that :func:`_neg_check` looks at (besides any word containing "n't")."""
 _IDIOM_KEYS = tuple(SPECIAL_CASES) + tuple(k for k in BOOSTER_DICT if " " in k)
 """VADER's idioms and multi-word boosters: :func:`_idioms_check` changes nothing without one."""
+_IDIOM_WORDS = frozenset(max(k.split(), key=len) for k in _IDIOM_KEYS if " " in k)
+"""One word (the longest) of every idiom :func:`_idioms_check` can find: it compares word pairs and
+triples, so an idiom counts only when all its words are words of the sentence, and a sentence with
+none of these words is skipped by a set test ("die" of "to die for", "beating" of "beating heart")."""
 
 
 def _is_neg(word: str) -> bool:
