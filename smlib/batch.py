@@ -31,6 +31,12 @@ from typing import Any, Callable
 
 KERNEL = "python3"
 KERNEL_LOG = "kernel.log"
+IOPUB_TIMEOUT = 120
+"""Seconds nbclient waits, after a cell has finished, for the rest of its output to arrive
+(``iopub_timeout``, 4 by default, and papermill raises when it runs out). The report's first
+chart cell sends about 5 MB (plotly.js) and on a loaded machine took longer than 4 s: the build
+failed with "CellTimeoutError: A cell timed out … after 4 seconds" although the job's own limit
+(``Job.timeout``) was far off."""
 
 
 @dataclass
@@ -49,6 +55,7 @@ class Job:
     parameters: dict[str, Any] = field(default_factory=dict)
     after: Callable[["Job", dict[str, Any]], dict[str, Any]] | None = None
     timeout: int = 900
+    iopub_timeout: int = IOPUB_TIMEOUT
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -110,7 +117,8 @@ def run_job(job: Job) -> dict[str, Any]:
             try:
                 pm.execute_notebook(job.notebook, job.output, parameters=job.parameters,
                                     kernel_name=KERNEL, cwd=job.cwd, progress_bar=False,
-                                    log_output=False, execution_timeout=job.timeout)
+                                    log_output=False, execution_timeout=job.timeout,
+                                    iopub_timeout=job.iopub_timeout)
                 ok, result["error"], result["cell"] = True, None, None
                 break
             except Exception as exc:  # noqa: BLE001 — every failure is reported, none stops the batch

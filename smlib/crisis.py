@@ -432,8 +432,8 @@ def _crisis_summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str
     if periods.empty and (len(series) == 0 or series["threshold"].isna().all()):
         need = settings["min_periods"]
         return (f"Not enough history to judge: the {'hourly' if f == 'h' else 'daily'} check needs "
-                f"{need} {unit}s of messages "
-                f"before the {unit} it judges, and this data covers {len(series)} "
+                f"{int(need):,} {unit}s of messages "
+                f"before the {unit} it judges, and this data covers {len(series):,} "
                 f"{unit}{'' if len(series) == 1 else 's'}.")
     if periods.empty and rises:
         return (f"No crisis warning: apart from the lasting rise below, negative messages per "
@@ -446,19 +446,19 @@ def _crisis_summary(series: pd.DataFrame, periods: pd.DataFrame, f: str, tz: str
         when = f"{row.name:%a %d %b %H:00}" if f == "h" else f"{row.name:%a %d %b}"
         early = series.loc[series.index < judged.index.min(), "negative"]
         note = (f" Before {judged.index.min():%a %d %b} there was not yet enough history to "
-                f"judge; the busiest {unit} then had {int(early.max())}."
+                f"judge; the busiest {unit} then had {int(early.max()):,}."
                 if len(early) and early.max() > row["negative"] else "")
         return (f"No crisis warning: negative messages per {unit} never rose well above normal. "
-                f"The busiest {unit} judged ({when}) had {int(row['negative'])}, and "
-                f"{int(math.ceil(row['threshold']))} would have raised the alarm then: an alarm "
-                f"needs at least {settings['min_count']} and a count that normal activity would "
+                f"The busiest {unit} judged ({when}) had {int(row['negative']):,}, and "
+                f"{int(math.ceil(row['threshold'])):,} would have raised the alarm then: an alarm "
+                f"needs at least {int(settings['min_count']):,} and a count that normal activity would "
                 f"reach less than once in {round(1 / settings['alpha']):,} {unit}s.{note}")
     lines = []
     for _, p in periods.iterrows():
         normal = _level(p["baseline"])
-        s = (f"Crisis warning {p['label']} ({tz} time): {p['negative_messages']} negative messages "
-             f"from {p['people']} people (normal is about {normal} {'an' if unit == 'hour' else 'a'} {unit}; "
-             f"peak {p['peak_negative']} at {p['peak_at']:%a %H:%M}" + (")" if f == "h" else ")"))
+        s = (f"Crisis warning {p['label']} ({tz} time): {int(p['negative_messages']):,} negative messages "
+             f"from {int(p['people']):,} {'person' if int(p['people']) == 1 else 'people'} (normal is about {normal} {'an' if unit == 'hour' else 'a'} {unit}; "
+             f"peak {int(p['peak_negative']):,} at {p['peak_at']:%a %H:%M}" + (")" if f == "h" else ")"))
         if f == "D":
             s = s.replace(f" at {p['peak_at']:%a %H:%M}", f" on {p['peak_at']:%a %d %b}")
         s += ". " + _reach_sentence(p)

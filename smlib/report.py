@@ -55,12 +55,12 @@ REPORT_FILES = frozenset({HTML_NAME, NOTEBOOK_NAME, METRICS_NAME, QUEUE_NAME, FA
 """Everything smlib writes into a report folder; a folder holding anything else is not replaced."""
 
 INDEX_KPIS: dict[str, str] = {
-    "messages": "Messages", "customer_messages": "From customers", "users": "Users",
-    "unique_users": "Users", "negative_share": "Negative", "answered_share": "Answered",
+    "messages": "Messages", "customer_messages": "From the public", "users": "People",
+    "unique_users": "People", "negative_share": "Negative", "answered_share": "Answered",
     "first_response_median_minutes": "Median first reply", "needs_action": "Need action",
     "urgent": "Urgent", "crisis_alarm": "Crisis alarm", "recommended_tool": "Recommended tool"}
 """Headline keys shown in ``index.html`` when present, in this order, with their column headings
-(every other figure is in each organisation's metrics.json)."""
+(the report's own words for them; every other figure is in each organisation's metrics.json)."""
 
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -472,6 +472,19 @@ def _fmt(key: str, value: Any) -> str:
     return str(value)
 
 
+def _index_cell(key: str, headline: Mapping[str, Any]) -> str:
+    """One figure of an organisation's row as the report says it: the answered share as a lower
+    bound when replies are missing from the file ("at least 22%", "not known"), and the crisis
+    alarm "not checked" when no check was possible (nothing from the public, too little history)."""
+    value = headline.get(key)
+    if key == "answered_share" and value is not None and headline.get("replies_not_in_file"):
+        from .reportview import answered_text
+        return answered_text(value, headline["replies_not_in_file"])
+    if key == "crisis_alarm" and not value and headline.get("crisis_checked") is False:
+        return "not checked"
+    return _fmt(key, value)
+
+
 def days_text(days: Sequence[str]) -> str:
     """Monitoring days in few words: ``28 Oct – 1 Nov 2026 (5 days)`` or ``2, 5 and 9 Nov 2026``.
 
@@ -554,7 +567,7 @@ def render_index(rows: list[dict[str, Any]], title: str = "Social media monitori
             days = r.get("days") or []
             days_txt = days_text(days) if isinstance(days, list) else str(days)
             cells = "".join(f"<td{_num_class((r.get('headline') or {}).get(k))}>"
-                            f"{e(_fmt(k, (r.get('headline') or {}).get(k)))}</td>" for k in kpis)
+                            f"{e(_index_cell(k, r.get('headline') or {}))}</td>" for k in kpis)
             body.append(
                 f'<tr><td><a href="{e(quote(slug))}/{HTML_NAME}">{e(str(name))}</a>'
                 f'<div class="sub">{e(_sub_line(r))}</div></td>'
@@ -574,9 +587,13 @@ def render_index(rows: list[dict[str, Any]], title: str = "Social media monitori
 <style>
  body {{ font-family: system-ui, "Segoe UI", Arial, sans-serif; max-width: 84rem; margin: 1.5rem auto; padding: 0 1rem; color: #1b1b1b; }}
  h1 {{ color: #1f4e79; border-bottom: 3px solid #1f4e79; padding-bottom: .3rem; }}
- .scroll {{ overflow-x: auto; }}  /* a narrow window scrolls the table, not the page */
- table {{ border-collapse: collapse; width: 100%; font-size: .9rem; }}
- th, td {{ border-bottom: 1px solid #d8dee4; padding: .4rem .45rem; text-align: left; vertical-align: top; }}
+ .scroll {{ overflow-x: auto; max-width: 100%; }}  /* a narrow window scrolls the table, not the page */
+ table {{ border-collapse: collapse; width: 100%; font-size: .85rem; }}
+ /* a long word (a file's path in an error, a file name) wraps rather than widen the table */
+ tr.failed td {{ overflow-wrap: anywhere; }}
+ td .sub {{ overflow-wrap: break-word; }}
+ td.num {{ white-space: nowrap; }}
+ th, td {{ border-bottom: 1px solid #d8dee4; padding: .4rem .35rem; text-align: left; vertical-align: top; }}
  td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
  td.data a {{ display: block; white-space: nowrap; }}
  th {{ background: #eef3f8; }}

@@ -13,6 +13,7 @@ Example
 """
 from __future__ import annotations
 
+import numbers
 import re
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -118,16 +119,25 @@ def data_sentence(summary: Mapping[str, Any], read: int, in_period: int) -> str:
     """
     import os
 
-    from .schema import skip_reasons_text
     skipped = int(summary.get("rows_skipped") or 0)
     s = (f"Data: {read:,} message{'' if read == 1 else 's'} read from "
          f"{os.path.basename(str(summary.get('source', 'the sample')))}")
     if skipped:
         s += (f" ({skipped:,} row{' could' if skipped == 1 else 's could'} not be used: "
-              f"{skip_reasons_text(summary)})")
+              f"{_reasons(summary)})")
     if read == 1 and in_period == 1:
         return s + ". It falls on the monitoring days."
     return s + f". {in_period:,} of them fall{'s' if in_period == 1 else ''} on the monitoring days."
+
+
+def _reasons(summary: Mapping[str, Any]) -> str:
+    """The skip reasons in words, each as a learner reads it ("125 comments Reddit did not send",
+    not "125 'more' stub"): :func:`smlib.summary.reason_words`."""
+    from .summary import reason_words
+    reasons = summary.get("reasons")
+    if not isinstance(reasons, Mapping):
+        return ""
+    return "; ".join(f"{int(count):,} {reason_words(why)}" for why, count in reasons.items())
 
 
 def corrections_sentence(frame) -> str:
@@ -207,7 +217,7 @@ def fmt_number(value: Any, kind: str = "int") -> str:
     >>> fmt_number(-0.17, "pts"), fmt_number(90.0, "minutes_change"), fmt_number(2.5, "pts_number")
     ('-17 pts', '+1 h 30 min', '+2.5 pts')
     """
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, numbers.Real) and pd.isna(value)):
         return "n/a"
     if kind in ("pts", "pts2", "pts_number", "minutes_change", "change"):
         v = float(value)
@@ -233,9 +243,36 @@ def fmt_number(value: Any, kind: str = "int") -> str:
         return format_wait(float(value))
     if kind == "float":
         return f"{float(value):,.1f}"
-    if isinstance(value, (int, float)):
+    # numpy's numbers too (np.int64 from a pandas count is not an int): "7,870", not "7870"
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return f"{int(round(float(value))):,}"
     return str(value)
+
+
+def answered_text(share: Any, replies_not_in_file: Any = 0) -> str:
+    """The answered share for a KPI box or the index. When some of the public's messages have
+    replies the file does not hold (``replies_not_in_file``), the share is only a lower bound:
+    "at least 22%", and "not known" rather than "0%".
+
+    >>> answered_text(0.4), answered_text(0.216, 216), answered_text(0.0, 216), answered_text(None, 3)
+    ('40%', 'at least 22%', 'not known', 'n/a')
+    """
+    text = fmt_number(share, "pct")
+    if text == "n/a" or not replies_not_in_file or pd.isna(replies_not_in_file):
+        return text
+    return "not known" if float(share) * 100 < 0.5 else f"at least {text}"
+
+
+def count_axis(fig, top: Any, axis: str = "y"):
+    """Ticks at whole numbers only on a plotly axis of counts (plotly puts ticks at 0.5, 1.5 …
+    under small bars: half a message); one apart when the tallest bar is under 8."""
+    try:
+        top = float(top)
+    except (TypeError, ValueError):
+        top = 0.0
+    kw = {"tickformat": ",d", **({"dtick": 1} if not top >= 8 else {})}
+    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(**kw)
+    return fig
 
 
 def figure_kind(figure: str, change: bool = False) -> str:

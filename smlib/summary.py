@@ -492,8 +492,67 @@ def _warning_words(w: str) -> str:
     """A loader warning for a learner: its first letter a capital, without the advice in code
     at the end ("; name it with org=…")."""
     w = re.split(r";\s*(?:name it with|pass |use [a-z_]+=|e\.g\. smlib)", str(w).strip(), maxsplit=1)[0]
+    # advice in code in brackets: "(ask the API for part=snippet,replies, or fetch comments.list …)"
+    w = re.sub(r"\s*\([^()]*(?:[a-z]=|\bsmlib\.)[^()]*\)", "", w)
+    # a later clause or sentence that is advice in code ("Leave encoding= out …", "; if the file
+    # has a column with real dates, name it: columns={…}")
+    parts = re.split(r"(?<=[.;])\s+", w)
+    w = " ".join([parts[0], *(p for p in parts[1:] if not re.search(r"[a-z_]=|\bsmlib\.", p))])
+    # a field of the file by its code name: "says totalItems = 1557 but holds 1586" ->
+    # "gives its own count as 1,557 but holds 1,586"
+    w = re.sub(r"\bsays [a-z]+[A-Z]\w* = (\d+)( but holds )?(\d+)?",
+               lambda m: f"gives its own count as {int(m[1]):,}"
+                         + (f"{m[2]}{int(m[3]):,}" if m[2] and m[3] else (m[2] or "")), w)
+    w = re.sub(r"\b[a-z]+[A-Z]\w* = (\d+)", lambda m: f"a count of {int(m[1]):,}", w)
+    # an option as code: "timezone='Europe/London' was given" -> "timezone Europe/London was given"
+    w = re.sub(r"\b([a-z_]+)=(?:'([^']*)'|\"([^\"]*)\")",
+               lambda m: f"{m[1].replace('_', ' ')} {m[2] if m[2] is not None else m[3]}", w)
     w = w.strip().rstrip(".;")
     return _capital(w) + "." if w else ""
+
+
+def reason_words(why: Any) -> str:
+    """A loader's reason for leaving rows out, for a learner: a name from the file's own format
+    in quotes is dropped when the brackets say what it means.
+
+    >>> reason_words("'more' stub (comments Reddit did not send)"), reason_words("no text")
+    ('comments Reddit did not send', 'no text')
+    """
+    m = re.match(r"^\s*'[^']+'[^()]*\(([^()]+)\)\s*$", str(why))
+    return m[1].strip() if m else str(why)
+
+
+def warning_notes(dataset: Any, keep: Any = (), show_handles: bool = False,
+                  every_note: bool = False) -> list[str]:
+    """The loader's warnings as "Note: …" sentences for a learner, without code
+    (:func:`_warning_words`): notebook 01 (:func:`load_lines`) and the report both show these.
+
+    A note can quote authors' handles or names from the file: they are pseudonymised (``keep``:
+    handles to leave readable, the organisation's own), and e-mail addresses and phone numbers
+    hidden, unless ``show_handles`` (a staff copy). Only notes that quote something are
+    searched for people (:func:`smlib.privacy.hide_people` reads the whole table) unless
+    ``every_note`` (the report: a hand-out).
+    """
+    summary = dataset.load_summary if isinstance(dataset.load_summary, dict) else {}
+    out = []
+    for w in summary.get("warnings") or ():
+        if re.search(r"name[s]? the organisation", str(w)):   # it is called by its display name
+            out.append(f"Note: the data does not name the organisation, so it is called "
+                       f"“{display_name(dataset)}” here.")
+            continue
+        words = _warning_words(w)
+        from .privacy import hide_contact_details, hide_people
+        if show_handles:
+            pass
+        elif words and (every_note or "'" in words or "@" in words or "[" in words):
+            # a note can quote authors' handles or names from the file: pseudonymised (only
+            # notes that quote something: hide_people reads the whole table)
+            words = str(hide_people(words, getattr(dataset, "interactions", None), keep=tuple(keep or ())))
+        elif words:   # e-mail addresses and phone numbers in any note, as the report hides them
+            words = str(hide_contact_details(words))
+        if words:
+            out.append(f"Note: {words[0].lower() + words[1:]}")
+    return out
 
 
 def load_lines(dataset: Any, res: dict[str, Any] | None = None) -> list[str]:
@@ -522,24 +581,10 @@ def load_lines(dataset: Any, res: dict[str, Any] | None = None) -> list[str]:
              f"{_int(kept)} used")
         if skipped:
             reasons = summary.get("reasons") or {}
-            why = "; ".join(f"{r} ({_int(c)})" for r, c in reasons.items())
+            why = "; ".join(f"{reason_words(r)} ({_int(c)})" for r, c in reasons.items())
             s += f", {_int(skipped)} not used" + (f" because of: {why}" if why else "")
         out.append(s + ".")
-    for w in summary.get("warnings") or ():
-        if re.search(r"name[s]? the organisation", str(w)):   # it is called by its display name
-            out.append(f"Note: the data does not name the organisation, so it is called "
-                       f"“{display_name(dataset)}” here.")
-            continue
-        words = _warning_words(w)
-        from .privacy import hide_contact_details, hide_people
-        if words and ("'" in words or "@" in words or "[" in words):
-            # a note can quote authors' handles or names from the file: pseudonymised (only
-            # notes that quote something: hide_people reads the whole table)
-            words = str(hide_people(words, getattr(dataset, "interactions", None)))
-        elif words:   # e-mail addresses and phone numbers in any note, as the report hides them
-            words = str(hide_contact_details(words))
-        if words:
-            out.append(f"Note: {words[0].lower() + words[1:]}")
+    out.extend(warning_notes(dataset))
     if res is not None:
         out.append(zone_sentence(res))
         from .strong_language import content_note
@@ -753,6 +798,33 @@ def _talk(res: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
+def not_about_org_sentence(res: dict[str, Any], name: str, either: bool = False) -> str:
+    """The sentence that asks whether a file is about the organisation at all, or "".
+
+    Said when the file holds no message by the organisation and none of the public's messages
+    on the monitoring days is to or about it (``res["meta"]["org_addressed"] == 0``): a Reddit
+    thread on a personal matter is not complaints to "r-self". ``either``: it follows a sentence
+    saying the file holds no message by the organisation (the customer-care paragraph); without
+    it the sentence stands alone and names no figure (the report's first paragraph).
+
+    >>> res = {"meta": {"org_addressed": 0}, "headline": {"customer_messages": 52}}
+    >>> not_about_org_sentence(res, "r-self")[:88]
+    'This file holds no message by r-self, and none of the messages from the public on the mon'
+    """
+    n = int(res["headline"].get("customer_messages") or 0)
+    if res["meta"].get("org_addressed") != 0 or not n:
+        return ""
+    if either:
+        s = f"{'It does not name' if n == 1 else 'Not one of them names'} {name} either"
+    else:
+        s = (f"This file holds no message by {name}, and "
+             + ("the one message from the public on the monitoring days does not name it"
+                if n == 1 else "none of the messages from the public on the monitoring days names it"))
+    return s + (", so check that this file is about the organisation you are monitoring: P3 is "
+                "about its interaction with its followers, and messages about something else are "
+                "not complaints to it.")
+
+
 def _care(res: dict[str, Any], name: str) -> str:
     cc = _row(res["customer_care"], "platform", ALL)
     if not cc["customer_messages"]:
@@ -764,12 +836,8 @@ def _care(res: dict[str, Any], name: str) -> str:
              f"{'the one message' if n == 1 else 'the ' + _plural(n, 'message')} from the public "
              f"{'was' if n == 1 else 'were'} answered: check the organisation's own replies on "
              "each platform.")
-        if res["meta"].get("org_addressed") == 0:   # nobody writes to or about it either
-            s += (f" {'It does not name' if n == 1 else 'Not one of them names'} {name} "
-                  f"either, so check that this file is about the organisation you are monitoring: "
-                  "P3 is about its interaction with its followers, and messages about something "
-                  "else are not complaints to it.")
-        return s
+        about = not_about_org_sentence(res, name, either=True)   # nobody writes to or about it either
+        return s + (" " + about if about else "")
     if cc["customer_messages"] == 1:
         s = (f"{who} {'answered' if cc['answered'] else 'had not answered'} the one message from the "
              "public by the end of the last day.")

@@ -62,18 +62,19 @@ rv.heading(rv.report_title(name),
 
 # %%
 summary = ds.load_summary
-rv.paragraph(
-    rv.data_sentence(summary, summary.get("rows_kept", len(ds.interactions)), len(period)) + " "
-    # the loader's notes can quote values from the file (authors' handles and names, e-mails)
-    + " ".join(f"Note: {w if show_handles else smlib.privacy.hide_people(w, ds.interactions, keep=keep)}."
-               for w in summary.get("warnings") or [])
-    + (" Customer handles are shown as pseudonyms." if not show_handles
-       else " Customer handles are shown as written (staff copy: do not share).")
-    + " " + rv.time_zone_sentence(res["meta"]["timezone"], from_profile=profile is not None)
-    + "".join(" " + s for s in (rv.ratings_sentence(full.interactions),
-                                rv.corrections_sentence(full.interactions),
-                                content_note(res["meta"].get("strong_language") or 0)) if s),
-    note=True)
+rv.paragraph(" ".join(s for s in [
+    # a file with nothing by or to the organisation: say so before any figure
+    smlib.summary.not_about_org_sentence(res, name),
+    rv.data_sentence(summary, summary.get("rows_kept", len(ds.interactions)), len(period)),
+    # the loader's notes in words, as notebook 01 shows them (no code); they can quote values
+    # from the file (authors' handles and names, e-mails), so they are pseudonymised
+    *smlib.summary.warning_notes(ds, keep=keep, show_handles=show_handles, every_note=True),
+    ("Customer handles are shown as pseudonyms." if not show_handles
+     else "Customer handles are shown as written (staff copy: do not share)."),
+    rv.time_zone_sentence(res["meta"]["timezone"], from_profile=profile is not None),
+    rv.ratings_sentence(full.interactions),
+    rv.corrections_sentence(full.interactions),
+    content_note(res["meta"].get("strong_language") or 0)] if s), note=True)
 
 # %% [markdown]
 # ## P3 — What happened on the monitoring days
@@ -89,7 +90,7 @@ rv.kpi_cards([
      if h.get("new_users") is not None else "new or returning not known"),
     ("Negative", rv.fmt_number(h.get("negative_share"), "pct"),
      "of messages from the public" if h.get("customer_messages") else "no messages from the public"),
-    ("Answered", rv.fmt_number(h.get("answered_share"), "pct"),
+    ("Answered", rv.answered_text(h.get("answered_share"), res["meta"].get("replies_not_in_file")),
      ("no message by the organisation is in this file" if not res["meta"].get("org_in_file", True) else
       "of messages from the public" + (
           f"; {rv.fmt_number(res['meta']['replies_not_in_file'])} more "
@@ -115,13 +116,14 @@ rv.paragraph(rv.reveal(smlib.describe_activity(res, comparison=comparison), real
 
 # %%
 daily = res["daily"].copy()
-daily["label"] = pd.to_datetime(daily["day"]).dt.strftime("%a %d %b")
+daily["label"] = smlib.charts.day_labels(list(daily["day"]))   # with the year when the days differ
 fig = go.Figure([
     go.Bar(x=daily["label"], y=daily["by_business"], name="By the business",
            marker_color=rv.COLOURS["by_business"]),
     go.Bar(x=daily["label"], y=daily["by_followers"], name="By the public",
            marker_color=rv.COLOURS["by_followers"])])
 fig.update_layout(barmode="stack")
+rv.count_axis(fig, (daily["by_business"] + daily["by_followers"]).max())   # whole messages only
 rv.style_figure(fig, f"Messages per monitoring day — {name}", "Monitoring day", "Messages").show()
 
 # %% [markdown]
@@ -137,6 +139,7 @@ fig = go.Figure([
     go.Bar(x=vol["Platform"], y=vol["by_followers"], name="By the public",
            marker_color=rv.COLOURS["by_followers"])])
 fig.update_layout(barmode="stack")
+rv.count_axis(fig, (vol["by_business"] + vol["by_followers"]).max())
 rv.style_figure(fig, "Messages per platform over the monitoring days", "Platform", "Messages").show()
 
 # %% [markdown]
@@ -365,23 +368,25 @@ if answered_risks:
 # %%
 crisis = smlib.detect_crisis(full, profile=profile)
 series = crisis.series                              # one row per hour, local time
-times = pd.DatetimeIndex(series.index)
-times = times.tz_convert(crisis.timezone).tz_localize(None) if times.tz is not None else times
-fig = go.Figure([
-    go.Bar(x=times, y=series["negative"], name="Negative messages", marker_color=rv.COLOURS["negative"]),
-    go.Scatter(x=times, y=series["threshold"], name="Alarm level", mode="lines",
-               line=dict(color="#555", dash="dot", width=1))])
-for d in res["meta"]["days"]:
-    fig.add_vrect(x0=pd.Timestamp(d), x1=pd.Timestamp(d) + pd.Timedelta(days=1), fillcolor="#1f4e79",
-                  opacity=0.08, line_width=0)
-left, early = smlib.crisis.busy_start(crisis, res["meta"]["days"])
-if left is not None:   # a few stray old messages would squash the busy part to a sliver
-    fig.update_xaxes(range=[left, max(times[-1], pd.Timestamp(max(res["meta"]["days"])))
-                            + pd.Timedelta(days=1)])
-rv.style_figure(fig, "Negative messages per hour, all the data (monitoring days shaded)",
-                f"Time ({crisis.timezone})" + (f" – {early:,} earlier messages (before {left:%d %b %Y}) "
-                                               "not shown" if left is not None else ""),
-                "Negative messages per hour", legend="").show()
+if len(series):   # nothing from the public: no empty axes, the sentence below says why
+    times = pd.DatetimeIndex(series.index)
+    times = times.tz_convert(crisis.timezone).tz_localize(None) if times.tz is not None else times
+    fig = go.Figure([
+        go.Bar(x=times, y=series["negative"], name="Negative messages", marker_color=rv.COLOURS["negative"]),
+        go.Scatter(x=times, y=series["threshold"], name="Alarm level", mode="lines",
+                   line=dict(color="#555", dash="dot", width=1))])
+    for d in res["meta"]["days"]:
+        fig.add_vrect(x0=pd.Timestamp(d), x1=pd.Timestamp(d) + pd.Timedelta(days=1), fillcolor="#1f4e79",
+                      opacity=0.08, line_width=0)
+    left, early = smlib.crisis.busy_start(crisis, res["meta"]["days"])
+    if left is not None:   # a few stray old messages would squash the busy part to a sliver
+        fig.update_xaxes(range=[left, max(times[-1], pd.Timestamp(max(res["meta"]["days"])))
+                                + pd.Timedelta(days=1)])
+    rv.count_axis(fig, series["negative"].max())   # whole messages only
+    rv.style_figure(fig, "Negative messages per hour, all the data (monitoring days shaded)",
+                    f"Time ({crisis.timezone})" + (f" – {early:,} earlier messages (before {left:%d %b %Y}) "
+                                                   "not shown" if left is not None else ""),
+                    "Negative messages per hour", legend="").show()
 in_days = crisis.periods_on(res["meta"]["days"])    # periods sharing any time with a monitoring day
 n_periods = len(crisis.periods)
 where = ((f"it is{'' if len(in_days) else ' not'} on the monitoring days") if n_periods == 1
@@ -482,8 +487,12 @@ rv.paragraph(f"Built {pd.Timestamp.now(tz='UTC'):%d %b %Y %H:%M} UTC with smlib 
 # %%
 needs = period[period["category"] == "needs_action"]
 headline = {**h, "needs_action": int(len(needs)), "urgent": int(period["urgent"].sum()),
-            "crisis_alarm": bool(len(in_days)), "crisis_periods_all_data": int(len(crisis.periods)), "security_risks": int(len(risks)),
-            "recommended_tool": rec.recommended_name}
+            "crisis_alarm": bool(len(in_days)), "crisis_periods_all_data": int(len(crisis.periods)),
+            # False: nothing from the public, or too little history, so no alarm could be raised
+            "crisis_checked": bool(len(series) and series["threshold"].notna().any()),
+            # > 0: some replies are not in the file, so answered_share is only a lower bound
+            "replies_not_in_file": int(res["meta"].get("replies_not_in_file") or 0),
+            "security_risks": int(len(risks)), "recommended_tool": rec.recommended_name}
 write_metrics({"headline": headline}, out_dir, org=profile.slug if profile else ds.org, name=name,
               sector=profile.sector if profile else "",
               source_file=os.path.basename(str(ds.load_summary.get("source", ""))) if profile is None else "",
