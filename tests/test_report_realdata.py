@@ -42,7 +42,10 @@ def test_real_reports_render_offline(real_batch):
         metrics = json.loads((out / slug / "metrics.json").read_text())
         assert metrics["headline"]["messages"] > 0
         rep = open_report(out / slug / "report.html", SCREENS / f"real-{slug}.png", chromium=chromium)
-        assert rep.plot_divs >= 5 and rep.plots == rep.plot_divs, slug
+        # a file with nothing from the public (an outbox of own posts) has no crisis chart to draw
+        # since session 15, so one chart fewer
+        least = 5 if metrics["headline"].get("customer_messages") else 4
+        assert rep.plot_divs >= least and rep.plots == rep.plot_divs, slug
         assert rep.pwned is None and rep.dialogs == [] and rep.blocked == [] and rep.errors == [], slug
 
 
