@@ -361,9 +361,9 @@ if answered_risks:
 
 # %% [markdown]
 # ### Crisis early warning
-# A crisis is an unusual rise in negative messages. The chart shows negative messages per hour over
-# all the data (the monitoring days are shaded, because a crisis may start before them)
-# and the level that would raise an alarm.
+# A crisis is an unusual rise in negative messages. When the public wrote, a chart shows negative
+# messages per hour over all the data (the monitoring days are shaded, because a crisis may start
+# before them) and the level that would raise an alarm.
 
 # %%
 crisis = smlib.detect_crisis(full, profile=profile)
