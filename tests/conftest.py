@@ -32,3 +32,18 @@ def realdata() -> Path:
 @pytest.fixture(scope="session")
 def sample_dir() -> Path:
     return data_dir() / "sample"
+
+
+@pytest.fixture
+def tutor_data(tmp_path, monkeypatch) -> Path:
+    """A copy of data/ (configuration files and profiles; the sample linked, not copied) that
+    SMLIB_DATA points at, as a tutor's own edited copy would be: tests edit files in it."""
+    import shutil
+
+    from smlib.paths import data_file
+    bundled = data_file()
+    folder = tmp_path / "data"
+    shutil.copytree(bundled, folder, ignore=shutil.ignore_patterns("sample"))
+    (folder / "sample").symlink_to(bundled / "sample")
+    monkeypatch.setenv("SMLIB_DATA", str(folder))
+    return folder

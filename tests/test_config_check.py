@@ -5,7 +5,6 @@ Each broken file is a copy of the bundled one with one edit, in a data folder th
 """
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
@@ -17,28 +16,18 @@ from smlib.errors import DataError
 BUNDLED = smlib.paths.data_file()
 
 
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    """A copy of the configuration files and profiles (not the sample) that SMLIB_DATA points at."""
-    folder = tmp_path / "data"
-    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns("sample"))
-    (folder / "sample").symlink_to(BUNDLED / "sample")
-    monkeypatch.setenv("SMLIB_DATA", str(folder))
-    return folder
-
-
 def _edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_bundled_files_pass_and_every_file_is_read(data):
+def test_bundled_files_pass_and_every_file_is_read(tutor_data):
     checked = check_config(exercises=True)
     assert checked[:9] == ["themes.toml", "sentiment_lexicon.csv", "priority_rules.toml", "responses.toml",
                            "monitoring_keywords.toml", "places.toml", "tools.toml", "strong_language.toml",
                            "exercises.toml"]
-    profiles = sorted(p.name for p in (data / "organisations").glob("*.toml"))
+    profiles = sorted(p.name for p in (tutor_data / "organisations").glob("*.toml"))
     assert checked[9:] == [f"organisations/{p}" for p in profiles] and len(profiles) == 8
 
 
@@ -52,49 +41,49 @@ def test_bundled_files_pass_and_every_file_is_read(data):
     ("tools.toml", 'status = { value = "available", checked = 2026-11-23',
      'status = { value = "maybe", checked = 2026-11-23', None),
 ])
-def test_each_broken_file_is_named_with_its_field(data, name, old, new, field):
-    _edit(data / name, old, new)
+def test_each_broken_file_is_named_with_its_field(tutor_data, name, old, new, field):
+    _edit(tutor_data / name, old, new)
     with pytest.raises(DataError) as e:
         check_config()
     msg = str(e.value)
     assert msg.startswith("a configuration file has a problem (nothing was made")
-    assert str(data / name) in msg
+    assert str(tutor_data / name) in msg
     if field:
         assert f"field '{field}'" in msg
     assert msg.count("\n  - ") == 1
 
 
-def test_every_broken_file_is_listed_at_once(data):
-    _edit(data / "themes.toml", 'keywords = ["delay*"', 'keywords = ["a"')
-    _edit(data / "places.toml", "[national.GB]\nplaces = [", '[national.GB]\nplaces = "leeds"\nold = [')
-    _edit(data / "organisations" / "tidy-paws.toml", "[handles]", "[handles]\nx = [")
+def test_every_broken_file_is_listed_at_once(tutor_data):
+    _edit(tutor_data / "themes.toml", 'keywords = ["delay*"', 'keywords = ["a"')
+    _edit(tutor_data / "places.toml", "[national.GB]\nplaces = [", '[national.GB]\nplaces = "leeds"\nold = [')
+    _edit(tutor_data / "organisations" / "tidy-paws.toml", "[handles]", "[handles]\nx = [")
     with pytest.raises(DataError) as e:
         check_config()
     msg = str(e.value)
     assert msg.startswith("3 configuration files have problems")
     for name in ("themes.toml", "places.toml", "organisations/tidy-paws.toml"):
-        assert str(data / name) in msg
+        assert str(tutor_data / name) in msg
     # with the organisations named, only their profiles are read
     with pytest.raises(DataError) as e:
         check_config(["northway-rail"])
     assert "tidy-paws.toml" not in str(e.value) and str(e.value).startswith("2 configuration files")
 
 
-def test_exercise_settings_only_when_asked(data):
-    _edit(data / "exercises.toml", 'practice_orgs = ["tidy-paws", "lakeside-cinema"]', "practice_orgs = []")
+def test_exercise_settings_only_when_asked(tutor_data):
+    _edit(tutor_data / "exercises.toml", 'practice_orgs = ["tidy-paws", "lakeside-cinema"]', "practice_orgs = []")
     assert "exercises.toml" not in check_config()          # reports do not read it
     with pytest.raises(DataError, match="field 'practice_orgs'"):
         check_config(exercises=True)
 
 
-def test_an_edit_after_the_first_check_is_seen(data):
+def test_an_edit_after_the_first_check_is_seen(tutor_data):
     check_config()
-    _edit(data / "monitoring_keywords.toml", "[negative]\nwords = [", "[negative]\nwordz = [")
+    _edit(tutor_data / "monitoring_keywords.toml", "[negative]\nwords = [", "[negative]\nwordz = [")
     with pytest.raises(DataError, match="negative.words"):
         check_config()
 
 
-def test_a_bad_corrections_file_is_named_with_its_row(data, tmp_path):
+def test_a_bad_corrections_file_is_named_with_its_row(tutor_data, tmp_path):
     bad = tmp_path / "fixes.csv"
     bad.write_text("platform,message_id,sentiment_label\nx,123,good\n", encoding="utf-8")
     with pytest.raises(DataError) as e:
@@ -102,17 +91,17 @@ def test_a_bad_corrections_file_is_named_with_its_row(data, tmp_path):
     assert f"{bad}, row 2, field 'sentiment_label'" in str(e.value)
 
 
-def test_the_batch_stops_before_making_anything(data, tmp_path):
+def test_the_batch_stops_before_making_anything(tutor_data, tmp_path):
     # before: each organisation's notebook met the broken file ~10 s in, giving one FAILED report each
-    _edit(data / "themes.toml", 'keywords = ["delay*"', 'keywords = ["*"')
+    _edit(tutor_data / "themes.toml", 'keywords = ["delay*"', 'keywords = ["*"')
     out = tmp_path / "reports"
     with pytest.raises(DataError, match="themes.toml"):
         smlib.build_reports(["northway-rail", "tidy-paws"], out, workers=1, progress=False)
     assert not out.exists() or not any(out.iterdir())
 
 
-def test_the_cli_says_what_to_fix_and_exits_2(data, tmp_path, capsys):
-    _edit(data / "priority_rules.toml", 'situation = "complaint"', 'situation = "complain"')
+def test_the_cli_says_what_to_fix_and_exits_2(tutor_data, tmp_path, capsys):
+    _edit(tutor_data / "priority_rules.toml", 'situation = "complaint"', 'situation = "complain"')
     code = cli_main(["report", "--all", "--out", str(tmp_path / "reports")])
     err = capsys.readouterr().err
     assert code == 2

@@ -8,7 +8,6 @@ listed in data/first_names.toml (not_people, place_words) and stay.
 """
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
@@ -47,25 +46,15 @@ def test_pseudonymise_hides_the_surname_in_a_report_table():
     assert out == "Your employee [name] was rude at Logan airport"
 
 
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    bundled = smlib.paths.data_file()
-    folder = tmp_path / "data"
-    shutil.copytree(bundled, folder, ignore=shutil.ignore_patterns("sample"))
-    (folder / "sample").symlink_to(bundled / "sample")
-    monkeypatch.setenv("SMLIB_DATA", str(folder))
-    return folder
-
-
-def test_a_tutors_shop_is_kept(data):
-    path = data / "first_names.toml"
+def test_a_tutors_shop_is_kept(tutor_data):
+    path = tutor_data / "first_names.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('"mary jane",', '"mary jane", "amy lloyd",'),
                     encoding="utf-8")
     assert hide_first_names("Bought it at Amy Lloyd") == "Bought it at Amy Lloyd"
 
 
-def test_a_broken_not_people_entry_is_named(data):
-    path = data / "first_names.toml"
+def test_a_broken_not_people_entry_is_named(tutor_data):
+    path = tutor_data / "first_names.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('"mary jane",', '"mary",'), encoding="utf-8")
     with pytest.raises(DataError) as e:
         hide_first_names("Thanks Sarah")

@@ -7,7 +7,6 @@ days contain strong language (``data/strong_language.toml``), and change nothing
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -88,18 +87,8 @@ def test_sample_organisations_need_no_note():
         assert strong_language_count(smlib.load_sample(org).interactions) == 0, org
 
 
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    bundled = smlib.paths.data_file()
-    folder = tmp_path / "data"
-    shutil.copytree(bundled, folder, ignore=shutil.ignore_patterns("sample"))
-    (folder / "sample").symlink_to(bundled / "sample")
-    monkeypatch.setenv("SMLIB_DATA", str(folder))
-    return folder
-
-
-def test_a_tutors_word_is_used(data):
-    path = data / "strong_language.toml"
+def test_a_tutors_word_is_used(tutor_data):
+    path = tutor_data / "strong_language.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('"slag", ', '"slag", "numpty", '),
                     encoding="utf-8")
     assert has_strong_language(["what a numpty"]).tolist() == [True]
@@ -109,8 +98,8 @@ def test_a_tutors_word_is_used(data):
     (('words = [', 'wordz = ['), "expected 'words = ["),
     (('"bastard*", "prick", ', '"bastard*", "prick it", '), "each entry must be one word"),
 ])
-def test_a_broken_word_file_is_named_by_check_config(data, edit, says):
-    path = data / "strong_language.toml"
+def test_a_broken_word_file_is_named_by_check_config(tutor_data, edit, says):
+    path = tutor_data / "strong_language.toml"
     path.write_text(path.read_text(encoding="utf-8").replace(*edit, 1), encoding="utf-8")
     with pytest.raises(DataError) as e:
         check_config()
