@@ -808,7 +808,7 @@ def not_about_org_sentence(res: dict[str, Any], name: str, either: bool = False)
     it the sentence stands alone and names no figure (the report's first paragraph).
 
     >>> res = {"meta": {"org_addressed": 0}, "headline": {"customer_messages": 52}}
-    >>> not_about_org_sentence(res, "r-self")[:88]
+    >>> not_about_org_sentence(res, "r-self")[:89]
     'This file holds no message by r-self, and none of the messages from the public on the mon'
     """
     n = int(res["headline"].get("customer_messages") or 0)
