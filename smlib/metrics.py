@@ -36,7 +36,7 @@ import pandas as pd
 
 from .errors import DataError
 from .language import not_english_count
-from .strong_language import has_strong_language, strong_language_count
+from .strong_language import has_strong_language
 from .paths import data_file, file_stamp, read_toml
 from .privacy import person_keys
 from .schema import (AGE_BANDS, INTERACTION_COLUMNS, NOT_RECORDED, RECORDED, Dataset, Profile, analysis_frame,
@@ -405,7 +405,8 @@ def _examples(frame: pd.DataFrame, n: int = 3, keep: Iterable[str] = (),
     if len(frame) > n and "text" in frame.columns:
         # examples are shown to a class: a message without swearing or slurs is chosen first
         # when there are enough of them (the order among each kind is kept)
-        strong = has_strong_language(frame["text"])
+        strong = (frame["_strong"].to_numpy(dtype=bool) if "_strong" in frame.columns
+                  else has_strong_language(frame["text"]))
         if strong.any():
             frame = pd.concat([frame[~strong], frame[strong]])
     ex = pseudonymise(frame[cols + (["rating"] if "rating" in frame.columns else [])].head(n),
@@ -677,6 +678,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     is_org = w["author_is_org"].astype(bool)
     cust = w[~is_org]
     cust, themes_method = _with_themes(cust)
+    # read once: the content note counts them, examples avoid them
+    cust = cust.assign(_strong=has_strong_language(_text(cust)) if len(cust) else np.zeros(0, dtype=bool))
     profile: Profile | None = ds.profile
     home = profile.home_country if profile is not None else "GB"
     keep = _org_handles(ds, w)
@@ -852,7 +855,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
                                   "the themes module (smlib.add_themes) is not installed yet")
     else:
         lists = _theme_lists(cust["themes"])
-        ex = pd.DataFrame({"theme": lists, "negative": neg.to_numpy(), "unfit": _spam_or_scam(cust) | has_strong_language(_text(cust)),
+        ex = pd.DataFrame({"theme": lists, "negative": neg.to_numpy(), "unfit": _spam_or_scam(cust) | cust["_strong"].to_numpy(dtype=bool),
                            "row": range(len(cust))}).explode("theme")
         ex = ex[ex["theme"].notna()]
         if len(ex):
@@ -976,7 +979,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         "unknown_authors_by_day": {d.isoformat(): int(n) for d, n in
                                    cust.loc[cust["_person"].isna(), "_day"].value_counts().items()},
         "not_english": not_english_count(cust),
-        "strong_language": strong_language_count(cust),
+        "strong_language": int(cust["_strong"].sum()),
     }
     res["headline"] = _headline(res)
     if not res["meta"]["engagement_counted"]:   # 0 reactions here means "not recorded", not 0%

@@ -30,6 +30,7 @@ from .textforms import fold_unicode
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
+_LEET_HINT = re.compile(r"[^\W\d_][013457$@]|[013457$@][^\W\d_]")   # "sh1t", "f4ck", "$hit"
 _RUNS = re.compile(r"([^\W\d_])\1{2,}")   # three or more of one letter: one letter
 _ENTRY = re.compile(r"^[^\W\d_]+(?:['-][^\W\d_]+)*\*?$")
 
@@ -40,6 +41,7 @@ class StrongWords:
 
     words: frozenset[str]
     stems: tuple[str, ...]
+    rx: re.Pattern   # any of them as a whole word (a stem with any ending), in lower-case text
 
     def matches(self, word: str) -> bool:
         return word in self.words or word.startswith(self.stems)
@@ -55,8 +57,12 @@ def _read(path: str, stamp: tuple | None) -> StrongWords:
         raise DataError(f"each entry must be one word, optionally ending in '*' (e.g. \"fuck*\"); "
                         f"not {bad[:3]}", source=path, field="words")
     clean = [fold_unicode(w.strip().lower()) for w in words]
-    return StrongWords(frozenset(w for w in clean if not w.endswith("*")),
-                       tuple(w[:-1] for w in clean if w.endswith("*")))
+    whole = frozenset(w for w in clean if not w.endswith("*"))
+    stems = tuple(w[:-1] for w in clean if w.endswith("*"))
+    alts = [re.escape(w) for w in sorted(whole, key=len, reverse=True)] + \
+        [re.escape(st) + r"[^\W_]*" for st in sorted(stems, key=len, reverse=True)]
+    rx = re.compile(r"(?<![^\W_])(?:" + ("|".join(alts) or r"(?!)") + r")(?![^\W_])")
+    return StrongWords(whole, stems, rx)
 
 
 @lru_cache(maxsize=4)
@@ -71,12 +77,14 @@ def strong_words(path: str | None = None) -> StrongWords:
 
 
 def _has(text: object, sw: StrongWords) -> bool:
+    """One regex over the text (long letter runs made one letter), and over its digits-as-letters
+    reading only when it has a digit or sign that may stand for a letter."""
     if not isinstance(text, str) or not text:
         return False
-    for w in _WORD.findall(fold_unicode(text).lower()):
-        if sw.matches(_RUNS.sub(r"\1", w)) or sw.matches(_RUNS.sub(r"\1", w.translate(_LEET))):
-            return True
-    return False
+    low = fold_unicode(text).lower()
+    if sw.rx.search(_RUNS.sub(r"\1", low)):
+        return True
+    return bool(_LEET_HINT.search(low)) and sw.rx.search(_RUNS.sub(r"\1", low.translate(_LEET))) is not None
 
 
 def has_strong_language(texts: Iterable[object], path: str | None = None) -> np.ndarray:
