@@ -560,8 +560,12 @@ def engagement_counted(dataset: Dataset, frame: pd.DataFrame | None = None) -> b
     platform export of someone's own posts), so "0 likes" can mean "not recorded". Replies
     counted from the file's own reply links do not tell, but a source's own reply counts do.
     """
-    got = count_sources(dataset, frame)
-    return RECORDED in (got["likes"], got["shares"], got["replies"])
+    return _counted(count_sources(dataset, frame))
+
+
+def _counted(counts: dict[str, str]) -> bool:
+    """:func:`engagement_counted` for counts already read with :func:`count_sources`."""
+    return RECORDED in (counts["likes"], counts["shares"], counts["replies"])
 
 
 def _replies_not_in_file(frame: pd.DataFrame, cust: pd.DataFrame) -> int:
@@ -667,6 +671,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
     """
     ds = _check_dataset(dataset)
     f, plats, tz = _prepare(ds, platforms)
+    counts = count_sources(ds, f)   # which engagement counts the source records (read once)
     chosen = default_days(ds, platforms=platforms) if days is None else _parse_days(days)
     w = f[f["_day"].isin(chosen)]
     if not len(w):
@@ -842,8 +847,7 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         ["day", "platform", "author", "shares", "likes", "author_followers", "sentiment", "text"]]
     # a count the source does not record is not shown as 0 for every row (the airline tweets
     # have retweets but no likes and no follower numbers)
-    recorded = count_sources(ds)
-    gone = [c for c in ("shares", "likes") if recorded[c] == NOT_RECORDED]
+    gone = [c for c in ("shares", "likes") if counts[c] == NOT_RECORDED]
     if res["top_messages"]["author_followers"].isna().all():
         gone.append("author_followers")
     if gone:
@@ -963,8 +967,8 @@ def monitor(dataset: Dataset, days: Any = None, platforms: Any = None) -> dict[s
         # chosen days before the file's first day or after its last: not quiet, just not in it
         "file_days": ([min(f["_day"]).isoformat(), max(f["_day"]).isoformat()] if len(f) else []),
         "answered_by": cutoff.isoformat(), "source": str(ds.load_summary.get("source", "")),
-        "engagement_counted": engagement_counted(ds, f),
-        "counts": count_sources(ds, f),
+        "engagement_counted": _counted(counts),
+        "counts": counts,
         "earlier_data": bool((f["_day"] < chosen[0]).any()),
         "replies_not_in_file": _replies_not_in_file(f, cust),
         "org_in_file": org_in_file,
