@@ -120,8 +120,9 @@ _RELATIVE_DATE = re.compile(
     r"(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)"
     r"\s+ago\b.*$|^\s*(?:" + "|".join(sorted(map(re.escape, NOT_DATES), key=len, reverse=True))
     + r")\s*(?:\(edited\))?\s*$"
-    # LinkedIn's and Instagram's short forms without "ago": "2w", "3d", "5h", "1mo", "1yr", "2 w •"
-    r"|^\s*\d{1,3}\s?(?:m|min|h|hr|d|w|wk|mo|y|yr)\s*(?:•\s*(?:edited)?\s*)?$", re.IGNORECASE)
+    # LinkedIn's and Instagram's short forms without "ago": "2w", "3d", "1mo", "1yr", "2 w •"
+    # (not "5h": "12h" alone is also a French clock time, so it stays an unparseable date)
+    r"|^\s*\d{1,3}\s?(?:m|min|d|w|wk|mo|y|yr)\s*(?:•\s*(?:edited)?\s*)?$", re.IGNORECASE)
 """'2 weeks ago', 'a year ago (edited)', 'yesterday', '2w': what scrapers copy from a page,
 relative to the day it was read."""
 
