@@ -21,8 +21,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from .metrics import ALL, NOT_AVAILABLE, available
-from .schema import IN_FILE, NOT_RECORDED
-from .summary import _listing, _possessive, name_at_start, platform_label
+from .summary import _listing, _possessive, count_lists, name_at_start, platform_label
 
 # colour-blind-safe palette (Okabe-Ito), one colour per series; green and vermillion come last,
 # because they mean good/bad in the charts below (answered, follower gain / negative, waiting)
@@ -427,26 +426,11 @@ def feedback(res: dict[str, Any], interactive: bool = False) -> Any:
                  empty="No questions, suggestions or praise\nfrom the public on these days")
 
 
-_COUNT_WORDS = {"likes": "likes", "shares": "shares", "replies": "replies"}
-
-
-def engagement_counts(res: dict[str, Any]) -> tuple[list[str], list[str], bool]:
-    """Which counts to show: ``(shown, not_recorded, replies_in_file)``.
-
-    A count the source does not record is left out rather than drawn as 0; replies counted from
-    the file's own reply links are shown but said to be only those in the file.
-    """
-    counts = res["meta"].get("counts") or {}   # results made before counts were kept: all shown
-    shown = [c for c in _COUNT_WORDS if counts.get(c) != NOT_RECORDED]
-    missing = [c for c in _COUNT_WORDS if c not in shown]
-    return shown, missing, counts.get("replies") == IN_FILE
-
-
 def engagement(res: dict[str, Any], interactive: bool = False) -> Any:
     """Likes, shares and replies per business post, by platform (counts the data records only)."""
     e = res["engagement"]
     e = e[(e["platform"] != ALL) & (e["posts"] > 0)]
-    shown, missing, in_file = engagement_counts(res)
+    shown, missing, in_file = count_lists(res["meta"].get("counts"))
     note, title = None, _engagement_title(res)
     if len(e) and (not res["meta"].get("engagement_counted", True) or not shown):
         e = e.iloc[0:0]   # 0 here means "not recorded": draw no bars of 0

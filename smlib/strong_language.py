@@ -28,7 +28,6 @@ from .errors import DataError
 from .paths import data_file, file_stamp, read_toml
 from .textforms import fold_unicode
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a"})
 _LEET_HINT = re.compile(r"[^\W\d_][013457$@]|[013457$@][^\W\d_]")   # "sh1t", "f4ck", "$hit"
 _RUNS = re.compile(r"([^\W\d_])\1{2,}")   # three or more of one letter: one letter
@@ -42,9 +41,6 @@ class StrongWords:
     words: frozenset[str]
     stems: tuple[str, ...]
     rx: re.Pattern   # any of them as a whole word (a stem with any ending), in lower-case text
-
-    def matches(self, word: str) -> bool:
-        return word in self.words or word.startswith(self.stems)
 
 
 def _read(path: str, stamp: tuple | None) -> StrongWords:

@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from .metrics import ALL, available, monitor
+from .metrics import ALL, COUNTS, available, monitor
 from .errors import DataError
 from .schema import IN_FILE, NOT_RECORDED, SEVERAL_ORGS, Dataset, is_utc
 
@@ -220,6 +220,20 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{_int(n)} {one if int(n) == 1 else (many or one + 's')}"
 
 
+def count_lists(counts: dict[str, str] | None) -> tuple[list[str], list[str], bool]:
+    """``(shown, not_recorded, replies_in_file)`` for ``res["meta"]["counts"]``: the engagement
+    counts to show, those the source does not record (left out, not drawn or said as 0), and
+    whether replies were counted from the file's own reply links. No ``counts`` (results made
+    before they were kept): all shown.
+
+    >>> count_lists({"likes": "recorded", "shares": "not recorded", "replies": "counted from this file"})
+    (['likes', 'replies'], ['shares'], True)
+    """
+    counts = counts or {}
+    shown = [c for c in COUNTS if counts.get(c) != NOT_RECORDED]
+    return shown, [c for c in COUNTS if c not in shown], counts.get("replies") == IN_FILE
+
+
 def counts_said(counts: dict[str, str] | None, plus: bool = False) -> tuple[str, str]:
     """The engagement counts a sentence may name, and what it must add about the rest.
 
@@ -231,14 +245,12 @@ def counts_said(counts: dict[str, str] | None, plus: bool = False) -> tuple[str,
     >>> counts_said({"likes": "recorded", "shares": "not recorded", "replies": "counted from this file"})
     ('likes and replies', ' (shares are not recorded in this data; this data has no reply counts, so only the replies in the file itself are counted)')
     """
-    counts = counts or {}
-    shown = [c for c in ("likes", "shares", "replies") if counts.get(c) != NOT_RECORDED]
-    missing = [c for c in ("likes", "shares", "replies") if c not in shown]
+    shown, missing, in_file = count_lists(counts)
     if not shown:   # nothing recorded: callers say so before they get here
-        shown = ["likes", "shares", "replies"]
+        shown = list(COUNTS)
     notes = ([f"{_listing(missing)} are not recorded in this data"]
              if missing else [])
-    if counts.get("replies") == IN_FILE:
+    if in_file:
         notes.append("this data has no reply counts, so only the replies in the file itself are counted")
     what = " + ".join(shown).capitalize() if plus else _listing(shown)
     return what, (f" ({'; '.join(notes)})" if notes else "")
